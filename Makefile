@@ -1,0 +1,106 @@
+# gen: build, regenerate out/, test.  See README.md.
+
+.POSIX:
+.SUFFIXES:
+.DELETE_ON_ERROR:
+
+CC         ?= cc
+CFLAGS     ?= -O2 -g
+LDFLAGS    ?=
+PKG_CONFIG ?= pkg-config
+PYTHON     ?= /usr/bin/python3
+
+PREFIX     ?= /usr/local
+EXEC_PREFIX ?= $(PREFIX)
+BINDIR     ?= $(EXEC_PREFIX)/bin
+DATAROOTDIR ?= $(PREFIX)/share
+MANDIR     ?= $(DATAROOTDIR)/man
+DESTDIR    ?=
+
+VERSION    = 0.1.0
+
+# The project's own flags: always added, so overriding CFLAGS keeps them.
+GEN_CFLAGS  = -std=c11 -Wall -Wextra -Wpedantic -Werror -Wshadow \
+              -Wstrict-prototypes -Wmissing-prototypes -Wvla \
+              -D_POSIX_C_SOURCE=200809L -DGEN_VERSION='"$(VERSION)"'
+DEPFLAGS    = -MMD -MP
+
+B           = build
+LIB_SRC     = $(filter-out gen/main.c gen/mkembed.c,$(wildcard gen/*.c))
+LIB_OBJ     = $(LIB_SRC:gen/%.c=$(B)/%.o) $(B)/embedded.o
+TEST_SRC    = $(wildcard tests/test_*.c)
+TEST_BIN    = $(TEST_SRC:tests/%.c=$(B)/tests/%)
+EMBED_IN    = data/http_status.yaml $(shell find templates -type f | LC_ALL=C sort)
+
+# Files gen writes into out/ for this repository's own data.
+OUT_LANGS   = c python go markdown
+
+.PHONY: all out deps test-deps test check-out valgrind sanitize bench fuzz \
+        install uninstall clean
+
+all: $(B)/gen out
+
+# --- dependencies (installed with apt-get when missing and we are root) ---
+$(B)/.deps-build: tests/ensure-packages.sh
+	@mkdir -p $(B)
+	@sh tests/ensure-packages.sh build
+	@touch $@
+
+$(B)/.deps-test: tests/ensure-packages.sh $(B)/.deps-build
+	@sh tests/ensure-packages.sh test
+	@touch $@
+
+deps: $(B)/.deps-build
+test-deps: $(B)/.deps-test
+
+YAML_CFLAGS = `$(PKG_CONFIG) --cflags yaml-0.1`
+YAML_LIBS   = `$(PKG_CONFIG) --libs yaml-0.1`
+CMOCKA_CFLAGS = `$(PKG_CONFIG) --cflags cmocka`
+CMOCKA_LIBS   = `$(PKG_CONFIG) --libs cmocka`
+
+# --- the generator ---
+$(B)/%.o: gen/%.c $(B)/.deps-build
+	@mkdir -p $(B)
+	$(CC) $(GEN_CFLAGS) $(DEPFLAGS) $(CFLAGS) $(YAML_CFLAGS) -c -o $@ $<
+
+$(B)/mkembed: gen/mkembed.c $(B)/.deps-build
+	$(CC) $(GEN_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ gen/mkembed.c
+
+$(B)/embedded.c: $(B)/mkembed $(EMBED_IN)
+	$(B)/mkembed $(EMBED_IN) > $@
+
+$(B)/embedded.o: $(B)/embedded.c
+	$(CC) $(GEN_CFLAGS) $(CFLAGS) -Igen -c -o $@ $(B)/embedded.c
+
+$(B)/libgen.a: $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $(LIB_OBJ)
+
+$(B)/gen: $(B)/main.o $(B)/libgen.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(B)/main.o $(B)/libgen.a $(YAML_LIBS)
+
+# out/ is regenerated from the embedded data and templates on every build;
+# gen rewrites only files whose content changed.
+out: $(B)/gen
+	$(B)/gen $(OUT_LANGS:%=--lang %) --out out
+
+# --- tests ---
+$(B)/tests/%.o: tests/%.c $(B)/.deps-test
+	@mkdir -p $(B)/tests
+	$(CC) $(GEN_CFLAGS) $(DEPFLAGS) $(CFLAGS) -Igen $(YAML_CFLAGS) \
+	    $(CMOCKA_CFLAGS) -c -o $@ $<
+
+$(B)/tests/test_%: $(B)/tests/test_%.o $(B)/libgen.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libgen.a $(YAML_LIBS) \
+	    $(CMOCKA_LIBS)
+
+test: $(B)/gen $(TEST_BIN) $(B)/.deps-test
+	@sh tests/run.sh $(B) $(TEST_BIN)
+
+check-out: $(B)/gen
+	$(B)/gen $(OUT_LANGS:%=--lang %) --out out --check
+
+clean:
+	rm -rf $(B)
+
+-include $(wildcard $(B)/*.d $(B)/tests/*.d)

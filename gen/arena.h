@@ -1,0 +1,42 @@
+/*
+ * arena: a bump allocator for things that live as long as one run.
+ *
+ * The document tree, the model and every template AST are allocated
+ * here.  Nothing is freed one by one; arena_release frees everything the
+ * arena handed out, and leaves it empty and reusable.
+ *
+ * Calling sequence: ARENA_INIT, arena_alloc... any number of times,
+ * arena_release.  Memory is zeroed and aligned for any object.
+ */
+#ifndef GEN_ARENA_H
+#define GEN_ARENA_H
+
+#include <stddef.h>
+
+struct arena_block;
+
+struct arena {
+	struct arena_block *head;
+	size_t used;		/* bytes used in head */
+	size_t total;		/* bytes handed out, for limits and tests */
+};
+
+#define ARENA_INIT { NULL, 0, 0 }
+
+/*
+ * Returns n zeroed bytes that stay valid until arena_release.  Never
+ * returns NULL; running out of memory ends the run (see xmalloc.h).
+ */
+void *arena_alloc(struct arena *a, size_t n);
+
+/* Returns n objects of the given size, as arena_alloc. */
+void *arena_array(struct arena *a, size_t count, size_t size);
+
+/* Copies s[0..n) into the arena and NUL-terminates it. */
+char *arena_strndup(struct arena *a, const char *s, size_t n);
+char *arena_strdup(struct arena *a, const char *s);
+
+/* Frees every block; the arena is left empty and reusable. */
+void arena_release(struct arena *a);
+
+#endif

@@ -1,0 +1,131 @@
+#include "buf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xmalloc.h"
+
+char buf_empty[1];
+
+void
+buf_init(struct buf *b)
+{
+	b->ptr = buf_empty;
+	b->len = 0;
+	b->cap = 0;
+}
+
+void
+buf_release(struct buf *b)
+{
+	if (b->cap != 0)
+		free(b->ptr);
+	buf_init(b);
+}
+
+char *
+buf_detach(struct buf *b, size_t *len_out)
+{
+	char *p;
+
+	if (b->cap == 0)
+		p = xcalloc(1, 1);
+	else
+		p = b->ptr;
+	if (len_out != NULL)
+		*len_out = b->len;
+	buf_init(b);
+	return p;
+}
+
+void
+buf_reset(struct buf *b)
+{
+	b->len = 0;
+	b->ptr[0] = '\0';
+}
+
+void
+buf_grow(struct buf *b, size_t n)
+{
+	size_t need = xadd(xadd(b->len, n), 1);
+	size_t cap;
+
+	if (need <= b->cap)
+		return;
+	/* Grow by half again so that appends stay amortised O(1). */
+	cap = b->cap < 64 ? 64 : xadd(b->cap, b->cap / 2);
+	if (cap < need)
+		cap = need;
+	if (b->cap == 0) {
+		b->ptr = xmalloc(cap);
+		b->ptr[0] = '\0';
+	} else {
+		b->ptr = xrealloc(b->ptr, cap);
+	}
+	b->cap = cap;
+}
+
+void
+buf_add(struct buf *b, const void *data, size_t n)
+{
+	if (n == 0)
+		return;
+	buf_grow(b, n);
+	memcpy(b->ptr + b->len, data, n);
+	b->len += n;
+	b->ptr[b->len] = '\0';
+}
+
+void
+buf_addc(struct buf *b, int c)
+{
+	buf_grow(b, 1);
+	b->ptr[b->len++] = (char)c;
+	b->ptr[b->len] = '\0';
+}
+
+void
+buf_adds(struct buf *b, const char *s)
+{
+	buf_add(b, s, strlen(s));
+}
+
+void
+buf_vaddf(struct buf *b, const char *fmt, va_list ap)
+{
+	va_list cp;
+	int n;
+
+	va_copy(cp, ap);
+	n = vsnprintf(b->ptr + b->len, b->cap ? b->cap - b->len : 0, fmt, cp);
+	va_end(cp);
+	if (n < 0)
+		return;
+	if ((size_t)n >= (b->cap ? b->cap - b->len : 0)) {
+		buf_grow(b, (size_t)n);
+		vsnprintf(b->ptr + b->len, b->cap - b->len, fmt, ap);
+	}
+	b->len += (size_t)n;
+}
+
+void
+buf_addf(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vaddf(b, fmt, ap);
+	va_end(ap);
+}
+
+bool
+buf_check(const struct buf *b)
+{
+	if (b->ptr == NULL)
+		return false;
+	if (b->cap == 0)
+		return b->ptr == buf_empty && b->len == 0 && buf_empty[0] == '\0';
+	return b->len < b->cap && b->ptr[b->len] == '\0';
+}

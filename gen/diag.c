@@ -1,0 +1,190 @@
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "xmalloc.h"
+
+static void push(struct diag *, enum diag_level, const struct srcpos *,
+    const char *, va_list) __attribute__((format(printf, 4, 0)));
+static void push_literal(struct diag *, const char *, ...)
+    __attribute__((format(printf, 2, 3)));
+
+void
+diag_init(struct diag *d)
+{
+	struct diag zero = DIAG_INIT;
+
+	*d = zero;
+}
+
+void
+diag_release(struct diag *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++)
+		free(d->items[i].msg);
+	free(d->items);
+	diag_init(d);
+}
+
+static void
+push(struct diag *d, enum diag_level level, const struct srcpos *pos,
+    const char *fmt, va_list ap)
+{
+	struct buf b = BUF_INIT;
+	struct diag_entry *e;
+
+	if (d->n == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 8;
+		d->items = xrealloc(d->items, xmul(d->cap, sizeof(*d->items)));
+	}
+	e = &d->items[d->n++];
+	e->level = level;
+	if (pos != NULL && pos->file != NULL) {
+		e->pos = *pos;
+	} else {
+		e->pos.file = NULL;
+		e->pos.line = e->pos.col = 0;
+	}
+	buf_vaddf(&b, fmt, ap);
+	e->msg = buf_detach(&b, NULL);
+}
+
+static void
+push_literal(struct diag *d, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	push(d, DIAG_ERROR, NULL, fmt, ap);
+	va_end(ap);
+}
+
+static bool
+dropping(struct diag *d)
+{
+	d->errors++;
+	if (d->fail == DIAG_OK)
+		d->fail = DIAG_DATA;
+	if (d->errors <= DIAG_MAX_ERRORS)
+		return false;
+	if (d->errors == DIAG_MAX_ERRORS + 1)
+		push_literal(d, "too many errors");
+	return true;
+}
+
+void
+diag_error(struct diag *d, const struct srcpos *pos, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (dropping(d))
+		return;
+	va_start(ap, fmt);
+	push(d, DIAG_ERROR, pos, fmt, ap);
+	va_end(ap);
+}
+
+void
+diag_note(struct diag *d, const struct srcpos *pos, const char *fmt, ...)
+{
+	va_list ap;
+
+	/* A note after a dropped error would describe nothing. */
+	if (d->errors > DIAG_MAX_ERRORS)
+		return;
+	va_start(ap, fmt);
+	push(d, DIAG_NOTE, pos, fmt, ap);
+	va_end(ap);
+}
+
+void
+diag_fail(struct diag *d, enum diag_fail kind, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (d->fail == DIAG_OK)
+		d->fail = kind;
+	if (dropping(d))
+		return;
+	va_start(ap, fmt);
+	push(d, DIAG_ERROR, NULL, fmt, ap);
+	va_end(ap);
+}
+
+void
+diag_sys(struct diag *d, enum diag_fail kind, const char *path, int err)
+{
+	diag_fail(d, kind, "%s: %s", path, strerror(err));
+}
+
+bool
+diag_has_errors(const struct diag *d)
+{
+	return d->errors != 0;
+}
+
+bool
+diag_full(const struct diag *d)
+{
+	return d->errors >= DIAG_MAX_ERRORS;
+}
+
+static const char *
+level_name(enum diag_level level)
+{
+	switch (level) {
+	case DIAG_ERROR:
+		return "error";
+	case DIAG_NOTE:
+		return "note";
+	}
+	return "error";
+}
+
+static void
+format_entry(struct buf *b, const struct diag_entry *e, bool color)
+{
+	const char *on = "", *off = "", *bold = "";
+
+	if (color) {
+		on = e->level == DIAG_ERROR ? "\033[1;31m" : "\033[1;36m";
+		off = "\033[0m";
+		bold = "\033[1m";
+	}
+	if (e->pos.file != NULL)
+		buf_addf(b, "%s%s:%u:%u:%s ", bold, e->pos.file, e->pos.line,
+		    e->pos.col, off);
+	else
+		buf_addf(b, "%sgen:%s ", bold, off);
+	buf_addf(b, "%s%s:%s %s", on, level_name(e->level), off, e->msg);
+}
+
+char *
+diag_format(const struct diag *d, size_t i)
+{
+	struct buf b = BUF_INIT;
+
+	format_entry(&b, &d->items[i], false);
+	return buf_detach(&b, NULL);
+}
+
+void
+diag_print(const struct diag *d, FILE *fp, bool color)
+{
+	struct buf b = BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		buf_reset(&b);
+		format_entry(&b, &d->items[i], color);
+		buf_addc(&b, '\n');
+		fwrite(b.ptr, 1, b.len, fp);
+	}
+	buf_release(&b);
+	fflush(fp);
+}

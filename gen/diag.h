@@ -1,0 +1,116 @@
+/*
+ * diag: diagnostics with source positions, collected and printed later.
+ *
+ * Every stage reports problems into a `struct diag` passed in by the
+ * caller; only main.c prints them and picks the exit status.  Messages
+ * follow GCC's shape so that editors can jump to them:
+ *
+ *	data/http_status.yaml:12:5: error: unknown key 'phrse'
+ *	data/http_status.yaml:3:5: note: first defined here
+ *
+ * Messages are lower case, without a final period, and quote names in
+ * single quotes.  After DIAG_MAX_ERRORS errors one "too many errors" line
+ * is recorded and further errors are dropped; diag_full() tells a stage
+ * that it may stop.
+ *
+ * Calling sequence: DIAG_INIT, diag_error/diag_note/diag_sys..., then
+ * diag_print, then diag_release.
+ */
+#ifndef GEN_DIAG_H
+#define GEN_DIAG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#define DIAG_MAX_ERRORS 20
+
+/* A place in an input file; line and column count from 1. */
+struct srcpos {
+	const char *file;
+	unsigned line;
+	unsigned col;
+};
+
+enum diag_level {
+	DIAG_ERROR,
+	DIAG_NOTE
+};
+
+/*
+ * What kind of failure the first error was; main.c turns it into an exit
+ * status.  DIAG_OK means no error has been recorded.
+ */
+enum diag_fail {
+	DIAG_OK,
+	DIAG_USAGE,		/* bad command line */
+	DIAG_DATA,		/* bad data or template */
+	DIAG_NOINPUT,		/* an input file cannot be opened */
+	DIAG_CANTCREAT,		/* an output file cannot be created */
+	DIAG_IOERR,		/* reading or writing failed midway */
+	DIAG_STALE		/* --check found outdated outputs */
+};
+
+struct diag_entry {
+	enum diag_level level;
+	struct srcpos pos;	/* pos.file NULL: no position */
+	char *msg;
+};
+
+struct diag {
+	struct diag_entry *items;
+	size_t n;
+	size_t cap;
+	size_t errors;		/* errors reported, including dropped ones */
+	enum diag_fail fail;
+};
+
+#define DIAG_INIT { NULL, 0, 0, 0, DIAG_OK }
+
+/* Life cycle */
+
+void diag_init(struct diag *d);
+void diag_release(struct diag *d);
+
+/* Reporting */
+
+/*
+ * Records an error at pos (which may be NULL for none).  The first error
+ * sets d->fail to DIAG_DATA unless a failure kind is already set.
+ */
+void diag_error(struct diag *d, const struct srcpos *pos, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Records a note that belongs to the error before it. */
+void diag_note(struct diag *d, const struct srcpos *pos, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/*
+ * Records a failed system call on path as "PATH: strerror(err)", the way
+ * err(3) does, and sets the failure kind if none is set yet.
+ */
+void diag_sys(struct diag *d, enum diag_fail kind, const char *path, int err);
+
+/* Records an error with no position and the given failure kind. */
+void diag_fail(struct diag *d, enum diag_fail kind, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Queries */
+
+bool diag_has_errors(const struct diag *d);
+
+/* True once DIAG_MAX_ERRORS errors are recorded: stop collecting. */
+bool diag_full(const struct diag *d);
+
+/* Output */
+
+/*
+ * Prints every entry, one line each, to fp.  With color, "error:" and
+ * "note:" are coloured the way GCC colours them.
+ */
+void diag_print(const struct diag *d, FILE *fp, bool color);
+
+/* Formats entry i into a new string the caller frees; for tests. */
+char *diag_format(const struct diag *d, size_t i);
+
+#endif

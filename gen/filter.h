@@ -1,0 +1,70 @@
+/*
+ * filter: the case and safety filters of the template language.
+ *
+ * A tag may pipe its value through filters, left to right:
+ *
+ *	{{id | upper_snake}}	NOT_FOUND
+ *	{{id | pascal}}		NotFound   (Go initialisms: HTTPVersion...)
+ *
+ * Filters see the value's text.  Case filters split it into words at
+ * '_', '-', ' ', and lower-to-upper case boundaries, then join:
+ *
+ *	snake		not_found	upper_snake	NOT_FOUND
+ *	kebab		not-found	camel		notFound
+ *	pascal		NotFound	lower, upper	whole text case
+ *
+ * pascal and camel spell Go's initialisms (ACL API ASCII CPU CSS DNS EOF
+ * GUID HTML HTTP HTTPS ID IP JSON QPS RAM RPC SLA SMTP SQL SSH TCP TLS
+ * TTL UDP UI UID UUID URI URL UTF8 VM XML XMPP XSRF XSS) in upper case,
+ * except as the first word of camel.  Case filters only change ASCII
+ * letters.
+ *
+ * `comment` makes the text safe inside a comment of the template's
+ * target (escape_comment) and then suppresses the usual escaping.  The
+ * result of the last filter is escaped for the target as usual unless a
+ * filter already did; a triple mustache never escapes.
+ */
+#ifndef GEN_FILTER_H
+#define GEN_FILTER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "buf.h"
+#include "escape.h"
+
+enum filter_id {
+	FILTER_SNAKE,
+	FILTER_UPPER_SNAKE,
+	FILTER_KEBAB,
+	FILTER_CAMEL,
+	FILTER_PASCAL,
+	FILTER_LOWER,
+	FILTER_UPPER,
+	FILTER_COMMENT
+};
+
+/*
+ * Sets *id for the filter named name[0..len).  Returns 0, or -1 when no
+ * filter has that name.
+ */
+int filter_find(const char *name, size_t len, enum filter_id *id);
+
+/* The filter's name. */
+const char *filter_name(enum filter_id id);
+
+/*
+ * The name of the filter closest to name[0..len) (for "did you mean"),
+ * or NULL when none is close.
+ */
+const char *filter_suggest(const char *name, size_t len);
+
+/*
+ * Appends s[0..len) transformed by filter id to out.  Returns true when
+ * the result is already safe for mode (FILTER_COMMENT), false when the
+ * caller must still escape it.
+ */
+bool filter_apply(struct buf *out, enum filter_id id, enum escape_mode mode,
+    const char *s, size_t len);
+
+#endif

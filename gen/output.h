@@ -1,0 +1,68 @@
+/*
+ * output: writing generated files safely.
+ *
+ * A run renders every output into memory first.  Only when all of them
+ * rendered without error are they committed:
+ *
+ *	struct output_set set = OUTPUT_SET_INIT;
+ *	output_add(&set, "out/c/http_status.h", bytes, len);	// takes bytes
+ *	...
+ *	if (output_commit(&set, &d) != 0) ...	// or output_check
+ *	output_set_release(&set);
+ *
+ * output_commit writes each file whose content changed to a temporary
+ * file in the target's directory (created if needed), flushes it with
+ * fsync, and only when every temporary file is complete renames them
+ * over their targets.  A file whose content is unchanged is not touched,
+ * so its mtime stays and build tools rebuild nothing.  If anything fails
+ * before the renames, every temporary file is removed and no target has
+ * changed.  A killed run leaves each target whole: old or new.
+ *
+ * The path "-" means standard output, written directly.
+ */
+#ifndef GEN_OUTPUT_H
+#define GEN_OUTPUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+
+struct output_file {
+	char *path;		/* owned */
+	char *data;		/* owned */
+	size_t len;
+	bool changed;		/* set by commit/check: content differed */
+};
+
+struct output_set {
+	struct output_file *items;
+	size_t n, cap;
+};
+
+#define OUTPUT_SET_INIT { NULL, 0, 0 }
+
+/*
+ * Queues path with data[0..len).  The set takes ownership of data (which
+ * must come from malloc) and copies path.  Adding a path twice replaces
+ * the earlier content.
+ */
+void output_add(struct output_set *set, const char *path, char *data,
+    size_t len);
+
+/*
+ * Writes the queued files as described above.  Returns 0, or -1 after
+ * reporting into d (DIAG_CANTCREAT or DIAG_IOERR) with no target changed.
+ */
+int output_commit(struct output_set *set, struct diag *d);
+
+/*
+ * Compares the queued files with the disk and writes nothing.  Returns 0
+ * when all match; otherwise reports "FILE: out of date" or "FILE: missing"
+ * for each into d with kind DIAG_STALE and returns -1.
+ */
+int output_check(struct output_set *set, struct diag *d);
+
+void output_set_release(struct output_set *set);
+
+#endif

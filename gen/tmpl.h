@@ -1,0 +1,87 @@
+/*
+ * tmpl: Mustache templates, parsed once into a tree, then rendered.
+ *
+ * tmpl_parse turns template text into an AST (tmpl_parse.c); tmpl_render
+ * walks that AST against a value tree (tmpl_render.c).  The two never
+ * run in one pass: a template is scanned once however many items it is
+ * rendered for.
+ *
+ * The language is Mustache (spec v1.4.2: comments, delimiters,
+ * interpolation, sections, inverted sections, partials; optional:
+ * inheritance), with these extensions for code generation:
+ *
+ *	{{name | filter | ...}}	filters, see filter.h
+ *	{{@first}} {{@last}}	inside a section over a list: whether this
+ *				is the first / last item (bools, usable as
+ *				{{#@last}}...{{/@last}}, {{^@last}}...)
+ *	{{@index}}		the item's 0-based index
+ *
+ * Escaping of {{name}} is set by the caller (struct tmpl_opts); {{{name}}}
+ * and {{&name}} never escape.
+ *
+ * Calling sequence: tmpl_parse (AST in the caller's arena), then
+ * tmpl_render any number of times, then arena_release.  All errors go
+ * into the caller's diag with positions, as
+ *	FILE:LINE:COL: error: section 'statuses' is never closed
+ * Hostile templates cannot reach the C stack: the walkers use explicit
+ * stacks, and nesting and partial depth are bounded.
+ */
+#ifndef GEN_TMPL_H
+#define GEN_TMPL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "diag.h"
+#include "escape.h"
+#include "value.h"
+
+/* Limits */
+#define TMPL_MAX_DEPTH		256	/* nested sections in one template */
+#define TMPL_MAX_PARTIAL_DEPTH	64	/* partials within partials */
+
+struct tmpl;
+
+/*
+ * Finds partials for tmpl_render.  find() looks up `name` (the text of a
+ * {{> name}} tag) and on success sets *path (for diagnostics and
+ * depfiles) and *text/*len, all of which must stay valid until the render
+ * ends, and returns 0.  It returns 1 when no such partial exists, and -1
+ * after reporting a system error into d.
+ */
+struct tmpl_loader {
+	int (*find)(void *ctx, const char *name, const char **path,
+	    const char **text, size_t *len, struct diag *d);
+	void *ctx;
+};
+
+struct tmpl_opts {
+	enum escape_mode escape;	/* for {{name}} */
+	bool strict;			/* unknown names and partials: errors */
+	size_t max_output;		/* 0: no limit */
+};
+
+/*
+ * Parses text[0..len) (named path in diagnostics; path must outlive the
+ * AST) into *out.  The AST lives in arena a.  Returns 0, or -1 after
+ * reporting every error found into d; *out is written only on success.
+ */
+int tmpl_parse(struct arena *a, const char *path, const char *text,
+    size_t len, struct diag *d, struct tmpl **out);
+
+/*
+ * Renders t against root, appending to out.  Partials are found through
+ * loader (which may be NULL: no partials exist) and parsed into arena a
+ * once per name for the whole render.  Returns 0, or -1 after reporting
+ * into d; on failure out may hold partial output, which the caller drops.
+ */
+int tmpl_render(const struct tmpl *t, const struct value *root,
+    const struct tmpl_opts *opts, const struct tmpl_loader *loader,
+    struct arena *a, struct buf *out, struct diag *d);
+
+/* Checks the AST's invariants (parent links, positions); for tests. */
+bool tmpl_check(const struct tmpl *t);
+
+#endif

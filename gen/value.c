@@ -1,0 +1,152 @@
+#include "value.h"
+
+#include <assert.h>
+#include <stdio.h>
+#include <string.h>
+
+struct value *
+value_new(struct arena *a, enum value_kind kind, const struct srcpos *pos)
+{
+	struct value *v = arena_alloc(a, sizeof(*v));
+
+	v->kind = kind;
+	if (pos != NULL)
+		v->pos = *pos;
+	v->str = "";
+	return v;
+}
+
+struct value *
+value_null(struct arena *a)
+{
+	return value_new(a, VALUE_NULL, NULL);
+}
+
+struct value *
+value_bool(struct arena *a, bool b)
+{
+	struct value *v = value_new(a, VALUE_BOOL, NULL);
+
+	v->u.b = b;
+	v->str = b ? "true" : "false";
+	v->len = strlen(v->str);
+	return v;
+}
+
+struct value *
+value_int(struct arena *a, long long i)
+{
+	struct value *v = value_new(a, VALUE_INT, NULL);
+	char tmp[32];
+	int n = snprintf(tmp, sizeof(tmp), "%lld", i);
+
+	v->u.i = i;
+	v->str = arena_strndup(a, tmp, (size_t)n);
+	v->len = (size_t)n;
+	return v;
+}
+
+struct value *
+value_string(struct arena *a, const char *s, size_t len)
+{
+	struct value *v = value_new(a, VALUE_STRING, NULL);
+
+	v->str = arena_strndup(a, s, len);
+	v->len = len;
+	return v;
+}
+
+struct value *
+value_cstr(struct arena *a, const char *s)
+{
+	struct value *v = value_new(a, VALUE_STRING, NULL);
+
+	v->str = s;
+	v->len = strlen(s);
+	return v;
+}
+
+struct value *
+value_list(struct arena *a, size_t cap)
+{
+	struct value *v = value_new(a, VALUE_LIST, NULL);
+
+	v->u.list.items = arena_array(a, cap, sizeof(*v->u.list.items));
+	v->u.list.cap = cap;
+	return v;
+}
+
+struct value *
+value_map(struct arena *a, size_t cap)
+{
+	struct value *v = value_new(a, VALUE_MAP, NULL);
+
+	v->u.map.items = arena_array(a, cap, sizeof(*v->u.map.items));
+	v->u.map.cap = cap;
+	return v;
+}
+
+void
+value_push(struct value *list, struct value *item)
+{
+	assert(list->kind == VALUE_LIST);
+	assert(list->u.list.n < list->u.list.cap);
+	list->u.list.items[list->u.list.n++] = item;
+}
+
+void
+value_set(struct value *map, const char *key, struct value *val)
+{
+	struct member *m;
+
+	assert(map->kind == VALUE_MAP);
+	assert(map->u.map.n < map->u.map.cap);
+	m = &map->u.map.items[map->u.map.n++];
+	m->key = key;
+	m->keylen = strlen(key);
+	m->val = val;
+}
+
+struct value *
+value_getn(const struct value *v, const char *key, size_t n)
+{
+	size_t i;
+
+	if (v == NULL || v->kind != VALUE_MAP)
+		return NULL;
+	for (i = 0; i < v->u.map.n; i++) {
+		const struct member *m = &v->u.map.items[i];
+
+		if (m->keylen == n && memcmp(m->key, key, n) == 0)
+			return m->val;
+	}
+	return NULL;
+}
+
+struct value *
+value_get(const struct value *v, const char *key)
+{
+	return value_getn(v, key, strlen(key));
+}
+
+const char *
+value_kind_name(enum value_kind kind)
+{
+	switch (kind) {
+	case VALUE_NULL:
+		return "null";
+	case VALUE_BOOL:
+		return "boolean";
+	case VALUE_INT:
+		return "integer";
+	case VALUE_FLOAT:
+		return "number";
+	case VALUE_STRING:
+		return "string";
+	case VALUE_LIST:
+		return "list";
+	case VALUE_MAP:
+		return "map";
+	}
+	return "value";
+}

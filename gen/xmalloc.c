@@ -1,0 +1,69 @@
+#include "xmalloc.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void
+die_oom(void)
+{
+	fputs("gen: error: out of memory\n", stderr);
+	exit(71);
+}
+
+void *
+xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (p == NULL)
+		die_oom();
+	return p;
+}
+
+void *
+xcalloc(size_t count, size_t size)
+{
+	void *p = calloc(count ? count : 1, size ? size : 1);
+
+	if (p == NULL)
+		die_oom();
+	return p;
+}
+
+void *
+xrealloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+
+	if (q == NULL)
+		die_oom();
+	return q;
+}
+
+char *
+xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(xadd(n, 1));
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+size_t
+xmul(size_t a, size_t b)
+{
+	if (b != 0 && a > SIZE_MAX / b)
+		die_oom();
+	return a * b;
+}
+
+size_t
+xadd(size_t a, size_t b)
+{
+	if (a > SIZE_MAX - b)
+		die_oom();
+	return a + b;
+}

@@ -1,0 +1,23 @@
+/*
+ * xmalloc: allocation that cannot fail.
+ *
+ * Running out of memory ends the run with one line on stderr and exit
+ * status 71 (EX_OSERR).  Outputs are replaced atomically, so nothing is
+ * left half-written.  Every size computation that could overflow goes
+ * through xmul/xadd, which end the run the same way.
+ */
+#ifndef GEN_XMALLOC_H
+#define GEN_XMALLOC_H
+
+#include <stddef.h>
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t count, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrndup(const char *s, size_t n);
+
+/* a * b and a + b, ending the run on overflow. */
+size_t xmul(size_t a, size_t b);
+size_t xadd(size_t a, size_t b);
+
+#endif
