@@ -1,10 +1,8 @@
 # gen: build, regenerate out/, test.  See README.md.
 
-.POSIX:
 .SUFFIXES:
 .DELETE_ON_ERROR:
 
-CC         ?= cc
 CFLAGS     ?= -O2 -g
 LDFLAGS    ?=
 PKG_CONFIG ?= pkg-config

@@ -1,0 +1,48 @@
+/*
+ * generate: the two things gen does, as functions of its options.
+ *
+ * generate_run loads and validates the registry, renders every requested
+ * language and commits (or checks) the outputs; render_run renders one
+ * template against any YAML document (`gen render`).  Both report into
+ * the caller's diag and return 0 or -1; main.c prints and picks the exit
+ * status.
+ */
+#ifndef GEN_GENERATE_H
+#define GEN_GENERATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+#include "load.h"
+
+struct gen_opts {
+	const char **langs;		/* --lang, in order */
+	size_t nlangs;
+	const char *output;		/* -o FILE */
+	const char *out_dir;		/* --out DIR */
+	const char *data;		/* --data FILE; NULL: embedded */
+	const char *templates;		/* --templates DIR */
+	const char *locale;		/* --locale */
+	const char *c_prefix;		/* --c-prefix */
+	const char *include;		/* --include SET,... */
+	bool include_all;		/* --include-unofficial */
+	bool check;			/* --check */
+	const char *depfile;		/* --depfile FILE */
+	bool list_langs;		/* --list-langs */
+	struct load_limits limits;	/* --max-input-size ... */
+
+	/* gen render */
+	const char *template;
+	const char *partials;		/* --partials DIR */
+	const char *escape;		/* --escape MODE */
+	bool strict;			/* --strict */
+};
+
+int generate_run(const struct gen_opts *o, struct diag *d);
+int render_run(const struct gen_opts *o, struct diag *d);
+
+/* Prints the language names, one a line (for --list-langs). */
+int generate_list_langs(const struct gen_opts *o, struct diag *d);
+
+#endif

@@ -1,0 +1,266 @@
+/*
+ * gen: generates code and docs for status-code registries.
+ *
+ * main reads the options, runs one task, prints the diagnostics and
+ * picks the exit status.  Everything else lives in generate.c.
+ */
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "generate.h"
+#include "xmalloc.h"
+
+enum {
+	OPT_OUT = 256, OPT_DATA, OPT_TEMPLATES, OPT_LOCALE, OPT_C_PREFIX,
+	OPT_INCLUDE, OPT_INCLUDE_ALL, OPT_CHECK, OPT_DEPFILE, OPT_LIST_LANGS,
+	OPT_MAX_INPUT, OPT_PARTIALS, OPT_ESCAPE, OPT_STRICT, OPT_VERSION
+};
+
+static const struct option long_opts[] = {
+	{ "lang", required_argument, NULL, 'l' },
+	{ "output", required_argument, NULL, 'o' },
+	{ "out", required_argument, NULL, OPT_OUT },
+	{ "data", required_argument, NULL, OPT_DATA },
+	{ "templates", required_argument, NULL, OPT_TEMPLATES },
+	{ "locale", required_argument, NULL, OPT_LOCALE },
+	{ "c-prefix", required_argument, NULL, OPT_C_PREFIX },
+	{ "include", required_argument, NULL, OPT_INCLUDE },
+	{ "include-unofficial", no_argument, NULL, OPT_INCLUDE_ALL },
+	{ "check", no_argument, NULL, OPT_CHECK },
+	{ "depfile", required_argument, NULL, OPT_DEPFILE },
+	{ "list-langs", no_argument, NULL, OPT_LIST_LANGS },
+	{ "max-input-size", required_argument, NULL, OPT_MAX_INPUT },
+	{ "partials", required_argument, NULL, OPT_PARTIALS },
+	{ "escape", required_argument, NULL, OPT_ESCAPE },
+	{ "strict", no_argument, NULL, OPT_STRICT },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, OPT_VERSION },
+	{ NULL, 0, NULL, 0 }
+};
+
+static const char usage_text[] =
+"usage: gen --lang LANG [--lang LANG...] [-o FILE | --out DIR] [--check]\n"
+"           [--data FILE] [--templates DIR] [--locale LOCALE]\n"
+"           [--c-prefix PREFIX] [--include SET,... | --include-unofficial]\n"
+"           [--depfile FILE] [--max-input-size BYTES]\n"
+"       gen render TEMPLATE [--data FILE] [--partials DIR]\n"
+"           [--escape html|none|c|python|go|markdown] [--strict] [-o FILE]\n"
+"       gen --list-langs [--templates DIR]\n"
+"       gen --help | --version\n";
+
+static const char help_text[] =
+"\n"
+"Generates code and docs from a status-code registry (YAML) through\n"
+"Mustache templates.  Quiet on success; errors go to stderr as\n"
+"FILE:LINE:COL: error: MESSAGE.\n"
+"\n"
+"  -l, --lang LANG          generate LANG (c, python, go, markdown, or a\n"
+"                           language from --templates); repeatable\n"
+"  -o, --output FILE        write the single output to FILE\n"
+"      --out DIR            write every output under DIR at its usual path\n"
+"                           (markdown: one file per locale)\n"
+"                           (neither -o nor --out: write to stdout)\n"
+"      --check              write nothing; exit 1 naming each output that\n"
+"                           is missing or differs from what gen would write\n"
+"      --data FILE          the registry (default: the built-in one)\n"
+"      --templates DIR      look in DIR/LANG/ first for languages, templates\n"
+"                           and partials\n"
+"      --locale LOCALE      the description language (default: the first\n"
+"                           of the registry's locales)\n"
+"      --c-prefix PREFIX    prefix of C names (default: the registry's)\n"
+"      --include SET,...    put these sets' unofficial codes in the code\n"
+"      --include-unofficial put every unofficial code in the code\n"
+"      --depfile FILE       write a Make/Ninja depfile for the outputs\n"
+"      --max-input-size N   refuse input files over N bytes (default 64 MiB)\n"
+"      --list-langs         list the languages and exit\n"
+"  -h, --help               show this help and exit\n"
+"      --version            show the version and exit\n"
+"\n"
+"gen render options:\n"
+"      --data FILE          the YAML document the template sees\n"
+"      --partials DIR       where {{> NAME}} finds NAME.mustache (default:\n"
+"                           the template's directory)\n"
+"      --escape MODE        how {{name}} is escaped (default: html)\n"
+"      --strict             undefined names and partials are errors\n"
+"\n"
+"Exit status: 0 success, 1 --check found stale outputs, 64 usage error,\n"
+"65 data or template error, 66 input missing, 71 out of memory,\n"
+"73 cannot create output, 74 I/O error.\n";
+
+static void
+add_lang(struct gen_opts *o, const char *lang)
+{
+	o->langs = xrealloc(o->langs, xmul(o->nlangs + 1, sizeof(*o->langs)));
+	o->langs[o->nlangs++] = lang;
+}
+
+static int
+parse_size(const char *s, size_t *out)
+{
+	char *end;
+	unsigned long long n = strtoull(s, &end, 10);
+
+	if (*s < '0' || *s > '9' || *end != '\0' || n == 0)
+		return -1;
+	*out = (size_t)n;
+	return 0;
+}
+
+enum task { TASK_GENERATE, TASK_RENDER, TASK_LIST, TASK_HELP, TASK_VERSION };
+
+/* Returns 0, or -1 after reporting a usage error into d. */
+static int
+parse_opt(int c, const char *arg, struct gen_opts *o, enum task *task,
+    struct diag *d)
+{
+	switch (c) {
+	case 'l': add_lang(o, arg); break;
+	case 'o': o->output = arg; break;
+	case OPT_OUT: o->out_dir = arg; break;
+	case OPT_DATA: o->data = arg; break;
+	case OPT_TEMPLATES: o->templates = arg; break;
+	case OPT_LOCALE: o->locale = arg; break;
+	case OPT_C_PREFIX: o->c_prefix = arg; break;
+	case OPT_INCLUDE: o->include = arg; break;
+	case OPT_INCLUDE_ALL: o->include_all = true; break;
+	case OPT_CHECK: o->check = true; break;
+	case OPT_DEPFILE: o->depfile = arg; break;
+	case OPT_LIST_LANGS: *task = TASK_LIST; break;
+	case OPT_PARTIALS: o->partials = arg; break;
+	case OPT_ESCAPE: o->escape = arg; break;
+	case OPT_STRICT: o->strict = true; break;
+	case 'h': *task = TASK_HELP; break;
+	case OPT_VERSION: *task = TASK_VERSION; break;
+	case OPT_MAX_INPUT:
+		if (parse_size(arg, &o->limits.max_bytes) == 0)
+			break;
+		diag_fail(d, DIAG_USAGE, "--max-input-size takes a positive "
+		    "number of bytes, not '%s'", arg);
+		return -1;
+	default:
+		diag_fail(d, DIAG_USAGE, "unknown option; see 'gen --help'");
+		return -1;
+	}
+	return 0;
+}
+
+/* Options that make no sense together are usage errors. */
+static int
+check_combinations(const struct gen_opts *o, enum task task, size_t nargs,
+    struct diag *d)
+{
+	if (task == TASK_RENDER) {
+		if (nargs != 1)
+			diag_fail(d, DIAG_USAGE, "gen render takes one template");
+		else if (o->nlangs || o->out_dir || o->depfile)
+			diag_fail(d, DIAG_USAGE, "gen render takes no --lang, "
+			    "--out or --depfile");
+		return diag_has_errors(d) ? -1 : 0;
+	}
+	if (nargs != 0)
+		diag_fail(d, DIAG_USAGE, "unexpected argument; see 'gen --help'");
+	else if (task == TASK_GENERATE && o->nlangs == 0)
+		diag_fail(d, DIAG_USAGE, "no language given; use --lang "
+		    "(see 'gen --list-langs')");
+	else if (o->output && o->out_dir)
+		diag_fail(d, DIAG_USAGE, "-o and --out do not go together");
+	else if (o->check && !o->output && !o->out_dir)
+		diag_fail(d, DIAG_USAGE, "--check needs -o or --out");
+	else if (o->depfile && !o->output && !o->out_dir)
+		diag_fail(d, DIAG_USAGE, "--depfile needs -o or --out");
+	else if (o->partials || o->escape || o->strict)
+		diag_fail(d, DIAG_USAGE, "--partials, --escape and --strict "
+		    "belong to gen render");
+	return diag_has_errors(d) ? -1 : 0;
+}
+
+static int
+exit_status(const struct diag *d)
+{
+	switch (d->fail) {
+	case DIAG_OK:
+		return 0;
+	case DIAG_STALE:
+		return 1;
+	case DIAG_USAGE:
+		return 64;
+	case DIAG_DATA:
+		return 65;
+	case DIAG_NOINPUT:
+		return 66;
+	case DIAG_CANTCREAT:
+		return 73;
+	case DIAG_IOERR:
+		return 74;
+	}
+	return 70;
+}
+
+static int
+run_task(enum task task, const struct gen_opts *o, struct diag *d)
+{
+	switch (task) {
+	case TASK_HELP:
+		fputs(usage_text, stdout);
+		fputs(help_text, stdout);
+		return fflush(stdout) == 0 ? 0 : -1;
+	case TASK_VERSION:
+		printf("gen %s\n", GEN_VERSION);
+		return fflush(stdout) == 0 ? 0 : -1;
+	case TASK_LIST:
+		return generate_list_langs(o, d);
+	case TASK_RENDER:
+		return render_run(o, d);
+	case TASK_GENERATE:
+		return generate_run(o, d);
+	}
+	return -1;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct gen_opts o = { 0 };
+	struct load_limits lim = LOAD_LIMITS_DEFAULT;
+	struct diag d = DIAG_INIT;
+	enum task task = TASK_GENERATE;
+	const char *nocolor = getenv("NO_COLOR");
+	int c, status;
+
+	o.limits = lim;
+	if (argc > 1 && strcmp(argv[1], "render") == 0) {
+		task = TASK_RENDER;
+		argv++;
+		argc--;
+	}
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "l:o:h", long_opts, NULL)) != -1)
+		if (c == '?' || c == ':') {
+			diag_fail(&d, DIAG_USAGE, "%s '%s'; see 'gen --help'",
+			    c == ':' ? "missing argument for" :
+			    "unknown option", argv[optind - 1]);
+			break;
+		} else if (parse_opt(c, optarg, &o, &task, &d) != 0) {
+			break;
+		}
+	if (!diag_has_errors(&d) && task == TASK_RENDER && optind < argc)
+		o.template = argv[optind];
+	if (!diag_has_errors(&d) && task != TASK_HELP &&
+	    task != TASK_VERSION && task != TASK_LIST)
+		check_combinations(&o, task, (size_t)(argc - optind), &d);
+	if (!diag_has_errors(&d))
+		run_task(task, &o, &d);
+	diag_print(&d, stderr, isatty(STDERR_FILENO) &&
+	    (nocolor == NULL || *nocolor == '\0'));
+	if (d.fail == DIAG_USAGE)
+		fputs(usage_text, stderr);
+	status = exit_status(&d);
+	diag_release(&d);
+	free(o.langs);
+	return status;
+}

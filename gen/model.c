@@ -1,0 +1,711 @@
+#include "model.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "suggest.h"
+
+/* What a schema check needs while it walks the document. */
+struct check {
+	struct arena *a;
+	struct diag *d;
+	struct registry *r;
+};
+
+static bool check_keys(struct check *, const struct value *,
+    const char *const *, size_t);
+static const struct value *field(struct check *, const struct value *,
+    const char *, bool);
+static const char *get_str(struct check *, const struct value *,
+    const char *, bool);
+static bool get_int(struct check *, const struct value *, const char *,
+    long long *);
+static const char **get_loc(struct check *, const struct value *,
+    const char *, bool);
+static const char *get_ident(struct check *, const struct value *,
+    const char *, bool);
+
+#define NKEYS(k) (sizeof(k) / sizeof((k)[0]))
+
+static const char *const root_keys[] = {
+	"schema", "registry", "sets", "classes", "statuses"
+};
+static const char *const registry_keys[] = {
+	"name", "title", "locales", "c_prefix", "description"
+};
+static const char *const class_keys[] = {
+	"id", "first", "last", "title", "description"
+};
+static const char *const set_keys[] = { "id", "title", "description" };
+static const char *const status_keys[] = {
+	"code", "phrase", "id", "aliases", "names", "status", "set", "source",
+	"ref", "expires", "history", "subcodes", "note", "description"
+};
+static const char *const history_keys[] = { "phrase", "ref" };
+static const char *const subcode_keys[] = { "sub", "phrase", "description" };
+
+static const char *const status_names[] = {
+	"standard", "deprecated", "unused", "experimental", "temporary",
+	"unofficial"
+};
+
+bool
+model_is_ident(const char *s)
+{
+	if (*s < 'a' || *s > 'z')
+		return false;
+	for (s++; *s != '\0'; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
+		    *s == '_'))
+			return false;
+	return true;
+}
+
+static bool
+is_map(struct check *c, const struct value *v, const char *what)
+{
+	if (v->kind == VALUE_MAP)
+		return true;
+	diag_error(c->d, &v->pos, "%s must be a map, not a %s", what,
+	    value_kind_name(v->kind));
+	return false;
+}
+
+static bool
+is_list(struct check *c, const struct value *v, const char *what)
+{
+	if (v->kind == VALUE_LIST)
+		return true;
+	diag_error(c->d, &v->pos, "'%s' must be a list, not a %s", what,
+	    value_kind_name(v->kind));
+	return false;
+}
+
+/* Unknown keys are errors, except x- extensions. */
+static bool
+check_keys(struct check *c, const struct value *map, const char *const *keys,
+    size_t nkeys)
+{
+	bool ok = true;
+	size_t i, k;
+
+	for (i = 0; i < map->u.map.n; i++) {
+		const struct member *m = &map->u.map.items[i];
+		const char *hint;
+
+		if (strncmp(m->key, "x-", 2) == 0)
+			continue;
+		for (k = 0; k < nkeys; k++)
+			if (strcmp(m->key, keys[k]) == 0)
+				break;
+		if (k < nkeys)
+			continue;
+		ok = false;
+		hint = suggest(m->key, m->keylen, keys, nkeys);
+		if (hint != NULL)
+			diag_error(c->d, &m->pos,
+			    "unknown key '%s'; did you mean '%s'?", m->key,
+			    hint);
+		else
+			diag_error(c->d, &m->pos, "unknown key '%s'", m->key);
+	}
+	return ok;
+}
+
+static const struct value *
+field(struct check *c, const struct value *map, const char *key,
+    bool required)
+{
+	const struct value *v = value_get(map, key);
+
+	if (v == NULL && required)
+		diag_error(c->d, &map->pos, "missing required key '%s'", key);
+	return v;
+}
+
+/* Any non-null scalar reads as its text: `phrase: No` is "No". */
+static const char *
+get_str(struct check *c, const struct value *map, const char *key,
+    bool required)
+{
+	const struct value *v = field(c, map, key, required);
+
+	if (v == NULL)
+		return NULL;
+	if (v->kind == VALUE_LIST || v->kind == VALUE_MAP ||
+	    v->kind == VALUE_NULL) {
+		diag_error(c->d, &v->pos, "'%s' must be a string, not a %s",
+		    key, value_kind_name(v->kind));
+		return NULL;
+	}
+	if (v->len == 0 && required) {
+		diag_error(c->d, &v->pos, "'%s' must not be empty", key);
+		return NULL;
+	}
+	return v->str;
+}
+
+static bool
+get_int(struct check *c, const struct value *map, const char *key,
+    long long *out)
+{
+	const struct value *v = field(c, map, key, true);
+
+	if (v == NULL)
+		return false;
+	if (v->kind != VALUE_INT || !v->plain) {
+		diag_error(c->d, &v->pos, "'%s' must be an integer, not %s%s",
+		    key, v->plain ? "a " : "a quoted ",
+		    value_kind_name(v->kind));
+		return false;
+	}
+	*out = v->u.i;
+	return true;
+}
+
+static const char *
+get_ident(struct check *c, const struct value *map, const char *key,
+    bool required)
+{
+	const char *s = get_str(c, map, key, required);
+
+	if (s != NULL && !model_is_ident(s)) {
+		diag_error(c->d, &value_get(map, key)->pos,
+		    "'%s' is not a valid identifier (use [a-z][a-z0-9_]*)", s);
+		return NULL;
+	}
+	return s;
+}
+
+static const char **
+loc_from(struct check *c, const struct value *v, const char *key)
+{
+	const char **out = arena_array(c->a, c->r->nlocales, sizeof(*out));
+	size_t i;
+	int li;
+
+	if (v->kind != VALUE_MAP) {
+		if (v->kind == VALUE_LIST || v->kind == VALUE_NULL) {
+			diag_error(c->d, &v->pos, "'%s' must be a string or a "
+			    "locale map, not a %s", key,
+			    value_kind_name(v->kind));
+			return NULL;
+		}
+		out[0] = v->str;
+		return out;
+	}
+	for (i = 0; i < v->u.map.n; i++) {
+		const struct member *m = &v->u.map.items[i];
+
+		li = model_locale(c->r, m->key);
+		if (li < 0) {
+			diag_error(c->d, &m->pos, "locale '%s' is not declared "
+			    "in 'registry.locales'", m->key);
+			continue;
+		}
+		if (m->val->kind == VALUE_MAP || m->val->kind == VALUE_LIST ||
+		    m->val->kind == VALUE_NULL) {
+			diag_error(c->d, &m->val->pos, "'%s.%s' must be a "
+			    "string, not a %s", key, m->key,
+			    value_kind_name(m->val->kind));
+			continue;
+		}
+		out[li] = m->val->str;
+	}
+	if (out[0] == NULL)
+		diag_error(c->d, &v->pos, "'%s' has no text in the default "
+		    "locale '%s'", key, c->r->locales[0]);
+	return out;
+}
+
+static const char **
+get_loc(struct check *c, const struct value *map, const char *key,
+    bool required)
+{
+	const struct value *v = field(c, map, key, required);
+
+	return v != NULL ? loc_from(c, v, key) : NULL;
+}
+
+int
+model_locale(const struct registry *r, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < r->nlocales; i++)
+		if (strcmp(r->locales[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
+const char *
+model_status_name(enum status_kind kind)
+{
+	switch (kind) {
+	case STATUS_STANDARD:
+		return "standard";
+	case STATUS_DEPRECATED:
+		return "deprecated";
+	case STATUS_UNUSED:
+		return "unused";
+	case STATUS_EXPERIMENTAL:
+		return "experimental";
+	case STATUS_TEMPORARY:
+		return "temporary";
+	case STATUS_UNOFFICIAL:
+		return "unofficial";
+	}
+	return "standard";
+}
+
+static void
+build_registry(struct check *c, const struct value *v)
+{
+	struct registry *r = c->r;
+	const struct value *locs;
+	size_t i;
+
+	if (!is_map(c, v, "'registry'"))
+		return;
+	check_keys(c, v, registry_keys, NKEYS(registry_keys));
+	r->node = v;
+	r->name = get_ident(c, v, "name", true);
+	r->c_prefix = get_ident(c, v, "c_prefix", false);
+	if (r->c_prefix == NULL)
+		r->c_prefix = r->name;
+	locs = field(c, v, "locales", true);
+	if (locs == NULL || !is_list(c, locs, "locales"))
+		return;
+	if (locs->u.list.n == 0) {
+		diag_error(c->d, &locs->pos, "'locales' must not be empty");
+		return;
+	}
+	r->locales = arena_array(c->a, locs->u.list.n, sizeof(*r->locales));
+	for (i = 0; i < locs->u.list.n; i++) {
+		const struct value *l = locs->u.list.items[i];
+
+		if (l->kind != VALUE_STRING || l->len == 0) {
+			diag_error(c->d, &l->pos, "a locale must be a string "
+			    "such as 'en' or 'zh-CN'");
+			return;
+		}
+		if (model_locale(r, l->str) >= 0) {
+			diag_error(c->d, &l->pos, "duplicate locale '%s'",
+			    l->str);
+			continue;
+		}
+		r->locales[r->nlocales++] = l->str;
+	}
+	r->title = get_loc(c, v, "title", true);
+	r->description = get_loc(c, v, "description", false);
+}
+
+static void
+build_class(struct check *c, const struct value *v, void *p)
+{
+	struct status_class *k = p;
+
+	k->pos = v->pos;
+	check_keys(c, v, class_keys, NKEYS(class_keys));
+	k->id = get_ident(c, v, "id", true);
+	if (get_int(c, v, "first", &k->first) &&
+	    get_int(c, v, "last", &k->last) && k->first > k->last)
+		diag_error(c->d, &value_get(v, "last")->pos, "class '%s' ends "
+		    "(%lld) before it starts (%lld)", k->id ? k->id : "?",
+		    k->last, k->first);
+	k->title = get_loc(c, v, "title", true);
+	k->description = get_loc(c, v, "description", true);
+}
+
+static void
+build_set(struct check *c, const struct value *v, void *p)
+{
+	struct status_set *s = p;
+
+	s->pos = v->pos;
+	check_keys(c, v, set_keys, NKEYS(set_keys));
+	s->id = get_ident(c, v, "id", true);
+	s->title = get_loc(c, v, "title", true);
+	s->description = get_loc(c, v, "description", false);
+}
+
+/*
+ * Builds a list of maps with fn and returns the array; *n receives the
+ * length.  Items are zeroed first, so a failed one keeps NULL fields.
+ */
+static void *
+build_list(struct check *c, const struct value *list, const char *what,
+    size_t size, void (*fn)(struct check *, const struct value *, void *),
+    size_t *n)
+{
+	size_t i;
+	char *items;
+
+	*n = 0;
+	if (list == NULL || !is_list(c, list, what))
+		return NULL;
+	items = arena_array(c->a, list->u.list.n, size);
+	for (i = 0; i < list->u.list.n && !diag_full(c->d); i++) {
+		const struct value *v = list->u.list.items[i];
+
+		if (is_map(c, v, "an item"))
+			fn(c, v, items + i * size);
+	}
+	*n = list->u.list.n;
+	return items;
+}
+
+static void
+build_history(struct check *c, const struct value *v, void *p)
+{
+	struct history *h = p;
+
+	check_keys(c, v, history_keys, NKEYS(history_keys));
+	h->phrase = get_str(c, v, "phrase", true);
+	h->ref = get_str(c, v, "ref", false);
+}
+
+static void
+build_subcode(struct check *c, const struct value *v, void *p)
+{
+	struct subcode *s = p;
+
+	s->pos = v->pos;
+	check_keys(c, v, subcode_keys, NKEYS(subcode_keys));
+	if (get_int(c, v, "sub", &s->sub) && s->sub < 0)
+		diag_error(c->d, &value_get(v, "sub")->pos,
+		    "'sub' must not be negative");
+	s->phrase = get_str(c, v, "phrase", true);
+	s->description = get_loc(c, v, "description", true);
+}
+
+static void
+build_aliases(struct check *c, const struct value *v, struct status *s)
+{
+	const struct value *list = field(c, v, "aliases", false);
+	size_t i;
+
+	if (list == NULL || !is_list(c, list, "aliases"))
+		return;
+	s->aliases = arena_array(c->a, list->u.list.n, sizeof(*s->aliases));
+	for (i = 0; i < list->u.list.n; i++) {
+		const struct value *a = list->u.list.items[i];
+
+		if (a->kind != VALUE_STRING || !model_is_ident(a->str)) {
+			diag_error(c->d, &a->pos, "alias '%s' is not a valid "
+			    "identifier (use [a-z][a-z0-9_]*)", a->str);
+			continue;
+		}
+		s->aliases[s->naliases++] = a->str;
+	}
+}
+
+/* names: {LANG: [Name, ...]}, each name as the language spells it. */
+static void
+check_names(struct check *c, const struct value *v, struct status *s)
+{
+	const struct value *names = field(c, v, "names", false);
+	size_t i, j;
+
+	if (names == NULL || !is_map(c, names, "'names'"))
+		return;
+	for (i = 0; i < names->u.map.n; i++) {
+		const struct value *l = names->u.map.items[i].val;
+
+		if (!is_list(c, l, names->u.map.items[i].key))
+			return;
+		for (j = 0; j < l->u.list.n; j++) {
+			const struct value *n = l->u.list.items[j];
+			const char *q = n->str;
+
+			while ((*q >= 'a' && *q <= 'z') || *q == '_' ||
+			    (*q >= 'A' && *q <= 'Z') ||
+			    (q > n->str && *q >= '0' && *q <= '9'))
+				q++;
+			if (n->kind != VALUE_STRING || n->len == 0 || *q) {
+				diag_error(c->d, &n->pos, "'%s' is not a valid "
+				    "name", n->str);
+				return;
+			}
+		}
+	}
+	s->names = names;
+}
+
+/* The default id: the phrase in snake case, ASCII letters and digits. */
+static const char *
+phrase_id(struct check *c, const char *phrase)
+{
+	size_t n = strlen(phrase), i, o = 0;
+	char *id = arena_alloc(c->a, n + 1);
+
+	for (i = 0; i < n; i++) {
+		char ch = phrase[i];
+
+		if (ch >= 'A' && ch <= 'Z')
+			ch = (char)(ch - 'A' + 'a');
+		if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9'))
+			id[o++] = ch;
+		else if (ch != '\'' && o > 0 && id[o - 1] != '_')
+			id[o++] = '_';
+	}
+	while (o > 0 && id[o - 1] == '_')
+		o--;
+	id[o] = '\0';
+	return id;
+}
+
+static void
+build_kind(struct check *c, const struct value *v, struct status *s)
+{
+	const char *kind = get_str(c, v, "status", true);
+	const char *hint;
+	size_t k;
+
+	if (kind == NULL)
+		return;
+	for (k = 0; k < NKEYS(status_names); k++)
+		if (strcmp(kind, status_names[k]) == 0) {
+			s->kind = (enum status_kind)k;
+			return;
+		}
+	hint = suggest(kind, strlen(kind), status_names, NKEYS(status_names));
+	diag_error(c->d, &value_get(v, "status")->pos, "unknown status '%s'%s%s%s",
+	    kind, hint ? "; did you mean '" : "", hint ? hint : "",
+	    hint ? "'?" : "");
+}
+
+static void
+build_status(struct check *c, const struct value *v, void *p)
+{
+	struct status *s = p;
+	const struct value *list;
+
+	s->pos = v->pos;
+	s->node = v;
+	check_keys(c, v, status_keys, NKEYS(status_keys));
+	get_int(c, v, "code", &s->code);
+	s->phrase = get_str(c, v, "phrase", true);
+	s->id = get_ident(c, v, "id", false);
+	if (s->id == NULL && value_get(v, "id") == NULL && s->phrase != NULL) {
+		s->id = phrase_id(c, s->phrase);
+		if (!model_is_ident(s->id))
+			diag_error(c->d, &value_get(v, "phrase")->pos,
+			    "cannot derive an identifier from '%s'; add 'id'",
+			    s->phrase);
+	}
+	build_aliases(c, v, s);
+	check_names(c, v, s);
+	build_kind(c, v, s);
+	s->set = get_ident(c, v, "set", false);
+	s->source = get_str(c, v, "source", false);
+	s->ref = get_str(c, v, "ref", false);
+	s->expires = get_str(c, v, "expires", false);
+	list = field(c, v, "history", false);
+	s->history = build_list(c, list, "history", sizeof(*s->history),
+	    build_history, &s->nhistory);
+	list = field(c, v, "subcodes", false);
+	s->subcodes = build_list(c, list, "subcodes", sizeof(*s->subcodes),
+	    build_subcode, &s->nsubcodes);
+	s->note = get_loc(c, v, "note", false);
+	s->description = get_loc(c, v, "description", true);
+}
+
+struct ident {
+	const char *name;
+	const struct srcpos *pos;
+	size_t order;
+};
+
+static void
+add_ident(struct ident *ids, size_t *n, const char *name,
+    const struct srcpos *pos)
+{
+	ids[*n].name = name;
+	ids[*n].pos = pos;
+	ids[*n].order = *n;
+	(*n)++;
+}
+
+static int
+cmp_ident(const void *pa, const void *pb)
+{
+	const struct ident *a = pa, *b = pb;
+	int r = strcmp(a->name, b->name);
+
+	if (r != 0)
+		return r;
+	return a->order < b->order ? -1 : a->order > b->order;
+}
+
+static int
+cmp_status(const void *pa, const void *pb)
+{
+	const struct status *a = pa, *b = pb;
+
+	if (a->code != b->code)
+		return a->code < b->code ? -1 : 1;
+	if (a->pos.line != b->pos.line)
+		return a->pos.line < b->pos.line ? -1 : 1;
+	return 0;
+}
+
+/* Duplicates are found by sorting, so checking stays O(n log n). */
+static void
+check_idents(struct check *c)
+{
+	const struct registry *r = c->r;
+	struct ident *ids;
+	size_t i, j, n = 0, cap = 0;
+
+	for (i = 0; i < r->nstatuses; i++)
+		cap += 1 + r->statuses[i].naliases;
+	ids = arena_array(c->a, cap, sizeof(*ids));
+	for (i = 0; i < r->nstatuses; i++) {
+		const struct status *s = &r->statuses[i];
+
+		if (s->id != NULL)
+			add_ident(ids, &n, s->id, &s->pos);
+		for (j = 0; j < s->naliases; j++)
+			add_ident(ids, &n, s->aliases[j], &s->pos);
+	}
+	qsort(ids, n, sizeof(*ids), cmp_ident);
+	for (i = 1; i < n; i++) {
+		if (strcmp(ids[i].name, ids[i - 1].name) != 0)
+			continue;
+		diag_error(c->d, ids[i].pos, "duplicate identifier '%s'",
+		    ids[i].name);
+		diag_note(c->d, ids[i - 1].pos, "first defined here");
+	}
+}
+
+static void
+check_codes(struct check *c)
+{
+	struct registry *r = c->r;
+	size_t i, k;
+
+	qsort(r->statuses, r->nstatuses, sizeof(*r->statuses), cmp_status);
+	for (i = 0; i < r->nstatuses; i++) {
+		struct status *s = &r->statuses[i];
+
+		if (i > 0 && s->code == s[-1].code) {
+			diag_error(c->d, &s->pos, "duplicate code %lld",
+			    s->code);
+			diag_note(c->d, &s[-1].pos, "first defined here");
+		}
+		for (k = 0; k < r->nclasses; k++)
+			if (s->code >= r->classes[k].first &&
+			    s->code <= r->classes[k].last)
+				break;
+		if (k == r->nclasses)
+			diag_error(c->d, &s->pos, "code %lld is outside every "
+			    "class range", s->code);
+		s->class_index = k;
+	}
+}
+
+static void
+check_sets(struct check *c)
+{
+	const struct registry *r = c->r;
+	size_t i, k;
+
+	for (i = 0; i < r->nstatuses; i++) {
+		const struct status *s = &r->statuses[i];
+
+		if (s->kind == STATUS_UNOFFICIAL && s->set == NULL) {
+			diag_error(c->d, &s->pos, "unofficial code %lld needs "
+			    "a 'set'", s->code);
+			continue;
+		}
+		if (s->set == NULL)
+			continue;
+		for (k = 0; k < r->nsets; k++)
+			if (r->sets[k].id && strcmp(r->sets[k].id, s->set) == 0)
+				break;
+		if (k == r->nsets)
+			diag_error(c->d, &value_get(s->node, "set")->pos,
+			    "unknown set '%s'", s->set);
+	}
+}
+
+static void
+check_classes(struct check *c)
+{
+	const struct registry *r = c->r;
+	size_t i, j;
+
+	for (i = 0; i < r->nclasses; i++)
+		for (j = 0; j < i; j++) {
+			const struct status_class *a = &r->classes[j];
+			const struct status_class *b = &r->classes[i];
+
+			if (b->first <= a->last && a->first <= b->last) {
+				diag_error(c->d, &b->pos, "class '%s' overlaps "
+				    "class '%s'", b->id ? b->id : "?",
+				    a->id ? a->id : "?");
+				diag_note(c->d, &a->pos, "'%s' defined here",
+				    a->id ? a->id : "?");
+			}
+		}
+}
+
+int
+model_build(struct arena *a, const struct value *root, struct diag *d,
+    struct registry **out)
+{
+	struct registry *r = arena_alloc(a, sizeof(*r));
+	struct check c = { a, d, r };
+	const struct value *v;
+	size_t before = d->errors;
+	long long schema;
+
+	if (!is_map(&c, root, "the document"))
+		return -1;
+	check_keys(&c, root, root_keys, NKEYS(root_keys));
+	if (value_get(root, "schema") != NULL &&
+	    get_int(&c, root, "schema", &schema) && schema != 1)
+		diag_error(d, &value_get(root, "schema")->pos,
+		    "unsupported schema version %lld (this gen reads 1)",
+		    schema);
+	v = field(&c, root, "registry", true);
+	if (v != NULL)
+		build_registry(&c, v);
+	if (r->nlocales == 0)
+		return -1;
+	r->sets = build_list(&c, value_get(root, "sets"), "sets",
+	    sizeof(*r->sets), build_set, &r->nsets);
+	r->classes = build_list(&c, field(&c, root, "classes", true),
+	    "classes", sizeof(*r->classes), build_class, &r->nclasses);
+	r->statuses = build_list(&c, field(&c, root, "statuses", true),
+	    "statuses", sizeof(*r->statuses), build_status, &r->nstatuses);
+	if (d->errors != before)
+		return -1;
+	check_classes(&c);
+	check_codes(&c);
+	check_idents(&c);
+	check_sets(&c);
+	if (d->errors != before)
+		return -1;
+	*out = r;
+	return 0;
+}
+
+const struct status *
+model_find_code(const struct registry *r, long long code)
+{
+	size_t lo = 0, hi = r->nstatuses;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (r->statuses[mid].code < code)
+			lo = mid + 1;
+		else if (r->statuses[mid].code > code)
+			hi = mid;
+		else
+			return &r->statuses[mid];
+	}
+	return NULL;
+}

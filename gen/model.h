@@ -1,0 +1,122 @@
+/*
+ * model: the validated registry (data schema version 1).
+ *
+ * model_build checks a loaded document (see load.h) against the schema
+ * and turns it into a struct registry.  It reports every problem it
+ * finds, each at the position of the offending key or value, with notes
+ * pointing at first definitions of duplicates.  Scalar types follow the
+ * schema, not YAML guessing: `phrase: No` is the string "No"; `code:
+ * "404"` is an error because a code must be a plain integer.
+ *
+ * A locale map ({en: ..., zh-CN: ...}) becomes an array of strings
+ * indexed like registry.locales; a locale the data does not give is NULL.
+ * A plain string where a locale map is allowed is the default locale.
+ *
+ * Everything lives in the arena passed to model_build; strings are
+ * borrowed from the document tree, which must outlive the model.
+ */
+#ifndef GEN_MODEL_H
+#define GEN_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "value.h"
+
+enum status_kind {
+	STATUS_STANDARD,
+	STATUS_DEPRECATED,
+	STATUS_UNUSED,
+	STATUS_EXPERIMENTAL,
+	STATUS_TEMPORARY,
+	STATUS_UNOFFICIAL
+};
+
+struct history {
+	const char *phrase;
+	const char *ref;		/* or NULL */
+};
+
+struct subcode {
+	struct srcpos pos;
+	long long sub;
+	const char *phrase;
+	const char **description;	/* per locale */
+};
+
+struct status {
+	struct srcpos pos;
+	long long code;
+	const char *phrase;
+	const char *id;
+	const char **aliases;
+	size_t naliases;
+	const struct value *names;	/* map: language -> list, or NULL */
+	enum status_kind kind;
+	const char *set;		/* set id or NULL */
+	const char *source, *ref, *expires;	/* or NULL */
+	struct history *history;
+	size_t nhistory;
+	struct subcode *subcodes;
+	size_t nsubcodes;
+	const char **note;		/* per locale, or NULL */
+	const char **description;	/* per locale */
+	size_t class_index;
+	const struct value *node;	/* the status map, for x- keys */
+};
+
+struct status_class {
+	struct srcpos pos;
+	const char *id;
+	long long first, last;
+	const char **title;
+	const char **description;
+};
+
+struct status_set {
+	struct srcpos pos;
+	const char *id;
+	const char **title;
+	const char **description;	/* or NULL */
+};
+
+struct registry {
+	const char *name;
+	const char *c_prefix;
+	const char **title;
+	const char **description;	/* or NULL */
+	const char **locales;
+	size_t nlocales;
+	struct status_class *classes;
+	size_t nclasses;
+	struct status_set *sets;
+	size_t nsets;
+	struct status *statuses;	/* sorted by code */
+	size_t nstatuses;
+	const struct value *node;	/* the registry map, for x- keys */
+};
+
+/*
+ * Validates root and builds *out in arena a.  Returns 0, or -1 after
+ * reporting every error into d (up to its cap); *out is written only on
+ * success.
+ */
+int model_build(struct arena *a, const struct value *root, struct diag *d,
+    struct registry **out);
+
+/* The status with the given code, or NULL; binary search. */
+const struct status *model_find_code(const struct registry *r,
+    long long code);
+
+/* The index of locale name in r->locales, or -1. */
+int model_locale(const struct registry *r, const char *name);
+
+/* "standard", "deprecated", ... */
+const char *model_status_name(enum status_kind kind);
+
+/* True when s matches [a-z][a-z0-9_]*. */
+bool model_is_ident(const char *s);
+
+#endif
