@@ -345,7 +345,7 @@ build_list(struct check *c, const struct value *list, const char *what,
 	if (list == NULL || !is_list(c, list, what))
 		return NULL;
 	items = arena_array(c->a, list->u.list.n, size);
-	for (i = 0; i < list->u.list.n && !diag_full(c->d); i++) {
+	for (i = 0; i < list->u.list.n; i++) {
 		const struct value *v = list->u.list.items[i];
 
 		if (is_map(c, v, "an item"))
@@ -606,6 +606,22 @@ check_codes(struct check *c)
 }
 
 static void
+unknown_set(struct check *c, const struct status *s)
+{
+	const struct registry *r = c->r;
+	const char **ids = arena_array(c->a, r->nsets + 1, sizeof(*ids));
+	const char *hint;
+	size_t k;
+
+	for (k = 0; k < r->nsets; k++)
+		ids[k] = r->sets[k].id ? r->sets[k].id : "";
+	hint = suggest(s->set, strlen(s->set), ids, r->nsets);
+	diag_error(c->d, &value_get(s->node, "set")->pos,
+	    "unknown set '%s'%s%s%s", s->set, hint ? "; did you mean '" : "",
+	    hint ? hint : "", hint ? "'?" : "");
+}
+
+static void
 check_sets(struct check *c)
 {
 	const struct registry *r = c->r;
@@ -625,8 +641,7 @@ check_sets(struct check *c)
 			if (r->sets[k].id && strcmp(r->sets[k].id, s->set) == 0)
 				break;
 		if (k == r->nsets)
-			diag_error(c->d, &value_get(s->node, "set")->pos,
-			    "unknown set '%s'", s->set);
+			unknown_set(c, s);
 	}
 }
 
