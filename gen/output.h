@@ -53,13 +53,19 @@ void output_add(struct output_set *set, const char *path, char *data,
 /*
  * Writes the queued files as described above.  Returns 0, or -1 after
  * reporting into d (DIAG_CANTCREAT or DIAG_IOERR) with no target changed.
+ * The one exception is a rename failing midway (rare): the targets before
+ * it are already replaced, each whole, and the other temporary files are
+ * removed.  Standard output is written once every temporary file is
+ * complete, before the renames, and always counts as changed.
  */
 int output_commit(struct output_set *set, struct diag *d);
 
 /*
  * Compares the queued files with the disk and writes nothing.  Returns 0
  * when all match; otherwise reports "FILE: out of date" or "FILE: missing"
- * for each into d with kind DIAG_STALE and returns -1.
+ * for each into d with kind DIAG_STALE and returns -1.  A file that
+ * cannot be read is reported as "FILE: strerror" with DIAG_IOERR.
+ * Standard output is never compared and never counts as changed.
  */
 int output_check(struct output_set *set, struct diag *d);
 

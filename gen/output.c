@@ -1,0 +1,388 @@
+#include "output.h"
+
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "xmalloc.h"
+
+enum cmp {
+	CMP_SAME,
+	CMP_DIFFERENT,
+	CMP_MISSING,
+	CMP_ERROR
+};
+
+static bool is_stdout(const char *);
+static enum cmp compare(const struct output_file *, int *);
+static int compare_all(struct output_set *, struct diag *);
+static int make_parents(const char *, struct diag *);
+static char *temp_name(const char *);
+static mode_t target_mode(const char *, mode_t);
+static int write_all(int, const char *, size_t);
+static char *write_temp(const struct output_file *, mode_t, struct diag *);
+static void drop_temps(char **, size_t, size_t);
+static int write_stdout(const struct output_file *, struct diag *);
+static int publish(struct output_set *, char **, struct diag *);
+
+static bool
+is_stdout(const char *path)
+{
+	return strcmp(path, "-") == 0;
+}
+
+void
+output_add(struct output_set *set, const char *path, char *data, size_t len)
+{
+	struct output_file *f;
+	size_t i;
+
+	for (i = 0; i < set->n; i++) {
+		f = &set->items[i];
+		if (strcmp(f->path, path) == 0) {
+			free(f->data);
+			f->data = data;
+			f->len = len;
+			f->changed = false;
+			return;
+		}
+	}
+	if (set->n == set->cap) {
+		set->cap = set->cap ? xmul(set->cap, 2) : 8;
+		set->items = xrealloc(set->items,
+		    xmul(set->cap, sizeof(*set->items)));
+	}
+	f = &set->items[set->n++];
+	f->path = xstrndup(path, strlen(path));
+	f->data = data;
+	f->len = len;
+	f->changed = false;
+}
+
+void
+output_set_release(struct output_set *set)
+{
+	size_t i;
+
+	for (i = 0; i < set->n; i++) {
+		free(set->items[i].path);
+		free(set->items[i].data);
+	}
+	free(set->items);
+	set->items = NULL;
+	set->n = set->cap = 0;
+}
+
+/*
+ * Streams the existing file against the queued bytes, so a large output
+ * needs no second copy in memory.  ENOTDIR counts as missing: a parent
+ * component that is a file is reported when we try to create it.
+ */
+static enum cmp
+compare(const struct output_file *f, int *err)
+{
+	char chunk[8192];
+	size_t off = 0;
+	ssize_t n;
+	int fd;
+
+	if ((fd = open(f->path, O_RDONLY)) == -1) {
+		*err = errno;
+		if (errno == ENOENT || errno == ENOTDIR)
+			return CMP_MISSING;
+		return CMP_ERROR;
+	}
+	for (;;) {
+		n = read(fd, chunk, sizeof(chunk));
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1) {
+			*err = errno;
+			close(fd);
+			return CMP_ERROR;
+		}
+		if (n == 0)
+			break;
+		if ((size_t)n > f->len - off ||
+		    memcmp(chunk, f->data + off, (size_t)n) != 0) {
+			close(fd);
+			return CMP_DIFFERENT;
+		}
+		off += (size_t)n;
+	}
+	close(fd);
+	return off == f->len ? CMP_SAME : CMP_DIFFERENT;
+}
+
+/* Sets every changed flag; standard output always counts as changed. */
+static int
+compare_all(struct output_set *set, struct diag *d)
+{
+	struct output_file *f;
+	size_t i;
+	int err = 0;
+
+	for (i = 0; i < set->n; i++) {
+		f = &set->items[i];
+		if (is_stdout(f->path)) {
+			f->changed = true;
+			continue;
+		}
+		switch (compare(f, &err)) {
+		case CMP_SAME:
+			f->changed = false;
+			break;
+		case CMP_DIFFERENT:
+		case CMP_MISSING:
+			f->changed = true;
+			break;
+		case CMP_ERROR:
+			diag_sys(d, DIAG_IOERR, f->path, err);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * mkdir -p for the directory part of path.  Directories made here stay
+ * if the run fails later: they are harmless, and removing them would
+ * race with anyone else creating files there.
+ */
+static int
+make_parents(const char *path, struct diag *d)
+{
+	struct stat st;
+	char *dir, *p;
+	int rc = 0;
+
+	dir = xstrndup(path, strlen(path));
+	for (p = dir; *p == '/'; p++)
+		continue;
+	while (rc == 0 && (p = strchr(p, '/')) != NULL) {
+		*p = '\0';
+		if (mkdir(dir, 0777) == -1) {
+			if (errno != EEXIST) {
+				diag_sys(d, DIAG_CANTCREAT, dir, errno);
+				rc = -1;
+			} else if (stat(dir, &st) == -1 ||
+			    !S_ISDIR(st.st_mode)) {
+				diag_sys(d, DIAG_CANTCREAT, dir, ENOTDIR);
+				rc = -1;
+			}
+		}
+		*p = '/';
+		while (*p == '/')
+			p++;
+	}
+	free(dir);
+	return rc;
+}
+
+/* "dir/.name.XXXXXX": same directory, so rename(2) is atomic; hidden. */
+static char *
+temp_name(const char *path)
+{
+	struct buf b = BUF_INIT;
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		buf_addf(&b, ".%s.XXXXXX", path);
+	else
+		buf_addf(&b, "%.*s.%s.XXXXXX", (int)(slash - path + 1), path,
+		    slash + 1);
+	return buf_detach(&b, NULL);
+}
+
+/* An existing target keeps its permissions; a new one gets the default. */
+static mode_t
+target_mode(const char *path, mode_t mask)
+{
+	struct stat st;
+
+	if (stat(path, &st) == 0)
+		return st.st_mode & 0777;
+	return 0666 & ~mask;
+}
+
+static int
+write_all(int fd, const char *p, size_t len)
+{
+	ssize_t n;
+
+	while (len > 0) {
+		n = write(fd, p, len);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1)
+			return -1;
+		p += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/*
+ * Writes f into a complete, synced temporary file and returns its name,
+ * which the caller frees; NULL after reporting into d.  Errors name the
+ * target, since the temporary name is random and means nothing to users.
+ */
+static char *
+write_temp(const struct output_file *f, mode_t mask, struct diag *d)
+{
+	char *tmp;
+	int fd, err;
+
+	if (make_parents(f->path, d) != 0)
+		return NULL;
+	tmp = temp_name(f->path);
+	if ((fd = mkstemp(tmp)) == -1) {
+		diag_sys(d, DIAG_CANTCREAT, f->path, errno);
+		free(tmp);
+		return NULL;
+	}
+	err = 0;
+	if (write_all(fd, f->data, f->len) != 0 || fsync(fd) != 0 ||
+	    fchmod(fd, target_mode(f->path, mask)) != 0)
+		err = errno;
+	if (close(fd) != 0 && err == 0)
+		err = errno;
+	if (err != 0) {
+		diag_sys(d, DIAG_IOERR, f->path, err);
+		unlink(tmp);
+		free(tmp);
+		return NULL;
+	}
+	return tmp;
+}
+
+/* Unlinks and frees temps[from..n); NULL slots had nothing to write. */
+static void
+drop_temps(char **temps, size_t from, size_t n)
+{
+	size_t i;
+
+	for (i = from; i < n; i++) {
+		if (temps[i] != NULL)
+			unlink(temps[i]);
+		free(temps[i]);
+		temps[i] = NULL;
+	}
+}
+
+/* stdio need not set errno on every failure, hence the EIO fallback. */
+static int
+write_stdout(const struct output_file *f, struct diag *d)
+{
+	errno = 0;
+	if (fwrite(f->data, 1, f->len, stdout) != f->len ||
+	    fflush(stdout) != 0) {
+		diag_sys(d, DIAG_IOERR, "standard output",
+		    errno != 0 ? errno : EIO);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Standard output goes first: it cannot be taken back, but a failure
+ * there still leaves every file target untouched.  A rename failing
+ * midway (rare: the directory vanished or went read-only) leaves the
+ * earlier targets already replaced, each of them whole.
+ */
+static int
+publish(struct output_set *set, char **temps, struct diag *d)
+{
+	size_t i;
+
+	for (i = 0; i < set->n; i++) {
+		if (is_stdout(set->items[i].path) &&
+		    write_stdout(&set->items[i], d) != 0) {
+			drop_temps(temps, 0, set->n);
+			return -1;
+		}
+	}
+	for (i = 0; i < set->n; i++) {
+		if (temps[i] == NULL)
+			continue;
+		if (rename(temps[i], set->items[i].path) != 0) {
+			diag_sys(d, DIAG_IOERR, set->items[i].path, errno);
+			drop_temps(temps, i, set->n);
+			return -1;
+		}
+		free(temps[i]);
+		temps[i] = NULL;
+	}
+	return 0;
+}
+
+int
+output_commit(struct output_set *set, struct diag *d)
+{
+	struct output_file *f;
+	char **temps;
+	mode_t mask;
+	size_t i;
+	int rc;
+
+	if (compare_all(set, d) != 0)
+		return -1;
+	/* umask(2) cannot be read without setting it; put it straight back. */
+	mask = umask(0);
+	umask(mask);
+	temps = xcalloc(set->n, sizeof(*temps));
+	for (i = 0; i < set->n; i++) {
+		f = &set->items[i];
+		if (!f->changed || is_stdout(f->path))
+			continue;
+		if ((temps[i] = write_temp(f, mask, d)) == NULL) {
+			drop_temps(temps, 0, i);
+			free(temps);
+			return -1;
+		}
+	}
+	rc = publish(set, temps, d);
+	free(temps);
+	return rc;
+}
+
+/* Standard output has nothing to compare with, so it is never stale. */
+int
+output_check(struct output_set *set, struct diag *d)
+{
+	struct output_file *f;
+	size_t i;
+	int err = 0, rc = 0;
+
+	for (i = 0; i < set->n; i++) {
+		f = &set->items[i];
+		f->changed = false;
+		if (is_stdout(f->path))
+			continue;
+		switch (compare(f, &err)) {
+		case CMP_SAME:
+			break;
+		case CMP_DIFFERENT:
+			f->changed = true;
+			diag_fail(d, DIAG_STALE, "%s: out of date", f->path);
+			rc = -1;
+			break;
+		case CMP_MISSING:
+			f->changed = true;
+			diag_fail(d, DIAG_STALE, "%s: missing", f->path);
+			rc = -1;
+			break;
+		case CMP_ERROR:
+			diag_sys(d, DIAG_IOERR, f->path, err);
+			rc = -1;
+			break;
+		}
+	}
+	return rc;
+}

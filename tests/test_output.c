@@ -1,0 +1,480 @@
+/*
+ * Tests for output.c.  Each test runs inside its own fresh directory made
+ * with mkdtemp under /tmp, so every path below is relative and every
+ * diagnostic can be compared in full.  The tests run as root, so failures
+ * are forced with a parent path component that is a regular file.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <sys/stat.h>
+#include <sys/types.h>
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "output.h"
+#include "xmalloc.h"
+
+#define OLD_TIME 1000000000	/* 2001-09-09: far from "now" */
+
+struct fixture {
+	char dir[64];
+	char cwd[PATH_MAX];
+	mode_t mask;
+	struct diag d;
+	struct output_set set;
+};
+
+static void
+remove_tree(const char *path)
+{
+	struct dirent *e;
+	struct stat st;
+	char sub[PATH_MAX];
+	DIR *dp;
+
+	if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		assert_non_null(dp = opendir(path));
+		while ((e = readdir(dp)) != NULL) {
+			if (strcmp(e->d_name, ".") == 0 ||
+			    strcmp(e->d_name, "..") == 0)
+				continue;
+			snprintf(sub, sizeof(sub), "%s/%s", path, e->d_name);
+			remove_tree(sub);
+		}
+		closedir(dp);
+		assert_int_equal(rmdir(path), 0);
+	} else {
+		assert_int_equal(unlink(path), 0);
+	}
+}
+
+static int
+setup(void **state)
+{
+	struct fixture *fx = xcalloc(1, sizeof(*fx));
+	struct output_set empty = OUTPUT_SET_INIT;
+
+	strcpy(fx->dir, "/tmp/test_output.XXXXXX");
+	assert_non_null(mkdtemp(fx->dir));
+	assert_non_null(getcwd(fx->cwd, sizeof(fx->cwd)));
+	assert_int_equal(chdir(fx->dir), 0);
+	fx->mask = umask(022);
+	diag_init(&fx->d);
+	fx->set = empty;
+	*state = fx;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture *fx = *state;
+
+	output_set_release(&fx->set);
+	diag_release(&fx->d);
+	umask(fx->mask);
+	assert_int_equal(chdir(fx->cwd), 0);
+	remove_tree(fx->dir);
+	free(fx);
+	return 0;
+}
+
+/* Helpers */
+
+static void
+add(struct fixture *fx, const char *path, const char *text)
+{
+	output_add(&fx->set, path, xstrndup(text, strlen(text)),
+	    strlen(text));
+}
+
+static void
+put_file(const char *path, const char *text, mode_t mode)
+{
+	struct timespec times[2];
+	FILE *fp;
+
+	assert_non_null(fp = fopen(path, "w"));
+	assert_int_equal(fputs(text, fp) >= 0, 1);
+	assert_int_equal(fclose(fp), 0);
+	assert_int_equal(chmod(path, mode), 0);
+	times[0].tv_sec = times[1].tv_sec = OLD_TIME;
+	times[0].tv_nsec = times[1].tv_nsec = 0;
+	assert_int_equal(utimensat(AT_FDCWD, path, times, 0), 0);
+}
+
+/* Returns the whole file as a string the caller frees. */
+static char *
+slurp(const char *path)
+{
+	char *s = xmalloc(1 << 20);
+	size_t n;
+	FILE *fp;
+
+	assert_non_null(fp = fopen(path, "r"));
+	n = fread(s, 1, (1 << 20) - 1, fp);
+	s[n] = '\0';
+	fclose(fp);
+	return s;
+}
+
+static void
+assert_file(const char *path, const char *text)
+{
+	char *s = slurp(path);
+
+	assert_string_equal(s, text);
+	free(s);
+}
+
+/* Asserts that dir holds exactly the names in want ("a b c", sorted). */
+static void
+assert_listing(const char *dir, const char *want)
+{
+	char got[32 * 257] = "", names[32][256];
+	struct dirent *e;
+	size_t n = 0, i, j;
+	DIR *dp;
+
+	assert_non_null(dp = opendir(dir));
+	while ((e = readdir(dp)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		assert_true(n < 32);
+		snprintf(names[n++], sizeof(names[0]), "%s", e->d_name);
+	}
+	closedir(dp);
+	/* Insertion sort: readdir order is arbitrary. */
+	for (i = 1; i < n; i++)
+		for (j = i; j > 0 && strcmp(names[j - 1], names[j]) > 0; j--) {
+			char t[256];
+
+			memcpy(t, names[j], sizeof(t));
+			memcpy(names[j], names[j - 1], sizeof(t));
+			memcpy(names[j - 1], t, sizeof(t));
+		}
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			strcat(got, " ");
+		strcat(got, names[i]);
+	}
+	assert_string_equal(got, want);
+}
+
+static void
+assert_diag(const struct diag *d, size_t i, const char *want)
+{
+	char *s;
+
+	assert_true(i < d->n);
+	s = diag_format(d, i);
+	assert_string_equal(s, want);
+	free(s);
+}
+
+static mode_t
+mode_of(const char *path)
+{
+	struct stat st;
+
+	assert_int_equal(stat(path, &st), 0);
+	return st.st_mode & 07777;
+}
+
+/* Adding */
+
+static void
+test_output_add_replaces_repeated_path(void **state)
+{
+	struct fixture *fx = *state;
+
+	add(fx, "x.txt", "one");
+	add(fx, "y.txt", "why");
+	add(fx, "x.txt", "two!");
+	assert_int_equal(fx->set.n, 2);
+	assert_string_equal(fx->set.items[0].path, "x.txt");
+	assert_int_equal(fx->set.items[0].len, 4);
+	assert_memory_equal(fx->set.items[0].data, "two!", 4);
+	assert_int_equal(output_commit(&fx->set, &fx->d), 0);
+	assert_file("x.txt", "two!");
+}
+
+/* Committing */
+
+static void
+test_output_commit_writes_new_files_and_parents(void **state)
+{
+	struct fixture *fx = *state;
+
+	add(fx, "a/b//c/deep.txt", "deep\n");
+	add(fx, "top.txt", "top\n");
+	assert_int_equal(output_commit(&fx->set, &fx->d), 0);
+	assert_int_equal(fx->d.n, 0);
+	assert_true(fx->set.items[0].changed);
+	assert_true(fx->set.items[1].changed);
+	assert_file("a/b/c/deep.txt", "deep\n");
+	assert_file("top.txt", "top\n");
+	assert_int_equal(mode_of("top.txt"), 0644);
+	assert_int_equal(mode_of("a/b/c/deep.txt"), 0644);
+	assert_int_equal(mode_of("a/b"), 0755);
+	assert_listing(".", "a top.txt");
+	assert_listing("a/b/c", "deep.txt");
+}
+
+static void
+test_output_commit_new_file_mode_follows_umask(void **state)
+{
+	struct fixture *fx = *state;
+
+	umask(027);
+	add(fx, "f.txt", "x");
+	assert_int_equal(output_commit(&fx->set, &fx->d), 0);
+	assert_int_equal(mode_of("f.txt"), 0640);
+}
+
+static void
+test_output_commit_leaves_unchanged_file_alone(void **state)
+{
+	struct fixture *fx = *state;
+	struct stat before, after;
+
+	put_file("same.txt", "same\n", 0644);
+	put_file("other.txt", "old\n", 0644);
+	assert_int_equal(stat("same.txt", &before), 0);
+	add(fx, "same.txt", "same\n");
+	add(fx, "other.txt", "new\n");
+	assert_int_equal(output_commit(&fx->set, &fx->d), 0);
+	assert_false(fx->set.items[0].changed);
+	assert_true(fx->set.items[1].changed);
+	assert_int_equal(stat("same.txt", &after), 0);
+	assert_int_equal(after.st_mtime, OLD_TIME);
+	assert_int_equal(after.st_ino, before.st_ino);
+	assert_int_equal(stat("other.txt", &after), 0);
+	assert_true(after.st_mtime != OLD_TIME);
+	assert_file("other.txt", "new\n");
+}
+
+/*
+ * Content pairs that differ only at the edges: a prefix either way, the
+ * last byte, and empty files.
+ */
+static void
+test_output_commit_replaces_changed_content(void **state)
+{
+	static const struct {
+		const char *name, *old, *new;
+		bool changed;
+	} rows[] = {
+		{ "shorter", "abcdef", "abc", true },
+		{ "longer", "abc", "abcdef", true },
+		{ "last byte", "abd", "abc", true },
+		{ "from empty", "", "x", true },
+		{ "to empty", "x", "", true },
+		{ "both empty", "", "", false },
+		{ "equal", "abc", "abc", false },
+	};
+	struct fixture *fx = *state;
+	struct stat before, after;
+	size_t i;
+
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		print_message("row: %s\n", rows[i].name);
+		put_file("f.txt", rows[i].old, 0644);
+		assert_int_equal(stat("f.txt", &before), 0);
+		add(fx, "f.txt", rows[i].new);
+		assert_int_equal(output_commit(&fx->set, &fx->d), 0);
+		assert_int_equal(fx->set.items[0].changed, rows[i].changed);
+		assert_file("f.txt", rows[i].new);
+		assert_int_equal(stat("f.txt", &after), 0);
+		assert_int_equal(after.st_ino != before.st_ino,
+		    rows[i].changed);
+		assert_listing(".", "f.txt");
+	}
+}
+
+/* Larger than one read chunk, differing only in the very last byte. */
+static void
+test_output_commit_compares_large_files(void **state)
+{
+	struct fixture *fx = *state;
+	size_t len = 100000;
+	char *text = xmalloc(len + 1);
+	char *s;
+
+	memset(text, 'a', len);
+	text[len] = '\0';
+	put_file("big.txt", text, 0644);
+	text[len - 1] = 'b';
+	output_add(&fx->set, "big.txt", text, len);
+	assert_int_equal(output_commit(&fx->set, &fx->d), 0);
+	assert_true(fx->set.items[0].changed);
+	s = slurp("big.txt");
+	assert_int_equal(strlen(s), len);
+	assert_int_equal(s[len - 1], 'b');
+	free(s);
+	assert_int_equal(output_commit(&fx->set, &fx->d), 0);
+	assert_false(fx->set.items[0].changed);
+}
+
+static void
+test_output_commit_keeps_existing_permissions(void **state)
+{
+	struct fixture *fx = *state;
+
+	put_file("script.sh", "old\n", 0751);
+	put_file("secret.txt", "old\n", 0600);
+	add(fx, "script.sh", "new\n");
+	add(fx, "secret.txt", "new\n");
+	assert_int_equal(output_commit(&fx->set, &fx->d), 0);
+	assert_file("script.sh", "new\n");
+	assert_int_equal(mode_of("script.sh"), 0751);
+	assert_int_equal(mode_of("secret.txt"), 0600);
+}
+
+/*
+ * The second file cannot be created after the first one's temporary file
+ * is already written: the first target must keep its old content and no
+ * temporary file may stay behind.
+ */
+static void
+test_output_commit_failure_changes_no_target(void **state)
+{
+	struct fixture *fx = *state;
+	struct stat st;
+
+	assert_int_equal(mkdir("sub", 0777), 0);
+	put_file("sub/first.txt", "old\n", 0644);
+	put_file("blocker", "i am a file\n", 0644);
+	add(fx, "sub/first.txt", "new\n");
+	add(fx, "blocker/second.txt", "x\n");
+	add(fx, "third.txt", "3\n");
+	assert_int_equal(output_commit(&fx->set, &fx->d), -1);
+	assert_int_equal(fx->d.fail, DIAG_CANTCREAT);
+	assert_int_equal(fx->d.n, 1);
+	assert_diag(&fx->d, 0, "gen: error: blocker: Not a directory");
+	assert_file("sub/first.txt", "old\n");
+	assert_int_equal(stat("sub/first.txt", &st), 0);
+	assert_int_equal(st.st_mtime, OLD_TIME);
+	assert_listing(".", "blocker sub");
+	assert_listing("sub", "first.txt");
+}
+
+/* A target that is a directory fails while comparing, before any write. */
+static void
+test_output_commit_reports_unreadable_target(void **state)
+{
+	struct fixture *fx = *state;
+
+	put_file("first.txt", "old\n", 0644);
+	assert_int_equal(mkdir("dir", 0777), 0);
+	add(fx, "first.txt", "new\n");
+	add(fx, "dir", "x\n");
+	assert_int_equal(output_commit(&fx->set, &fx->d), -1);
+	assert_int_equal(fx->d.fail, DIAG_IOERR);
+	assert_int_equal(fx->d.n, 1);
+	assert_diag(&fx->d, 0, "gen: error: dir: Is a directory");
+	assert_file("first.txt", "old\n");
+	assert_listing(".", "dir first.txt");
+	assert_listing("dir", "");
+}
+
+static void
+test_output_commit_writes_stdout(void **state)
+{
+	struct fixture *fx = *state;
+	int saved, fd;
+
+	add(fx, "-", "to stdout\n");
+	add(fx, "file.txt", "to file\n");
+	fflush(stdout);
+	assert_true((saved = dup(STDOUT_FILENO)) >= 0);
+	fd = open("captured", O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	assert_true(fd >= 0);
+	assert_int_equal(dup2(fd, STDOUT_FILENO), STDOUT_FILENO);
+	close(fd);
+	assert_int_equal(output_commit(&fx->set, &fx->d), 0);
+	fflush(stdout);
+	assert_int_equal(dup2(saved, STDOUT_FILENO), STDOUT_FILENO);
+	close(saved);
+	assert_true(fx->set.items[0].changed);
+	assert_file("captured", "to stdout\n");
+	assert_file("file.txt", "to file\n");
+	assert_listing(".", "captured file.txt");
+}
+
+/* Checking */
+
+static void
+test_output_check_reports_stale_and_missing(void **state)
+{
+	struct fixture *fx = *state;
+	struct stat st;
+
+	put_file("same.txt", "same\n", 0644);
+	put_file("stale.txt", "old\n", 0644);
+	add(fx, "same.txt", "same\n");
+	add(fx, "stale.txt", "new\n");
+	add(fx, "sub/missing.txt", "m\n");
+	add(fx, "-", "never compared\n");
+	assert_int_equal(output_check(&fx->set, &fx->d), -1);
+	assert_int_equal(fx->d.fail, DIAG_STALE);
+	assert_int_equal(fx->d.n, 2);
+	assert_diag(&fx->d, 0, "gen: error: stale.txt: out of date");
+	assert_diag(&fx->d, 1, "gen: error: sub/missing.txt: missing");
+	assert_false(fx->set.items[0].changed);
+	assert_true(fx->set.items[1].changed);
+	assert_true(fx->set.items[2].changed);
+	assert_false(fx->set.items[3].changed);
+	assert_file("stale.txt", "old\n");
+	assert_int_equal(stat("stale.txt", &st), 0);
+	assert_int_equal(st.st_mtime, OLD_TIME);
+	assert_listing(".", "same.txt stale.txt");
+}
+
+static void
+test_output_check_passes_when_current(void **state)
+{
+	struct fixture *fx = *state;
+
+	add(fx, "a/one.txt", "1\n");
+	add(fx, "two.txt", "");
+	assert_int_equal(output_commit(&fx->set, &fx->d), 0);
+	assert_int_equal(output_check(&fx->set, &fx->d), 0);
+	assert_int_equal(fx->d.n, 0);
+	assert_int_equal(fx->d.fail, DIAG_OK);
+	assert_false(fx->set.items[0].changed);
+	assert_false(fx->set.items[1].changed);
+}
+
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(test_output_add_replaces_repeated_path),
+		T(test_output_commit_writes_new_files_and_parents),
+		T(test_output_commit_new_file_mode_follows_umask),
+		T(test_output_commit_leaves_unchanged_file_alone),
+		T(test_output_commit_replaces_changed_content),
+		T(test_output_commit_compares_large_files),
+		T(test_output_commit_keeps_existing_permissions),
+		T(test_output_commit_failure_changes_no_target),
+		T(test_output_commit_reports_unreadable_target),
+		T(test_output_commit_writes_stdout),
+		T(test_output_check_reports_stale_and_missing),
+		T(test_output_check_passes_when_current),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
