@@ -1,0 +1,471 @@
+#include "escape.h"
+
+#include <stdint.h>
+#include <string.h>
+
+/* Byte classes, by table so that the locale never matters. */
+enum {
+	K_CTRL = 0x01,		/* C0 controls and DEL */
+	K_HIGH = 0x02,		/* >= 0x80: part of a UTF-8 sequence */
+	K_UPPER = 0x04,
+	K_LOWER = 0x08,
+	K_DIGIT = 0x10,
+	K_MD = 0x20,		/* Markdown punctuation escaped anywhere */
+	K_SEP = 0x40,		/* unused here; keeps the table complete */
+	K_HTML = 0x80		/* & < > " */
+};
+
+static const unsigned char kind[256] = {
+	0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01,
+	0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01,
+	0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01,
+	0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01,
+	0x40, 0x00, 0x80, 0x20, 0x20, 0x00, 0xa0, 0x00,
+	0x00, 0x00, 0x20, 0x00, 0x00, 0x40, 0x40, 0x00,
+	0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10,
+	0x10, 0x10, 0x00, 0x00, 0xa0, 0x00, 0xa0, 0x00,
+	0x00, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04,
+	0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04,
+	0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04,
+	0x04, 0x04, 0x04, 0x20, 0x20, 0x20, 0x00, 0x60,
+	0x20, 0x08, 0x08, 0x08, 0x08, 0x08, 0x08, 0x08,
+	0x08, 0x08, 0x08, 0x08, 0x08, 0x08, 0x08, 0x08,
+	0x08, 0x08, 0x08, 0x08, 0x08, 0x08, 0x08, 0x08,
+	0x08, 0x08, 0x08, 0x00, 0x20, 0x00, 0x20, 0x01,
+	0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02,
+	0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02,
+	0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02,
+	0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02,
+	0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02,
+	0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02,
+	0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02,
+	0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02,
+	0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02,
+	0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02,
+	0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02,
+	0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02,
+	0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02,
+	0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02,
+	0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02,
+	0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02,
+};
+
+#define IS(c, k) ((kind[(unsigned char)(c)] & (k)) != 0)
+
+static const char hex[] = "0123456789abcdef";
+static const char fffd[] = "\xef\xbf\xbd";
+
+static size_t utf8_seq(const unsigned char *s, size_t n, uint32_t *cp);
+static void add_octal(struct buf *out, unsigned char c);
+static void add_hex(struct buf *out, unsigned char c);
+static bool add_short(struct buf *out, unsigned char c);
+static void add_c(struct buf *out, const unsigned char *s, size_t n);
+static void add_script(struct buf *out, bool go, const unsigned char *s,
+    size_t n);
+static void add_html(struct buf *out, const unsigned char *s, size_t n);
+static size_t md_lead(struct buf *out, const unsigned char *s, size_t n);
+static void add_markdown(struct buf *out, const unsigned char *s, size_t n);
+static void put_safe(struct buf *out, enum escape_mode mode, int c);
+static void end_c(struct buf *out, size_t start);
+static void end_html(struct buf *out, size_t start);
+
+/*
+ * Length of the well-formed UTF-8 sequence at s (Unicode table 3-7: no
+ * overlong forms, no surrogates, nothing above U+10FFFF), or 0.
+ */
+static size_t
+utf8_seq(const unsigned char *s, size_t n, uint32_t *cp)
+{
+	size_t len, i;
+	uint32_t v, min;
+
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
+		len = 2, v = s[0] & 0x1f, min = 0x80;
+	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
+		len = 3, v = s[0] & 0x0f, min = 0x800;
+	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
+		len = 4, v = s[0] & 0x07, min = 0x10000;
+	} else {
+		return 0;
+	}
+	if (n < len)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		v = v << 6 | (s[i] & 0x3f);
+	}
+	if (v < min || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
+		return 0;
+	*cp = v;
+	return len;
+}
+
+/* Always three digits, so a following digit never joins the escape. */
+static void
+add_octal(struct buf *out, unsigned char c)
+{
+	char e[4];
+
+	e[0] = '\\';
+	e[1] = (char)('0' + (c >> 6));
+	e[2] = (char)('0' + ((c >> 3) & 7));
+	e[3] = (char)('0' + (c & 7));
+	buf_add(out, e, sizeof(e));
+}
+
+static void
+add_hex(struct buf *out, unsigned char c)
+{
+	char e[4];
+
+	e[0] = '\\';
+	e[1] = 'x';
+	e[2] = hex[c >> 4];
+	e[3] = hex[c & 15];
+	buf_add(out, e, sizeof(e));
+}
+
+/* The escapes that C, Python and Go share; false for any other byte. */
+static bool
+add_short(struct buf *out, unsigned char c)
+{
+	switch (c) {
+	case '"':
+		buf_add(out, "\\\"", 2);
+		return true;
+	case '\\':
+		buf_add(out, "\\\\", 2);
+		return true;
+	case '\n':
+		buf_add(out, "\\n", 2);
+		return true;
+	case '\t':
+		buf_add(out, "\\t", 2);
+		return true;
+	case '\r':
+		buf_add(out, "\\r", 2);
+		return true;
+	default:
+		return false;
+	}
+}
+
+/*
+ * Everything outside printable ASCII goes out as octal: the basic source
+ * character set of C89 has no room for UTF-8.  "??" would start a
+ * trigraph under -std=c89, so the second '?' of a pair is \?.
+ */
+static void
+add_c(struct buf *out, const unsigned char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (add_short(out, s[i]))
+			continue;
+		if (IS(s[i], K_CTRL | K_HIGH))
+			add_octal(out, s[i]);
+		else if (s[i] == '?' && i > 0 && s[i - 1] == '?')
+			buf_add(out, "\\?", 2);
+		else
+			buf_addc(out, s[i]);
+	}
+}
+
+/*
+ * Python and Go sources are UTF-8, so well-formed sequences pass through.
+ * A stray byte becomes \xNN: in Go that is the byte itself; a Python str
+ * cannot hold it, so it reads back as U+00NN but the source stays valid.
+ * Go rejects a BOM after the start of a file, so U+FEFF is spelled out.
+ */
+static void
+add_script(struct buf *out, bool go, const unsigned char *s, size_t n)
+{
+	size_t i, len;
+	uint32_t cp;
+
+	for (i = 0; i < n; i += len) {
+		len = 1;
+		if (add_short(out, s[i]))
+			continue;
+		if (IS(s[i], K_CTRL)) {
+			add_hex(out, s[i]);
+			continue;
+		}
+		len = utf8_seq(s + i, n - i, &cp);
+		if (len == 0) {
+			add_hex(out, s[i]);
+			len = 1;
+		} else if (go && cp == 0xfeff) {
+			buf_add(out, "\\ufeff", 6);
+		} else {
+			buf_add(out, s + i, len);
+		}
+	}
+}
+
+static void
+add_html(struct buf *out, const unsigned char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		switch (s[i]) {
+		case '&':
+			buf_add(out, "&amp;", 5);
+			break;
+		case '<':
+			buf_add(out, "&lt;", 4);
+			break;
+		case '>':
+			buf_add(out, "&gt;", 4);
+			break;
+		case '"':
+			buf_add(out, "&quot;", 6);
+			break;
+		default:
+			buf_addc(out, s[i]);
+		}
+	}
+}
+
+/*
+ * At the start of the text, "-", "+", "=" and "1. " or "1) " would open
+ * a list or underline a heading when the text starts a line.  Returns how
+ * many bytes it wrote through.
+ */
+static size_t
+md_lead(struct buf *out, const unsigned char *s, size_t n)
+{
+	size_t i;
+
+	if (n > 0 && (s[0] == '-' || s[0] == '+' || s[0] == '=')) {
+		buf_addc(out, '\\');
+		buf_addc(out, s[0]);
+		return 1;
+	}
+	for (i = 0; i < n && IS(s[i], K_DIGIT); i++)
+		;
+	if (i == 0 || i == n || (s[i] != '.' && s[i] != ')'))
+		return 0;
+	if (i + 1 < n && s[i + 1] != ' ' && s[i + 1] != '\t')
+		return 0;
+	buf_add(out, s, i);
+	buf_addc(out, '\\');
+	buf_addc(out, s[i]);
+	return i + 1;
+}
+
+/*
+ * Backslash escapes work for any ASCII punctuation in CommonMark and in
+ * GitHub table cells, so the escaped set is only what could start a
+ * construct: emphasis, code, links, tables, headings, HTML, entities,
+ * strikethrough and GitHub's $ math.
+ */
+static void
+add_markdown(struct buf *out, const unsigned char *s, size_t n)
+{
+	size_t i, len;
+	uint32_t cp;
+
+	for (i = md_lead(out, s, n); i < n; i += len) {
+		len = 1;
+		if (s[i] == '\r' && i + 1 < n && s[i + 1] == '\n')
+			len = 2;
+		if (s[i] == '<') {
+			buf_add(out, "&lt;", 4);
+		} else if (IS(s[i], K_MD)) {
+			buf_addc(out, '\\');
+			buf_addc(out, s[i]);
+		} else if (IS(s[i], K_CTRL)) {
+			buf_addc(out, ' ');
+		} else if (IS(s[i], K_HIGH)) {
+			len = utf8_seq(s + i, n - i, &cp);
+			if (len == 0)
+				buf_add(out, fffd, 3), len = 1;
+			else
+				buf_add(out, s + i, len);
+		} else {
+			buf_addc(out, s[i]);
+		}
+	}
+}
+
+void
+escape_add(struct buf *out, enum escape_mode mode, const char *s,
+    size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	switch (mode) {
+	case ESCAPE_NONE:
+		buf_add(out, s, len);
+		break;
+	case ESCAPE_HTML:
+		add_html(out, u, len);
+		break;
+	case ESCAPE_C:
+		add_c(out, u, len);
+		break;
+	case ESCAPE_PYTHON:
+		add_script(out, false, u, len);
+		break;
+	case ESCAPE_GO:
+		add_script(out, true, u, len);
+		break;
+	case ESCAPE_MARKDOWN:
+		add_markdown(out, u, len);
+		break;
+	}
+}
+
+/*
+ * Appends one printable ASCII byte to comment text, first breaking the
+ * pairs that would end or nest a comment of mode, judged by what is
+ * already in out, so that a run like "---" becomes "- - -".
+ */
+static void
+put_safe(struct buf *out, enum escape_mode mode, int c)
+{
+	int prev = out->len > 0 ? (unsigned char)out->ptr[out->len - 1] : 0;
+	bool brk = false;
+
+	switch (mode) {
+	case ESCAPE_C:
+		brk = (prev == '*' && c == '/') || (prev == '/' && c == '*') ||
+		    (prev == '?' && c == '?');
+		break;
+	case ESCAPE_HTML:
+	case ESCAPE_MARKDOWN:
+		brk = (prev == '-' && c == '-') || (prev == '<' && c == '!');
+		break;
+	case ESCAPE_NONE:
+	case ESCAPE_PYTHON:
+	case ESCAPE_GO:
+		break;
+	}
+	if (brk)
+		buf_addc(out, ' ');
+	buf_addc(out, c);
+}
+
+/*
+ * The C compilers splice a line ending in a backslash even with blanks
+ * before the newline (gcc and clang only warn), so the text must not end
+ * in a backslash and blanks: trailing blanks go and a '.' guards it.
+ */
+static void
+end_c(struct buf *out, size_t start)
+{
+	size_t len = out->len;
+
+	while (len > start && (out->ptr[len - 1] == ' ' ||
+	    out->ptr[len - 1] == '\t'))
+		len--;
+	if (len < out->len) {
+		out->len = len;
+		out->ptr[len] = '\0';
+	}
+	if (out->len > start && out->ptr[out->len - 1] == '\\')
+		buf_addc(out, '.');
+}
+
+/*
+ * An HTML comment's text must not start with ">" or "->", and a '-' at
+ * the end would meet the "-->" that closes it.
+ */
+static void
+end_html(struct buf *out, size_t start)
+{
+	if (out->len > start && (out->ptr[start] == '>' ||
+	    out->ptr[start] == '-')) {
+		buf_addc(out, ' ');
+		memmove(out->ptr + start + 1, out->ptr + start,
+		    out->len - start - 1);
+		out->ptr[start] = ' ';
+	}
+	if (out->len > start && out->ptr[out->len - 1] == '-')
+		buf_addc(out, ' ');
+}
+
+/*
+ * Every target's sources and comments must be valid UTF-8 without NUL,
+ * so controls become spaces (CR LF as one), broken UTF-8 becomes U+FFFD
+ * and an invisible U+FEFF, which Go rejects mid-file, is dropped.
+ */
+void
+escape_comment(struct buf *out, enum escape_mode mode, const char *s,
+    size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i, n, start = out->len;
+	uint32_t cp;
+
+	for (i = 0; i < len; i += n) {
+		n = 1;
+		if (u[i] == '\r' && i + 1 < len && u[i + 1] == '\n')
+			n = 2;
+		if (IS(u[i], K_CTRL)) {
+			buf_addc(out, ' ');
+		} else if (!IS(u[i], K_HIGH)) {
+			put_safe(out, mode, u[i]);
+		} else if ((n = utf8_seq(u + i, len - i, &cp)) == 0) {
+			buf_add(out, fffd, 3);
+			n = 1;
+		} else if (cp != 0xfeff) {
+			buf_add(out, u + i, n);
+		}
+	}
+	if (mode == ESCAPE_C)
+		end_c(out, start);
+	else if (mode == ESCAPE_HTML || mode == ESCAPE_MARKDOWN)
+		end_html(out, start);
+}
+
+int
+escape_parse(const char *name, enum escape_mode *mode)
+{
+	static const struct {
+		const char *name;
+		enum escape_mode mode;
+	} names[] = {
+		{ "none", ESCAPE_NONE }, { "text", ESCAPE_NONE },
+		{ "html", ESCAPE_HTML }, { "c", ESCAPE_C },
+		{ "python", ESCAPE_PYTHON }, { "go", ESCAPE_GO },
+		{ "markdown", ESCAPE_MARKDOWN },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		if (strcmp(name, names[i].name) == 0) {
+			*mode = names[i].mode;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+const char *
+escape_name(enum escape_mode mode)
+{
+	switch (mode) {
+	case ESCAPE_NONE:
+		return "none";
+	case ESCAPE_HTML:
+		return "html";
+	case ESCAPE_C:
+		return "c";
+	case ESCAPE_PYTHON:
+		return "python";
+	case ESCAPE_GO:
+		return "go";
+	case ESCAPE_MARKDOWN:
+		return "markdown";
+	}
+	return "?";
+}

@@ -1,0 +1,320 @@
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "buf.h"
+#include "escape.h"
+
+/*
+ * A string literal and its length, so that rows may hold NUL bytes.
+ * Question-mark pairs are written "?" "?" so no trigraph forms here.
+ */
+#define S(x) x, sizeof(x) - 1
+
+struct row {
+	const char *name;
+	enum escape_mode mode;
+	const char *in;
+	size_t inlen;
+	const char *want;
+	size_t wantlen;
+};
+
+static const struct row add_rows[] = {
+	/* ESCAPE_NONE */
+	{ "none keeps nul", ESCAPE_NONE, S("a\0b\n\"\\"), S("a\0b\n\"\\") },
+	{ "none empty", ESCAPE_NONE, S(""), S("") },
+
+	/* ESCAPE_HTML */
+	{ "html specials", ESCAPE_HTML, S("<a href=\"x\">&</a>"),
+	    S("&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;") },
+	{ "html keeps apostrophe and utf8", ESCAPE_HTML,
+	    S("it's caf\xc3\xa9 {{x}}"), S("it's caf\xc3\xa9 {{x}}") },
+
+	/* ESCAPE_C */
+	{ "c plain", ESCAPE_C, S("Not Found"), S("Not Found") },
+	{ "c quote backslash", ESCAPE_C, S("say \"hi\" \\ ok"),
+	    S("say \\\"hi\\\" \\\\ ok") },
+	{ "c line breaks", ESCAPE_C, S("a\nb\tc\rd"), S("a\\nb\\tc\\rd") },
+	{ "c utf8 octal", ESCAPE_C, S("caf\xc3\xa9"), S("caf\\303\\251") },
+	{ "c octal then digit", ESCAPE_C, S("\xc3\xa9" "1"), S("\\303\\2511") },
+	{ "c nul inside", ESCAPE_C, S("a\0b"), S("a\\000b") },
+	{ "c controls", ESCAPE_C, S("\a\x1b\x7f\f\v"),
+	    S("\\007\\033\\177\\014\\013") },
+	{ "c chinese", ESCAPE_C, S("\xe4\xb8\xad"), S("\\344\\270\\255") },
+	{ "c emoji", ESCAPE_C, S("\xf0\x9f\x98\x80"),
+	    S("\\360\\237\\230\\200") },
+	{ "c invalid utf8", ESCAPE_C, S("\xff\xc0"), S("\\377\\300") },
+	{ "c trigraph", ESCAPE_C, S("?" "?="), S("?\\?=") },
+	{ "c three question marks", ESCAPE_C, S("?" "?" "?/"), S("?\\?\\?/") },
+	{ "c single question mark", ESCAPE_C, S("what? ok?"),
+	    S("what? ok?") },
+	{ "c comment and format chars", ESCAPE_C, S("/* */ // %s {{ }} `|'"),
+	    S("/* */ // %s {{ }} `|'") },
+
+	/* ESCAPE_PYTHON */
+	{ "python quote backslash", ESCAPE_PYTHON, S("a\"b\\c'd"),
+	    S("a\\\"b\\\\c'd") },
+	{ "python triple quote", ESCAPE_PYTHON, S("\"\"\""),
+	    S("\\\"\\\"\\\"") },
+	{ "python line breaks", ESCAPE_PYTHON, S("a\nb\tc\rd"),
+	    S("a\\nb\\tc\\rd") },
+	{ "python controls", ESCAPE_PYTHON, S("\0\x1b\x7f"),
+	    S("\\x00\\x1b\\x7f") },
+	{ "python utf8 passes", ESCAPE_PYTHON,
+	    S("caf\xc3\xa9 \xe4\xb8\xad \xf0\x9f\x98\x80 \xef\xbb\xbf"),
+	    S("caf\xc3\xa9 \xe4\xb8\xad \xf0\x9f\x98\x80 \xef\xbb\xbf") },
+	{ "python invalid byte", ESCAPE_PYTHON, S("a\xff" "b"),
+	    S("a\\xffb") },
+	{ "python truncated sequence", ESCAPE_PYTHON, S("\xe4\xb8"),
+	    S("\\xe4\\xb8") },
+	{ "python surrogate", ESCAPE_PYTHON, S("\xed\xa0\x80"),
+	    S("\\xed\\xa0\\x80") },
+	{ "python overlong", ESCAPE_PYTHON, S("\xc0\xaf"), S("\\xc0\\xaf") },
+	{ "python overlong three bytes", ESCAPE_PYTHON, S("\xe0\x83\xa9"),
+	    S("\\xe0\\x83\\xa9") },
+	{ "python lone continuation", ESCAPE_PYTHON, S("\x80" "a\xc2"),
+	    S("\\x80a\\xc2") },
+	{ "python above max", ESCAPE_PYTHON, S("\xf4\x90\x80\x80"),
+	    S("\\xf4\\x90\\x80\\x80") },
+	{ "python braces percent", ESCAPE_PYTHON, S("{{x}} %s {0}"),
+	    S("{{x}} %s {0}") },
+
+	/* ESCAPE_GO */
+	{ "go quote backslash backtick", ESCAPE_GO, S("a\"b\\c`d"),
+	    S("a\\\"b\\\\c`d") },
+	{ "go line breaks", ESCAPE_GO, S("a\nb\tc\rd"), S("a\\nb\\tc\\rd") },
+	{ "go nul", ESCAPE_GO, S("a\0b"), S("a\\x00b") },
+	{ "go bom", ESCAPE_GO, S("a\xef\xbb\xbf" "b"), S("a\\ufeffb") },
+	{ "go utf8 passes", ESCAPE_GO,
+	    S("\xe4\xb8\xad \xf0\x9f\x98\x80 \xe2\x80\xa8"),
+	    S("\xe4\xb8\xad \xf0\x9f\x98\x80 \xe2\x80\xa8") },
+	{ "go invalid bytes", ESCAPE_GO, S("\xff\xe4\xb8" "x"),
+	    S("\\xff\\xe4\\xb8x") },
+
+	/* ESCAPE_MARKDOWN */
+	{ "markdown plain", ESCAPE_MARKDOWN,
+	    S("I'm a teapot (RFC 2324), \"really\"."),
+	    S("I'm a teapot (RFC 2324), \"really\".") },
+	{ "markdown pipe", ESCAPE_MARKDOWN, S("a|b"), S("a\\|b") },
+	{ "markdown emphasis code", ESCAPE_MARKDOWN, S("*b* _i_ `c`"),
+	    S("\\*b\\* \\_i\\_ \\`c\\`") },
+	{ "markdown link heading", ESCAPE_MARKDOWN, S("[x](y) #1"),
+	    S("\\[x\\](y) \\#1") },
+	{ "markdown html entity", ESCAPE_MARKDOWN, S("<b> & c"),
+	    S("&lt;b\\> \\& c") },
+	{ "markdown backslash", ESCAPE_MARKDOWN, S("a\\b"), S("a\\\\b") },
+	{ "markdown math strike", ESCAPE_MARKDOWN, S("$x$ ~~s~~"),
+	    S("\\$x\\$ \\~\\~s\\~\\~") },
+	{ "markdown line breaks", ESCAPE_MARKDOWN, S("a\nb\tc\r\nd\re"),
+	    S("a b c d e") },
+	{ "markdown nul", ESCAPE_MARKDOWN, S("a\0b"), S("a b") },
+	{ "markdown leading dash", ESCAPE_MARKDOWN, S("- item"),
+	    S("\\- item") },
+	{ "markdown leading plus", ESCAPE_MARKDOWN, S("+1"), S("\\+1") },
+	{ "markdown leading equals", ESCAPE_MARKDOWN, S("==="), S("\\===") },
+	{ "markdown inner dash", ESCAPE_MARKDOWN, S("Non-Authoritative"),
+	    S("Non-Authoritative") },
+	{ "markdown ordered list", ESCAPE_MARKDOWN, S("1. x"), S("1\\. x") },
+	{ "markdown ordered paren", ESCAPE_MARKDOWN, S("404)"), S("404\\)") },
+	{ "markdown decimal", ESCAPE_MARKDOWN, S("1.5 s"), S("1.5 s") },
+	{ "markdown braces percent", ESCAPE_MARKDOWN, S("{{x}} %s"),
+	    S("{{x}} %s") },
+	{ "markdown utf8", ESCAPE_MARKDOWN, S("\xe4\xb8\xad \xf0\x9f\x98\x80"),
+	    S("\xe4\xb8\xad \xf0\x9f\x98\x80") },
+	{ "markdown invalid utf8", ESCAPE_MARKDOWN, S("a\xff" "b"),
+	    S("a\xef\xbf\xbd" "b") },
+};
+
+static const struct row comment_rows[] = {
+	/* C */
+	{ "c comment close open", ESCAPE_C, S("a */ b /* c"),
+	    S("a * / b / * c") },
+	{ "c comment chain", ESCAPE_C, S("*/*/"), S("* / * /") },
+	{ "c comment line breaks", ESCAPE_C, S("// x\n// y\r\nz\rw"),
+	    S("// x // y z w") },
+	{ "c comment trailing backslash", ESCAPE_C, S("dir\\"), S("dir\\.") },
+	{ "c comment backslash then blanks", ESCAPE_C, S("dir\\ \t\n"),
+	    S("dir\\.") },
+	{ "c comment inner backslash", ESCAPE_C, S("a\\b"), S("a\\b") },
+	{ "c comment trigraph", ESCAPE_C, S("?" "?/"), S("? ?/") },
+	{ "c comment nul and controls", ESCAPE_C, S("a\0b\x1b" "c"),
+	    S("a b c") },
+	{ "c comment utf8", ESCAPE_C, S("\xe4\xb8\xad \xf0\x9f\x98\x80"),
+	    S("\xe4\xb8\xad \xf0\x9f\x98\x80") },
+	{ "c comment invalid utf8", ESCAPE_C, S("a\xff"),
+	    S("a\xef\xbf\xbd") },
+	{ "c comment bom dropped", ESCAPE_C, S("a\xef\xbb\xbf" "b"), S("ab") },
+	{ "c comment trailing blank", ESCAPE_C, S("ab "), S("ab") },
+
+	/* Python and Go */
+	{ "python comment line breaks", ESCAPE_PYTHON, S("a\nb\rc\r\nd"),
+	    S("a b c d") },
+	{ "python comment keeps pairs", ESCAPE_PYTHON, S("*/ -- \"\"\" ?" "?"),
+	    S("*/ -- \"\"\" ?" "?") },
+	{ "python comment invalid utf8", ESCAPE_PYTHON, S("\xc0\xaf"),
+	    S("\xef\xbf\xbd\xef\xbf\xbd") },
+	{ "go comment line breaks", ESCAPE_GO, S("a\nb\tc"), S("a b c") },
+	{ "go comment bom dropped", ESCAPE_GO, S("\xef\xbb\xbf" "x"), S("x") },
+	{ "go comment line separator kept", ESCAPE_GO, S("a\xe2\x80\xa8" "b"),
+	    S("a\xe2\x80\xa8" "b") },
+	{ "go comment nul", ESCAPE_GO, S("a\0b"), S("a b") },
+
+	/* HTML and Markdown: inside <!-- --> */
+	{ "html comment dashes", ESCAPE_HTML, S("a -- b"), S("a - - b") },
+	{ "html comment close", ESCAPE_HTML, S("x-->y"), S("x- ->y") },
+	{ "html comment open", ESCAPE_HTML, S("<!--x"), S("< !- -x") },
+	{ "html comment leading gt", ESCAPE_HTML, S(">x"), S(" >x") },
+	{ "html comment leading arrow", ESCAPE_HTML, S("->x"), S(" ->x") },
+	{ "html comment trailing dash", ESCAPE_HTML, S("a-"), S("a- ") },
+	{ "html comment bang close", ESCAPE_HTML, S("--!>"), S(" - -!>") },
+	{ "markdown comment dashes", ESCAPE_MARKDOWN, S("---"), S(" - - - ") },
+	{ "markdown comment line breaks", ESCAPE_MARKDOWN, S("a\nb"),
+	    S("a b") },
+	{ "markdown comment keeps markup", ESCAPE_MARKDOWN, S("*a* |b|"),
+	    S("*a* |b|") },
+
+	/* None */
+	{ "none comment line breaks", ESCAPE_NONE, S("a\nb\r\nc"), S("a b c") },
+	{ "none comment keeps pairs", ESCAPE_NONE, S("*/--"), S("*/--") },
+};
+
+static int
+setup(void **state)
+{
+	static struct buf b;
+
+	buf_init(&b);
+	*state = &b;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	buf_release(*state);
+	return 0;
+}
+
+static void
+check_row(const struct row *r, const struct buf *b)
+{
+	if (!buf_check(b))
+		fail_msg("%s: buffer invariants broken", r->name);
+	if (b->len != r->wantlen || memcmp(b->ptr, r->want, b->len) != 0)
+		fail_msg("%s: got \"%s\" (%zu bytes), want \"%s\" (%zu bytes)",
+		    r->name, b->ptr, b->len, r->want, r->wantlen);
+}
+
+static void
+test_escape_add_table(void **state)
+{
+	struct buf *b = *state;
+	size_t i;
+
+	for (i = 0; i < sizeof(add_rows) / sizeof(add_rows[0]); i++) {
+		buf_reset(b);
+		escape_add(b, add_rows[i].mode, add_rows[i].in,
+		    add_rows[i].inlen);
+		check_row(&add_rows[i], b);
+	}
+}
+
+static void
+test_escape_comment_table(void **state)
+{
+	struct buf *b = *state;
+	size_t i;
+
+	for (i = 0; i < sizeof(comment_rows) / sizeof(comment_rows[0]); i++) {
+		buf_reset(b);
+		escape_comment(b, comment_rows[i].mode, comment_rows[i].in,
+		    comment_rows[i].inlen);
+		check_row(&comment_rows[i], b);
+	}
+}
+
+/* Output is appended, and pairs are judged together with what precedes. */
+static void
+test_escape_appends_to_buffer(void **state)
+{
+	struct buf *b = *state;
+
+	buf_adds(b, "x\"");
+	escape_add(b, ESCAPE_C, S("\""));
+	assert_true(buf_check(b));
+	assert_string_equal(b->ptr, "x\"\\\"");
+	buf_reset(b);
+	buf_adds(b, "/* ");
+	escape_comment(b, ESCAPE_C, S("*/"));
+	assert_string_equal(b->ptr, "/* * /");
+	buf_reset(b);
+	buf_adds(b, "<!--");
+	escape_comment(b, ESCAPE_HTML, S("-x"));
+	assert_string_equal(b->ptr, "<!-- -x");
+}
+
+/* A long run exercises buffer growth. */
+static void
+test_escape_long_input(void **state)
+{
+	struct buf *b = *state;
+	static char in[10000];
+	size_t i;
+
+	memset(in, '"', sizeof(in));
+	escape_add(b, ESCAPE_GO, in, sizeof(in));
+	assert_true(buf_check(b));
+	assert_int_equal(b->len, 2 * sizeof(in));
+	for (i = 0; i < b->len; i += 2)
+		assert_memory_equal(b->ptr + i, "\\\"", 2);
+}
+
+static void
+test_escape_parse_and_name(void **state)
+{
+	static const enum escape_mode modes[] = {
+		ESCAPE_NONE, ESCAPE_HTML, ESCAPE_C, ESCAPE_PYTHON, ESCAPE_GO,
+		ESCAPE_MARKDOWN
+	};
+	enum escape_mode m;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(modes) / sizeof(modes[0]); i++) {
+		m = ESCAPE_HTML;
+		assert_int_equal(escape_parse(escape_name(modes[i]), &m), 0);
+		assert_int_equal(m, modes[i]);
+	}
+	assert_string_equal(escape_name(ESCAPE_MARKDOWN), "markdown");
+	assert_string_equal(escape_name(ESCAPE_NONE), "none");
+	assert_int_equal(escape_parse("text", &m), 0);
+	assert_int_equal(m, ESCAPE_NONE);
+	m = ESCAPE_GO;
+	assert_int_equal(escape_parse("cpp", &m), -1);
+	assert_int_equal(escape_parse("", &m), -1);
+	assert_int_equal(escape_parse("C", &m), -1);
+	assert_int_equal(m, ESCAPE_GO);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_escape_add_table, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_escape_comment_table,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_escape_appends_to_buffer,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_escape_long_input, setup,
+		    teardown),
+		cmocka_unit_test(test_escape_parse_and_name),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
