@@ -1,0 +1,509 @@
+#include "load.h"
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <yaml.h>
+
+#include "buf.h"
+#include "xmalloc.h"
+
+#define TAG_PREFIX	"tag:yaml.org,2002:"
+
+/* A list or map being built. */
+struct frame {
+	struct value *v;
+	size_t base;		/* its first slot in loader.slots */
+	bool want_key;		/* map: the next node is a key */
+};
+
+/* For the duplicate-key check: a key and its member index. */
+struct keyref {
+	const char *key;
+	size_t len;
+	size_t idx;
+};
+
+struct loader {
+	struct arena *a;
+	struct diag *d;
+	const char *path;
+	const char *text;	/* as passed to libyaml (BOM skipped) */
+	size_t len;
+	struct load_limits lim;
+	size_t nodes;
+	size_t docs;
+	struct value *root;
+	struct frame *frames;	/* depth of them in use */
+	size_t depth, fcap;
+	/*
+	 * Items of every open container, innermost last.  Lists use only
+	 * .val.  A container's items are copied into the arena once, when
+	 * it closes, so growth is amortised and nothing is quadratic.
+	 */
+	struct member *slots;
+	size_t nslots, scap;
+	struct keyref *keys;	/* scratch for duplicate checks */
+	size_t *first;
+	size_t kcap;
+};
+
+static struct srcpos mark_pos(const struct loader *, const yaml_mark_t *);
+static struct srcpos offset_pos(const struct loader *, size_t);
+static bool is_scalar(const struct value *);
+static struct member *push_slot(struct loader *);
+static void attach(struct loader *, struct value *);
+static bool in_key(const struct loader *);
+static int count_node(struct loader *, const yaml_mark_t *);
+static int on_scalar(struct loader *, const yaml_event_t *);
+static int on_open(struct loader *, const yaml_event_t *, enum value_kind);
+static int cmp_key(const void *, const void *);
+static void check_dups(struct loader *, const struct member *, size_t);
+static void on_close(struct loader *);
+static int on_event(struct loader *, const yaml_event_t *, bool *);
+static void parse_error(struct loader *, const yaml_parser_t *);
+static int run(struct loader *, yaml_parser_t *);
+static int read_all(FILE *, struct buf *, size_t);
+
+static struct srcpos
+mark_pos(const struct loader *l, const yaml_mark_t *m)
+{
+	struct srcpos pos;
+
+	pos.file = l->path;
+	pos.line = (unsigned)m->line + 1;
+	pos.col = (unsigned)m->column + 1;
+	return pos;
+}
+
+/*
+ * libyaml's reader errors carry a byte offset, not a mark.  Count lines
+ * the way libyaml does (CRLF is one break) and columns in characters.
+ */
+static struct srcpos
+offset_pos(const struct loader *l, size_t off)
+{
+	struct srcpos pos = { l->path, 1, 1 };
+	size_t i;
+
+	for (i = 0; i < off && i < l->len; i++) {
+		unsigned char c = (unsigned char)l->text[i];
+
+		if (c == '\n' || (c == '\r' && (i + 1 == l->len ||
+		    l->text[i + 1] != '\n'))) {
+			pos.line++;
+			pos.col = 1;
+		} else if ((c & 0xC0) != 0x80) {
+			pos.col++;
+		}
+	}
+	return pos;
+}
+
+static bool
+is_scalar(const struct value *v)
+{
+	return v->kind != VALUE_LIST && v->kind != VALUE_MAP;
+}
+
+static struct member *
+push_slot(struct loader *l)
+{
+	struct member *m;
+
+	if (l->nslots == l->scap) {
+		l->scap = l->scap ? xmul(l->scap, 2) : 64;
+		l->slots = xrealloc(l->slots, xmul(l->scap, sizeof(*m)));
+	}
+	m = &l->slots[l->nslots++];
+	memset(m, 0, sizeof(*m));
+	return m;
+}
+
+static bool
+in_key(const struct loader *l)
+{
+	const struct frame *f = l->depth ? &l->frames[l->depth - 1] : NULL;
+
+	return f != NULL && f->v->kind == VALUE_MAP && f->want_key;
+}
+
+/*
+ * Hands a finished node to its parent.  v is NULL for a node already
+ * reported as an error (an alias); a key that is NULL or no scalar
+ * leaves a member with a NULL key, dropped when the map closes.
+ */
+static void
+attach(struct loader *l, struct value *v)
+{
+	struct frame *f;
+	struct member *m;
+
+	if (l->depth == 0) {
+		l->root = v;
+		return;
+	}
+	f = &l->frames[l->depth - 1];
+	if (f->v->kind == VALUE_LIST) {
+		push_slot(l)->val = v;
+	} else if (f->want_key) {
+		m = push_slot(l);
+		if (v != NULL && is_scalar(v)) {
+			m->key = v->str;
+			m->keylen = v->len;
+			m->pos = v->pos;
+		}
+		f->want_key = false;
+	} else {
+		l->slots[l->nslots - 1].val = v;
+		f->want_key = true;
+	}
+}
+
+static int
+count_node(struct loader *l, const yaml_mark_t *mark)
+{
+	struct srcpos pos;
+
+	if (++l->nodes <= l->lim.max_nodes)
+		return 0;
+	pos = mark_pos(l, mark);
+	diag_error(l->d, &pos, "more than %zu values", l->lim.max_nodes);
+	return -1;
+}
+
+static int
+on_scalar(struct loader *l, const yaml_event_t *ev)
+{
+	struct srcpos pos = mark_pos(l, &ev->start_mark);
+	const char *tag = (const char *)ev->data.scalar.tag;
+	struct value *v;
+
+	if (count_node(l, &ev->start_mark) != 0)
+		return -1;
+	v = value_new(l->a, VALUE_STRING, &pos);
+	v->len = ev->data.scalar.length;
+	v->str = arena_strndup(l->a, (const char *)ev->data.scalar.value,
+	    v->len);
+	v->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+	if (tag != NULL)
+		load_resolve_tagged(v, tag, l->d);
+	else if (v->plain && !in_key(l))
+		load_resolve_plain(v, l->d);
+	/* Keys stay text whatever their tag resolved them to. */
+	if (in_key(l))
+		v->kind = VALUE_STRING;
+	attach(l, v);
+	return 0;
+}
+
+static int
+on_open(struct loader *l, const yaml_event_t *ev, enum value_kind kind)
+{
+	struct srcpos pos = mark_pos(l, &ev->start_mark);
+	const char *tag = kind == VALUE_MAP ?
+	    (const char *)ev->data.mapping_start.tag :
+	    (const char *)ev->data.sequence_start.tag;
+	const char *want = kind == VALUE_MAP ? TAG_PREFIX "map" :
+	    TAG_PREFIX "seq";
+	char show[LOAD_TAG_SHOW];
+
+	if (count_node(l, &ev->start_mark) != 0)
+		return -1;
+	if (l->depth >= l->lim.max_depth) {
+		diag_error(l->d, &pos, "nesting deeper than %zu levels",
+		    l->lim.max_depth);
+		return -1;
+	}
+	if (tag != NULL && strcmp(tag, "!") != 0 && strcmp(tag, want) != 0)
+		diag_error(l->d, &pos, "unsupported tag '%s' on a %s",
+		    load_show_tag(tag, show, sizeof(show)),
+		    kind == VALUE_MAP ? "map" : "list");
+	if (in_key(l))
+		diag_error(l->d, &pos, "map keys must be scalars");
+	if (l->depth == l->fcap) {
+		l->fcap = l->fcap ? xmul(l->fcap, 2) : 16;
+		l->frames = xrealloc(l->frames,
+		    xmul(l->fcap, sizeof(*l->frames)));
+	}
+	l->frames[l->depth].v = value_new(l->a, kind, &pos);
+	l->frames[l->depth].base = l->nslots;
+	l->frames[l->depth].want_key = true;
+	l->depth++;
+	return 0;
+}
+
+static int
+cmp_key(const void *pa, const void *pb)
+{
+	const struct keyref *a = pa, *b = pb;
+	size_t n = a->len < b->len ? a->len : b->len;
+	int c = memcmp(a->key, b->key, n);
+
+	if (c != 0)
+		return c;
+	if (a->len != b->len)
+		return a->len < b->len ? -1 : 1;
+	return a->idx < b->idx ? -1 : a->idx > b->idx;
+}
+
+/*
+ * Reports every repeated key of a map, in document order.  Sorting the
+ * keys (ties by position) keeps big maps at n log n where a pairwise
+ * scan would be quadratic.
+ */
+static void
+check_dups(struct loader *l, const struct member *m, size_t n)
+{
+	size_t i, k = 0, run = 0;
+
+	if (n > l->kcap) {
+		l->kcap = n;
+		l->keys = xrealloc(l->keys, xmul(n, sizeof(*l->keys)));
+		l->first = xrealloc(l->first, xmul(n, sizeof(*l->first)));
+	}
+	for (i = 0; i < n; i++) {
+		l->first[i] = SIZE_MAX;
+		if (m[i].key == NULL)
+			continue;
+		l->keys[k].key = m[i].key;
+		l->keys[k].len = m[i].keylen;
+		l->keys[k++].idx = i;
+	}
+	qsort(l->keys, k, sizeof(*l->keys), cmp_key);
+	for (i = 1; i < k; i++) {
+		if (l->keys[i].len == l->keys[run].len && memcmp(l->keys[i].key,
+		    l->keys[run].key, l->keys[i].len) == 0)
+			l->first[l->keys[i].idx] = l->keys[run].idx;
+		else
+			run = i;
+	}
+	for (i = 0; i < n; i++) {
+		if (l->first[i] == SIZE_MAX)
+			continue;
+		diag_error(l->d, &m[i].pos, "duplicate key '%.*s'",
+		    load_quote_len(m[i].key, m[i].keylen), m[i].key);
+		diag_note(l->d, &m[l->first[i]].pos, "first defined here");
+	}
+}
+
+/* Copies the items of the innermost container into the arena. */
+static void
+on_close(struct loader *l)
+{
+	struct frame *f = &l->frames[--l->depth];
+	size_t i, n = l->nslots - f->base, k = 0;
+	struct member *m = n ? l->slots + f->base : NULL;
+	struct value *v = f->v;
+
+	if (v->kind == VALUE_LIST) {
+		v->u.list.items = arena_array(l->a, n, sizeof(struct value *));
+		for (i = 0; i < n; i++)
+			v->u.list.items[i] = m[i].val;
+		v->u.list.n = v->u.list.cap = n;
+	} else {
+		if (n > 1)
+			check_dups(l, m, n);
+		v->u.map.items = arena_array(l->a, n, sizeof(*m));
+		for (i = 0; i < n; i++)
+			if (m[i].key != NULL)
+				v->u.map.items[k++] = m[i];
+		v->u.map.n = v->u.map.cap = k;
+	}
+	l->nslots = f->base;
+	attach(l, v);
+}
+
+/* Returns -1 to stop; *done is set at the end of the stream. */
+static int
+on_event(struct loader *l, const yaml_event_t *ev, bool *done)
+{
+	struct srcpos pos = mark_pos(l, &ev->start_mark);
+
+	switch (ev->type) {
+	case YAML_STREAM_END_EVENT:
+		*done = true;
+		return 0;
+	case YAML_DOCUMENT_START_EVENT:
+		if (++l->docs == 1)
+			return 0;
+		diag_error(l->d, &pos, "more than one document");
+		return -1;
+	case YAML_ALIAS_EVENT:
+		if (count_node(l, &ev->start_mark) != 0)
+			return -1;
+		diag_error(l->d, &pos, "aliases are not supported");
+		attach(l, NULL);
+		return 0;
+	case YAML_SCALAR_EVENT:
+		return on_scalar(l, ev);
+	case YAML_SEQUENCE_START_EVENT:
+		return on_open(l, ev, VALUE_LIST);
+	case YAML_MAPPING_START_EVENT:
+		return on_open(l, ev, VALUE_MAP);
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT:
+		on_close(l);
+		return 0;
+	case YAML_NO_EVENT:
+	case YAML_STREAM_START_EVENT:
+	case YAML_DOCUMENT_END_EVENT:
+		return 0;
+	}
+	return 0;
+}
+
+static void
+parse_error(struct loader *l, const yaml_parser_t *p)
+{
+	const char *problem = p->problem ? p->problem : "invalid YAML";
+	struct srcpos pos;
+
+	switch (p->error) {
+	case YAML_READER_ERROR:
+		pos = offset_pos(l, p->problem_offset);
+		if (p->problem_value != -1)
+			diag_error(l->d, &pos, "%s (0x%02X)", problem,
+			    (unsigned)p->problem_value);
+		else
+			diag_error(l->d, &pos, "%s", problem);
+		return;
+	case YAML_SCANNER_ERROR:
+	case YAML_PARSER_ERROR:
+		pos = mark_pos(l, &p->problem_mark);
+		diag_error(l->d, &pos, "%s", problem);
+		if (p->context != NULL) {
+			pos = mark_pos(l, &p->context_mark);
+			diag_note(l->d, &pos, "%s", p->context);
+		}
+		return;
+	case YAML_MEMORY_ERROR:
+	case YAML_NO_ERROR:
+	case YAML_COMPOSER_ERROR:
+	case YAML_WRITER_ERROR:
+	case YAML_EMITTER_ERROR:
+		break;
+	}
+	diag_error(l->d, NULL, "%s: %s", l->path, problem);
+}
+
+static int
+run(struct loader *l, yaml_parser_t *p)
+{
+	yaml_event_t ev;
+	bool done = false;
+	int rc = 0;
+
+	while (!done && rc == 0 && !diag_full(l->d)) {
+		if (!yaml_parser_parse(p, &ev)) {
+			parse_error(l, p);
+			return -1;
+		}
+		rc = on_event(l, &ev, &done);
+		yaml_event_delete(&ev);
+	}
+	return rc;
+}
+
+int
+load_yaml(struct arena *a, const char *path, const char *text, size_t len,
+    const struct load_limits *lim, struct diag *d, struct value **out)
+{
+	static const struct load_limits def = LOAD_LIMITS_DEFAULT;
+	struct loader l = { 0 };
+	const char *nul;
+	size_t errors = d->errors;
+	struct srcpos start = { path, 1, 1 };
+	yaml_parser_t p;
+
+	l.a = a;
+	l.d = d;
+	l.path = path;
+	l.lim = lim != NULL ? *lim : def;
+	if (len > l.lim.max_bytes) {
+		diag_fail(d, DIAG_DATA, "%s: file is larger than %zu bytes",
+		    path, l.lim.max_bytes);
+		return -1;
+	}
+	/* Skip a UTF-8 BOM ourselves so it does not count as a column. */
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+		text += 3;
+		len -= 3;
+	}
+	l.text = text;
+	l.len = len;
+	/* libyaml would take a NUL for the end of the input. */
+	if ((nul = memchr(text, '\0', len)) != NULL) {
+		struct srcpos pos = offset_pos(&l, (size_t)(nul - text));
+
+		diag_error(d, &pos, "NUL byte in input");
+		return -1;
+	}
+	if (!yaml_parser_initialize(&p)) {
+		diag_error(d, NULL, "%s: cannot start the YAML parser", path);
+		return -1;
+	}
+	yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
+	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
+	if (run(&l, &p) == 0 && l.docs == 0)
+		l.root = value_new(a, VALUE_NULL, &start);
+	yaml_parser_delete(&p);
+	free(l.frames);
+	free(l.slots);
+	free(l.keys);
+	free(l.first);
+	if (d->errors != errors || l.root == NULL)
+		return -1;
+	*out = l.root;
+	return 0;
+}
+
+/*
+ * Reads all of fp into b, stopping once it holds more than max bytes:
+ * load_yaml then reports the size.
+ */
+static int
+read_all(FILE *fp, struct buf *b, size_t max)
+{
+	size_t n;
+
+	do {
+		buf_grow(b, 64 * 1024);
+		n = fread(b->ptr + b->len, 1, b->cap - b->len - 1, fp);
+		b->len += n;
+		b->ptr[b->len] = '\0';
+	} while (n > 0 && b->len <= max);
+	return ferror(fp) ? -1 : 0;
+}
+
+int
+load_file(struct arena *a, const char *path, const struct load_limits *lim,
+    struct diag *d, struct value **out)
+{
+	static const struct load_limits def = LOAD_LIMITS_DEFAULT;
+	struct buf b = BUF_INIT;
+	FILE *fp;
+	char *text;
+	size_t len;
+	int rc;
+
+	if (lim == NULL)
+		lim = &def;
+	if ((fp = fopen(path, "rb")) == NULL) {
+		diag_sys(d, DIAG_NOINPUT, path, errno);
+		return -1;
+	}
+	if ((rc = read_all(fp, &b, lim->max_bytes)) != 0)
+		diag_sys(d, DIAG_IOERR, path, errno);
+	fclose(fp);
+	len = b.len;
+	text = rc == 0 ? arena_strndup(a, b.ptr, len) : NULL;
+	buf_release(&b);
+	if (rc != 0)
+		return -1;
+	return load_yaml(a, path, text, len, lim, d, out);
+}
