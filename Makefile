@@ -95,8 +95,42 @@ $(B)/tests/test_%: $(B)/tests/test_%.o $(B)/libgen.a
 test: $(B)/gen $(TEST_BIN) $(B)/.deps-test
 	@sh tests/run.sh $(B) $(TEST_BIN)
 
+# Memory checks: every test program, and gen itself on the built-in
+# languages, under memcheck; any error or leak fails.
+VALGRIND = valgrind -q --error-exitcode=1 --leak-check=full \
+           --errors-for-leak-kinds=all --show-leak-kinds=all
+
+valgrind: $(B)/gen $(TEST_BIN) $(B)/.deps-test
+	@set -e; for t in $(TEST_BIN); do \
+	    echo "valgrind $$t"; $(VALGRIND) $$t >/dev/null; done
+	@d=$$(mktemp -d) && trap 'rm -rf "$$d"' EXIT && \
+	    $(VALGRIND) $(B)/gen $(OUT_LANGS:%=--lang %) --out "$$d" && \
+	    $(VALGRIND) $(B)/gen --data tests/bad/many_errors.yaml --lang c \
+	        2>/dev/null; test $$? -eq 65 && echo "valgrind: clean"
+
+# The whole test suite again, built with AddressSanitizer and UBSan.
+SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+            -fno-sanitize-recover=all
+sanitize: $(B)/.deps-test
+	$(MAKE) B=$(B)/san CC=clang CFLAGS="$(SAN_FLAGS)" \
+	    LDFLAGS="$(SAN_FLAGS)" $(B)/san/gen
+	$(MAKE) B=$(B)/san CC=clang CFLAGS="$(SAN_FLAGS)" \
+	    LDFLAGS="$(SAN_FLAGS)" test
+
+# Fuzz the loader and the template engine (libFuzzer, ASan, UBSan).
+FUZZ_SECONDS ?= 300
+fuzz: $(B)/.deps-test
+	sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(B)
+
 check-out: $(B)/gen
 	$(B)/gen $(OUT_LANGS:%=--lang %) --out out --check
+
+install: $(B)/gen
+	install -d $(DESTDIR)$(BINDIR)
+	install -m 0755 $(B)/gen $(DESTDIR)$(BINDIR)/gen
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/gen
 
 clean:
 	rm -rf $(B)

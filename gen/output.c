@@ -1,5 +1,9 @@
+/* realpath(3) is XSI. */
+#define _XOPEN_SOURCE 700
+
 #include "output.h"
 
+#include <limits.h>
 #include <sys/stat.h>
 
 #include <errno.h>
@@ -37,6 +41,28 @@ is_stdout(const char *path)
 	return strcmp(path, "-") == 0;
 }
 
+/*
+ * Where the bytes go: through a symbolic link to the file behind it, so
+ * that the link survives; streams are opened and written in place.
+ */
+static void
+resolve(struct output_file *f)
+{
+	struct stat st;
+	char *real;
+
+	f->stream = is_stdout(f->path);
+	f->target = NULL;
+	if (!f->stream && stat(f->path, &st) == 0) {
+		f->stream = !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode);
+		if (lstat(f->path, &st) == 0 && S_ISLNK(st.st_mode) &&
+		    (real = realpath(f->path, NULL)) != NULL)
+			f->target = real;
+	}
+	if (f->target == NULL)
+		f->target = xstrndup(f->path, strlen(f->path));
+}
+
 void
 output_add(struct output_set *set, const char *path, char *data, size_t len)
 {
@@ -63,6 +89,7 @@ output_add(struct output_set *set, const char *path, char *data, size_t len)
 	f->data = data;
 	f->len = len;
 	f->changed = false;
+	resolve(f);
 }
 
 void
@@ -72,6 +99,7 @@ output_set_release(struct output_set *set)
 
 	for (i = 0; i < set->n; i++) {
 		free(set->items[i].path);
+		free(set->items[i].target);
 		free(set->items[i].data);
 	}
 	free(set->items);
@@ -92,7 +120,7 @@ compare(const struct output_file *f, int *err)
 	ssize_t n;
 	int fd;
 
-	if ((fd = open(f->path, O_RDONLY)) == -1) {
+	if ((fd = open(f->target, O_RDONLY)) == -1) {
 		*err = errno;
 		if (errno == ENOENT || errno == ENOTDIR)
 			return CMP_MISSING;
@@ -130,7 +158,7 @@ compare_all(struct output_set *set, struct diag *d)
 
 	for (i = 0; i < set->n; i++) {
 		f = &set->items[i];
-		if (is_stdout(f->path)) {
+		if (f->stream) {
 			f->changed = true;
 			continue;
 		}
@@ -239,9 +267,9 @@ write_temp(const struct output_file *f, mode_t mask, struct diag *d)
 	char *tmp;
 	int fd, err;
 
-	if (make_parents(f->path, d) != 0)
+	if (make_parents(f->target, d) != 0)
 		return NULL;
-	tmp = temp_name(f->path);
+	tmp = temp_name(f->target);
 	if ((fd = mkstemp(tmp)) == -1) {
 		diag_sys(d, DIAG_CANTCREAT, f->path, errno);
 		free(tmp);
@@ -249,7 +277,7 @@ write_temp(const struct output_file *f, mode_t mask, struct diag *d)
 	}
 	err = 0;
 	if (write_all(fd, f->data, f->len) != 0 || fsync(fd) != 0 ||
-	    fchmod(fd, target_mode(f->path, mask)) != 0)
+	    fchmod(fd, target_mode(f->target, mask)) != 0)
 		err = errno;
 	if (close(fd) != 0 && err == 0)
 		err = errno;
@@ -280,6 +308,21 @@ drop_temps(char **temps, size_t from, size_t n)
 static int
 write_stdout(const struct output_file *f, struct diag *d)
 {
+	int fd, err = 0;
+
+	if (!is_stdout(f->path)) {
+		if ((fd = open(f->path, O_WRONLY | O_TRUNC | O_CLOEXEC)) == -1) {
+			diag_sys(d, DIAG_CANTCREAT, f->path, errno);
+			return -1;
+		}
+		if (write_all(fd, f->data, f->len) != 0)
+			err = errno;
+		if (close(fd) != 0 && err == 0)
+			err = errno;
+		if (err != 0)
+			diag_sys(d, DIAG_IOERR, f->path, err);
+		return err != 0 ? -1 : 0;
+	}
 	errno = 0;
 	if (fwrite(f->data, 1, f->len, stdout) != f->len ||
 	    fflush(stdout) != 0) {
@@ -302,7 +345,7 @@ publish(struct output_set *set, char **temps, struct diag *d)
 	size_t i;
 
 	for (i = 0; i < set->n; i++) {
-		if (is_stdout(set->items[i].path) &&
+		if (set->items[i].stream &&
 		    write_stdout(&set->items[i], d) != 0) {
 			drop_temps(temps, 0, set->n);
 			return -1;
@@ -311,7 +354,7 @@ publish(struct output_set *set, char **temps, struct diag *d)
 	for (i = 0; i < set->n; i++) {
 		if (temps[i] == NULL)
 			continue;
-		if (rename(temps[i], set->items[i].path) != 0) {
+		if (rename(temps[i], set->items[i].target) != 0) {
 			diag_sys(d, DIAG_IOERR, set->items[i].path, errno);
 			drop_temps(temps, i, set->n);
 			return -1;
@@ -339,7 +382,7 @@ output_commit(struct output_set *set, struct diag *d)
 	temps = xcalloc(set->n, sizeof(*temps));
 	for (i = 0; i < set->n; i++) {
 		f = &set->items[i];
-		if (!f->changed || is_stdout(f->path))
+		if (!f->changed || f->stream)
 			continue;
 		if ((temps[i] = write_temp(f, mask, d)) == NULL) {
 			drop_temps(temps, 0, i);
@@ -363,7 +406,7 @@ output_check(struct output_set *set, struct diag *d)
 	for (i = 0; i < set->n; i++) {
 		f = &set->items[i];
 		f->changed = false;
-		if (is_stdout(f->path))
+		if (f->stream)
 			continue;
 		switch (compare(f, &err)) {
 		case CMP_SAME:

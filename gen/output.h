@@ -18,7 +18,10 @@
  * before the renames, every temporary file is removed and no target has
  * changed.  A killed run leaves each target whole: old or new.
  *
- * The path "-" means standard output, written directly.
+ * The path "-" means standard output, written directly; so is a target
+ * that exists and is not a regular file (-o /dev/stdout, a FIFO), since
+ * renaming over it would replace the device node.  A symbolic link to a
+ * file stays a link: the file it points to is replaced.
  */
 #ifndef GEN_OUTPUT_H
 #define GEN_OUTPUT_H
@@ -29,7 +32,9 @@
 #include "diag.h"
 
 struct output_file {
-	char *path;		/* owned */
+	char *path;		/* owned; as given, for messages */
+	char *target;		/* owned; path with symbolic links resolved */
+	bool stream;		/* "-", a device or a FIFO: written directly */
 	char *data;		/* owned */
 	size_t len;
 	bool changed;		/* set by commit/check: content differed */

@@ -47,7 +47,7 @@ struct tmpl;
 /*
  * Finds partials for tmpl_render.  find() looks up `name` (the text of a
  * {{> name}} tag) and on success sets *path (for diagnostics and
- * depfiles) and *text/*len, all of which must stay valid until the render
+ * depfiles), *text and *len, all of which must stay valid until the render
  * ends, and returns 0.  It returns 1 when no such partial exists, and -1
  * after reporting a system error into d.
  */

@@ -6,7 +6,7 @@ set -eu
 
 case "${1:-}" in
 build)	pkgs="gcc make pkg-config libyaml-dev" ;;
-test)	pkgs="libcmocka-dev clang g++ golang-go mypy python3 valgrind" ;;
+test)	pkgs="libcmocka-dev clang libclang-rt-14-dev g++ golang-go mypy python3 valgrind" ;;
 *)	echo "usage: $0 build|test" >&2; exit 64 ;;
 esac
 

@@ -1,0 +1,86 @@
+/*
+ * tmpl_ast: the template tree shared by tmpl_parse.c and tmpl_render.c.
+ *
+ * Internal to the tmpl module.  A template is a tree of struct tnode:
+ * TNODE_ROOT at the top, containers (sections, inverted sections,
+ * parents, blocks) holding children in a singly linked list, and leaves
+ * (text, variables, partials).  Every node knows its parent, so the
+ * renderer walks the tree with an explicit stack and never recurses.
+ *
+ * Text nodes never span a line break: each ends at the first '\n' it
+ * holds, so that the indentation of a standalone partial can be added
+ * before each line at render time.  `bol` marks nodes that begin an
+ * output line of their template; standalone tag lines are already gone.
+ *
+ * Everything lives in the arena passed to tmpl_parse; names and text
+ * point into the template source, which must outlive the tree.
+ */
+#ifndef GEN_TMPL_AST_H
+#define GEN_TMPL_AST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+#include "filter.h"
+#include "tmpl.h"
+
+enum tnode_kind {
+	TNODE_ROOT,
+	TNODE_TEXT,
+	TNODE_VAR,		/* {{name}}, {{{name}}}, {{&name}} */
+	TNODE_SECTION,		/* {{#name}}...{{/name}} */
+	TNODE_INVERTED,		/* {{^name}}...{{/name}} */
+	TNODE_PARTIAL,		/* {{>name}}, {{>*name}} */
+	TNODE_PARENT,		/* {{<name}}...{{/name}} */
+	TNODE_BLOCK		/* {{$name}}...{{/name}} */
+};
+
+/* What a name refers to besides the data. */
+enum tname_special {
+	TNAME_DATA,		/* a (dotted) key, looked up in the data */
+	TNAME_DOT,		/* ".", the top of the context stack */
+	TNAME_FIRST,		/* @first */
+	TNAME_LAST,		/* @last */
+	TNAME_INDEX		/* @index */
+};
+
+struct tpart {
+	const char *s;
+	size_t len;
+};
+
+struct tname {
+	const char *s;		/* the whole name, for messages */
+	size_t len;
+	enum tname_special special;
+	struct tpart *parts;	/* TNAME_DATA: split at '.' */
+	size_t nparts;
+};
+
+struct tnode {
+	enum tnode_kind kind;
+	struct srcpos pos;	/* of the tag's opening delimiter, or text */
+	struct tnode *parent;
+	struct tnode *child;	/* first child of a container */
+	struct tnode *last;	/* last child, while parsing */
+	struct tnode *next;	/* next sibling */
+	const char *text;	/* TNODE_TEXT */
+	size_t len;
+	struct tname name;
+	bool escape;		/* TNODE_VAR: apply the caller's escaping */
+	bool bol;		/* starts an output line: indent goes here */
+	bool dynamic;		/* partial or parent: {{>*name}} */
+	bool standalone;	/* TNODE_PARTIAL, TNODE_PARENT */
+	const char *indent;	/* standalone partial: its blanks */
+	size_t indentlen;
+	enum filter_id *filters;
+	size_t nfilters;
+};
+
+struct tmpl {
+	const char *path;
+	struct tnode *root;
+};
+
+#endif

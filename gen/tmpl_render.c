@@ -1,0 +1,574 @@
+#include "tmpl.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "filter.h"
+#include "tmpl_ast.h"
+#include "xmalloc.h"
+
+/*
+ * The renderer walks the AST with an explicit frame stack: each frame
+ * runs the children of one container (the root, a section, a partial's
+ * root) and knows what to undo when they are done.  The context stack
+ * is a separate array; list sections rewrite their own entry for each
+ * item instead of pushing and popping.
+ */
+
+struct ctxent {
+	const struct value *v;
+	size_t index, count;	/* list items, for @first @last @index */
+	bool iter;
+};
+
+enum frame_kind {
+	FRAME_PLAIN,
+	FRAME_LIST,
+	FRAME_PARTIAL
+};
+
+struct frame {
+	enum frame_kind kind;
+	const struct tnode *owner;	/* whose children run */
+	const struct tnode *next;
+	const struct value *list;	/* FRAME_LIST */
+	size_t i;
+	size_t nctx;			/* restored when the frame ends */
+	size_t indentlen;
+	size_t nscopes;
+};
+
+/* A partial, parsed at most once per render; t NULL: there is none. */
+struct pcache {
+	struct pcache *next;
+	const char *name;
+	size_t len;
+	struct tmpl *t;
+};
+
+struct render {
+	const struct tmpl_opts *opts;
+	const struct tmpl_loader *loader;
+	struct arena *a;
+	struct buf *out;
+	size_t start;
+	struct diag *d;
+	struct ctxent *ctx;
+	size_t nctx, capctx;
+	struct frame *fr;
+	size_t nfr, capfr;
+	const struct tnode **scopes;	/* {{<parent}} tags in use */
+	size_t nscopes, capscopes;
+	struct buf indent;		/* of the partials we are in */
+	bool pending;			/* indent before the next output */
+	size_t pendlen;
+	bool nobol;			/* first node of an inline partial */
+	unsigned pdepth;
+	struct pcache *cache;
+	struct buf f1, f2;		/* filter results */
+	struct value idx;		/* @index */
+	bool fatal;
+	bool failed;
+};
+
+static const struct value vtrue = {
+	.kind = VALUE_BOOL, .str = "true", .len = 4, .plain = true,
+	.u.b = true
+};
+static const struct value vfalse = {
+	.kind = VALUE_BOOL, .str = "false", .len = 5, .plain = true,
+	.u.b = false
+};
+
+static void *
+grow(void *p, size_t *cap, size_t n, size_t size)
+{
+	if (n < *cap)
+		return p;
+	*cap = *cap ? *cap * 2 : 16;
+	return xrealloc(p, xmul(*cap, size));
+}
+
+static void
+push_ctx(struct render *r, const struct value *v, bool iter, size_t count)
+{
+	struct ctxent *e;
+
+	r->ctx = grow(r->ctx, &r->capctx, r->nctx, sizeof(*r->ctx));
+	e = &r->ctx[r->nctx++];
+	e->v = v;
+	e->iter = iter;
+	e->index = 0;
+	e->count = count;
+}
+
+static struct frame *
+push_frame(struct render *r, enum frame_kind kind, const struct tnode *owner)
+{
+	struct frame *f;
+
+	r->fr = grow(r->fr, &r->capfr, r->nfr, sizeof(*r->fr));
+	f = &r->fr[r->nfr++];
+	memset(f, 0, sizeof(*f));
+	f->kind = kind;
+	f->owner = owner;
+	f->next = owner->child;
+	f->nctx = r->nctx;
+	f->indentlen = r->indent.len;
+	f->nscopes = r->nscopes;
+	return f;
+}
+
+static void
+fail(struct render *r)
+{
+	r->failed = true;
+	/* Go on to the "too many errors" line, then stop. */
+	if (r->d->errors > DIAG_MAX_ERRORS)
+		r->fatal = true;
+}
+
+static const struct value *
+lookup_special(struct render *r, enum tname_special sp)
+{
+	size_t i = r->nctx;
+
+	while (i > 0 && !r->ctx[i - 1].iter)
+		i--;
+	if (i == 0)
+		return NULL;
+	switch (sp) {
+	case TNAME_FIRST:
+		return r->ctx[i - 1].index == 0 ? &vtrue : &vfalse;
+	case TNAME_LAST:
+		return r->ctx[i - 1].index + 1 == r->ctx[i - 1].count ?
+		    &vtrue : &vfalse;
+	case TNAME_INDEX:
+		r->idx.kind = VALUE_INT;
+		r->idx.u.i = (long long)r->ctx[i - 1].index;
+		return &r->idx;
+	case TNAME_DATA:
+	case TNAME_DOT:
+		break;
+	}
+	return NULL;
+}
+
+/*
+ * The spec's name resolution: the first part of a dotted name is looked
+ * up through the whole context stack, the rest only inside what the
+ * previous part found.  Returns NULL when the name resolves nowhere.
+ */
+static const struct value *
+lookup(struct render *r, const struct tname *n)
+{
+	const struct value *v = NULL;
+	size_t i;
+
+	if (n->special == TNAME_DOT)
+		return r->nctx > 0 ? r->ctx[r->nctx - 1].v : NULL;
+	if (n->special != TNAME_DATA)
+		return lookup_special(r, n->special);
+	for (i = r->nctx; i > 0 && v == NULL; i--)
+		v = value_getn(r->ctx[i - 1].v, n->parts[0].s, n->parts[0].len);
+	for (i = 1; i < n->nparts && v != NULL; i++)
+		v = value_getn(v, n->parts[i].s, n->parts[i].len);
+	return v;
+}
+
+/* Looks n's name up; in strict mode a miss is an error. */
+static const struct value *
+resolve(struct render *r, const struct tnode *n)
+{
+	const struct value *v = lookup(r, &n->name);
+
+	if (v == NULL && r->opts->strict) {
+		diag_error(r->d, &n->pos, "'%.*s' is not defined",
+		    (int)n->name.len, n->name.s);
+		fail(r);
+	}
+	return v;
+}
+
+/*
+ * Falsey per the spec: missing, null, false, the empty list.  The empty
+ * string counts as falsey too, which the spec leaves to the host
+ * language: {{#comment}}// {{comment}}{{/comment}} is the common use.
+ */
+static bool
+is_falsey(const struct value *v)
+{
+	if (v == NULL)
+		return true;
+	switch (v->kind) {
+	case VALUE_NULL:
+		return true;
+	case VALUE_BOOL:
+		return !v->u.b;
+	case VALUE_LIST:
+		return v->u.list.n == 0;
+	case VALUE_STRING:
+		return v->len == 0;
+	case VALUE_INT:
+	case VALUE_FLOAT:
+	case VALUE_MAP:
+		break;
+	}
+	return false;
+}
+
+static void
+flush_indent(struct render *r)
+{
+	if (r->pending) {
+		buf_add(r->out, r->indent.ptr, r->pendlen);
+		r->pending = false;
+	}
+}
+
+static void
+emit_text(struct render *r, const char *s, size_t n)
+{
+	/* Blank lines of an indented partial get no trailing blanks. */
+	if (r->pending && (s[0] == '\n' || (s[0] == '\r' && n > 1 &&
+	    s[1] == '\n')))
+		r->pending = false;
+	flush_indent(r);
+	buf_add(r->out, s, n);
+}
+
+static size_t
+fmt_int(char *tmp, size_t size, long long i)
+{
+	unsigned long long u = i < 0 ? 0 - (unsigned long long)i :
+	    (unsigned long long)i;
+	char *p = tmp + size;
+
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u != 0);
+	if (i < 0)
+		*--p = '-';
+	memmove(tmp, p, (size_t)(tmp + size - p));
+	return (size_t)(tmp + size - p);
+}
+
+/* The shortest %g spelling that reads back as the same double. */
+static size_t
+fmt_float(char *tmp, size_t size, double f)
+{
+	int prec, n = 0;
+
+	for (prec = 15; prec <= 17; prec++) {
+		n = snprintf(tmp, size, "%.*g", prec, f);
+		if (strtod(tmp, NULL) == f)
+			break;
+	}
+	return n < 0 ? 0 : (size_t)n;
+}
+
+/* Sets *s and *n to v's text; tmp (32 bytes) holds formatted numbers. */
+static void
+value_text(const struct value *v, char *tmp, const char **s, size_t *n)
+{
+	*s = tmp;
+	*n = 0;
+	switch (v->kind) {
+	case VALUE_INT:
+		*n = fmt_int(tmp, 32, v->u.i);
+		break;
+	case VALUE_FLOAT:
+		*n = fmt_float(tmp, 32, v->u.f);
+		break;
+	case VALUE_BOOL:
+		*s = v->u.b ? "true" : "false";
+		*n = v->u.b ? 4 : 5;
+		break;
+	case VALUE_STRING:
+		*s = v->str;
+		*n = v->len;
+		break;
+	case VALUE_NULL:
+	case VALUE_LIST:
+	case VALUE_MAP:
+		break;
+	}
+}
+
+static void
+emit_var(struct render *r, const struct tnode *n)
+{
+	const struct value *v = resolve(r, n);
+	enum escape_mode mode = r->opts->escape;
+	bool safe = !n->escape || mode == ESCAPE_NONE;
+	struct buf *src = &r->f1, *dst = &r->f2, *t;
+	const char *s;
+	char tmp[32];
+	size_t i, len;
+
+	if (v == NULL)
+		return;
+	value_text(v, tmp, &s, &len);
+	for (i = 0; i < n->nfilters; i++) {
+		buf_reset(dst);
+		if (filter_apply(dst, n->filters[i], mode, s, len))
+			safe = true;
+		s = dst->ptr;
+		len = dst->len;
+		t = src;
+		src = dst;
+		dst = t;
+	}
+	if (len == 0)
+		return;
+	flush_indent(r);
+	if (safe)
+		buf_add(r->out, s, len);
+	else
+		escape_add(r->out, mode, s, len);
+}
+
+static void
+run_section(struct render *r, const struct tnode *n)
+{
+	const struct value *v = resolve(r, n);
+	struct frame *f;
+
+	if (is_falsey(v))
+		return;
+	if (v == &r->idx)
+		v = value_int(r->a, r->idx.u.i);
+	if (v->kind == VALUE_LIST) {
+		f = push_frame(r, FRAME_LIST, n);
+		f->list = v;
+		push_ctx(r, v->u.list.items[0], true, v->u.list.n);
+		return;
+	}
+	push_frame(r, FRAME_PLAIN, n);
+	push_ctx(r, v, false, 0);
+}
+
+static int
+find_partial(struct render *r, const struct tnode *n, const char *name,
+    size_t len, struct tmpl **out)
+{
+	struct pcache *c;
+	const char *path, *text;
+	size_t tlen;
+	int rc = 1;
+
+	for (c = r->cache; c != NULL; c = c->next) {
+		if (c->len == len && memcmp(c->name, name, len) == 0) {
+			*out = c->t;
+			return 0;
+		}
+	}
+	c = arena_alloc(r->a, sizeof(*c));
+	c->name = arena_strndup(r->a, name, len);
+	c->len = len;
+	if (r->loader != NULL)
+		rc = r->loader->find(r->loader->ctx, c->name, &path, &text,
+		    &tlen, r->d);
+	if (rc < 0)
+		return -1;
+	if (rc == 0 && tmpl_parse(r->a, path, text, tlen, r->d, &c->t) != 0) {
+		diag_note(r->d, &n->pos, "partial '%s' included here",
+		    c->name);
+		return -1;
+	}
+	c->next = r->cache;
+	r->cache = c;
+	*out = c->t;
+	return 0;
+}
+
+/* The name a partial tag names: literal, or {{>*key}} looked up. */
+static bool
+partial_target(struct render *r, const struct tnode *n, const char **name,
+    size_t *len)
+{
+	const struct value *v;
+
+	if (!n->dynamic) {
+		*name = n->name.s;
+		*len = n->name.len;
+		return true;
+	}
+	v = resolve(r, n);
+	if (v == NULL || v->kind != VALUE_STRING)
+		return false;
+	*name = v->str;
+	*len = v->len;
+	return true;
+}
+
+static void
+run_partial(struct render *r, const struct tnode *n)
+{
+	struct tmpl *t = NULL;
+	const char *name;
+	size_t len;
+
+	if (!partial_target(r, n, &name, &len))
+		return;
+	if (find_partial(r, n, name, len, &t) != 0) {
+		r->fatal = r->failed = true;
+		return;
+	}
+	if (t == NULL) {
+		if (r->opts->strict) {
+			diag_error(r->d, &n->pos, "partial '%.*s' not found",
+			    (int)len, name);
+			fail(r);
+		}
+		return;
+	}
+	if (r->pdepth >= TMPL_MAX_PARTIAL_DEPTH) {
+		diag_error(r->d, &n->pos,
+		    "partials nested deeper than %d (from '%.*s')",
+		    TMPL_MAX_PARTIAL_DEPTH, (int)len, name);
+		r->fatal = r->failed = true;
+		return;
+	}
+	push_frame(r, FRAME_PARTIAL, t->root);
+	r->pdepth++;
+	if (n->standalone)
+		buf_add(&r->indent, n->indent, n->indentlen);
+	else
+		r->nobol = true;
+	if (n->kind == TNODE_PARENT) {
+		r->scopes = grow(r->scopes, &r->capscopes, r->nscopes,
+		    sizeof(*r->scopes));
+		r->scopes[r->nscopes++] = n;
+	}
+}
+
+/*
+ * Inheritance: the outermost {{<parent}} that overrides a block wins,
+ * so a template overrides what its parents' parents say.
+ */
+static const struct tnode *
+find_block(const struct render *r, const struct tnode *n)
+{
+	const struct tnode *c;
+	size_t i;
+
+	for (i = 0; i < r->nscopes; i++)
+		for (c = r->scopes[i]->child; c != NULL; c = c->next)
+			if (c->kind == TNODE_BLOCK &&
+			    c->name.len == n->name.len &&
+			    memcmp(c->name.s, n->name.s, n->name.len) == 0)
+				return c;
+	return n;
+}
+
+static void
+run_node(struct render *r, const struct tnode *n)
+{
+	switch (n->kind) {
+	case TNODE_TEXT:
+		emit_text(r, n->text, n->len);
+		break;
+	case TNODE_VAR:
+		emit_var(r, n);
+		break;
+	case TNODE_SECTION:
+		run_section(r, n);
+		break;
+	case TNODE_INVERTED:
+		if (is_falsey(resolve(r, n)))
+			push_frame(r, FRAME_PLAIN, n);
+		break;
+	case TNODE_PARTIAL:
+	case TNODE_PARENT:
+		run_partial(r, n);
+		break;
+	case TNODE_BLOCK:
+		push_frame(r, FRAME_PLAIN, find_block(r, n));
+		break;
+	case TNODE_ROOT:
+		break;
+	}
+}
+
+/* The frame's children are done: next list item, or pop the frame. */
+static void
+end_frame(struct render *r)
+{
+	struct frame *f = &r->fr[r->nfr - 1];
+
+	if (f->kind == FRAME_LIST && ++f->i < f->list->u.list.n) {
+		r->ctx[r->nctx - 1].v = f->list->u.list.items[f->i];
+		r->ctx[r->nctx - 1].index = f->i;
+		f->next = f->owner->child;
+		return;
+	}
+	if (f->kind == FRAME_PARTIAL) {
+		r->pdepth--;
+		r->pending = false;
+		r->indent.len = f->indentlen;
+		if (r->indent.cap != 0)
+			r->indent.ptr[f->indentlen] = '\0';
+	}
+	r->nctx = f->nctx;
+	r->nscopes = f->nscopes;
+	r->nfr--;
+}
+
+static void
+step(struct render *r)
+{
+	struct frame *f = &r->fr[r->nfr - 1];
+	const struct tnode *n = f->next;
+
+	if (n == NULL) {
+		end_frame(r);
+		return;
+	}
+	f->next = n->next;
+	if (n->bol && !r->nobol) {
+		r->pending = true;
+		r->pendlen = r->indent.len;
+	}
+	r->nobol = false;
+	run_node(r, n);
+	if (r->opts->max_output != 0 &&
+	    r->out->len - r->start > r->opts->max_output) {
+		diag_error(r->d, &n->pos, "output exceeds %zu bytes",
+		    r->opts->max_output);
+		r->fatal = r->failed = true;
+	}
+}
+
+int
+tmpl_render(const struct tmpl *t, const struct value *root,
+    const struct tmpl_opts *opts, const struct tmpl_loader *loader,
+    struct arena *a, struct buf *out, struct diag *d)
+{
+	struct render r;
+
+	memset(&r, 0, sizeof(r));
+	r.opts = opts;
+	r.loader = loader;
+	r.a = a;
+	r.out = out;
+	r.start = out->len;
+	r.d = d;
+	buf_init(&r.indent);
+	buf_init(&r.f1);
+	buf_init(&r.f2);
+	if (root != NULL)
+		push_ctx(&r, root, false, 0);
+	push_frame(&r, FRAME_PLAIN, t->root);
+	while (r.nfr > 0 && !r.fatal)
+		step(&r);
+	free(r.ctx);
+	free(r.fr);
+	free(r.scopes);
+	buf_release(&r.indent);
+	buf_release(&r.f1);
+	buf_release(&r.f2);
+	return r.failed ? -1 : 0;
+}

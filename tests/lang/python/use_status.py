@@ -1,0 +1,29 @@
+"""A typed user of the generated module: mypy --strict must accept it."""
+
+from typing import List, Optional
+
+import http_status
+from http_status import HTTPStatus
+
+
+def describe(code: int) -> str:
+    phrase: Optional[str] = http_status.reason(code)
+    return phrase if phrase is not None else "unknown"
+
+
+def client_errors() -> List[HTTPStatus]:
+    return [s for s in HTTPStatus if s.is_client_error]
+
+
+status: HTTPStatus = HTTPStatus.NOT_FOUND
+text: str = status.phrase + ": " + status.description
+flags: List[bool] = [
+    status.is_informational,
+    status.is_success,
+    status.is_redirection,
+    status.is_client_error,
+    status.is_server_error,
+]
+number: int = status + 1
+same: bool = HTTPStatus(404) is HTTPStatus.NOT_FOUND
+print(describe(404), len(client_errors()), text, flags, number, same)

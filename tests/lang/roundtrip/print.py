@@ -1,0 +1,17 @@
+"""Writes every member's phrase and description from the module generated
+for tests/lang/awkward.yaml, each followed by a NUL byte, in code order."""
+
+import sys
+
+import awkward
+
+out = sys.stdout.buffer
+for member in sorted(awkward.Awkward, key=int):
+    out.write(member.phrase.encode("utf-8") + b"\0")
+    out.write(member.description.encode("utf-8") + b"\0")
+    if awkward.reason(member) != member.phrase:
+        sys.exit("print.py: reason(%d) disagrees" % member)
+if awkward.Awkward.OLD_QUOTE is not awkward.Awkward.QUOTE_BACKSLASH:
+    sys.exit("print.py: OLD_QUOTE is not an alias")
+if awkward.reason(444) is not None:
+    sys.exit("print.py: the unofficial code is in the module")

@@ -1,0 +1,92 @@
+#!/bin/sh
+# Generates the C header from the embedded data and builds a two-file
+# program with it (tests/lang/c/main.c and impl.c) with gcc and clang as
+# C89 through C2x, and with g++ and clang++ as C++98 through C++20, all
+# with -Wall -Wextra -Wpedantic -Werror; runs each program.  Then checks
+# --c-prefix.
+# Usage: sh tests/test_lang_c.sh BUILDDIR
+set -u
+B=${1:-build}
+GEN=$B/gen
+SRC=tests/lang/c
+WARN="-Wall -Wextra -Wpedantic -Werror"
+
+fail() {
+	echo "test_lang_c: $*" >&2
+	exit 1
+}
+
+[ -x "$GEN" ] || fail "$GEN is missing; build it first"
+for tool in gcc clang g++ clang++; do
+	command -v "$tool" >/dev/null 2>&1 || fail "$tool is not installed"
+done
+T=$(mktemp -d "${TMPDIR:-/tmp}/test_lang_c.XXXXXX") || fail "mktemp failed"
+trap 'rm -rf "$T"' EXIT
+trap 'exit 1' INT TERM
+
+"$GEN" --lang c >"$T/http_status.h" 2>"$T/gen.err" ||
+	fail "gen --lang c failed: $(cat "$T/gen.err")"
+[ -s "$T/http_status.h" ] || fail "gen --lang c wrote nothing"
+head -n 1 "$T/http_status.h" | grep -q '^/\* .*DO NOT EDIT.* \*/$' ||
+	fail "first line is not the /* ... DO NOT EDIT. */ notice"
+
+# The X-macro must expand once per code in the output: the data's entries
+# minus the unofficial ones (excluded by default).
+total=$(grep -c '^[[:space:]]*- code:' data/http_status.yaml)
+unofficial=$(grep -c '^[[:space:]]*status:[[:space:]]*unofficial' \
+    data/http_status.yaml)
+expected=$((total - unofficial))
+[ "$expected" -gt 50 ] || fail "counted only $expected codes in the data"
+
+runs=0
+build() {	# build NAME COMPILER LANGFLAGS...
+	name=$1
+	shift
+	if ! "$@" $WARN -I"$T" -DEXPECTED_COUNT="$expected" \
+	    -o "$T/$name" "$SRC/main.c" "$SRC/impl.c" >"$T/cc.log" 2>&1; then
+		cat "$T/cc.log" >&2
+		fail "$name: compiling failed: $*"
+	fi
+	if ! "$T/$name" >"$T/run.log" 2>&1; then
+		cat "$T/run.log" >&2
+		fail "$name: the program failed"
+	fi
+	runs=$((runs + 1))
+}
+
+for cc in gcc clang; do
+	for std in c89 c99 c11 c17 c2x; do
+		build "$cc-$std" "$cc" -std="$std"
+	done
+done
+build gcc-ansi gcc -ansi
+for cxx in g++ clang++; do
+	for std in c++98 c++11 c++14 c++17 c++20; do
+		build "$cxx-$std" "$cxx" -x c++ -std="$std"
+	done
+done
+
+# Chinese descriptions (octal escapes) and every unofficial code.
+"$GEN" --lang c --locale zh-CN --include-unofficial >"$T/http_status.h" \
+    2>"$T/gen.err" || fail "gen --locale zh-CN failed: $(cat "$T/gen.err")"
+expected=$total
+build gcc-c89-zh gcc -std=c89
+build g++-c++98-zh g++ -x c++ -std=c++98
+
+# --c-prefix renames everything: no http_status name may remain.
+"$GEN" --lang c --c-prefix hs >"$T/hs.h" 2>"$T/gen.err" ||
+	fail "gen --lang c --c-prefix hs failed: $(cat "$T/gen.err")"
+if grep -n 'HTTP_STATUS_\|http_status_\|enum http_status' "$T/hs.h" \
+    >"$T/grep.log"; then
+	head -n 5 "$T/grep.log" >&2
+	fail "--c-prefix hs: the header still uses the http_status prefix"
+fi
+for cc in gcc clang; do
+	$cc -std=c89 $WARN -I"$T" -o "$T/prefix" "$SRC/prefix.c" \
+	    >"$T/cc.log" 2>&1 || { cat "$T/cc.log" >&2;
+		fail "--c-prefix hs: $cc could not compile prefix.c"; }
+	"$T/prefix" || fail "--c-prefix hs: the program failed ($cc)"
+	runs=$((runs + 1))
+done
+
+echo "test_lang_c: $runs programs built and passed"

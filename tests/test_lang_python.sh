@@ -1,0 +1,44 @@
+#!/bin/sh
+# Generates the Python module from the embedded data; runs mypy --strict
+# on it and on a typed user (tests/lang/python/use_status.py); checks it
+# against http.HTTPStatus and the data (tests/lang/python/check.py).
+# Usage: sh tests/test_lang_python.sh BUILDDIR
+set -u
+B=${1:-build}
+GEN=$B/gen
+PY=/usr/bin/python3
+SRC=tests/lang/python
+DATA=data/http_status.yaml
+
+fail() {
+	echo "test_lang_python: $*" >&2
+	exit 1
+}
+
+[ -x "$GEN" ] || fail "$GEN is missing; build it first"
+[ -x "$PY" ] || fail "$PY is not installed"
+$PY -m mypy --version >/dev/null 2>&1 || fail "mypy is not installed for $PY"
+$PY -c 'import yaml' 2>/dev/null || fail "python3-yaml is not installed"
+T=$(mktemp -d "${TMPDIR:-/tmp}/test_lang_python.XXXXXX") ||
+	fail "mktemp failed"
+trap 'rm -rf "$T"' EXIT
+trap 'exit 1' INT TERM
+
+"$GEN" --lang python >"$T/http_status.py" 2>"$T/gen.err" ||
+	fail "gen --lang python failed: $(cat "$T/gen.err")"
+head -n 1 "$T/http_status.py" | grep -q '^# .*DO NOT EDIT\.$' ||
+	fail "first line is not the '# ... DO NOT EDIT.' notice"
+cp "$SRC/use_status.py" "$T/"
+
+(cd "$T" && $PY -m mypy --strict --no-incremental --cache-dir="$T/.mypy" \
+    http_status.py use_status.py) >"$T/mypy.log" 2>&1 || {
+	cat "$T/mypy.log" >&2
+	fail "mypy --strict rejects the module"
+}
+PYTHONPATH=$T $PY -B "$T/use_status.py" >/dev/null 2>"$T/run.log" || {
+	cat "$T/run.log" >&2
+	fail "use_status.py failed"
+}
+PYTHONPATH=$T $PY -B "$SRC/check.py" "$DATA" || fail "check.py failed"
+
+echo "test_lang_python: mypy --strict clean, matches http.HTTPStatus and the data"

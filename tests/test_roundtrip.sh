@@ -1,0 +1,85 @@
+#!/bin/sh
+# Renders C, Python and Go from tests/lang/awkward.yaml (quotes,
+# backslashes, comment ends, trigraphs, tabs, newlines, Chinese, emoji, a
+# BOM, a 4868-byte description...), builds or imports each, reads every
+# phrase and description back through the generated code and compares the
+# bytes with the YAML's (tests/lang/roundtrip/expect.py).
+# Usage: sh tests/test_roundtrip.sh BUILDDIR
+set -u
+B=${1:-build}
+GEN=$B/gen
+PY=/usr/bin/python3
+DATA=tests/lang/awkward.yaml
+SRC=tests/lang/roundtrip
+WARN="-Wall -Wextra -Wpedantic -Werror"
+
+fail() {
+	echo "test_roundtrip: $*" >&2
+	exit 1
+}
+
+[ -x "$GEN" ] || fail "$GEN is missing; build it first"
+for tool in gcc clang g++ go gofmt; do
+	command -v "$tool" >/dev/null 2>&1 || fail "$tool is not installed"
+done
+$PY -c 'import yaml' 2>/dev/null || fail "$PY with yaml is not installed"
+BABS=$(cd "$B" && pwd) || fail "cannot enter $B"
+T=$(mktemp -d "$BABS/test_roundtrip.XXXXXX") || fail "mktemp failed"
+trap 'rm -rf "$T"' EXIT
+trap 'exit 1' INT TERM
+
+GOCACHE=$BABS/go-cache
+GOPATH=$T/gopath
+GOFLAGS=-mod=mod
+GOTOOLCHAIN=local
+GOPROXY=off
+GO111MODULE=on
+export GOCACHE GOPATH GOFLAGS GOTOOLCHAIN GOPROXY GO111MODULE
+
+$PY "$SRC/expect.py" "$DATA" >"$T/expected" || fail "expect.py failed"
+"$GEN" --lang c --lang python --lang go --data "$DATA" --out "$T/out" \
+    2>"$T/gen.err" || fail "gen --data $DATA failed: $(cat "$T/gen.err")"
+
+compare() {	# compare WHAT FILE
+	if ! cmp -s "$T/expected" "$2"; then
+		$PY - "$T/expected" "$2" <<'EOF' >&2
+import sys
+a, b = (open(p, "rb").read().split(b"\0") for p in sys.argv[1:3])
+for i, (x, y) in enumerate(zip(a, b)):
+    if x != y:
+        print("item %d: expected %r\n          got %r" % (i, x, y))
+        break
+else:
+    print("expected %d items, got %d" % (len(a), len(b)))
+EOF
+		fail "$1: the text read back differs from $DATA"
+	fi
+}
+
+# C: the header must also stay warning-free with this text.
+n=0
+for c in "gcc -std=c89" "clang -std=c99" "gcc -std=c2x" "g++ -x c++ -std=c++98" \
+    "clang++ -x c++ -std=c++20"; do
+	$c $WARN -I"$T/out/c" -o "$T/print" "$SRC/print.c" >"$T/cc.log" 2>&1 ||
+		{ cat "$T/cc.log" >&2; fail "C: $c could not compile print.c"; }
+	"$T/print" >"$T/got.c" || fail "C ($c): print failed"
+	compare "C ($c)" "$T/got.c"
+	n=$((n + 1))
+done
+
+# Python
+PYTHONPATH=$T/out/python $PY -B "$SRC/print.py" >"$T/got.py" ||
+	fail "Python: print.py failed"
+compare Python "$T/got.py"
+
+# Go
+M=$T/out/go
+[ -z "$(gofmt -l "$M")" ] || { gofmt -d "$M" | head -n 30 >&2;
+	fail "Go: gofmt -l lists the generated file"; }
+cp "$SRC/main.go" "$M/main.go" || fail "cannot copy main.go"
+(cd "$M" && go mod init example.com/t && go vet ./... &&
+    go run . >"$T/got.go") >"$T/go.log" 2>&1 ||
+	{ cat "$T/go.log" >&2; fail "Go: go vet or go run failed"; }
+compare Go "$T/got.go"
+
+echo "test_roundtrip: C ($n compilers), Python and Go read back every byte"

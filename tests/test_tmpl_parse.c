@@ -1,0 +1,306 @@
+/*
+ * test_tmpl_parse: templates that parse (and keep the tree's invariants)
+ * and templates that fail, with the exact diagnostics, positions included.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "tmpl.h"
+#include "tmpl_ast.h"
+
+struct fixture {
+	struct arena a;
+	struct diag d;
+};
+
+static int
+setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof(*f));
+
+	assert_non_null(f);
+	diag_init(&f->d);
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	diag_release(&f->d);
+	arena_release(&f->a);
+	free(f);
+	return 0;
+}
+
+static int
+parse(struct fixture *f, const char *text, size_t len, struct tmpl **t)
+{
+	return tmpl_parse(&f->a, "t.mustache", text, len, &f->d, t);
+}
+
+/* All diagnostics, one per line. */
+static char *
+all_diags(const struct diag *d)
+{
+	struct buf b = BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		char *s = diag_format(d, i);
+
+		buf_addf(&b, "%s%s", i ? "\n" : "", s);
+		free(s);
+	}
+	return buf_detach(&b, NULL);
+}
+
+static const char *const good[] = {
+	"",
+	"plain\ntext\r\n",
+	"{{a}}{{{b}}}{{&c}}{{! note }}{{> p }}{{>*dyn.name}}",
+	"{{#a}}\n  {{#b}}{{.}}{{/b}}\n{{/a}}{{^c}}x{{/c}}",
+	"{{=<% %>=}}<% a %><%={{ }}=%>{{b}}",
+	"{{<parent}}{{$block}}x{{/block}}{{/parent}}",
+	"{{a | snake | upper}}{{#@first}}{{@index}}{{/@first}}",
+	"{{!\nmulti\nline\n}}\n",
+};
+
+static void
+test_tmpl_parse_accepts_valid_templates(void **state)
+{
+	struct fixture *f = *state;
+	struct tmpl *t;
+	size_t i;
+
+	for (i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
+		t = NULL;
+		if (parse(f, good[i], strlen(good[i]), &t) != 0) {
+			char *s = all_diags(&f->d);
+
+			print_error("template %zu: %s\n", i, s);
+			free(s);
+			fail();
+		}
+		assert_true(tmpl_check(t));
+	}
+}
+
+static const struct {
+	const char *name, *text, *want;
+} bad[] = {
+	{ "unclosed section", "{{#x}}\nabc",
+	    "t.mustache:2:4: error: section 'x' is never closed\n"
+	    "t.mustache:1:1: note: section 'x' opened here" },
+	{ "unclosed nested", "{{#a}}{{^b}}",
+	    "t.mustache:1:13: error: section 'b' is never closed\n"
+	    "t.mustache:1:7: note: section 'b' opened here\n"
+	    "t.mustache:1:13: error: section 'a' is never closed\n"
+	    "t.mustache:1:1: note: section 'a' opened here" },
+	{ "mismatched close", "{{#x}}\n  {{/y}}",
+	    "t.mustache:2:3: error: closing tag 'y' does not match open "
+	    "section 'x'\n"
+	    "t.mustache:1:1: note: section 'x' opened here" },
+	{ "mismatch recovers", "{{#a}}{{#b}}{{/a}}ok",
+	    "t.mustache:1:13: error: closing tag 'a' does not match open "
+	    "section 'b'\n"
+	    "t.mustache:1:7: note: section 'b' opened here" },
+	{ "close without open", "a{{/y}}",
+	    "t.mustache:1:2: error: closing tag 'y' has no open section" },
+	{ "unclosed tag", "ab\n  {{x",
+	    "t.mustache:2:3: error: unclosed tag" },
+	{ "unclosed triple", "{{{x}}",
+	    "t.mustache:1:1: error: unclosed tag" },
+	{ "bad delimiters", "{{=<% =}}",
+	    "t.mustache:1:1: error: bad set-delimiter tag '<%'" },
+	{ "delimiters with equals", "{{=a= b=}}",
+	    "t.mustache:1:1: error: bad set-delimiter tag 'a= b'" },
+	{ "empty name", "x{{ }}",
+	    "t.mustache:1:2: error: empty tag name" },
+	{ "empty section name", "{{#}}",
+	    "t.mustache:1:1: error: empty tag name\n"
+	    "t.mustache:1:6: error: section '' is never closed\n"
+	    "t.mustache:1:1: note: section '' opened here" },
+	{ "bad dotted name", "{{a..b}}",
+	    "t.mustache:1:1: error: invalid name 'a..b'" },
+	{ "unknown special", "{{@count}}",
+	    "t.mustache:1:1: error: invalid name '@count'" },
+	{ "unknown filter", "a\nb\nid: {{id | pascl}}",
+	    "t.mustache:3:12: error: unknown filter 'pascl'; "
+	    "did you mean 'pascal'?" },
+	{ "unknown filter far", "{{id|zzzzzzzz}}",
+	    "t.mustache:1:6: error: unknown filter 'zzzzzzzz'" },
+	{ "filter in multiline tag", "{{id\n  | snak}}",
+	    "t.mustache:2:5: error: unknown filter 'snak'; "
+	    "did you mean 'snake'?" },
+	{ "errors in one pass", "{{/a}}\n{{x|nope}}\n{{#b}}",
+	    "t.mustache:1:1: error: closing tag 'a' has no open section\n"
+	    "t.mustache:2:5: error: unknown filter 'nope'\n"
+	    "t.mustache:3:7: error: section 'b' is never closed\n"
+	    "t.mustache:3:1: note: section 'b' opened here" },
+};
+
+static void
+test_tmpl_parse_reports_errors(void **state)
+{
+	struct fixture *f = *state;
+	struct tmpl *t = NULL;
+	size_t i;
+	char *got;
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		diag_release(&f->d);
+		assert_int_equal(parse(f, bad[i].text, strlen(bad[i].text),
+		    &t), -1);
+		assert_null(t);
+		got = all_diags(&f->d);
+		if (strcmp(got, bad[i].want) != 0) {
+			print_error("case '%s':\ngot:\n%s\nwant:\n%s\n",
+			    bad[i].name, got, bad[i].want);
+			free(got);
+			fail();
+		}
+		free(got);
+	}
+}
+
+/* Builds n copies of s. */
+static char *
+repeat(const char *s, size_t n, size_t *len)
+{
+	size_t k = strlen(s), i;
+	char *p = malloc(k * n + 1);
+
+	assert_non_null(p);
+	for (i = 0; i < n; i++)
+		memcpy(p + i * k, s, k);
+	p[k * n] = '\0';
+	*len = k * n;
+	return p;
+}
+
+static void
+test_tmpl_parse_bounds_nesting(void **state)
+{
+	struct fixture *f = *state;
+	struct tmpl *t = NULL;
+	size_t len;
+	char *text = repeat("{{#a}}", 100000, &len);
+	char *s;
+
+	assert_int_equal(parse(f, text, len, &t), -1);
+	assert_null(t);
+	s = diag_format(&f->d, 0);
+	assert_string_equal(s, "t.mustache:1:1537: error: sections nested "
+	    "deeper than 256");
+	assert_int_equal(f->d.n, 1);
+	free(s);
+	free(text);
+}
+
+static void
+test_tmpl_parse_allows_max_nesting(void **state)
+{
+	struct fixture *f = *state;
+	struct tmpl *t = NULL;
+	size_t len, len2;
+	char *open = repeat("{{#a}}", TMPL_MAX_DEPTH, &len);
+	char *close = repeat("{{/a}}", TMPL_MAX_DEPTH, &len2);
+	char *text = malloc(len + len2 + 1);
+
+	assert_non_null(text);
+	memcpy(text, open, len);
+	memcpy(text + len, close, len2 + 1);
+	assert_int_equal(parse(f, text, len + len2, &t), 0);
+	assert_true(tmpl_check(t));
+	free(open);
+	free(close);
+	free(text);
+}
+
+static void
+test_tmpl_parse_stops_after_too_many_errors(void **state)
+{
+	struct fixture *f = *state;
+	struct tmpl *t = NULL;
+	size_t len;
+	char *text = repeat("{{/x}}", 50, &len);
+	char *s;
+
+	assert_int_equal(parse(f, text, len, &t), -1);
+	assert_int_equal(f->d.n, DIAG_MAX_ERRORS + 1);
+	s = diag_format(&f->d, DIAG_MAX_ERRORS);
+	assert_string_equal(s, "gen: error: too many errors");
+	free(s);
+	free(text);
+}
+
+/* The tree's shape: text split at line ends, standalone lines gone. */
+static void
+test_tmpl_parse_builds_tree(void **state)
+{
+	struct fixture *f = *state;
+	const char *text = "a\nb{{#s}}\n  {{x | upper}}\n  {{/s}}\n  {{>p}}\n";
+	struct tmpl *t = NULL;
+	const struct tnode *n, *sec;
+
+	assert_int_equal(parse(f, text, strlen(text), &t), 0);
+	assert_true(tmpl_check(t));
+	n = t->root->child;
+	assert_int_equal(n->kind, TNODE_TEXT);
+	assert_int_equal(n->len, 2);
+	assert_true(n->bol);
+	n = n->next;
+	assert_int_equal(n->kind, TNODE_TEXT);
+	assert_int_equal(n->len, 1);
+	sec = n->next;
+	assert_int_equal(sec->kind, TNODE_SECTION);
+	assert_int_equal(sec->pos.line, 2);
+	assert_int_equal(sec->pos.col, 2);
+	n = sec->child;
+	assert_int_equal(n->kind, TNODE_TEXT);
+	assert_memory_equal(n->text, "\n", 1);
+	n = n->next;
+	assert_int_equal(n->kind, TNODE_TEXT);
+	assert_memory_equal(n->text, "  ", 2);
+	assert_true(n->bol);
+	n = n->next;
+	assert_int_equal(n->kind, TNODE_VAR);
+	assert_int_equal(n->nfilters, 1);
+	assert_int_equal(n->filters[0], FILTER_UPPER);
+	assert_int_equal(n->pos.line, 3);
+	assert_int_equal(n->pos.col, 3);
+	assert_int_equal(n->next->kind, TNODE_TEXT);
+	assert_null(n->next->next);
+	n = sec->next;
+	assert_int_equal(n->kind, TNODE_PARTIAL);
+	assert_true(n->standalone);
+	assert_int_equal(n->indentlen, 2);
+	assert_null(n->next);
+}
+
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(test_tmpl_parse_accepts_valid_templates),
+		T(test_tmpl_parse_reports_errors),
+		T(test_tmpl_parse_bounds_nesting),
+		T(test_tmpl_parse_allows_max_nesting),
+		T(test_tmpl_parse_stops_after_too_many_errors),
+		T(test_tmpl_parse_builds_tree),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,502 @@
+/*
+ * test_tmpl_render: the Mustache spec's behaviours, written as our own
+ * cases against one data tree, plus the extensions (filters, @first,
+ * @last, @index), strict mode and the render-time limits.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tmpl.h"
+
+struct fixture {
+	struct arena a;
+	struct diag d;
+	struct buf out;
+	struct value *data;
+};
+
+/* A map from alternating key and value arguments, ended by NULL. */
+static struct value *
+map(struct arena *a, ...)
+{
+	struct value *m = value_map(a, 32);
+	const char *k;
+	va_list ap;
+
+	va_start(ap, a);
+	while ((k = va_arg(ap, const char *)) != NULL)
+		value_set(m, k, va_arg(ap, struct value *));
+	va_end(ap);
+	return m;
+}
+
+/* A list of the values given, ended by NULL. */
+static struct value *
+list(struct arena *a, ...)
+{
+	struct value *l = value_list(a, 16), *v;
+	va_list ap;
+
+	va_start(ap, a);
+	while ((v = va_arg(ap, struct value *)) != NULL)
+		value_push(l, v);
+	va_end(ap);
+	return l;
+}
+
+static struct value *
+flt(struct arena *a, double f, const char *spelling)
+{
+	struct value *v = value_new(a, VALUE_FLOAT, NULL);
+
+	v->u.f = f;
+	v->str = spelling;
+	v->len = strlen(spelling);
+	return v;
+}
+
+static struct value *
+str(struct arena *a, const char *s)
+{
+	return value_cstr(a, s);
+}
+
+static struct value *
+std_data(struct arena *a)
+{
+	return map(a,
+	    "name", str(a, "Joe"),
+	    "html", str(a, "<b>&\""),
+	    "num", value_int(a, 85),
+	    "neg", value_int(a, -7),
+	    "zero", value_int(a, 0),
+	    "flt", flt(a, 1.21, "1.210"),
+	    "tenth", flt(a, 0.1, "0.100"),
+	    "half", flt(a, 1.5, "1.5"),
+	    "t", value_bool(a, true),
+	    "f", value_bool(a, false),
+	    "nul", value_null(a),
+	    "empty", str(a, ""),
+	    "elist", list(a, NULL),
+	    "items", list(a, map(a, "n", str(a, "a"), NULL),
+		map(a, "n", str(a, "b"), NULL),
+		map(a, "n", str(a, "c"), NULL), NULL),
+	    "words", list(a, str(a, "x"), str(a, "y"), str(a, "z"), NULL),
+	    "nested", list(a, list(a, value_int(a, 1), value_int(a, 2), NULL),
+		list(a, value_int(a, 3), NULL), NULL),
+	    "a", map(a, "b", map(a, "c", str(a, "deep"), NULL), NULL),
+	    "inner", map(a, "name", str(a, "Inner"), NULL),
+	    "id", str(a, "not_found"),
+	    "which", str(a, "p1"),
+	    NULL);
+}
+
+static const struct {
+	const char *name, *text;
+} partials[] = {
+	{ "p1", "[{{name}}]" },
+	{ "lines", "|\n{{{html}}}\n|\n" },
+	{ "two", ">\n>" },
+	{ "blank", "a\n\nb\n" },
+	{ "delims", "{{=<% %>=}}<% name %>" },
+	{ "nested", "({{>p1}})" },
+	{ "loop", "{{>loop}}" },
+	{ "xloop", "x{{>xloop}}" },
+	{ "wrap", "{{>tail}}|" },
+	{ "mid", "a {{>p1}}" },
+	{ "tail", "x\n{{nope}}" },
+	{ "bad", "{{#x}}" },
+	{ "parent", "<{{$b}}default{{/b}}|{{$c}}keep{{/c}}>" },
+};
+
+static int
+find(void *ctx, const char *name, const char **path, const char **text,
+    size_t *len, struct diag *d)
+{
+	size_t i;
+
+	(void)d;
+	if (ctx != NULL)
+		++*(int *)ctx;
+	for (i = 0; i < sizeof(partials) / sizeof(partials[0]); i++) {
+		if (strcmp(partials[i].name, name) == 0) {
+			*path = partials[i].name;
+			*text = partials[i].text;
+			*len = strlen(partials[i].text);
+			return 0;
+		}
+	}
+	return 1;
+}
+
+static const struct tmpl_loader loader = { find, NULL };
+
+static int
+setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof(*f));
+
+	assert_non_null(f);
+	buf_init(&f->out);
+	diag_init(&f->d);
+	f->data = std_data(&f->a);
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	buf_release(&f->out);
+	diag_release(&f->d);
+	arena_release(&f->a);
+	free(f);
+	return 0;
+}
+
+static int
+render(struct fixture *f, const char *text, bool strict)
+{
+	struct tmpl_opts opts = { ESCAPE_HTML, strict, 0 };
+	struct tmpl *t;
+
+	buf_reset(&f->out);
+	if (tmpl_parse(&f->a, "t.mustache", text, strlen(text), &f->d,
+	    &t) != 0)
+		return -1;
+	assert_true(tmpl_check(t));
+	return tmpl_render(t, f->data, &opts, &loader, &f->a, &f->out,
+	    &f->d);
+}
+
+static const struct {
+	const char *name, *text, *expected;
+} cases[] = {
+	/* comments */
+	{ "comment inline", "1{{! x }}2", "12" },
+	{ "comment multiline", "1{{!\nx\n}}2", "12" },
+	{ "comment standalone", "a\n  {{! x }}\nb", "a\nb" },
+	{ "comment crlf", "a\r\n{{! x }}\r\nb", "a\r\nb" },
+	{ "comment first line", " {{!x}}\nb", "b" },
+	{ "comment last line", "a\n {{!x}}", "a\n" },
+	{ "comment multiline standalone", "a\n{{!\nx\n}}\nb", "a\nb" },
+	{ "comment indented inline", " 1 {{!x}}\n", " 1 \n" },
+	{ "comment named like data", "{{! name }}", "" },
+	/* delimiters */
+	{ "delims pair", "{{=<% %>=}}(<% name %>)", "(Joe)" },
+	{ "delims special", "{{=| |=}}|name|", "Joe" },
+	{ "delims persist in section",
+	    "{{=[ ]=}}\n[#t]\n[name]\n[/t]\n", "Joe\n" },
+	{ "delims not into partial", "{{=[ ]=}}[>p1]", "[Joe]" },
+	{ "delims not out of partial", "{{>delims}}{{name}}", "JoeJoe" },
+	{ "delims standalone", "a\n  {{=@ @=}}\nb", "a\nb" },
+	{ "delims padding", "|{{= @   @ =}}|@name@", "||Joe" },
+	{ "delims triple", "{{=<% %>=}}<%{html}%>", "<b>&\"" },
+	/* interpolation */
+	{ "text only", "plain {text}", "plain {text}" },
+	{ "basic", "Hi {{name}}!", "Hi Joe!" },
+	{ "escaped", "{{html}}", "&lt;b&gt;&amp;&quot;" },
+	{ "triple raw", "{{{html}}}", "<b>&\"" },
+	{ "ampersand raw", "{{&html}}", "<b>&\"" },
+	{ "int", "{{num}} {{neg}} {{zero}}", "85 -7 0" },
+	{ "float shortest", "{{flt}} {{half}} {{tenth}}", "1.21 1.5 0.1" },
+	{ "bools", "{{t}} {{f}}", "true false" },
+	{ "null empty", "[{{nul}}{{{nul}}}]", "[]" },
+	{ "miss empty", "[{{nope}}{{&nope}}]", "[]" },
+	{ "dotted", "{{a.b.c}} {{{a.b.c}}} {{&inner.name}}",
+	    "deep deep Inner" },
+	{ "dotted broken", "[{{a.x.c}}]", "[]" },
+	{ "dotted rest strict", "{{#a}}[{{b.name}}]{{/a}}", "[]" },
+	{ "dotted first up the stack", "{{#inner}}{{a.b.c}}{{/inner}}",
+	    "deep" },
+	{ "dotted is not a key", "{{#items}}{{n.x}}{{/items}}", "" },
+	{ "padding", "|{{ name }}|{{{ name }}}|{{& name }}|", "|Joe|Joe|Joe|" },
+	{ "standalone var keeps line", "  {{name}}\n", "  Joe\n" },
+	/* sections */
+	{ "section true", "{{#t}}y{{/t}}", "y" },
+	{ "section false", "{{#f}}y{{/f}}", "" },
+	{ "section null", "{{#nul}}y{{/nul}}", "" },
+	{ "section miss", "{{#nope}}y{{/nope}}", "" },
+	{ "section empty list", "{{#elist}}y{{/elist}}", "" },
+	{ "section empty string falsey", "{{#empty}}y{{/empty}}", "" },
+	{ "section zero truthy", "{{#zero}}{{.}}{{/zero}}", "0" },
+	{ "section map pushes", "{{#inner}}{{name}}{{/inner}}", "Inner" },
+	{ "section parent lookup", "{{#inner}}{{num}}{{/inner}}", "85" },
+	{ "section scalar pushes", "{{#name}}{{.}}{{/name}}", "Joe" },
+	{ "section list", "{{#items}}{{n}},{{/items}}", "a,b,c," },
+	{ "section list parent", "{{#items}}{{name}}{{/items}}", "JoeJoeJoe" },
+	{ "implicit iterator", "{{#words}}({{.}}){{/words}}", "(x)(y)(z)" },
+	{ "implicit nested", "{{#nested}}[{{#.}}{{.}}{{/.}}]{{/nested}}",
+	    "[12][3]" },
+	{ "implicit escape", "{{#inner}}{{#html}}{{.}}{{/html}}{{/inner}}",
+	    "&lt;b&gt;&amp;&quot;" },
+	{ "dotted section", "{{#a.b}}{{c}}{{/a.b}}", "deep" },
+	{ "dotted section broken", "{{#a.x}}y{{/a.x}}", "" },
+	{ "doubled", "{{#t}}1{{/t}}{{#t}}2{{/t}}", "12" },
+	{ "standalone section", "a\n  {{#t}}\nb\n  {{/t}}\nc\n",
+	    "a\nb\nc\n" },
+	{ "section crlf", "{{#t}}\r\nb\r\n{{/t}}\r\n", "b\r\n" },
+	{ "section inline keeps", " {{#t}}x{{/t}} \n", " x \n" },
+	{ "section no final newline", "a\n{{#t}}\nb\n{{/t}}", "a\nb\n" },
+	{ "section padding", "|{{# t }}={{/ t }}|", "|=|" },
+	/* inverted */
+	{ "inverted false", "{{^f}}y{{/f}}", "y" },
+	{ "inverted true", "{{^t}}y{{/t}}", "" },
+	{ "inverted null", "{{^nul}}y{{/nul}}", "y" },
+	{ "inverted map", "{{^inner}}y{{/inner}}", "" },
+	{ "inverted list", "{{^items}}y{{/items}}", "" },
+	{ "inverted empty list", "{{^elist}}y{{/elist}}", "y" },
+	{ "inverted miss", "{{^nope}}y{{/nope}}", "y" },
+	{ "inverted dotted", "{{^a.b.x}}y{{/a.b.x}}", "y" },
+	{ "inverted standalone", "a\n {{^f}}\nb\n {{/f}}\n", "a\nb\n" },
+	/* partials */
+	{ "partial", "{{>p1}}", "[Joe]" },
+	{ "partial missing", "<{{>nope}}>", "<>" },
+	{ "partial context", "{{#inner}}{{>p1}}{{/inner}}", "[Inner]" },
+	{ "partial nested", "{{>nested}}", "([Joe])" },
+	{ "partial inline no indent", "  {{name}} {{>two}}\n",
+	    "  Joe >\n>\n" },
+	{ "partial standalone indents", "\\\n {{>lines}}\n/\n",
+	    "\\\n |\n <b>&\"\n |\n/\n" },
+	{ "partial standalone no newline", ">\n  {{>two}}", ">\n  >\n  >" },
+	{ "partial standalone first line", "  {{>two}}\n>", "  >\n  >>" },
+	{ "partial crlf", "|\r\n{{>two}}\r\n|", "|\r\n>\n>|" },
+	{ "partial blank line not indented", "  {{>blank}}\n",
+	    "  a\n\n  b\n" },
+	{ "partial inline in indented", "  {{>mid}}\n", "  a [Joe]" },
+	{ "partial indent ends with partial", "  {{>wrap}}\n", "  x\n|" },
+	{ "partial padding", "|{{> p1 }}|", "|[Joe]|" },
+	{ "partial dynamic", "{{>*which}}", "[Joe]" },
+	{ "partial dynamic miss", "<{{>*nope}}>", "<>" },
+	/* inheritance */
+	{ "parent default", "{{<parent}}{{/parent}}", "<default|keep>" },
+	{ "parent override", "{{<parent}}{{$b}}new{{/b}}{{/parent}}",
+	    "<new|keep>" },
+	{ "block alone", "{{$b}}x{{/b}}", "x" },
+	/* filters */
+	{ "filter", "{{id | pascal}} {{id|upper_snake}}",
+	    "NotFound NOT_FOUND" },
+	{ "filter chain", "{{id | pascal | upper}}", "NOTFOUND" },
+	{ "filter then escape", "{{html | upper}}", "&lt;B&gt;&amp;&quot;" },
+	{ "filter raw", "{{{html | upper}}}", "<B>&\"" },
+	/* list position */
+	{ "index", "{{#words}}{{@index}}{{/words}}", "012" },
+	{ "first", "{{#words}}{{#@first}}^{{/@first}}{{.}}{{/words}}",
+	    "^xyz" },
+	{ "last", "{{#words}}{{.}}{{^@last}},{{/@last}}{{/words}}", "x,y,z" },
+	{ "innermost list",
+	    "{{#nested}}{{#.}}{{@index}}{{/.}}{{@last}};{{/nested}}",
+	    "01false;0true;" },
+	{ "index section", "{{#words}}{{#@index}}{{.}}{{/@index}}{{/words}}",
+	    "012" },
+	{ "index section keeps its value",
+	    "{{#words}}{{#@index}}{{#nested}}{{@index}}{{/nested}}{{.}}"
+	    "{{/@index}}{{/words}}", "010011012" },
+};
+
+static void
+test_tmpl_render_spec_cases(void **state)
+{
+	struct fixture *f = *state;
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		int rc = render(f, cases[i].text, false);
+
+		if (rc != 0 || strcmp(f->out.ptr, cases[i].expected) != 0) {
+			print_error("case '%s': rc %d, got '%s', want '%s'\n",
+			    cases[i].name, rc, f->out.ptr, cases[i].expected);
+			fail();
+		}
+		assert_true(buf_check(&f->out));
+	}
+}
+
+/* Renders text and checks the diagnostics, joined by newlines. */
+static void
+expect_errors(struct fixture *f, const char *text, bool strict,
+    const char *want)
+{
+	struct buf all = BUF_INIT;
+	size_t i;
+
+	diag_release(&f->d);
+	assert_int_equal(render(f, text, strict), -1);
+	for (i = 0; i < f->d.n; i++) {
+		char *s = diag_format(&f->d, i);
+
+		buf_addf(&all, "%s%s", i ? "\n" : "", s);
+		free(s);
+	}
+	assert_string_equal(all.ptr, want);
+	buf_release(&all);
+}
+
+static void
+test_tmpl_render_strict_reports_unknown_name(void **state)
+{
+	expect_errors(*state, "a\n{{#t}}\n\n  {{statuz}}\n{{/t}}", true,
+	    "t.mustache:4:3: error: 'statuz' is not defined");
+}
+
+static void
+test_tmpl_render_strict_reports_every_miss(void **state)
+{
+	expect_errors(*state, "{{#x}}{{/x}}{{a.b.x}}{{>nope}}", true,
+	    "t.mustache:1:1: error: 'x' is not defined\n"
+	    "t.mustache:1:13: error: 'a.b.x' is not defined\n"
+	    "t.mustache:1:22: error: partial 'nope' not found");
+}
+
+static void
+test_tmpl_render_strict_accepts_null(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_int_equal(render(f, "[{{nul}}]{{^nul}}n{{/nul}}", true), 0);
+	assert_string_equal(f->out.ptr, "[]n");
+	assert_false(diag_has_errors(&f->d));
+}
+
+static void
+test_tmpl_render_strict_position_outside_list(void **state)
+{
+	expect_errors(*state, "{{@first}}", true,
+	    "t.mustache:1:1: error: '@first' is not defined");
+}
+
+static void
+test_tmpl_render_bounds_partial_depth(void **state)
+{
+	expect_errors(*state, "x\n {{>loop}}", false,
+	    "loop:1:1: error: partials nested deeper than 64 (from 'loop')");
+}
+
+/* A partial is looked up and parsed once per render, however often used. */
+static void
+test_tmpl_render_caches_partials(void **state)
+{
+	struct fixture *f = *state;
+	struct tmpl_opts opts = { ESCAPE_NONE, false, 0 };
+	int calls = 0;
+	struct tmpl_loader counting = { find, &calls };
+	const char *text = "{{#words}}{{>p1}}{{>nope}}{{/words}}{{>p1}}";
+	struct tmpl *t;
+
+	assert_int_equal(tmpl_parse(&f->a, "t.mustache", text, strlen(text),
+	    &f->d, &t), 0);
+	assert_int_equal(tmpl_render(t, f->data, &opts, &counting, &f->a,
+	    &f->out, &f->d), 0);
+	assert_string_equal(f->out.ptr, "[Joe][Joe][Joe][Joe]");
+	assert_int_equal(calls, 2);
+}
+
+/* Each level prints an x: exactly the limit's worth get through. */
+static void
+test_tmpl_render_stops_at_partial_limit(void **state)
+{
+	struct fixture *f = *state;
+	size_t i;
+
+	assert_int_equal(render(f, "{{>xloop}}", false), -1);
+	assert_int_equal(f->out.len, TMPL_MAX_PARTIAL_DEPTH);
+	for (i = 0; i < f->out.len; i++)
+		assert_int_equal(f->out.ptr[i], 'x');
+}
+
+static void
+test_tmpl_render_reports_bad_partial(void **state)
+{
+	expect_errors(*state, "x {{>bad}}", false,
+	    "bad:1:7: error: section 'x' is never closed\n"
+	    "bad:1:1: note: section 'x' opened here\n"
+	    "t.mustache:1:3: note: partial 'bad' included here");
+}
+
+static void
+test_tmpl_render_limits_output(void **state)
+{
+	struct fixture *f = *state;
+	struct tmpl_opts opts = { ESCAPE_NONE, false, 4 };
+	struct tmpl *t;
+
+	assert_int_equal(tmpl_parse(&f->a, "t.mustache", "ab{{name}}{{name}}",
+	    18, &f->d, &t), 0);
+	assert_int_equal(tmpl_render(t, f->data, &opts, NULL, &f->a, &f->out,
+	    &f->d), -1);
+	assert_string_equal(f->d.items[0].msg, "output exceeds 4 bytes");
+}
+
+static void
+test_tmpl_render_escape_none_and_no_loader(void **state)
+{
+	struct fixture *f = *state;
+	struct tmpl_opts opts = { ESCAPE_NONE, false, 0 };
+	struct tmpl *t;
+	const char *text = "{{html}}<{{>p1}}>";
+
+	assert_int_equal(tmpl_parse(&f->a, "t.mustache", text, strlen(text),
+	    &f->d, &t), 0);
+	assert_int_equal(tmpl_render(t, f->data, &opts, NULL, &f->a, &f->out,
+	    &f->d), 0);
+	assert_string_equal(f->out.ptr, "<b>&\"<>");
+}
+
+/* Many items through one parsed tree; also reuses the tree. */
+static void
+test_tmpl_render_many_items(void **state)
+{
+	struct fixture *f = *state;
+	struct tmpl_opts opts = { ESCAPE_NONE, true, 0 };
+	struct value *items = value_list(&f->a, 100000), *root;
+	const char *text = "{{#items}}{{n}}{{^@last}},{{/@last}}{{/items}}";
+	struct tmpl *t;
+	size_t i;
+
+	for (i = 0; i < 100000; i++)
+		value_push(items, map(&f->a, "n", value_int(&f->a,
+		    (long long)i), NULL));
+	root = map(&f->a, "items", items, NULL);
+	assert_int_equal(tmpl_parse(&f->a, "t.mustache", text, strlen(text),
+	    &f->d, &t), 0);
+	assert_int_equal(tmpl_render(t, root, &opts, NULL, &f->a, &f->out,
+	    &f->d), 0);
+	assert_int_equal(f->out.len, 588889);
+	assert_memory_equal(f->out.ptr + f->out.len - 6, ",99999", 6);
+	buf_reset(&f->out);
+	assert_int_equal(tmpl_render(t, root, &opts, NULL, &f->a, &f->out,
+	    &f->d), 0);
+	assert_int_equal(f->out.len, 588889);
+}
+
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(test_tmpl_render_spec_cases),
+		T(test_tmpl_render_strict_reports_unknown_name),
+		T(test_tmpl_render_strict_reports_every_miss),
+		T(test_tmpl_render_strict_accepts_null),
+		T(test_tmpl_render_strict_position_outside_list),
+		T(test_tmpl_render_bounds_partial_depth),
+		T(test_tmpl_render_caches_partials),
+		T(test_tmpl_render_stops_at_partial_limit),
+		T(test_tmpl_render_reports_bad_partial),
+		T(test_tmpl_render_limits_output),
+		T(test_tmpl_render_escape_none_and_no_loader),
+		T(test_tmpl_render_many_items),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
