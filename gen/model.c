@@ -66,8 +66,8 @@ is_map(struct check *c, const struct value *v, const char *what)
 {
 	if (v->kind == VALUE_MAP)
 		return true;
-	diag_error(c->d, &v->pos, "%s must be a map, not a %s", what,
-	    value_kind_name(v->kind));
+	diag_error(c->d, &v->pos, "%s must be a map, not %s %s", what,
+	    value_kind_article(v->kind), value_kind_name(v->kind));
 	return false;
 }
 
@@ -76,8 +76,8 @@ is_list(struct check *c, const struct value *v, const char *what)
 {
 	if (v->kind == VALUE_LIST)
 		return true;
-	diag_error(c->d, &v->pos, "'%s' must be a list, not a %s", what,
-	    value_kind_name(v->kind));
+	diag_error(c->d, &v->pos, "'%s' must be a list, not %s %s", what,
+	    value_kind_article(v->kind), value_kind_name(v->kind));
 	return false;
 }
 
@@ -329,6 +329,17 @@ build_set(struct check *c, const struct value *v, void *p)
 	s->description = get_loc(c, v, "description", false);
 }
 
+/* "an item of 'statuses'", for messages. */
+static const char *
+what_item(struct check *c, const char *list)
+{
+	size_t n = strlen(list) + 32;
+	char *s = arena_alloc(c->a, n);
+
+	snprintf(s, n, "an item of '%s'", list);
+	return s;
+}
+
 /*
  * Builds a list of maps with fn and returns the array; *n receives the
  * length.  Items are zeroed first, so a failed one keeps NULL fields.
@@ -348,7 +359,7 @@ build_list(struct check *c, const struct value *list, const char *what,
 	for (i = 0; i < list->u.list.n; i++) {
 		const struct value *v = list->u.list.items[i];
 
-		if (is_map(c, v, "an item"))
+		if (is_map(c, v, what_item(c, what)))
 			fn(c, v, items + i * size);
 	}
 	*n = list->u.list.n;
@@ -388,6 +399,7 @@ build_aliases(struct check *c, const struct value *v, struct status *s)
 	if (list == NULL || !is_list(c, list, "aliases"))
 		return;
 	s->aliases = arena_array(c->a, list->u.list.n, sizeof(*s->aliases));
+	s->alias_pos = arena_array(c->a, list->u.list.n, sizeof(*s->alias_pos));
 	for (i = 0; i < list->u.list.n; i++) {
 		const struct value *a = list->u.list.items[i];
 
@@ -396,6 +408,7 @@ build_aliases(struct check *c, const struct value *v, struct status *s)
 			    "identifier (use [a-z][a-z0-9_]*)", a->str);
 			continue;
 		}
+		s->alias_pos[s->naliases] = &a->pos;
 		s->aliases[s->naliases++] = a->str;
 	}
 }
@@ -565,9 +578,10 @@ check_idents(struct check *c)
 		const struct status *s = &r->statuses[i];
 
 		if (s->id != NULL)
-			add_ident(ids, &n, s->id, &s->pos);
+			add_ident(ids, &n, s->id, value_get(s->node, "id") ?
+			    &value_get(s->node, "id")->pos : &s->pos);
 		for (j = 0; j < s->naliases; j++)
-			add_ident(ids, &n, s->aliases[j], &s->pos);
+			add_ident(ids, &n, s->aliases[j], s->alias_pos[j]);
 	}
 	qsort(ids, n, sizeof(*ids), cmp_ident);
 	for (i = 1; i < n; i++) {
@@ -645,17 +659,34 @@ check_sets(struct check *c)
 	}
 }
 
+/* Class and set lists are short: comparing every pair is fine. */
+static void
+check_unique(struct check *c, const char *what, const char *id,
+    const struct srcpos *pos, const char *prev, const struct srcpos *ppos)
+{
+	if (id == NULL || prev == NULL || strcmp(id, prev) != 0)
+		return;
+	diag_error(c->d, pos, "duplicate %s id '%s'", what, id);
+	diag_note(c->d, ppos, "first defined here");
+}
+
 static void
 check_classes(struct check *c)
 {
 	const struct registry *r = c->r;
 	size_t i, j;
 
+	for (i = 0; i < r->nsets; i++)
+		for (j = 0; j < i; j++)
+			check_unique(c, "set", r->sets[i].id, &r->sets[i].pos,
+			    r->sets[j].id, &r->sets[j].pos);
 	for (i = 0; i < r->nclasses; i++)
 		for (j = 0; j < i; j++) {
 			const struct status_class *a = &r->classes[j];
 			const struct status_class *b = &r->classes[i];
 
+			check_unique(c, "class", b->id, &b->pos, a->id,
+			    &a->pos);
 			if (b->first <= a->last && a->first <= b->last) {
 				diag_error(c->d, &b->pos, "class '%s' overlaps "
 				    "class '%s'", b->id ? b->id : "?",

@@ -52,6 +52,7 @@ struct status {
 	const char *phrase;
 	const char *id;
 	const char **aliases;
+	const struct srcpos **alias_pos;
 	size_t naliases;
 	const struct value *names;	/* map: language -> list, or NULL */
 	enum status_kind kind;

@@ -150,3 +150,9 @@ value_kind_name(enum value_kind kind)
 	}
 	return "value";
 }
+
+const char *
+value_kind_article(enum value_kind kind)
+{
+	return kind == VALUE_INT ? "an" : "a";
+}

@@ -101,4 +101,7 @@ struct value *value_getn(const struct value *v, const char *key, size_t n);
 /* "null", "bool", ..., for messages. */
 const char *value_kind_name(enum value_kind kind);
 
+/* The kind with its article: "a list", "an integer". */
+const char *value_kind_article(enum value_kind kind);
+
 #endif
