@@ -19,6 +19,13 @@
 
 #define EMBEDDED_DATA "data/http_status.yaml"
 
+/*
+ * No single output may grow past this: a template that loops without
+ * bound fails with a message instead of filling the disk.  The built-in
+ * templates write a few hundred kilobytes for the built-in registry.
+ */
+#define MAX_OUTPUT ((size_t)1 << 30)
+
 /* One run's state, shared by the steps below. */
 struct run {
 	const struct gen_opts *o;
@@ -168,7 +175,7 @@ static char *
 render_text(struct run *run, const struct tmpl *t, const struct value *view,
     const struct lang *l, size_t *len)
 {
-	struct tmpl_opts topts = { l->escape, true, 0 };
+	struct tmpl_opts topts = { l->escape, true, MAX_OUTPUT };
 	struct tmpl_loader loader = lang_loader(l);
 	struct buf b = BUF_INIT;
 
@@ -184,7 +191,7 @@ static const char *
 output_path(struct run *run, const struct lang *l,
     const struct lang_output *lo, const struct value *view)
 {
-	struct tmpl_opts topts = { ESCAPE_NONE, true, 0 };
+	struct tmpl_opts topts = { ESCAPE_NONE, true, MAX_OUTPUT };
 	struct buf b = BUF_INIT;
 	struct tmpl *t;
 	const char *path;
@@ -455,7 +462,7 @@ find_in_dir(void *ctx, const char *name, const char **path,
 int
 render_run(const struct gen_opts *o, struct diag *d)
 {
-	struct tmpl_opts topts = { ESCAPE_HTML, o->strict, 0 };
+	struct tmpl_opts topts = { ESCAPE_HTML, o->strict, MAX_OUTPUT };
 	struct dir_loader dl;
 	struct tmpl_loader loader;
 	struct value *root;

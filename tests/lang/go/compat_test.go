@@ -16,7 +16,6 @@ var olderWording = map[int]bool{
 	413: true, // Request Entity Too Large; RFC 9110: Content Too Large
 	414: true, // Request URI Too Long; RFC 9110: URI Too Long
 	416: true, // Requested Range Not Satisfiable; RFC 9110: Range Not Satisfiable
-	418: true, // I'm a teapot; IANA: (Unused)
 	422: true, // Unprocessable Entity; RFC 9110: Unprocessable Content
 }
 
