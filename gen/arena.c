@@ -38,8 +38,13 @@ arena_alloc(struct arena *a, size_t n)
 			size = BLOCK_MAX;
 		if (size < n)
 			size = n;
-		b = xmalloc(xadd(sizeof(*b), size));
-		b->size = size;
+		if (a->spare != NULL && a->spare->size >= n) {
+			b = a->spare;
+			a->spare = b->next;
+		} else {
+			b = xmalloc(xadd(sizeof(*b), size));
+			b->size = size;
+		}
 		b->next = a->head;
 		a->head = b;
 		a->used = 0;
@@ -78,9 +83,27 @@ arena_release(struct arena *a)
 {
 	struct arena_block *b, *next;
 
-	for (b = a->head; b != NULL; b = next) {
+	arena_reset(a);
+	for (b = a->spare; b != NULL; b = next) {
 		next = b->next;
 		free(b);
+	}
+	a->spare = NULL;
+}
+
+/*
+ * The newest blocks are the biggest; reversed onto the spare list they
+ * come back oldest first, so the doubling sizes repeat in order.
+ */
+void
+arena_reset(struct arena *a)
+{
+	struct arena_block *b, *next;
+
+	for (b = a->head; b != NULL; b = next) {
+		next = b->next;
+		b->next = a->spare;
+		a->spare = b;
 	}
 	a->head = NULL;
 	a->used = 0;

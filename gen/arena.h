@@ -6,7 +6,9 @@
  * arena handed out, and leaves it empty and reusable.
  *
  * Calling sequence: ARENA_INIT, arena_alloc... any number of times,
- * arena_release.  Memory is zeroed and aligned for any object.
+ * arena_release.  Memory is zeroed and aligned for any object.  An arena
+ * refilled over and over (one view per output) is emptied with
+ * arena_reset instead, which keeps its blocks for the next round.
  */
 #ifndef GEN_ARENA_H
 #define GEN_ARENA_H
@@ -19,9 +21,10 @@ struct arena {
 	struct arena_block *head;
 	size_t used;		/* bytes used in head */
 	size_t total;		/* bytes handed out, for limits and tests */
+	struct arena_block *spare;	/* emptied by arena_reset */
 };
 
-#define ARENA_INIT { NULL, 0, 0 }
+#define ARENA_INIT { NULL, 0, 0, NULL }
 
 /*
  * Returns n zeroed bytes that stay valid until arena_release.  Never
@@ -38,5 +41,12 @@ char *arena_strdup(struct arena *a, const char *s);
 
 /* Frees every block; the arena is left empty and reusable. */
 void arena_release(struct arena *a);
+
+/*
+ * Invalidates everything the arena handed out but keeps its blocks, to
+ * be filled again without asking the system for memory (and without
+ * the page faults of fresh memory).  arena_release still frees them.
+ */
+void arena_reset(struct arena *a);
 
 #endif

@@ -16,6 +16,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 struct buf {
 	char *ptr;
@@ -49,8 +50,32 @@ void buf_grow(struct buf *b, size_t n);
 
 /* Adding data */
 
-void buf_add(struct buf *b, const void *data, size_t n);
-void buf_addc(struct buf *b, int c);
+/*
+ * buf_add and buf_addc are inline: generated text is appended a few
+ * bytes at a time, and the call would cost more than the copy.  Only a
+ * buffer without room left calls buf_grow.
+ */
+static inline void
+buf_add(struct buf *b, const void *data, size_t n)
+{
+	if (n == 0)
+		return;
+	if (n >= b->cap - b->len)	/* also when cap == 0 */
+		buf_grow(b, n);
+	memcpy(b->ptr + b->len, data, n);
+	b->len += n;
+	b->ptr[b->len] = '\0';
+}
+
+static inline void
+buf_addc(struct buf *b, int c)
+{
+	if (b->cap - b->len < 2)
+		buf_grow(b, 1);
+	b->ptr[b->len++] = (char)c;
+	b->ptr[b->len] = '\0';
+}
+
 void buf_adds(struct buf *b, const char *s);
 
 /* printf-style append; the format must be a literal. */

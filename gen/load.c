@@ -21,6 +21,21 @@ struct frame {
 	bool want_key;		/* map: the next node is a key */
 };
 
+/* An interned key: one arena copy for each distinct short key. */
+struct ikey {
+	const char *s;
+	size_t len;
+};
+
+/*
+ * Keys are interned only while short and few, and a lookup gives up
+ * after a few probes: hostile keys that collide cost a copy each, never
+ * a long search.
+ */
+#define INTERN_MAX_LEN		32
+#define INTERN_MAX_KEYS		4096
+#define INTERN_MAX_PROBES	8
+
 /* For the duplicate-key check: a key and its member index. */
 struct keyref {
 	const char *key;
@@ -50,6 +65,8 @@ struct loader {
 	struct keyref *keys;	/* scratch for duplicate checks */
 	size_t *first;
 	size_t kcap;
+	struct ikey *itab;	/* interned map keys, open addressing */
+	size_t icap, icount;
 };
 
 static struct srcpos mark_pos(const struct loader *, const yaml_mark_t *);
@@ -57,6 +74,11 @@ static struct srcpos offset_pos(const struct loader *, size_t);
 static bool is_scalar(const struct value *);
 static struct member *push_slot(struct loader *);
 static void attach(struct loader *, struct value *);
+static size_t hash_key(const char *, size_t);
+static void rehash(struct loader *);
+static const char *intern(struct loader *, const char *, size_t);
+static void add_key(struct loader *, const yaml_event_t *,
+    const struct srcpos *);
 static bool in_key(const struct loader *);
 static int count_node(struct loader *, const yaml_mark_t *);
 static int on_scalar(struct loader *, const yaml_event_t *);
@@ -164,6 +186,85 @@ attach(struct loader *l, struct value *v)
 	}
 }
 
+/* FNV-1a: keys are short, and a lookup gives up after a few probes. */
+static size_t
+hash_key(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+static void
+rehash(struct loader *l)
+{
+	struct ikey *old = l->itab;
+	size_t oldcap = l->icap, i, j, mask;
+
+	l->icap = oldcap ? oldcap * 2 : 64;
+	l->itab = xcalloc(l->icap, sizeof(*l->itab));
+	mask = l->icap - 1;
+	for (i = 0; i < oldcap; i++) {
+		if (old[i].s == NULL)
+			continue;
+		for (j = hash_key(old[i].s, old[i].len) & mask;
+		    l->itab[j].s != NULL; j = (j + 1) & mask)
+			continue;
+		l->itab[j] = old[i];
+	}
+	free(old);
+}
+
+/*
+ * The arena copy of s[0..n): the same one for every map of a list that
+ * repeats the key, so a big registry stores "description" once.
+ */
+static const char *
+intern(struct loader *l, const char *s, size_t n)
+{
+	size_t i, k, mask;
+	struct ikey *e;
+
+	if (n > INTERN_MAX_LEN)
+		return arena_strndup(l->a, s, n);
+	if (2 * (l->icount + 1) > l->icap && l->icount < INTERN_MAX_KEYS)
+		rehash(l);
+	mask = l->icap - 1;
+	i = hash_key(s, n) & mask;
+	for (k = 0; k < INTERN_MAX_PROBES; k++, i = (i + 1) & mask) {
+		e = &l->itab[i];
+		if (e->s == NULL) {
+			if (l->icount >= INTERN_MAX_KEYS)
+				break;
+			e->s = arena_strndup(l->a, s, n);
+			e->len = n;
+			l->icount++;
+			return e->s;
+		}
+		if (e->len == n && memcmp(e->s, s, n) == 0)
+			return e->s;
+	}
+	return arena_strndup(l->a, s, n);
+}
+
+/*
+ * An untagged scalar key needs no value node: only its text and
+ * position are kept, in the map's next slot.
+ */
+static void
+add_key(struct loader *l, const yaml_event_t *ev, const struct srcpos *pos)
+{
+	struct member *m = push_slot(l);
+
+	m->keylen = ev->data.scalar.length;
+	m->key = intern(l, (const char *)ev->data.scalar.value, m->keylen);
+	m->pos = *pos;
+	l->frames[l->depth - 1].want_key = false;
+}
+
 static int
 count_node(struct loader *l, const yaml_mark_t *mark)
 {
@@ -185,6 +286,10 @@ on_scalar(struct loader *l, const yaml_event_t *ev)
 
 	if (count_node(l, &ev->start_mark) != 0)
 		return -1;
+	if (tag == NULL && in_key(l)) {
+		add_key(l, ev, &pos);
+		return 0;
+	}
 	v = value_new(l->a, VALUE_STRING, &pos);
 	v->len = ev->data.scalar.length;
 	v->str = arena_strndup(l->a, (const char *)ev->data.scalar.value,
@@ -456,6 +561,7 @@ load_yaml(struct arena *a, const char *path, const char *text, size_t len,
 	free(l.slots);
 	free(l.keys);
 	free(l.first);
+	free(l.itab);
 	if (d->errors != errors || l.root == NULL)
 		return -1;
 	*out = l.root;
@@ -487,8 +593,6 @@ load_file(struct arena *a, const char *path, const struct load_limits *lim,
 	static const struct load_limits def = LOAD_LIMITS_DEFAULT;
 	struct buf b = BUF_INIT;
 	FILE *fp;
-	char *text;
-	size_t len;
 	int rc;
 
 	if (lim == NULL)
@@ -500,10 +604,9 @@ load_file(struct arena *a, const char *path, const struct load_limits *lim,
 	if ((rc = read_all(fp, &b, lim->max_bytes)) != 0)
 		diag_sys(d, DIAG_IOERR, path, errno);
 	fclose(fp);
-	len = b.len;
-	text = rc == 0 ? arena_strndup(a, b.ptr, len) : NULL;
+	/* The tree copies what it keeps: the text goes once it is parsed. */
+	if (rc == 0)
+		rc = load_yaml(a, path, b.ptr, b.len, lim, d, out);
 	buf_release(&b);
-	if (rc != 0)
-		return -1;
-	return load_yaml(a, path, text, len, lim, d, out);
+	return rc;
 }

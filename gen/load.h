@@ -72,10 +72,11 @@ int load_yaml(struct arena *a, const char *path, const char *text,
     struct value **out);
 
 /*
- * Reads the file at path, keeps its text in the arena, and loads it as
- * load_yaml does.  A file that cannot be opened is reported with
- * diag_sys as DIAG_NOINPUT, a failed read as DIAG_IOERR, and a file over
- * lim->max_bytes as the data error "PATH: file is larger than N bytes".
+ * Reads the file at path and loads it as load_yaml does; the text is
+ * freed once parsed, since the tree holds copies of what it keeps.  A
+ * file that cannot be opened is reported with diag_sys as DIAG_NOINPUT,
+ * a failed read as DIAG_IOERR, and a file over lim->max_bytes as the
+ * data error "PATH: file is larger than N bytes".
  * Returns 0, or -1 with *out untouched.
  */
 int load_file(struct arena *a, const char *path,

@@ -34,6 +34,7 @@ static char *write_temp(const struct output_file *, mode_t, struct diag *);
 static void drop_temps(char **, size_t, size_t);
 static int write_stdout(const struct output_file *, struct diag *);
 static int publish(struct output_set *, char **, struct diag *);
+static void unstage(struct output_file *);
 
 static bool
 is_stdout(const char *path)
@@ -72,6 +73,7 @@ output_add(struct output_set *set, const char *path, char *data, size_t len)
 	for (i = 0; i < set->n; i++) {
 		f = &set->items[i];
 		if (strcmp(f->path, path) == 0) {
+			unstage(f);
 			free(f->data);
 			f->data = data;
 			f->len = len;
@@ -89,7 +91,21 @@ output_add(struct output_set *set, const char *path, char *data, size_t len)
 	f->data = data;
 	f->len = len;
 	f->changed = false;
+	f->staged = false;
+	f->temp = NULL;
 	resolve(f);
+}
+
+/* Forgets what output_stage did: its temporary file goes. */
+static void
+unstage(struct output_file *f)
+{
+	if (f->temp != NULL) {
+		unlink(f->temp);
+		free(f->temp);
+		f->temp = NULL;
+	}
+	f->staged = false;
 }
 
 void
@@ -98,6 +114,7 @@ output_set_release(struct output_set *set)
 	size_t i;
 
 	for (i = 0; i < set->n; i++) {
+		unstage(&set->items[i]);
 		free(set->items[i].path);
 		free(set->items[i].target);
 		free(set->items[i].data);
@@ -158,6 +175,8 @@ compare_all(struct output_set *set, struct diag *d)
 
 	for (i = 0; i < set->n; i++) {
 		f = &set->items[i];
+		if (f->staged)
+			continue;
 		if (f->stream) {
 			f->changed = true;
 			continue;
@@ -382,6 +401,11 @@ output_commit(struct output_set *set, struct diag *d)
 	temps = xcalloc(set->n, sizeof(*temps));
 	for (i = 0; i < set->n; i++) {
 		f = &set->items[i];
+		if (f->staged) {
+			temps[i] = f->temp;
+			f->temp = NULL;
+			continue;
+		}
 		if (!f->changed || f->stream)
 			continue;
 		if ((temps[i] = write_temp(f, mask, d)) == NULL) {
@@ -395,6 +419,46 @@ output_commit(struct output_set *set, struct diag *d)
 	return rc;
 }
 
+int
+output_stage(struct output_set *set, const char *path, char *data,
+    size_t len, struct diag *d)
+{
+	struct output_file *f = NULL;
+	mode_t mask;
+	size_t i;
+	int err = 0;
+
+	output_add(set, path, data, len);
+	for (i = 0; f == NULL; i++)
+		if (strcmp(set->items[i].path, path) == 0)
+			f = &set->items[i];
+	if (f->stream)
+		return 0;
+	switch (compare(f, &err)) {
+	case CMP_SAME:
+		f->changed = false;
+		break;
+	case CMP_DIFFERENT:
+	case CMP_MISSING:
+		f->changed = true;
+		break;
+	case CMP_ERROR:
+		diag_sys(d, DIAG_IOERR, f->path, err);
+		return -1;
+	}
+	if (f->changed) {
+		/* umask(2) cannot be read without setting it. */
+		mask = umask(0);
+		umask(mask);
+		if ((f->temp = write_temp(f, mask, d)) == NULL)
+			return -1;
+	}
+	f->staged = true;
+	free(f->data);
+	f->data = NULL;
+	return 0;
+}
+
 /* Standard output has nothing to compare with, so it is never stale. */
 int
 output_check(struct output_set *set, struct diag *d)
@@ -405,6 +469,8 @@ output_check(struct output_set *set, struct diag *d)
 
 	for (i = 0; i < set->n; i++) {
 		f = &set->items[i];
+		if (f->staged)
+			continue;
 		f->changed = false;
 		if (f->stream)
 			continue;

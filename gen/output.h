@@ -18,6 +18,11 @@
  * before the renames, every temporary file is removed and no target has
  * changed.  A killed run leaves each target whole: old or new.
  *
+ * A big run need not hold every output in memory until the end:
+ * output_stage settles one file as soon as it is rendered (compared, and
+ * when changed written to its synced temporary file) and frees its
+ * bytes; output_commit then only renames.  The guarantees are the same.
+ *
  * The path "-" means standard output, written directly; so is a target
  * that exists and is not a regular file (-o /dev/stdout, a FIFO), since
  * renaming over it would replace the device node.  A symbolic link to a
@@ -35,9 +40,11 @@ struct output_file {
 	char *path;		/* owned; as given, for messages */
 	char *target;		/* owned; path with symbolic links resolved */
 	bool stream;		/* "-", a device or a FIFO: written directly */
-	char *data;		/* owned */
+	char *data;		/* owned; NULL once staged */
 	size_t len;
 	bool changed;		/* set by commit/check: content differed */
+	bool staged;		/* settled by output_stage */
+	char *temp;		/* owned: a staged change's temporary file */
 };
 
 struct output_set {
@@ -54,6 +61,18 @@ struct output_set {
  */
 void output_add(struct output_set *set, const char *path, char *data,
     size_t len);
+
+/*
+ * Queues path with data[0..len) as output_add does, then settles it at
+ * once: compares it with the target and, when it differs, writes it to
+ * a synced temporary file beside the target, so the set frees the bytes
+ * (standard output and other streams stay queued in memory).  Returns 0,
+ * or -1 after reporting into d as output_commit would, with no target
+ * changed.  output_commit then renames; output_set_release removes a
+ * temporary file never committed.  For writing runs, not --check.
+ */
+int output_stage(struct output_set *set, const char *path, char *data,
+    size_t len, struct diag *d);
 
 /*
  * Writes the queued files as described above.  Returns 0, or -1 after

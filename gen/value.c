@@ -1,7 +1,6 @@
 #include "value.h"
 
 #include <assert.h>
-#include <stdio.h>
 #include <string.h>
 
 struct value *
@@ -16,33 +15,47 @@ value_new(struct arena *a, enum value_kind kind, const struct srcpos *pos)
 	return v;
 }
 
+/* Not const, to fit the builders' type; nothing writes to them. */
+static struct value shared_null = { .kind = VALUE_NULL, .str = "" };
+static struct value shared_true = {
+	.kind = VALUE_BOOL, .str = "true", .len = 4, .u.b = true
+};
+static struct value shared_false = {
+	.kind = VALUE_BOOL, .str = "false", .len = 5, .u.b = false
+};
+
 struct value *
 value_null(struct arena *a)
 {
-	return value_new(a, VALUE_NULL, NULL);
+	(void)a;
+	return &shared_null;
 }
 
 struct value *
 value_bool(struct arena *a, bool b)
 {
-	struct value *v = value_new(a, VALUE_BOOL, NULL);
-
-	v->u.b = b;
-	v->str = b ? "true" : "false";
-	v->len = strlen(v->str);
-	return v;
+	(void)a;
+	return b ? &shared_true : &shared_false;
 }
 
+/* Digits by hand: snprintf costs more than the rest of a view's number. */
 struct value *
 value_int(struct arena *a, long long i)
 {
 	struct value *v = value_new(a, VALUE_INT, NULL);
-	char tmp[32];
-	int n = snprintf(tmp, sizeof(tmp), "%lld", i);
+	unsigned long long u = i < 0 ? 0 - (unsigned long long)i :
+	    (unsigned long long)i;
+	char tmp[32], *p = tmp + sizeof(tmp);
 
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u != 0);
+	if (i < 0)
+		*--p = '-';
 	v->u.i = i;
-	v->str = arena_strndup(a, tmp, (size_t)n);
-	v->len = (size_t)n;
+	v->len = (size_t)(tmp + sizeof(tmp) - p);
+	v->str = arena_strndup(a, p, v->len);
 	return v;
 }
 
@@ -119,6 +132,30 @@ value_getn(const struct value *v, const char *key, size_t n)
 
 		if (m->keylen == n && memcmp(m->key, key, n) == 0)
 			return m->val;
+	}
+	return NULL;
+}
+
+struct value *
+value_getn_at(const struct value *v, const char *key, size_t n,
+    size_t *hint)
+{
+	const struct member *m;
+	size_t i;
+
+	if (v == NULL || v->kind != VALUE_MAP)
+		return NULL;
+	if (*hint < v->u.map.n) {
+		m = &v->u.map.items[*hint];
+		if (m->keylen == n && memcmp(m->key, key, n) == 0)
+			return m->val;
+	}
+	for (i = 0; i < v->u.map.n; i++) {
+		m = &v->u.map.items[i];
+		if (m->keylen == n && memcmp(m->key, key, n) == 0) {
+			*hint = i;
+			return m->val;
+		}
 	}
 	return NULL;
 }

@@ -33,8 +33,11 @@ enum value_kind {
 
 struct member;
 
+/* Laid out without padding holes: a big registry has millions of these. */
 struct value {
 	enum value_kind kind;
+	/* Scalars: written plain (no quotes, no block style). */
+	bool plain;
 	struct srcpos pos;
 	/*
 	 * Scalars: the text as written (after YAML unescaping); for a string
@@ -42,8 +45,6 @@ struct value {
 	 */
 	const char *str;
 	size_t len;
-	/* Scalars: written plain (no quotes, no block style). */
-	bool plain;
 	union {
 		bool b;
 		long long i;
@@ -66,10 +67,16 @@ struct member {
 	struct value *val;
 };
 
-/* Building (every result lives in the arena) */
+/* Building (every result lives in the arena, but see value_null) */
 
 struct value *value_new(struct arena *a, enum value_kind kind,
     const struct srcpos *pos);
+
+/*
+ * Null and the two booleans, without a position, are shared constants
+ * that allocate nothing (a view holds a dozen per status); they are
+ * never to be modified.  Use value_new for one that needs a position.
+ */
 struct value *value_null(struct arena *a);
 struct value *value_bool(struct arena *a, bool b);
 struct value *value_int(struct arena *a, long long i);
@@ -97,6 +104,16 @@ void value_set(struct value *map, const char *key, struct value *val);
 /* The member of a map named key, or NULL (also when v is no map). */
 struct value *value_get(const struct value *v, const char *key);
 struct value *value_getn(const struct value *v, const char *key, size_t n);
+
+/*
+ * As value_getn, but tries the member at position *hint first, and on a
+ * find sets *hint to where the key was.  Maps built alike (the statuses
+ * of a view) hold their keys in the same order, so a caller that looks
+ * one name up in map after map keeps finding it at once.  The map's keys
+ * must be unique, as those of every map gen builds or loads are.
+ */
+struct value *value_getn_at(const struct value *v, const char *key,
+    size_t n, size_t *hint);
 
 /* "null", "bool", ..., for messages. */
 const char *value_kind_name(enum value_kind kind);

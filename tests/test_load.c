@@ -463,6 +463,48 @@ test_load_finds_duplicates_in_big_maps(void **state)
 	buf_release(&b);
 }
 
+/*
+ * Keys repeated by the maps of a list are stored once; past the limits
+ * of the key table (long keys, thousands of distinct keys) every key is
+ * still kept whole and found, and positions stay right.
+ */
+static void
+test_load_interns_repeated_keys(void **state)
+{
+	static const char longkey[] =
+	    "a_key_that_is_longer_than_thirty_two_bytes";
+	struct fixture *fx = *state;
+	struct buf b = BUF_INIT;
+	struct value *v = NULL, *list, *big;
+	char key[32];
+	int i;
+
+	buf_addf(&b, "list:\n");
+	for (i = 0; i < 3; i++)
+		buf_addf(&b, "  - {code: %d, %s: %d}\n", i, longkey, i);
+	buf_addf(&b, "big:\n");
+	for (i = 0; i < 6000; i++)
+		buf_addf(&b, "  key%d: %d\n", i, i);
+	assert_int_equal(load_yaml(&fx->a, F, b.ptr, b.len, NULL, &fx->d,
+	    &v), 0);
+	list = value_get(v, "list");
+	assert_ptr_equal(list->u.list.items[0]->u.map.items[0].key,
+	    list->u.list.items[2]->u.map.items[0].key);
+	assert_string_equal(list->u.list.items[2]->u.map.items[1].key,
+	    longkey);
+	assert_int_equal(value_get(list->u.list.items[2], longkey)->u.i, 2);
+	big = value_get(v, "big");
+	assert_int_equal(big->u.map.n, 6000);
+	for (i = 0; i < 6000; i += 1999) {
+		snprintf(key, sizeof(key), "key%d", i);
+		assert_int_equal(value_get(big, key)->u.i, i);
+		assert_int_equal(big->u.map.items[i].keylen, strlen(key));
+		assert_int_equal(big->u.map.items[i].pos.line, 6 + i);
+		assert_int_equal(big->u.map.items[i].pos.col, 3);
+	}
+	buf_release(&b);
+}
+
 /* Errors the caller recorded earlier do not fail the load. */
 static void
 test_load_ignores_earlier_errors(void **state)
@@ -559,6 +601,7 @@ main(void)
 		T(test_load_reports_errors_with_positions),
 		T(test_load_limits_default_depth),
 		T(test_load_finds_duplicates_in_big_maps),
+		T(test_load_interns_repeated_keys),
 		T(test_load_ignores_earlier_errors),
 		T(test_load_file_reports_missing_file),
 		T(test_load_file_reads_and_limits_size),

@@ -456,6 +456,82 @@ test_output_check_passes_when_current(void **state)
 	assert_false(fx->set.items[1].changed);
 }
 
+/* Staging */
+
+static int
+stage(struct fixture *fx, const char *path, const char *text)
+{
+	return output_stage(&fx->set, path, xstrndup(text, strlen(text)),
+	    strlen(text), &fx->d);
+}
+
+/*
+ * A staged file is compared and written to a hidden temporary file at
+ * once, its bytes are freed, and only the commit renames it; an
+ * unchanged one gets no temporary file and keeps its mtime.
+ */
+static void
+test_output_stage_writes_temp_and_commit_renames(void **state)
+{
+	struct fixture *fx = *state;
+	struct stat st;
+
+	put_file("same.txt", "same\n", 0644);
+	put_file("old.txt", "old\n", 0644);
+	assert_int_equal(stage(fx, "same.txt", "same\n"), 0);
+	assert_int_equal(stage(fx, "old.txt", "new\n"), 0);
+	assert_int_equal(stage(fx, "sub/new.txt", "brand new\n"), 0);
+	assert_null(fx->set.items[1].data);
+	assert_false(fx->set.items[0].changed);
+	assert_true(fx->set.items[1].changed);
+	assert_file("old.txt", "old\n");
+	assert_int_equal(stat(fx->set.items[1].temp, &st), 0);
+	assert_int_equal(stat("sub/new.txt", &st), -1);
+	assert_int_equal(output_commit(&fx->set, &fx->d), 0);
+	assert_file("old.txt", "new\n");
+	assert_file("sub/new.txt", "brand new\n");
+	assert_int_equal(stat("same.txt", &st), 0);
+	assert_int_equal(st.st_mtime, OLD_TIME);
+	assert_listing(".", "old.txt same.txt sub");
+	assert_listing("sub", "new.txt");
+}
+
+/*
+ * Released before the commit, a staged set changes nothing and leaves no
+ * temporary file; staging a path again drops the earlier temporary file.
+ */
+static void
+test_output_stage_release_leaves_nothing(void **state)
+{
+	struct fixture *fx = *state;
+	char want[64];
+
+	put_file("a.txt", "old\n", 0644);
+	assert_int_equal(stage(fx, "a.txt", "first\n"), 0);
+	assert_int_equal(stage(fx, "a.txt", "second\n"), 0);
+	assert_int_equal(fx->set.n, 1);
+	assert_non_null(fx->set.items[0].temp);
+	snprintf(want, sizeof(want), "%s a.txt", fx->set.items[0].temp);
+	assert_listing(".", want);
+	output_set_release(&fx->set);
+	assert_file("a.txt", "old\n");
+	assert_listing(".", "a.txt");
+}
+
+/* A target that cannot be created fails the stage and writes nothing. */
+static void
+test_output_stage_reports_uncreatable_target(void **state)
+{
+	struct fixture *fx = *state;
+
+	put_file("file", "x\n", 0644);
+	assert_int_equal(stage(fx, "file/sub/out.txt", "text\n"), -1);
+	assert_int_equal(fx->d.fail, DIAG_CANTCREAT);
+	assert_diag(&fx->d, 0, "gen: error: file: Not a directory");
+	output_set_release(&fx->set);
+	assert_listing(".", "file");
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int
@@ -474,6 +550,9 @@ main(void)
 		T(test_output_commit_writes_stdout),
 		T(test_output_check_reports_stale_and_missing),
 		T(test_output_check_passes_when_current),
+		T(test_output_stage_writes_temp_and_commit_renames),
+		T(test_output_stage_release_leaves_nothing),
+		T(test_output_stage_reports_uncreatable_target),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

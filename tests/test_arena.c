@@ -1,0 +1,118 @@
+/*
+ * Tests for arena.c: zeroed, aligned memory, and arena_reset, which
+ * hands the same blocks out again (zeroed again) instead of new ones.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdalign.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "xmalloc.h"
+
+static int
+setup(void **state)
+{
+	*state = xcalloc(1, sizeof(struct arena));
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	arena_release(*state);
+	free(*state);
+	return 0;
+}
+
+static bool
+is_zero(const unsigned char *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (p[i] != 0)
+			return false;
+	return true;
+}
+
+static void
+test_arena_alloc_is_zeroed_and_aligned(void **state)
+{
+	struct arena *a = *state;
+	size_t n;
+
+	for (n = 1; n < 5000; n += 97) {
+		unsigned char *p = arena_alloc(a, n);
+
+		assert_true((uintptr_t)p % alignof(max_align_t) == 0);
+		assert_true(is_zero(p, n));
+		memset(p, 0xAB, n);
+	}
+	assert_true(a->total >= 1 + 5000 / 2 * 50);
+}
+
+/*
+ * After a reset the arena is empty, and filling it again reuses the
+ * old blocks, zeroed: a second round as big as the first takes no new
+ * block, so the block list ends as long as before.
+ */
+static void
+test_arena_reset_reuses_blocks_zeroed(void **state)
+{
+	struct arena *a = *state;
+	struct arena_block *first;
+	unsigned char *p;
+	size_t i;
+
+	for (i = 0; i < 3000; i++)
+		memset(arena_alloc(a, 100), 0xCD, 100);
+	first = a->head;
+	arena_reset(a);
+	assert_null(a->head);
+	assert_int_equal(a->total, 0);
+	assert_non_null(a->spare);
+	for (i = 0; i < 3000; i++) {
+		p = arena_alloc(a, 100);
+		assert_true(is_zero(p, 100));
+	}
+	assert_null(a->spare);
+	assert_ptr_equal(a->head, first);
+	assert_int_equal(a->total, 3000 * 112);
+}
+
+/* A request bigger than any spare block gets a block of its own. */
+static void
+test_arena_reset_then_big_request(void **state)
+{
+	struct arena *a = *state;
+	unsigned char *p;
+
+	memset(arena_alloc(a, 1000), 1, 1000);
+	arena_reset(a);
+	p = arena_alloc(a, 4 << 20);
+	assert_true(is_zero(p, 4 << 20));
+	assert_non_null(a->spare);
+	p = arena_alloc(a, 1000);
+	assert_true(is_zero(p, 1000));
+}
+
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(test_arena_alloc_is_zeroed_and_aligned),
+		T(test_arena_reset_reuses_blocks_zeroed),
+		T(test_arena_reset_then_big_request),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,122 @@
+/*
+ * Tests for value.c: the builders that views use in bulk (numbers as
+ * text, the shared null and booleans) and lookups with a position hint.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "value.h"
+#include "xmalloc.h"
+
+static int
+setup(void **state)
+{
+	struct arena *a = xcalloc(1, sizeof(*a));
+
+	*state = a;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	arena_release(*state);
+	free(*state);
+	return 0;
+}
+
+static void
+test_value_int_spells_every_range(void **state)
+{
+	static const struct {
+		long long i;
+		const char *text;
+	} cases[] = {
+		{ 0, "0" }, { 7, "7" }, { -1, "-1" }, { 404, "404" },
+		{ -100000, "-100000" },
+		{ LLONG_MAX, "9223372036854775807" },
+		{ LLONG_MIN, "-9223372036854775808" },
+	};
+	struct arena *a = *state;
+	size_t k;
+
+	for (k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
+		struct value *v = value_int(a, cases[k].i);
+
+		assert_int_equal(v->kind, VALUE_INT);
+		assert_true(v->u.i == cases[k].i);
+		assert_string_equal(v->str, cases[k].text);
+		assert_int_equal(v->len, strlen(cases[k].text));
+	}
+}
+
+static void
+test_value_null_and_bools_are_shared(void **state)
+{
+	struct arena *a = *state;
+
+	assert_ptr_equal(value_null(a), value_null(a));
+	assert_int_equal(value_null(a)->kind, VALUE_NULL);
+	assert_ptr_equal(value_bool(a, true), value_bool(a, true));
+	assert_true(value_bool(a, true)->u.b);
+	assert_false(value_bool(a, false)->u.b);
+	assert_string_equal(value_bool(a, false)->str, "false");
+	assert_int_equal(value_bool(a, true)->len, 4);
+	assert_int_equal(a->total, 0);
+}
+
+/*
+ * A hint that points at the key finds it at once; a stale or foreign
+ * one still finds the right member and is moved there; a miss leaves
+ * it alone.
+ */
+static void
+test_value_getn_at_follows_and_fixes_hints(void **state)
+{
+	struct arena *a = *state;
+	struct value *m1 = value_map(a, 3), *m2 = value_map(a, 3);
+	size_t hint = 0;
+
+	value_set(m1, "code", value_int(a, 1));
+	value_set(m1, "phrase", value_cstr(a, "one"));
+	value_set(m1, "id", value_cstr(a, "one"));
+	value_set(m2, "id", value_cstr(a, "two"));
+	value_set(m2, "code", value_int(a, 2));
+	value_set(m2, "phrase", value_cstr(a, "two"));
+	assert_int_equal(value_getn_at(m1, "phrase", 6, &hint)->len, 3);
+	assert_int_equal(hint, 1);
+	assert_string_equal(value_getn_at(m2, "phrase", 6, &hint)->str,
+	    "two");
+	assert_int_equal(hint, 2);
+	assert_true(value_getn_at(m2, "code", 4, &hint)->u.i == 2);
+	assert_int_equal(hint, 1);
+	assert_null(value_getn_at(m1, "missing", 7, &hint));
+	assert_int_equal(hint, 1);
+	hint = 99;
+	assert_true(value_getn_at(m1, "code", 4, &hint)->u.i == 1);
+	assert_int_equal(hint, 0);
+	assert_null(value_getn_at(value_cstr(a, "x"), "code", 4, &hint));
+	assert_null(value_getn_at(NULL, "code", 4, &hint));
+}
+
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(test_value_int_spells_every_range),
+		T(test_value_null_and_bools_are_shared),
+		T(test_value_getn_at_follows_and_fixes_hints),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
