@@ -7,8 +7,8 @@
  * rendered for.
  *
  * The language is Mustache (spec v1.4.2: comments, delimiters,
- * interpolation, sections, inverted sections, partials; optional:
- * inheritance), with these extensions for code generation:
+ * interpolation, sections, inverted sections, partials; optional: dynamic
+ * names, inheritance), with these extensions for code generation:
  *
  *	{{name | filter | ...}}	filters, see filter.h
  *	{{@first}} {{@last}}	inside a section over a list: whether this
@@ -18,6 +18,11 @@
  *
  * Escaping of {{name}} is set by the caller (struct tmpl_opts); {{{name}}}
  * and {{&name}} never escape.
+ *
+ * Where the spec leaves room, gen decides: the empty string is falsey; a
+ * block whose tags stand alone renders whole lines (an override loses its
+ * own shared indentation, takes the block's, and has an open last line
+ * ended); in strict mode a dynamic name must resolve to a string.
  *
  * Calling sequence: tmpl_parse (AST in the caller's arena), then
  * tmpl_render any number of times, then arena_release.  All errors go
@@ -61,6 +66,7 @@ struct tmpl_opts {
 	enum escape_mode escape;	/* for {{name}} */
 	bool strict;			/* unknown names and partials: errors */
 	size_t max_output;		/* 0: no limit */
+	const struct escape_table *table;	/* when set, replaces escape */
 };
 
 /*

@@ -12,6 +12,14 @@
  * before each line at render time.  `bol` marks nodes that begin an
  * output line of their template; standalone tag lines are already gone.
  *
+ * Blocks carry what re-indenting an override needs.  A block whose
+ * opening tag stands alone is written as whole lines: `dedent` is the
+ * number of leading blanks all its non-blank lines share (removed from
+ * the block's lines when it overrides another), and `indent` is where an
+ * override of it goes (its own lines' shared blanks, or when it has none
+ * the blanks before its tag).  `eol`, set when the closing tag stands
+ * alone too, ends a last line that its content leaves open.
+ *
  * Everything lives in the arena passed to tmpl_parse; names and text
  * point into the template source, which must outlive the tree.
  */
@@ -71,9 +79,13 @@ struct tnode {
 	bool escape;		/* TNODE_VAR: apply the caller's escaping */
 	bool bol;		/* starts an output line: indent goes here */
 	bool dynamic;		/* partial or parent: {{>*name}} */
-	bool standalone;	/* TNODE_PARTIAL, TNODE_PARENT */
-	const char *indent;	/* standalone partial: its blanks */
+	bool standalone;	/* partial, parent, block: tag alone on its line */
+	const char *indent;	/* partial, parent: the line's blanks; block:
+				   where an override is indented to */
 	size_t indentlen;
+	size_t dedent;		/* block: blanks its own lines share */
+	const char *eol;	/* block: line break that ends its lines */
+	size_t eollen;
 	enum filter_id *filters;
 	size_t nfilters;
 };

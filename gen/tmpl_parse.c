@@ -38,9 +38,18 @@ struct tok {
 	bool removed;		/* whitespace of a standalone line */
 	bool bol;
 	bool standalone;
-	const char *indent;
+	const char *indent;	/* standalone: the line's leading blanks */
 	size_t indentlen;
+	const char *eol;	/* standalone: the line's line break */
+	size_t eollen;
 	size_t at;		/* offset of the tag, for filter columns */
+};
+
+/* The leading blanks every line of a container shares, so far. */
+struct margin {
+	const char *s;
+	size_t len;
+	bool any;		/* a line has been seen */
 };
 
 struct parser {
@@ -162,12 +171,13 @@ all_blank(const char *s, size_t n)
  * The spec's standalone rule: a line holding one section, inverted,
  * close, comment, partial or delimiter tag and otherwise only blanks
  * disappears whole, line break included.  A partial keeps the leading
- * blanks as the indentation of every line it renders.
+ * blanks as the indentation of every line it renders; a block keeps them
+ * and the line break, to re-indent and end its lines.
  */
 static void
 end_line(struct parser *p)
 {
-	struct tok *first, *end, *t, *tag = NULL;
+	struct tok *first, *end, *last, *t, *tag = NULL;
 
 	/* Also guards toks == NULL: no pointer arithmetic on it. */
 	if (p->linetok == p->ntoks)
@@ -185,18 +195,27 @@ end_line(struct parser *p)
 			tag = t;
 		}
 	}
+	p->linetok = p->ntoks;
 	if (t != end || tag == NULL) {
 		first->bol = true;
-	} else {
-		for (t = first; t < end; t++)
-			t->removed = t->kind == TOK_TEXT;
-		tag->standalone = true;
-		if (first != tag) {
-			tag->indent = first->s;
-			tag->indentlen = first->len;
+		return;
+	}
+	last = end - 1;
+	for (t = first; t < end; t++) {
+		t->removed = t->kind == TOK_TEXT;
+		if (t->removed)
+			continue;
+		t->standalone = true;
+		if (first->kind == TOK_TEXT) {
+			t->indent = first->s;
+			t->indentlen = first->len;
+		}
+		if (last->kind == TOK_TEXT && last->s[last->len - 1] == '\n') {
+			t->eollen = last->len > 1 &&
+			    last->s[last->len - 2] == '\r' ? 2 : 1;
+			t->eol = last->s + last->len - t->eollen;
 		}
 	}
-	p->linetok = p->ntoks;
 }
 
 /* Adds src[off..to) as text tokens, one per line. */
@@ -438,6 +457,10 @@ parse_filters(struct parser *p, const struct tok *t, struct tnode *n)
 	bar = memchr(s, '|', t->len);
 	nlen = bar ? (size_t)(bar - s) : t->len;
 	trim(&s, &nlen);
+	if (nlen == 0 && count > 0) {
+		diag_error(p->d, &t->pos, "empty tag name");
+		return -1;
+	}
 	if (parse_name(p, t, s, nlen, &n->name) != 0)
 		return -1;
 	if (count == 0)
@@ -524,6 +547,10 @@ partial_name(struct parser *p, const struct tok *t, struct tnode *n)
 		s++;
 		len--;
 		trim(&s, &len);
+		if (len == 0) {
+			diag_error(p->d, &t->pos, "empty name after '*'");
+			return -1;
+		}
 		return parse_name(p, t, s, len, &n->name);
 	}
 	n->name.s = s;
@@ -556,6 +583,42 @@ node_kind(enum tok_kind k)
 	return TNODE_TEXT;
 }
 
+/* What messages call an open container. */
+static const char *
+kind_word(enum tnode_kind k)
+{
+	switch (k) {
+	case TNODE_PARENT:
+		return "parent";
+	case TNODE_BLOCK:
+		return "block";
+	case TNODE_ROOT:
+	case TNODE_TEXT:
+	case TNODE_VAR:
+	case TNODE_SECTION:
+	case TNODE_INVERTED:
+	case TNODE_PARTIAL:
+		break;
+	}
+	return "section";
+}
+
+/* Whether the closing tag s closes n; a dynamic parent needs the star. */
+static bool
+closes(const struct tnode *n, const char *s, size_t len)
+{
+	if (n->dynamic) {
+		if (len == 0 || s[0] != '*')
+			return false;
+		s++;
+		len--;
+		trim(&s, &len);
+	}
+	/* After an empty-name error, name.s may be NULL. */
+	return n->name.len == len &&
+	    (len == 0 || memcmp(n->name.s, s, len) == 0);
+}
+
 /*
  * Pops the section that t closes.  A close matching a section further
  * down the stack closes the ones above it too, after one error, so that
@@ -568,8 +631,7 @@ close_section(struct parser *p, const struct tok *t, struct tnode **stack,
 	const struct tnode *top = stack[depth];
 	size_t k;
 
-	if (depth > 0 && top->name.len == t->len &&
-	    memcmp(top->name.s, t->s, t->len) == 0)
+	if (depth > 0 && closes(top, t->s, t->len))
 		return depth - 1;
 	p->failed = true;
 	if (depth == 0) {
@@ -579,13 +641,14 @@ close_section(struct parser *p, const struct tok *t, struct tnode **stack,
 		return depth;
 	}
 	diag_error(p->d, &t->pos,
-	    "closing tag '%.*s' does not match open section '%.*s'",
-	    (int)t->len, t->s, (int)top->name.len, top->name.s);
-	diag_note(p->d, &top->pos, "section '%.*s' opened here",
+	    "closing tag '%.*s' does not match open %s '%s%.*s'",
+	    (int)t->len, t->s, kind_word(top->kind), top->dynamic ? "*" : "",
+	    (int)top->name.len, top->name.s);
+	diag_note(p->d, &top->pos, "%s '%s%.*s' opened here",
+	    kind_word(top->kind), top->dynamic ? "*" : "",
 	    (int)top->name.len, top->name.s);
 	for (k = depth; k > 0; k--)
-		if (stack[k]->name.len == t->len &&
-		    memcmp(stack[k]->name.s, t->s, t->len) == 0)
+		if (closes(stack[k], t->s, t->len))
 			return k - 1;
 	/* Most likely a misspelt close: take it as closing the top. */
 	return depth - 1;
@@ -598,11 +661,12 @@ report_unclosed(struct parser *p, struct tnode **stack, size_t depth)
 
 	for (; depth > 0; depth--) {
 		const struct tnode *n = stack[depth];
+		const char *star = n->dynamic ? "*" : "";
 
-		diag_error(p->d, &end, "section '%.*s' is never closed",
-		    (int)n->name.len, n->name.s);
-		diag_note(p->d, &n->pos, "section '%.*s' opened here",
-		    (int)n->name.len, n->name.s);
+		diag_error(p->d, &end, "%s '%s%.*s' is never closed",
+		    kind_word(n->kind), star, (int)n->name.len, n->name.s);
+		diag_note(p->d, &n->pos, "%s '%s%.*s' opened here",
+		    kind_word(n->kind), star, (int)n->name.len, n->name.s);
 	}
 }
 
@@ -622,9 +686,13 @@ build_one(struct parser *p, const struct tok *t, struct tnode *parent)
 		n->escape = !t->raw;
 		rc = parse_filters(p, t, n);
 		break;
+	case TNODE_BLOCK:
+		n->standalone = t->standalone;
+		n->indent = t->indent;
+		n->indentlen = t->indentlen;
+		/* FALLTHROUGH */
 	case TNODE_SECTION:
 	case TNODE_INVERTED:
-	case TNODE_BLOCK:
 		rc = parse_name(p, t, t->s, t->len, &n->name);
 		break;
 	case TNODE_PARTIAL:
@@ -646,14 +714,92 @@ opens(enum tok_kind k)
 	    k == TOK_BLOCK;
 }
 
+/* Narrows m to the blanks it shares with s[0..len). */
+static void
+narrow(struct margin *m, const char *s, size_t len)
+{
+	size_t i;
+
+	if (!m->any) {
+		m->s = s;
+		m->len = len;
+		m->any = true;
+		return;
+	}
+	for (i = 0; i < m->len && i < len && m->s[i] == s[i]; i++)
+		continue;
+	m->len = i;
+}
+
+/*
+ * Counts the line that token i starts (if it starts one) into m.  Blank
+ * lines do not count; a standalone partial's line counts its blanks.
+ */
+static void
+measure(const struct parser *p, size_t i, struct margin *m)
+{
+	const struct tok *t = &p->toks[i];
+	size_t k = 0;
+
+	if (t->standalone) {
+		if (t->kind == TOK_PARTIAL || t->kind == TOK_PARENT)
+			narrow(m, t->indent, t->indentlen);
+		return;
+	}
+	if (!t->bol)
+		return;
+	if (t->kind != TOK_TEXT) {
+		narrow(m, NULL, 0);
+		return;
+	}
+	if (!all_blank(t->s, t->len))
+		while (is_blank(t->s[k]))
+			k++;
+	else if (t->s[t->len - 1] == '\n' || i + 1 == p->ntoks)
+		return;		/* a blank line */
+	else
+		k = t->len;	/* blanks, then a tag */
+	narrow(m, t->s, k);
+}
+
+/*
+ * Ends container stack[depth], closed by t (NULL after an error): a
+ * block learns its margins, and the lines it holds count for the
+ * container around it, unless either is a parent tag, whose lines are
+ * not rendered where they stand.
+ */
+static void
+finish(struct tnode **stack, struct margin *m, size_t depth,
+    const struct tok *t)
+{
+	struct tnode *n = stack[depth];
+
+	if (n->kind == TNODE_BLOCK && n->standalone) {
+		n->dedent = m[depth].any ? m[depth].len : 0;
+		if (m[depth].any) {
+			n->indent = m[depth].s;
+			n->indentlen = m[depth].len;
+		}
+		if (t != NULL && t->standalone) {
+			n->eol = t->eol;
+			n->eollen = t->eollen;
+		}
+	}
+	if (m[depth].any && n->kind != TNODE_PARENT &&
+	    stack[depth - 1]->kind != TNODE_PARENT)
+		narrow(&m[depth - 1], m[depth].s, m[depth].len);
+}
+
 static int
 build(struct parser *p, struct tnode *root)
 {
 	struct tnode *stack[TMPL_MAX_DEPTH + 1], *n;
-	size_t depth = 0, i;
+	struct margin m[TMPL_MAX_DEPTH + 1];
+	size_t depth = 0, up, i;
 	bool carry = false;
 
 	stack[0] = root;
+	memset(&m[0], 0, sizeof(m[0]));
 	for (i = 0; i < p->ntoks; i++) {
 		struct tok *t = &p->toks[i];
 
@@ -665,10 +811,15 @@ build(struct parser *p, struct tnode *root)
 		if (t->kind == TOK_COMMENT || t->kind == TOK_DELIM ||
 		    t->kind == TOK_CLOSE) {
 			carry = t->bol;
-			if (t->kind == TOK_CLOSE)
-				depth = close_section(p, t, stack, depth);
+			if (t->kind != TOK_CLOSE)
+				continue;
+			up = close_section(p, t, stack, depth);
+			for (; depth > up; depth--)
+				finish(stack, m, depth,
+				    depth == up + 1 ? t : NULL);
 			continue;
 		}
+		measure(p, i, &m[depth]);
 		n = build_one(p, t, stack[depth]);
 		if (!opens(t->kind))
 			continue;
@@ -678,6 +829,7 @@ build(struct parser *p, struct tnode *root)
 			return -1;
 		}
 		stack[++depth] = n;
+		memset(&m[depth], 0, sizeof(m[depth]));
 	}
 	report_unclosed(p, stack, depth);
 	return depth > 0 || p->failed ? -1 : 0;

@@ -1,5 +1,6 @@
 #include "tmpl.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,10 +12,22 @@
 /*
  * The renderer walks the AST with an explicit frame stack: each frame
  * runs the children of one container (the root, a section, a partial's
- * root) and knows what to undo when they are done.  The context stack
- * is a separate array; list sections rewrite their own entry for each
- * item instead of pushing and popping.
+ * root, a block) and knows what to undo when they are done.  The context
+ * stack is a separate array; list sections rewrite their own entry for
+ * each item instead of pushing and popping.
+ *
+ * Indentation is one rule in force at a time: every line a template
+ * writes loses up to `strip` leading blanks, then gains `indent`.  A
+ * standalone partial adds its blanks; an override of a block loses its
+ * own margin and gains the block's.  push_indent folds such a change
+ * into the rule, so nesting costs nothing at each line.
  */
+
+/* A {{<parent}} tag being rendered, and the one around it (1 + index). */
+struct scope {
+	const struct tnode *tag;
+	size_t outer;
+};
 
 struct ctxent {
 	const struct value *v;
@@ -25,7 +38,8 @@ struct ctxent {
 enum frame_kind {
 	FRAME_PLAIN,
 	FRAME_LIST,
-	FRAME_PARTIAL
+	FRAME_PARTIAL,
+	FRAME_BLOCK
 };
 
 struct frame {
@@ -35,8 +49,15 @@ struct frame {
 	const struct value *list;	/* FRAME_LIST */
 	size_t i;
 	size_t nctx;			/* restored when the frame ends */
-	size_t indentlen;
-	size_t nscopes;
+	size_t indentlen, strip;
+	size_t nscopes, scope;
+	bool whole;			/* FRAME_BLOCK: writes whole lines */
+	const char *eol;		/* ends a last line left open */
+	size_t eollen;
+	size_t outstart;
+	const struct tnode *from;	/* FRAME_PARTIAL: the tag, and */
+	const char *name;		/* the partial it named */
+	size_t namelen;
 };
 
 /* A partial, parsed at most once per render; t NULL: there is none. */
@@ -46,6 +67,9 @@ struct pcache {
 	size_t len;
 	struct tmpl *t;
 };
+
+/* Slots of the name-position cache; a collision only costs a scan. */
+#define NHINTS	256
 
 struct render {
 	const struct tmpl_opts *opts;
@@ -58,18 +82,23 @@ struct render {
 	size_t nctx, capctx;
 	struct frame *fr;
 	size_t nfr, capfr;
-	const struct tnode **scopes;	/* {{<parent}} tags in use */
+	struct scope *scopes;		/* {{<parent}} tags in use */
 	size_t nscopes, capscopes;
-	struct buf indent;		/* of the partials we are in */
+	size_t scope;			/* 1 + the innermost one seen, or 0 */
+	struct buf indent;		/* added to each line */
+	size_t strip;			/* blanks taken from each line */
 	bool pending;			/* indent before the next output */
 	size_t pendlen;
-	bool nobol;			/* first node of an inline partial */
+	size_t skip;			/* blanks still to take from this line */
+	bool nobol;			/* first node of inline content */
 	unsigned pdepth;
 	struct pcache *cache;
 	struct buf f1, f2;		/* filter results */
 	struct value idx;		/* @index */
 	bool fatal;
 	bool failed;
+	/* Where names were last found in a map, by name; see lookup. */
+	size_t hints[NHINTS];
 };
 
 static const struct value vtrue = {
@@ -116,8 +145,73 @@ push_frame(struct render *r, enum frame_kind kind, const struct tnode *owner)
 	f->next = owner->child;
 	f->nctx = r->nctx;
 	f->indentlen = r->indent.len;
+	f->strip = r->strip;
 	f->nscopes = r->nscopes;
+	f->scope = r->scope;
 	return f;
+}
+
+/*
+ * Puts "lose strip blanks, then gain add[0..len)" under the rule in
+ * force.  The outer rule's strip eats into `add` first and, if it is
+ * longer, into the line itself.
+ */
+static void
+push_indent(struct render *r, size_t strip, const char *add, size_t len)
+{
+	if (r->strip <= len) {
+		if (r->strip < len)	/* add may be NULL when len is 0 */
+			buf_add(&r->indent, add + r->strip, len - r->strip);
+		r->strip = strip;
+	} else {
+		r->strip += strip - len;
+	}
+}
+
+/*
+ * Whether no error is on record yet at n's position: a tag that fails
+ * for every item of a list is reported once.
+ */
+static bool
+is_new_error(const struct render *r, const struct tnode *n)
+{
+	const struct diag_entry *e;
+	size_t i;
+
+	for (i = 0; i < r->d->n; i++) {
+		e = &r->d->items[i];
+		if (e->level == DIAG_ERROR && e->pos.file != NULL &&
+		    e->pos.line == n->pos.line && e->pos.col == n->pos.col &&
+		    strcmp(e->pos.file, n->pos.file) == 0)
+			return false;
+	}
+	return true;
+}
+
+/*
+ * Notes where the template holding n was included from, and so on out,
+ * innermost first.  The frame of that template is the innermost one
+ * running its root; an override rendered inside a parent is still in
+ * the template that wrote it.
+ */
+static void
+note_includes(struct render *r, const struct tnode *n)
+{
+	const struct frame *f;
+	size_t i, top = 0;
+
+	while (n->parent != NULL)
+		n = n->parent;
+	for (i = r->nfr; i > 0 && top == 0; i--)
+		if (r->fr[i - 1].owner == n)
+			top = i;
+	for (i = top; i > 0; i--) {
+		f = &r->fr[i - 1];
+		if (f->kind == FRAME_PARTIAL)
+			diag_note(r->d, &f->from->pos,
+			    "partial '%.*s' included here", (int)f->namelen,
+			    f->name);
+	}
 }
 
 static void
@@ -164,14 +258,20 @@ static const struct value *
 lookup(struct render *r, const struct tname *n)
 {
 	const struct value *v = NULL;
-	size_t i;
+	size_t i, *hint;
 
 	if (n->special == TNAME_DOT)
 		return r->nctx > 0 ? r->ctx[r->nctx - 1].v : NULL;
 	if (n->special != TNAME_DATA)
 		return lookup_special(r, n->special);
+	/*
+	 * A tag inside a list section looks its name up once per item, in
+	 * maps whose keys come in the same order: remember the position.
+	 */
+	hint = &r->hints[(uintptr_t)n / sizeof(*n) % NHINTS];
 	for (i = r->nctx; i > 0 && v == NULL; i--)
-		v = value_getn(r->ctx[i - 1].v, n->parts[0].s, n->parts[0].len);
+		v = value_getn_at(r->ctx[i - 1].v, n->parts[0].s,
+		    n->parts[0].len, hint);
 	for (i = 1; i < n->nparts && v != NULL; i++)
 		v = value_getn(v, n->parts[i].s, n->parts[i].len);
 	return v;
@@ -184,8 +284,11 @@ resolve(struct render *r, const struct tnode *n)
 	const struct value *v = lookup(r, &n->name);
 
 	if (v == NULL && r->opts->strict) {
-		diag_error(r->d, &n->pos, "'%.*s' is not defined",
-		    (int)n->name.len, n->name.s);
+		if (is_new_error(r, n)) {
+			diag_error(r->d, &n->pos, "'%.*s' is not defined",
+			    (int)n->name.len, n->name.s);
+			note_includes(r, n);
+		}
 		fail(r);
 	}
 	return v;
@@ -230,6 +333,13 @@ flush_indent(struct render *r)
 static void
 emit_text(struct render *r, const char *s, size_t n)
 {
+	for (; r->skip > 0 && n > 0 && (*s == ' ' || *s == '\t'); r->skip--) {
+		s++;
+		n--;
+	}
+	r->skip = 0;
+	if (n == 0)
+		return;
 	/* Blank lines of an indented partial get no trailing blanks. */
 	if (r->pending && (s[0] == '\n' || (s[0] == '\r' && n > 1 &&
 	    s[1] == '\n')))
@@ -302,18 +412,21 @@ emit_var(struct render *r, const struct tnode *n)
 {
 	const struct value *v = resolve(r, n);
 	enum escape_mode mode = r->opts->escape;
-	bool safe = !n->escape || mode == ESCAPE_NONE;
+	const struct escape_table *table = r->opts->table;
+	bool safe = !n->escape || (mode == ESCAPE_NONE && table == NULL);
 	struct buf *src = &r->f1, *dst = &r->f2, *t;
 	const char *s;
 	char tmp[32];
 	size_t i, len;
 
+	r->skip = 0;
 	if (v == NULL)
 		return;
 	value_text(v, tmp, &s, &len);
 	for (i = 0; i < n->nfilters; i++) {
 		buf_reset(dst);
-		if (filter_apply(dst, n->filters[i], mode, s, len))
+		if (filter_apply_table(dst, n->filters[i], mode, table, s,
+		    len))
 			safe = true;
 		s = dst->ptr;
 		len = dst->len;
@@ -326,6 +439,8 @@ emit_var(struct render *r, const struct tnode *n)
 	flush_indent(r);
 	if (safe)
 		buf_add(r->out, s, len);
+	else if (table != NULL)
+		escape_table_add(r->out, table, s, len);
 	else
 		escape_add(r->out, mode, s, len);
 }
@@ -376,6 +491,7 @@ find_partial(struct render *r, const struct tnode *n, const char *name,
 	if (rc == 0 && tmpl_parse(r->a, path, text, tlen, r->d, &c->t) != 0) {
 		diag_note(r->d, &n->pos, "partial '%s' included here",
 		    c->name);
+		note_includes(r, n);
 		return -1;
 	}
 	c->next = r->cache;
@@ -397,8 +513,20 @@ partial_target(struct render *r, const struct tnode *n, const char **name,
 		return true;
 	}
 	v = resolve(r, n);
-	if (v == NULL || v->kind != VALUE_STRING)
+	if (v == NULL || v->kind == VALUE_NULL)
 		return false;
+	if (v->kind != VALUE_STRING) {
+		if (r->opts->strict) {
+			if (is_new_error(r, n)) {
+				diag_error(r->d, &n->pos,
+				    "dynamic name '%.*s' is not a string",
+				    (int)n->name.len, n->name.s);
+				note_includes(r, n);
+			}
+			fail(r);
+		}
+		return false;
+	}
 	*name = v->str;
 	*len = v->len;
 	return true;
@@ -408,6 +536,7 @@ static void
 run_partial(struct render *r, const struct tnode *n)
 {
 	struct tmpl *t = NULL;
+	struct frame *f;
 	const char *name;
 	size_t len;
 
@@ -419,8 +548,11 @@ run_partial(struct render *r, const struct tnode *n)
 	}
 	if (t == NULL) {
 		if (r->opts->strict) {
-			diag_error(r->d, &n->pos, "partial '%.*s' not found",
-			    (int)len, name);
+			if (is_new_error(r, n)) {
+				diag_error(r->d, &n->pos,
+				    "partial '%.*s' not found", (int)len, name);
+				note_includes(r, n);
+			}
 			fail(r);
 		}
 		return;
@@ -432,36 +564,79 @@ run_partial(struct render *r, const struct tnode *n)
 		r->fatal = r->failed = true;
 		return;
 	}
-	push_frame(r, FRAME_PARTIAL, t->root);
+	f = push_frame(r, FRAME_PARTIAL, t->root);
+	f->from = n;
+	f->name = name;
+	f->namelen = len;
 	r->pdepth++;
 	if (n->standalone)
-		buf_add(&r->indent, n->indent, n->indentlen);
+		push_indent(r, 0, n->indent, n->indentlen);
 	else
 		r->nobol = true;
 	if (n->kind == TNODE_PARENT) {
 		r->scopes = grow(r->scopes, &r->capscopes, r->nscopes,
 		    sizeof(*r->scopes));
-		r->scopes[r->nscopes++] = n;
+		r->scopes[r->nscopes].tag = n;
+		r->scopes[r->nscopes].outer = r->scope;
+		r->scope = ++r->nscopes;
 	}
 }
 
 /*
- * Inheritance: the outermost {{<parent}} that overrides a block wins,
- * so a template overrides what its parents' parents say.
+ * Inheritance: the outermost {{<parent}} in sight that overrides block n
+ * wins, so a template overrides what its parents' parents say.  Sets
+ * *outer to the scopes an override still sees: those outside the one
+ * that gave it, so that a block inside an override never finds that
+ * override again.
  */
 static const struct tnode *
-find_block(const struct render *r, const struct tnode *n)
+find_block(const struct render *r, const struct tnode *n, size_t *outer)
 {
-	const struct tnode *c;
+	const struct tnode *c, *found = n;
 	size_t i;
 
-	for (i = 0; i < r->nscopes; i++)
-		for (c = r->scopes[i]->child; c != NULL; c = c->next)
+	for (i = r->scope; i > 0; i = r->scopes[i - 1].outer)
+		for (c = r->scopes[i - 1].tag->child; c != NULL; c = c->next)
 			if (c->kind == TNODE_BLOCK &&
 			    c->name.len == n->name.len &&
-			    memcmp(c->name.s, n->name.s, n->name.len) == 0)
-				return c;
-	return n;
+			    memcmp(c->name.s, n->name.s, n->name.len) == 0) {
+				found = c;
+				*outer = r->scopes[i - 1].outer;
+			}
+	return found;
+}
+
+/*
+ * Block n renders its override, or itself.  An override loses its own
+ * margin and takes n's, and when n stands alone on its lines the output
+ * is whole lines: the first is indented even if the override starts
+ * inline, and the last is ended if the override leaves it open.
+ */
+static void
+run_block(struct render *r, const struct tnode *n)
+{
+	size_t outer = 0;
+	const struct tnode *b = find_block(r, n, &outer);
+	struct frame *f = push_frame(r, FRAME_BLOCK, b);
+
+	f->whole = n->standalone;
+	f->eol = n->eol;
+	f->eollen = n->eollen;
+	f->outstart = r->out->len;
+	if (b != n) {
+		r->scope = outer;
+		push_indent(r, b->dedent, n->indent, n->indentlen);
+	}
+	if (n->standalone) {
+		r->pending = true;
+		r->pendlen = r->indent.len;
+		r->skip = 0;
+	} else {
+		/* Mid-line: only the override's own margin goes. */
+		r->nobol = true;
+		r->skip = b != n && b->child != NULL && b->child->bol ?
+		    b->dedent : 0;
+	}
 }
 
 static void
@@ -486,7 +661,7 @@ run_node(struct render *r, const struct tnode *n)
 		run_partial(r, n);
 		break;
 	case TNODE_BLOCK:
-		push_frame(r, FRAME_PLAIN, find_block(r, n));
+		run_block(r, n);
 		break;
 	case TNODE_ROOT:
 		break;
@@ -505,15 +680,26 @@ end_frame(struct render *r)
 		f->next = f->owner->child;
 		return;
 	}
-	if (f->kind == FRAME_PARTIAL) {
+	if (f->kind == FRAME_BLOCK && f->eollen > 0 &&
+	    r->out->len > f->outstart &&
+	    r->out->ptr[r->out->len - 1] != '\n')
+		buf_add(r->out, f->eol, f->eollen);
+	if (f->kind == FRAME_PARTIAL)
 		r->pdepth--;
-		r->pending = false;
+	if (f->kind == FRAME_PARTIAL || f->kind == FRAME_BLOCK) {
+		if (f->kind == FRAME_PARTIAL || f->whole ||
+		    r->pendlen > f->indentlen)
+			r->pending = false;
+		r->nobol = false;
+		r->skip = 0;
+		r->strip = f->strip;
 		r->indent.len = f->indentlen;
 		if (r->indent.cap != 0)
 			r->indent.ptr[f->indentlen] = '\0';
 	}
 	r->nctx = f->nctx;
 	r->nscopes = f->nscopes;
+	r->scope = f->scope;
 	r->nfr--;
 }
 
@@ -531,6 +717,7 @@ step(struct render *r)
 	if (n->bol && !r->nobol) {
 		r->pending = true;
 		r->pendlen = r->indent.len;
+		r->skip = r->strip;
 	}
 	r->nobol = false;
 	run_node(r, n);

@@ -71,6 +71,9 @@ static const char *const good[] = {
 	"{{#a}}\n  {{#b}}{{.}}{{/b}}\n{{/a}}{{^c}}x{{/c}}",
 	"{{=<% %>=}}<% a %><%={{ }}=%>{{b}}",
 	"{{<parent}}{{$block}}x{{/block}}{{/parent}}",
+	"{{<*dyn}}{{$b}}{{/b}}{{/*dyn}}{{<* dyn }}{{/ * dyn }}",
+	"  {{$a}}{{/a}}\r\n{{<p}}\n  {{$b}}\n    x\n  {{/b}}\n{{/p}}",
+	"{{ a | pascal }}{{{b|upper}}}{{&c | snake}}",
 	"{{a | snake | upper}}{{#@first}}{{@index}}{{/@first}}",
 	"{{!\nmulti\nline\n}}\n",
 };
@@ -142,6 +145,28 @@ static const struct {
 	{ "filter in multiline tag", "{{id\n  | snak}}",
 	    "t.mustache:2:5: error: unknown filter 'snak'; "
 	    "did you mean 'snake'?" },
+	{ "unclosed block", "{{$b}}x",
+	    "t.mustache:1:8: error: block 'b' is never closed\n"
+	    "t.mustache:1:1: note: block 'b' opened here" },
+	{ "unclosed parent", "{{<p}}\n",
+	    "t.mustache:2:1: error: parent 'p' is never closed\n"
+	    "t.mustache:1:1: note: parent 'p' opened here" },
+	{ "block closed by its parent", "{{<p}}{{$b}}{{/p}}",
+	    "t.mustache:1:13: error: closing tag 'p' does not match open "
+	    "block 'b'\n"
+	    "t.mustache:1:7: note: block 'b' opened here" },
+	{ "dynamic parent closed without star", "{{<*d}}{{/d}}",
+	    "t.mustache:1:8: error: closing tag 'd' does not match open "
+	    "parent '*d'\n"
+	    "t.mustache:1:1: note: parent '*d' opened here" },
+	{ "empty dynamic name", "x\n {{>* }}",
+	    "t.mustache:2:2: error: empty name after '*'" },
+	{ "empty dynamic parent", "{{<*}}v{{/*\n}}",
+	    "t.mustache:1:1: error: empty name after '*'" },
+	{ "bad dynamic name", "{{>*a..b}}",
+	    "t.mustache:1:1: error: invalid name 'a..b'" },
+	{ "empty name before filter", "{{ |upper}}",
+	    "t.mustache:1:1: error: empty tag name" },
 	{ "errors in one pass", "{{/a}}\n{{x|nope}}\n{{#b}}",
 	    "t.mustache:1:1: error: closing tag 'a' has no open section\n"
 	    "t.mustache:2:5: error: unknown filter 'nope'\n"
@@ -288,6 +313,53 @@ test_tmpl_parse_builds_tree(void **state)
 	assert_null(n->next);
 }
 
+/* The margins a block keeps for re-indenting overrides. */
+static const struct {
+	const char *name, *text;
+	bool standalone;
+	size_t dedent, indentlen, eollen;
+} margins[] = {
+	{ "inline", "x{{$b}}\n  y{{/b}}\n", false, 0, 0, 0 },
+	{ "lines", "  {{$b}}\n    one\n\n      two\n  {{/b}}\n", true, 4, 4, 1 },
+	{ "no content", "  {{$b}}{{/b}}\r\n", true, 0, 2, 2 },
+	{ "open close line", "{{$b}}\n  x{{/b}}\n", true, 2, 2, 0 },
+	{ "tag starts a line", "{{$b}}\n    a\n{{x}}\n{{/b}}", true, 0, 0, 0 },
+	{ "blanks then tag", "{{$b}}\n    a\n  {{x}}\n{{/b}}", true, 2, 2, 0 },
+	{ "partial line", "{{$b}}\n    a\n   {{>p}}\n{{/b}}", true, 3, 3, 0 },
+	{ "nested block", "{{$b}}\n    a\n  {{$c}}\n  b\n  {{/c}}\n{{/b}}\n",
+	    true, 2, 2, 1 },
+	{ "parent text ignored", "{{$b}}\n    a\n  {{<p}}\nz\n  {{/p}}\n{{/b}}",
+	    true, 2, 2, 0 },
+};
+
+static void
+test_tmpl_parse_records_block_margins(void **state)
+{
+	struct fixture *f = *state;
+	const struct tnode *n;
+	struct tmpl *t;
+	size_t i;
+
+	for (i = 0; i < sizeof(margins) / sizeof(margins[0]); i++) {
+		t = NULL;
+		assert_int_equal(parse(f, margins[i].text,
+		    strlen(margins[i].text), &t), 0);
+		assert_true(tmpl_check(t));
+		for (n = t->root->child; n->kind != TNODE_BLOCK; n = n->next)
+			continue;
+		if (n->standalone != margins[i].standalone ||
+		    n->dedent != margins[i].dedent ||
+		    n->indentlen != margins[i].indentlen ||
+		    n->eollen != margins[i].eollen) {
+			print_error("case '%s': standalone %d dedent %zu "
+			    "indent %zu eol %zu\n", margins[i].name,
+			    n->standalone, n->dedent, n->indentlen,
+			    n->eollen);
+			fail();
+		}
+	}
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int
@@ -300,6 +372,7 @@ main(void)
 		T(test_tmpl_parse_allows_max_nesting),
 		T(test_tmpl_parse_stops_after_too_many_errors),
 		T(test_tmpl_parse_builds_tree),
+		T(test_tmpl_parse_records_block_margins),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

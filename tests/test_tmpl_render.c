@@ -1,7 +1,9 @@
 /*
  * test_tmpl_render: the Mustache spec's behaviours, written as our own
- * cases against one data tree, plus the extensions (filters, @first,
- * @last, @index), strict mode and the render-time limits.
+ * cases against one data tree (comments, delimiters, interpolation,
+ * sections, inverted sections, partials, dynamic names, inheritance),
+ * plus the extensions (escaping modes, filters, @first, @last, @index),
+ * strict mode, errors with positions and the render-time limits.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -26,7 +28,7 @@ struct fixture {
 static struct value *
 map(struct arena *a, ...)
 {
-	struct value *m = value_map(a, 32);
+	struct value *m = value_map(a, 64);
 	const char *k;
 	va_list ap;
 
@@ -95,6 +97,27 @@ std_data(struct arena *a)
 	    "inner", map(a, "name", str(a, "Inner"), NULL),
 	    "id", str(a, "not_found"),
 	    "which", str(a, "p1"),
+	    "twoname", str(a, "two"),
+	    "linesname", str(a, "lines"),
+	    "pname", str(a, "parent"),
+	    "wrapname", str(a, "wrap"),
+	    "ghost", str(a, "nosuch"),
+	    "dyn", map(a, "part", str(a, "p1"), NULL),
+	    "tmpl", str(a, "{{name}}"),
+	    "x.y", str(a, "atomic"),
+	    "x", map(a, "y", str(a, "split"), NULL),
+	    "p.q", str(a, "atomic"),
+	    "hollow", map(a, "inner", map(a, NULL), NULL),
+	    "flags", map(a, "on", value_bool(a, true),
+		"off", value_bool(a, false), NULL),
+	    "nums", list(a, value_int(a, 1), flt(a, 2.5, "2.50"), NULL),
+	    "l1", map(a, "one", value_int(a, 1), NULL),
+	    "l2", map(a, "two", value_int(a, 2), NULL),
+	    "l3", map(a, "three", value_int(a, 3), NULL),
+	    "tree", map(a, "content", str(a, "X"), "kind", str(a, "dnode"),
+		"nodes", list(a, map(a, "content", str(a, "Y"),
+		"nodes", list(a, NULL), NULL), NULL), NULL),
+	    "q", str(a, "1\"2\\3\n<&>*/"),
 	    NULL);
 }
 
@@ -113,7 +136,26 @@ static const struct {
 	{ "mid", "a {{>p1}}" },
 	{ "tail", "x\n{{nope}}" },
 	{ "bad", "{{#x}}" },
+	{ "badder", "[{{>bad}}]" },
 	{ "parent", "<{{$b}}default{{/b}}|{{$c}}keep{{/c}}>" },
+	{ "node", "{{content}}<{{#nodes}}{{>node}}{{/nodes}}>" },
+	{ "dnode", "{{content}}<{{#nodes}}{{>*kind}}{{/nodes}}>" },
+	{ "named", "{{$name}}from partial{{/name}}" },
+	{ "stop", "stop:\n  {{$n}}listen{{/n}}\n" },
+	{ "grand", "{{$a}}g{{/a}}" },
+	{ "older", "{{<grand}}{{$a}}o{{/a}}{{/grand}}" },
+	{ "middle", "{{<older}}{{$a}}m{{/a}}{{/older}}" },
+	{ "rec1", "{{$x}}d1{{/x}} {{$y}}{{<rec2}}{{/rec2}}{{/y}}" },
+	{ "rec2", "{{$x}}d2{{/x}} {{<rec1}}{{$y}}stop{{/y}}{{/rec1}}" },
+	{ "scoped", "{{#inner}}{{$s}}{{name}}{{/s}}{{/inner}}" },
+	{ "hi_inline", "Hi,\n  {{$block}}{{/block}}\n" },
+	{ "hi_lines", "Hi,\n  {{$block}}\n  {{/block}}\n" },
+	{ "hi_default", "Hi,\n{{$block}}\n  default\n{{/block}}\n" },
+	{ "hi_crlf", "Hi,\r\n  {{$block}}{{/block}}\r\n" },
+	{ "nest_p", "{{<nest_g}}{{$block}}\n  one\n  {{$nested}}\n    two\n"
+	    "  {{/nested}}\n{{/block}}{{/nest_g}}\n" },
+	{ "nest_g", "{{$block}}default{{/block}}" },
+	{ "ploop", "{{<ploop}}{{/ploop}}" },
 };
 
 static int
@@ -166,7 +208,7 @@ teardown(void **state)
 static int
 render(struct fixture *f, const char *text, bool strict)
 {
-	struct tmpl_opts opts = { ESCAPE_HTML, strict, 0 };
+	struct tmpl_opts opts = { ESCAPE_HTML, strict, 0, NULL };
 	struct tmpl *t;
 
 	buf_reset(&f->out);
@@ -191,6 +233,9 @@ static const struct {
 	{ "comment multiline standalone", "a\n{{!\nx\n}}\nb", "a\nb" },
 	{ "comment indented inline", " 1 {{!x}}\n", " 1 \n" },
 	{ "comment named like data", "{{! name }}", "" },
+	{ "comment indented multiline standalone",
+	    "a\n  {{!\n  x\n  }}\nb", "a\nb" },
+	{ "comment surrounding blanks", "1 {{! x }} 2", "1  2" },
 	/* delimiters */
 	{ "delims pair", "{{=<% %>=}}(<% name %>)", "(Joe)" },
 	{ "delims special", "{{=| |=}}|name|", "Joe" },
@@ -201,6 +246,13 @@ static const struct {
 	{ "delims standalone", "a\n  {{=@ @=}}\nb", "a\nb" },
 	{ "delims padding", "|{{= @   @ =}}|@name@", "||Joe" },
 	{ "delims triple", "{{=<% %>=}}<%{html}%>", "<b>&\"" },
+	{ "delims persist in inverted",
+	    "{{=[ ]=}}\n[^f]\n[name]\n[/f]\n", "Joe\n" },
+	{ "delims surrounding blanks", "| {{=@ @=}} |", "|  |" },
+	{ "delims outlying blanks", " | {{=@ @=}}\n", " | \n" },
+	{ "delims crlf", "|\r\n{{= @ @ =}}\r\n|", "|\r\n|" },
+	{ "delims first line", "  {{=@ @=}}\n=", "=" },
+	{ "delims last line", "=\n  {{=@ @=}}", "=\n" },
 	/* interpolation */
 	{ "text only", "plain {text}", "plain {text}" },
 	{ "basic", "Hi {{name}}!", "Hi Joe!" },
@@ -221,6 +273,23 @@ static const struct {
 	{ "dotted is not a key", "{{#items}}{{n.x}}{{/items}}", "" },
 	{ "padding", "|{{ name }}|{{{ name }}}|{{& name }}|", "|Joe|Joe|Joe|" },
 	{ "standalone var keeps line", "  {{name}}\n", "  Joe\n" },
+	{ "standalone raw keeps line", "  {{{name}}}\n  {{&name}}\n",
+	    "  Joe\n  Joe\n" },
+	{ "surrounding blanks", "| {{name}} | {{{name}}} | {{&name}} |",
+	    "| Joe | Joe | Joe |" },
+	{ "no re-interpolation", "{{tmpl}}: {{{tmpl}}}",
+	    "{{name}}: {{name}}" },
+	{ "int raw", "{{{num}}} {{&neg}}", "85 -7" },
+	{ "float raw", "{{{flt}}} {{&half}}", "1.21 1.5" },
+	{ "null ampersand", "[{{&nul}}]", "[]" },
+	{ "dotted never one key", "[{{p.q}}]", "[]" },
+	{ "dotted not masked by a key", "{{x.y}}", "split" },
+	{ "dotted rest not from the stack", "[{{hollow.inner.name}}]", "[]" },
+	{ "dotted first part wins", "{{#hollow}}[{{inner.name}}]{{/hollow}}",
+	    "[]" },
+	{ "implicit raw", "{{#inner}}{{#html}}{{{.}}}{{&.}}{{/html}}"
+	    "{{/inner}}", "<b>&\"<b>&\"" },
+	{ "implicit numbers", "{{#nums}}({{.}}){{/nums}}", "(1)(2.5)" },
 	/* sections */
 	{ "section true", "{{#t}}y{{/t}}", "y" },
 	{ "section false", "{{#f}}y{{/f}}", "" },
@@ -248,6 +317,29 @@ static const struct {
 	{ "section inline keeps", " {{#t}}x{{/t}} \n", " x \n" },
 	{ "section no final newline", "a\n{{#t}}\nb\n{{/t}}", "a\nb\n" },
 	{ "section padding", "|{{# t }}={{/ t }}|", "|=|" },
+	{ "section value and name", "{{#name}}{{.}} is {{name}}{{/name}}",
+	    "Joe is Joe" },
+	{ "nested lists see the stack",
+	    "{{#items}}{{#words}}{{n}}{{.}}{{/words}}{{/items}}",
+	    "axayazbxbybzcxcycz" },
+	{ "deep context stack", "{{#l1}}{{one}}{{#l2}}{{one}}{{two}}{{#l3}}"
+	    "{{one}}{{two}}{{three}}{{/l3}}{{/l2}}{{/l1}}", "112123" },
+	{ "section nested true", "| A {{#t}}B {{#t}}C{{/t}} D{{/t}} E |",
+	    "| A B C D E |" },
+	{ "section nested false", "| A {{#f}}B {{#f}}C{{/f}} D{{/f}} E |",
+	    "| A  E |" },
+	{ "dotted section true", "{{#flags.on}}y{{/flags.on}}", "y" },
+	{ "dotted section false", "[{{#flags.off}}y{{/flags.off}}]", "[]" },
+	{ "section surrounding blanks", " | {{#t}}\t|\t{{/t}} | \n",
+	    " | \t|\t | \n" },
+	{ "section internal blanks", " | {{#t}} {{! c }}\n {{/t}} | \n",
+	    " |  \n  | \n" },
+	{ "section indented inline", " {{#t}}Y{{/t}}\n {{#t}}Z{{/t}}\n",
+	    " Y\n Z\n" },
+	{ "section first line", "  {{#t}}\n#{{/t}}\n/", "#\n/" },
+	{ "section last line", "#{{#t}}\n/\n  {{/t}}", "#\n/\n" },
+	{ "section doubled standalone", "{{#t}}\n* a\n{{/t}}\n* {{name}}\n"
+	    "{{#t}}\n* c\n{{/t}}\n", "* a\n* Joe\n* c\n" },
 	/* inverted */
 	{ "inverted false", "{{^f}}y{{/f}}", "y" },
 	{ "inverted true", "{{^t}}y{{/t}}", "" },
@@ -258,6 +350,24 @@ static const struct {
 	{ "inverted miss", "{{^nope}}y{{/nope}}", "y" },
 	{ "inverted dotted", "{{^a.b.x}}y{{/a.b.x}}", "y" },
 	{ "inverted standalone", "a\n {{^f}}\nb\n {{/f}}\n", "a\nb\n" },
+	{ "inverted doubled", "{{^f}}\n* a\n{{/f}}\n* {{name}}\n"
+	    "{{^f}}\n* c\n{{/f}}\n", "* a\n* Joe\n* c\n" },
+	{ "inverted nested false", "| A {{^f}}B {{^f}}C{{/f}} D{{/f}} E |",
+	    "| A B C D E |" },
+	{ "inverted nested true", "| A {{^t}}B {{^t}}C{{/t}} D{{/t}} E |",
+	    "| A  E |" },
+	{ "inverted dotted true", "[{{^flags.on}}y{{/flags.on}}]", "[]" },
+	{ "inverted dotted false", "{{^flags.off}}y{{/flags.off}}", "y" },
+	{ "inverted surrounding blanks", " | {{^f}}\t|\t{{/f}} | \n",
+	    " | \t|\t | \n" },
+	{ "inverted internal blanks", " | {{^f}} {{! c }}\n {{/f}} | \n",
+	    " |  \n  | \n" },
+	{ "inverted indented inline", " {{^f}}N{{/f}}\n {{^f}}O{{/f}}\n",
+	    " N\n O\n" },
+	{ "inverted crlf", "|\r\n{{^f}}\r\n{{/f}}\r\n|", "|\r\n|" },
+	{ "inverted first line", "  {{^f}}\n^{{/f}}\n/", "^\n/" },
+	{ "inverted last line", "^{{^f}}\n/\n  {{/f}}", "^\n/\n" },
+	{ "inverted padding", "|{{^ f }}={{/ f }}|", "|=|" },
 	/* partials */
 	{ "partial", "{{>p1}}", "[Joe]" },
 	{ "partial missing", "<{{>nope}}>", "<>" },
@@ -275,19 +385,108 @@ static const struct {
 	{ "partial inline in indented", "  {{>mid}}\n", "  a [Joe]" },
 	{ "partial indent ends with partial", "  {{>wrap}}\n", "  x\n|" },
 	{ "partial padding", "|{{> p1 }}|", "|[Joe]|" },
+	{ "partial recursion ends", "{{#tree}}{{>node}}{{/tree}}", "X<Y<>>" },
+	{ "partial surrounding blanks", "| {{>p1}} |", "| [Joe] |" },
+	/* dynamic names */
 	{ "partial dynamic", "{{>*which}}", "[Joe]" },
 	{ "partial dynamic miss", "<{{>*nope}}>", "<>" },
+	{ "dynamic names a missing partial", "<{{>*ghost}}>", "<>" },
+	{ "dynamic context", "{{#inner}}{{>*which}}{{/inner}}", "[Inner]" },
+	{ "dynamic dotted", "{{>*dyn.part}}", "[Joe]" },
+	{ "dynamic dotted broken", "<{{>*dyn.x.part}}>", "<>" },
+	{ "dynamic dotted pushes nothing",
+	    "{{#inner}}{{>*dyn.part}}{{/inner}}", "[Inner]" },
+	{ "dynamic dotted in a list", "{{#words}}{{>*dyn.part}}{{/words}}",
+	    "[Joe][Joe][Joe]" },
+	{ "dynamic recursion", "{{#tree}}{{>*kind}}{{/tree}}", "X<Y<>>" },
+	{ "dynamic once only", "<{{>**which}}>", "<>" },
+	{ "dynamic resolved whole first", "<{{>*dyn.*part}}>", "<>" },
+	{ "dynamic surrounding blanks", "| {{>*which}} |", "| [Joe] |" },
+	{ "dynamic inline no indent", "  {{name}}  {{>*twoname}}\n",
+	    "  Joe  >\n>\n" },
+	{ "dynamic crlf", "|\r\n{{>*twoname}}\r\n|", "|\r\n>\n>|" },
+	{ "dynamic first line", "  {{>*twoname}}\n>", "  >\n  >>" },
+	{ "dynamic last line", ">\n  {{>*twoname}}", ">\n  >\n  >" },
+	{ "dynamic standalone indents", "\\\n {{>*linesname}}\n/\n",
+	    "\\\n |\n <b>&\"\n |\n/\n" },
+	{ "dynamic padding", "|{{> * which }}|", "|[Joe]|" },
+	{ "dynamic parent", "{{<*pname}}{{$b}}new{{/b}}{{/*pname}}",
+	    "<new|keep>" },
 	/* inheritance */
 	{ "parent default", "{{<parent}}{{/parent}}", "<default|keep>" },
 	{ "parent override", "{{<parent}}{{$b}}new{{/b}}{{/parent}}",
 	    "<new|keep>" },
 	{ "block alone", "{{$b}}x{{/b}}", "x" },
+	{ "block default renders tags", "{{$b}}<{{name}}|{{{html}}}|{{#inner}}"
+	    "{{name}}{{/inner}}|{{^f}}n{{/f}}>{{/b}}",
+	    "<Joe|<b>&\"|Inner|n>" },
+	{ "block default not re-parsed", "{{$b}}{{tmpl}}{{/b}}", "{{name}}" },
+	{ "parent as partial", "{{>parent}}|{{<parent}}{{/parent}}",
+	    "<default|keep>|<default|keep>" },
+	{ "data does not fill a block", "{{<named}}{{/named}}",
+	    "from partial" },
+	{ "data does not override a block",
+	    "{{<named}}{{$name}}from here{{/name}}{{/named}}", "from here" },
+	{ "parent inline", "test {{<parent}}{{$b}}o{{/b}}{{/parent}}",
+	    "test <o|keep>" },
+	{ "two parents", "{{<parent}}{{$b}}1{{/b}}{{/parent}} "
+	    "{{<parent}}{{$b}}2{{/b}}{{/parent}}", "<1|keep> <2|keep>" },
+	{ "override with line breaks",
+	    "{{<parent}}{{$b}}\nx\n\ny\n{{/b}}{{/parent}}", "<x\n\ny\n|keep>" },
+	{ "override inherits indentation",
+	    "{{<stop}}{{$n}}hammer{{/n}}{{/stop}}", "stop:\n  hammer\n" },
+	{ "outermost override wins", "{{<middle}}{{$a}}c{{/a}}{{/middle}}",
+	    "c" },
+	{ "nearest override by default", "{{<middle}}{{/middle}}", "m" },
+	{ "parent recursion", "{{<rec1}}{{$x}}o{{/x}}{{/rec1}}",
+	    "o o o stop" },
+	{ "text in parent ignored",
+	    "{{<parent}} junk {{$b}}n{{/b}} junk {{/parent}}", "<n|keep>" },
+	{ "only text in parent", "{{<parent}} junk {{/parent}}",
+	    "<default|keep>" },
+	{ "block inside its own override",
+	    "{{<parent}}{{$b}}[{{$b}}x{{/b}}]{{/b}}{{/parent}}", "<[x]|keep>" },
+	{ "a parent in an override keeps its own blocks", "{{<parent}}{{$b}}"
+	    "{{<parent}}{{$c}}in{{/c}}{{/parent}}{{/b}}{{$c}}out{{/c}}"
+	    "{{/parent}}", "<<default|in>|out>" },
+	{ "block scope is the parent's",
+	    "{{<scoped}}{{$s}}I say {{name}}.{{/s}}{{/scoped}}",
+	    "I say Inner." },
+	{ "standalone parent", "Hi,\n  {{<blank}}{{/blank}}\n",
+	    "Hi,\n  a\n\n  b\n" },
+	{ "standalone block", "{{<hi_inline}}{{$block}}\none\ntwo{{/block}}\n"
+	    "{{/hi_inline}}\n", "Hi,\n  one\n  two\n" },
+	{ "block reindented", "{{<hi_lines}}{{$block}}\n    one\n    two\n"
+	    "{{/block}}{{/hi_lines}}\n", "Hi,\n  one\n  two\n" },
+	{ "block indented like its default", "{{<hi_default}}{{$block}}\none"
+	    "\ntwo\n{{/block}}{{/hi_default}}\n", "Hi,\n  one\n  two\n" },
+	{ "nested block reindented", "{{<nest_p}}{{$nested}}\nthree\n"
+	    "{{/nested}}{{/nest_p}}\n", "one\n  three\n" },
+	{ "block in an indented parent", "  {{<hi_lines}}{{$block}}\none\n"
+	    "{{/block}}{{/hi_lines}}\n", "  Hi,\n    one\n" },
+	{ "override keeps deeper lines", "{{<hi_lines}}{{$block}}\n  if\n"
+	    "    then\n{{/block}}{{/hi_lines}}", "Hi,\n  if\n    then\n" },
+	{ "override blank lines stay empty", "{{<hi_lines}}{{$block}}\n  a\n"
+	    "\n  b\n{{/block}}{{/hi_lines}}", "Hi,\n  a\n\n  b\n" },
+	{ "override partial lines reindented", "{{<hi_lines}}{{$block}}\n"
+	    "    {{>two}}\n{{/block}}{{/hi_lines}}", "Hi,\n  >\n  >\n" },
+	{ "override ends its last line",
+	    "{{<hi_lines}}{{$block}}one{{/block}}{{/hi_lines}}",
+	    "Hi,\n  one\n" },
+	{ "empty override removes the lines",
+	    "{{<hi_default}}{{$block}}{{/block}}{{/hi_default}}", "Hi,\n" },
+	{ "block keeps crlf", "{{<hi_crlf}}{{$block}}one{{/block}}"
+	    "{{/hi_crlf}}", "Hi,\r\n  one\r\n" },
 	/* filters */
 	{ "filter", "{{id | pascal}} {{id|upper_snake}}",
 	    "NotFound NOT_FOUND" },
 	{ "filter chain", "{{id | pascal | upper}}", "NOTFOUND" },
 	{ "filter then escape", "{{html | upper}}", "&lt;B&gt;&amp;&quot;" },
 	{ "filter raw", "{{{html | upper}}}", "<B>&\"" },
+	{ "filter on a number", "{{num | upper}}", "85" },
+	{ "filter on a miss", "[{{nope | upper}}]", "[]" },
+	{ "filter on dotted", "{{inner.name | upper}}", "INNER" },
+	{ "filter on dot", "{{#words}}{{. | upper}}{{/words}}", "XYZ" },
 	/* list position */
 	{ "index", "{{#words}}{{@index}}{{/words}}", "012" },
 	{ "first", "{{#words}}{{#@first}}^{{/@first}}{{.}}{{/words}}",
@@ -298,6 +497,9 @@ static const struct {
 	    "01false;0true;" },
 	{ "index section", "{{#words}}{{#@index}}{{.}}{{/@index}}{{/words}}",
 	    "012" },
+	{ "position outside a list", "[{{@first}}{{@index}}]", "[]" },
+	{ "position through a map section",
+	    "{{#words}}{{#inner}}{{@index}}{{/inner}}{{/words}}", "012" },
 	{ "index section keeps its value",
 	    "{{#words}}{{#@index}}{{#nested}}{{@index}}{{/nested}}{{.}}"
 	    "{{/@index}}{{/words}}", "010011012" },
@@ -321,24 +523,153 @@ test_tmpl_render_spec_cases(void **state)
 	}
 }
 
-/* Renders text and checks the diagnostics, joined by newlines. */
+/*
+ * Renders text, which must fail, and checks the diagnostics, joined by
+ * newlines; name says which case failed.
+ */
 static void
-expect_errors(struct fixture *f, const char *text, bool strict,
-    const char *want)
+expect_errors_named(struct fixture *f, const char *name, const char *text,
+    bool strict, const char *want)
 {
 	struct buf all = BUF_INIT;
 	size_t i;
+	int rc;
 
 	diag_release(&f->d);
-	assert_int_equal(render(f, text, strict), -1);
+	rc = render(f, text, strict);
 	for (i = 0; i < f->d.n; i++) {
 		char *s = diag_format(&f->d, i);
 
 		buf_addf(&all, "%s%s", i ? "\n" : "", s);
 		free(s);
 	}
-	assert_string_equal(all.ptr, want);
+	if (rc != -1 || strcmp(all.ptr, want) != 0) {
+		print_error("case '%s': rc %d, got:\n%s\nwant:\n%s\n", name,
+		    rc, all.ptr, want);
+		buf_release(&all);
+		fail();
+	}
 	buf_release(&all);
+}
+
+static void
+expect_errors(struct fixture *f, const char *text, bool strict,
+    const char *want)
+{
+	expect_errors_named(f, text, text, strict, want);
+}
+
+/* Each escaping mode, for {{q}}, {{{q}}} and a filter that escapes. */
+static const struct {
+	enum escape_mode mode;
+	const char *expected;
+} escapes[] = {
+	{ ESCAPE_HTML, "1&quot;2\\3\n&lt;&amp;&gt;*/|1\"2\\3\n<&>*/|"
+	    "1\"2\\3 <&>*/" },
+	{ ESCAPE_NONE, "1\"2\\3\n<&>*/|1\"2\\3\n<&>*/|1\"2\\3 <&>*/" },
+	{ ESCAPE_C, "1\\\"2\\\\3\\n<&>*/|1\"2\\3\n<&>*/|1\"2\\3 <&>* /" },
+	{ ESCAPE_PYTHON, "1\\\"2\\\\3\\n<&>*/|1\"2\\3\n<&>*/|"
+	    "1\"2\\3 <&>*/" },
+	{ ESCAPE_GO, "1\\\"2\\\\3\\n<&>*/|1\"2\\3\n<&>*/|1\"2\\3 <&>*/" },
+	{ ESCAPE_MARKDOWN, "1\"2\\\\3 &lt;\\&\\>\\*/|1\"2\\3\n<&>*/|"
+	    "1\"2\\3 <&>*/" },
+};
+
+static void
+test_tmpl_render_escape_modes(void **state)
+{
+	struct fixture *f = *state;
+	const char *text = "{{q}}|{{{q}}}|{{q | comment}}";
+	struct tmpl_opts opts;
+	struct tmpl *t;
+	size_t i;
+
+	assert_int_equal(tmpl_parse(&f->a, "t.mustache", text, strlen(text),
+	    &f->d, &t), 0);
+	for (i = 0; i < sizeof(escapes) / sizeof(escapes[0]); i++) {
+		memset(&opts, 0, sizeof(opts));
+		opts.escape = escapes[i].mode;
+		buf_reset(&f->out);
+		assert_int_equal(tmpl_render(t, f->data, &opts, NULL, &f->a,
+		    &f->out, &f->d), 0);
+		if (strcmp(f->out.ptr, escapes[i].expected) != 0) {
+			print_error("mode %d: got '%s', want '%s'\n",
+			    (int)escapes[i].mode, f->out.ptr,
+			    escapes[i].expected);
+			fail();
+		}
+	}
+}
+
+/* The root itself may be a list: {{#.}} walks it. */
+static void
+test_tmpl_render_root_list(void **state)
+{
+	struct fixture *f = *state;
+	struct tmpl_opts opts;
+	struct value *root = list(&f->a, map(&f->a, "v", str(&f->a, "a"),
+	    NULL), map(&f->a, "v", str(&f->a, "b"), NULL), NULL);
+	const char *text = "{{#.}}({{v}}){{/.}}";
+	struct tmpl *t;
+
+	memset(&opts, 0, sizeof(opts));
+	assert_int_equal(tmpl_parse(&f->a, "t.mustache", text, strlen(text),
+	    &f->d, &t), 0);
+	assert_int_equal(tmpl_render(t, root, &opts, NULL, &f->a, &f->out,
+	    &f->d), 0);
+	assert_string_equal(f->out.ptr, "(a)(b)");
+}
+
+/* Render-time errors, each with the position of the tag at fault. */
+static const struct {
+	const char *name, *text;
+	bool strict;
+	const char *want;
+} render_errors[] = {
+	{ "unknown name in a partial", "x {{>tail}}", true,
+	    "tail:2:1: error: 'nope' is not defined\n"
+	    "t.mustache:1:3: note: partial 'tail' included here" },
+	{ "unknown name two partials down", "\n{{>*wrapname}}", true,
+	    "tail:2:1: error: 'nope' is not defined\n"
+	    "wrap:1:1: note: partial 'tail' included here\n"
+	    "t.mustache:2:1: note: partial 'wrap' included here" },
+	{ "error two partials down", "{{>badder}}", false,
+	    "bad:1:7: error: section 'x' is never closed\n"
+	    "bad:1:1: note: section 'x' opened here\n"
+	    "badder:1:2: note: partial 'bad' included here\n"
+	    "t.mustache:1:1: note: partial 'badder' included here" },
+	{ "missing dynamic partial", "\n  {{>*ghost}}", true,
+	    "t.mustache:2:3: error: partial 'nosuch' not found" },
+	{ "dynamic name not a string", "{{>*num}}", true,
+	    "t.mustache:1:1: error: dynamic name 'num' is not a string" },
+	{ "a miss in a list is reported once", "{{#words}}{{zz}}{{/words}}",
+	    true, "t.mustache:1:11: error: 'zz' is not defined" },
+	{ "dynamic name undefined", "{{>*nope}}", true,
+	    "t.mustache:1:1: error: 'nope' is not defined" },
+	{ "missing parent", "{{<nope}}{{$b}}{{/b}}{{/nope}}", true,
+	    "t.mustache:1:1: error: partial 'nope' not found" },
+	{ "unknown name in a block", "{{<parent}}{{$b}}{{zip}}{{/b}}"
+	    "{{/parent}}", true,
+	    "t.mustache:1:18: error: 'zip' is not defined" },
+	{ "parent recursion", "{{<ploop}}{{/ploop}}", false,
+	    "ploop:1:1: error: partials nested deeper than 64 (from 'ploop')" },
+	{ "error in a parent", "\n{{<bad}}{{/bad}}", false,
+	    "bad:1:7: error: section 'x' is never closed\n"
+	    "bad:1:1: note: section 'x' opened here\n"
+	    "t.mustache:2:1: note: partial 'bad' included here" },
+};
+
+static void
+test_tmpl_render_reports_errors(void **state)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(render_errors) / sizeof(render_errors[0]);
+	    i++) {
+		expect_errors_named(*state, render_errors[i].name,
+		    render_errors[i].text, render_errors[i].strict,
+		    render_errors[i].want);
+	}
 }
 
 static void
@@ -351,8 +682,8 @@ test_tmpl_render_strict_reports_unknown_name(void **state)
 static void
 test_tmpl_render_strict_reports_every_miss(void **state)
 {
-	expect_errors(*state, "{{#x}}{{/x}}{{a.b.x}}{{>nope}}", true,
-	    "t.mustache:1:1: error: 'x' is not defined\n"
+	expect_errors(*state, "{{#w}}{{/w}}{{a.b.x}}{{>nope}}", true,
+	    "t.mustache:1:1: error: 'w' is not defined\n"
 	    "t.mustache:1:13: error: 'a.b.x' is not defined\n"
 	    "t.mustache:1:22: error: partial 'nope' not found");
 }
@@ -386,7 +717,7 @@ static void
 test_tmpl_render_caches_partials(void **state)
 {
 	struct fixture *f = *state;
-	struct tmpl_opts opts = { ESCAPE_NONE, false, 0 };
+	struct tmpl_opts opts = { ESCAPE_NONE, false, 0, NULL };
 	int calls = 0;
 	struct tmpl_loader counting = { find, &calls };
 	const char *text = "{{#words}}{{>p1}}{{>nope}}{{/words}}{{>p1}}";
@@ -426,7 +757,7 @@ static void
 test_tmpl_render_limits_output(void **state)
 {
 	struct fixture *f = *state;
-	struct tmpl_opts opts = { ESCAPE_NONE, false, 4 };
+	struct tmpl_opts opts = { ESCAPE_NONE, false, 4, NULL };
 	struct tmpl *t;
 
 	assert_int_equal(tmpl_parse(&f->a, "t.mustache", "ab{{name}}{{name}}",
@@ -440,7 +771,7 @@ static void
 test_tmpl_render_escape_none_and_no_loader(void **state)
 {
 	struct fixture *f = *state;
-	struct tmpl_opts opts = { ESCAPE_NONE, false, 0 };
+	struct tmpl_opts opts = { ESCAPE_NONE, false, 0, NULL };
 	struct tmpl *t;
 	const char *text = "{{html}}<{{>p1}}>";
 
@@ -456,7 +787,7 @@ static void
 test_tmpl_render_many_items(void **state)
 {
 	struct fixture *f = *state;
-	struct tmpl_opts opts = { ESCAPE_NONE, true, 0 };
+	struct tmpl_opts opts = { ESCAPE_NONE, true, 0, NULL };
 	struct value *items = value_list(&f->a, 100000), *root;
 	const char *text = "{{#items}}{{n}}{{^@last}},{{/@last}}{{/items}}";
 	struct tmpl *t;
@@ -485,6 +816,9 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(test_tmpl_render_spec_cases),
+		T(test_tmpl_render_escape_modes),
+		T(test_tmpl_render_root_list),
+		T(test_tmpl_render_reports_errors),
 		T(test_tmpl_render_strict_reports_unknown_name),
 		T(test_tmpl_render_strict_reports_every_miss),
 		T(test_tmpl_render_strict_accepts_null),
