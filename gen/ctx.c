@@ -1,14 +1,20 @@
 #include "ctx.h"
 
+#include <limits.h>
 #include <string.h>
 
 #include "buf.h"
+
+static size_t count_ext(const struct value *node);
+static void copy_ext(struct value *to, const struct value *node);
 
 /* What every builder below needs. */
 struct view {
 	struct arena *a;
 	const struct registry *r;
 	const struct ctx_opts *o;
+	/* The statuses select_views looks at: all, or one class's. */
+	size_t from, to;
 };
 
 static struct value *
@@ -26,6 +32,125 @@ loc(struct view *v, const char **texts)
 	if (texts[v->o->locale] != NULL)
 		return value_cstr(v->a, texts[v->o->locale]);
 	return str_or_null(v, texts[0]);
+}
+
+/*
+ * Every locale's text at once, for outputs that carry them all: a list
+ * of {locale, text} in the order of registry.locales, holding only the
+ * locales the data gives (the default one always); null when the data
+ * has no such field.
+ */
+static struct value *
+loc_all(struct view *v, const char **texts)
+{
+	struct value *list;
+	size_t i, n = 0;
+
+	if (texts == NULL)
+		return value_null(v->a);
+	for (i = 0; i < v->r->nlocales; i++)
+		n += texts[i] != NULL;
+	list = value_list(v->a, n);
+	for (i = 0; i < v->r->nlocales; i++) {
+		struct value *m;
+
+		if (texts[i] == NULL)
+			continue;
+		m = value_map(v->a, 2);
+		value_set(m, "locale", value_cstr(v->a, v->r->locales[i]));
+		value_set(m, "text", value_cstr(v->a, texts[i]));
+		value_push(list, m);
+	}
+	return list;
+}
+
+/*
+ * A data value as a node a template can walk without knowing its shape:
+ * kind, value (a scalar itself, else null), one is_KIND flag per kind,
+ * items (a list's nodes) and members ({key, value} of a map, in order).
+ * The loader bounds nesting (256 levels), which bounds this recursion.
+ */
+static struct value *
+node_of(struct view *v, struct value *d)
+{
+	static const struct {
+		enum value_kind kind;
+		const char *flag;
+	} kinds[] = {
+		{ VALUE_NULL, "is_null" }, { VALUE_BOOL, "is_bool" },
+		{ VALUE_INT, "is_int" }, { VALUE_FLOAT, "is_float" },
+		{ VALUE_STRING, "is_string" }, { VALUE_LIST, "is_list" },
+		{ VALUE_MAP, "is_map" }
+	};
+	struct value *m = value_map(v->a, 4 + 7);
+	struct value *items, *members;
+	size_t i, n;
+
+	n = d->kind == VALUE_LIST ? d->u.list.n : 0;
+	items = value_list(v->a, n);
+	for (i = 0; i < n; i++)
+		value_push(items, node_of(v, d->u.list.items[i]));
+	n = d->kind == VALUE_MAP ? d->u.map.n : 0;
+	members = value_list(v->a, n);
+	for (i = 0; i < n; i++) {
+		struct value *mm = value_map(v->a, 2);
+
+		value_set(mm, "key", value_cstr(v->a, d->u.map.items[i].key));
+		value_set(mm, "value", node_of(v, d->u.map.items[i].val));
+		value_push(members, mm);
+	}
+	value_set(m, "kind", value_cstr(v->a, value_kind_name(d->kind)));
+	value_set(m, "value", d->kind == VALUE_LIST || d->kind == VALUE_MAP ?
+	    value_null(v->a) : d);
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		value_set(m, kinds[i].flag,
+		    value_bool(v->a, d->kind == kinds[i].kind));
+	value_set(m, "items", items);
+	value_set(m, "members", members);
+	return m;
+}
+
+/* The x- keys of a data map as a list of {key, value} nodes. */
+static struct value *
+extensions_of(struct view *v, const struct value *node)
+{
+	struct value *list = value_list(v->a, count_ext(node));
+	size_t i;
+
+	for (i = 0; node != NULL && i < node->u.map.n; i++) {
+		const struct member *mb = &node->u.map.items[i];
+		struct value *m;
+
+		if (strncmp(mb->key, "x-", 2) != 0)
+			continue;
+		m = value_map(v->a, 2);
+		value_set(m, "key", value_cstr(v->a, mb->key));
+		value_set(m, "value", node_of(v, mb->val));
+		value_push(list, m);
+	}
+	return list;
+}
+
+/* The data's `names:`, every language: a list of {lang, names}. */
+static struct value *
+names_by_lang(struct view *v, const struct status *s)
+{
+	size_t i, k, n = s->names != NULL ? s->names->u.map.n : 0;
+	struct value *list = value_list(v->a, n);
+
+	for (i = 0; i < n; i++) {
+		const struct member *mb = &s->names->u.map.items[i];
+		struct value *m = value_map(v->a, 2);
+		struct value *names = value_list(v->a, mb->val->u.list.n);
+
+		for (k = 0; k < mb->val->u.list.n; k++)
+			value_push(names, value_cstr(v->a,
+			    mb->val->u.list.items[k]->str));
+		value_set(m, "lang", value_cstr(v->a, mb->key));
+		value_set(m, "names", names);
+		value_push(list, m);
+	}
+	return list;
 }
 
 static const char *
@@ -79,10 +204,15 @@ history_of(struct view *v, const struct status *s)
 	size_t i;
 
 	for (i = 0; i < s->nhistory; i++) {
-		struct value *h = value_map(v->a, 2);
+		const struct value *node = s->history[i].node;
+		struct value *h = value_map(v->a, 4 + count_ext(node));
 
 		value_set(h, "phrase", value_cstr(v->a, s->history[i].phrase));
 		value_set(h, "ref", str_or_null(v, s->history[i].ref));
+		/* The status's own phrase is hidden inside {{#history}}. */
+		value_set(h, "current", value_cstr(v->a, s->phrase));
+		value_set(h, "extensions", extensions_of(v, node));
+		copy_ext(h, node);
 		value_push(list, h);
 	}
 	return list;
@@ -97,13 +227,17 @@ subcodes_of(struct view *v, const struct status *s)
 
 	for (i = 0; i < s->nsubcodes; i++) {
 		const struct subcode *sc = &s->subcodes[i];
-		struct value *m = value_map(v->a, 4);
+		struct value *m = value_map(v->a, 6 + count_ext(sc->node));
 
 		snprintf(tmp, sizeof(tmp), "%lld.%lld", s->code, sc->sub);
 		value_set(m, "code", value_string(v->a, tmp, strlen(tmp)));
 		value_set(m, "sub", value_int(v->a, sc->sub));
 		value_set(m, "phrase", value_cstr(v->a, sc->phrase));
 		value_set(m, "description", loc(v, sc->description));
+		value_set(m, "description_locales",
+		    loc_all(v, sc->description));
+		value_set(m, "extensions", extensions_of(v, sc->node));
+		copy_ext(m, sc->node);
 		value_push(list, m);
 	}
 	return list;
@@ -133,7 +267,7 @@ copy_ext(struct value *to, const struct value *node)
 static struct value *
 status_view(struct view *v, const struct status *s)
 {
-	struct value *m = value_map(v->a, 28 + count_ext(s->node));
+	struct value *m = value_map(v->a, 33 + count_ext(s->node));
 	struct value *names = names_of(v, s);
 	size_t i;
 
@@ -163,14 +297,19 @@ status_view(struct view *v, const struct status *s)
 	    value_bool(v->a, s->kind == STATUS_TEMPORARY));
 	value_set(m, "is_unofficial",
 	    value_bool(v->a, s->kind == STATUS_UNOFFICIAL));
+	value_set(m, "docs_only", value_bool(v->a, s->docs_only));
 	value_set(m, "set", str_or_null(v, s->set));
 	value_set(m, "source", str_or_null(v, s->source));
 	value_set(m, "ref", str_or_null(v, s->ref));
 	value_set(m, "expires", str_or_null(v, s->expires));
 	value_set(m, "description", loc(v, s->description));
 	value_set(m, "note", loc(v, s->note));
+	value_set(m, "description_locales", loc_all(v, s->description));
+	value_set(m, "note_locales", loc_all(v, s->note));
+	value_set(m, "names_by_lang", names_by_lang(v, s));
 	value_set(m, "history", history_of(v, s));
 	value_set(m, "subcodes", subcodes_of(v, s));
+	value_set(m, "extensions", extensions_of(v, s->node));
 	copy_ext(m, s->node);
 	return m;
 }
@@ -180,6 +319,8 @@ in_code(struct view *v, const struct status *s)
 {
 	size_t i;
 
+	if (s->docs_only)
+		return false;
 	if (s->kind != STATUS_UNOFFICIAL || v->o->include_all)
 		return true;
 	for (i = 0; i < v->o->ninclude; i++)
@@ -197,10 +338,10 @@ select_views(struct view *v, struct value **views,
 	struct value *list;
 	size_t i, n = 0;
 
-	for (i = 0; i < v->r->nstatuses; i++)
+	for (i = v->from; i < v->to; i++)
 		n += keep(v, &v->r->statuses[i], arg);
 	list = value_list(v->a, n);
-	for (i = 0; i < v->r->nstatuses; i++)
+	for (i = v->from; i < v->to; i++)
 		if (keep(v, &v->r->statuses[i], arg))
 			value_push(list, views[i]);
 	return list;
@@ -254,6 +395,27 @@ keep_set(struct view *v, const struct status *s, const void *arg)
 	return s->set != NULL && strcmp(s->set, arg) == 0;
 }
 
+/*
+ * The first status whose code is above code.  Statuses are sorted by
+ * code and classes are ranges of codes that do not overlap, so a class's
+ * statuses sit together: finding them costs two searches, not a scan
+ * of the registry per class.
+ */
+static size_t
+after_code(const struct registry *r, long long code)
+{
+	size_t lo = 0, hi = r->nstatuses, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (r->statuses[mid].code <= code)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 static struct value *
 classes_view(struct view *v, struct value **views)
 {
@@ -262,7 +424,7 @@ classes_view(struct view *v, struct value **views)
 
 	for (k = 0; k < v->r->nclasses; k++) {
 		const struct status_class *c = &v->r->classes[k];
-		struct value *m = value_map(v->a, 8);
+		struct value *m = value_map(v->a, 11 + count_ext(c->node));
 
 		value_set(m, "id", value_cstr(v->a, c->id));
 		value_set(m, "name", value_cstr(v->a, convert(v, c->id)));
@@ -270,9 +432,18 @@ classes_view(struct view *v, struct value **views)
 		value_set(m, "last", value_int(v->a, c->last));
 		value_set(m, "title", loc(v, c->title));
 		value_set(m, "description", loc(v, c->description));
+		value_set(m, "title_locales", loc_all(v, c->title));
+		value_set(m, "description_locales", loc_all(v, c->description));
+		v->from = c->first > LLONG_MIN ?
+		    after_code(v->r, c->first - 1) : 0;
+		v->to = after_code(v->r, c->last);
 		value_set(m, "statuses", select_views(v, views, keep_class, &k));
 		value_set(m, "all_statuses",
 		    select_views(v, views, keep_class_all, &k));
+		v->from = 0;
+		v->to = v->r->nstatuses;
+		value_set(m, "extensions", extensions_of(v, c->node));
+		copy_ext(m, c->node);
 		value_push(list, m);
 	}
 	return list;
@@ -286,12 +457,16 @@ sets_view(struct view *v, struct value **views)
 
 	for (k = 0; k < v->r->nsets; k++) {
 		const struct status_set *s = &v->r->sets[k];
-		struct value *m = value_map(v->a, 4);
+		struct value *m = value_map(v->a, 7 + count_ext(s->node));
 
 		value_set(m, "id", value_cstr(v->a, s->id));
 		value_set(m, "title", loc(v, s->title));
 		value_set(m, "description", loc(v, s->description));
+		value_set(m, "title_locales", loc_all(v, s->title));
+		value_set(m, "description_locales", loc_all(v, s->description));
 		value_set(m, "statuses", select_views(v, views, keep_set, s->id));
+		value_set(m, "extensions", extensions_of(v, s->node));
+		copy_ext(m, s->node);
 		value_push(list, m);
 	}
 	return list;
@@ -301,7 +476,7 @@ static struct value *
 registry_view(struct view *v)
 {
 	const struct registry *r = v->r;
-	struct value *m = value_map(v->a, 8 + count_ext(r->node));
+	struct value *m = value_map(v->a, 11 + count_ext(r->node));
 	struct value *locs = value_list(v->a, r->nlocales);
 	size_t i;
 
@@ -315,6 +490,9 @@ registry_view(struct view *v)
 	value_set(m, "default_locale", value_cstr(v->a, r->locales[0]));
 	value_set(m, "is_default_locale", value_bool(v->a, v->o->locale == 0));
 	value_set(m, "prefix", value_cstr(v->a, r->c_prefix));
+	value_set(m, "title_locales", loc_all(v, r->title));
+	value_set(m, "description_locales", loc_all(v, r->description));
+	value_set(m, "extensions", extensions_of(v, r->node));
 	copy_ext(m, r->node);
 	return m;
 }
@@ -334,8 +512,9 @@ ctx_notice(struct arena *a, const char *data_path)
 struct value *
 ctx_build(struct arena *a, const struct registry *r, const struct ctx_opts *o)
 {
-	struct view v = { a, r, o };
-	struct value *root = value_map(a, 8), *g = value_map(a, 3);
+	struct view v = { a, r, o, 0, r->nstatuses };
+	struct value *root = value_map(a, 9 + count_ext(r->root));
+	struct value *g = value_map(a, 3);
 	struct value **views = arena_array(a, r->nstatuses, sizeof(*views));
 	size_t i;
 
@@ -352,5 +531,7 @@ ctx_build(struct arena *a, const struct registry *r, const struct ctx_opts *o)
 	value_set(root, "unofficial",
 	    select_views(&v, views, keep_unofficial, NULL));
 	value_set(root, "sets", sets_view(&v, views));
+	value_set(root, "extensions", extensions_of(&v, r->root));
+	copy_ext(root, r->root);
 	return root;
 }

@@ -12,7 +12,12 @@
  * unofficial, sets.  A status has code, phrase, id, name, names,
  * alias_names, aliases, class, status, is_standard ... is_unofficial,
  * set, source, ref, expires, description, note, history, subcodes and its
- * x- extensions.  README.md lists them with their meaning.
+ * x- extensions.  Every localised text also comes as NAME_locales, a list
+ * of {locale, text} of every locale the data gives, and the x- keys of
+ * the root and of every map of the data also come as `extensions`, a
+ * list of {key, value} whose values are shape-describing
+ * nodes (kind, value, is_KIND, items, members), for outputs such as JSON
+ * that carry everything.  README.md lists them with their meaning.
  *
  * The tree lives in the arena given; strings are borrowed from the model.
  */

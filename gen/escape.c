@@ -55,7 +55,6 @@ static const unsigned char kind[256] = {
 static const char hex[] = "0123456789abcdef";
 static const char fffd[] = "\xef\xbf\xbd";
 
-static size_t utf8_seq(const unsigned char *s, size_t n, uint32_t *cp);
 static void add_octal(struct buf *out, unsigned char c);
 static void add_hex(struct buf *out, unsigned char c);
 static bool add_short(struct buf *out, unsigned char c);
@@ -69,12 +68,9 @@ static void put_safe(struct buf *out, enum escape_mode mode, int c);
 static void end_c(struct buf *out, size_t start);
 static void end_html(struct buf *out, size_t start);
 
-/*
- * Length of the well-formed UTF-8 sequence at s (Unicode table 3-7: no
- * overlong forms, no surrogates, nothing above U+10FFFF), or 0.
- */
-static size_t
-utf8_seq(const unsigned char *s, size_t n, uint32_t *cp)
+/* Unicode table 3-7 gives the well-formed sequences. */
+size_t
+escape_utf8(const unsigned char *s, size_t n, uint32_t *cp)
 {
 	size_t len, i;
 	uint32_t v, min;
@@ -163,9 +159,19 @@ add_short(struct buf *out, unsigned char c)
 static void
 add_c(struct buf *out, const unsigned char *s, size_t n)
 {
-	size_t i;
+	size_t i, len;
 
 	for (i = 0; i < n; i++) {
+		/* A run of plain ASCII goes out in one piece. */
+		for (len = 0; i + len < n && !IS(s[i + len], K_CTRL | K_HIGH) &&
+		    s[i + len] != '"' && s[i + len] != '\\' &&
+		    s[i + len] != '?'; len++)
+			continue;
+		if (len > 0) {
+			buf_add(out, s + i, len);
+			i += len - 1;
+			continue;
+		}
 		if (add_short(out, s[i]))
 			continue;
 		if (IS(s[i], K_CTRL | K_HIGH))
@@ -190,6 +196,14 @@ add_script(struct buf *out, bool go, const unsigned char *s, size_t n)
 	uint32_t cp;
 
 	for (i = 0; i < n; i += len) {
+		/* A run of plain ASCII goes out in one piece. */
+		for (len = 0; i + len < n && !IS(s[i + len], K_CTRL | K_HIGH) &&
+		    s[i + len] != '"' && s[i + len] != '\\'; len++)
+			continue;
+		if (len > 0) {
+			buf_add(out, s + i, len);
+			continue;
+		}
 		len = 1;
 		if (add_short(out, s[i]))
 			continue;
@@ -197,7 +211,7 @@ add_script(struct buf *out, bool go, const unsigned char *s, size_t n)
 			add_hex(out, s[i]);
 			continue;
 		}
-		len = utf8_seq(s + i, n - i, &cp);
+		len = escape_utf8(s + i, n - i, &cp);
 		if (len == 0) {
 			add_hex(out, s[i]);
 			len = 1;
@@ -274,6 +288,14 @@ add_markdown(struct buf *out, const unsigned char *s, size_t n)
 	uint32_t cp;
 
 	for (i = md_lead(out, s, n); i < n; i += len) {
+		/* A run of plain text goes out in one piece. */
+		for (len = 0; i + len < n &&
+		    !IS(s[i + len], K_MD | K_CTRL | K_HIGH); len++)
+			continue;
+		if (len > 0) {
+			buf_add(out, s + i, len);
+			continue;
+		}
 		len = 1;
 		if (s[i] == '\r' && i + 1 < n && s[i + 1] == '\n')
 			len = 2;
@@ -285,7 +307,7 @@ add_markdown(struct buf *out, const unsigned char *s, size_t n)
 		} else if (IS(s[i], K_CTRL)) {
 			buf_addc(out, ' ');
 		} else if (IS(s[i], K_HIGH)) {
-			len = utf8_seq(s + i, n - i, &cp);
+			len = escape_utf8(s + i, n - i, &cp);
 			if (len == 0)
 				buf_add(out, fffd, 3), len = 1;
 			else
@@ -414,7 +436,7 @@ escape_comment(struct buf *out, enum escape_mode mode, const char *s,
 			buf_addc(out, ' ');
 		} else if (!IS(u[i], K_HIGH)) {
 			put_safe(out, mode, u[i]);
-		} else if ((n = utf8_seq(u + i, len - i, &cp)) == 0) {
+		} else if ((n = escape_utf8(u + i, len - i, &cp)) == 0) {
 			buf_add(out, fffd, 3);
 			n = 1;
 		} else if (cp != 0xfeff) {

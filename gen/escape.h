@@ -22,14 +22,25 @@
  *
  * Every escaper is byte-oriented, ignores the locale, and accepts any
  * bytes; invalid UTF-8 never reaches it from a validated data file.
+ *
+ * A language whose strings none of these modes fits declares a table
+ * escaper in its lang.yaml instead (escape_table_parse): replacements
+ * for chosen characters or sequences, and a printf-like format for the
+ * code points of chosen classes (controls, bidi controls, ...).  The
+ * built-in TypeScript, Rust and JSON targets are written that way, so a
+ * new language never needs C.
  */
 #ifndef GEN_ESCAPE_H
 #define GEN_ESCAPE_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
+#include "arena.h"
 #include "buf.h"
+#include "diag.h"
+#include "value.h"
 
 enum escape_mode {
 	ESCAPE_NONE,
@@ -62,5 +73,57 @@ int escape_parse(const char *name, enum escape_mode *mode);
 
 /* The canonical name of mode. */
 const char *escape_name(enum escape_mode mode);
+
+/*
+ * The length of the well-formed UTF-8 sequence at s[0..n), n > 0, with
+ * its code point in *cp; 0 for a byte that starts none (overlong forms,
+ * surrogates and values past U+10FFFF are not well formed).
+ */
+size_t escape_utf8(const unsigned char *s, size_t n, uint32_t *cp);
+
+/*
+ * Table escapers
+ *
+ * The map of a manifest's `escape:` key (see README.md, "Templates"):
+ *
+ *	chars:  {'"': '\"', '\': '\\', "\n": '\n'}   text -> replacement
+ *	format: '\u{%X}'	one %x, %X, %d or %o, with optional 0 and
+ *			width, and %% for a percent sign
+ *	units:  code_point	or utf16 (surrogate pairs) or utf8 (bytes):
+ *			what each %X receives
+ *	classes: [control, bidi]	code points written with format:
+ *			control (C0, DEL, C1), line_separator (U+2028,
+ *			U+2029), bidi (U+061C, U+200E, U+200F, U+202A..E,
+ *			U+2066..9), bom (U+FEFF), non_ascii (all > U+007F)
+ *	comment_break: ["*" "/"]	sequences the comment filter breaks
+ *			with a space
+ *
+ * At each position the longest `chars` key that matches wins; else a
+ * code point of `classes` is formatted; else it is copied.
+ */
+struct escape_table;
+
+/*
+ * Builds the table escaper described by map v into *out, in arena a
+ * (strings are borrowed from v).  Returns 0, or -1 after reporting every
+ * problem into d at its position; *out is written only on success.
+ */
+int escape_table_parse(struct arena *a, const struct value *v,
+    struct diag *d, const struct escape_table **out);
+
+/* Appends s[0..len), escaped by table t, to out. */
+void escape_table_add(struct buf *out, const struct escape_table *t,
+    const char *s, size_t len);
+
+/*
+ * Appends s[0..len) made safe inside a comment: controls, line breaks
+ * and CR LF become one space each, code points of t's classes are
+ * written with its format (a visible, harmless spelling), `chars` are
+ * not applied, and each `comment_break` sequence gets a space before
+ * its last character, judged together with what out already holds
+ * (from where this text starts).
+ */
+void escape_table_comment(struct buf *out, const struct escape_table *t,
+    const char *s, size_t len);
 
 #endif

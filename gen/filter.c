@@ -11,7 +11,8 @@ static const struct {
 } names[] = {
 	{ "snake", FILTER_SNAKE }, { "upper_snake", FILTER_UPPER_SNAKE },
 	{ "kebab", FILTER_KEBAB }, { "camel", FILTER_CAMEL },
-	{ "pascal", FILTER_PASCAL }, { "lower", FILTER_LOWER },
+	{ "pascal", FILTER_PASCAL }, { "upper_camel", FILTER_UPPER_CAMEL },
+	{ "lower", FILTER_LOWER },
 	{ "upper", FILTER_UPPER }, { "comment", FILTER_COMMENT }
 };
 
@@ -122,12 +123,14 @@ is_initialism(const char *w, size_t n)
 {
 	size_t i, k;
 
+	/* Called for every word of every name: no strlen per candidate. */
 	for (i = 0; i < sizeof(initialisms) / sizeof(initialisms[0]); i++) {
-		if (strlen(initialisms[i]) != n)
-			continue;
-		for (k = 0; k < n && to_upper(w[k]) == initialisms[i][k]; k++)
+		const char *p = initialisms[i];
+
+		for (k = 0; k < n && p[k] != '\0' && to_upper(w[k]) == p[k];
+		    k++)
 			;
-		if (k == n)
+		if (k == n && p[n] == '\0')
 			return true;
 	}
 	return false;
@@ -203,6 +206,8 @@ filter_name(enum filter_id id)
 		return "camel";
 	case FILTER_PASCAL:
 		return "pascal";
+	case FILTER_UPPER_CAMEL:
+		return "upper_camel";
 	case FILTER_LOWER:
 		return "lower";
 	case FILTER_UPPER:
@@ -269,6 +274,13 @@ bool
 filter_apply(struct buf *out, enum filter_id id, enum escape_mode mode,
     const char *s, size_t len)
 {
+	return filter_apply_table(out, id, mode, NULL, s, len);
+}
+
+bool
+filter_apply_table(struct buf *out, enum filter_id id, enum escape_mode mode,
+    const struct escape_table *table, const char *s, size_t len)
+{
 	switch (id) {
 	case FILTER_SNAKE:
 		join(out, s, len, '_', W_LOWER, W_LOWER);
@@ -285,6 +297,9 @@ filter_apply(struct buf *out, enum filter_id id, enum escape_mode mode,
 	case FILTER_PASCAL:
 		join(out, s, len, 0, W_GO, W_GO);
 		break;
+	case FILTER_UPPER_CAMEL:
+		join(out, s, len, 0, W_TITLE, W_TITLE);
+		break;
 	case FILTER_LOWER:
 		add_case(out, s, len, false);
 		break;
@@ -292,7 +307,10 @@ filter_apply(struct buf *out, enum filter_id id, enum escape_mode mode,
 		add_case(out, s, len, true);
 		break;
 	case FILTER_COMMENT:
-		escape_comment(out, mode, s, len);
+		if (table != NULL)
+			escape_table_comment(out, table, s, len);
+		else
+			escape_comment(out, mode, s, len);
 		return true;
 	}
 	return false;

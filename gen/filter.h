@@ -12,6 +12,7 @@
  *	snake		not_found	upper_snake	NOT_FOUND
  *	kebab		not-found	camel		notFound
  *	pascal		NotFound	lower, upper	whole text case
+ *	upper_camel	HttpVersion (pascal without initialisms: Rust, C#)
  *
  * pascal and camel spell Go's initialisms (ACL API ASCII CPU CSS DNS EOF
  * GUID HTML HTTP HTTPS ID IP JSON QPS RAM RPC SLA SMTP SQL SSH TCP TLS
@@ -39,6 +40,7 @@ enum filter_id {
 	FILTER_KEBAB,
 	FILTER_CAMEL,
 	FILTER_PASCAL,
+	FILTER_UPPER_CAMEL,
 	FILTER_LOWER,
 	FILTER_UPPER,
 	FILTER_COMMENT
@@ -66,5 +68,13 @@ const char *filter_suggest(const char *name, size_t len);
  */
 bool filter_apply(struct buf *out, enum filter_id id, enum escape_mode mode,
     const char *s, size_t len);
+
+/*
+ * As filter_apply, for a target that is table when table is not NULL
+ * (a table escaper from a manifest, see escape.h), else mode.
+ */
+bool filter_apply_table(struct buf *out, enum filter_id id,
+    enum escape_mode mode, const struct escape_table *table, const char *s,
+    size_t len);
 
 #endif

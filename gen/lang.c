@@ -21,6 +21,10 @@ static const char *const manifest_keys[] = {
 static const char *const output_keys[] = {
 	"template", "path", "per_locale"
 };
+static const char *const escape_modes[] = {
+	"none", "html", "c", "python", "go", "markdown"
+};
+static const char *const header_keys[] = { "prefix", "suffix", "as" };
 
 static const char *
 join(struct arena *a, const char *x, const char *y, const char *z)
@@ -179,6 +183,7 @@ static void
 parse_header(struct lang *l, const struct value *m, struct diag *d)
 {
 	const struct value *h = value_get(m, "header");
+	const char *as;
 
 	l->header_prefix = l->header_suffix = "";
 	if (h == NULL)
@@ -188,22 +193,38 @@ parse_header(struct lang *l, const struct value *m, struct diag *d)
 		    "and 'suffix'");
 		return;
 	}
+	check_keys(d, h, header_keys, sizeof(header_keys) /
+	    sizeof(header_keys[0]));
 	l->header_prefix = get_text(d, h, "prefix", true);
 	l->header_suffix = get_text(d, h, "suffix", false);
 	if (l->header_suffix == NULL)
 		l->header_suffix = "";
+	as = get_text(d, h, "as", false);
+	if (as != NULL && strcmp(as, "string") != 0 &&
+	    strcmp(as, "comment") != 0)
+		diag_error(d, &value_get(h, "as")->pos, "'as' must be "
+		    "'comment' or 'string', not '%s'", as);
+	l->header_string = as != NULL && strcmp(as, "string") == 0;
 }
 
 static void
 parse_codes(struct lang *l, const struct value *m, struct diag *d)
 {
-	const char *esc = get_text(d, m, "escape", true);
+	const struct value *ev = value_get(m, "escape");
 	const char *cs = get_text(d, m, "case", false);
-	const char *hint;
+	const char *hint, *esc;
 
-	if (esc != NULL && escape_parse(esc, &l->escape) != 0)
-		diag_error(d, &value_get(m, "escape")->pos,
-		    "unknown escape mode '%s'", esc);
+	l->escape = ESCAPE_NONE;
+	if (ev != NULL && ev->kind == VALUE_MAP) {
+		(void)escape_table_parse(l->src->a, ev, d, &l->escape_table);
+	} else if ((esc = get_text(d, m, "escape", true)) != NULL &&
+	    escape_parse(esc, &l->escape) != 0) {
+		hint = suggest(esc, strlen(esc), escape_modes,
+		    sizeof(escape_modes) / sizeof(escape_modes[0]));
+		diag_error(d, &ev->pos, "unknown escape mode '%s'%s%s%s", esc,
+		    hint ? "; did you mean '" : "", hint ? hint : "",
+		    hint ? "'?" : "");
+	}
 	l->ident_case = FILTER_SNAKE;
 	if (cs != NULL && filter_find(cs, strlen(cs), &l->ident_case) != 0) {
 		hint = filter_suggest(cs, strlen(cs));
@@ -251,7 +272,8 @@ lang_load(struct lang_src *src, const char *name, struct diag *d,
 {
 	struct load_limits lim = LOAD_LIMITS_DEFAULT;
 	struct lang *l = arena_alloc(src->a, sizeof(*l));
-	const char **names, *path, *text, *hint;
+	const char **names, *path, *text;
+	char tail[256];
 	struct value *m;
 	size_t len, n;
 	int rc;
@@ -263,10 +285,9 @@ lang_load(struct lang_src *src, const char *name, struct diag *d,
 		return -1;
 	if (rc > 0 || !model_is_ident(name)) {
 		lang_names(src, &names, &n);
-		hint = suggest(name, strlen(name), names, n);
-		diag_fail(d, DIAG_USAGE, "unknown language '%s'%s%s%s", name,
-		    hint ? "; did you mean '" : "", hint ? hint : "",
-		    hint ? "'?" : "");
+		diag_fail(d, DIAG_USAGE, "unknown language '%s'%s", name,
+		    suggest_tail(tail, sizeof(tail), name, strlen(name),
+		    names, n));
 		return -1;
 	}
 	if (load_yaml(src->a, path, text, len, &lim, d, &m) != 0 ||

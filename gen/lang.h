@@ -10,9 +10,12 @@
  * lang.yaml:
  *	name: c				the language's name (= directory)
  *	description: C header		one line, for --list-langs
- *	escape: c			none|html|c|python|go|markdown
+ *	escape: c			none|html|c|python|go|markdown, or
+ *					a map: a table escaper (escape.h)
  *	case: upper_snake		how id and aliases become `names`
- *	header: {prefix: "/ * ", suffix: " * /"}   the do-not-edit line
+ *	header: {prefix: "/ * ", suffix: " * /"}   the do-not-edit line;
+ *					`as: string` escapes the notice as
+ *					{{name}} does instead of as comment
  *	outputs:
  *	  - template: http_status.h.mustache
  *	    path: "c/{{registry.name}}.h"	a template over the view
@@ -52,8 +55,10 @@ struct lang {
 	const char *name;
 	const char *description;
 	enum escape_mode escape;
+	const struct escape_table *escape_table;	/* or NULL: escape */
 	enum filter_id ident_case;
 	const char *header_prefix, *header_suffix;
+	bool header_string;		/* notice as a string, not a comment */
 	struct lang_output *outputs;
 	size_t noutputs;
 };

@@ -4,10 +4,14 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "buf.h"
+#include "diag.h"
 #include "escape.h"
+#include "load.h"
 
 /*
  * A string literal and its length, so that rows may hold NUL bytes.
@@ -301,6 +305,212 @@ test_escape_parse_and_name(void **state)
 	assert_int_equal(m, ESCAPE_GO);
 }
 
+/*
+ * Table escapers, each declared as the YAML of a manifest's `escape:`
+ * map, with rows of input and the wanted string-literal body
+ * (mode "add") or comment text (mode "comment").
+ */
+static const char rust_yaml[] =
+    "chars: {'\"': '\\\"', '\\': '\\\\', \"\\n\": '\\n', \"\\r\": '\\r'}\n"
+    "format: '\\u{%X}'\n"
+    "classes: [control, line_separator, bidi, bom]\n"
+    "comment_break: ['*/', '/*']\n";
+static const char json_yaml[] =
+    "chars: {'\"': '\\\"', '\\': '\\\\'}\n"
+    "format: '\\u%04x'\n"
+    "units: utf16\n"
+    "classes: [control, non_ascii]\n";
+static const char octal_yaml[] =
+    "chars: {'${': '\\${', '$': '[dollar]', '`': '\\`'}\n"
+    "format: '\\%03o'\n"
+    "units: utf8\n"
+    "classes: [non_ascii]\n";
+static const char percent_yaml[] =
+    "format: '&#%d;%%'\n"
+    "classes: [bidi]\n";
+
+struct trow {
+	const char *name;
+	const char *yaml;
+	bool comment;
+	const char *in;
+	size_t inlen;
+	const char *want;
+	size_t wantlen;
+};
+
+static const struct trow table_rows[] = {
+	{ "rust quotes", rust_yaml, false, S("say \"hi\" \\"),
+	    S("say \\\"hi\\\" \\\\") },
+	{ "rust line breaks and lone cr", rust_yaml, false, S("a\nb\rc\r\nd"),
+	    S("a\\nb\\rc\\r\\nd") },
+	{ "rust controls", rust_yaml, false, S("\0\a\x7f\xc2\x85"),
+	    S("\\u{0}\\u{7}\\u{7F}\\u{85}") },
+	{ "rust bidi and separators", rust_yaml, false,
+	    S("\xe2\x80\xae" "x\xe2\x80\xac\xe2\x80\xa8\xe2\x81\xa6"
+	    "\xef\xbb\xbf"),
+	    S("\\u{202E}x\\u{202C}\\u{2028}\\u{2066}\\u{FEFF}") },
+	{ "rust utf8 passes", rust_yaml, false,
+	    S("\xe4\xb8\xad \xf0\x9f\x98\x80 `${x}` {{y}} */"),
+	    S("\xe4\xb8\xad \xf0\x9f\x98\x80 `${x}` {{y}} */") },
+	{ "rust invalid byte", rust_yaml, false, S("a\xff"),
+	    S("a\xef\xbf\xbd") },
+	{ "json surrogate pair", json_yaml, false,
+	    S("\xf0\x9f\x98\x80\xc3\xa9\t"),
+	    S("\\ud83d\\ude00\\u00e9\\u0009") },
+	{ "longest key first", octal_yaml, false, S("${$`"),
+	    S("\\${[dollar]\\`") },
+	{ "utf8 bytes in octal", octal_yaml, false, S("\xc3\xa9" "1"),
+	    S("\\303\\2511") },
+	{ "percent sign and decimal", percent_yaml, false,
+	    S("\xe2\x80\x8f" "a\n"), S("&#8207;%a\n") },
+	{ "comment breaks pairs", rust_yaml, true, S("a */ b /* c */*/"),
+	    S("a * / b / * c * / * /") },
+	{ "comment line breaks", rust_yaml, true,
+	    S("a\r\nb\nc\rd\xe2\x80\xa8" "e"),
+	    S("a b c d e") },
+	{ "comment spells out bidi", rust_yaml, true,
+	    S("\xe2\x80\xae" "evil \"q\" \\"), S("\\u{202E}evil \"q\" \\") },
+	{ "comment starts fresh", rust_yaml, true, S("/x"), S("/x") },
+	{ "comment formats non_ascii", json_yaml, true, S("\xe4\xb8\xad"),
+	    S("\\u4e2d") },
+};
+
+static const struct escape_table *
+table_from(struct arena *a, struct diag *d, const char *yaml)
+{
+	const struct escape_table *t = NULL;
+	struct value *v;
+
+	if (load_yaml(a, "t.yaml", yaml, strlen(yaml), NULL, d, &v) != 0 ||
+	    escape_table_parse(a, v, d, &t) != 0)
+		fail_msg("cannot build table from %s: %s", yaml,
+		    d->n > 0 ? diag_format(d, 0) : "?");
+	return t;
+}
+
+static void
+test_escape_table_rows(void **state)
+{
+	struct buf *b = *state;
+	struct arena a = ARENA_INIT;
+	struct diag d = DIAG_INIT;
+	const struct escape_table *t;
+	const struct trow *r;
+	size_t i;
+
+	for (i = 0; i < sizeof(table_rows) / sizeof(table_rows[0]); i++) {
+		r = &table_rows[i];
+		t = table_from(&a, &d, r->yaml);
+		buf_reset(b);
+		/* Pairs are judged only from where the text starts. */
+		buf_adds(b, "*");
+		if (r->comment)
+			escape_table_comment(b, t, r->in, r->inlen);
+		else
+			escape_table_add(b, t, r->in, r->inlen);
+		if (!buf_check(b))
+			fail_msg("%s: buffer invariants broken", r->name);
+		if (b->len != r->wantlen + 1 ||
+		    memcmp(b->ptr + 1, r->want, r->wantlen) != 0)
+			fail_msg("%s: got \"%s\", want \"%s\"", r->name,
+			    b->ptr + 1, r->want);
+	}
+	diag_release(&d);
+	arena_release(&a);
+}
+
+/* Every mistake in an `escape:` map, each reported at its position. */
+static void
+test_escape_table_errors(void **state)
+{
+	static const char yaml[] =
+	    "char: {}\n"
+	    "format: '\\u{%q}'\n"
+	    "units: utf-16\n"
+	    "classes: [bidy, control, 3]\n"
+	    "comment_break: ['*', [x]]\n";
+	static const char *const want[] = {
+		"t.yaml:1:1: error: unknown key 'char'; did you mean 'chars'?",
+		"t.yaml:2:9: error: bad conversion in 'format' '\\u{%q}' "
+		    "(use %x, %X, %d or %o, with an optional 0 and a width "
+		    "up to 16)",
+		"t.yaml:3:8: error: unknown units 'utf-16'; did you mean "
+		    "'utf16'?",
+		"t.yaml:4:11: error: unknown class 'bidy'; did you mean "
+		    "'bidi'?",
+		"t.yaml:4:26: error: unknown class '3'",
+		"t.yaml:5:17: error: a 'comment_break' sequence must be two or "
+		    "more printable ASCII characters",
+		"t.yaml:5:22: error: a 'comment_break' sequence must be a "
+		    "string, not a list",
+	};
+	struct arena a = ARENA_INIT;
+	struct diag d = DIAG_INIT;
+	const struct escape_table *t = NULL;
+	struct value *v;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(load_yaml(&a, "t.yaml", yaml, strlen(yaml), NULL,
+	    &d, &v), 0);
+	assert_int_equal(escape_table_parse(&a, v, &d, &t), -1);
+	assert_null(t);
+	for (i = 0; i < d.n && i < sizeof(want) / sizeof(want[0]); i++) {
+		char *s = diag_format(&d, i);
+
+		assert_string_equal(s, want[i]);
+		free(s);
+	}
+	assert_int_equal(d.n, sizeof(want) / sizeof(want[0]));
+	diag_release(&d);
+	arena_release(&a);
+}
+
+static void
+test_escape_table_format_errors(void **state)
+{
+	static const struct {
+		const char *yaml, *want;
+	} rows[] = {
+		{ "format: '%x%x'\n", "t.yaml:1:9: error: 'format' must hold "
+		    "exactly one of %x, %X, %d or %o" },
+		{ "format: 'no conversion %%'\n", "t.yaml:1:9: error: 'format' "
+		    "must hold exactly one of %x, %X, %d or %o" },
+		{ "classes: [bidi]\n", "t.yaml:1:10: error: 'classes' needs a "
+		    "'format' to write them with" },
+		{ "format: '%099x'\n", "t.yaml:1:9: error: bad conversion in "
+		    "'format' '%099x' (use %x, %X, %d or %o, with an optional "
+		    "0 and a width up to 16)" },
+		{ "chars: [a]\n", "t.yaml:1:8: error: 'chars' must be a map of "
+		    "text to its replacement" },
+		{ "chars: {a: [b]}\n", "t.yaml:1:12: error: a replacement must "
+		    "be a string, not a list" },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		struct arena a = ARENA_INIT;
+		struct diag d = DIAG_INIT;
+		const struct escape_table *t = NULL;
+		struct value *v;
+		char *s;
+
+		assert_int_equal(load_yaml(&a, "t.yaml", rows[i].yaml,
+		    strlen(rows[i].yaml), NULL, &d, &v), 0);
+		assert_int_equal(escape_table_parse(&a, v, &d, &t), -1);
+		assert_int_equal(d.n, 1);
+		s = diag_format(&d, 0);
+		if (strcmp(s, rows[i].want) != 0)
+			fail_msg("row %zu: got '%s', want '%s'", i, s,
+			    rows[i].want);
+		free(s);
+		diag_release(&d);
+		arena_release(&a);
+	}
+}
+
 int
 main(void)
 {
@@ -314,6 +524,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_escape_long_input, setup,
 		    teardown),
 		cmocka_unit_test(test_escape_parse_and_name),
+		cmocka_unit_test_setup_teardown(test_escape_table_rows, setup,
+		    teardown),
+		cmocka_unit_test(test_escape_table_errors),
+		cmocka_unit_test(test_escape_table_format_errors),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

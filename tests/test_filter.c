@@ -65,6 +65,13 @@ static const struct row rows[] = {
 	{ "pascal chinese", FILTER_PASCAL, "\xe7\x8a\xb6\xe6\x80\x81",
 	    "\xe7\x8a\xb6\xe6\x80\x81" },
 
+	/* upper_camel: pascal without initialisms */
+	{ "upper_camel no initialisms", FILTER_UPPER_CAMEL,
+	    "http_version_not_supported", "HttpVersionNotSupported" },
+	{ "upper_camel from upper", FILTER_UPPER_CAMEL, "URI_TOO_LONG",
+	    "UriTooLong" },
+	{ "upper_camel ok", FILTER_UPPER_CAMEL, "ok", "Ok" },
+
 	/* camel */
 	{ "camel first initialism lower", FILTER_CAMEL, "http_version",
 	    "httpVersion" },

@@ -1,9 +1,11 @@
 #!/bin/sh
-# Renders C, Python and Go from tests/lang/awkward.yaml (quotes,
-# backslashes, comment ends, trigraphs, tabs, newlines, Chinese, emoji, a
-# BOM, a 4868-byte description...), builds or imports each, reads every
-# phrase and description back through the generated code and compares the
-# bytes with the YAML's (tests/lang/roundtrip/expect.py).
+# Renders C, Python, Go, TypeScript, Rust and JSON from
+# tests/lang/awkward.yaml (quotes, backslashes, comment ends, trigraphs,
+# backticks, ${, tabs, newlines, a lone CR, U+2028, bidi controls,
+# Chinese, emoji, a BOM, a 4868-byte description...), builds, imports or
+# parses each, reads every phrase and description back through the
+# generated code and compares the bytes with the YAML's
+# (tests/lang/roundtrip/expect.py).
 # Usage: sh tests/test_roundtrip.sh BUILDDIR
 set -u
 B=${1:-build}
@@ -19,11 +21,13 @@ fail() {
 }
 
 [ -x "$GEN" ] || fail "$GEN is missing; build it first"
-for tool in gcc clang g++ go gofmt; do
+for tool in gcc clang g++ go gofmt rustc node; do
 	command -v "$tool" >/dev/null 2>&1 || fail "$tool is not installed"
 done
 $PY -c 'import yaml' 2>/dev/null || fail "$PY with yaml is not installed"
 BABS=$(cd "$B" && pwd) || fail "cannot enter $B"
+TSC=$(sh tests/lang/typescript/install-tsc.sh "$B") ||
+	fail "no TypeScript compiler"
 T=$(mktemp -d "$BABS/test_roundtrip.XXXXXX") || fail "mktemp failed"
 trap 'rm -rf "$T"' EXIT
 trap 'exit 1' INT TERM
@@ -37,7 +41,8 @@ GO111MODULE=on
 export GOCACHE GOPATH GOFLAGS GOTOOLCHAIN GOPROXY GO111MODULE
 
 $PY "$SRC/expect.py" "$DATA" >"$T/expected" || fail "expect.py failed"
-"$GEN" --lang c --lang python --lang go --data "$DATA" --out "$T/out" \
+"$GEN" --lang c --lang python --lang go --lang typescript --lang rust \
+    --lang json --data "$DATA" --out "$T/out" \
     2>"$T/gen.err" || fail "gen --data $DATA failed: $(cat "$T/gen.err")"
 
 compare() {	# compare WHAT FILE
@@ -82,4 +87,27 @@ cp "$SRC/main.go" "$M/main.go" || fail "cannot copy main.go"
 	{ cat "$T/go.log" >&2; fail "Go: go vet or go run failed"; }
 compare Go "$T/got.go"
 
-echo "test_roundtrip: C ($n compilers), Python and Go read back every byte"
+# TypeScript: type-checked and compiled by tsc, run by node.
+M=$T/out/typescript
+cp "$SRC/print.ts" "$M/" || fail "cannot copy print.ts"
+node "$TSC" --strict --target es2015 --module commonjs --lib es2017,dom \
+    --outDir "$M/js" "$M/awkward.ts" "$M/print.ts" >"$T/tsc.log" 2>&1 ||
+	{ cat "$T/tsc.log" >&2; fail "TypeScript: tsc --strict failed"; }
+node "$M/js/print.js" >"$T/got.ts" || fail "TypeScript: print.js failed"
+compare TypeScript "$T/got.ts"
+
+# Rust
+M=$T/out/rust
+cp "$SRC/print.rs" "$M/" || fail "cannot copy print.rs"
+(cd "$M" && rustc --edition 2021 -D warnings -C debuginfo=0 -o print \
+    print.rs) >"$T/rustc.log" 2>&1 ||
+	{ cat "$T/rustc.log" >&2; fail "Rust: rustc -D warnings failed"; }
+"$M/print" >"$T/got.rs" || fail "Rust: print failed"
+compare Rust "$T/got.rs"
+
+# JSON
+$PY "$SRC/print_json.py" "$T/out/json/awkward.json" >"$T/got.json" ||
+	fail "JSON: print_json.py failed"
+compare JSON "$T/got.json"
+
+echo "test_roundtrip: C ($n compilers), Python, Go, TypeScript, Rust and JSON read back every byte"

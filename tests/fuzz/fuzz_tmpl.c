@@ -133,6 +133,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	split(data, size, &in);
 	opts.escape = (enum escape_mode)(sel % 6);
 	opts.strict = (sel & 0x08) != 0;
+	opts.table = NULL;
 	/* Bounds the output, as gen does, so blow-ups end quickly. */
 	opts.max_output = 1 << 20;
 	if (tmpl_parse(&a, "fuzz.mustache", in.tmpl, in.tmpl_len, &d,

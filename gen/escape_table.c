@@ -1,0 +1,490 @@
+#include "escape.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "suggest.h"
+
+/* Code point classes of `classes:`. */
+enum {
+	C_CONTROL = 0x01,
+	C_LINE_SEP = 0x02,
+	C_BIDI = 0x04,
+	C_BOM = 0x08,
+	C_NON_ASCII = 0x10
+};
+
+enum units { UNITS_CODE_POINT, UNITS_UTF16, UNITS_UTF8 };
+
+struct rule {
+	const char *from, *to;
+	size_t fromlen, tolen;
+};
+
+struct escape_table {
+	struct rule *rules;		/* longest `from` first */
+	size_t nrules;
+	bool first[256];		/* bytes that start some rule */
+	const char *pre, *post;		/* format around the number */
+	size_t prelen, postlen;
+	int width;			/* minimum digits */
+	char zero;			/* '0' or ' ' for padding */
+	char conv;			/* x X d o, 0 when no format */
+	unsigned classes;
+	enum units units;
+	const char **breaks;
+	size_t nbreaks;
+};
+
+static const char *const table_keys[] = {
+	"chars", "format", "units", "classes", "comment_break"
+};
+static const char *const class_names[] = {
+	"control", "line_separator", "bidi", "bom", "non_ascii"
+};
+static const char *const unit_names[] = { "code_point", "utf16", "utf8" };
+
+#define NELEM(x) (sizeof(x) / sizeof((x)[0]))
+
+/* The longest format width; more is never useful and bounds the buffer. */
+#define MAX_WIDTH 16
+
+static void unknown(struct diag *d, const struct srcpos *pos,
+    const char *what, const char *name, const char *const *names, size_t n);
+static const char *text_of(struct diag *d, const struct value *v,
+    const char *what);
+static int cmp_rule(const void *a, const void *b);
+static void parse_chars(struct arena *a, struct escape_table *t,
+    const struct value *v, struct diag *d);
+static void parse_format(struct escape_table *t, const struct value *v,
+    struct diag *d);
+static void parse_classes(struct escape_table *t, const struct value *v,
+    struct diag *d);
+static void parse_units(struct escape_table *t, const struct value *v,
+    struct diag *d);
+static void parse_breaks(struct arena *a, struct escape_table *t,
+    const struct value *v, struct diag *d);
+static bool in_class(unsigned classes, uint32_t cp);
+static void add_part(struct buf *out, const char *s, size_t n);
+static void add_number(struct buf *out, const struct escape_table *t,
+    uint32_t n);
+static void add_formatted(struct buf *out, const struct escape_table *t,
+    uint32_t cp, const unsigned char *s, size_t n);
+static const struct rule *match(const struct escape_table *t,
+    const unsigned char *s, size_t n);
+static void put_broken(struct buf *out, const struct escape_table *t,
+    size_t start, unsigned char c);
+
+static void
+unknown(struct diag *d, const struct srcpos *pos, const char *what,
+    const char *name, const char *const *names, size_t n)
+{
+	const char *hint = suggest(name, strlen(name), names, n);
+
+	diag_error(d, pos, "unknown %s '%s'%s%s%s", what, name,
+	    hint ? "; did you mean '" : "", hint ? hint : "",
+	    hint ? "'?" : "");
+}
+
+static const char *
+text_of(struct diag *d, const struct value *v, const char *what)
+{
+	if (v->kind == VALUE_STRING || (v->kind != VALUE_NULL &&
+	    v->kind != VALUE_LIST && v->kind != VALUE_MAP))
+		return v->str;
+	diag_error(d, &v->pos, "%s must be a string, not %s %s", what,
+	    value_kind_article(v->kind), value_kind_name(v->kind));
+	return NULL;
+}
+
+static int
+cmp_rule(const void *a, const void *b)
+{
+	const struct rule *x = a, *y = b;
+
+	return (x->fromlen < y->fromlen) - (x->fromlen > y->fromlen);
+}
+
+static void
+parse_chars(struct arena *a, struct escape_table *t, const struct value *v,
+    struct diag *d)
+{
+	size_t i;
+
+	if (v->kind != VALUE_MAP) {
+		diag_error(d, &v->pos, "'chars' must be a map of text to its "
+		    "replacement");
+		return;
+	}
+	t->rules = arena_array(a, v->u.map.n, sizeof(*t->rules));
+	for (i = 0; i < v->u.map.n; i++) {
+		const struct member *m = &v->u.map.items[i];
+		const char *to = text_of(d, m->val, "a replacement");
+
+		if (m->keylen == 0) {
+			diag_error(d, &m->pos, "a 'chars' key must not be "
+			    "empty");
+			continue;
+		}
+		if (to == NULL)
+			continue;
+		t->rules[t->nrules].from = m->key;
+		t->rules[t->nrules].fromlen = m->keylen;
+		t->rules[t->nrules].to = to;
+		t->rules[t->nrules].tolen = m->val->len;
+		t->first[(unsigned char)m->key[0]] = true;
+		t->nrules++;
+	}
+	/*
+	 * Longest first.  Keys are unique (the loader rejects duplicate
+	 * keys), so two of one length never match at one position and the
+	 * order among them does not matter.
+	 */
+	qsort(t->rules, t->nrules, sizeof(*t->rules), cmp_rule);
+}
+
+/* "PRE%[0][W]cPOST" with %% anywhere; exactly one conversion. */
+static void
+parse_format(struct escape_table *t, const struct value *v, struct diag *d)
+{
+	const char *f = text_of(d, v, "'format'"), *p, *conv = NULL;
+
+	if (f == NULL)
+		return;
+	for (p = f; *p != '\0'; p++) {
+		if (*p != '%')
+			continue;
+		if (p[1] == '%') {
+			p++;
+			continue;
+		}
+		if (conv != NULL) {
+			diag_error(d, &v->pos, "'format' must hold exactly "
+			    "one of %%x, %%X, %%d or %%o");
+			return;
+		}
+		conv = p++;
+		t->zero = ' ';
+		if (*p == '0')
+			t->zero = '0', p++;
+		for (t->width = 0; *p >= '0' && *p <= '9'; p++)
+			if (t->width <= MAX_WIDTH)
+				t->width = t->width * 10 + (*p - '0');
+		if (t->width > MAX_WIDTH || strchr("xXdo", *p) == NULL ||
+		    *p == '\0') {
+			diag_error(d, &v->pos, "bad conversion in 'format' "
+			    "'%s' (use %%x, %%X, %%d or %%o, with an optional "
+			    "0 and a width up to %d)", f, MAX_WIDTH);
+			return;
+		}
+		t->conv = *p;
+		t->pre = f;
+		t->prelen = (size_t)(conv - f);
+		t->post = p + 1;
+	}
+	if (conv == NULL) {
+		diag_error(d, &v->pos, "'format' must hold exactly one of "
+		    "%%x, %%X, %%d or %%o");
+		t->conv = 0;
+		return;
+	}
+	t->postlen = strlen(t->post);
+}
+
+static void
+parse_classes(struct escape_table *t, const struct value *v, struct diag *d)
+{
+	size_t i, k;
+
+	if (v->kind != VALUE_LIST) {
+		diag_error(d, &v->pos, "'classes' must be a list of control, "
+		    "line_separator, bidi, bom or non_ascii");
+		return;
+	}
+	for (i = 0; i < v->u.list.n; i++) {
+		const struct value *c = v->u.list.items[i];
+		const char *name = text_of(d, c, "a class");
+
+		if (name == NULL)
+			continue;
+		for (k = 0; k < NELEM(class_names); k++)
+			if (strcmp(name, class_names[k]) == 0)
+				break;
+		if (k < NELEM(class_names))
+			t->classes |= 1u << k;
+		else
+			unknown(d, &c->pos, "class", name, class_names,
+			    NELEM(class_names));
+	}
+}
+
+static void
+parse_units(struct escape_table *t, const struct value *v, struct diag *d)
+{
+	const char *name = text_of(d, v, "'units'");
+	size_t k;
+
+	if (name == NULL)
+		return;
+	for (k = 0; k < NELEM(unit_names); k++)
+		if (strcmp(name, unit_names[k]) == 0)
+			break;
+	if (k < NELEM(unit_names))
+		t->units = (enum units)k;
+	else
+		unknown(d, &v->pos, "units", name, unit_names,
+		    NELEM(unit_names));
+}
+
+/* Printable ASCII only: the breaker looks at single bytes. */
+static void
+parse_breaks(struct arena *a, struct escape_table *t, const struct value *v,
+    struct diag *d)
+{
+	size_t i, k;
+
+	if (v->kind != VALUE_LIST) {
+		diag_error(d, &v->pos, "'comment_break' must be a list of "
+		    "strings");
+		return;
+	}
+	t->breaks = arena_array(a, v->u.list.n, sizeof(*t->breaks));
+	for (i = 0; i < v->u.list.n; i++) {
+		const struct value *b = v->u.list.items[i];
+		const char *s = text_of(d, b, "a 'comment_break' sequence");
+		bool ok = s != NULL && b->len >= 2;
+
+		for (k = 0; ok && k < b->len; k++)
+			ok = s[k] > ' ' && s[k] < 0x7f;
+		if (ok)
+			t->breaks[t->nbreaks++] = s;
+		else if (s != NULL)
+			diag_error(d, &b->pos, "a 'comment_break' sequence "
+			    "must be two or more printable ASCII characters");
+	}
+}
+
+int
+escape_table_parse(struct arena *a, const struct value *v, struct diag *d,
+    const struct escape_table **out)
+{
+	struct escape_table *t = arena_alloc(a, sizeof(*t));
+	size_t before = d->errors, i;
+	const struct value *f, *c;
+
+	if (v->kind != VALUE_MAP) {
+		diag_error(d, &v->pos, "'escape' must be a mode name or a map");
+		return -1;
+	}
+	for (i = 0; i < v->u.map.n; i++) {
+		const struct member *m = &v->u.map.items[i];
+		size_t k;
+
+		for (k = 0; k < NELEM(table_keys); k++)
+			if (strcmp(m->key, table_keys[k]) == 0)
+				break;
+		if (k == NELEM(table_keys) && strncmp(m->key, "x-", 2) != 0)
+			unknown(d, &m->pos, "key", m->key, table_keys,
+			    NELEM(table_keys));
+	}
+	if (value_get(v, "chars") != NULL)
+		parse_chars(a, t, value_get(v, "chars"), d);
+	if ((f = value_get(v, "format")) != NULL)
+		parse_format(t, f, d);
+	if (value_get(v, "units") != NULL)
+		parse_units(t, value_get(v, "units"), d);
+	if ((c = value_get(v, "classes")) != NULL)
+		parse_classes(t, c, d);
+	else
+		t->classes = C_CONTROL;
+	if (value_get(v, "comment_break") != NULL)
+		parse_breaks(a, t, value_get(v, "comment_break"), d);
+	if (c != NULL && f == NULL)
+		diag_error(d, &c->pos, "'classes' needs a 'format' to write "
+		    "them with");
+	if (d->errors != before)
+		return -1;
+	*out = t;
+	return 0;
+}
+
+static bool
+in_class(unsigned classes, uint32_t cp)
+{
+	if ((classes & C_CONTROL) && (cp < 0x20 || (cp >= 0x7f &&
+	    cp <= 0x9f)))
+		return true;
+	if ((classes & C_LINE_SEP) && (cp == 0x2028 || cp == 0x2029))
+		return true;
+	if ((classes & C_BIDI) && (cp == 0x061c || cp == 0x200e ||
+	    cp == 0x200f || (cp >= 0x202a && cp <= 0x202e) ||
+	    (cp >= 0x2066 && cp <= 0x2069)))
+		return true;
+	if ((classes & C_BOM) && cp == 0xfeff)
+		return true;
+	return (classes & C_NON_ASCII) && cp > 0x7f;
+}
+
+/* "%%" in the parts around the number stands for one '%'. */
+static void
+add_part(struct buf *out, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		buf_addc(out, s[i]);
+		if (s[i] == '%' && i + 1 < n && s[i + 1] == '%')
+			i++;
+	}
+}
+
+static void
+add_number(struct buf *out, const struct escape_table *t, uint32_t n)
+{
+	static const char lower[] = "0123456789abcdef";
+	static const char upper[] = "0123456789ABCDEF";
+	unsigned base = t->conv == 'd' ? 10 : t->conv == 'o' ? 8 : 16;
+	const char *digits = t->conv == 'X' ? upper : lower;
+	char tmp[MAX_WIDTH + 16];
+	size_t i = sizeof(tmp);
+
+	do {
+		tmp[--i] = digits[n % base];
+		n /= base;
+	} while (n != 0);
+	while (sizeof(tmp) - i < (size_t)t->width)
+		tmp[--i] = t->zero;
+	add_part(out, t->pre, t->prelen);
+	buf_add(out, tmp + i, sizeof(tmp) - i);
+	add_part(out, t->post, t->postlen);
+}
+
+static void
+add_formatted(struct buf *out, const struct escape_table *t, uint32_t cp,
+    const unsigned char *s, size_t n)
+{
+	size_t i;
+
+	switch (t->units) {
+	case UNITS_CODE_POINT:
+		add_number(out, t, cp);
+		break;
+	case UNITS_UTF16:
+		if (cp < 0x10000) {
+			add_number(out, t, cp);
+		} else {
+			add_number(out, t, 0xd800 + ((cp - 0x10000) >> 10));
+			add_number(out, t, 0xdc00 + ((cp - 0x10000) & 0x3ff));
+		}
+		break;
+	case UNITS_UTF8:
+		for (i = 0; i < n; i++)
+			add_number(out, t, s[i]);
+		break;
+	}
+}
+
+static const struct rule *
+match(const struct escape_table *t, const unsigned char *s, size_t n)
+{
+	size_t i;
+
+	if (!t->first[s[0]])
+		return NULL;
+	for (i = 0; i < t->nrules; i++)
+		if (t->rules[i].fromlen <= n &&
+		    memcmp(t->rules[i].from, s, t->rules[i].fromlen) == 0)
+			return &t->rules[i];
+	return NULL;
+}
+
+void
+escape_table_add(struct buf *out, const struct escape_table *t,
+    const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	const struct rule *r;
+	size_t i, n;
+	uint32_t cp;
+
+	for (i = 0; i < len; i += n) {
+		if ((r = match(t, u + i, len - i)) != NULL) {
+			buf_add(out, r->to, r->tolen);
+			n = r->fromlen;
+			continue;
+		}
+		n = escape_utf8(u + i, len - i, &cp);
+		if (n == 0) {
+			/* Never from validated data; keep the output valid. */
+			n = 1;
+			cp = 0xfffd;
+			if (t->conv != 0 && in_class(t->classes, cp))
+				add_formatted(out, t, cp,
+				    (const unsigned char *)"\xef\xbf\xbd", 3);
+			else
+				buf_add(out, "\xef\xbf\xbd", 3);
+		} else if (t->conv != 0 && in_class(t->classes, cp)) {
+			add_formatted(out, t, cp, u + i, n);
+		} else {
+			buf_add(out, u + i, n);
+		}
+	}
+}
+
+/*
+ * Writes c, first putting a space in when c would complete a break
+ * sequence with what this comment text has written so far.
+ */
+static void
+put_broken(struct buf *out, const struct escape_table *t, size_t start,
+    unsigned char c)
+{
+	size_t i, k;
+
+	for (i = 0; i < t->nbreaks; i++) {
+		k = strlen(t->breaks[i]) - 1;
+		if ((unsigned char)t->breaks[i][k] == c &&
+		    out->len - start >= k &&
+		    memcmp(out->ptr + out->len - k, t->breaks[i], k) == 0) {
+			buf_addc(out, ' ');
+			break;
+		}
+	}
+	buf_addc(out, c);
+}
+
+void
+escape_table_comment(struct buf *out, const struct escape_table *t,
+    const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i, k, n, start = out->len;
+	uint32_t cp;
+
+	for (i = 0; i < len; i += n) {
+		n = escape_utf8(u + i, len - i, &cp);
+		if (n == 0)
+			n = 1, cp = 0xfffd;
+		if (cp == '\r' && i + 1 < len && u[i + 1] == '\n')
+			n = 2;
+		if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp <= 0x9f) ||
+		    cp == 0x2028 || cp == 0x2029) {
+			put_broken(out, t, start, ' ');
+		} else if (t->conv != 0 && in_class(t->classes, cp)) {
+			/* Formatted text is ASCII in practice; break it too. */
+			struct buf tmp = BUF_INIT;
+
+			add_formatted(&tmp, t, cp, u + i, n);
+			for (k = 0; k < tmp.len; k++)
+				put_broken(out, t, start,
+				    (unsigned char)tmp.ptr[k]);
+			buf_release(&tmp);
+		} else if (cp < 0x80) {
+			put_broken(out, t, start, (unsigned char)cp);
+		} else if (cp == 0xfffd && n == 1) {
+			buf_add(out, "\xef\xbf\xbd", 3);
+		} else {
+			buf_add(out, u + i, n);
+		}
+	}
+}
