@@ -3,6 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
+#include "filter.h"
+#include "keyword.h"
 #include "suggest.h"
 
 /* What a schema check needs while it walks the document. */
@@ -10,6 +13,7 @@ struct check {
 	struct arena *a;
 	struct diag *d;
 	struct registry *r;
+	struct buf scratch;	/* spell's, reused so as not to allocate */
 };
 
 static bool check_keys(struct check *, const struct value *,
@@ -24,6 +28,7 @@ static const char **get_loc(struct check *, const struct value *,
     const char *, bool);
 static const char *get_ident(struct check *, const struct value *,
     const char *, bool);
+static void check_registry_words(struct check *, const struct value *);
 
 #define NKEYS(k) (sizeof(k) / sizeof((k)[0]))
 
@@ -39,7 +44,8 @@ static const char *const class_keys[] = {
 static const char *const set_keys[] = { "id", "title", "description" };
 static const char *const status_keys[] = {
 	"code", "phrase", "id", "aliases", "names", "status", "set", "source",
-	"ref", "expires", "history", "subcodes", "note", "description"
+	"ref", "expires", "history", "subcodes", "note", "description",
+	"docs_only"
 };
 static const char *const history_keys[] = { "phrase", "ref" };
 static const char *const subcode_keys[] = { "sub", "phrase", "description" };
@@ -298,6 +304,7 @@ build_registry(struct check *c, const struct value *v)
 	}
 	r->title = get_loc(c, v, "title", true);
 	r->description = get_loc(c, v, "description", false);
+	check_registry_words(c, v);
 }
 
 static void
@@ -306,6 +313,7 @@ build_class(struct check *c, const struct value *v, void *p)
 	struct status_class *k = p;
 
 	k->pos = v->pos;
+	k->node = v;
 	check_keys(c, v, class_keys, NKEYS(class_keys));
 	k->id = get_ident(c, v, "id", true);
 	if (get_int(c, v, "first", &k->first) &&
@@ -323,6 +331,7 @@ build_set(struct check *c, const struct value *v, void *p)
 	struct status_set *s = p;
 
 	s->pos = v->pos;
+	s->node = v;
 	check_keys(c, v, set_keys, NKEYS(set_keys));
 	s->id = get_ident(c, v, "id", true);
 	s->title = get_loc(c, v, "title", true);
@@ -371,6 +380,7 @@ build_history(struct check *c, const struct value *v, void *p)
 {
 	struct history *h = p;
 
+	h->node = v;
 	check_keys(c, v, history_keys, NKEYS(history_keys));
 	h->phrase = get_str(c, v, "phrase", true);
 	h->ref = get_str(c, v, "ref", false);
@@ -382,6 +392,7 @@ build_subcode(struct check *c, const struct value *v, void *p)
 	struct subcode *s = p;
 
 	s->pos = v->pos;
+	s->node = v;
 	check_keys(c, v, subcode_keys, NKEYS(subcode_keys));
 	if (get_int(c, v, "sub", &s->sub) && s->sub < 0)
 		diag_error(c->d, &value_get(v, "sub")->pos,
@@ -488,6 +499,27 @@ build_kind(struct check *c, const struct value *v, struct status *s)
 	    hint ? "'?" : "");
 }
 
+/*
+ * docs_only: an unofficial code whose number another entry already has
+ * stays out of the code outputs, so that each number has one name there.
+ */
+static void
+build_docs_only(struct check *c, const struct value *v, struct status *s)
+{
+	const struct value *d = value_get(v, "docs_only");
+
+	if (d == NULL)
+		return;
+	if (d->kind != VALUE_BOOL || !d->plain) {
+		diag_error(c->d, &d->pos, "'docs_only' must be true or false");
+		return;
+	}
+	s->docs_only = d->u.b;
+	if (s->docs_only && s->kind != STATUS_UNOFFICIAL)
+		diag_error(c->d, &d->pos, "'docs_only' applies only to "
+		    "unofficial codes");
+}
+
 static void
 build_status(struct check *c, const struct value *v, void *p)
 {
@@ -511,6 +543,7 @@ build_status(struct check *c, const struct value *v, void *p)
 	check_names(c, v, s);
 	build_kind(c, v, s);
 	s->set = get_ident(c, v, "set", false);
+	build_docs_only(c, v, s);
 	s->source = get_str(c, v, "source", false);
 	s->ref = get_str(c, v, "ref", false);
 	s->expires = get_str(c, v, "expires", false);
@@ -524,20 +557,53 @@ build_status(struct check *c, const struct value *v, void *p)
 	s->description = get_loc(c, v, "description", true);
 }
 
+/* An id or alias, or one of its spellings in a target language. */
 struct ident {
-	const char *name;
+	const char *name;		/* as a language spells it */
+	const char *id;			/* as the data writes it */
 	const struct srcpos *pos;
 	size_t order;
+	bool named;			/* from `names:`, not derived */
 };
 
-static void
-add_ident(struct ident *ids, size_t *n, const char *name,
-    const struct srcpos *pos)
+/*
+ * The cases in which templates spell ids and aliases.  Two ids spelled
+ * alike in one of them ('a_1' and 'a1' are both 'A1' in pascal case)
+ * would become one name in some output.
+ */
+static const enum filter_id ident_cases[] = {
+	FILTER_SNAKE, FILTER_UPPER_SNAKE, FILTER_CAMEL, FILTER_PASCAL
+};
+
+/*
+ * Keywords are checked in the cases that languages print bare, Python's
+ * NOT_FOUND and a Rust or TypeScript NotFound.  The lower-case forms are
+ * always prefixed where printed; checking them would refuse 'continue'.
+ */
+static const enum filter_id keyword_cases[] = {
+	FILTER_UPPER_SNAKE, FILTER_PASCAL
+};
+
+/* The case of each built-in language (templates/LANG/lang.yaml). */
+static const struct {
+	const char *lang;
+	enum filter_id ident_case;
+} lang_cases[] = {
+	{ "c", FILTER_UPPER_SNAKE },
+	{ "python", FILTER_UPPER_SNAKE },
+	{ "go", FILTER_PASCAL },
+	{ "typescript", FILTER_UPPER_SNAKE },
+	{ "rust", FILTER_UPPER_CAMEL }
+};
+
+#define NCASES(t) (sizeof(t) / sizeof((t)[0]))
+
+static const char *
+spell(struct check *c, const char *id, enum filter_id f)
 {
-	ids[*n].name = name;
-	ids[*n].pos = pos;
-	ids[*n].order = *n;
-	(*n)++;
+	buf_reset(&c->scratch);
+	filter_apply(&c->scratch, f, ESCAPE_NONE, id, strlen(id));
+	return arena_strndup(c->a, c->scratch.ptr, c->scratch.len);
 }
 
 static int
@@ -558,38 +624,324 @@ cmp_status(const void *pa, const void *pb)
 
 	if (a->code != b->code)
 		return a->code < b->code ? -1 : 1;
+	if (a->docs_only != b->docs_only)
+		return a->docs_only ? 1 : -1;
 	if (a->pos.line != b->pos.line)
 		return a->pos.line < b->pos.line ? -1 : 1;
 	return 0;
 }
 
-/* Duplicates are found by sorting, so checking stays O(n log n). */
-static void
-check_idents(struct check *c)
+/* Every id and alias as written, in file order. */
+static struct ident *
+collect_ids(struct check *c, size_t *n)
 {
 	const struct registry *r = c->r;
 	struct ident *ids;
-	size_t i, j, n = 0, cap = 0;
+	size_t i, j, cap = 0;
 
 	for (i = 0; i < r->nstatuses; i++)
 		cap += 1 + r->statuses[i].naliases;
 	ids = arena_array(c->a, cap, sizeof(*ids));
+	*n = 0;
 	for (i = 0; i < r->nstatuses; i++) {
 		const struct status *s = &r->statuses[i];
+		const struct value *idv = value_get(s->node, "id");
 
-		if (s->id != NULL)
-			add_ident(ids, &n, s->id, value_get(s->node, "id") ?
-			    &value_get(s->node, "id")->pos : &s->pos);
-		for (j = 0; j < s->naliases; j++)
-			add_ident(ids, &n, s->aliases[j], s->alias_pos[j]);
+		if (s->id != NULL) {
+			ids[*n].id = ids[*n].name = s->id;
+			ids[*n].pos = idv != NULL ? &idv->pos : &s->pos;
+			ids[*n].order = *n;
+			(*n)++;
+		}
+		for (j = 0; j < s->naliases; j++) {
+			ids[*n].id = ids[*n].name = s->aliases[j];
+			ids[*n].pos = s->alias_pos[j];
+			ids[*n].order = *n;
+			(*n)++;
+		}
 	}
-	qsort(ids, n, sizeof(*ids), cmp_ident);
+	return ids;
+}
+
+static bool
+is_keyword_case(enum filter_id f)
+{
+	size_t k;
+
+	for (k = 0; k < NCASES(keyword_cases); k++)
+		if (keyword_cases[k] == f)
+			return true;
+	return false;
+}
+
+static void
+check_keyword(struct check *c, const struct ident *id, enum filter_id f)
+{
+	const char *lang = keyword_any(id->name);
+
+	if (lang != NULL)
+		diag_error(c->d, id->pos, "identifier '%s' reads '%s' in %s "
+		    "case, a keyword of %s", id->id, id->name, filter_name(f),
+		    lang);
+}
+
+/* Whether a and b already read alike in a case checked before case k. */
+static bool
+met_before(struct check *c, const char *a, const char *b, size_t k)
+{
+	size_t i;
+
+	for (i = 0; i < k; i++)
+		if (strcmp(spell(c, a, ident_cases[i]),
+		    spell(c, b, ident_cases[i])) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Duplicates are found by sorting, so checking stays O(n log n).  Exact
+ * duplicates are reported once as such; a pair that reads alike in
+ * several cases, at the first case only.
+ */
+static void
+check_spellings(struct check *c, struct ident *ids, size_t n)
+{
+	struct ident *t = arena_array(c->a, n, sizeof(*t));
+	size_t i, k;
+
+	for (k = 0; k < NCASES(ident_cases); k++) {
+		for (i = 0; i < n; i++) {
+			t[i] = ids[i];
+			t[i].name = spell(c, ids[i].id, ident_cases[k]);
+			if (is_keyword_case(ident_cases[k]))
+				check_keyword(c, &t[i], ident_cases[k]);
+		}
+		qsort(t, n, sizeof(*t), cmp_ident);
+		for (i = 1; i < n; i++) {
+			if (strcmp(t[i].name, t[i - 1].name) != 0 ||
+			    strcmp(t[i].id, t[i - 1].id) == 0 ||
+			    met_before(c, t[i].id, t[i - 1].id, k))
+				continue;
+			diag_error(c->d, t[i].pos, "identifier '%s' reads '%s' "
+			    "in %s case, the same as '%s'", t[i].id, t[i].name,
+			    filter_name(ident_cases[k]), t[i - 1].id);
+			diag_note(c->d, t[i - 1].pos, "'%s' defined here",
+			    t[i - 1].id);
+		}
+	}
+}
+
+
+static void
+check_idents(struct check *c)
+{
+	struct ident *ids, *t;
+	size_t i, n;
+
+	ids = collect_ids(c, &n);
+	t = arena_array(c->a, n, sizeof(*t));
+	memcpy(t, ids, n * sizeof(*t));
+	qsort(t, n, sizeof(*t), cmp_ident);
 	for (i = 1; i < n; i++) {
-		if (strcmp(ids[i].name, ids[i - 1].name) != 0)
+		if (strcmp(t[i].name, t[i - 1].name) != 0)
 			continue;
-		diag_error(c->d, ids[i].pos, "duplicate identifier '%s'",
-		    ids[i].name);
-		diag_note(c->d, ids[i - 1].pos, "first defined here");
+		diag_error(c->d, t[i].pos, "duplicate identifier '%s'",
+		    t[i].name);
+		diag_note(c->d, t[i - 1].pos, "first defined here");
+	}
+	check_spellings(c, ids, n);
+}
+
+/* Each `names:` entry against the keywords of its own language. */
+static void
+check_name_words(struct check *c, const char *lang, const struct value *v)
+{
+	const char *kw = keyword_in(lang, v->str);
+	const char *why;
+
+	if (kw != NULL)
+		diag_error(c->d, &v->pos, "%s name '%s' is a keyword of %s",
+		    lang, v->str, kw);
+	else if (strcmp(lang, "c") == 0 &&
+	    (why = keyword_c_reserved(v->str)) != NULL)
+		diag_error(c->d, &v->pos, "c name '%s' is reserved in C: %s",
+		    v->str, why);
+}
+
+/* The case a built-in language spells ids in, or -1. */
+static int
+lang_case(const char *lang)
+{
+	size_t i;
+
+	for (i = 0; i < NCASES(lang_cases); i++)
+		if (strcmp(lang_cases[i].lang, lang) == 0)
+			return (int)lang_cases[i].ident_case;
+	return -1;
+}
+
+/*
+ * The names of every status in lang: its `names:` for lang where given,
+ * else its id and aliases in the language's case (built-in languages
+ * only; the case of another language is not known here).
+ */
+static struct ident *
+lang_idents(struct check *c, const char *lang, size_t *n)
+{
+	const struct registry *r = c->r;
+	int lc = lang_case(lang);
+	struct ident *ids, *own;
+	size_t i, j, nown, cap = 0;
+
+	own = collect_ids(c, &nown);
+	for (i = 0; i < r->nstatuses; i++) {
+		const struct value *l = value_get(r->statuses[i].names, lang);
+
+		cap += l != NULL ? l->u.list.n : 0;
+	}
+	ids = arena_array(c->a, cap + nown, sizeof(*ids));
+	*n = 0;
+	for (i = 0, j = 0; i < r->nstatuses; i++) {
+		const struct status *s = &r->statuses[i];
+		const struct value *l = value_get(s->names, lang);
+		size_t k, mine = (s->id != NULL) + s->naliases;
+
+		for (k = 0; l != NULL && k < l->u.list.n; k++) {
+			ids[*n].id = ids[*n].name = l->u.list.items[k]->str;
+			ids[*n].pos = &l->u.list.items[k]->pos;
+			ids[*n].named = true;
+			ids[*n].order = *n;
+			(*n)++;
+		}
+		for (k = 0; l == NULL && lc >= 0 && k < mine; k++) {
+			ids[*n] = own[j + k];
+			ids[*n].name = spell(c, own[j + k].id,
+			    (enum filter_id)lc);
+			ids[*n].order = *n;
+			(*n)++;
+		}
+		j += mine;
+	}
+	return ids;
+}
+
+/*
+ * `names:` replaces a status's names in one language; they must not
+ * meet another status's names there.  Two derived names that meet were
+ * reported by check_spellings already.
+ */
+static void
+check_lang_names(struct check *c, const char *lang)
+{
+	struct ident *t;
+	size_t i, n;
+
+	t = lang_idents(c, lang, &n);
+	qsort(t, n, sizeof(*t), cmp_ident);
+	for (i = 1; i < n; i++) {
+		if (strcmp(t[i].name, t[i - 1].name) != 0 ||
+		    (!t[i].named && !t[i - 1].named))
+			continue;
+		diag_error(c->d, t[i].pos, "duplicate %s name '%s'", lang,
+		    t[i].name);
+		diag_note(c->d, t[i - 1].pos, "first defined here");
+	}
+}
+
+/* Each language that some `names:` mentions is checked once. */
+static void
+check_names_all(struct check *c)
+{
+	const struct registry *r = c->r;
+	size_t i, j, k, m;
+
+	for (i = 0; i < r->nstatuses; i++) {
+		const struct value *names = r->statuses[i].names;
+
+		for (j = 0; names != NULL && j < names->u.map.n; j++) {
+			const char *lang = names->u.map.items[j].key;
+			const struct value *l = names->u.map.items[j].val;
+			bool seen = false;
+
+			for (m = 0; m < l->u.list.n; m++)
+				check_name_words(c, lang, l->u.list.items[m]);
+			for (k = 0; k < i && !seen; k++)
+				seen = value_get(r->statuses[k].names, lang) !=
+				    NULL;
+			if (!seen)
+				check_lang_names(c, lang);
+		}
+	}
+}
+
+/*
+ * The registry name becomes file and package names and, in pascal case,
+ * a class name; the C prefix starts every C name.
+ */
+static void
+check_registry_words(struct check *c, const struct value *v)
+{
+	const struct registry *r = c->r;
+	const char *kw, *why, *p;
+
+	if (r->name != NULL && (kw = keyword_any(r->name)) != NULL)
+		diag_error(c->d, &value_get(v, "name")->pos, "registry name "
+		    "'%s' is a keyword of %s", r->name, kw);
+	else if (r->name != NULL &&
+	    (kw = keyword_any(p = spell(c, r->name, FILTER_PASCAL))) != NULL)
+		diag_error(c->d, &value_get(v, "name")->pos, "registry name "
+		    "'%s' reads '%s' in pascal case, a keyword of %s",
+		    r->name, p, kw);
+	if (value_get(v, "c_prefix") == NULL || r->c_prefix == NULL)
+		return;
+	if ((kw = keyword_in("c", r->c_prefix)) != NULL)
+		diag_error(c->d, &value_get(v, "c_prefix")->pos, "c_prefix "
+		    "'%s' is a keyword of %s", r->c_prefix, kw);
+	else if ((why = keyword_c_reserved(r->c_prefix)) != NULL)
+		diag_error(c->d, &value_get(v, "c_prefix")->pos, "c_prefix "
+		    "'%s' is reserved in C: %s", r->c_prefix, why);
+}
+
+/*
+ * Entries sharing a code are sorted with the one the code outputs use
+ * first and the docs_only ones after it.  Two sets may share a number,
+ * and a set may reuse a registered one, only when all but one entry say
+ * docs_only; within one set a number is used once.
+ */
+static void
+check_shared(struct check *c, size_t i)
+{
+	struct status *st = c->r->statuses, *s = &st[i], *first;
+	size_t j = i;
+
+	while (j > 0 && st[j - 1].code == s->code)
+		j--;
+	if (j == i)
+		return;
+	first = &st[j];
+	for (; j < i; j++)
+		if (s->set != NULL && st[j].set != NULL &&
+		    strcmp(s->set, st[j].set) == 0) {
+			diag_error(c->d, &s->pos, "duplicate code %lld in set "
+			    "'%s'", s->code, s->set);
+			diag_note(c->d, &st[j].pos, "first defined here");
+			return;
+		}
+	if (s->docs_only)
+		return;
+	if (s->kind != STATUS_UNOFFICIAL) {
+		diag_error(c->d, &s->pos, "duplicate code %lld", s->code);
+		diag_note(c->d, &first->pos, "first defined here");
+	} else if (first->kind != STATUS_UNOFFICIAL) {
+		diag_error(c->d, &s->pos, "code %lld of set '%s' is a "
+		    "registered code; mark it 'docs_only: true'", s->code,
+		    s->set);
+		diag_note(c->d, &first->pos, "registered here");
+	} else {
+		diag_error(c->d, &s->pos, "code %lld of set '%s' is also used "
+		    "by set '%s'; mark all but one 'docs_only: true'",
+		    s->code, s->set, first->set);
+		diag_note(c->d, &first->pos, "used by '%s' here", first->set);
 	}
 }
 
@@ -603,11 +955,7 @@ check_codes(struct check *c)
 	for (i = 0; i < r->nstatuses; i++) {
 		struct status *s = &r->statuses[i];
 
-		if (i > 0 && s->code == s[-1].code) {
-			diag_error(c->d, &s->pos, "duplicate code %lld",
-			    s->code);
-			diag_note(c->d, &s[-1].pos, "first defined here");
-		}
+		check_shared(c, i);
 		for (k = 0; k < r->nclasses; k++)
 			if (s->code >= r->classes[k].first &&
 			    s->code <= r->classes[k].last)
@@ -697,45 +1045,60 @@ check_classes(struct check *c)
 		}
 }
 
+/* model_build's work; the caller owns c and its scratch buffer. */
+static int
+build_model(struct check *c, const struct value *root,
+    struct registry **out)
+{
+	struct registry *r = c->r;
+	const struct value *v;
+	size_t before = c->d->errors;
+	long long schema;
+
+	if (!is_map(c, root, "the document"))
+		return -1;
+	check_keys(c, root, root_keys, NKEYS(root_keys));
+	r->root = root;
+	if (value_get(root, "schema") != NULL &&
+	    get_int(c, root, "schema", &schema) && schema != 1)
+		diag_error(c->d, &value_get(root, "schema")->pos,
+		    "unsupported schema version %lld (this gen reads 1)",
+		    schema);
+	v = field(c, root, "registry", true);
+	if (v != NULL)
+		build_registry(c, v);
+	if (r->nlocales == 0)
+		return -1;
+	r->sets = build_list(c, value_get(root, "sets"), "sets",
+	    sizeof(*r->sets), build_set, &r->nsets);
+	r->classes = build_list(c, field(c, root, "classes", true),
+	    "classes", sizeof(*r->classes), build_class, &r->nclasses);
+	r->statuses = build_list(c, field(c, root, "statuses", true),
+	    "statuses", sizeof(*r->statuses), build_status, &r->nstatuses);
+	if (c->d->errors != before)
+		return -1;
+	check_classes(c);
+	check_codes(c);
+	check_idents(c);
+	check_names_all(c);
+	check_sets(c);
+	if (c->d->errors != before)
+		return -1;
+	*out = r;
+	return 0;
+}
+
 int
 model_build(struct arena *a, const struct value *root, struct diag *d,
     struct registry **out)
 {
-	struct registry *r = arena_alloc(a, sizeof(*r));
-	struct check c = { a, d, r };
-	const struct value *v;
-	size_t before = d->errors;
-	long long schema;
+	struct check c = { a, d, NULL, BUF_INIT };
+	int rc;
 
-	if (!is_map(&c, root, "the document"))
-		return -1;
-	check_keys(&c, root, root_keys, NKEYS(root_keys));
-	if (value_get(root, "schema") != NULL &&
-	    get_int(&c, root, "schema", &schema) && schema != 1)
-		diag_error(d, &value_get(root, "schema")->pos,
-		    "unsupported schema version %lld (this gen reads 1)",
-		    schema);
-	v = field(&c, root, "registry", true);
-	if (v != NULL)
-		build_registry(&c, v);
-	if (r->nlocales == 0)
-		return -1;
-	r->sets = build_list(&c, value_get(root, "sets"), "sets",
-	    sizeof(*r->sets), build_set, &r->nsets);
-	r->classes = build_list(&c, field(&c, root, "classes", true),
-	    "classes", sizeof(*r->classes), build_class, &r->nclasses);
-	r->statuses = build_list(&c, field(&c, root, "statuses", true),
-	    "statuses", sizeof(*r->statuses), build_status, &r->nstatuses);
-	if (d->errors != before)
-		return -1;
-	check_classes(&c);
-	check_codes(&c);
-	check_idents(&c);
-	check_sets(&c);
-	if (d->errors != before)
-		return -1;
-	*out = r;
-	return 0;
+	c.r = arena_alloc(a, sizeof(*c.r));
+	rc = build_model(&c, root, out);
+	buf_release(&c.scratch);
+	return rc;
 }
 
 const struct status *

@@ -37,6 +37,7 @@ enum status_kind {
 struct history {
 	const char *phrase;
 	const char *ref;		/* or NULL */
+	const struct value *node;	/* the map, for x- keys */
 };
 
 struct subcode {
@@ -44,6 +45,7 @@ struct subcode {
 	long long sub;
 	const char *phrase;
 	const char **description;	/* per locale */
+	const struct value *node;	/* the map, for x- keys */
 };
 
 struct status {
@@ -57,6 +59,7 @@ struct status {
 	const struct value *names;	/* map: language -> list, or NULL */
 	enum status_kind kind;
 	const char *set;		/* set id or NULL */
+	bool docs_only;			/* shares its code; Markdown only */
 	const char *source, *ref, *expires;	/* or NULL */
 	struct history *history;
 	size_t nhistory;
@@ -74,6 +77,7 @@ struct status_class {
 	long long first, last;
 	const char **title;
 	const char **description;
+	const struct value *node;	/* the map, for x- keys */
 };
 
 struct status_set {
@@ -81,6 +85,7 @@ struct status_set {
 	const char *id;
 	const char **title;
 	const char **description;	/* or NULL */
+	const struct value *node;	/* the map, for x- keys */
 };
 
 struct registry {
@@ -97,6 +102,7 @@ struct registry {
 	struct status *statuses;	/* sorted by code */
 	size_t nstatuses;
 	const struct value *node;	/* the registry map, for x- keys */
+	const struct value *root;	/* the document, for its x- keys */
 };
 
 /*

@@ -6,7 +6,8 @@ gen=${1:-build}/gen
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-"$gen" --lang c --lang python --lang go --lang markdown --out "$tmp" || exit 1
+"$gen" --lang c --lang python --lang go --lang markdown --lang typescript \
+    --lang rust --lang json --out "$tmp" || exit 1
 (cd "$tmp" && find . -type f | LC_ALL=C sort) > "$tmp.new"
 (cd out && find . -type f | LC_ALL=C sort) > "$tmp.old"
 status=0

@@ -2,7 +2,7 @@
 /*
  * http_status.h: HTTP Status Codes.
  *
- * The status codes an HTTP server puts in a response to report how a request turned out: every code in the IANA registry, plus unofficial codes that widely used servers and CDNs send or log.
+ * The status codes an HTTP server puts in a response to report how a request turned out: every code in the IANA registry (as updated on 2025-09-15), plus unofficial codes that widely used servers, CDNs and services send or log.
  *
  * A single-file header in the stb style, valid C89 through C23 and
  * C++98 on.  Every file may include it for the declarations; exactly one
@@ -614,7 +614,7 @@ http_status_description(int code)
 	case 402:
 		return "Reserved for future use and without a standard meaning. Some APIs and payment services send it to say that a payment or subscription is needed first.";
 	case 403:
-		return "The server understood the request but will not carry it out. Unlike 401, sending credentials again does not help; the server may explain why in the body, or answer 404 instead to hide that the resource exists.";
+		return "The server understood the request but refuses to carry it out. Unlike 401, it is not a matter of missing credentials: any that were sent are not enough, and the client should not repeat the request with the same ones. The server may explain why in the body, or answer 404 instead to hide that the resource exists.";
 	case 404:
 		return "The server has no current representation of the target resource, or prefers not to reveal that it has one. It says nothing about whether the absence is temporary; 410 is the code for resources removed for good.";
 	case 405:

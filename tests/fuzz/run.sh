@@ -42,9 +42,10 @@ probe() {
 
 # The modules each target needs: no main.c, mkembed.c, lang.c or
 # generate.c, so no embedded data is needed either.
-LOAD_SRC="load load_scalar model suggest value diag buf arena xmalloc"
-TMPL_SRC="tmpl_parse tmpl_render filter escape suggest value diag buf arena
-	xmalloc"
+LOAD_SRC="load load_scalar model keyword filter escape escape_table suggest
+	value diag buf arena xmalloc"
+TMPL_SRC="tmpl_parse tmpl_render filter escape escape_table suggest value
+	diag buf arena xmalloc"
 
 build() {
 	target=$1

@@ -2,7 +2,7 @@
 
 // Package httpstatus: HTTP Status Codes.
 //
-// The status codes an HTTP server puts in a response to report how a request turned out: every code in the IANA registry, plus unofficial codes that widely used servers and CDNs send or log.
+// The status codes an HTTP server puts in a response to report how a request turned out: every code in the IANA registry (as updated on 2025-09-15), plus unofficial codes that widely used servers, CDNs and services send or log.
 package httpstatus
 
 // The status codes, named as net/http names them.
@@ -119,7 +119,7 @@ const (
 	StatusPaymentRequired = 402
 
 	// StatusForbidden is 403 Forbidden.
-	// The server understood the request but will not carry it out. Unlike 401, sending credentials again does not help; the server may explain why in the body, or answer 404 instead to hide that the resource exists.
+	// The server understood the request but refuses to carry it out. Unlike 401, it is not a matter of missing credentials: any that were sent are not enough, and the client should not repeat the request with the same ones. The server may explain why in the body, or answer 404 instead to hide that the resource exists.
 	StatusForbidden = 403
 
 	// StatusNotFound is 404 Not Found.
@@ -476,7 +476,7 @@ func StatusDescription(code int) string {
 	case 402:
 		return "Reserved for future use and without a standard meaning. Some APIs and payment services send it to say that a payment or subscription is needed first."
 	case 403:
-		return "The server understood the request but will not carry it out. Unlike 401, sending credentials again does not help; the server may explain why in the body, or answer 404 instead to hide that the resource exists."
+		return "The server understood the request but refuses to carry it out. Unlike 401, it is not a matter of missing credentials: any that were sent are not enough, and the client should not repeat the request with the same ones. The server may explain why in the body, or answer 404 instead to hide that the resource exists."
 	case 404:
 		return "The server has no current representation of the target resource, or prefers not to reveal that it has one. It says nothing about whether the absence is temporary; 410 is the code for resources removed for good."
 	case 405:

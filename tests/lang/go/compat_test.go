@@ -6,11 +6,18 @@ package httpstatus
 // tests/test_lang_go.sh copies this file next to the generated code.
 
 import (
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"net/http"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
 	"testing"
 )
 
-// net/http (Go 1.19 to 1.22) keeps phrases that RFC 9110 has since
+// net/http (Go 1.19 to the newest release) keeps phrases that RFC 9110 has since
 // replaced or that IANA never registered.
 var olderWording = map[int]bool{
 	413: true, // Request Entity Too Large; RFC 9110: Content Too Large
@@ -19,6 +26,11 @@ var olderWording = map[int]bool{
 	422: true, // Unprocessable Entity; RFC 9110: Unprocessable Content
 }
 
+// The table below names every Status constant of net/http, the same 62
+// in Go 1.19 and in the newest status.go (the one citing RFC 9110), so a
+// missing one fails to compile.  TestEveryNetHTTPConstant also reads the
+// installed net/http source, so a constant a later Go adds is caught
+// without editing this file.
 var constants = []struct {
 	name         string
 	ours, theirs int
@@ -119,5 +131,53 @@ func TestStatusText(t *testing.T) {
 	if StatusDescription(404) == "" || StatusDescription(999) != "" {
 		t.Errorf("StatusDescription(404) = %q, StatusDescription(999) = %q",
 			StatusDescription(404), StatusDescription(999))
+	}
+}
+
+// statusConsts returns the Status* integer constants declared in a Go
+// source file.
+func statusConsts(t *testing.T, path string) map[string]int {
+	f, err := parser.ParseFile(token.NewFileSet(), path, nil, 0)
+	if err != nil {
+		t.Fatalf("parsing %s: %v", path, err)
+	}
+	found := map[string]int{}
+	for _, d := range f.Decls {
+		g, ok := d.(*ast.GenDecl)
+		if !ok || g.Tok != token.CONST {
+			continue
+		}
+		for _, spec := range g.Specs {
+			v := spec.(*ast.ValueSpec)
+			for i, name := range v.Names {
+				if !strings.HasPrefix(name.Name, "Status") || i >= len(v.Values) {
+					continue
+				}
+				lit, ok := v.Values[i].(*ast.BasicLit)
+				if !ok || lit.Kind != token.INT {
+					continue
+				}
+				n, err := strconv.Atoi(lit.Value)
+				if err == nil {
+					found[name.Name] = n
+				}
+			}
+		}
+	}
+	return found
+}
+
+func TestEveryNetHTTPConstant(t *testing.T) {
+	theirs := statusConsts(t, filepath.Join(runtime.GOROOT(), "src", "net", "http", "status.go"))
+	ours := statusConsts(t, "httpstatus.go")
+	if len(theirs) < 60 {
+		t.Fatalf("found only %d Status constants in net/http", len(theirs))
+	}
+	for name, code := range theirs {
+		if got, ok := ours[name]; !ok {
+			t.Errorf("net/http has %s = %d; the generated package lacks it", name, code)
+		} else if got != code {
+			t.Errorf("%s = %d, net/http says %d", name, got, code)
+		}
 	}
 }

@@ -13,6 +13,40 @@ import yaml
 import http_status
 from http_status import HTTPStatus
 
+# Every member of http.HTTPStatus in Python 3.8 through 3.13 and later,
+# old and new names, so that releases other than the installed one are
+# covered too.  3.9 added EARLY_HINTS, IM_A_TEAPOT and TOO_EARLY; 3.13
+# added the RFC 9110 names (the last four), keeping the older ones.
+STDLIB_NAMES = {
+    "CONTINUE": 100, "SWITCHING_PROTOCOLS": 101, "PROCESSING": 102,
+    "EARLY_HINTS": 103, "OK": 200, "CREATED": 201, "ACCEPTED": 202,
+    "NON_AUTHORITATIVE_INFORMATION": 203, "NO_CONTENT": 204,
+    "RESET_CONTENT": 205, "PARTIAL_CONTENT": 206, "MULTI_STATUS": 207,
+    "ALREADY_REPORTED": 208, "IM_USED": 226, "MULTIPLE_CHOICES": 300,
+    "MOVED_PERMANENTLY": 301, "FOUND": 302, "SEE_OTHER": 303,
+    "NOT_MODIFIED": 304, "USE_PROXY": 305, "TEMPORARY_REDIRECT": 307,
+    "PERMANENT_REDIRECT": 308, "BAD_REQUEST": 400, "UNAUTHORIZED": 401,
+    "PAYMENT_REQUIRED": 402, "FORBIDDEN": 403, "NOT_FOUND": 404,
+    "METHOD_NOT_ALLOWED": 405, "NOT_ACCEPTABLE": 406,
+    "PROXY_AUTHENTICATION_REQUIRED": 407, "REQUEST_TIMEOUT": 408,
+    "CONFLICT": 409, "GONE": 410, "LENGTH_REQUIRED": 411,
+    "PRECONDITION_FAILED": 412, "REQUEST_ENTITY_TOO_LARGE": 413,
+    "REQUEST_URI_TOO_LONG": 414, "UNSUPPORTED_MEDIA_TYPE": 415,
+    "REQUESTED_RANGE_NOT_SATISFIABLE": 416, "EXPECTATION_FAILED": 417,
+    "IM_A_TEAPOT": 418, "MISDIRECTED_REQUEST": 421,
+    "UNPROCESSABLE_ENTITY": 422, "LOCKED": 423, "FAILED_DEPENDENCY": 424,
+    "TOO_EARLY": 425, "UPGRADE_REQUIRED": 426, "PRECONDITION_REQUIRED": 428,
+    "TOO_MANY_REQUESTS": 429, "REQUEST_HEADER_FIELDS_TOO_LARGE": 431,
+    "UNAVAILABLE_FOR_LEGAL_REASONS": 451, "INTERNAL_SERVER_ERROR": 500,
+    "NOT_IMPLEMENTED": 501, "BAD_GATEWAY": 502, "SERVICE_UNAVAILABLE": 503,
+    "GATEWAY_TIMEOUT": 504, "HTTP_VERSION_NOT_SUPPORTED": 505,
+    "VARIANT_ALSO_NEGOTIATES": 506, "INSUFFICIENT_STORAGE": 507,
+    "LOOP_DETECTED": 508, "NOT_EXTENDED": 510,
+    "NETWORK_AUTHENTICATION_REQUIRED": 511, "CONTENT_TOO_LARGE": 413,
+    "URI_TOO_LONG": 414, "RANGE_NOT_SATISFIABLE": 416,
+    "UNPROCESSABLE_CONTENT": 422,
+}
+
 errors = []
 
 
@@ -39,6 +73,15 @@ def main():
         check(ours is None or ours.value == member.value,
               "%s is %r, the standard library says %d"
               % (name, ours and ours.value, member.value))
+
+    for name, value in STDLIB_NAMES.items():
+        ours = HTTPStatus.__members__.get(name)
+        check(ours is not None and ours.value == value,
+              "%s: %r, Python 3.8-3.13 define it as %d"
+              % (name, ours and ours.value, value))
+    check(set(http.HTTPStatus.__members__) <= set(STDLIB_NAMES),
+          "STDLIB_NAMES lacks %s from this Python"
+          % sorted(set(http.HTTPStatus.__members__) - set(STDLIB_NAMES)))
 
     official = [s for s in data["statuses"] if s["status"] != "unofficial"]
     codes = set(s["code"] for s in official)

@@ -1,0 +1,47 @@
+/*
+ * keyword: the reserved words of the languages gen writes identifiers
+ * for, so that the model can refuse a name that would not compile.
+ *
+ * One table per language: C (C89 to C23), C++ (to C++20), Python (3.8
+ * on, soft keywords included), Go, TypeScript (strict mode) and Rust
+ * (2015 to 2024 editions, reserved words included).  Comparisons are
+ * exact and case-sensitive, as the languages' own are.  Language keys are
+ * the names of gen's languages ("c", "python", "go", "typescript",
+ * "rust"); the C table of "c" includes C++'s, since the C header must
+ * also compile as C++.
+ */
+#ifndef GEN_KEYWORD_H
+#define GEN_KEYWORD_H
+
+#include <stdbool.h>
+
+/*
+ * The display name ("C++", "Python", ...) of the first language in
+ * which word is reserved, or NULL when none reserves it.
+ */
+const char *keyword_any(const char *word);
+
+/*
+ * Like keyword_any, but only for the language named lang ("c", "go",
+ * ...).  A language gen has no table for is checked against every table,
+ * since nothing is known about it.
+ */
+const char *keyword_in(const char *lang, const char *word);
+
+/*
+ * Whether lang has a table of its own; keyword_in checks every table
+ * for the others.
+ */
+bool keyword_knows(const char *lang);
+
+/*
+ * Why name is reserved to the C implementation ("it starts with an
+ * underscore and a capital", "it contains a double underscore"), or
+ * NULL when a program may use it.
+ */
+const char *keyword_c_reserved(const char *name);
+
+/* Whether every table is in strcmp order, as the lookups assume. */
+bool keyword_check(void);
+
+#endif

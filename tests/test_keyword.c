@@ -1,0 +1,102 @@
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "keyword.h"
+
+struct row {
+	const char *name;
+	const char *lang;	/* NULL: keyword_any */
+	const char *word;
+	const char *want;	/* the language reported, or NULL */
+};
+
+static const struct row rows[] = {
+	{ "C keyword", "c", "switch", "C" },
+	{ "C23 keyword", "c", "typeof", "C" },
+	{ "C11 keyword with underscore", "c", "_Generic", "C" },
+	{ "C++ keyword counts for c", "c", "class", "C++" },
+	{ "C++ alternative token", "c", "xor_eq", "C++" },
+	{ "C++20 keyword", "c", "co_await", "C++" },
+	{ "Python capitalised keyword", "python", "None", "Python" },
+	{ "Python soft keyword", "python", "match", "Python" },
+	{ "Go keyword", "go", "fallthrough", "Go" },
+	{ "Go keyword is no Python one", "python", "func", NULL },
+	{ "TypeScript strict-mode word", "typescript", "implements",
+	    "TypeScript" },
+	{ "Rust Self", "rust", "Self", "Rust" },
+	{ "Rust reserved word", "rust", "become", "Rust" },
+	{ "case matters", "go", "Func", NULL },
+	{ "upper case is never a keyword", NULL, "CONTINUE", NULL },
+	{ "unknown language checks every table", "kotlin", "fn", "Rust" },
+	{ "first table wins", NULL, "continue", "C" },
+	{ "plain identifier", NULL, "not_found", NULL },
+	{ "pascal identifier", NULL, "NotFound", NULL },
+};
+
+static void
+test_keyword_table(void **state)
+{
+	size_t i;
+	int bad = 0;
+
+	(void)state;
+	assert_true(keyword_check());
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		const struct row *r = &rows[i];
+		const char *got = r->lang != NULL ?
+		    keyword_in(r->lang, r->word) : keyword_any(r->word);
+
+		if ((got == NULL) != (r->want == NULL) ||
+		    (got != NULL && strcmp(got, r->want) != 0)) {
+			fprintf(stderr, "%s: '%s' gave %s, want %s\n", r->name,
+			    r->word, got ? got : "NULL",
+			    r->want ? r->want : "NULL");
+			bad++;
+		}
+	}
+	assert_int_equal(bad, 0);
+}
+
+static void
+test_keyword_knows_builtin_languages(void **state)
+{
+	(void)state;
+	assert_true(keyword_knows("c"));
+	assert_true(keyword_knows("python"));
+	assert_true(keyword_knows("go"));
+	assert_false(keyword_knows("markdown"));
+}
+
+static void
+test_keyword_c_reserved(void **state)
+{
+	(void)state;
+	assert_string_equal(keyword_c_reserved("_Ok"),
+	    "it begins with an underscore and a capital letter");
+	assert_string_equal(keyword_c_reserved("__ok"),
+	    "it contains a double underscore");
+	assert_string_equal(keyword_c_reserved("HTTP__OK"),
+	    "it contains a double underscore");
+	assert_string_equal(keyword_c_reserved("_ok"),
+	    "it begins with an underscore, which is reserved at file scope");
+	assert_null(keyword_c_reserved("HTTP_STATUS_OK"));
+	assert_null(keyword_c_reserved("ok_"));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_keyword_table),
+		cmocka_unit_test(test_keyword_knows_builtin_languages),
+		cmocka_unit_test(test_keyword_c_reserved),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
