@@ -7,6 +7,7 @@
 #include "buf.h"
 #include "xmalloc.h"
 
+static void add_printable(struct buf *b, const char *s);
 static void push(struct diag *, enum diag_level, const struct srcpos *,
     const char *, va_list) __attribute__((format(printf, 4, 0)));
 static void push_literal(struct diag *, const char *, ...)
@@ -25,8 +26,10 @@ diag_release(struct diag *d)
 {
 	size_t i;
 
-	for (i = 0; i < d->n; i++)
+	for (i = 0; i < d->n; i++) {
 		free(d->items[i].msg);
+		free((void *)d->items[i].pos.file);
+	}
 	free(d->items);
 	diag_init(d);
 }
@@ -45,7 +48,12 @@ push(struct diag *d, enum diag_level level, const struct srcpos *pos,
 	e = &d->items[d->n++];
 	e->level = level;
 	if (pos != NULL && pos->file != NULL) {
+		/*
+		 * A copy: file names often live in an arena that is gone
+		 * by the time main prints the diagnostics.
+		 */
 		e->pos = *pos;
+		e->pos.file = xstrndup(pos->file, strlen(pos->file));
 	} else {
 		e->pos.file = NULL;
 		e->pos.line = e->pos.col = 0;
@@ -146,6 +154,29 @@ level_name(enum diag_level level)
 	return "error";
 }
 
+/*
+ * Appends s with control characters spelled as escapes: a name quoted
+ * from the data ("ok\n", an ESC sequence) must neither break the
+ * one-line form nor reach the terminal.
+ */
+static void
+add_printable(struct buf *b, const char *s)
+{
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)s; *p != '\0'; p++)
+		if (*p == '\n')
+			buf_add(b, "\\n", 2);
+		else if (*p == '\t')
+			buf_add(b, "\\t", 2);
+		else if (*p == '\r')
+			buf_add(b, "\\r", 2);
+		else if (*p < 0x20 || *p == 0x7f)
+			buf_addf(b, "\\x%02x", *p);
+		else
+			buf_addc(b, (char)*p);
+}
+
 static void
 format_entry(struct buf *b, const struct diag_entry *e, bool color)
 {
@@ -156,12 +187,15 @@ format_entry(struct buf *b, const struct diag_entry *e, bool color)
 		off = "\033[0m";
 		bold = "\033[1m";
 	}
-	if (e->pos.file != NULL)
-		buf_addf(b, "%s%s:%u:%u:%s ", bold, e->pos.file, e->pos.line,
-		    e->pos.col, off);
-	else
-		buf_addf(b, "%sgen:%s ", bold, off);
-	buf_addf(b, "%s%s:%s %s", on, level_name(e->level), off, e->msg);
+	buf_addf(b, "%s", bold);
+	if (e->pos.file != NULL) {
+		add_printable(b, e->pos.file);
+		buf_addf(b, ":%u:%u:%s ", e->pos.line, e->pos.col, off);
+	} else {
+		buf_addf(b, "gen:%s ", off);
+	}
+	buf_addf(b, "%s%s:%s ", on, level_name(e->level), off);
+	add_printable(b, e->msg);
 }
 
 char *

@@ -48,12 +48,13 @@ enum diag_fail {
 	DIAG_NOINPUT,		/* an input file cannot be opened */
 	DIAG_CANTCREAT,		/* an output file cannot be created */
 	DIAG_IOERR,		/* reading or writing failed midway */
-	DIAG_STALE		/* --check found outdated outputs */
+	DIAG_STALE,		/* --check found outdated outputs */
+	DIAG_INTERNAL		/* a bug of gen's: a step failed silently */
 };
 
 struct diag_entry {
 	enum diag_level level;
-	struct srcpos pos;	/* pos.file NULL: no position */
+	struct srcpos pos;	/* pos.file NULL: no position; else owned */
 	char *msg;
 };
 

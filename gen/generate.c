@@ -10,6 +10,7 @@
 #include "ctx.h"
 #include "embed.h"
 #include "file.h"
+#include "keyword.h"
 #include "lang.h"
 #include "model.h"
 #include "output.h"
@@ -31,6 +32,7 @@ struct run {
 	const struct gen_opts *o;
 	struct diag *d;
 	struct arena a;
+	struct arena view;		/* one output's view; see emit */
 	struct lang_src src;
 	struct registry *r;
 	struct ctx_opts copts;
@@ -96,11 +98,10 @@ static void
 usage_hint(struct diag *d, const char *what, const char *name,
     const char *const *cands, size_t n)
 {
-	const char *hint = suggest(name, strlen(name), cands, n);
+	char tail[256];
 
-	diag_fail(d, DIAG_USAGE, "unknown %s '%s'%s%s%s", what, name,
-	    hint ? "; did you mean '" : "", hint ? hint : "",
-	    hint ? "'?" : "");
+	diag_fail(d, DIAG_USAGE, "unknown %s '%s'%s", what, name,
+	    suggest_tail(tail, sizeof(tail), name, strlen(name), cands, n));
 }
 
 static int
@@ -160,30 +161,22 @@ resolve_sets(struct run *run)
 static int
 resolve_prefix(struct run *run)
 {
-	if (run->o->c_prefix == NULL)
+	const char *p = run->o->c_prefix, *why;
+
+	if (p == NULL)
 		return 0;
-	if (!model_is_ident(run->o->c_prefix)) {
+	if (!model_is_ident(p))
 		diag_fail(run->d, DIAG_USAGE, "--c-prefix '%s' is not a valid "
-		    "identifier (use [a-z][a-z0-9_]*)", run->o->c_prefix);
-		return -1;
-	}
-	run->r->c_prefix = run->o->c_prefix;
-	return 0;
-}
-
-static char *
-render_text(struct run *run, const struct tmpl *t, const struct value *view,
-    const struct lang *l, size_t *len)
-{
-	struct tmpl_opts topts = { l->escape, true, MAX_OUTPUT };
-	struct tmpl_loader loader = lang_loader(l);
-	struct buf b = BUF_INIT;
-
-	if (tmpl_render(t, view, &topts, &loader, &run->a, &b, run->d) != 0) {
-		buf_release(&b);
-		return NULL;
-	}
-	return buf_detach(&b, len);
+		    "identifier (use [a-z][a-z0-9_]*)", p);
+	else if ((why = keyword_in("c", p)) != NULL)
+		diag_fail(run->d, DIAG_USAGE, "--c-prefix '%s' is a keyword "
+		    "of %s", p, why);
+	else if ((why = keyword_c_reserved(p)) != NULL)
+		diag_fail(run->d, DIAG_USAGE, "--c-prefix '%s' is reserved "
+		    "in C: %s", p, why);
+	else
+		run->r->c_prefix = p;
+	return run->r->c_prefix == p ? 0 : -1;
 }
 
 /* The output's path, rendered from its manifest template (no escaping). */
@@ -191,7 +184,7 @@ static const char *
 output_path(struct run *run, const struct lang *l,
     const struct lang_output *lo, const struct value *view)
 {
-	struct tmpl_opts topts = { ESCAPE_NONE, true, MAX_OUTPUT };
+	struct tmpl_opts topts = { ESCAPE_NONE, true, MAX_OUTPUT, NULL };
 	struct buf b = BUF_INIT;
 	struct tmpl *t;
 	const char *path;
@@ -227,47 +220,79 @@ output_path(struct run *run, const struct lang *l,
 static void
 add_header(struct buf *b, const struct lang *l, const char *notice)
 {
+	size_t n = strlen(notice);
+
 	buf_adds(b, l->header_prefix);
-	escape_comment(b, l->escape, notice, strlen(notice));
+	if (l->header_string && l->escape_table != NULL)
+		escape_table_add(b, l->escape_table, notice, n);
+	else if (l->header_string)
+		escape_add(b, l->escape, notice, n);
+	else if (l->escape_table != NULL)
+		escape_table_comment(b, l->escape_table, notice, n);
+	else
+		escape_comment(b, l->escape, notice, n);
 	buf_adds(b, l->header_suffix);
 	buf_addc(b, '\n');
 }
 
-static void
+/*
+ * Under --out each file is settled as soon as it is rendered (see
+ * output_stage), so a big registry never holds all its outputs in
+ * memory at once; -o waits, since finish() may still refuse the run.
+ */
+static int
 queue(struct run *run, const char *path, char *text, size_t len)
 {
 	run->nfiles++;
 	if (run->o->out_dir == NULL && run->o->output == NULL) {
 		buf_add(&run->stdout_buf, text, len);
 		free(text);
-		return;
+		return 0;
 	}
+	if (run->o->output == NULL && !run->o->check)
+		return output_stage(&run->out, path, text, len, run->d);
 	output_add(&run->out, run->o->output ? run->o->output : path, text,
 	    len);
+	return 0;
 }
 
+/*
+ * The view lives in an arena of its own, emptied as soon as the output
+ * is rendered: a view is as large as the registry, and keeping one per
+ * output would multiply the peak memory by the number of outputs.  The
+ * next view reuses its blocks.  The body is rendered straight after the
+ * header, into one buffer.
+ */
 static int
 emit(struct run *run, const struct lang *l, const struct lang_output *lo,
     const struct tmpl *t, size_t locale)
 {
+	struct tmpl_opts topts = { l->escape, true, MAX_OUTPUT,
+	    l->escape_table };
+	struct tmpl_loader loader = lang_loader(l);
 	struct buf b = BUF_INIT;
 	const struct value *view;
 	const char *path;
 	char *body;
 	size_t len;
+	int rc = -1;
 
 	run->copts.locale = locale;
-	view = ctx_build(&run->a, run->r, &run->copts);
+	view = ctx_build(&run->view, run->r, &run->copts);
 	path = output_path(run, l, lo, view);
-	body = path ? render_text(run, t, view, l, &len) : NULL;
-	if (body == NULL)
+	if (path != NULL) {
+		add_header(&b, l,
+		    value_get(value_get(view, "gen"), "notice")->str);
+		rc = tmpl_render(t, view, &topts, &loader, &run->view, &b,
+		    run->d);
+	}
+	arena_reset(&run->view);
+	if (rc != 0) {
+		buf_release(&b);
 		return -1;
-	add_header(&b, l, value_get(value_get(view, "gen"), "notice")->str);
-	buf_add(&b, body, len);
-	free(body);
+	}
 	body = buf_detach(&b, &len);
-	queue(run, path, body, len);
-	return 0;
+	return queue(run, path, body, len);
 }
 
 static int
@@ -376,6 +401,7 @@ run_init(struct run *run, const struct gen_opts *o, struct diag *d)
 	run->o = o;
 	run->d = d;
 	run->a = zero;
+	run->view = zero;
 	run->out = none;
 	buf_init(&run->stdout_buf);
 	run->src.a = &run->a;
@@ -387,6 +413,7 @@ run_release(struct run *run)
 {
 	output_set_release(&run->out);
 	buf_release(&run->stdout_buf);
+	arena_release(&run->view);
 	arena_release(&run->a);
 }
 
@@ -394,15 +421,17 @@ int
 generate_run(const struct gen_opts *o, struct diag *d)
 {
 	struct run run;
-	size_t i;
+	size_t i, locale;
 	int rc = -1;
 
 	run_init(&run, o, d);
 	if (load_registry(&run) != 0 || resolve_locale(&run) != 0 ||
 	    resolve_sets(&run) != 0 || resolve_prefix(&run) != 0)
 		goto out;
+	/* A per-locale output moves copts.locale; later languages must not. */
+	locale = run.copts.locale;
 	for (i = 0; i < o->nlangs; i++)
-		if (run_lang(&run, o->langs[i], run.copts.locale) != 0)
+		if (run_lang(&run, o->langs[i], locale) != 0)
 			goto out;
 	rc = finish(&run);
 out:
@@ -427,6 +456,23 @@ generate_list_langs(const struct gen_opts *o, struct diag *d)
 			continue;
 		}
 		printf("%-12s %s\n", l->name, l->description);
+	}
+	run_release(&run);
+	return rc;
+}
+
+int
+generate_list_locales(const struct gen_opts *o, struct diag *d)
+{
+	struct run run;
+	size_t i;
+	int rc = -1;
+
+	run_init(&run, o, d);
+	if (load_registry(&run) == 0) {
+		for (i = 0; i < run.r->nlocales; i++)
+			printf("%s\n", run.r->locales[i]);
+		rc = 0;
 	}
 	run_release(&run);
 	return rc;
@@ -462,7 +508,8 @@ find_in_dir(void *ctx, const char *name, const char **path,
 int
 render_run(const struct gen_opts *o, struct diag *d)
 {
-	struct tmpl_opts topts = { ESCAPE_HTML, o->strict, MAX_OUTPUT };
+	struct tmpl_opts topts = { ESCAPE_HTML, o->strict, MAX_OUTPUT,
+	    NULL };
 	struct dir_loader dl;
 	struct tmpl_loader loader;
 	struct value *root;

@@ -45,4 +45,10 @@ int render_run(const struct gen_opts *o, struct diag *d);
 /* Prints the language names, one a line (for --list-langs). */
 int generate_list_langs(const struct gen_opts *o, struct diag *d);
 
+/*
+ * Prints the locales of the registry (--data, or the built-in one), one a
+ * line, the default first (for --list-locales and shell completion).
+ */
+int generate_list_locales(const struct gen_opts *o, struct diag *d);
+
 #endif

@@ -4,6 +4,7 @@
  * main reads the options, runs one task, prints the diagnostics and
  * picks the exit status.  Everything else lives in generate.c.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -18,7 +19,8 @@
 enum {
 	OPT_OUT = 256, OPT_DATA, OPT_TEMPLATES, OPT_LOCALE, OPT_C_PREFIX,
 	OPT_INCLUDE, OPT_INCLUDE_ALL, OPT_CHECK, OPT_DEPFILE, OPT_LIST_LANGS,
-	OPT_MAX_INPUT, OPT_PARTIALS, OPT_ESCAPE, OPT_STRICT, OPT_VERSION
+	OPT_MAX_INPUT, OPT_PARTIALS, OPT_ESCAPE, OPT_STRICT, OPT_VERSION,
+	OPT_LIST_LOCALES
 };
 
 static const struct option long_opts[] = {
@@ -34,6 +36,7 @@ static const struct option long_opts[] = {
 	{ "check", no_argument, NULL, OPT_CHECK },
 	{ "depfile", required_argument, NULL, OPT_DEPFILE },
 	{ "list-langs", no_argument, NULL, OPT_LIST_LANGS },
+	{ "list-locales", no_argument, NULL, OPT_LIST_LOCALES },
 	{ "max-input-size", required_argument, NULL, OPT_MAX_INPUT },
 	{ "partials", required_argument, NULL, OPT_PARTIALS },
 	{ "escape", required_argument, NULL, OPT_ESCAPE },
@@ -51,6 +54,7 @@ static const char usage_text[] =
 "       gen render TEMPLATE [--data FILE] [--partials DIR]\n"
 "           [--escape html|none|c|python|go|markdown] [--strict] [-o FILE]\n"
 "       gen --list-langs [--templates DIR]\n"
+"       gen --list-locales [--data FILE]\n"
 "       gen --help | --version\n";
 
 static const char help_text[] =
@@ -78,6 +82,7 @@ static const char help_text[] =
 "      --depfile FILE       write a Make/Ninja depfile for the outputs\n"
 "      --max-input-size N   refuse input files over N bytes (default 64 MiB)\n"
 "      --list-langs         list the languages and exit\n"
+"      --list-locales       list the registry's locales and exit\n"
 "  -h, --help               show this help and exit\n"
 "      --version            show the version and exit\n"
 "\n"
@@ -89,8 +94,8 @@ static const char help_text[] =
 "      --strict             undefined names and partials are errors\n"
 "\n"
 "Exit status: 0 success, 1 --check found stale outputs, 64 usage error,\n"
-"65 data or template error, 66 input missing, 71 out of memory,\n"
-"73 cannot create output, 74 I/O error.\n";
+"65 data or template error, 66 input missing, 70 internal error,\n"
+"71 out of memory, 73 cannot create output, 74 I/O error.\n";
 
 static void
 add_lang(struct gen_opts *o, const char *lang)
@@ -111,7 +116,10 @@ parse_size(const char *s, size_t *out)
 	return 0;
 }
 
-enum task { TASK_GENERATE, TASK_RENDER, TASK_LIST, TASK_HELP, TASK_VERSION };
+enum task {
+	TASK_GENERATE, TASK_RENDER, TASK_LIST, TASK_LIST_LOCALES, TASK_HELP,
+	TASK_VERSION
+};
 
 /* Returns 0, or -1 after reporting a usage error into d. */
 static int
@@ -131,6 +139,7 @@ parse_opt(int c, const char *arg, struct gen_opts *o, enum task *task,
 	case OPT_CHECK: o->check = true; break;
 	case OPT_DEPFILE: o->depfile = arg; break;
 	case OPT_LIST_LANGS: *task = TASK_LIST; break;
+	case OPT_LIST_LOCALES: *task = TASK_LIST_LOCALES; break;
 	case OPT_PARTIALS: o->partials = arg; break;
 	case OPT_ESCAPE: o->escape = arg; break;
 	case OPT_STRICT: o->strict = true; break;
@@ -197,6 +206,8 @@ exit_status(const struct diag *d)
 		return 73;
 	case DIAG_IOERR:
 		return 74;
+	case DIAG_INTERNAL:
+		return 70;
 	}
 	return 70;
 }
@@ -208,12 +219,14 @@ run_task(enum task task, const struct gen_opts *o, struct diag *d)
 	case TASK_HELP:
 		fputs(usage_text, stdout);
 		fputs(help_text, stdout);
-		return fflush(stdout) == 0 ? 0 : -1;
+		return 0;
 	case TASK_VERSION:
 		printf("gen %s\n", GEN_VERSION);
-		return fflush(stdout) == 0 ? 0 : -1;
+		return 0;
 	case TASK_LIST:
 		return generate_list_langs(o, d);
+	case TASK_LIST_LOCALES:
+		return generate_list_locales(o, d);
 	case TASK_RENDER:
 		return render_run(o, d);
 	case TASK_GENERATE:
@@ -251,14 +264,18 @@ main(int argc, char **argv)
 	if (!diag_has_errors(&d) && task == TASK_RENDER && optind < argc)
 		o.template = argv[optind];
 	if (!diag_has_errors(&d) && task != TASK_HELP &&
-	    task != TASK_VERSION && task != TASK_LIST)
+	    task != TASK_VERSION && task != TASK_LIST &&
+	    task != TASK_LIST_LOCALES)
 		check_combinations(&o, task, (size_t)(argc - optind), &d);
-	if (!diag_has_errors(&d))
-		run_task(task, &o, &d);
+	if (!diag_has_errors(&d) && run_task(task, &o, &d) != 0 &&
+	    !diag_has_errors(&d))
+		diag_fail(&d, DIAG_INTERNAL, "internal error: a step failed "
+		    "without saying why; please report it");
+	/* --help > /dev/full must fail, not exit 0 having said nothing. */
+	if ((fflush(stdout) != 0 || ferror(stdout)) && !diag_has_errors(&d))
+		diag_sys(&d, DIAG_IOERR, "standard output", errno);
 	diag_print(&d, stderr, isatty(STDERR_FILENO) &&
 	    (nocolor == NULL || *nocolor == '\0'));
-	if (d.fail == DIAG_USAGE)
-		fputs(usage_text, stderr);
 	status = exit_status(&d);
 	diag_release(&d);
 	free(o.langs);

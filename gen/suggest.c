@@ -1,9 +1,17 @@
 #include "suggest.h"
 
+#include <stdbool.h>
+#include <stdio.h>
 #include <string.h>
 
 /* Names longer than this are never close to anything we suggest. */
 #define MAX_LEN 63
+
+static size_t min3(size_t a, size_t b, size_t c);
+static size_t distance(const char *a, size_t la, const char *b, size_t lb);
+static bool starts_with_fold(const char *s, const char *word, size_t len);
+static const char *unique_prefix(const char *word, size_t len,
+    const char *const *cands, size_t n);
 
 static size_t
 min3(size_t a, size_t b, size_t c)
@@ -42,6 +50,50 @@ distance(const char *a, size_t la, const char *b, size_t lb)
 	return prev[lb];
 }
 
+/* ASCII case folding by hand: the locale must not change a hint. */
+static bool
+starts_with_fold(const char *s, const char *word, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		unsigned char a = (unsigned char)s[i], b = (unsigned char)word[i];
+
+		if (a == '\0')
+			return false;
+		if (a >= 'A' && a <= 'Z')
+			a = (unsigned char)(a - 'A' + 'a');
+		if (b >= 'A' && b <= 'Z')
+			b = (unsigned char)(b - 'A' + 'a');
+		if (a != b)
+			return false;
+	}
+	return true;
+}
+
+/*
+ * The one candidate that word begins, ignoring case ("zh" for "zh-CN",
+ * "py" for "python"); NULL when none or several do.
+ */
+static const char *
+unique_prefix(const char *word, size_t len, const char *const *cands,
+    size_t n)
+{
+	const char *found = NULL;
+	size_t i;
+
+	if (len < 2)
+		return NULL;
+	for (i = 0; i < n; i++) {
+		if (!starts_with_fold(cands[i], word, len))
+			continue;
+		if (found != NULL)
+			return NULL;
+		found = cands[i];
+	}
+	return found;
+}
+
 const char *
 suggest(const char *word, size_t len, const char *const *cands, size_t n)
 {
@@ -62,5 +114,33 @@ suggest(const char *word, size_t len, const char *const *cands, size_t n)
 			found = cands[i];
 		}
 	}
-	return found;
+	return found != NULL ? found : unique_prefix(word, len, cands, n);
+}
+
+const char *
+suggest_tail(char *out, size_t size, const char *word, size_t len,
+    const char *const *cands, size_t n)
+{
+	const char *hint = suggest(word, len, cands, n);
+	size_t used, need, i;
+
+	out[0] = '\0';
+	if (hint != NULL) {
+		snprintf(out, size, "; did you mean '%s'?", hint);
+		return out;
+	}
+	if (n == 0)
+		return out;
+	used = (size_t)snprintf(out, size, "; expected one of: ");
+	for (i = 0; i < n; i++) {
+		/* Whole names only; keep room for ", ..." unless last. */
+		need = (i ? 2 : 0) + strlen(cands[i]) + (i + 1 < n ? 5 : 0);
+		if (used + need >= size) {
+			snprintf(out + used, size - used, "%s...", i ? ", " : "");
+			break;
+		}
+		used += (size_t)snprintf(out + used, size - used, "%s%s",
+		    i ? ", " : "", cands[i]);
+	}
+	return out;
 }

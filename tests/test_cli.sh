@@ -32,6 +32,15 @@ expect 0 "$gen" --help
 grep -q -- '--lang' "$tmp/o" || fail "--help does not mention --lang"
 expect 0 "$gen" --version
 grep -q '^gen [0-9]' "$tmp/o" || fail "--version prints '$(cat "$tmp/o")'"
+# A full standard output is an I/O error, whatever was printed.
+for args in "--help" "--version" "--list-langs" "--lang c"; do
+	# shellcheck disable=SC2086
+	"$gen" $args > /dev/full 2> "$tmp/e"
+	got=$?
+	checks=$((checks + 1))
+	[ "$got" -eq 74 ] || fail "'gen $args > /dev/full' exited $got, expected 74"
+	same_text "$tmp/e" "gen: error: standard output: No space left on device"
+done
 expect 64 "$gen"
 head -n 1 "$tmp/e" > "$tmp/e1"
 same_text "$tmp/e1" "gen: error: no language given; use --lang (see 'gen --list-langs')"
@@ -40,9 +49,16 @@ expect 64 "$gen" --lang cc
 head -n 1 "$tmp/e" > "$tmp/e1"
 same_text "$tmp/e1" "gen: error: unknown language 'cc'; did you mean 'c'?"
 expect 64 "$gen" --lang c --locale fr
+same_text "$tmp/e" "gen: error: unknown locale 'fr'; expected one of: en, zh-CN"
+expect 64 "$gen" --lang c --locale zh
+same_text "$tmp/e" "gen: error: unknown locale 'zh'; did you mean 'zh-CN'?"
 expect 64 "$gen" --lang c -o x --out y
 expect 64 "$gen" --lang c --check
 expect 64 "$gen" --lang c --c-prefix 9x
+expect 64 "$gen" --lang c --c-prefix int
+same_text "$tmp/e" "gen: error: --c-prefix 'int' is a keyword of C"
+expect 64 "$gen" --lang c --c-prefix x__y
+same_text "$tmp/e" "gen: error: --c-prefix 'x__y' is reserved in C: it contains a double underscore"
 expect 64 "$gen" --lang c --include nginxx
 head -n 1 "$tmp/e" > "$tmp/e1"
 same_text "$tmp/e1" "gen: error: unknown set 'nginxx'; did you mean 'nginx'?"
@@ -52,6 +68,11 @@ expect 0 "$gen" --list-langs
 for l in c python go markdown; do
 	grep -q "^$l " "$tmp/o" || fail "--list-langs lacks $l"
 done
+# So are the locales, the default first (shell completion reads them).
+expect 0 "$gen" --list-locales
+same_text "$tmp/o" "en
+zh-CN"
+expect 66 "$gen" --list-locales --data "$tmp/nonexistent.yaml"
 
 # stdout, quiet on success, works from any directory (embedded data).
 cd "$tmp" || exit 1
@@ -114,6 +135,18 @@ expect 0 "$gen" --lang c --data data/http_status.yaml --templates "$tmp/tpl" \
 same_text "$tmp/dep.d" "$tmp/dep.h: data/http_status.yaml $tmp/tpl/c/http_status.h.mustache"
 tail -n 1 "$tmp/dep.h" > "$tmp/l1"
 same_text "$tmp/l1" "custom http_status"
+
+# Overriding one partial of a built-in language keeps the rest of it.
+mkdir -p "$tmp/pre/c"
+printf '/* Our own preamble for {{registry.name}}. */\n' \
+    > "$tmp/pre/c/preamble.mustache"
+expect 0 "$gen" --lang c --templates "$tmp/pre" -o "$tmp/pre.h"
+sed -n 2p "$tmp/pre.h" > "$tmp/l1"
+same_text "$tmp/l1" "/* Our own preamble for http_status. */"
+sed -n '/^#ifndef HTTP_STATUS_H$/,$p' "$tmp/pre.h" > "$tmp/pre.rest"
+sed -n '/^#ifndef HTTP_STATUS_H$/,$p' "$tmp/stdout.h" > "$tmp/std.rest"
+cmp -s "$tmp/pre.rest" "$tmp/std.rest" ||
+	fail "overriding preamble.mustache changed the rest of the header"
 
 # gen render.
 printf '{{#xs}}{{.}}{{^@last}},{{/@last}}{{/xs}} {{y}}\n' > "$tmp/r.mustache"
