@@ -13,6 +13,14 @@ EXEC_PREFIX ?= $(PREFIX)
 BINDIR     ?= $(EXEC_PREFIX)/bin
 DATAROOTDIR ?= $(PREFIX)/share
 MANDIR     ?= $(DATAROOTDIR)/man
+DATADIR    ?= $(DATAROOTDIR)
+MAN1DIR    ?= $(MANDIR)/man1
+# bash-completion loads completions/NAME when NAME is first completed.
+BASHCOMPDIR ?= $(DATAROOTDIR)/bash-completion/completions
+PKGDATADIR ?= $(DATADIR)/gen
+INSTALL    ?= install
+INSTALL_PROGRAM ?= $(INSTALL) -m 0755
+INSTALL_DATA ?= $(INSTALL) -m 0644
 DESTDIR    ?=
 
 VERSION    = 0.1.0
@@ -31,10 +39,10 @@ TEST_BIN    = $(TEST_SRC:tests/%.c=$(B)/tests/%)
 EMBED_IN    = data/http_status.yaml $(shell find templates -type f | LC_ALL=C sort)
 
 # Files gen writes into out/ for this repository's own data.
-OUT_LANGS   = c python go markdown
+OUT_LANGS   = c python go markdown typescript rust json
 
-.PHONY: all out deps test-deps test check-out valgrind sanitize bench fuzz \
-        install uninstall clean
+.PHONY: all out deps test-deps check test check-out valgrind sanitize \
+        bench fuzz install uninstall clean
 
 all: $(B)/gen out
 
@@ -57,11 +65,11 @@ CMOCKA_CFLAGS = `$(PKG_CONFIG) --cflags cmocka`
 CMOCKA_LIBS   = `$(PKG_CONFIG) --libs cmocka`
 
 # --- the generator ---
-$(B)/%.o: gen/%.c $(B)/.deps-build
+$(B)/%.o: gen/%.c | $(B)/.deps-build
 	@mkdir -p $(B)
 	$(CC) $(GEN_CFLAGS) $(DEPFLAGS) $(CFLAGS) $(YAML_CFLAGS) -c -o $@ $<
 
-$(B)/mkembed: gen/mkembed.c $(B)/.deps-build
+$(B)/mkembed: gen/mkembed.c | $(B)/.deps-build
 	$(CC) $(GEN_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ gen/mkembed.c
 
 $(B)/embedded.c: $(B)/mkembed $(EMBED_IN)
@@ -83,7 +91,7 @@ out: $(B)/gen
 	$(B)/gen $(OUT_LANGS:%=--lang %) --out out
 
 # --- tests ---
-$(B)/tests/%.o: tests/%.c $(B)/.deps-test
+$(B)/tests/%.o: tests/%.c | $(B)/.deps-test
 	@mkdir -p $(B)/tests
 	$(CC) $(GEN_CFLAGS) $(DEPFLAGS) $(CFLAGS) -Igen $(YAML_CFLAGS) \
 	    $(CMOCKA_CFLAGS) -c -o $@ $<
@@ -92,8 +100,16 @@ $(B)/tests/test_%: $(B)/tests/test_%.o $(B)/libgen.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libgen.a $(YAML_LIBS) \
 	    $(CMOCKA_LIBS)
 
-test: $(B)/gen $(TEST_BIN) $(B)/.deps-test
+# `make check` runs every test once.  `make test`, what CI runs, then
+# runs the test programs and gen under memcheck and the whole suite
+# again under AddressSanitizer and UBSan, so a leak or an out-of-bounds
+# read fails the build the day it is written.
+check: $(B)/gen $(TEST_BIN) $(B)/.deps-test
 	@sh tests/run.sh $(B) $(TEST_BIN)
+
+test: check
+	@$(MAKE) --no-print-directory valgrind
+	@$(MAKE) --no-print-directory sanitize
 
 # Memory checks: every test program, and gen itself on the built-in
 # languages, under memcheck; any error or leak fails.
@@ -109,28 +125,57 @@ valgrind: $(B)/gen $(TEST_BIN) $(B)/.deps-test
 	        2>/dev/null; test $$? -eq 65 && echo "valgrind: clean"
 
 # The whole test suite again, built with AddressSanitizer and UBSan.
+# The fuzz smoke test is the same sanitized build either way, so it gets
+# a shorter run here.
 SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
             -fno-sanitize-recover=all
 sanitize: $(B)/.deps-test
 	$(MAKE) B=$(B)/san CC=clang CFLAGS="$(SAN_FLAGS)" \
 	    LDFLAGS="$(SAN_FLAGS)" $(B)/san/gen
-	$(MAKE) B=$(B)/san CC=clang CFLAGS="$(SAN_FLAGS)" \
-	    LDFLAGS="$(SAN_FLAGS)" test
+	FUZZ_SECONDS=10 $(MAKE) B=$(B)/san CC=clang CFLAGS="$(SAN_FLAGS)" \
+	    LDFLAGS="$(SAN_FLAGS)" check
 
 # Fuzz the loader and the template engine (libFuzzer, ASan, UBSan).
 FUZZ_SECONDS ?= 300
 fuzz: $(B)/.deps-test
 	sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(B)
 
+# Timings of gen against bench/floor (libyaml alone); see BENCHMARKS.md.
+$(B)/.deps-bench: tests/ensure-packages.sh $(B)/.deps-build
+	@sh tests/ensure-packages.sh bench
+	@touch $@
+
+$(B)/bench/floor: bench/floor.c | $(B)/.deps-build
+	@mkdir -p $(B)/bench
+	$(CC) $(GEN_CFLAGS) $(CFLAGS) $(YAML_CFLAGS) $(LDFLAGS) -o $@ \
+	    bench/floor.c $(YAML_LIBS)
+
+$(B)/bench/runtime: bench/runtime.c | $(B)/.deps-build
+	@mkdir -p $(B)/bench
+	$(CC) $(GEN_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ bench/runtime.c
+
+bench: $(B)/gen $(B)/bench/floor $(B)/bench/runtime $(B)/.deps-bench
+	@sh bench/run.sh $(B)
+
 check-out: $(B)/gen
 	$(B)/gen $(OUT_LANGS:%=--lang %) --out out --check
 
+# uninstall removes the files install placed and leaves the directories,
+# which other programs share, except PKGDATADIR, which is gen's alone.
 install: $(B)/gen
-	install -d $(DESTDIR)$(BINDIR)
-	install -m 0755 $(B)/gen $(DESTDIR)$(BINDIR)/gen
+	$(INSTALL) -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(MAN1DIR)" \
+	    "$(DESTDIR)$(BASHCOMPDIR)" "$(DESTDIR)$(PKGDATADIR)"
+	$(INSTALL_PROGRAM) $(B)/gen "$(DESTDIR)$(BINDIR)/gen"
+	$(INSTALL_DATA) doc/gen.1 "$(DESTDIR)$(MAN1DIR)/gen.1"
+	$(INSTALL_DATA) completion/gen.bash "$(DESTDIR)$(BASHCOMPDIR)/gen"
+	$(INSTALL_DATA) schema/gen-registry.schema.json \
+	    "$(DESTDIR)$(PKGDATADIR)/gen-registry.schema.json"
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/gen
+	rm -f "$(DESTDIR)$(BINDIR)/gen" "$(DESTDIR)$(MAN1DIR)/gen.1" \
+	    "$(DESTDIR)$(BASHCOMPDIR)/gen"
+	rm -f "$(DESTDIR)$(PKGDATADIR)/gen-registry.schema.json"
+	[ ! -d "$(DESTDIR)$(PKGDATADIR)" ] || rmdir "$(DESTDIR)$(PKGDATADIR)"
 
 clean:
 	rm -rf $(B)

@@ -1,13 +1,30 @@
 #!/bin/sh
 # Installs the Debian packages a build or test run needs, when missing.
-# Usage: ensure-packages.sh build|test
+# Usage: ensure-packages.sh build|test|bench
 # As root it runs apt-get; otherwise it stops and prints the command.
 set -eu
 
 case "${1:-}" in
-build)	pkgs="gcc make pkg-config libyaml-dev" ;;
-test)	pkgs="libcmocka-dev clang libclang-rt-14-dev g++ golang-go mypy python3 valgrind" ;;
-*)	echo "usage: $0 build|test" >&2; exit 64 ;;
+build)
+	pkgs="gcc make pkg-config libyaml-dev" ;;
+test)
+	# cmocka, the sanitizers and libFuzzer, memcheck; the toolchains
+	# the generated code is checked with; mypy and jsonschema; the
+	# man page linters; the build systems of examples/.
+	pkgs="libcmocka-dev clang libclang-rt-14-dev valgrind g++ golang-go
+	    python3 python3-yaml python3-jsonschema mypy mandoc man-db
+	    cmake meson ninja-build"
+	# Debian's node, npm and rustc, unless the commands are there
+	# already (NodeSource's nodejs bundles npm and conflicts with
+	# Debian's; rustup puts rustc in ~/.cargo/bin).
+	command -v npm >/dev/null 2>&1 || pkgs="$pkgs nodejs npm"
+	command -v rustc >/dev/null 2>&1 || pkgs="$pkgs rustc"
+	;;
+bench)
+	pkgs="python3 valgrind" ;;
+*)
+	echo "usage: $0 build|test|bench" >&2
+	exit 64 ;;
 esac
 
 missing=""
