@@ -63,6 +63,19 @@ expect 64 "$gen" --lang c --include nginxx
 head -n 1 "$tmp/e" > "$tmp/e1"
 same_text "$tmp/e1" "gen: error: unknown set 'nginxx'; did you mean 'nginx'?"
 
+# Colour only on a terminal, and never with NO_COLOR set.  script(1)
+# (util-linux, essential on Debian) gives gen a terminal.
+command -v script >/dev/null 2>&1 || fail "script(1) is needed (util-linux)"
+esc=$(printf '\033')
+checks=$((checks + 1))
+script -qec "'$gen' --lang cc" /dev/null > "$tmp/tty" 2>&1
+grep -q "${esc}\[1;31merror:" "$tmp/tty" || fail "no colour on a terminal"
+checks=$((checks + 1))
+NO_COLOR=1 script -qec "'$gen' --lang cc" /dev/null > "$tmp/tty" 2>&1
+grep -q "$esc" "$tmp/tty" && fail "colour on a terminal despite NO_COLOR"
+grep -q "error: unknown language 'cc'" "$tmp/tty" || fail "no error under NO_COLOR"
+grep -q "$esc" "$tmp/e" && fail "colour when stderr is not a terminal"
+
 # The languages are listed.
 expect 0 "$gen" --list-langs
 for l in c python go markdown; do
