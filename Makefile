@@ -2,6 +2,9 @@
 
 .SUFFIXES:
 .DELETE_ON_ERROR:
+# Keep the test objects make builds on the way: removing them only makes
+# the next run compile them again.
+.SECONDARY:
 
 CFLAGS     ?= -O2 -g
 LDFLAGS    ?=
