@@ -1,13 +1,18 @@
-/* realpath(3) is XSI. */
+/* realpath(3) and getrlimit(2) are XSI. */
 #define _XOPEN_SOURCE 700
+/* O_TMPFILE is Linux's; glibc declares it only under _GNU_SOURCE. */
+#define _GNU_SOURCE
 
 #include "output.h"
 
 #include <limits.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,13 +33,29 @@ static enum cmp compare(const struct output_file *, int *);
 static int compare_all(struct output_set *, struct diag *);
 static int make_parents(const char *, struct diag *);
 static char *temp_name(const char *);
+static size_t unnamed_cap(void);
+static int open_unnamed(const char *, size_t);
+static char *link_name(const char *, unsigned);
+static int link_temp(struct output_set *, struct output_file *);
 static mode_t target_mode(const char *, mode_t);
 static int write_all(int, const char *, size_t);
-static char *write_temp(const struct output_file *, mode_t, struct diag *);
-static void drop_temps(char **, size_t, size_t);
+static int write_temp(struct output_set *, struct output_file *, mode_t,
+    struct diag *);
+static void drop_temp(struct output_set *, struct output_file *);
+static void drop_temps(struct output_set *, size_t);
 static int write_stdout(const struct output_file *, struct diag *);
-static int publish(struct output_set *, char **, struct diag *);
-static void unstage(struct output_file *);
+static int publish(struct output_set *, struct diag *);
+static void unstage(struct output_set *, struct output_file *);
+
+bool output_test_no_tmpfile;
+
+/*
+ * Unnamed temporary files stay open until the commit, one descriptor
+ * each; past this many (or a quarter of RLIMIT_NOFILE, when lower) the
+ * rest are named files, closed at once, so a language with hundreds of
+ * outputs never runs out of descriptors.
+ */
+#define MAX_UNNAMED 64
 
 static bool
 is_stdout(const char *path)
@@ -73,7 +94,7 @@ output_add(struct output_set *set, const char *path, char *data, size_t len)
 	for (i = 0; i < set->n; i++) {
 		f = &set->items[i];
 		if (strcmp(f->path, path) == 0) {
-			unstage(f);
+			unstage(set, f);
 			free(f->data);
 			f->data = data;
 			f->len = len;
@@ -93,18 +114,31 @@ output_add(struct output_set *set, const char *path, char *data, size_t len)
 	f->changed = false;
 	f->staged = false;
 	f->temp = NULL;
+	f->fd = -1;
 	resolve(f);
 }
 
-/* Forgets what output_stage did: its temporary file goes. */
+/* Removes f's temporary file, named or not, if it has one. */
 static void
-unstage(struct output_file *f)
+drop_temp(struct output_set *set, struct output_file *f)
 {
+	if (f->fd != -1) {
+		close(f->fd);
+		f->fd = -1;
+		set->held--;
+	}
 	if (f->temp != NULL) {
 		unlink(f->temp);
 		free(f->temp);
 		f->temp = NULL;
 	}
+}
+
+/* Forgets what output_stage did: its temporary file goes. */
+static void
+unstage(struct output_set *set, struct output_file *f)
+{
+	drop_temp(set, f);
 	f->staged = false;
 }
 
@@ -114,14 +148,14 @@ output_set_release(struct output_set *set)
 	size_t i;
 
 	for (i = 0; i < set->n; i++) {
-		unstage(&set->items[i]);
+		unstage(set, &set->items[i]);
 		free(set->items[i].path);
 		free(set->items[i].target);
 		free(set->items[i].data);
 	}
 	free(set->items);
 	set->items = NULL;
-	set->n = set->cap = 0;
+	set->n = set->cap = set->held = 0;
 }
 
 /*
@@ -247,6 +281,114 @@ temp_name(const char *path)
 	return buf_detach(&b, NULL);
 }
 
+static size_t
+unnamed_cap(void)
+{
+	struct rlimit rl;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) != 0 ||
+	    rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur / 4 >= MAX_UNNAMED)
+		return MAX_UNNAMED;
+	return (size_t)(rl.rlim_cur / 4);
+}
+
+/*
+ * An unnamed file in target's directory (O_TMPFILE): a killed run leaves
+ * nothing behind, since the file has no name until the commit.  Returns
+ * its descriptor, or -1 when the named fallback must be used: no
+ * O_TMPFILE, a file system or kernel that refuses it, no /proc to name
+ * it by later, or held descriptors at the cap.
+ */
+static int
+open_unnamed(const char *target, size_t held)
+{
+#ifdef O_TMPFILE
+	const char *slash = strrchr(target, '/');
+	struct stat a, b;
+	char proc[32], *dir;
+	int fd;
+
+	if (output_test_no_tmpfile || held >= unnamed_cap())
+		return -1;
+	if (slash == NULL)
+		dir = xstrndup(".", 1);
+	else
+		dir = xstrndup(target, slash == target ? 1 :
+		    (size_t)(slash - target));
+	fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+	free(dir);
+	if (fd == -1)
+		return -1;
+	snprintf(proc, sizeof(proc), "/proc/self/fd/%d", fd);
+	if (fstat(fd, &a) != 0 || stat(proc, &b) != 0 ||
+	    a.st_dev != b.st_dev || a.st_ino != b.st_ino) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+#else
+	(void)target;
+	(void)held;
+	return -1;
+#endif
+}
+
+/*
+ * temp_name's pattern with its X's filled in.  The name need not be
+ * secret, only fresh: linkat(2) never follows or replaces an existing
+ * name, so a clash is EEXIST and another try.
+ */
+static char *
+link_name(const char *target, unsigned attempt)
+{
+	static const char set[] =
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+	static uint64_t counter;
+	struct timespec ts;
+	uint64_t x;
+	char *name = temp_name(target), *p;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	x = (uint64_t)getpid() * 2654435761U ^ (uint64_t)ts.tv_nsec ^
+	    (++counter << 32) ^ attempt;
+	for (p = name + strlen(name) - 6; *p != '\0'; p++) {
+		x = x * 6364136223846793005U + 1442695040888963407U;
+		*p = set[(x >> 33) % (sizeof(set) - 1)];
+	}
+	return name;
+}
+
+/*
+ * Gives f's unnamed file a name beside the target, for the rename: no
+ * call links a descriptor to a name over an existing file, and
+ * linkat(AT_EMPTY_PATH) needs CAP_DAC_READ_SEARCH, hence /proc.  The
+ * descriptor is closed on success.
+ */
+static int
+link_temp(struct output_set *set, struct output_file *f)
+{
+	char proc[32], *name;
+	unsigned attempt;
+	int err = EEXIST;
+
+	snprintf(proc, sizeof(proc), "/proc/self/fd/%d", f->fd);
+	for (attempt = 0; attempt < 100 && err == EEXIST; attempt++) {
+		name = link_name(f->target, attempt);
+		if (linkat(AT_FDCWD, proc, AT_FDCWD, name,
+		    AT_SYMLINK_FOLLOW) == 0) {
+			f->temp = name;
+			close(f->fd);
+			f->fd = -1;
+			set->held--;
+			return 0;
+		}
+		err = errno;
+		free(name);
+	}
+	errno = err;
+	return -1;
+}
+
 /* An existing target keeps its permissions; a new one gets the default. */
 static mode_t
 target_mode(const char *path, mode_t mask)
@@ -276,51 +418,59 @@ write_all(int fd, const char *p, size_t len)
 }
 
 /*
- * Writes f into a complete, synced temporary file and returns its name,
- * which the caller frees; NULL after reporting into d.  Errors name the
- * target, since the temporary name is random and means nothing to users.
+ * Writes f into a complete, synced temporary file: unnamed and kept open
+ * in f->fd when it can be, else named in f->temp and closed.  Returns 0,
+ * or -1 after reporting into d.  Errors name the target, since the
+ * temporary name is random and means nothing to users.
  */
-static char *
-write_temp(const struct output_file *f, mode_t mask, struct diag *d)
+static int
+write_temp(struct output_set *set, struct output_file *f, mode_t mask,
+    struct diag *d)
 {
-	char *tmp;
+	char *tmp = NULL;
 	int fd, err;
 
 	if (make_parents(f->target, d) != 0)
-		return NULL;
-	tmp = temp_name(f->target);
-	if ((fd = mkstemp(tmp)) == -1) {
-		diag_sys(d, DIAG_CANTCREAT, f->path, errno);
-		free(tmp);
-		return NULL;
+		return -1;
+	if ((fd = open_unnamed(f->target, set->held)) == -1) {
+		tmp = temp_name(f->target);
+		if ((fd = mkstemp(tmp)) == -1) {
+			diag_sys(d, DIAG_CANTCREAT, f->path, errno);
+			free(tmp);
+			return -1;
+		}
 	}
+	/* The mode before fsync, so that it is on disk with the bytes. */
 	err = 0;
-	if (write_all(fd, f->data, f->len) != 0 || fsync(fd) != 0 ||
-	    fchmod(fd, target_mode(f->target, mask)) != 0)
+	if (write_all(fd, f->data, f->len) != 0 ||
+	    fchmod(fd, target_mode(f->target, mask)) != 0 || fsync(fd) != 0)
 		err = errno;
+	if (tmp == NULL && err == 0) {
+		f->fd = fd;
+		set->held++;
+		return 0;
+	}
 	if (close(fd) != 0 && err == 0)
 		err = errno;
 	if (err != 0) {
 		diag_sys(d, DIAG_IOERR, f->path, err);
-		unlink(tmp);
+		if (tmp != NULL)
+			unlink(tmp);
 		free(tmp);
-		return NULL;
+		return -1;
 	}
-	return tmp;
+	f->temp = tmp;
+	return 0;
 }
 
-/* Unlinks and frees temps[from..n); NULL slots had nothing to write. */
+/* Removes the temporary files of items[from..n). */
 static void
-drop_temps(char **temps, size_t from, size_t n)
+drop_temps(struct output_set *set, size_t from)
 {
 	size_t i;
 
-	for (i = from; i < n; i++) {
-		if (temps[i] != NULL)
-			unlink(temps[i]);
-		free(temps[i]);
-		temps[i] = NULL;
-	}
+	for (i = from; i < set->n; i++)
+		drop_temp(set, &set->items[i]);
 }
 
 /* stdio need not set errno on every failure, hence the EIO fallback. */
@@ -354,32 +504,46 @@ write_stdout(const struct output_file *f, struct diag *d)
 
 /*
  * Standard output goes first: it cannot be taken back, but a failure
- * there still leaves every file target untouched.  A rename failing
- * midway (rare: the directory vanished or went read-only) leaves the
- * earlier targets already replaced, each of them whole.
+ * there still leaves every file target untouched, and a slow reader
+ * cannot stretch the time the temporary names below exist.  Unnamed
+ * files then get their names, all of them, so that a failure there
+ * still changes no file; the names live only for the few system calls
+ * up to the renames.  A rename failing midway (rare: the directory
+ * vanished or went read-only) leaves the earlier targets already
+ * replaced, each of them whole.
  */
 static int
-publish(struct output_set *set, char **temps, struct diag *d)
+publish(struct output_set *set, struct diag *d)
 {
+	struct output_file *f;
 	size_t i;
 
 	for (i = 0; i < set->n; i++) {
 		if (set->items[i].stream &&
 		    write_stdout(&set->items[i], d) != 0) {
-			drop_temps(temps, 0, set->n);
+			drop_temps(set, 0);
 			return -1;
 		}
 	}
 	for (i = 0; i < set->n; i++) {
-		if (temps[i] == NULL)
-			continue;
-		if (rename(temps[i], set->items[i].target) != 0) {
-			diag_sys(d, DIAG_IOERR, set->items[i].path, errno);
-			drop_temps(temps, i, set->n);
+		f = &set->items[i];
+		if (f->fd != -1 && link_temp(set, f) != 0) {
+			diag_sys(d, DIAG_IOERR, f->path, errno);
+			drop_temps(set, 0);
 			return -1;
 		}
-		free(temps[i]);
-		temps[i] = NULL;
+	}
+	for (i = 0; i < set->n; i++) {
+		f = &set->items[i];
+		if (f->temp == NULL)
+			continue;
+		if (rename(f->temp, f->target) != 0) {
+			diag_sys(d, DIAG_IOERR, f->path, errno);
+			drop_temps(set, i);
+			return -1;
+		}
+		free(f->temp);
+		f->temp = NULL;
 	}
 	return 0;
 }
@@ -388,35 +552,24 @@ int
 output_commit(struct output_set *set, struct diag *d)
 {
 	struct output_file *f;
-	char **temps;
 	mode_t mask;
 	size_t i;
-	int rc;
 
 	if (compare_all(set, d) != 0)
 		return -1;
 	/* umask(2) cannot be read without setting it; put it straight back. */
 	mask = umask(0);
 	umask(mask);
-	temps = xcalloc(set->n, sizeof(*temps));
 	for (i = 0; i < set->n; i++) {
 		f = &set->items[i];
-		if (f->staged) {
-			temps[i] = f->temp;
-			f->temp = NULL;
+		if (f->staged || !f->changed || f->stream)
 			continue;
-		}
-		if (!f->changed || f->stream)
-			continue;
-		if ((temps[i] = write_temp(f, mask, d)) == NULL) {
-			drop_temps(temps, 0, i);
-			free(temps);
+		if (write_temp(set, f, mask, d) != 0) {
+			drop_temps(set, 0);
 			return -1;
 		}
 	}
-	rc = publish(set, temps, d);
-	free(temps);
-	return rc;
+	return publish(set, d);
 }
 
 int
@@ -450,7 +603,7 @@ output_stage(struct output_set *set, const char *path, char *data,
 		/* umask(2) cannot be read without setting it. */
 		mask = umask(0);
 		umask(mask);
-		if ((f->temp = write_temp(f, mask, d)) == NULL)
+		if (write_temp(set, f, mask, d) != 0)
 			return -1;
 	}
 	f->staged = true;

@@ -18,10 +18,25 @@
  * before the renames, every temporary file is removed and no target has
  * changed.  A killed run leaves each target whole: old or new.
  *
+ * Temporary files: on Linux each is an unnamed file (O_TMPFILE), held
+ * open, which a run killed even by SIGKILL cannot leave behind.  At the
+ * commit they are all given hidden names beside their targets
+ * (".NAME.XXXXXX", linked through /proc/self/fd, since no call links a
+ * descriptor over an existing file) and renamed over the targets
+ * straight after; only a kill within those few system calls leaves such
+ * a name.  Where
+ * O_TMPFILE or /proc is missing, or the file system refuses it, and for
+ * the outputs past a cap on held descriptors (64, or a quarter of
+ * RLIMIT_NOFILE when lower), the temporary file is a named one made with
+ * mkstemp and closed at once, which a killed run leaves behind.  Either
+ * way a new file gets mode 0666 less the umask and a replaced one keeps
+ * its mode.
+ *
  * A big run need not hold every output in memory until the end:
  * output_stage settles one file as soon as it is rendered (compared, and
  * when changed written to its synced temporary file) and frees its
- * bytes; output_commit then only renames.  The guarantees are the same.
+ * bytes; output_commit then only names and renames.  The guarantees
+ * are the same.
  *
  * The path "-" means standard output, written directly; so is a target
  * that exists and is not a regular file (-o /dev/stdout, a FIFO), since
@@ -44,15 +59,17 @@ struct output_file {
 	size_t len;
 	bool changed;		/* set by commit/check: content differed */
 	bool staged;		/* settled by output_stage */
-	char *temp;		/* owned: a staged change's temporary file */
+	char *temp;		/* owned: a named temporary file, or NULL */
+	int fd;			/* an unnamed temporary file, or -1 */
 };
 
 struct output_set {
 	struct output_file *items;
 	size_t n, cap;
+	size_t held;		/* unnamed temporary files open */
 };
 
-#define OUTPUT_SET_INIT { NULL, 0, 0 }
+#define OUTPUT_SET_INIT { NULL, 0, 0, 0 }
 
 /*
  * Queues path with data[0..len).  The set takes ownership of data (which
@@ -80,7 +97,9 @@ int output_stage(struct output_set *set, const char *path, char *data,
  * The one exception is a rename failing midway (rare): the targets before
  * it are already replaced, each whole, and the other temporary files are
  * removed.  Standard output is written once every temporary file is
- * complete, before the renames, and always counts as changed.
+ * complete, before they are named and renamed (so a failure to name an
+ * unnamed one leaves standard output written but no file changed), and
+ * always counts as changed.
  */
 int output_commit(struct output_set *set, struct diag *d);
 
@@ -93,6 +112,18 @@ int output_commit(struct output_set *set, struct diag *d);
  */
 int output_check(struct output_set *set, struct diag *d);
 
+/*
+ * Removes every temporary file not yet committed and frees the set,
+ * which is then empty and reusable.
+ */
 void output_set_release(struct output_set *set);
+
+/* Testing */
+
+/*
+ * For tests only: when true, every temporary file is a named one made
+ * with mkstemp, as where O_TMPFILE is missing.  Programs leave it false.
+ */
+extern bool output_test_no_tmpfile;
 
 #endif

@@ -3,19 +3,29 @@
  * with mkdtemp under /tmp, so every path below is relative and every
  * diagnostic can be compared in full.  The tests run as root, so failures
  * are forced with a parent path component that is a regular file.
+ *
+ * Temporary files are unnamed (O_TMPFILE) where the system allows, else
+ * named; output_test_no_tmpfile forces the named fallback, and the tests
+ * that matter run both ways.
  */
+/* O_TMPFILE, to probe for it, is declared only under _GNU_SOURCE. */
+#define _GNU_SOURCE
+
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <sys/wait.h>
 
 #include <dirent.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,6 +79,7 @@ setup(void **state)
 	assert_non_null(getcwd(fx->cwd, sizeof(fx->cwd)));
 	assert_int_equal(chdir(fx->dir), 0);
 	fx->mask = umask(022);
+	output_test_no_tmpfile = false;
 	diag_init(&fx->d);
 	fx->set = empty;
 	*state = fx;
@@ -81,6 +92,8 @@ teardown(void **state)
 	struct fixture *fx = *state;
 
 	output_set_release(&fx->set);
+	assert_int_equal(fx->set.held, 0);
+	output_test_no_tmpfile = false;
 	diag_release(&fx->d);
 	umask(fx->mask);
 	assert_int_equal(chdir(fx->cwd), 0);
@@ -96,6 +109,13 @@ add(struct fixture *fx, const char *path, const char *text)
 {
 	output_add(&fx->set, path, xstrndup(text, strlen(text)),
 	    strlen(text));
+}
+
+static int
+stage(struct fixture *fx, const char *path, const char *text)
+{
+	return output_stage(&fx->set, path, xstrndup(text, strlen(text)),
+	    strlen(text), &fx->d);
 }
 
 static void
@@ -189,6 +209,61 @@ mode_of(const char *path)
 
 	assert_int_equal(stat(path, &st), 0);
 	return st.st_mode & 07777;
+}
+
+/*
+ * Whether the current directory takes unnamed files.  Where it does not,
+ * gen falls back to named ones, and the tests say so rather than fail.
+ */
+static bool
+tmpfile_works(void)
+{
+#ifdef O_TMPFILE
+	int fd = open(".", O_TMPFILE | O_RDWR, 0600);
+
+	if (fd != -1) {
+		close(fd);
+		return true;
+	}
+#endif
+	print_message("note: no O_TMPFILE here: only the named fallback "
+	    "is tested\n");
+	return false;
+}
+
+/* Counts the hidden (temporary) names in dir. */
+static size_t
+count_hidden(const char *dir)
+{
+	struct dirent *e;
+	size_t n = 0;
+	DIR *dp;
+
+	assert_non_null(dp = opendir(dir));
+	while ((e = readdir(dp)) != NULL)
+		if (e->d_name[0] == '.' && strcmp(e->d_name, ".") != 0 &&
+		    strcmp(e->d_name, "..") != 0)
+			n++;
+	closedir(dp);
+	return n;
+}
+
+/* Removes what count_hidden counts. */
+static void
+remove_hidden(const char *dir)
+{
+	struct dirent *e;
+	char sub[PATH_MAX];
+	DIR *dp;
+
+	assert_non_null(dp = opendir(dir));
+	while ((e = readdir(dp)) != NULL)
+		if (e->d_name[0] == '.' && strcmp(e->d_name, ".") != 0 &&
+		    strcmp(e->d_name, "..") != 0) {
+			snprintf(sub, sizeof(sub), "%s/%s", dir, e->d_name);
+			remove_tree(sub);
+		}
+	closedir(dp);
 }
 
 /* Adding */
@@ -412,6 +487,92 @@ test_output_commit_writes_stdout(void **state)
 	assert_listing(".", "captured file.txt");
 }
 
+/*
+ * Modes do not depend on the kind of temporary file: a new file gets
+ * 0666 less the umask, a replaced one keeps its own.
+ */
+static void
+test_output_commit_modes_same_either_way(void **state)
+{
+	struct fixture *fx = *state;
+	int named;
+
+	umask(027);
+	for (named = 0; named <= 1; named++) {
+		print_message("named: %d\n", named);
+		output_test_no_tmpfile = named;
+		put_file("script.sh", "old\n", 0751);
+		put_file("secret.txt", "old\n", 0600);
+		add(fx, "script.sh", named ? "n1\n" : "n0\n");
+		add(fx, "secret.txt", named ? "n1\n" : "n0\n");
+		add(fx, named ? "new1.txt" : "new0.txt", "x");
+		assert_int_equal(output_commit(&fx->set, &fx->d), 0);
+		assert_file("script.sh", named ? "n1\n" : "n0\n");
+		assert_int_equal(mode_of("script.sh"), 0751);
+		assert_int_equal(mode_of("secret.txt"), 0600);
+		assert_int_equal(mode_of(named ? "new1.txt" : "new0.txt"),
+		    0640);
+		output_set_release(&fx->set);
+	}
+	assert_listing(".", "new0.txt new1.txt script.sh secret.txt");
+}
+
+/*
+ * A symbolic link stays a link: the file behind it, in another
+ * directory, is replaced, and its temporary file is made there.
+ */
+static void
+test_output_commit_replaces_through_symlink(void **state)
+{
+	struct fixture *fx = *state;
+	struct stat st;
+	int named;
+
+	assert_int_equal(mkdir("real", 0777), 0);
+	assert_int_equal(symlink("real/f.txt", "link.txt"), 0);
+	for (named = 0; named <= 1; named++) {
+		print_message("named: %d\n", named);
+		output_test_no_tmpfile = named;
+		put_file("real/f.txt", "old\n", 0600);
+		assert_int_equal(stage(fx, "link.txt",
+		    named ? "n1\n" : "n0\n"), 0);
+		assert_int_equal(output_commit(&fx->set, &fx->d), 0);
+		assert_int_equal(lstat("link.txt", &st), 0);
+		assert_true(S_ISLNK(st.st_mode));
+		assert_file("real/f.txt", named ? "n1\n" : "n0\n");
+		assert_int_equal(mode_of("real/f.txt"), 0600);
+		assert_listing(".", "link.txt real");
+		assert_listing("real", "f.txt");
+		output_set_release(&fx->set);
+	}
+}
+
+/* A FIFO is written in place, never replaced by a regular file. */
+static void
+test_output_commit_writes_fifo_in_place(void **state)
+{
+	struct fixture *fx = *state;
+	struct stat st;
+	char got[32];
+	ssize_t n;
+	int rd;
+
+	assert_int_equal(mkfifo("fifo", 0644), 0);
+	/* A reader first, so that opening for writing does not block. */
+	assert_true((rd = open("fifo", O_RDONLY | O_NONBLOCK)) >= 0);
+	assert_int_equal(stage(fx, "fifo", "through\n"), 0);
+	assert_int_equal(fx->set.held, 0);
+	assert_int_equal(output_commit(&fx->set, &fx->d), 0);
+	n = read(rd, got, sizeof(got) - 1);
+	close(rd);
+	assert_int_equal(n, 8);
+	got[n] = '\0';
+	assert_string_equal(got, "through\n");
+	assert_int_equal(lstat("fifo", &st), 0);
+	assert_true(S_ISFIFO(st.st_mode));
+	assert_listing(".", "fifo");
+}
+
 /* Checking */
 
 static void
@@ -458,22 +619,15 @@ test_output_check_passes_when_current(void **state)
 
 /* Staging */
 
-static int
-stage(struct fixture *fx, const char *path, const char *text)
-{
-	return output_stage(&fx->set, path, xstrndup(text, strlen(text)),
-	    strlen(text), &fx->d);
-}
-
 /*
- * A staged file is compared and written to a hidden temporary file at
- * once, its bytes are freed, and only the commit renames it; an
- * unchanged one gets no temporary file and keeps its mtime.
+ * A staged file is compared and written to a temporary file at once, its
+ * bytes are freed, and only the commit renames it; an unchanged one gets
+ * no temporary file and keeps its mtime.  The temporary file has no name
+ * until the commit, unless O_TMPFILE is unavailable or, here, turned off.
  */
 static void
-test_output_stage_writes_temp_and_commit_renames(void **state)
+stage_then_commit(struct fixture *fx, bool named)
 {
-	struct fixture *fx = *state;
 	struct stat st;
 
 	put_file("same.txt", "same\n", 0644);
@@ -484,38 +638,189 @@ test_output_stage_writes_temp_and_commit_renames(void **state)
 	assert_null(fx->set.items[1].data);
 	assert_false(fx->set.items[0].changed);
 	assert_true(fx->set.items[1].changed);
+	assert_int_equal(fx->set.items[0].fd, -1);
+	assert_null(fx->set.items[0].temp);
+	if (named) {
+		assert_int_equal(fx->set.items[1].fd, -1);
+		assert_int_equal(stat(fx->set.items[1].temp, &st), 0);
+		assert_int_equal(count_hidden("."), 1);
+		assert_int_equal(count_hidden("sub"), 1);
+		assert_int_equal(fx->set.held, 0);
+	} else {
+		assert_true(fx->set.items[1].fd >= 0);
+		assert_null(fx->set.items[1].temp);
+		assert_listing(".", "old.txt same.txt sub");
+		assert_listing("sub", "");
+		assert_int_equal(fx->set.held, 2);
+	}
 	assert_file("old.txt", "old\n");
-	assert_int_equal(stat(fx->set.items[1].temp, &st), 0);
 	assert_int_equal(stat("sub/new.txt", &st), -1);
 	assert_int_equal(output_commit(&fx->set, &fx->d), 0);
+	assert_int_equal(fx->set.held, 0);
+	assert_int_equal(fx->set.items[1].fd, -1);
+	assert_null(fx->set.items[1].temp);
 	assert_file("old.txt", "new\n");
 	assert_file("sub/new.txt", "brand new\n");
+	assert_int_equal(mode_of("sub/new.txt"), 0644);
 	assert_int_equal(stat("same.txt", &st), 0);
 	assert_int_equal(st.st_mtime, OLD_TIME);
 	assert_listing(".", "old.txt same.txt sub");
 	assert_listing("sub", "new.txt");
 }
 
+static void
+test_output_stage_keeps_temp_unnamed_until_commit(void **state)
+{
+	stage_then_commit(*state, !tmpfile_works());
+}
+
+static void
+test_output_stage_named_fallback_writes_temp(void **state)
+{
+	output_test_no_tmpfile = true;
+	stage_then_commit(*state, true);
+}
+
 /*
  * Released before the commit, a staged set changes nothing and leaves no
  * temporary file; staging a path again drops the earlier temporary file.
+ * Both ways: unnamed and named.
  */
 static void
 test_output_stage_release_leaves_nothing(void **state)
 {
 	struct fixture *fx = *state;
+	bool unnamed = tmpfile_works();
 	char want[64];
+	int named;
+
+	for (named = 0; named <= 1; named++) {
+		print_message("named: %d\n", named);
+		output_test_no_tmpfile = named;
+		put_file("a.txt", "old\n", 0644);
+		assert_int_equal(stage(fx, "a.txt", "first\n"), 0);
+		assert_int_equal(stage(fx, "a.txt", "second\n"), 0);
+		assert_int_equal(fx->set.n, 1);
+		if (named || !unnamed) {
+			assert_non_null(fx->set.items[0].temp);
+			snprintf(want, sizeof(want), "%s a.txt",
+			    fx->set.items[0].temp);
+			assert_listing(".", want);
+		} else {
+			assert_null(fx->set.items[0].temp);
+			assert_int_equal(fx->set.held, 1);
+			assert_listing(".", "a.txt");
+		}
+		output_set_release(&fx->set);
+		assert_int_equal(fx->set.held, 0);
+		assert_file("a.txt", "old\n");
+		assert_listing(".", "a.txt");
+	}
+}
+
+/*
+ * The point of unnamed files: a run killed with SIGKILL after staging
+ * leaves no temporary file at all (a named one would stay).
+ */
+static void
+test_output_stage_killed_run_leaves_no_temp(void **state)
+{
+	struct fixture *fx = *state;
+	bool unnamed = tmpfile_works();
+	int status, named;
+	pid_t pid;
 
 	put_file("a.txt", "old\n", 0644);
-	assert_int_equal(stage(fx, "a.txt", "first\n"), 0);
-	assert_int_equal(stage(fx, "a.txt", "second\n"), 0);
-	assert_int_equal(fx->set.n, 1);
-	assert_non_null(fx->set.items[0].temp);
-	snprintf(want, sizeof(want), "%s a.txt", fx->set.items[0].temp);
-	assert_listing(".", want);
-	output_set_release(&fx->set);
+	for (named = 0; named <= 1; named++) {
+		print_message("named: %d\n", named);
+		output_test_no_tmpfile = named;
+		assert_true((pid = fork()) != -1);
+		if (pid == 0) {
+			if (stage(fx, "a.txt", "new\n") != 0 ||
+			    stage(fx, "sub/b.txt", "b\n") != 0)
+				_exit(1);
+			raise(SIGKILL);
+			_exit(2);
+		}
+		assert_int_equal(waitpid(pid, &status, 0), pid);
+		assert_true(WIFSIGNALED(status));
+		assert_int_equal(WTERMSIG(status), SIGKILL);
+		assert_file("a.txt", "old\n");
+		assert_int_equal(count_hidden("."),
+		    named || !unnamed ? 1 : 0);
+		assert_int_equal(count_hidden("sub"),
+		    named || !unnamed ? 1 : 0);
+		remove_tree("sub");
+		remove_hidden(".");
+		assert_listing(".", "a.txt");
+	}
+}
+
+/*
+ * Unnamed files are all given their names before any rename, so one
+ * that cannot be named (its directory moved away) changes no target.
+ */
+static void
+test_output_commit_naming_failure_changes_no_target(void **state)
+{
+	struct fixture *fx = *state;
+
+	if (!tmpfile_works())
+		return;
+	put_file("a.txt", "old\n", 0644);
+	assert_int_equal(stage(fx, "a.txt", "new\n"), 0);
+	assert_int_equal(stage(fx, "sub/b.txt", "b\n"), 0);
+	assert_int_equal(fx->set.held, 2);
+	assert_int_equal(rename("sub", "gone"), 0);
+	assert_int_equal(output_commit(&fx->set, &fx->d), -1);
+	assert_int_equal(fx->d.fail, DIAG_IOERR);
+	assert_int_equal(fx->d.n, 1);
+	assert_diag(&fx->d, 0,
+	    "gen: error: sub/b.txt: No such file or directory");
+	assert_int_equal(fx->set.held, 0);
 	assert_file("a.txt", "old\n");
-	assert_listing(".", "a.txt");
+	assert_listing(".", "a.txt gone");
+	assert_listing("gone", "");
+}
+
+/*
+ * With 100 outputs and a limit of 64 descriptors, staging holds at most
+ * a quarter of the limit open; the rest fall back to named files, and
+ * the commit (which writes the outputs only added) still succeeds.
+ */
+static void
+test_output_stage_bounds_open_descriptors(void **state)
+{
+	struct fixture *fx = *state;
+	struct rlimit saved, low;
+	char path[32], text[32];
+	bool unnamed = tmpfile_works();
+	int i;
+
+	assert_int_equal(getrlimit(RLIMIT_NOFILE, &saved), 0);
+	low = saved;
+	low.rlim_cur = 64;
+	assert_int_equal(setrlimit(RLIMIT_NOFILE, &low), 0);
+	for (i = 0; i < 100; i++) {
+		snprintf(path, sizeof(path), "f%03d.txt", i);
+		snprintf(text, sizeof(text), "file %d\n", i);
+		if (i < 60)
+			assert_int_equal(stage(fx, path, text), 0);
+		else
+			add(fx, path, text);
+	}
+	assert_int_equal(fx->set.held, unnamed ? 16 : 0);
+	assert_int_equal(count_hidden("."), unnamed ? 60 - 16 : 60);
+	assert_int_equal(output_commit(&fx->set, &fx->d), 0);
+	assert_int_equal(fx->d.n, 0);
+	assert_int_equal(fx->set.held, 0);
+	assert_int_equal(setrlimit(RLIMIT_NOFILE, &saved), 0);
+	for (i = 0; i < 100; i++) {
+		snprintf(path, sizeof(path), "f%03d.txt", i);
+		snprintf(text, sizeof(text), "file %d\n", i);
+		assert_file(path, text);
+	}
+	assert_int_equal(count_hidden("."), 0);
 }
 
 /* A target that cannot be created fails the stage and writes nothing. */
@@ -550,8 +855,15 @@ main(void)
 		T(test_output_commit_writes_stdout),
 		T(test_output_check_reports_stale_and_missing),
 		T(test_output_check_passes_when_current),
-		T(test_output_stage_writes_temp_and_commit_renames),
+		T(test_output_commit_modes_same_either_way),
+		T(test_output_commit_replaces_through_symlink),
+		T(test_output_commit_writes_fifo_in_place),
+		T(test_output_stage_keeps_temp_unnamed_until_commit),
+		T(test_output_stage_named_fallback_writes_temp),
 		T(test_output_stage_release_leaves_nothing),
+		T(test_output_stage_killed_run_leaves_no_temp),
+		T(test_output_stage_bounds_open_descriptors),
+		T(test_output_commit_naming_failure_changes_no_target),
 		T(test_output_stage_reports_uncreatable_target),
 	};
 
