@@ -727,21 +727,33 @@ test_output_stage_killed_run_leaves_no_temp(void **state)
 {
 	struct fixture *fx = *state;
 	bool unnamed = tmpfile_works();
-	int status, named;
+	int status, named, ready[2];
 	pid_t pid;
+	char c;
 
 	put_file("a.txt", "old\n", 0644);
 	for (named = 0; named <= 1; named++) {
 		print_message("named: %d\n", named);
 		output_test_no_tmpfile = named;
+		assert_int_equal(pipe(ready), 0);
 		assert_true((pid = fork()) != -1);
+		/*
+		 * The parent kills the child, as a user would: a child
+		 * killing itself lets valgrind report its leaks first.
+		 */
 		if (pid == 0) {
+			close(ready[0]);
 			if (stage(fx, "a.txt", "new\n") != 0 ||
-			    stage(fx, "sub/b.txt", "b\n") != 0)
+			    stage(fx, "sub/b.txt", "b\n") != 0 ||
+			    write(ready[1], "x", 1) != 1)
 				_exit(1);
-			raise(SIGKILL);
-			_exit(2);
+			for (;;)
+				pause();
 		}
+		close(ready[1]);
+		assert_int_equal(read(ready[0], &c, 1), 1);
+		close(ready[0]);
+		assert_int_equal(kill(pid, SIGKILL), 0);
 		assert_int_equal(waitpid(pid, &status, 0), pid);
 		assert_true(WIFSIGNALED(status));
 		assert_int_equal(WTERMSIG(status), SIGKILL);
