@@ -30,6 +30,7 @@ enum cmp {
 
 static bool is_stdout(const char *);
 static enum cmp compare(const struct output_file *, int *);
+static int mark_changed(struct output_file *, struct diag *);
 static int compare_all(struct output_set *, struct diag *);
 static int make_parents(const char *, struct diag *);
 static char *temp_name(const char *);
@@ -199,34 +200,42 @@ compare(const struct output_file *f, int *err)
 	return off == f->len ? CMP_SAME : CMP_DIFFERENT;
 }
 
+/* Sets f->changed from what is on disk; 0, or -1 after reporting. */
+static int
+mark_changed(struct output_file *f, struct diag *d)
+{
+	int err = 0;
+
+	switch (compare(f, &err)) {
+	case CMP_SAME:
+		f->changed = false;
+		return 0;
+	case CMP_DIFFERENT:
+	case CMP_MISSING:
+		f->changed = true;
+		return 0;
+	case CMP_ERROR:
+		diag_sys(d, DIAG_IOERR, f->path, err);
+		return -1;
+	}
+	return -1;
+}
+
 /* Sets every changed flag; standard output always counts as changed. */
 static int
 compare_all(struct output_set *set, struct diag *d)
 {
 	struct output_file *f;
 	size_t i;
-	int err = 0;
 
 	for (i = 0; i < set->n; i++) {
 		f = &set->items[i];
 		if (f->staged)
 			continue;
-		if (f->stream) {
+		if (f->stream)
 			f->changed = true;
-			continue;
-		}
-		switch (compare(f, &err)) {
-		case CMP_SAME:
-			f->changed = false;
-			break;
-		case CMP_DIFFERENT:
-		case CMP_MISSING:
-			f->changed = true;
-			break;
-		case CMP_ERROR:
-			diag_sys(d, DIAG_IOERR, f->path, err);
+		else if (mark_changed(f, d) != 0)
 			return -1;
-		}
 	}
 	return 0;
 }
@@ -579,7 +588,6 @@ output_stage(struct output_set *set, const char *path, char *data,
 	struct output_file *f = NULL;
 	mode_t mask;
 	size_t i;
-	int err = 0;
 
 	output_add(set, path, data, len);
 	for (i = 0; f == NULL; i++)
@@ -587,18 +595,8 @@ output_stage(struct output_set *set, const char *path, char *data,
 			f = &set->items[i];
 	if (f->stream)
 		return 0;
-	switch (compare(f, &err)) {
-	case CMP_SAME:
-		f->changed = false;
-		break;
-	case CMP_DIFFERENT:
-	case CMP_MISSING:
-		f->changed = true;
-		break;
-	case CMP_ERROR:
-		diag_sys(d, DIAG_IOERR, f->path, err);
+	if (mark_changed(f, d) != 0)
 		return -1;
-	}
 	if (f->changed) {
 		/* umask(2) cannot be read without setting it. */
 		mask = umask(0);
