@@ -1,6 +1,7 @@
 #include "ctx.h"
 
 #include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
@@ -10,12 +11,78 @@ static void copy_ext(struct value *to, const struct value *node);
 
 /* What every builder below needs. */
 struct view {
+	struct value_maker mk;		/* first: the makers cast back */
 	struct arena *a;
 	const struct registry *r;
 	const struct ctx_opts *o;
 	/* The statuses select_views looks at: all, or one class's. */
 	size_t from, to;
+	const struct view *keep;	/* a copy that outlives ctx_build */
 };
+
+/*
+ * A list of statuses whose views are made as the renderer reaches
+ * them: a status's view is some thirty keys, and a big registry's
+ * statuses would otherwise all be built, for every output, before
+ * the first byte is rendered.
+ */
+struct status_list {
+	struct value_maker mk;		/* first: make_status casts back */
+	const struct view *v;
+	const struct status **which;
+};
+
+/*
+ * The keys of a status's view, before its x- keys.  A view is a lazy
+ * map (see value.h): it makes a key's value when a template first reads
+ * it, and most templates read a handful of the thirty.
+ */
+enum status_key {
+	SK_CODE, SK_PHRASE, SK_ID, SK_NAME, SK_NAMES, SK_ALIAS_NAMES,
+	SK_ALIASES, SK_CLASS, SK_STATUS, SK_IS_STANDARD, SK_IS_DEPRECATED,
+	SK_IS_UNUSED, SK_IS_EXPERIMENTAL, SK_IS_TEMPORARY, SK_IS_UNOFFICIAL,
+	SK_DOCS_ONLY, SK_SET, SK_SOURCE, SK_REF, SK_EXPIRES, SK_DESCRIPTION,
+	SK_NOTE, SK_DESCRIPTION_LOCALES, SK_NOTE_LOCALES, SK_NAMES_BY_LANG,
+	SK_HISTORY, SK_SUBCODES, SK_EXTENSIONS,
+	SK_NKEYS
+};
+
+#define KEY(s)	{ .key = s, .keylen = sizeof(s) - 1 }
+
+/* Copied whole into each view: every value NULL, to be made. */
+static const struct member status_keys[SK_NKEYS] = {
+	[SK_CODE] = KEY("code"),
+	[SK_PHRASE] = KEY("phrase"),
+	[SK_ID] = KEY("id"),
+	[SK_NAME] = KEY("name"),
+	[SK_NAMES] = KEY("names"),
+	[SK_ALIAS_NAMES] = KEY("alias_names"),
+	[SK_ALIASES] = KEY("aliases"),
+	[SK_CLASS] = KEY("class"),
+	[SK_STATUS] = KEY("status"),
+	[SK_IS_STANDARD] = KEY("is_standard"),
+	[SK_IS_DEPRECATED] = KEY("is_deprecated"),
+	[SK_IS_UNUSED] = KEY("is_unused"),
+	[SK_IS_EXPERIMENTAL] = KEY("is_experimental"),
+	[SK_IS_TEMPORARY] = KEY("is_temporary"),
+	[SK_IS_UNOFFICIAL] = KEY("is_unofficial"),
+	[SK_DOCS_ONLY] = KEY("docs_only"),
+	[SK_SET] = KEY("set"),
+	[SK_SOURCE] = KEY("source"),
+	[SK_REF] = KEY("ref"),
+	[SK_EXPIRES] = KEY("expires"),
+	[SK_DESCRIPTION] = KEY("description"),
+	[SK_NOTE] = KEY("note"),
+	[SK_DESCRIPTION_LOCALES] = KEY("description_locales"),
+	[SK_NOTE_LOCALES] = KEY("note_locales"),
+	[SK_NAMES_BY_LANG] = KEY("names_by_lang"),
+	[SK_HISTORY] = KEY("history"),
+	[SK_SUBCODES] = KEY("subcodes"),
+	[SK_EXTENSIONS] = KEY("extensions")
+};
+
+static struct value *status_view(const struct view *v,
+    const struct status *s, struct arena *a);
 
 static struct value *
 str_or_null(struct view *v, const char *s)
@@ -265,52 +332,100 @@ copy_ext(struct value *to, const struct value *node)
 }
 
 static struct value *
-status_view(struct view *v, const struct status *s)
+aliases_of(struct view *v, const struct status *s)
 {
-	struct value *m = value_map(v->a, 33 + count_ext(s->node));
-	struct value *names = names_of(v, s);
+	struct value *al = value_list(v->a, s->naliases);
 	size_t i;
 
-	value_set(m, "code", value_int(v->a, s->code));
-	value_set(m, "phrase", value_cstr(v->a, s->phrase));
-	value_set(m, "id", value_cstr(v->a, s->id));
-	value_set(m, "name", names->u.list.n ? names->u.list.items[0] :
-	    value_null(v->a));
-	value_set(m, "names", names);
-	value_set(m, "alias_names", tail_of(v, names));
-	{
-		struct value *al = value_list(v->a, s->naliases);
+	for (i = 0; i < s->naliases; i++)
+		value_push(al, value_cstr(v->a, s->aliases[i]));
+	return al;
+}
 
-		for (i = 0; i < s->naliases; i++)
-			value_push(al, value_cstr(v->a, s->aliases[i]));
-		value_set(m, "aliases", al);
+static struct value *
+status_member(const struct value_maker *mk, const void *arg,
+    const struct value *map, size_t i, struct arena *a)
+{
+	const struct status *s = arg;
+	struct view v = *(const struct view *)mk;
+	const struct value *names;
+
+	v.a = a;
+	switch ((enum status_key)i) {
+	case SK_CODE:
+		return value_int(a, s->code);
+	case SK_PHRASE:
+		return value_cstr(a, s->phrase);
+	case SK_ID:
+		return value_cstr(a, s->id);
+	case SK_NAME:
+		names = value_member(map, SK_NAMES);
+		return names->u.list.n ? names->u.list.items[0] :
+		    value_null(a);
+	case SK_NAMES:
+		return names_of(&v, s);
+	case SK_ALIAS_NAMES:
+		return tail_of(&v, value_member(map, SK_NAMES));
+	case SK_ALIASES:
+		return aliases_of(&v, s);
+	case SK_CLASS:
+		return value_cstr(a, v.r->classes[s->class_index].id);
+	case SK_STATUS:
+		return value_cstr(a, model_status_name(s->kind));
+	case SK_IS_STANDARD:
+		return value_bool(a, s->kind == STATUS_STANDARD);
+	case SK_IS_DEPRECATED:
+		return value_bool(a, s->kind == STATUS_DEPRECATED);
+	case SK_IS_UNUSED:
+		return value_bool(a, s->kind == STATUS_UNUSED);
+	case SK_IS_EXPERIMENTAL:
+		return value_bool(a, s->kind == STATUS_EXPERIMENTAL);
+	case SK_IS_TEMPORARY:
+		return value_bool(a, s->kind == STATUS_TEMPORARY);
+	case SK_IS_UNOFFICIAL:
+		return value_bool(a, s->kind == STATUS_UNOFFICIAL);
+	case SK_DOCS_ONLY:
+		return value_bool(a, s->docs_only);
+	case SK_SET:
+		return str_or_null(&v, s->set);
+	case SK_SOURCE:
+		return str_or_null(&v, s->source);
+	case SK_REF:
+		return str_or_null(&v, s->ref);
+	case SK_EXPIRES:
+		return str_or_null(&v, s->expires);
+	case SK_DESCRIPTION:
+		return loc(&v, s->description);
+	case SK_NOTE:
+		return loc(&v, s->note);
+	case SK_DESCRIPTION_LOCALES:
+		return loc_all(&v, s->description);
+	case SK_NOTE_LOCALES:
+		return loc_all(&v, s->note);
+	case SK_NAMES_BY_LANG:
+		return names_by_lang(&v, s);
+	case SK_HISTORY:
+		return history_of(&v, s);
+	case SK_SUBCODES:
+		return subcodes_of(&v, s);
+	case SK_EXTENSIONS:
+		return extensions_of(&v, s->node);
+	case SK_NKEYS:
+		break;
 	}
-	value_set(m, "class", value_cstr(v->a, v->r->classes[s->class_index].id));
-	value_set(m, "status", value_cstr(v->a, model_status_name(s->kind)));
-	value_set(m, "is_standard", value_bool(v->a, s->kind == STATUS_STANDARD));
-	value_set(m, "is_deprecated",
-	    value_bool(v->a, s->kind == STATUS_DEPRECATED));
-	value_set(m, "is_unused", value_bool(v->a, s->kind == STATUS_UNUSED));
-	value_set(m, "is_experimental",
-	    value_bool(v->a, s->kind == STATUS_EXPERIMENTAL));
-	value_set(m, "is_temporary",
-	    value_bool(v->a, s->kind == STATUS_TEMPORARY));
-	value_set(m, "is_unofficial",
-	    value_bool(v->a, s->kind == STATUS_UNOFFICIAL));
-	value_set(m, "docs_only", value_bool(v->a, s->docs_only));
-	value_set(m, "set", str_or_null(v, s->set));
-	value_set(m, "source", str_or_null(v, s->source));
-	value_set(m, "ref", str_or_null(v, s->ref));
-	value_set(m, "expires", str_or_null(v, s->expires));
-	value_set(m, "description", loc(v, s->description));
-	value_set(m, "note", loc(v, s->note));
-	value_set(m, "description_locales", loc_all(v, s->description));
-	value_set(m, "note_locales", loc_all(v, s->note));
-	value_set(m, "names_by_lang", names_by_lang(v, s));
-	value_set(m, "history", history_of(v, s));
-	value_set(m, "subcodes", subcodes_of(v, s));
-	value_set(m, "extensions", extensions_of(v, s->node));
+	/* The x- keys are set when the view is made: never lazy. */
+	abort();
+}
+
+/* A status's view, in a: its keys, and values made when first read. */
+static struct value *
+status_view(const struct view *v, const struct status *s, struct arena *a)
+{
+	struct value *m = value_map(a, SK_NKEYS + count_ext(s->node));
+
+	value_set_all(m, status_keys, SK_NKEYS);
 	copy_ext(m, s->node);
+	value_make_lazy(m, &v->mk, s, a);
 	return m;
 }
 
@@ -329,22 +444,34 @@ in_code(struct view *v, const struct status *s)
 	return false;
 }
 
-/* The statuses for which keep() holds, from the prebuilt views. */
 static struct value *
-select_views(struct view *v, struct value **views,
+make_status(const struct value_maker *mk, size_t i, struct arena *a)
+{
+	const struct status_list *sl = (const struct status_list *)mk;
+
+	return status_view(sl->v, sl->which[i], a);
+}
+
+/* The statuses for which keep() holds, as a lazy list of their views. */
+static struct value *
+select_views(struct view *v,
     bool (*keep)(struct view *, const struct status *, const void *),
     const void *arg)
 {
-	struct value *list;
+	struct status_list *sl;
 	size_t i, n = 0;
 
 	for (i = v->from; i < v->to; i++)
 		n += keep(v, &v->r->statuses[i], arg);
-	list = value_list(v->a, n);
+	sl = arena_alloc(v->a, sizeof(*sl));
+	sl->mk.item = make_status;
+	sl->v = v->keep;
+	sl->which = arena_array(v->a, n, sizeof(*sl->which));
+	n = 0;
 	for (i = v->from; i < v->to; i++)
 		if (keep(v, &v->r->statuses[i], arg))
-			value_push(list, views[i]);
-	return list;
+			sl->which[n++] = &v->r->statuses[i];
+	return value_lazy_list(v->a, n, &sl->mk);
 }
 
 static bool
@@ -417,7 +544,7 @@ after_code(const struct registry *r, long long code)
 }
 
 static struct value *
-classes_view(struct view *v, struct value **views)
+classes_view(struct view *v)
 {
 	struct value *list = value_list(v->a, v->r->nclasses);
 	size_t k;
@@ -437,9 +564,9 @@ classes_view(struct view *v, struct value **views)
 		v->from = c->first > LLONG_MIN ?
 		    after_code(v->r, c->first - 1) : 0;
 		v->to = after_code(v->r, c->last);
-		value_set(m, "statuses", select_views(v, views, keep_class, &k));
+		value_set(m, "statuses", select_views(v, keep_class, &k));
 		value_set(m, "all_statuses",
-		    select_views(v, views, keep_class_all, &k));
+		    select_views(v, keep_class_all, &k));
 		v->from = 0;
 		v->to = v->r->nstatuses;
 		value_set(m, "extensions", extensions_of(v, c->node));
@@ -450,7 +577,7 @@ classes_view(struct view *v, struct value **views)
 }
 
 static struct value *
-sets_view(struct view *v, struct value **views)
+sets_view(struct view *v)
 {
 	struct value *list = value_list(v->a, v->r->nsets);
 	size_t k;
@@ -464,7 +591,7 @@ sets_view(struct view *v, struct value **views)
 		value_set(m, "description", loc(v, s->description));
 		value_set(m, "title_locales", loc_all(v, s->title));
 		value_set(m, "description_locales", loc_all(v, s->description));
-		value_set(m, "statuses", select_views(v, views, keep_set, s->id));
+		value_set(m, "statuses", select_views(v, keep_set, s->id));
 		value_set(m, "extensions", extensions_of(v, s->node));
 		copy_ext(m, s->node);
 		value_push(list, m);
@@ -512,25 +639,25 @@ ctx_notice(struct arena *a, const char *data_path)
 struct value *
 ctx_build(struct arena *a, const struct registry *r, const struct ctx_opts *o)
 {
-	struct view v = { a, r, o, 0, r->nstatuses };
+	struct view v = { { NULL, status_member }, a, r, o, 0, r->nstatuses,
+	    NULL };
+	struct view *keep = arena_alloc(a, sizeof(*keep));
 	struct value *root = value_map(a, 9 + count_ext(r->root));
 	struct value *g = value_map(a, 3);
-	struct value **views = arena_array(a, r->nstatuses, sizeof(*views));
-	size_t i;
 
-	for (i = 0; i < r->nstatuses; i++)
-		views[i] = status_view(&v, &r->statuses[i]);
+	*keep = v;
+	v.keep = keep;
 	value_set(g, "version", value_cstr(a, GEN_VERSION));
 	value_set(g, "data", value_cstr(a, o->data_path));
 	value_set(g, "notice", value_cstr(a, ctx_notice(a, o->data_path)));
 	value_set(root, "gen", g);
 	value_set(root, "registry", registry_view(&v));
-	value_set(root, "classes", classes_view(&v, views));
-	value_set(root, "statuses", select_views(&v, views, keep_code, NULL));
-	value_set(root, "all_statuses", select_views(&v, views, keep_any, NULL));
+	value_set(root, "classes", classes_view(&v));
+	value_set(root, "statuses", select_views(&v, keep_code, NULL));
+	value_set(root, "all_statuses", select_views(&v, keep_any, NULL));
 	value_set(root, "unofficial",
-	    select_views(&v, views, keep_unofficial, NULL));
-	value_set(root, "sets", sets_view(&v, views));
+	    select_views(&v, keep_unofficial, NULL));
+	value_set(root, "sets", sets_view(&v));
 	value_set(root, "extensions", extensions_of(&v, r->root));
 	copy_ext(root, r->root);
 	return root;

@@ -45,7 +45,13 @@ struct ctx_opts {
 /* The notice written at the top of every generated file. */
 const char *ctx_notice(struct arena *a, const char *data_path);
 
-/* Builds the view; never fails (the model is already valid). */
+/*
+ * Builds the view in a; never fails (the model is already valid).  The
+ * lists of statuses are lazy (see value.h): a status's view is made
+ * when the renderer reaches it, in the renderer's arena for that list,
+ * and its values when first read.  The view reads r and o as long as it
+ * is used: both must outlive it.
+ */
 struct value *ctx_build(struct arena *a, const struct registry *r,
     const struct ctx_opts *o);
 

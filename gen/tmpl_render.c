@@ -48,6 +48,7 @@ struct frame {
 	const struct tnode *next;
 	const struct value *list;	/* FRAME_LIST */
 	size_t i;
+	struct arena *scratch;		/* a lazy list's items, else NULL */
 	size_t nctx;			/* restored when the frame ends */
 	size_t indentlen, strip;
 	size_t nscopes, scope;
@@ -94,6 +95,9 @@ struct render {
 	unsigned pdepth;
 	struct pcache *cache;
 	struct buf f1, f2;		/* filter results */
+	/* One arena per lazy list being walked, innermost last; see lazy */
+	struct arena **lazy;
+	size_t nlazy, caplazy;
 	struct value idx;		/* @index */
 	bool fatal;
 	bool failed;
@@ -445,6 +449,29 @@ emit_var(struct render *r, const struct tnode *n)
 		escape_add(r->out, mode, s, len);
 }
 
+/*
+ * The arena for the items of a lazy list about to be walked.  Each
+ * lazy list being walked has its own, so that a member an item makes
+ * late (a lazy map's, see value.h) outlives the items of inner lists,
+ * and lives until its own list moves on.  Arenas are kept for reuse.
+ */
+static struct arena *
+push_lazy(struct render *r)
+{
+	struct arena zero = ARENA_INIT;
+	size_t i;
+
+	if (r->nlazy == r->caplazy) {
+		r->lazy = grow(r->lazy, &r->caplazy, r->nlazy,
+		    sizeof(*r->lazy));
+		for (i = r->nlazy; i < r->caplazy; i++) {
+			r->lazy[i] = xmalloc(sizeof(**r->lazy));
+			*r->lazy[i] = zero;
+		}
+	}
+	return r->lazy[r->nlazy++];
+}
+
 static void
 run_section(struct render *r, const struct tnode *n)
 {
@@ -458,7 +485,9 @@ run_section(struct render *r, const struct tnode *n)
 	if (v->kind == VALUE_LIST) {
 		f = push_frame(r, FRAME_LIST, n);
 		f->list = v;
-		push_ctx(r, v->u.list.items[0], true, v->u.list.n);
+		if (v->lazy)
+			f->scratch = push_lazy(r);
+		push_ctx(r, value_item(v, 0, f->scratch), true, v->u.list.n);
 		return;
 	}
 	push_frame(r, FRAME_PLAIN, n);
@@ -674,8 +703,11 @@ end_frame(struct render *r)
 {
 	struct frame *f = &r->fr[r->nfr - 1];
 
+	/* Inner frames are done with this item: its memory can go. */
+	if (f->scratch != NULL)
+		arena_reset(f->scratch);
 	if (f->kind == FRAME_LIST && ++f->i < f->list->u.list.n) {
-		r->ctx[r->nctx - 1].v = f->list->u.list.items[f->i];
+		r->ctx[r->nctx - 1].v = value_item(f->list, f->i, f->scratch);
 		r->ctx[r->nctx - 1].index = f->i;
 		f->next = f->owner->child;
 		return;
@@ -686,6 +718,8 @@ end_frame(struct render *r)
 		buf_add(r->out, f->eol, f->eollen);
 	if (f->kind == FRAME_PARTIAL)
 		r->pdepth--;
+	if (f->scratch != NULL)
+		r->nlazy--;
 	if (f->kind == FRAME_PARTIAL || f->kind == FRAME_BLOCK) {
 		if (f->kind == FRAME_PARTIAL || f->whole ||
 		    r->pendlen > f->indentlen)
@@ -735,6 +769,7 @@ tmpl_render(const struct tmpl *t, const struct value *root,
     struct arena *a, struct buf *out, struct diag *d)
 {
 	struct render r;
+	size_t i;
 
 	memset(&r, 0, sizeof(r));
 	r.opts = opts;
@@ -751,6 +786,11 @@ tmpl_render(const struct tmpl *t, const struct value *root,
 	push_frame(&r, FRAME_PLAIN, t->root);
 	while (r.nfr > 0 && !r.fatal)
 		step(&r);
+	for (i = 0; i < r.caplazy; i++) {
+		arena_release(r.lazy[i]);
+		free(r.lazy[i]);
+	}
+	free(r.lazy);
 	free(r.ctx);
 	free(r.fr);
 	free(r.scopes);

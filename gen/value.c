@@ -99,25 +99,91 @@ value_map(struct arena *a, size_t cap)
 	return v;
 }
 
+struct value *
+value_lazy_list(struct arena *a, size_t n, const struct value_maker *mk)
+{
+	struct value *v = value_new(a, VALUE_LIST, NULL);
+
+	v->lazy = true;
+	v->u.list.n = n;
+	v->u.list.maker = mk;
+	return v;
+}
+
+void
+value_make_lazy(struct value *map, const struct value_maker *mk,
+    const void *arg, struct arena *a)
+{
+	struct value_thunk *t = arena_alloc(a, sizeof(*t));
+
+	assert(map->kind == VALUE_MAP && !map->lazy);
+	t->mk = mk;
+	t->arg = arg;
+	t->a = a;
+	map->lazy = true;
+	map->u.map.lazy = t;
+}
+
+const struct value *
+value_item(const struct value *list, size_t i, struct arena *a)
+{
+	const struct value_maker *mk;
+
+	assert(list->kind == VALUE_LIST && i < list->u.list.n);
+	if (!list->lazy)
+		return list->u.list.items[i];
+	mk = list->u.list.maker;
+	return mk->item(mk, i, a);
+}
+
+struct value *
+value_member(const struct value *map, size_t i)
+{
+	struct member *m = &map->u.map.items[i];
+	const struct value_thunk *t;
+
+	if (m->val == NULL) {
+		assert(map->lazy);
+		t = map->u.map.lazy;
+		m->val = t->mk->member(t->mk, t->arg, map, i, t->a);
+	}
+	return m->val;
+}
+
 void
 value_push(struct value *list, struct value *item)
 {
-	assert(list->kind == VALUE_LIST);
+	assert(list->kind == VALUE_LIST && !list->lazy);
 	assert(list->u.list.n < list->u.list.cap);
 	list->u.list.items[list->u.list.n++] = item;
 }
 
 void
-value_set(struct value *map, const char *key, struct value *val)
+value_setn(struct value *map, const char *key, size_t n, struct value *val)
 {
 	struct member *m;
 
-	assert(map->kind == VALUE_MAP);
+	assert(map->kind == VALUE_MAP && !map->lazy);
 	assert(map->u.map.n < map->u.map.cap);
 	m = &map->u.map.items[map->u.map.n++];
 	m->key = key;
-	m->keylen = strlen(key);
+	m->keylen = n;
 	m->val = val;
+}
+
+void
+value_set_all(struct value *map, const struct member *members, size_t n)
+{
+	assert(map->kind == VALUE_MAP && !map->lazy);
+	assert(n <= map->u.map.cap - map->u.map.n);
+	memcpy(map->u.map.items + map->u.map.n, members, n * sizeof(*members));
+	map->u.map.n += n;
+}
+
+void
+value_set(struct value *map, const char *key, struct value *val)
+{
+	value_setn(map, key, strlen(key), val);
 }
 
 struct value *
@@ -131,7 +197,7 @@ value_getn(const struct value *v, const char *key, size_t n)
 		const struct member *m = &v->u.map.items[i];
 
 		if (m->keylen == n && memcmp(m->key, key, n) == 0)
-			return m->val;
+			return value_member(v, i);
 	}
 	return NULL;
 }
@@ -148,13 +214,13 @@ value_getn_at(const struct value *v, const char *key, size_t n,
 	if (*hint < v->u.map.n) {
 		m = &v->u.map.items[*hint];
 		if (m->keylen == n && memcmp(m->key, key, n) == 0)
-			return m->val;
+			return value_member(v, *hint);
 	}
 	for (i = 0; i < v->u.map.n; i++) {
 		m = &v->u.map.items[i];
 		if (m->keylen == n && memcmp(m->key, key, n) == 0) {
 			*hint = i;
-			return m->val;
+			return value_member(v, i);
 		}
 	}
 	return NULL;

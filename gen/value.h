@@ -11,6 +11,14 @@
  * freed one by one.  Strings are NUL-terminated and also carry a length.
  * Values built in code (the template view, tests) have pos.file == NULL
  * unless the builder copies a position in.
+ *
+ * Lazy values make their parts when first read, for views of big
+ * registries, whose statuses would otherwise all be built, key by key,
+ * before the first byte is rendered.  A lazy list holds no items:
+ * value_item makes item i in an arena the reader passes, and the reader
+ * drops that arena once done with the item.  A lazy map has all its keys
+ * but makes a member's value at its first lookup, in the arena the map
+ * was made in.  Both call a struct value_maker.
  */
 #ifndef GEN_VALUE_H
 #define GEN_VALUE_H
@@ -32,12 +40,16 @@ enum value_kind {
 };
 
 struct member;
+struct value_maker;
+struct value_thunk;
 
 /* Laid out without padding holes: a big registry has millions of these. */
 struct value {
 	enum value_kind kind;
 	/* Scalars: written plain (no quotes, no block style). */
 	bool plain;
+	/* Lists: items made by u.list.maker, items NULL; maps: u.map.lazy. */
+	bool lazy;
 	struct srcpos pos;
 	/*
 	 * Scalars: the text as written (after YAML unescaping); for a string
@@ -51,11 +63,19 @@ struct value {
 		double f;
 		struct {
 			struct value **items;
-			size_t n, cap;
+			size_t n;
+			union {
+				size_t cap;
+				const struct value_maker *maker;
+			};
 		} list;
 		struct {
 			struct member *items;
-			size_t n, cap;
+			size_t n;
+			union {
+				size_t cap;
+				const struct value_thunk *lazy;
+			};
 		} map;
 	} u;
 };
@@ -65,6 +85,27 @@ struct member {
 	size_t keylen;
 	struct srcpos pos;	/* of the key */
 	struct value *val;
+};
+
+/*
+ * What makes the parts of lazy values; either function may be NULL
+ * when no value of that kind uses the maker.  item() builds item i of a
+ * lazy list in arena a.  member() builds the value of member i of
+ * lazy map `map` made from arg (see value_make_lazy) in arena a; it may
+ * look other members of the map up.  Neither fails.
+ */
+struct value_maker {
+	struct value *(*item)(const struct value_maker *mk, size_t i,
+	    struct arena *a);
+	struct value *(*member)(const struct value_maker *mk, const void *arg,
+	    const struct value *map, size_t i, struct arena *a);
+};
+
+/* What a lazy map makes its members with, and where. */
+struct value_thunk {
+	const struct value_maker *mk;
+	const void *arg;
+	struct arena *a;
 };
 
 /* Building (every result lives in the arena, but see value_null) */
@@ -90,18 +131,45 @@ struct value *value_cstr(struct arena *a, const char *s);
 struct value *value_list(struct arena *a, size_t cap);
 struct value *value_map(struct arena *a, size_t cap);
 
+/*
+ * A lazy list of n items made by mk, which is borrowed and must outlive
+ * the list.
+ */
+struct value *value_lazy_list(struct arena *a, size_t n,
+    const struct value_maker *mk);
+
 /* Appends to a list made with room to spare (asserted). */
 void value_push(struct value *list, struct value *item);
 
 /*
  * Appends key -> val to a map made with room to spare (asserted).  The
- * key is borrowed and must outlive the tree.
+ * key is borrowed and must outlive the tree.  val may be NULL in a map
+ * that is then made lazy.
  */
 void value_set(struct value *map, const char *key, struct value *val);
+/* As value_set, for a key of n bytes (key[n] must be NUL). */
+void value_setn(struct value *map, const char *key, size_t n,
+    struct value *val);
+
+/* Appends copies of members[0..n), as value_setn one by one would. */
+void value_set_all(struct value *map, const struct member *members,
+    size_t n);
+
+/*
+ * Makes map, whose members are all set, lazy: the members set to NULL
+ * are made by mk->member(mk, arg, map, i, a) at their first lookup, in
+ * arena a, which must hold the map.  mk and arg are borrowed and must
+ * outlive the map.  No member is to be set after.
+ */
+void value_make_lazy(struct value *map, const struct value_maker *mk,
+    const void *arg, struct arena *a);
 
 /* Reading */
 
-/* The member of a map named key, or NULL (also when v is no map). */
+/*
+ * The member of a map named key, or NULL (also when v is no map).  The
+ * member of a lazy map is made here at its first lookup.
+ */
 struct value *value_get(const struct value *v, const char *key);
 struct value *value_getn(const struct value *v, const char *key, size_t n);
 
@@ -114,6 +182,17 @@ struct value *value_getn(const struct value *v, const char *key, size_t n);
  */
 struct value *value_getn_at(const struct value *v, const char *key,
     size_t n, size_t *hint);
+
+/*
+ * Item i (< its length) of a list.  An item of a lazy list is made
+ * anew at each call, in arena a, and lives as long as what a holds;
+ * a stored item ignores a, which may then be NULL.
+ */
+const struct value *value_item(const struct value *list, size_t i,
+    struct arena *a);
+
+/* The value of member i (< its count) of a map, made if lazy. */
+struct value *value_member(const struct value *map, size_t i);
 
 /* "null", "bool", ..., for messages. */
 const char *value_kind_name(enum value_kind kind);

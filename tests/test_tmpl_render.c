@@ -809,6 +809,67 @@ test_tmpl_render_many_items(void **state)
 	assert_int_equal(f->out.len, 588889);
 }
 
+/* A maker of lazy items {n, even (even items only)}, counting members. */
+struct lazy_maker {
+	struct value_maker mk;
+	int *made;
+};
+
+static struct value *
+lazy_item(const struct value_maker *mk, size_t i, struct arena *a)
+{
+	struct value *m = value_map(a, 2);
+
+	value_set(m, "n", NULL);
+	if (i % 2 == 0)
+		value_set(m, "even", NULL);
+	value_make_lazy(m, mk, (const void *)(uintptr_t)i, a);
+	return m;
+}
+
+static struct value *
+lazy_member(const struct value_maker *mk, const void *arg,
+    const struct value *map, size_t i, struct arena *a)
+{
+	const struct lazy_maker *lm = (const struct lazy_maker *)mk;
+	char tmp[32];
+
+	(void)map;
+	++*lm->made;
+	snprintf(tmp, sizeof(tmp), "%c%zu", i == 0 ? 'n' : 'e',
+	    (size_t)(uintptr_t)arg);
+	return value_string(a, tmp, strlen(tmp));
+}
+
+/*
+ * Lazy lists and maps (value.h): items are made as the walk reaches
+ * them and members when first read, each in the arena of its own list,
+ * even when read from inside an inner walk of the same list (the outer
+ * item 0's `even` is first read inside the inner walk, and must survive
+ * the inner items made after it).
+ */
+static void
+test_tmpl_render_lazy_values(void **state)
+{
+	struct fixture *f = *state;
+	struct tmpl_opts opts = { ESCAPE_NONE, false, 0, NULL };
+	int made = 0;
+	struct lazy_maker lm = { { lazy_item, lazy_member }, &made };
+	struct value *root = map(&f->a, "items",
+	    value_lazy_list(&f->a, 3, &lm.mk), NULL);
+	const char *text = "{{#items}}({{#items}}{{even}}{{/items}})"
+	    "{{even}};{{/items}}";
+	struct tmpl *t;
+
+	assert_int_equal(tmpl_parse(&f->a, "t.mustache", text, strlen(text),
+	    &f->d, &t), 0);
+	assert_int_equal(tmpl_render(t, root, &opts, NULL, &f->a, &f->out,
+	    &f->d), 0);
+	assert_string_equal(f->out.ptr, "(e0e0e2)e0;(e0e2);(e0e2e2)e2;");
+	/* Never `n`; `even` once per item made that has one. */
+	assert_int_equal(made, 8);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int
@@ -818,6 +879,7 @@ main(void)
 		T(test_tmpl_render_spec_cases),
 		T(test_tmpl_render_escape_modes),
 		T(test_tmpl_render_root_list),
+		T(test_tmpl_render_lazy_values),
 		T(test_tmpl_render_reports_errors),
 		T(test_tmpl_render_strict_reports_unknown_name),
 		T(test_tmpl_render_strict_reports_every_miss),
