@@ -14,6 +14,12 @@ struct check {
 	struct diag *d;
 	struct registry *r;
 	struct buf scratch;	/* spell's, reused so as not to allocate */
+	/*
+	 * What only the checks use (every id spelt in every case, sorted
+	 * copies): freed when the model is built, as it would otherwise
+	 * stay as long as the model, some 40 MB for 100k statuses.
+	 */
+	struct arena tmp;
 };
 
 static bool check_keys(struct check *, const struct value *,
@@ -603,7 +609,7 @@ spell(struct check *c, const char *id, enum filter_id f)
 {
 	buf_reset(&c->scratch);
 	filter_apply(&c->scratch, f, ESCAPE_NONE, id, strlen(id));
-	return arena_strndup(c->a, c->scratch.ptr, c->scratch.len);
+	return arena_strndup(&c->tmp, c->scratch.ptr, c->scratch.len);
 }
 
 static int
@@ -641,7 +647,7 @@ collect_ids(struct check *c, size_t *n)
 
 	for (i = 0; i < r->nstatuses; i++)
 		cap += 1 + r->statuses[i].naliases;
-	ids = arena_array(c->a, cap, sizeof(*ids));
+	ids = arena_array(&c->tmp, cap, sizeof(*ids));
 	*n = 0;
 	for (i = 0; i < r->nstatuses; i++) {
 		const struct status *s = &r->statuses[i];
@@ -706,7 +712,7 @@ met_before(struct check *c, const char *a, const char *b, size_t k)
 static void
 check_spellings(struct check *c, struct ident *ids, size_t n)
 {
-	struct ident *t = arena_array(c->a, n, sizeof(*t));
+	struct ident *t = arena_array(&c->tmp, n, sizeof(*t));
 	size_t i, k;
 
 	for (k = 0; k < NCASES(ident_cases); k++) {
@@ -739,7 +745,7 @@ check_idents(struct check *c)
 	size_t i, n;
 
 	ids = collect_ids(c, &n);
-	t = arena_array(c->a, n, sizeof(*t));
+	t = arena_array(&c->tmp, n, sizeof(*t));
 	memcpy(t, ids, n * sizeof(*t));
 	qsort(t, n, sizeof(*t), cmp_ident);
 	for (i = 1; i < n; i++) {
@@ -799,7 +805,7 @@ lang_idents(struct check *c, const char *lang, size_t *n)
 
 		cap += l != NULL ? l->u.list.n : 0;
 	}
-	ids = arena_array(c->a, cap + nown, sizeof(*ids));
+	ids = arena_array(&c->tmp, cap + nown, sizeof(*ids));
 	*n = 0;
 	for (i = 0, j = 0; i < r->nstatuses; i++) {
 		const struct status *s = &r->statuses[i];
@@ -971,7 +977,7 @@ static void
 unknown_set(struct check *c, const struct status *s)
 {
 	const struct registry *r = c->r;
-	const char **ids = arena_array(c->a, r->nsets + 1, sizeof(*ids));
+	const char **ids = arena_array(&c->tmp, r->nsets + 1, sizeof(*ids));
 	const char *hint;
 	size_t k;
 
@@ -1092,12 +1098,13 @@ int
 model_build(struct arena *a, const struct value *root, struct diag *d,
     struct registry **out)
 {
-	struct check c = { a, d, NULL, BUF_INIT };
+	struct check c = { a, d, NULL, BUF_INIT, ARENA_INIT };
 	int rc;
 
 	c.r = arena_alloc(a, sizeof(*c.r));
 	rc = build_model(&c, root, out);
 	buf_release(&c.scratch);
+	arena_release(&c.tmp);
 	return rc;
 }
 
