@@ -25,6 +25,7 @@ static const char *const initialisms[] = {
 	"SMTP", "SQL", "SSH", "TCP", "TLS", "TTL", "UDP", "UI", "UID", "UUID",
 	"URI", "URL", "UTF8", "VM", "XML", "XMPP", "XSRF", "XSS"
 };
+#define INITIALISM_MAX	5	/* the longest above */
 
 enum wcase { W_LOWER, W_UPPER, W_TITLE, W_GO };
 
@@ -122,12 +123,21 @@ static bool
 is_initialism(const char *w, size_t n)
 {
 	size_t i, k;
+	char c;
 
-	/* Called for every word of every name: no strlen per candidate. */
+	/*
+	 * Called for every word of every name: no strlen per candidate, and
+	 * most words are ruled out by their length or first letter.
+	 */
+	if (n < 2 || n > INITIALISM_MAX)
+		return false;
+	c = to_upper(w[0]);
 	for (i = 0; i < sizeof(initialisms) / sizeof(initialisms[0]); i++) {
 		const char *p = initialisms[i];
 
-		for (k = 0; k < n && p[k] != '\0' && to_upper(w[k]) == p[k];
+		if (p[0] != c)
+			continue;
+		for (k = 1; k < n && p[k] != '\0' && to_upper(w[k]) == p[k];
 		    k++)
 			;
 		if (k == n && p[n] == '\0')
