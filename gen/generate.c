@@ -258,10 +258,10 @@ queue(struct run *run, const char *path, char *text, size_t len)
 
 /*
  * The view lives in an arena of its own, emptied as soon as the output
- * is rendered: a view is as large as the registry, and keeping one per
- * output would multiply the peak memory by the number of outputs.  The
- * next view reuses its blocks.  The body is rendered straight after the
- * header, into one buffer.
+ * is rendered, and the next view reuses its blocks.  A view holds an
+ * index per list of statuses (a status's own view is made while it is
+ * rendered, see ctx.h), so it grows with the registry, if slowly.  The
+ * body is rendered straight after the header, into one buffer.
  */
 static int
 emit(struct run *run, const struct lang *l, const struct lang_output *lo,
