@@ -2,30 +2,9 @@
 # End-to-end checks of the gen command line.
 # Usage: sh tests/test_cli.sh BUILDDIR
 set -u
-gen=$(cd "${1:-build}" && pwd)/gen
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-top=$(pwd)
-fails=0
-checks=0
-
-fail() { echo "test_cli: $*" >&2; fails=$((fails + 1)); }
-
-# expect STATUS CMD...: run CMD (stdout to $tmp/o, stderr to $tmp/e).
-expect() {
-	want=$1
-	shift
-	checks=$((checks + 1))
-	"$@" > "$tmp/o" 2> "$tmp/e"
-	got=$?
-	[ "$got" -eq "$want" ] || fail "'$*' exited $got, expected $want: $(head -c 300 "$tmp/e")"
-}
-
-# same_text FILE TEXT: FILE holds exactly TEXT plus a newline.
-same_text() {
-	printf '%s\n' "$2" > "$tmp/want"
-	cmp -s "$1" "$tmp/want" || fail "$1: got '$(cat "$1")', expected '$2'"
-}
+name=test_cli
+. tests/lib_check.sh
+check_init "${1:-build}"
 
 # Help, version, usage errors.
 expect 0 "$gen" --help
@@ -176,5 +155,4 @@ printf '{{nope}}\n' > "$tmp/strict.mustache"
 expect 0 "$gen" render "$tmp/strict.mustache"
 expect 65 "$gen" render "$tmp/strict.mustache" --strict
 
-[ "$fails" -eq 0 ] || { echo "test_cli: $fails of $checks checks failed" >&2; exit 1; }
-echo "test_cli: $checks checks passed"
+check_done

@@ -185,13 +185,8 @@ check_c meson "$s" "$o" "$o/hello.p/main.c.o" yes
 
 # Go: go generate finds gen on PATH.
 recipe=go
-GOCACHE=$BABS/go-cache
-GOPATH=$T/gopath
-GOFLAGS=-mod=mod
-GOTOOLCHAIN=local
-GOPROXY=off
-GO111MODULE=on
-export GOCACHE GOPATH GOFLAGS GOTOOLCHAIN GOPROXY GO111MODULE
+. tests/lib_go.sh
+go_offline "$BABS" "$T"
 cp -R "$EX/go" "$T/go" || fail "cannot copy examples/go"
 build_cmd='cd "$T/go" && PATH="$BABS:$PATH" go generate ./...'
 build "go generate"

@@ -22,15 +22,8 @@ T=$(mktemp -d "$BABS/test_lang_go.XXXXXX") || fail "mktemp failed"
 trap 'rm -rf "$T"' EXIT
 trap 'exit 1' INT TERM
 
-# The build cache survives runs (it is large and safe to share); the
-# module cache is the test's own.
-GOCACHE=$BABS/go-cache
-GOPATH=$T/gopath
-GOFLAGS=-mod=mod
-GOTOOLCHAIN=local
-GOPROXY=off
-GO111MODULE=on
-export GOCACHE GOPATH GOFLAGS GOTOOLCHAIN GOPROXY GO111MODULE
+. tests/lib_go.sh
+go_offline "$BABS" "$T"
 
 "$GEN" --lang go --out "$T/out" 2>"$T/gen.err" ||
 	fail "gen --lang go --out failed: $(cat "$T/gen.err")"

@@ -3,25 +3,9 @@
 # -o, --escape, --strict, and the exit statuses of its failures.
 # Usage: sh tests/test_render.sh BUILDDIR
 set -u
-gen=$(cd "${1:-build}" && pwd)/gen
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-top=$(pwd)
-fails=0
-checks=0
-
-fail() { echo "test_render: $*" >&2; fails=$((fails + 1)); }
-
-# expect STATUS CMD...: run CMD (stdout to $tmp/o, stderr to $tmp/e).
-expect() {
-	want=$1
-	shift
-	checks=$((checks + 1))
-	"$@" > "$tmp/o" 2> "$tmp/e"
-	got=$?
-	[ "$got" -eq "$want" ] ||
-	    fail "'$*' exited $got, expected $want: $(head -c 300 "$tmp/e")"
-}
+name=test_render
+. tests/lib_check.sh
+check_init "${1:-build}"
 
 # same FILE TEXT: FILE holds exactly TEXT (printf escapes allowed).
 same() {
@@ -100,6 +84,4 @@ same "$tmp/o" '\n'
 expect 66 "$gen" render "$tmp/none.mustache" --data "$tmp/d.yaml"
 expect 66 "$gen" render "$tmp/t/other.mustache" --data "$tmp/none.yaml"
 
-[ "$fails" -eq 0 ] ||
-    { echo "test_render: $fails of $checks checks failed" >&2; exit 1; }
-echo "test_render: $checks checks passed"
+check_done

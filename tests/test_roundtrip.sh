@@ -32,13 +32,8 @@ T=$(mktemp -d "$BABS/test_roundtrip.XXXXXX") || fail "mktemp failed"
 trap 'rm -rf "$T"' EXIT
 trap 'exit 1' INT TERM
 
-GOCACHE=$BABS/go-cache
-GOPATH=$T/gopath
-GOFLAGS=-mod=mod
-GOTOOLCHAIN=local
-GOPROXY=off
-GO111MODULE=on
-export GOCACHE GOPATH GOFLAGS GOTOOLCHAIN GOPROXY GO111MODULE
+. tests/lib_go.sh
+go_offline "$BABS" "$T"
 
 $PY "$SRC/expect.py" "$DATA" >"$T/expected" || fail "expect.py failed"
 "$GEN" --lang c --lang python --lang go --lang typescript --lang rust \
