@@ -8,8 +8,10 @@
 # one exception no program can avoid: Linux cannot put an unnamed file
 # over an existing name, so at the commit each gets a name and is then
 # renamed, and a kill between those calls leaves names.  Such a run is
-# recognised by its state, every output either new or old with exactly
-# one temporary file beside it holding the new version; it is counted.
+# recognised by its state: every leftover is the one temporary file
+# beside an old output and holds its new version, and either no output
+# is new yet (killed while naming) or every old output has its
+# temporary file (killed while renaming); it is counted.
 # Anything else left behind (a staged or partial file) fails.  Without
 # O_TMPFILE gen falls back to named files from the start, which a kill
 # may leave, and they are only counted.
@@ -123,8 +125,11 @@ while [ "$i" -lt "$runs" ]; do
 	[ "$nold" -eq 0 ] && allnew=$((allnew + 1))
 	extra=$(cd "$tmp/run" && find . -type f -name '.*' | wc -l)
 	leftovers=$((leftovers + extra))
+	# The commit names every file, then renames every one: a kill
+	# while naming leaves all outputs old, some with their name; a
+	# kill while renaming leaves each output new or named.
 	if [ "$extra" -gt 0 ] && [ "$extra" -eq "$named" ] &&
-	    [ "$named" -eq "$nold" ]; then
+	    { [ "$nnew" -eq 0 ] || [ "$named" -eq "$nold" ]; }; then
 		instants=$((instants + 1))
 	elif [ "$unnamed" -eq 1 ] && [ "$extra" -gt 0 ]; then
 		echo "test_kill: run $i (${delay}ms): temporary files left:" \
