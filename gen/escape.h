@@ -126,4 +126,13 @@ void escape_table_add(struct buf *out, const struct escape_table *t,
 void escape_table_comment(struct buf *out, const struct escape_table *t,
     const char *s, size_t len);
 
+/*
+ * A language escapes by its table when it has one, else by its mode:
+ * these two pick, so that callers holding both need not.
+ */
+void escape_by(struct buf *out, enum escape_mode mode,
+    const struct escape_table *t, const char *s, size_t len);
+void escape_comment_by(struct buf *out, enum escape_mode mode,
+    const struct escape_table *t, const char *s, size_t len);
+
 #endif

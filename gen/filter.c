@@ -317,10 +317,7 @@ filter_apply_table(struct buf *out, enum filter_id id, enum escape_mode mode,
 		add_case(out, s, len, true);
 		break;
 	case FILTER_COMMENT:
-		if (table != NULL)
-			escape_table_comment(out, table, s, len);
-		else
-			escape_comment(out, mode, s, len);
+		escape_comment_by(out, mode, table, s, len);
 		return true;
 	}
 	return false;

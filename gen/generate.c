@@ -223,14 +223,10 @@ add_header(struct buf *b, const struct lang *l, const char *notice)
 	size_t n = strlen(notice);
 
 	buf_adds(b, l->header_prefix);
-	if (l->header_string && l->escape_table != NULL)
-		escape_table_add(b, l->escape_table, notice, n);
-	else if (l->header_string)
-		escape_add(b, l->escape, notice, n);
-	else if (l->escape_table != NULL)
-		escape_table_comment(b, l->escape_table, notice, n);
+	if (l->header_string)
+		escape_by(b, l->escape, l->escape_table, notice, n);
 	else
-		escape_comment(b, l->escape, notice, n);
+		escape_comment_by(b, l->escape, l->escape_table, notice, n);
 	buf_adds(b, l->header_suffix);
 	buf_addc(b, '\n');
 }

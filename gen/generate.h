@@ -29,7 +29,6 @@ struct gen_opts {
 	bool include_all;		/* --include-unofficial */
 	bool check;			/* --check */
 	const char *depfile;		/* --depfile FILE */
-	bool list_langs;		/* --list-langs */
 	struct load_limits limits;	/* --max-input-size ... */
 
 	/* gen render */

@@ -443,10 +443,8 @@ emit_var(struct render *r, const struct tnode *n)
 	flush_indent(r);
 	if (safe)
 		buf_add(r->out, s, len);
-	else if (table != NULL)
-		escape_table_add(r->out, table, s, len);
 	else
-		escape_add(r->out, mode, s, len);
+		escape_by(r->out, mode, table, s, len);
 }
 
 /*
