@@ -139,7 +139,7 @@ diag_has_errors(const struct diag *d)
 bool
 diag_full(const struct diag *d)
 {
-	return d->errors >= DIAG_MAX_ERRORS;
+	return d->errors > DIAG_MAX_ERRORS;
 }
 
 static const char *

@@ -100,7 +100,10 @@ void diag_fail(struct diag *d, enum diag_fail kind, const char *fmt, ...)
 
 bool diag_has_errors(const struct diag *d);
 
-/* True once DIAG_MAX_ERRORS errors are recorded: stop collecting. */
+/*
+ * True once an error past DIAG_MAX_ERRORS was dropped (and the "too many
+ * errors" line recorded): stop collecting.
+ */
 bool diag_full(const struct diag *d);
 
 /* Output */

@@ -75,20 +75,21 @@ static int
 load_registry(struct run *run)
 {
 	const char *path = run->o->data ? run->o->data : EMBEDDED_DATA;
+	struct model_stream *ms = model_stream_new(&run->a, run->d);
+	const struct load_stream *hook = model_stream_hook(ms);
 	const struct embed_file *e;
-	struct value *root;
+	struct value *root = NULL;
+	int rc;
 
 	if (run->o->data != NULL) {
-		if (load_file(&run->a, path, &run->o->limits, run->d,
-		    &root) != 0)
-			return -1;
+		rc = load_file_streamed(&run->a, path, &run->o->limits, hook,
+		    run->d, &root);
 	} else {
 		e = embed_find(EMBEDDED_DATA);
-		if (e == NULL || load_yaml(&run->a, path, e->data, e->len,
-		    &run->o->limits, run->d, &root) != 0)
-			return -1;
+		rc = e == NULL ? -1 : load_yaml_streamed(&run->a, path,
+		    e->data, e->len, &run->o->limits, hook, run->d, &root);
 	}
-	if (model_build(&run->a, root, run->d, &run->r) != 0)
+	if (model_stream_finish(ms, rc == 0 ? root : NULL, &run->r) != 0)
 		return -1;
 	run->copts.data_path = display_path(&run->a, path);
 	return 0;

@@ -67,11 +67,21 @@ struct loader {
 	size_t kcap;
 	struct ikey *itab;	/* interned map keys, open addressing */
 	size_t icap, icount;
+	/*
+	 * Streaming (see load.h): while `streaming`, the list at depth 2
+	 * is the streamed one, and everything inside it is made in
+	 * `scratch`, emptied after each item.
+	 */
+	const struct load_stream *stream;
+	bool streaming;
+	struct arena scratch;
 };
 
 static struct srcpos mark_pos(const struct loader *, const yaml_mark_t *);
 static struct srcpos offset_pos(const struct loader *, size_t);
 static bool is_scalar(const struct value *);
+static struct arena *node_arena(struct loader *);
+static bool stream_opens(struct loader *);
 static struct member *push_slot(struct loader *);
 static void attach(struct loader *, struct value *);
 static size_t hash_key(const char *, size_t);
@@ -132,6 +142,31 @@ is_scalar(const struct value *v)
 	return v->kind != VALUE_LIST && v->kind != VALUE_MAP;
 }
 
+/* Where the node being made goes: scratch inside a streamed list. */
+static struct arena *
+node_arena(struct loader *l)
+{
+	return l->streaming && l->depth >= 2 ? &l->scratch : l->a;
+}
+
+/* Whether the list opening now is the one to stream; asks begin(). */
+static bool
+stream_opens(struct loader *l)
+{
+	const struct frame *root = &l->frames[0];
+	const struct member *key;
+
+	if (l->stream == NULL || l->depth != 1 ||
+	    root->v->kind != VALUE_MAP || root->want_key)
+		return false;
+	key = &l->slots[l->nslots - 1];
+	if (key->key == NULL || strlen(l->stream->key) != key->keylen ||
+	    memcmp(key->key, l->stream->key, key->keylen) != 0)
+		return false;
+	return l->stream->begin(l->stream->ctx, l->slots + root->base,
+	    l->nslots - 1 - root->base);
+}
+
 static struct member *
 push_slot(struct loader *l)
 {
@@ -167,6 +202,11 @@ attach(struct loader *l, struct value *v)
 
 	if (l->depth == 0) {
 		l->root = v;
+		return;
+	}
+	if (l->streaming && l->depth == 2) {
+		l->stream->item(l->stream->ctx, v);
+		arena_reset(&l->scratch);
 		return;
 	}
 	f = &l->frames[l->depth - 1];
@@ -290,10 +330,10 @@ on_scalar(struct loader *l, const yaml_event_t *ev)
 		add_key(l, ev, &pos);
 		return 0;
 	}
-	v = value_new(l->a, VALUE_STRING, &pos);
+	v = value_new(node_arena(l), VALUE_STRING, &pos);
 	v->len = ev->data.scalar.length;
-	v->str = arena_strndup(l->a, (const char *)ev->data.scalar.value,
-	    v->len);
+	v->str = arena_strndup(node_arena(l),
+	    (const char *)ev->data.scalar.value, v->len);
 	v->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 	if (tag != NULL)
 		load_resolve_tagged(v, tag, l->d);
@@ -335,7 +375,9 @@ on_open(struct loader *l, const yaml_event_t *ev, enum value_kind kind)
 		l->frames = xrealloc(l->frames,
 		    xmul(l->fcap, sizeof(*l->frames)));
 	}
-	l->frames[l->depth].v = value_new(l->a, kind, &pos);
+	if (kind == VALUE_LIST && stream_opens(l))
+		l->streaming = true;
+	l->frames[l->depth].v = value_new(node_arena(l), kind, &pos);
 	l->frames[l->depth].base = l->nslots;
 	l->frames[l->depth].want_key = true;
 	l->depth++;
@@ -404,16 +446,19 @@ on_close(struct loader *l)
 	size_t i, n = l->nslots - f->base, k = 0;
 	struct member *m = n ? l->slots + f->base : NULL;
 	struct value *v = f->v;
+	struct arena *a = node_arena(l);
 
+	if (l->streaming && l->depth == 1)
+		l->streaming = false;
 	if (v->kind == VALUE_LIST) {
-		v->u.list.items = arena_array(l->a, n, sizeof(struct value *));
+		v->u.list.items = arena_array(a, n, sizeof(struct value *));
 		for (i = 0; i < n; i++)
 			v->u.list.items[i] = m[i].val;
 		v->u.list.n = v->u.list.cap = n;
 	} else {
 		if (n > 1)
 			check_dups(l, m, n);
-		v->u.map.items = arena_array(l->a, n, sizeof(*m));
+		v->u.map.items = arena_array(a, n, sizeof(*m));
 		for (i = 0; i < n; i++)
 			if (m[i].key != NULL)
 				v->u.map.items[k++] = m[i];
@@ -518,6 +563,14 @@ int
 load_yaml(struct arena *a, const char *path, const char *text, size_t len,
     const struct load_limits *lim, struct diag *d, struct value **out)
 {
+	return load_yaml_streamed(a, path, text, len, lim, NULL, d, out);
+}
+
+int
+load_yaml_streamed(struct arena *a, const char *path, const char *text,
+    size_t len, const struct load_limits *lim,
+    const struct load_stream *stream, struct diag *d, struct value **out)
+{
 	static const struct load_limits def = LOAD_LIMITS_DEFAULT;
 	struct loader l = { 0 };
 	const char *nul;
@@ -528,6 +581,7 @@ load_yaml(struct arena *a, const char *path, const char *text, size_t len,
 	l.a = a;
 	l.d = d;
 	l.path = path;
+	l.stream = stream;
 	l.lim = lim != NULL ? *lim : def;
 	if (len > l.lim.max_bytes) {
 		diag_fail(d, DIAG_DATA, "%s: file is larger than %zu bytes",
@@ -562,6 +616,7 @@ load_yaml(struct arena *a, const char *path, const char *text, size_t len,
 	free(l.keys);
 	free(l.first);
 	free(l.itab);
+	arena_release(&l.scratch);
 	if (d->errors != errors || l.root == NULL)
 		return -1;
 	*out = l.root;
@@ -590,6 +645,14 @@ int
 load_file(struct arena *a, const char *path, const struct load_limits *lim,
     struct diag *d, struct value **out)
 {
+	return load_file_streamed(a, path, lim, NULL, d, out);
+}
+
+int
+load_file_streamed(struct arena *a, const char *path,
+    const struct load_limits *lim, const struct load_stream *stream,
+    struct diag *d, struct value **out)
+{
 	static const struct load_limits def = LOAD_LIMITS_DEFAULT;
 	struct buf b = BUF_INIT;
 	FILE *fp;
@@ -606,7 +669,8 @@ load_file(struct arena *a, const char *path, const struct load_limits *lim,
 	fclose(fp);
 	/* The tree copies what it keeps: the text goes once it is parsed. */
 	if (rc == 0)
-		rc = load_yaml(a, path, b.ptr, b.len, lim, d, out);
+		rc = load_yaml_streamed(a, path, b.ptr, b.len, lim, stream, d,
+		    out);
 	buf_release(&b);
 	return rc;
 }

@@ -82,6 +82,38 @@ int load_yaml(struct arena *a, const char *path, const char *text,
 int load_file(struct arena *a, const char *path,
     const struct load_limits *lim, struct diag *d, struct value **out);
 
+/*
+ * Streaming a long list.  A registry of 100k statuses is a tree of
+ * millions of nodes, while its model needs a fraction of them; with a
+ * struct load_stream, the items of one list of the root map are handed
+ * over one at a time as each is complete, and are not kept in the tree
+ * (the list there stays empty).  An item's nodes live only during the
+ * call to item(), in memory the next item reuses; the texts of its
+ * scalars (str) too, so the callee copies what it keeps.  Keys stay
+ * valid as long as the tree.
+ *
+ * begin() is called when a list under key opens as a member of the root
+ * map, with the root's members complete so far, and says whether to
+ * stream it: it may need one of them first (a registry's locales, say)
+ * and decline when that has not been seen.  item() gets each item in
+ * order, NULL for one already reported as an error (an alias).  Every
+ * other part of the document loads as usual.
+ */
+struct load_stream {
+	const char *key;
+	bool (*begin)(void *ctx, const struct member *done, size_t n);
+	void (*item)(void *ctx, const struct value *item);
+	void *ctx;
+};
+
+/* load_yaml and load_file, streaming the list that stream names. */
+int load_yaml_streamed(struct arena *a, const char *path, const char *text,
+    size_t len, const struct load_limits *lim,
+    const struct load_stream *stream, struct diag *d, struct value **out);
+int load_file_streamed(struct arena *a, const char *path,
+    const struct load_limits *lim, const struct load_stream *stream,
+    struct diag *d, struct value **out);
+
 /* Scalars (load_scalar.c; shared with load.c, usable on their own) */
 
 /*

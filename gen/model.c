@@ -7,6 +7,7 @@
 #include "filter.h"
 #include "keyword.h"
 #include "suggest.h"
+#include "xmalloc.h"
 
 /* What a schema check needs while it walks the document. */
 struct check {
@@ -20,6 +21,11 @@ struct check {
 	 * stay as long as the model, some 40 MB for 100k statuses.
 	 */
 	struct arena tmp;
+	/*
+	 * Statuses are built from nodes that die after the call (see
+	 * model_stream): what the model keeps of them is copied.
+	 */
+	bool copy;
 };
 
 static bool check_keys(struct check *, const struct value *,
@@ -35,6 +41,7 @@ static const char **get_loc(struct check *, const struct value *,
 static const char *get_ident(struct check *, const struct value *,
     const char *, bool);
 static void check_registry_words(struct check *, const struct value *);
+static const char *keep_str(struct check *, const struct value *);
 
 #define NKEYS(k) (sizeof(k) / sizeof((k)[0]))
 
@@ -154,7 +161,7 @@ get_str(struct check *c, const struct value *map, const char *key,
 		diag_error(c->d, &v->pos, "'%s' must not be empty", key);
 		return NULL;
 	}
-	return v->str;
+	return keep_str(c, v);
 }
 
 static bool
@@ -203,7 +210,7 @@ loc_from(struct check *c, const struct value *v, const char *key)
 			    value_kind_name(v->kind));
 			return NULL;
 		}
-		out[0] = v->str;
+		out[0] = keep_str(c, v);
 		return out;
 	}
 	for (i = 0; i < v->u.map.n; i++) {
@@ -222,7 +229,7 @@ loc_from(struct check *c, const struct value *v, const char *key)
 			    value_kind_name(m->val->kind));
 			continue;
 		}
-		out[li] = m->val->str;
+		out[li] = keep_str(c, m->val);
 	}
 	if (out[0] == NULL)
 		diag_error(c->d, &v->pos, "'%s' has no text in the default "
@@ -237,6 +244,78 @@ get_loc(struct check *c, const struct value *map, const char *key,
 	const struct value *v = field(c, map, key, required);
 
 	return v != NULL ? loc_from(c, v, key) : NULL;
+}
+
+/* A scalar's text, copied when its node is short-lived. */
+static const char *
+keep_str(struct check *c, const struct value *v)
+{
+	return c->copy ? arena_strndup(c->a, v->str, v->len) : v->str;
+}
+
+static struct value *
+copy_value(struct arena *a, const struct value *v)
+{
+	struct value *k = arena_alloc(a, sizeof(*k));
+	size_t i;
+
+	*k = *v;
+	if (v->kind == VALUE_LIST) {
+		k->u.list.items = arena_array(a, v->u.list.n,
+		    sizeof(*k->u.list.items));
+		for (i = 0; i < v->u.list.n; i++)
+			k->u.list.items[i] = copy_value(a, v->u.list.items[i]);
+	} else if (v->kind == VALUE_MAP) {
+		k->u.map.items = arena_array(a, v->u.map.n,
+		    sizeof(*k->u.map.items));
+		for (i = 0; i < v->u.map.n; i++) {
+			k->u.map.items[i] = v->u.map.items[i];
+			k->u.map.items[i].val = copy_value(a,
+			    v->u.map.items[i].val);
+		}
+	} else {
+		k->str = arena_strndup(a, v->str, v->len);
+	}
+	return k;
+}
+
+/* A subtree the model keeps, copied when its nodes are short-lived. */
+static const struct value *
+keep_value(struct check *c, const struct value *v)
+{
+	return c->copy ? copy_value(c->a, v) : v;
+}
+
+/*
+ * The x- keys of map v, for templates (see ctx.c): a map of them alone,
+ * or NULL.  Rendering looks the keys of every status up on each walk,
+ * and a map without the thirty others is cheaper to look through.
+ */
+static const struct value *
+ext_of(struct check *c, const struct value *v)
+{
+	struct value *m;
+	size_t i, n = 0;
+
+	for (i = 0; i < v->u.map.n; i++)
+		n += strncmp(v->u.map.items[i].key, "x-", 2) == 0;
+	if (n == 0)
+		return NULL;
+	m = value_new(c->a, VALUE_MAP, &v->pos);
+	m->u.map.items = arena_array(c->a, n, sizeof(*m->u.map.items));
+	for (i = 0; i < v->u.map.n; i++) {
+		const struct member *x = &v->u.map.items[i];
+
+		if (strncmp(x->key, "x-", 2) != 0)
+			continue;
+		m->u.map.items[m->u.map.n] = *x;
+		if (c->copy)
+			m->u.map.items[m->u.map.n].val = copy_value(c->a,
+			    x->val);
+		m->u.map.n++;
+	}
+	m->u.map.cap = n;
+	return m;
 }
 
 int
@@ -366,15 +445,17 @@ build_list(struct check *c, const struct value *list, const char *what,
 {
 	size_t i;
 	char *items;
+	const char *item;
 
 	*n = 0;
 	if (list == NULL || !is_list(c, list, what))
 		return NULL;
 	items = arena_array(c->a, list->u.list.n, size);
+	item = what_item(c, what);
 	for (i = 0; i < list->u.list.n; i++) {
 		const struct value *v = list->u.list.items[i];
 
-		if (is_map(c, v, what_item(c, what)))
+		if (is_map(c, v, item))
 			fn(c, v, items + i * size);
 	}
 	*n = list->u.list.n;
@@ -386,7 +467,7 @@ build_history(struct check *c, const struct value *v, void *p)
 {
 	struct history *h = p;
 
-	h->node = v;
+	h->node = ext_of(c, v);
 	check_keys(c, v, history_keys, NKEYS(history_keys));
 	h->phrase = get_str(c, v, "phrase", true);
 	h->ref = get_str(c, v, "ref", false);
@@ -398,7 +479,7 @@ build_subcode(struct check *c, const struct value *v, void *p)
 	struct subcode *s = p;
 
 	s->pos = v->pos;
-	s->node = v;
+	s->node = ext_of(c, v);
 	check_keys(c, v, subcode_keys, NKEYS(subcode_keys));
 	if (get_int(c, v, "sub", &s->sub) && s->sub < 0)
 		diag_error(c->d, &value_get(v, "sub")->pos,
@@ -416,7 +497,8 @@ build_aliases(struct check *c, const struct value *v, struct status *s)
 	if (list == NULL || !is_list(c, list, "aliases"))
 		return;
 	s->aliases = arena_array(c->a, list->u.list.n, sizeof(*s->aliases));
-	s->alias_pos = arena_array(c->a, list->u.list.n, sizeof(*s->alias_pos));
+	s->alias_pos = arena_array(c->a, list->u.list.n,
+	    sizeof(*s->alias_pos));
 	for (i = 0; i < list->u.list.n; i++) {
 		const struct value *a = list->u.list.items[i];
 
@@ -425,8 +507,8 @@ build_aliases(struct check *c, const struct value *v, struct status *s)
 			    "identifier (use [a-z][a-z0-9_]*)", a->str);
 			continue;
 		}
-		s->alias_pos[s->naliases] = &a->pos;
-		s->aliases[s->naliases++] = a->str;
+		s->alias_pos[s->naliases] = a->pos;
+		s->aliases[s->naliases++] = keep_str(c, a);
 	}
 }
 
@@ -459,7 +541,7 @@ check_names(struct check *c, const struct value *v, struct status *s)
 			}
 		}
 	}
-	s->names = names;
+	s->names = keep_value(c, names);
 }
 
 /* The default id: the phrase in snake case, ASCII letters and digits. */
@@ -533,11 +615,12 @@ build_status(struct check *c, const struct value *v, void *p)
 	const struct value *list;
 
 	s->pos = v->pos;
-	s->node = v;
+	s->node = ext_of(c, v);
 	check_keys(c, v, status_keys, NKEYS(status_keys));
 	get_int(c, v, "code", &s->code);
 	s->phrase = get_str(c, v, "phrase", true);
 	s->id = get_ident(c, v, "id", false);
+	s->id_pos = value_get(v, "id") ? value_get(v, "id")->pos : v->pos;
 	if (s->id == NULL && value_get(v, "id") == NULL && s->phrase != NULL) {
 		s->id = phrase_id(c, s->phrase);
 		if (!model_is_ident(s->id))
@@ -549,6 +632,8 @@ build_status(struct check *c, const struct value *v, void *p)
 	check_names(c, v, s);
 	build_kind(c, v, s);
 	s->set = get_ident(c, v, "set", false);
+	if (s->set != NULL)
+		s->set_pos = value_get(v, "set")->pos;
 	build_docs_only(c, v, s);
 	s->source = get_str(c, v, "source", false);
 	s->ref = get_str(c, v, "ref", false);
@@ -651,17 +736,16 @@ collect_ids(struct check *c, size_t *n)
 	*n = 0;
 	for (i = 0; i < r->nstatuses; i++) {
 		const struct status *s = &r->statuses[i];
-		const struct value *idv = value_get(s->node, "id");
 
 		if (s->id != NULL) {
 			ids[*n].id = ids[*n].name = s->id;
-			ids[*n].pos = idv != NULL ? &idv->pos : &s->pos;
+			ids[*n].pos = &s->id_pos;
 			ids[*n].order = *n;
 			(*n)++;
 		}
 		for (j = 0; j < s->naliases; j++) {
 			ids[*n].id = ids[*n].name = s->aliases[j];
-			ids[*n].pos = s->alias_pos[j];
+			ids[*n].pos = &s->alias_pos[j];
 			ids[*n].order = *n;
 			(*n)++;
 		}
@@ -984,7 +1068,7 @@ unknown_set(struct check *c, const struct status *s)
 	for (k = 0; k < r->nsets; k++)
 		ids[k] = r->sets[k].id ? r->sets[k].id : "";
 	hint = suggest(s->set, strlen(s->set), ids, r->nsets);
-	diag_error(c->d, &value_get(s->node, "set")->pos,
+	diag_error(c->d, &s->set_pos,
 	    "unknown set '%s'%s%s%s", s->set, hint ? "; did you mean '" : "",
 	    hint ? hint : "", hint ? "'?" : "");
 }
@@ -1051,10 +1135,26 @@ check_classes(struct check *c)
 		}
 }
 
+/*
+ * What model_stream's hook keeps between calls.  Statuses grow in a
+ * malloc'd array, moved to the arena at the end.
+ */
+struct model_stream {
+	struct check c;
+	struct load_stream hook;
+	const char *what;	/* "an item of 'statuses'" */
+	size_t start;		/* d->errors when loading began */
+	size_t own;		/* errors reported by build_status since */
+	bool registry;		/* built by stream_begin */
+	bool streamed;
+	struct status *st;
+	size_t n, cap;
+};
+
 /* model_build's work; the caller owns c and its scratch buffer. */
 static int
 build_model(struct check *c, const struct value *root,
-    struct registry **out)
+    const struct model_stream *ms, struct registry **out)
 {
 	struct registry *r = c->r;
 	const struct value *v;
@@ -1071,7 +1171,7 @@ build_model(struct check *c, const struct value *root,
 		    "unsupported schema version %lld (this gen reads 1)",
 		    schema);
 	v = field(c, root, "registry", true);
-	if (v != NULL)
+	if (v != NULL && (ms == NULL || !ms->registry))
 		build_registry(c, v);
 	if (r->nlocales == 0)
 		return -1;
@@ -1079,8 +1179,16 @@ build_model(struct check *c, const struct value *root,
 	    sizeof(*r->sets), build_set, &r->nsets);
 	r->classes = build_list(c, field(c, root, "classes", true),
 	    "classes", sizeof(*r->classes), build_class, &r->nclasses);
-	r->statuses = build_list(c, field(c, root, "statuses", true),
-	    "statuses", sizeof(*r->statuses), build_status, &r->nstatuses);
+	if (ms != NULL && ms->streamed) {
+		r->nstatuses = ms->n;
+		r->statuses = arena_array(c->a, ms->n, sizeof(*r->statuses));
+		if (ms->n > 0)
+			memcpy(r->statuses, ms->st, ms->n * sizeof(*ms->st));
+	} else {
+		r->statuses = build_list(c, field(c, root, "statuses", true),
+		    "statuses", sizeof(*r->statuses), build_status,
+		    &r->nstatuses);
+	}
 	if (c->d->errors != before)
 		return -1;
 	check_classes(c);
@@ -1098,13 +1206,102 @@ int
 model_build(struct arena *a, const struct value *root, struct diag *d,
     struct registry **out)
 {
-	struct check c = { a, d, NULL, BUF_INIT, ARENA_INIT };
+	struct check c = { a, d, NULL, BUF_INIT, ARENA_INIT, false };
 	int rc;
 
 	c.r = arena_alloc(a, sizeof(*c.r));
-	rc = build_model(&c, root, out);
+	rc = build_model(&c, root, NULL, out);
 	buf_release(&c.scratch);
 	arena_release(&c.tmp);
+	return rc;
+}
+
+/* Streams `statuses` once the root map has given a usable registry. */
+static bool
+stream_begin(void *ctx, const struct member *done, size_t n)
+{
+	struct model_stream *ms = ctx;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (done[i].key != NULL && done[i].val != NULL &&
+		    strcmp(done[i].key, "registry") == 0)
+			break;
+	if (i == n)
+		return false;
+	if (!ms->registry) {
+		build_registry(&ms->c, done[i].val);
+		ms->registry = true;
+	}
+	ms->streamed = ms->c.r->nlocales > 0;
+	return ms->streamed;
+}
+
+/*
+ * Builds one status from nodes that die after the call.  Once the
+ * loader has reported an error (an alias leaves a NULL node, a bad
+ * number a half-made one), the load fails anyway and the rest are not
+ * looked at, as model_build does not look at a document that failed.
+ */
+static void
+stream_item(void *ctx, const struct value *v)
+{
+	struct model_stream *ms = ctx;
+	struct check *c = &ms->c;
+	size_t before = c->d->errors;
+	struct status *s;
+
+	if (v == NULL || before - ms->start != ms->own)
+		return;
+	if (ms->n == ms->cap) {
+		ms->cap = ms->cap ? xmul(ms->cap, 2) : 256;
+		ms->st = xrealloc(ms->st, xmul(ms->cap, sizeof(*ms->st)));
+	}
+	s = &ms->st[ms->n++];
+	memset(s, 0, sizeof(*s));
+	c->copy = true;
+	if (is_map(c, v, ms->what))
+		build_status(c, v, s);
+	c->copy = false;
+	ms->own += c->d->errors - before;
+}
+
+struct model_stream *
+model_stream_new(struct arena *a, struct diag *d)
+{
+	struct model_stream *ms = arena_alloc(a, sizeof(*ms));
+
+	ms->c.a = a;
+	ms->c.d = d;
+	ms->c.r = arena_alloc(a, sizeof(*ms->c.r));
+	buf_init(&ms->c.scratch);
+	ms->hook.key = "statuses";
+	ms->hook.begin = stream_begin;
+	ms->hook.item = stream_item;
+	ms->hook.ctx = ms;
+	ms->what = what_item(&ms->c, "statuses");
+	ms->start = d->errors;
+	return ms;
+}
+
+const struct load_stream *
+model_stream_hook(struct model_stream *ms)
+{
+	return &ms->hook;
+}
+
+int
+model_stream_finish(struct model_stream *ms, const struct value *root,
+    struct registry **out)
+{
+	int rc = -1;
+
+	if (root != NULL)
+		rc = build_model(&ms->c, root, ms, out);
+	free(ms->st);
+	ms->st = NULL;
+	buf_release(&ms->c.scratch);
+	arena_release(&ms->c.tmp);
 	return rc;
 }
 

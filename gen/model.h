@@ -14,6 +14,19 @@
  *
  * Everything lives in the arena passed to model_build; strings are
  * borrowed from the document tree, which must outlive the model.
+ *
+ * A big registry is better built while it loads, so that the tree never
+ * holds every status at once: model_stream gives a struct load_stream
+ * (see load.h) that builds each status as the loader finishes it, and
+ * copies what the model keeps out of the item's short-lived nodes.
+ *
+ *	struct model_stream *ms = model_stream_new(a, d);
+ *	load_file_streamed(a, path, lim, model_stream_hook(ms), d, &root);
+ *	model_stream_finish(ms, root, &r);	// as model_build; frees ms
+ *
+ * Its registry and errors are those of model_build on the same
+ * document, but the errors of statuses built while loading come in
+ * document order among the loader's own.
  */
 #ifndef GEN_MODEL_H
 #define GEN_MODEL_H
@@ -23,6 +36,7 @@
 
 #include "arena.h"
 #include "diag.h"
+#include "load.h"
 #include "value.h"
 
 enum status_kind {
@@ -37,7 +51,7 @@ enum status_kind {
 struct history {
 	const char *phrase;
 	const char *ref;		/* or NULL */
-	const struct value *node;	/* the map, for x- keys */
+	const struct value *node;	/* its x- keys only, or NULL */
 };
 
 struct subcode {
@@ -45,7 +59,7 @@ struct subcode {
 	long long sub;
 	const char *phrase;
 	const char **description;	/* per locale */
-	const struct value *node;	/* the map, for x- keys */
+	const struct value *node;	/* its x- keys only, or NULL */
 };
 
 struct status {
@@ -53,12 +67,14 @@ struct status {
 	long long code;
 	const char *phrase;
 	const char *id;
+	struct srcpos id_pos;		/* of `id`, else of the status */
 	const char **aliases;
-	const struct srcpos **alias_pos;
+	struct srcpos *alias_pos;
 	size_t naliases;
 	const struct value *names;	/* map: language -> list, or NULL */
 	enum status_kind kind;
 	const char *set;		/* set id or NULL */
+	struct srcpos set_pos;
 	bool docs_only;			/* shares its code; Markdown only */
 	const char *source, *ref, *expires;	/* or NULL */
 	struct history *history;
@@ -68,7 +84,7 @@ struct status {
 	const char **note;		/* per locale, or NULL */
 	const char **description;	/* per locale */
 	size_t class_index;
-	const struct value *node;	/* the status map, for x- keys */
+	const struct value *node;	/* its x- keys only, or NULL */
 };
 
 struct status_class {
@@ -111,6 +127,19 @@ struct registry {
  * success.
  */
 int model_build(struct arena *a, const struct value *root, struct diag *d,
+    struct registry **out);
+
+struct model_stream;
+
+struct model_stream *model_stream_new(struct arena *a, struct diag *d);
+const struct load_stream *model_stream_hook(struct model_stream *ms);
+
+/*
+ * Builds *out as model_build does from root, loaded through
+ * model_stream_hook(ms) or not (root NULL: loading failed, nothing is
+ * built), and frees what ms holds.  Returns 0 or -1.
+ */
+int model_stream_finish(struct model_stream *ms, const struct value *root,
     struct registry **out);
 
 /* The status with the given code, or NULL; binary search. */

@@ -519,6 +519,118 @@ test_load_ignores_earlier_errors(void **state)
 	assert_int_equal(v->kind, VALUE_MAP);
 }
 
+/* Streaming: what the test's hook saw. */
+struct seen {
+	bool accept;
+	size_t begins, items;
+	bool saw_ab;		/* begin() was given a: and b:, complete */
+	char text[256];		/* "code=phrase;" per item, copied */
+	unsigned line[8];
+};
+
+static bool
+seen_begin(void *ctx, const struct member *done, size_t n)
+{
+	struct seen *s = ctx;
+
+	s->begins++;
+	s->saw_ab = n == 2 && strcmp(done[0].key, "a") == 0 &&
+	    strcmp(done[1].key, "b") == 0 && done[1].val->kind == VALUE_MAP;
+	return s->accept;
+}
+
+static void
+seen_item(void *ctx, const struct value *v)
+{
+	struct seen *s = ctx;
+	size_t len = strlen(s->text);
+
+	if (v == NULL) {
+		s->items++;
+		snprintf(s->text + len, sizeof(s->text) - len, "NULL;");
+		return;
+	}
+	if (s->items < 8)
+		s->line[s->items] = v->pos.line;
+	s->items++;
+	if (v->kind == VALUE_MAP)
+		snprintf(s->text + len, sizeof(s->text) - len, "%s=%s;",
+		    value_get(v, "code")->str, value_get(v, "phrase")->str);
+	else
+		snprintf(s->text + len, sizeof(s->text) - len, "[%s];",
+		    v->str);
+}
+
+/*
+ * The items of the root's list under the stream's key go to item() one
+ * at a time, in order, with their positions, and stay out of the tree;
+ * a list of that name deeper down, and everything else, load as usual.
+ */
+static void
+test_load_streams_a_root_list(void **state)
+{
+	static const char text[] =
+	    "a: 1\n"
+	    "b: {statuses: [x]}\n"
+	    "statuses:\n"
+	    "  - {code: 1, phrase: One, more: [1, {deep: 2}]}\n"
+	    "  - plain\n"
+	    "  - code: 2\n"
+	    "    phrase: Two\n"
+	    "c: [3]\n";
+	struct fixture *fx = *state;
+	struct seen seen = { true, 0, 0, false, "", { 0 } };
+	struct load_stream st = { "statuses", seen_begin, seen_item, NULL };
+	struct value *v = NULL;
+
+	st.ctx = &seen;
+	assert_int_equal(load_yaml_streamed(&fx->a, F, text, strlen(text),
+	    NULL, &st, &fx->d, &v), 0);
+	assert_int_equal(seen.begins, 1);
+	assert_true(seen.saw_ab);
+	assert_int_equal(seen.items, 3);
+	assert_string_equal(seen.text, "1=One;[plain];2=Two;");
+	assert_int_equal(seen.line[0], 4);
+	assert_int_equal(seen.line[2], 6);
+	assert_int_equal(value_get(v, "statuses")->kind, VALUE_LIST);
+	assert_int_equal(value_get(v, "statuses")->u.list.n, 0);
+	assert_int_equal(value_get(value_get(v, "b"), "statuses")->u.list.n, 1);
+	assert_int_equal(value_get(v, "c")->u.list.items[0]->u.i, 3);
+
+	/* Declined: the list loads into the tree. */
+	memset(&seen, 0, sizeof(seen));
+	v = NULL;
+	seen.accept = false;
+	assert_int_equal(load_yaml_streamed(&fx->a, F, text, strlen(text),
+	    NULL, &st, &fx->d, &v), 0);
+	assert_int_equal(seen.begins, 1);
+	assert_int_equal(seen.items, 0);
+	assert_int_equal(value_get(v, "statuses")->u.list.n, 3);
+	assert_string_equal(value_get(value_get(v, "statuses")->u.list.items[2],
+	    "phrase")->str, "Two");
+}
+
+/* An alias inside a streamed list is an error, handed over as NULL. */
+static void
+test_load_streams_errors(void **state)
+{
+	static const char text[] =
+	    "statuses:\n"
+	    "  - &a {code: 1, phrase: One}\n"
+	    "  - *a\n";
+	struct fixture *fx = *state;
+	struct seen seen = { true, 0, 0, false, "", { 0 } };
+	struct load_stream st = { "statuses", seen_begin, seen_item, NULL };
+	struct value *v = NULL;
+
+	st.ctx = &seen;
+	assert_int_equal(load_yaml_streamed(&fx->a, F, text, strlen(text),
+	    NULL, &st, &fx->d, &v), -1);
+	assert_null(v);
+	assert_string_equal(seen.text, "1=One;NULL;");
+	assert_int_equal(fx->d.errors, 1);
+}
+
 /* Files */
 
 static void
@@ -603,6 +715,8 @@ main(void)
 		T(test_load_finds_duplicates_in_big_maps),
 		T(test_load_interns_repeated_keys),
 		T(test_load_ignores_earlier_errors),
+		T(test_load_streams_a_root_list),
+		T(test_load_streams_errors),
 		T(test_load_file_reports_missing_file),
 		T(test_load_file_reads_and_limits_size),
 		T(test_load_file_reports_read_errors),
