@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <yaml.h>
 
@@ -43,12 +44,27 @@ struct keyref {
 	size_t idx;
 };
 
+/*
+ * A regular file that libyaml reads a chunk at a time (see load_file),
+ * so that a big one is never in memory whole.
+ */
+struct source {
+	FILE *fp;
+	long start;		/* where the text begins, after a BOM */
+	size_t total;		/* bytes handed to libyaml */
+	size_t max;
+	size_t nul;		/* offset of a NUL byte, or SIZE_MAX */
+	int err;		/* errno of a failed read, or 0 */
+	bool big;		/* grew past max while being read */
+};
+
 struct loader {
 	struct arena *a;
 	struct diag *d;
 	const char *path;
 	const char *text;	/* as passed to libyaml (BOM skipped) */
 	size_t len;
+	struct source *src;	/* instead of text */
 	struct load_limits lim;
 	size_t nodes;
 	size_t docs;
@@ -98,6 +114,7 @@ static void check_dups(struct loader *, const struct member *, size_t);
 static void on_close(struct loader *);
 static int on_event(struct loader *, const yaml_event_t *, bool *);
 static void parse_error(struct loader *, const yaml_parser_t *);
+static void too_big(struct loader *);
 static int run(struct loader *, yaml_parser_t *);
 static int read_all(FILE *, struct buf *, size_t);
 
@@ -117,22 +134,41 @@ mark_pos(const struct loader *l, const yaml_mark_t *m)
  * the way libyaml does (CRLF is one break) and columns in characters.
  */
 static struct srcpos
-offset_pos(const struct loader *l, size_t off)
+text_pos(const char *path, const char *text, size_t len, size_t off)
 {
-	struct srcpos pos = { l->path, 1, 1 };
+	struct srcpos pos = { path, 1, 1 };
 	size_t i;
 
-	for (i = 0; i < off && i < l->len; i++) {
-		unsigned char c = (unsigned char)l->text[i];
+	for (i = 0; i < off && i < len; i++) {
+		unsigned char c = (unsigned char)text[i];
 
-		if (c == '\n' || (c == '\r' && (i + 1 == l->len ||
-		    l->text[i + 1] != '\n'))) {
+		if (c == '\n' || (c == '\r' && (i + 1 == len ||
+		    text[i + 1] != '\n'))) {
 			pos.line++;
 			pos.col = 1;
 		} else if ((c & 0xC0) != 0x80) {
 			pos.col++;
 		}
 	}
+	return pos;
+}
+
+/* A file read in chunks is read again up to the offset: errors only. */
+static struct srcpos
+offset_pos(const struct loader *l, size_t off)
+{
+	struct srcpos pos = { l->path, 1, 1 };
+	char *text;
+	size_t n;
+
+	if (l->src == NULL)
+		return text_pos(l->path, l->text, l->len, off);
+	text = xmalloc(off + 1);
+	if (fseek(l->src->fp, l->src->start, SEEK_SET) == 0) {
+		n = fread(text, 1, off + 1, l->src->fp);
+		pos = text_pos(l->path, text, n, off);
+	}
+	free(text);
 	return pos;
 }
 
@@ -511,7 +547,25 @@ static void
 parse_error(struct loader *l, const yaml_parser_t *p)
 {
 	const char *problem = p->problem ? p->problem : "invalid YAML";
+	const struct source *src = l->src;
 	struct srcpos pos;
+
+	/* read_chunk stopped: its reason, not libyaml's "input error". */
+	if (src != NULL && p->error == YAML_READER_ERROR) {
+		if (src->nul != SIZE_MAX) {
+			pos = offset_pos(l, src->nul);
+			diag_error(l->d, &pos, "NUL byte in input");
+			return;
+		}
+		if (src->err != 0) {
+			diag_sys(l->d, DIAG_IOERR, l->path, src->err);
+			return;
+		}
+		if (src->big) {
+			too_big(l);
+			return;
+		}
+	}
 
 	switch (p->error) {
 	case YAML_READER_ERROR:
@@ -566,26 +620,79 @@ load_yaml(struct arena *a, const char *path, const char *text, size_t len,
 	return load_yaml_streamed(a, path, text, len, lim, NULL, d, out);
 }
 
+static void
+loader_init(struct loader *l, struct arena *a, const char *path,
+    const struct load_limits *lim, const struct load_stream *stream,
+    struct diag *d)
+{
+	static const struct load_limits def = LOAD_LIMITS_DEFAULT;
+
+	memset(l, 0, sizeof(*l));
+	l->a = a;
+	l->d = d;
+	l->path = path;
+	l->stream = stream;
+	l->lim = lim != NULL ? *lim : def;
+}
+
+static void
+too_big(struct loader *l)
+{
+	diag_fail(l->d, DIAG_DATA, "%s: file is larger than %zu bytes",
+	    l->path, l->lim.max_bytes);
+}
+
+/*
+ * Runs p, whose input is set, to the end of the document and frees
+ * what the loader holds.  Returns 0 with *out set, or -1 when an error
+ * was reported since `errors` of them were.
+ */
+static int
+load_all(struct loader *l, yaml_parser_t *p, size_t errors,
+    struct value **out)
+{
+	struct srcpos start = { l->path, 1, 1 };
+
+	if (run(l, p) == 0 && l->docs == 0)
+		l->root = value_new(l->a, VALUE_NULL, &start);
+	yaml_parser_delete(p);
+	free(l->frames);
+	free(l->slots);
+	free(l->keys);
+	free(l->first);
+	free(l->itab);
+	arena_release(&l->scratch);
+	if (l->d->errors != errors || l->root == NULL)
+		return -1;
+	*out = l->root;
+	return 0;
+}
+
+static int
+start_parser(struct loader *l, yaml_parser_t *p)
+{
+	if (!yaml_parser_initialize(p)) {
+		diag_error(l->d, NULL, "%s: cannot start the YAML parser",
+		    l->path);
+		return -1;
+	}
+	yaml_parser_set_encoding(p, YAML_UTF8_ENCODING);
+	return 0;
+}
+
 int
 load_yaml_streamed(struct arena *a, const char *path, const char *text,
     size_t len, const struct load_limits *lim,
     const struct load_stream *stream, struct diag *d, struct value **out)
 {
-	static const struct load_limits def = LOAD_LIMITS_DEFAULT;
-	struct loader l = { 0 };
+	struct loader l;
 	const char *nul;
 	size_t errors = d->errors;
-	struct srcpos start = { path, 1, 1 };
 	yaml_parser_t p;
 
-	l.a = a;
-	l.d = d;
-	l.path = path;
-	l.stream = stream;
-	l.lim = lim != NULL ? *lim : def;
+	loader_init(&l, a, path, lim, stream, d);
 	if (len > l.lim.max_bytes) {
-		diag_fail(d, DIAG_DATA, "%s: file is larger than %zu bytes",
-		    path, l.lim.max_bytes);
+		too_big(&l);
 		return -1;
 	}
 	/* Skip a UTF-8 BOM ourselves so it does not count as a column. */
@@ -602,25 +709,68 @@ load_yaml_streamed(struct arena *a, const char *path, const char *text,
 		diag_error(d, &pos, "NUL byte in input");
 		return -1;
 	}
-	if (!yaml_parser_initialize(&p)) {
-		diag_error(d, NULL, "%s: cannot start the YAML parser", path);
+	if (start_parser(&l, &p) != 0)
+		return -1;
+	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
+	return load_all(&l, &p, errors, out);
+}
+
+/*
+ * libyaml's read handler: the next chunk of the file.  A NUL byte, a
+ * failed read or a file grown past the limit stops the parser with a
+ * reader error, which parse_error explains.
+ */
+static int
+read_chunk(void *data, unsigned char *buf, size_t size, size_t *nread)
+{
+	struct source *src = data;
+	size_t n = fread(buf, 1, size, src->fp);
+	const unsigned char *nul;
+
+	*nread = n;
+	if (n == 0 && ferror(src->fp)) {
+		src->err = errno ? errno : EIO;
+		return 0;
+	}
+	if ((nul = memchr(buf, '\0', n)) != NULL) {
+		src->nul = src->total + (size_t)(nul - buf);
+		return 0;
+	}
+	src->total += n;
+	if (src->total > src->max) {
+		src->big = true;
+		return 0;
+	}
+	return 1;
+}
+
+/* A regular file, read a chunk at a time as libyaml asks for it. */
+static int
+load_stream(struct loader *l, FILE *fp, const struct stat *st,
+    struct value **out)
+{
+	struct source src = { fp, 0, 0, 0, SIZE_MAX, 0, false };
+	size_t errors = l->d->errors;
+	char bom[3];
+	yaml_parser_t p;
+
+	if ((uintmax_t)st->st_size > l->lim.max_bytes) {
+		too_big(l);
 		return -1;
 	}
-	yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
-	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
-	if (run(&l, &p) == 0 && l.docs == 0)
-		l.root = value_new(a, VALUE_NULL, &start);
-	yaml_parser_delete(&p);
-	free(l.frames);
-	free(l.slots);
-	free(l.keys);
-	free(l.first);
-	free(l.itab);
-	arena_release(&l.scratch);
-	if (d->errors != errors || l.root == NULL)
+	src.max = l->lim.max_bytes;
+	/* A BOM is skipped, as load_yaml does. */
+	if (fread(bom, 1, 3, fp) == 3 && memcmp(bom, "\xEF\xBB\xBF", 3) == 0)
+		src.start = 3;
+	if (fseek(fp, src.start, SEEK_SET) != 0) {
+		diag_sys(l->d, DIAG_IOERR, l->path, errno);
 		return -1;
-	*out = l.root;
-	return 0;
+	}
+	l->src = &src;
+	if (start_parser(l, &p) != 0)
+		return -1;
+	yaml_parser_set_input(&p, read_chunk, &src);
+	return load_all(l, &p, errors, out);
 }
 
 /*
@@ -655,6 +805,8 @@ load_file_streamed(struct arena *a, const char *path,
 {
 	static const struct load_limits def = LOAD_LIMITS_DEFAULT;
 	struct buf b = BUF_INIT;
+	struct loader l;
+	struct stat st;
 	FILE *fp;
 	int rc;
 
@@ -663,6 +815,13 @@ load_file_streamed(struct arena *a, const char *path,
 	if ((fp = fopen(path, "rb")) == NULL) {
 		diag_sys(d, DIAG_NOINPUT, path, errno);
 		return -1;
+	}
+	/* A pipe cannot be read again for an error's position: whole. */
+	if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode)) {
+		loader_init(&l, a, path, lim, stream, d);
+		rc = load_stream(&l, fp, &st, out);
+		fclose(fp);
+		return rc;
 	}
 	if ((rc = read_all(fp, &b, lim->max_bytes)) != 0)
 		diag_sys(d, DIAG_IOERR, path, errno);

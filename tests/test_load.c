@@ -682,6 +682,77 @@ test_load_file_reads_and_limits_size(void **state)
 	unlink(path);
 }
 
+/* Writes text[0..len) to a new temporary file named in path. */
+static void
+temp_file(char *path, const char *text, size_t len)
+{
+	int fd = mkstemp(path);
+
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, len), (ssize_t)len);
+	close(fd);
+}
+
+/*
+ * A file is read a chunk at a time, not whole: a BOM is skipped, and a
+ * NUL byte or a reader error far past the first chunk is still placed
+ * at its line and column, which the file is read again to find.
+ */
+static void
+test_load_file_reads_in_chunks(void **state)
+{
+	static const struct {
+		const char *tail;
+		const char *want;
+	} cases[] = {
+		{ "", NULL },
+		{ "x: a\0b\n", ":3002:5: error: NUL byte in input" },
+		{ "x: \xC3\x28\n", ":3002:5: error: invalid trailing UTF-8 octet" },
+		{ "x: [1,\n", ":3003:1: error: did not find expected" },
+	};
+	struct fixture *fx = *state;
+	struct buf b = BUF_INIT;
+	size_t i, k, len;
+	char *s;
+
+	for (k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
+		char path[] = "/tmp/test_load_XXXXXX";
+		struct value *v = NULL;
+
+		buf_reset(&b);
+		buf_adds(&b, "\xEF\xBB\xBF" "big:\n");
+		for (i = 0; i < 3000; i++)
+			buf_addf(&b, "  - {n: %zu, text: \"\u00e9t\u00e9 %zu\"}\n",
+			    i, i);
+		len = b.len;
+		buf_adds(&b, cases[k].tail);
+		len += strlen(cases[k].tail);
+		if (k == 1)
+			len += 3;	/* the NUL and what follows it */
+		temp_file(path, b.ptr, len);
+		diag_release(&fx->d);
+		diag_init(&fx->d);
+		if (cases[k].want == NULL) {
+			assert_int_equal(load_file(&fx->a, path, NULL, &fx->d,
+			    &v), 0);
+			/* The key after the BOM is at column 1. */
+			assert_int_equal(v->u.map.items[0].pos.col, 1);
+			assert_int_equal(value_get(v, "big")->u.list.n, 3000);
+			assert_string_equal(value_get(value_get(v, "big")->
+			    u.list.items[2999], "text")->str, "\xC3\xA9t\xC3\xA9" " 2999");
+		} else {
+			assert_int_equal(load_file(&fx->a, path, NULL, &fx->d,
+			    &v), -1);
+			s = diag_format(&fx->d, 0);
+			if (strstr(s, cases[k].want) == NULL)
+				fail_msg("case %zu: got '%s'", k, s);
+			free(s);
+		}
+		unlink(path);
+	}
+	buf_release(&b);
+}
+
 static void
 test_load_file_reports_read_errors(void **state)
 {
@@ -719,6 +790,7 @@ main(void)
 		T(test_load_streams_errors),
 		T(test_load_file_reports_missing_file),
 		T(test_load_file_reads_and_limits_size),
+		T(test_load_file_reads_in_chunks),
 		T(test_load_file_reports_read_errors),
 	};
 
