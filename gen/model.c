@@ -690,11 +690,17 @@ static const struct {
 #define NCASES(t) (sizeof(t) / sizeof((t)[0]))
 
 static const char *
-spell(struct check *c, const char *id, enum filter_id f)
+spell_in(struct check *c, struct arena *a, const char *id, enum filter_id f)
 {
 	buf_reset(&c->scratch);
 	filter_apply(&c->scratch, f, ESCAPE_NONE, id, strlen(id));
-	return arena_strndup(&c->tmp, c->scratch.ptr, c->scratch.len);
+	return arena_strndup(a, c->scratch.ptr, c->scratch.len);
+}
+
+static const char *
+spell(struct check *c, const char *id, enum filter_id f)
+{
+	return spell_in(c, &c->tmp, id, f);
 }
 
 static int
@@ -797,12 +803,15 @@ static void
 check_spellings(struct check *c, struct ident *ids, size_t n)
 {
 	struct ident *t = arena_array(&c->tmp, n, sizeof(*t));
+	struct arena words = ARENA_INIT;	/* one case's spellings */
 	size_t i, k;
 
 	for (k = 0; k < NCASES(ident_cases); k++) {
+		arena_reset(&words);
 		for (i = 0; i < n; i++) {
 			t[i] = ids[i];
-			t[i].name = spell(c, ids[i].id, ident_cases[k]);
+			t[i].name = spell_in(c, &words, ids[i].id,
+			    ident_cases[k]);
 			if (is_keyword_case(ident_cases[k]))
 				check_keyword(c, &t[i], ident_cases[k]);
 		}
@@ -819,6 +828,7 @@ check_spellings(struct check *c, struct ident *ids, size_t n)
 			    t[i - 1].id);
 		}
 	}
+	arena_release(&words);
 }
 
 
@@ -938,30 +948,43 @@ check_lang_names(struct check *c, const char *lang)
 	}
 }
 
+/* Whether seen, a run of NUL-terminated keys, holds key[0..len). */
+static bool
+was_seen(const struct buf *seen, const char *key, size_t len)
+{
+	const char *p;
+
+	for (p = seen->ptr; p < seen->ptr + seen->len; p += strlen(p) + 1)
+		if (strlen(p) == len && memcmp(p, key, len) == 0)
+			return true;
+	return false;
+}
+
 /* Each language that some `names:` mentions is checked once. */
 static void
 check_names_all(struct check *c)
 {
 	const struct registry *r = c->r;
-	size_t i, j, k, m;
+	struct buf seen = BUF_INIT;	/* "lang\0" for each one checked */
+	size_t i, j, m;
 
 	for (i = 0; i < r->nstatuses; i++) {
 		const struct value *names = r->statuses[i].names;
 
 		for (j = 0; names != NULL && j < names->u.map.n; j++) {
-			const char *lang = names->u.map.items[j].key;
-			const struct value *l = names->u.map.items[j].val;
-			bool seen = false;
+			const struct member *mb = &names->u.map.items[j];
+			const struct value *l = mb->val;
 
 			for (m = 0; m < l->u.list.n; m++)
-				check_name_words(c, lang, l->u.list.items[m]);
-			for (k = 0; k < i && !seen; k++)
-				seen = value_get(r->statuses[k].names, lang) !=
-				    NULL;
-			if (!seen)
-				check_lang_names(c, lang);
+				check_name_words(c, mb->key,
+				    l->u.list.items[m]);
+			if (was_seen(&seen, mb->key, mb->keylen))
+				continue;
+			buf_add(&seen, mb->key, mb->keylen + 1);
+			check_lang_names(c, mb->key);
 		}
 	}
+	buf_release(&seen);
 }
 
 /*
@@ -1154,7 +1177,7 @@ struct model_stream {
 /* model_build's work; the caller owns c and its scratch buffer. */
 static int
 build_model(struct check *c, const struct value *root,
-    const struct model_stream *ms, struct registry **out)
+    struct model_stream *ms, struct registry **out)
 {
 	struct registry *r = c->r;
 	const struct value *v;
@@ -1184,6 +1207,9 @@ build_model(struct check *c, const struct value *root,
 		r->statuses = arena_array(c->a, ms->n, sizeof(*r->statuses));
 		if (ms->n > 0)
 			memcpy(r->statuses, ms->st, ms->n * sizeof(*ms->st));
+		/* Now, not at the end: the checks below need memory too. */
+		free(ms->st);
+		ms->st = NULL;
 	} else {
 		r->statuses = build_list(c, field(c, root, "statuses", true),
 		    "statuses", sizeof(*r->statuses), build_status,
