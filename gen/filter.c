@@ -39,8 +39,7 @@ static bool is_boundary(const char *s, size_t len, size_t i);
 static bool next_word(const char *s, size_t len, size_t *pos,
     size_t *start);
 static bool is_initialism(const char *w, size_t n);
-static void add_word(struct buf *out, const char *w, size_t n,
-    enum wcase wc);
+static char *add_word(char *p, const char *w, size_t n, enum wcase wc);
 static void join(struct buf *out, const char *s, size_t len, int sep,
     enum wcase first, enum wcase rest);
 static void add_case(struct buf *out, const char *s, size_t len,
@@ -146,45 +145,58 @@ is_initialism(const char *w, size_t n)
 	return false;
 }
 
-static void
-add_word(struct buf *out, const char *w, size_t n, enum wcase wc)
+/* Writes word w[0..n) at p in case wc; returns the end. */
+static char *
+add_word(char *p, const char *w, size_t n, enum wcase wc)
 {
-	size_t i;
+	size_t i = 0;
 
 	if (wc == W_GO)
 		wc = is_initialism(w, n) ? W_UPPER : W_TITLE;
-	for (i = 0; i < n; i++) {
-		if (wc == W_UPPER || (wc == W_TITLE && i == 0))
-			buf_addc(out, to_upper(w[i]));
-		else
-			buf_addc(out, to_lower(w[i]));
-	}
+	if (wc == W_TITLE && n > 0)
+		p[i++] = to_upper(w[0]);
+	for (; i < n; i++)
+		p[i] = wc == W_UPPER ? to_upper(w[i]) : to_lower(w[i]);
+	return p + n;
 }
 
-/* Writes the words of s, the first in case first, the others in rest. */
+/*
+ * Writes the words of s, the first in case first, the others in rest.
+ * Ids are converted by the hundred thousand in a big registry: the
+ * words go straight into room made once (a separator per byte at most).
+ */
 static void
 join(struct buf *out, const char *s, size_t len, int sep, enum wcase first,
     enum wcase rest)
 {
 	size_t pos = 0, start, nword = 0;
+	char *p;
 
+	buf_grow(out, 2 * len);
+	p = out->ptr + out->len;
 	while (next_word(s, len, &pos, &start)) {
 		if (nword > 0 && sep != 0)
-			buf_addc(out, sep);
-		add_word(out, s + start, pos - start,
+			*p++ = (char)sep;
+		p = add_word(p, s + start, pos - start,
 		    nword == 0 ? first : rest);
 		nword++;
 	}
+	out->len = (size_t)(p - out->ptr);
+	out->ptr[out->len] = '\0';
 }
 
 static void
 add_case(struct buf *out, const char *s, size_t len, bool upper)
 {
 	size_t i;
+	char *p;
 
 	buf_grow(out, len);
+	p = out->ptr + out->len;
 	for (i = 0; i < len; i++)
-		buf_addc(out, upper ? to_upper(s[i]) : to_lower(s[i]));
+		p[i] = upper ? to_upper(s[i]) : to_lower(s[i]);
+	out->len += len;
+	out->ptr[out->len] = '\0';
 }
 
 int
