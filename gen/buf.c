@@ -8,12 +8,15 @@
 
 char buf_empty[1];
 
+static void spill(struct buf *);
+
 void
 buf_init(struct buf *b)
 {
 	b->ptr = buf_empty;
 	b->len = 0;
 	b->cap = 0;
+	b->sink = NULL;
 }
 
 void
@@ -54,6 +57,12 @@ buf_grow(struct buf *b, size_t n)
 
 	if (need <= b->cap)
 		return;
+	if (b->sink != NULL && b->len > 1 && b->len > b->sink->threshold) {
+		spill(b);
+		need = xadd(xadd(b->len, n), 1);
+		if (need <= b->cap)
+			return;
+	}
 	/* Grow by half again so that appends stay amortised O(1). */
 	cap = b->cap < 64 ? 64 : xadd(b->cap, b->cap / 2);
 	if (cap < need)
@@ -65,6 +74,39 @@ buf_grow(struct buf *b, size_t n)
 		b->ptr = xrealloc(b->ptr, cap);
 	}
 	b->cap = cap;
+}
+
+/*
+ * The last byte stays: the renderer looks back at it to end an open
+ * line, and the buffer keeps its storage for the next run of bytes.
+ */
+static void
+spill(struct buf *b)
+{
+	size_t n = b->len - 1;
+
+	b->sink->write(b->sink->ctx, b->ptr, n);
+	b->sink->flushed += n;
+	b->ptr[0] = b->ptr[n];
+	b->ptr[1] = '\0';
+	b->len = 1;
+}
+
+void
+buf_stream(struct buf *b, struct buf_sink *s)
+{
+	b->sink = s;
+}
+
+void
+buf_flush(struct buf *b)
+{
+	if (b->sink == NULL || b->len == 0)
+		return;
+	b->sink->write(b->sink->ctx, b->ptr, b->len);
+	b->sink->flushed += b->len;
+	b->len = 0;
+	b->ptr[0] = '\0';
 }
 
 void

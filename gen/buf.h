@@ -9,6 +9,12 @@
  * Calling sequence: BUF_INIT or buf_init, then buf_add... any number of
  * times, then either buf_detach (take the bytes) or buf_release (drop
  * them).  After either, the buffer is empty and may be used again.
+ *
+ * A buffer may stream into a sink (see "Streaming" below): once it
+ * holds more than the sink's threshold, the next growth hands all but
+ * the last byte to the sink instead of allocating, so a big output
+ * needs memory for the threshold only.  `len` then counts the bytes
+ * still held; buf_pos gives the position in the whole stream.
  */
 #ifndef GEN_BUF_H
 #define GEN_BUF_H
@@ -18,34 +24,46 @@
 #include <stddef.h>
 #include <string.h>
 
+struct buf_sink;
+
 struct buf {
 	char *ptr;
 	size_t len;
 	size_t cap;
+	struct buf_sink *sink;	/* NULL: keeps every byte */
 };
 
 extern char buf_empty[];
 
-#define BUF_INIT { buf_empty, 0, 0 }
+#define BUF_INIT { buf_empty, 0, 0, NULL }
 
 /* Life cycle */
 
 void buf_init(struct buf *b);
 
-/* Frees the storage; the buffer is left empty and reusable. */
+/*
+ * Frees the storage; the buffer is left empty, without a sink, and
+ * reusable.  Bytes not yet handed to a sink are dropped.
+ */
 void buf_release(struct buf *b);
 
 /*
  * Hands the bytes to the caller, who frees them with free(); *len_out, if
  * not NULL, receives the length.  The result is NUL-terminated and never
- * NULL.  The buffer is left empty.
+ * NULL.  The buffer is left empty, without a sink.  With a sink, only
+ * the bytes not yet handed to it are returned.
  */
 char *buf_detach(struct buf *b, size_t *len_out);
 
 /* Keeps the storage but sets the length to 0. */
 void buf_reset(struct buf *b);
 
-/* Ensures room for n more bytes without another allocation. */
+/*
+ * Ensures room for n more bytes without another allocation.  A buffer
+ * with a sink that holds more than its threshold first hands the sink
+ * all its bytes but the last, which is all the look-back a streamed
+ * writer may do.
+ */
 void buf_grow(struct buf *b, size_t n);
 
 /* Adding data */
@@ -83,6 +101,50 @@ void buf_addf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void buf_vaddf(struct buf *b, const char *fmt, va_list ap)
 	__attribute__((format(printf, 2, 0)));
+
+/* Streaming */
+
+/*
+ * Where a streaming buffer's bytes go.  write() is called with the bytes
+ * in order, a run at a time, and must take them all: a sink that fails
+ * remembers so itself and reports later, since the writers of a buffer
+ * cannot fail.  `flushed` counts the bytes handed over so far.
+ */
+struct buf_sink {
+	void (*write)(void *ctx, const char *p, size_t n);
+	void *ctx;
+	size_t threshold;	/* held bytes that start a hand-over */
+	size_t flushed;
+};
+
+/* A threshold that keeps copies cheap and a buffer well out of RSS. */
+#define BUF_SINK_THRESHOLD	((size_t)256 << 10)
+
+#define BUF_SINK_INIT(write, ctx) { (write), (ctx), BUF_SINK_THRESHOLD, 0 }
+
+/*
+ * Sends b's bytes from now on to s, which must outlive the buffer's use
+ * (until buf_flush and buf_release).  Bytes already held go with the
+ * first hand-over.  Only code that looks back at most at the last byte
+ * written, through buf_pos, may write to a streaming buffer: the
+ * renderer is such code; the comment escapers are not.
+ */
+void buf_stream(struct buf *b, struct buf_sink *s);
+
+/* Hands every byte held to the sink, if b has one. */
+void buf_flush(struct buf *b);
+
+/*
+ * The number of bytes written to b since it was last empty: with a
+ * sink, those handed over too.  A position stays valid across
+ * hand-overs; ptr[len - 1] is the byte at buf_pos(b) - 1 whenever
+ * buf_pos(b) is not 0 and the buffer has not been flushed.
+ */
+static inline size_t
+buf_pos(const struct buf *b)
+{
+	return b->sink != NULL ? b->sink->flushed + b->len : b->len;
+}
 
 /* Checks */
 

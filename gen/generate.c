@@ -233,9 +233,9 @@ add_header(struct buf *b, const struct lang *l, const char *notice)
 }
 
 /*
- * Under --out each file is settled as soon as it is rendered (see
- * output_stage), so a big registry never holds all its outputs in
- * memory at once; -o waits, since finish() may still refuse the run.
+ * A whole rendered output, when it is not streamed (see render_body):
+ * standard output collects every file, and -o and --check wait, since
+ * finish() may still refuse the run.
  */
 static int
 queue(struct run *run, const char *path, char *text, size_t len)
@@ -246,11 +246,68 @@ queue(struct run *run, const char *path, char *text, size_t len)
 		free(text);
 		return 0;
 	}
-	if (run->o->output == NULL && !run->o->check)
-		return output_stage(&run->out, path, text, len, run->d);
 	output_add(&run->out, run->o->output ? run->o->output : path, text,
 	    len);
 	return 0;
+}
+
+/* Whether outputs go to files under --out, each settled as it renders. */
+static bool
+is_streamed(const struct run *run)
+{
+	return run->o->out_dir != NULL && run->o->output == NULL &&
+	    !run->o->check;
+}
+
+/* A buf_sink's write, to an output writer. */
+static void
+feed(void *ctx, const char *p, size_t n)
+{
+	output_feed(ctx, p, n);
+}
+
+/*
+ * Under --out the output streams into its writer as it renders (see
+ * output_writer), so memory does not grow with the output; the header
+ * goes in before the sink is set, since the comment escaper looks
+ * back further than a streaming buffer allows.  The other modes keep
+ * the whole text for queue().
+ */
+static int
+render_body(struct run *run, const struct lang *l, const struct tmpl *t,
+    const struct value *view, const char *path)
+{
+	struct tmpl_opts topts = { l->escape, true, MAX_OUTPUT,
+	    l->escape_table };
+	struct tmpl_loader loader = lang_loader(l);
+	struct output_writer w;
+	struct buf_sink sink = BUF_SINK_INIT(feed, &w);
+	struct buf b = BUF_INIT;
+	char *body;
+	size_t len;
+
+	add_header(&b, l, value_get(value_get(view, "gen"), "notice")->str);
+	if (!is_streamed(run)) {
+		if (tmpl_render(t, view, &topts, &loader, &run->view, &b,
+		    run->d) != 0) {
+			buf_release(&b);
+			return -1;
+		}
+		body = buf_detach(&b, &len);
+		return queue(run, path, body, len);
+	}
+	run->nfiles++;
+	output_begin(&run->out, path, &w);
+	buf_stream(&b, &sink);
+	if (tmpl_render(t, view, &topts, &loader, &run->view, &b,
+	    run->d) != 0) {
+		buf_release(&b);
+		output_abort(&w);
+		return -1;
+	}
+	buf_flush(&b);
+	buf_release(&b);
+	return output_finish(&w, run->d);
 }
 
 /*
@@ -264,32 +321,17 @@ static int
 emit(struct run *run, const struct lang *l, const struct lang_output *lo,
     const struct tmpl *t, size_t locale)
 {
-	struct tmpl_opts topts = { l->escape, true, MAX_OUTPUT,
-	    l->escape_table };
-	struct tmpl_loader loader = lang_loader(l);
-	struct buf b = BUF_INIT;
 	const struct value *view;
 	const char *path;
-	char *body;
-	size_t len;
 	int rc = -1;
 
 	run->copts.locale = locale;
 	view = ctx_build(&run->view, run->r, &run->copts);
 	path = output_path(run, l, lo, view);
-	if (path != NULL) {
-		add_header(&b, l,
-		    value_get(value_get(view, "gen"), "notice")->str);
-		rc = tmpl_render(t, view, &topts, &loader, &run->view, &b,
-		    run->d);
-	}
+	if (path != NULL)
+		rc = render_body(run, l, t, view, path);
 	arena_reset(&run->view);
-	if (rc != 0) {
-		buf_release(&b);
-		return -1;
-	}
-	body = buf_detach(&b, &len);
-	return queue(run, path, body, len);
+	return rc;
 }
 
 static int

@@ -32,7 +32,7 @@ static bool is_stdout(const char *);
 static enum cmp compare(const struct output_file *, int *);
 static int mark_changed(struct output_file *, struct diag *);
 static int compare_all(struct output_set *, struct diag *);
-static int make_parents(const char *, struct diag *);
+static int make_parents(const char *, char **);
 static char *temp_name(const char *);
 static size_t unnamed_cap(void);
 static int open_unnamed(const char *, size_t);
@@ -40,6 +40,8 @@ static char *link_name(const char *, unsigned);
 static int link_temp(struct output_set *, struct output_file *);
 static mode_t target_mode(const char *, mode_t);
 static int write_all(int, const char *, size_t);
+static int create_temp(struct output_set *, struct output_file *);
+static int complete_temp(struct output_file *, int, mode_t, int);
 static int write_temp(struct output_set *, struct output_file *, mode_t,
     struct diag *);
 static void drop_temp(struct output_set *, struct output_file *);
@@ -47,6 +49,15 @@ static void drop_temps(struct output_set *, size_t);
 static int write_stdout(const struct output_file *, struct diag *);
 static int publish(struct output_set *, struct diag *);
 static void unstage(struct output_set *, struct output_file *);
+static struct output_file *insert(struct output_set *,
+    const struct output_file *);
+static mode_t current_umask(void);
+static void set_error(struct output_writer *, enum diag_fail, int, char *);
+static int match(struct output_writer *, const char *, size_t);
+static int copy_prefix(struct output_writer *);
+static void diverge(struct output_writer *);
+static bool at_end(struct output_writer *);
+static void writer_release(struct output_writer *);
 
 bool output_test_no_tmpfile;
 
@@ -86,21 +97,25 @@ resolve(struct output_file *f)
 		f->target = xstrndup(f->path, strlen(f->path));
 }
 
-void
-output_add(struct output_set *set, const char *path, char *data, size_t len)
+/*
+ * Puts a copy of nf into the set, which takes what it owns, in place of
+ * any item with the same path.  Returns the item.
+ */
+static struct output_file *
+insert(struct output_set *set, const struct output_file *nf)
 {
 	struct output_file *f;
 	size_t i;
 
 	for (i = 0; i < set->n; i++) {
 		f = &set->items[i];
-		if (strcmp(f->path, path) == 0) {
+		if (strcmp(f->path, nf->path) == 0) {
 			unstage(set, f);
+			free(f->path);
+			free(f->target);
 			free(f->data);
-			f->data = data;
-			f->len = len;
-			f->changed = false;
-			return;
+			*f = *nf;
+			return f;
 		}
 	}
 	if (set->n == set->cap) {
@@ -109,14 +124,24 @@ output_add(struct output_set *set, const char *path, char *data, size_t len)
 		    xmul(set->cap, sizeof(*set->items)));
 	}
 	f = &set->items[set->n++];
-	f->path = xstrndup(path, strlen(path));
-	f->data = data;
-	f->len = len;
-	f->changed = false;
-	f->staged = false;
-	f->temp = NULL;
-	f->fd = -1;
-	resolve(f);
+	*f = *nf;
+	return f;
+}
+
+void
+output_add(struct output_set *set, const char *path, char *data, size_t len)
+{
+	struct output_file f;
+
+	f.path = xstrndup(path, strlen(path));
+	f.data = data;
+	f.len = len;
+	f.changed = false;
+	f.staged = false;
+	f.temp = NULL;
+	f.fd = -1;
+	resolve(&f);
+	insert(set, &f);
 }
 
 /* Removes f's temporary file, named or not, if it has one. */
@@ -241,38 +266,41 @@ compare_all(struct output_set *set, struct diag *d)
 }
 
 /*
- * mkdir -p for the directory part of path.  Directories made here stay
- * if the run fails later: they are harmless, and removing them would
- * race with anyone else creating files there.
+ * mkdir -p for the directory part of path.  Returns 0, or an errno
+ * value with *bad set to the directory that failed (the caller frees
+ * it).  Directories made here stay if the run fails later: they are
+ * harmless, and removing them would race with anyone else creating
+ * files there.
  */
 static int
-make_parents(const char *path, struct diag *d)
+make_parents(const char *path, char **bad)
 {
 	struct stat st;
 	char *dir, *p;
-	int rc = 0;
+	int err = 0;
 
 	dir = xstrndup(path, strlen(path));
 	for (p = dir; *p == '/'; p++)
 		continue;
-	while (rc == 0 && (p = strchr(p, '/')) != NULL) {
+	while (err == 0 && (p = strchr(p, '/')) != NULL) {
 		*p = '\0';
 		if (mkdir(dir, 0777) == -1) {
-			if (errno != EEXIST) {
-				diag_sys(d, DIAG_CANTCREAT, dir, errno);
-				rc = -1;
-			} else if (stat(dir, &st) == -1 ||
-			    !S_ISDIR(st.st_mode)) {
-				diag_sys(d, DIAG_CANTCREAT, dir, ENOTDIR);
-				rc = -1;
-			}
+			if (errno != EEXIST)
+				err = errno;
+			else if (stat(dir, &st) == -1 ||
+			    !S_ISDIR(st.st_mode))
+				err = ENOTDIR;
+		}
+		if (err != 0) {
+			*bad = dir;
+			return err;
 		}
 		*p = '/';
 		while (*p == '/')
 			p++;
 	}
 	free(dir);
-	return rc;
+	return 0;
 }
 
 /* "dir/.name.XXXXXX": same directory, so rename(2) is atomic; hidden. */
@@ -427,6 +455,52 @@ write_all(int fd, const char *p, size_t len)
 }
 
 /*
+ * Makes f's temporary file beside its target (whose directories must
+ * exist): unnamed, kept in f->fd and counted in set->held, when it can
+ * be, else named in f->temp.  Returns the descriptor to write to, or -1
+ * with errno set.  drop_temp removes the file again.
+ */
+static int
+create_temp(struct output_set *set, struct output_file *f)
+{
+	char *tmp;
+	int fd, err;
+
+	if ((fd = open_unnamed(f->target, set->held)) != -1) {
+		f->fd = fd;
+		set->held++;
+		return fd;
+	}
+	tmp = temp_name(f->target);
+	if ((fd = mkstemp(tmp)) == -1) {
+		err = errno;
+		free(tmp);
+		errno = err;
+		return -1;
+	}
+	f->temp = tmp;
+	return fd;
+}
+
+/*
+ * Finishes the temporary file written through fd, unless err (an errno
+ * value) says writing already failed, and closes fd when the file is a
+ * named one.  Returns 0 or an errno value; on failure the caller drops
+ * the file.
+ */
+static int
+complete_temp(struct output_file *f, int fd, mode_t mask, int err)
+{
+	/* The mode before fsync, so that it is on disk with the bytes. */
+	if (err == 0 && (fchmod(fd, target_mode(f->target, mask)) != 0 ||
+	    fsync(fd) != 0))
+		err = errno;
+	if (f->fd == -1 && close(fd) != 0 && err == 0)
+		err = errno;
+	return err;
+}
+
+/*
  * Writes f into a complete, synced temporary file: unnamed and kept open
  * in f->fd when it can be, else named in f->temp and closed.  Returns 0,
  * or -1 after reporting into d.  Errors name the target, since the
@@ -436,39 +510,24 @@ static int
 write_temp(struct output_set *set, struct output_file *f, mode_t mask,
     struct diag *d)
 {
-	char *tmp = NULL;
+	char *bad;
 	int fd, err;
 
-	if (make_parents(f->target, d) != 0)
+	if ((err = make_parents(f->target, &bad)) != 0) {
+		diag_sys(d, DIAG_CANTCREAT, bad, err);
+		free(bad);
 		return -1;
-	if ((fd = open_unnamed(f->target, set->held)) == -1) {
-		tmp = temp_name(f->target);
-		if ((fd = mkstemp(tmp)) == -1) {
-			diag_sys(d, DIAG_CANTCREAT, f->path, errno);
-			free(tmp);
-			return -1;
-		}
 	}
-	/* The mode before fsync, so that it is on disk with the bytes. */
-	err = 0;
-	if (write_all(fd, f->data, f->len) != 0 ||
-	    fchmod(fd, target_mode(f->target, mask)) != 0 || fsync(fd) != 0)
-		err = errno;
-	if (tmp == NULL && err == 0) {
-		f->fd = fd;
-		set->held++;
-		return 0;
+	if ((fd = create_temp(set, f)) == -1) {
+		diag_sys(d, DIAG_CANTCREAT, f->path, errno);
+		return -1;
 	}
-	if (close(fd) != 0 && err == 0)
-		err = errno;
-	if (err != 0) {
+	err = write_all(fd, f->data, f->len) != 0 ? errno : 0;
+	if ((err = complete_temp(f, fd, mask, err)) != 0) {
 		diag_sys(d, DIAG_IOERR, f->path, err);
-		if (tmp != NULL)
-			unlink(tmp);
-		free(tmp);
+		drop_temp(set, f);
 		return -1;
 	}
-	f->temp = tmp;
 	return 0;
 }
 
@@ -557,6 +616,16 @@ publish(struct output_set *set, struct diag *d)
 	return 0;
 }
 
+/* umask(2) cannot be read without setting it; put it straight back. */
+static mode_t
+current_umask(void)
+{
+	mode_t mask = umask(0);
+
+	umask(mask);
+	return mask;
+}
+
 int
 output_commit(struct output_set *set, struct diag *d)
 {
@@ -566,9 +635,7 @@ output_commit(struct output_set *set, struct diag *d)
 
 	if (compare_all(set, d) != 0)
 		return -1;
-	/* umask(2) cannot be read without setting it; put it straight back. */
-	mask = umask(0);
-	umask(mask);
+	mask = current_umask();
 	for (i = 0; i < set->n; i++) {
 		f = &set->items[i];
 		if (f->staged || !f->changed || f->stream)
@@ -586,7 +653,6 @@ output_stage(struct output_set *set, const char *path, char *data,
     size_t len, struct diag *d)
 {
 	struct output_file *f = NULL;
-	mode_t mask;
 	size_t i;
 
 	output_add(set, path, data, len);
@@ -597,17 +663,232 @@ output_stage(struct output_set *set, const char *path, char *data,
 		return 0;
 	if (mark_changed(f, d) != 0)
 		return -1;
-	if (f->changed) {
-		/* umask(2) cannot be read without setting it. */
-		mask = umask(0);
-		umask(mask);
-		if (write_temp(set, f, mask, d) != 0)
-			return -1;
-	}
+	if (f->changed && write_temp(set, f, current_umask(), d) != 0)
+		return -1;
 	f->staged = true;
 	free(f->data);
 	f->data = NULL;
 	return 0;
+}
+
+void
+output_begin(struct output_set *set, const char *path,
+    struct output_writer *w)
+{
+	w->set = set;
+	w->f.path = xstrndup(path, strlen(path));
+	w->f.data = NULL;
+	w->f.len = 0;
+	w->f.changed = false;
+	w->f.staged = false;
+	w->f.temp = NULL;
+	w->f.fd = -1;
+	resolve(&w->f);
+	w->fd = -1;
+	w->same = 0;
+	buf_init(&w->held);
+	w->err = 0;
+	w->errpath = NULL;
+	w->old = -1;
+	/* ENOTDIR is missing too: creating the parents reports it. */
+	if (!w->f.stream &&
+	    (w->old = open(w->f.target, O_RDONLY | O_CLOEXEC)) == -1 &&
+	    errno != ENOENT && errno != ENOTDIR)
+		set_error(w, DIAG_IOERR, errno, NULL);
+}
+
+/* Keeps the first error, for output_finish; path is owned, or NULL. */
+static void
+set_error(struct output_writer *w, enum diag_fail kind, int err, char *path)
+{
+	if (w->err != 0) {
+		free(path);
+		return;
+	}
+	w->err = err;
+	w->errkind = kind;
+	w->errpath = path;
+}
+
+/*
+ * Whether p[0..n) is what the target holds next: 1 yes, 0 no (or there
+ * is no target), -1 with errno set when it cannot be read.
+ */
+static int
+match(struct output_writer *w, const char *p, size_t n)
+{
+	char chunk[65536];
+	size_t off = 0, k;
+	ssize_t got;
+
+	if (w->old == -1)
+		return 0;
+	while (off < n) {
+		k = n - off < sizeof(chunk) ? n - off : sizeof(chunk);
+		got = pread(w->old, chunk, k, (off_t)(w->same + off));
+		if (got == -1 && errno == EINTR)
+			continue;
+		if (got == -1)
+			return -1;
+		if (got == 0 || memcmp(chunk, p + off, (size_t)got) != 0)
+			return 0;
+		off += (size_t)got;
+	}
+	return 1;
+}
+
+/*
+ * Copies the part of the target already matched into the new temporary
+ * file.  The bytes are gone from memory by now, but they equal the
+ * target's.  A target that shrank meanwhile was changed under us: the
+ * copy would not be what we rendered, so that is an I/O error.
+ */
+static int
+copy_prefix(struct output_writer *w)
+{
+	char chunk[65536];
+	size_t off = 0, k;
+	ssize_t got;
+
+	while (off < w->same) {
+		k = w->same - off < sizeof(chunk) ? w->same - off :
+		    sizeof(chunk);
+		got = pread(w->old, chunk, k, (off_t)off);
+		if (got == -1 && errno == EINTR)
+			continue;
+		if (got <= 0) {
+			if (got == 0)
+				errno = EIO;
+			return -1;
+		}
+		if (write_all(w->fd, chunk, (size_t)got) != 0)
+			return -1;
+		off += (size_t)got;
+	}
+	return 0;
+}
+
+/* The output differs from the target: from here on it is written. */
+static void
+diverge(struct output_writer *w)
+{
+	char *bad;
+	int err;
+
+	w->f.changed = true;
+	if ((err = make_parents(w->f.target, &bad)) != 0) {
+		set_error(w, DIAG_CANTCREAT, err, bad);
+		return;
+	}
+	if ((w->fd = create_temp(w->set, &w->f)) == -1) {
+		set_error(w, DIAG_CANTCREAT, errno, NULL);
+		return;
+	}
+	if (copy_prefix(w) != 0)
+		set_error(w, DIAG_IOERR, errno, NULL);
+}
+
+void
+output_feed(struct output_writer *w, const char *p, size_t n)
+{
+	int rc;
+
+	if (w->err != 0 || n == 0)
+		return;
+	if (w->f.stream) {
+		buf_add(&w->held, p, n);
+		return;
+	}
+	if (w->fd == -1) {
+		if ((rc = match(w, p, n)) == 1) {
+			w->same += n;
+			return;
+		}
+		if (rc == -1) {
+			set_error(w, DIAG_IOERR, errno, NULL);
+			return;
+		}
+		diverge(w);
+		if (w->err != 0)
+			return;
+	}
+	if (write_all(w->fd, p, n) != 0)
+		set_error(w, DIAG_IOERR, errno, NULL);
+}
+
+/* Whether the target ends where the output did; false if it is missing. */
+static bool
+at_end(struct output_writer *w)
+{
+	char c;
+	ssize_t got;
+
+	if (w->old == -1)
+		return false;
+	do
+		got = pread(w->old, &c, 1, (off_t)w->same);
+	while (got == -1 && errno == EINTR);
+	if (got == -1)
+		set_error(w, DIAG_IOERR, errno, NULL);
+	return got == 0;
+}
+
+int
+output_finish(struct output_writer *w, struct diag *d)
+{
+	int err;
+
+	/* Nothing differed so far: a longer or missing target still does. */
+	if (w->err == 0 && !w->f.stream && w->fd == -1 && !at_end(w) &&
+	    w->err == 0)
+		diverge(w);
+	if (w->err == 0 && w->fd != -1) {
+		err = complete_temp(&w->f, w->fd, current_umask(), 0);
+		w->fd = -1;
+		if (err != 0)
+			set_error(w, DIAG_IOERR, err, NULL);
+	}
+	if (w->err != 0) {
+		diag_sys(d, w->errkind, w->errpath ? w->errpath : w->f.path,
+		    w->err);
+		output_abort(w);
+		return -1;
+	}
+	if (w->f.stream)
+		w->f.data = buf_detach(&w->held, &w->f.len);
+	else
+		w->f.staged = true;
+	insert(w->set, &w->f);
+	/* The set owns them now. */
+	w->f.path = w->f.target = w->f.data = w->f.temp = NULL;
+	w->f.fd = -1;
+	writer_release(w);
+	return 0;
+}
+
+void
+output_abort(struct output_writer *w)
+{
+	/* A named file is still open; an unnamed one is w->f.fd. */
+	if (w->fd != -1 && w->f.fd == -1)
+		close(w->fd);
+	w->fd = -1;
+	drop_temp(w->set, &w->f);
+	writer_release(w);
+}
+
+static void
+writer_release(struct output_writer *w)
+{
+	if (w->old != -1)
+		close(w->old);
+	w->old = -1;
+	free(w->f.path);
+	free(w->f.target);
+	free(w->f.data);
+	free(w->errpath);
+	w->f.path = w->f.target = w->f.data = w->errpath = NULL;
+	buf_release(&w->held);
 }
 
 /* Standard output has nothing to compare with, so it is never stale. */

@@ -35,8 +35,9 @@
  * A big run need not hold every output in memory until the end:
  * output_stage settles one file as soon as it is rendered (compared, and
  * when changed written to its synced temporary file) and frees its
- * bytes; output_commit then only names and renames.  The guarantees
- * are the same.
+ * bytes; output_commit then only names and renames.  A writer (see
+ * "Streaming one output") goes further and settles a file while it is
+ * rendered, a chunk at a time.  The guarantees are the same.
  *
  * The path "-" means standard output, written directly; so is a target
  * that exists and is not a regular file (-o /dev/stdout, a FIFO), since
@@ -49,6 +50,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "buf.h"
 #include "diag.h"
 
 struct output_file {
@@ -58,7 +60,7 @@ struct output_file {
 	char *data;		/* owned; NULL once staged */
 	size_t len;
 	bool changed;		/* set by commit/check: content differed */
-	bool staged;		/* settled by output_stage */
+	bool staged;		/* settled by output_stage or a writer */
 	char *temp;		/* owned: a named temporary file, or NULL */
 	int fd;			/* an unnamed temporary file, or -1 */
 };
@@ -90,6 +92,77 @@ void output_add(struct output_set *set, const char *path, char *data,
  */
 int output_stage(struct output_set *set, const char *path, char *data,
     size_t len, struct diag *d);
+
+/* Streaming one output */
+
+/*
+ * A writer settles one output as output_stage does, but is fed the
+ * bytes a chunk at a time while they are rendered, so that memory does
+ * not grow with the output:
+ *
+ *	struct output_writer w;
+ *
+ *	output_begin(&set, "out/go/status.go", &w);
+ *	output_feed(&w, chunk, n);		// any number of times
+ *	if (rendering failed)
+ *		output_abort(&w);		// nothing left behind
+ *	else if (output_finish(&w, &d) != 0)
+ *		...				// reported; nothing left
+ *
+ * While the bytes fed so far equal the start of the target, nothing is
+ * written: each chunk is compared with the target, held open and read
+ * in step.  At the first difference the writer creates the temporary
+ * file, copies the part already matched from the target into it, and
+ * from then on writes each chunk straight through.  A target found
+ * unchanged at the finish gets no temporary file and keeps its mtime.
+ * Standard output and other streams are kept in memory until the
+ * commit, as output_stage keeps them.
+ *
+ * The writer needs a descriptor for the target and one for the
+ * temporary file while it runs.  Failures are kept until output_finish
+ * reports them, so that a render which fails anyway reports only its
+ * own errors.  Directories made for the temporary file stay, as with
+ * output_commit.
+ */
+struct output_writer {
+	struct output_set *set;
+	struct output_file f;	/* joins the set at the finish */
+	int old;		/* the target, or -1: missing (or failed) */
+	size_t same;		/* bytes fed, all equal to old's start */
+	int fd;			/* the temporary file, once it differs */
+	struct buf held;	/* a stream's bytes */
+	int err;		/* the first failure (errno), or 0 */
+	enum diag_fail errkind;
+	char *errpath;		/* owned: what failed, if not the output */
+};
+
+/*
+ * Starts writing path, which joins the set (in place of an earlier item
+ * with that path) only when output_finish succeeds.  Never fails:
+ * output_finish reports.  w must be ended by output_finish or
+ * output_abort, exactly once.
+ */
+void output_begin(struct output_set *set, const char *path,
+    struct output_writer *w);
+
+/*
+ * Takes the next n bytes of the output; the writer keeps no pointer to
+ * p.  Once a failure is on record, the bytes are dropped.
+ */
+void output_feed(struct output_writer *w, const char *p, size_t n);
+
+/*
+ * Ends the output: when it differs from the target, its temporary file
+ * is completed (mode, fsync) and staged for output_commit; when it is
+ * the same, nothing is written.  Returns 0, or -1 after reporting the
+ * first failure into d (DIAG_CANTCREAT or DIAG_IOERR, naming the path
+ * or the directory that could not be made) with no temporary file left
+ * and the set unchanged.  Either way w is released.
+ */
+int output_finish(struct output_writer *w, struct diag *d);
+
+/* Drops the output: no temporary file stays, the set is unchanged. */
+void output_abort(struct output_writer *w);
 
 /*
  * Writes the queued files as described above.  Returns 0, or -1 after

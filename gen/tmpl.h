@@ -82,6 +82,8 @@ int tmpl_parse(struct arena *a, const char *path, const char *text,
  * loader (which may be NULL: no partials exist) and parsed into arena a
  * once per name for the whole render.  Returns 0, or -1 after reporting
  * into d; on failure out may hold partial output, which the caller drops.
+ * out may stream into a sink (see buf.h): the render looks back only at
+ * the last byte, and counts max_output from buf_pos.
  */
 int tmpl_render(const struct tmpl *t, const struct value *root,
     const struct tmpl_opts *opts, const struct tmpl_loader *loader,

@@ -649,7 +649,7 @@ run_block(struct render *r, const struct tnode *n)
 	f->whole = n->standalone;
 	f->eol = n->eol;
 	f->eollen = n->eollen;
-	f->outstart = r->out->len;
+	f->outstart = buf_pos(r->out);
 	if (b != n) {
 		r->scope = outer;
 		push_indent(r, b->dedent, n->indent, n->indentlen);
@@ -711,7 +711,7 @@ end_frame(struct render *r)
 		return;
 	}
 	if (f->kind == FRAME_BLOCK && f->eollen > 0 &&
-	    r->out->len > f->outstart &&
+	    buf_pos(r->out) > f->outstart &&
 	    r->out->ptr[r->out->len - 1] != '\n')
 		buf_add(r->out, f->eol, f->eollen);
 	if (f->kind == FRAME_PARTIAL)
@@ -754,7 +754,7 @@ step(struct render *r)
 	r->nobol = false;
 	run_node(r, n);
 	if (r->opts->max_output != 0 &&
-	    r->out->len - r->start > r->opts->max_output) {
+	    buf_pos(r->out) - r->start > r->opts->max_output) {
 		diag_error(r->d, &n->pos, "output exceeds %zu bytes",
 		    r->opts->max_output);
 		r->fatal = r->failed = true;
@@ -774,7 +774,7 @@ tmpl_render(const struct tmpl *t, const struct value *root,
 	r.loader = loader;
 	r.a = a;
 	r.out = out;
-	r.start = out->len;
+	r.start = buf_pos(out);
 	r.d = d;
 	buf_init(&r.indent);
 	buf_init(&r.f1);

@@ -849,6 +849,247 @@ test_output_stage_reports_uncreatable_target(void **state)
 	assert_listing(".", "file");
 }
 
+/* Writing while rendering */
+
+/*
+ * len bytes of text, NUL-free, no two nearby lines alike, so that a
+ * misplaced chunk shows; the caller frees the result.
+ */
+static char *
+big_text(size_t len)
+{
+	char *s = xmalloc(len + 1);
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		s[i] = i % 61 == 60 ? '\n' : (char)('a' + i * 7 % 26 +
+		    i / 61 % 3);
+	s[len] = '\0';
+	return s;
+}
+
+/* Feeds text[0..len) to a writer for path, chunk bytes at a time. */
+static int
+stream(struct fixture *fx, const char *path, const char *text, size_t len,
+    size_t chunk)
+{
+	struct output_writer w;
+	size_t off, k;
+
+	output_begin(&fx->set, path, &w);
+	for (off = 0; off < len; off += k) {
+		k = len - off < chunk ? len - off : chunk;
+		output_feed(&w, text + off, k);
+	}
+	return output_finish(&w, &fx->d);
+}
+
+#define NO_FLIP ((size_t)-1)
+
+/*
+ * Old and new content are prefixes of one big text, the new one with
+ * at most one byte changed: at the start, in a later chunk, at the end;
+ * a target longer or shorter than the output; empty and missing ones.
+ */
+static const struct {
+	const char *name;
+	bool missing;
+	size_t oldlen, newlen, flip;
+} writer_rows[] = {
+	{ "same", false, 300000, 300000, NO_FLIP },
+	{ "first byte", false, 300000, 300000, 0 },
+	{ "past the threshold", false, 300000, 300000,
+	    BUF_SINK_THRESHOLD + 5 },
+	{ "last byte", false, 300000, 300000, 299999 },
+	{ "target longer", false, 300000, 200000, NO_FLIP },
+	{ "target shorter", false, 200000, 300000, NO_FLIP },
+	{ "to empty", false, 300000, 0, NO_FLIP },
+	{ "from empty", false, 0, 10, NO_FLIP },
+	{ "both empty", false, 0, 0, NO_FLIP },
+	{ "missing", true, 0, 300000, NO_FLIP },
+	{ "missing, empty", true, 0, 0, NO_FLIP },
+};
+
+/*
+ * Streams row i in chunks of the given size and checks what is staged,
+ * then what the commit leaves: the new content, and the old file (its
+ * inode and mtime) kept when nothing changed.
+ */
+static void
+check_writer_row(struct fixture *fx, size_t i, size_t chunk, bool named)
+{
+	struct stat before, after;
+	char *old, *want;
+	bool changed, unnamed = !named && tmpfile_works();
+
+	print_message("row: %s, chunk %zu, named %d\n", writer_rows[i].name,
+	    chunk, named);
+	output_test_no_tmpfile = named;
+	unlink("f.txt");
+	if (!writer_rows[i].missing) {
+		old = big_text(writer_rows[i].oldlen);
+		put_file("f.txt", old, 0640);
+		free(old);
+		assert_int_equal(stat("f.txt", &before), 0);
+	}
+	want = big_text(writer_rows[i].newlen);
+	if (writer_rows[i].flip != NO_FLIP)
+		want[writer_rows[i].flip] = '#';
+	changed = writer_rows[i].missing || writer_rows[i].flip != NO_FLIP ||
+	    writer_rows[i].oldlen != writer_rows[i].newlen;
+	assert_int_equal(stream(fx, "f.txt", want, writer_rows[i].newlen,
+	    chunk), 0);
+	assert_int_equal(fx->set.n, 1);
+	assert_true(fx->set.items[0].staged);
+	assert_null(fx->set.items[0].data);
+	assert_int_equal(fx->set.items[0].changed, changed);
+	assert_int_equal(fx->set.held, changed && unnamed ? 1 : 0);
+	assert_int_equal(count_hidden("."), changed && !unnamed ? 1 : 0);
+	assert_int_equal(output_commit(&fx->set, &fx->d), 0);
+	assert_int_equal(fx->d.n, 0);
+	assert_file("f.txt", want);
+	assert_int_equal(mode_of("f.txt"),
+	    writer_rows[i].missing ? 0644 : 0640);
+	assert_int_equal(stat("f.txt", &after), 0);
+	if (!writer_rows[i].missing) {
+		assert_int_equal(after.st_ino != before.st_ino, changed);
+		assert_int_equal(after.st_mtime == OLD_TIME, !changed);
+	}
+	assert_listing(".", "f.txt");
+	output_set_release(&fx->set);
+	free(want);
+}
+
+/*
+ * Each row fed in small chunks, in chunks of the renderer's size and in
+ * one go, to unnamed and to named temporary files.
+ */
+static void
+test_output_writer_replaces_only_changed_content(void **state)
+{
+	static const size_t chunks[] = { 1000, BUF_SINK_THRESHOLD, 300000 };
+	size_t i, c;
+	int named;
+
+	for (named = 0; named <= 1; named++)
+		for (i = 0; i < sizeof(writer_rows) / sizeof(writer_rows[0]);
+		    i++)
+			for (c = 0; c < sizeof(chunks) / sizeof(chunks[0]);
+			    c++)
+				check_writer_row(*state, i, chunks[c], named);
+}
+
+/*
+ * An aborted writer leaves no temporary file and does not join the set,
+ * whether it had found a difference yet or not; an earlier item for the
+ * same path stays as it was.  Both ways: unnamed and named.
+ */
+static void
+test_output_writer_abort_leaves_nothing(void **state)
+{
+	struct fixture *fx = *state;
+	struct output_writer w;
+	int named;
+
+	for (named = 0; named <= 1; named++) {
+		print_message("named: %d\n", named);
+		output_test_no_tmpfile = named;
+		put_file("a.txt", "old\n", 0644);
+		output_begin(&fx->set, "a.txt", &w);
+		output_feed(&w, "ol", 2);
+		output_abort(&w);
+		output_begin(&fx->set, "a.txt", &w);
+		output_feed(&w, "new\n", 4);
+		output_feed(&w, "more\n", 5);
+		output_abort(&w);
+		output_begin(&fx->set, "sub/b.txt", &w);
+		output_feed(&w, "b\n", 2);
+		output_abort(&w);
+		assert_int_equal(fx->set.n, 0);
+		assert_int_equal(fx->set.held, 0);
+		assert_int_equal(stage(fx, "c.txt", "c\n"), 0);
+		output_begin(&fx->set, "c.txt", &w);
+		output_feed(&w, "other\n", 6);
+		output_abort(&w);
+		assert_int_equal(fx->set.n, 1);
+		assert_int_equal(output_commit(&fx->set, &fx->d), 0);
+		assert_file("a.txt", "old\n");
+		assert_file("c.txt", "c\n");
+		/* Directories made on the way stay, as with a failed commit. */
+		assert_listing(".", "a.txt c.txt sub");
+		assert_listing("sub", "");
+		output_set_release(&fx->set);
+		assert_int_equal(unlink("c.txt"), 0);
+	}
+}
+
+/* A writer for a path already in the set replaces that item. */
+static void
+test_output_writer_replaces_repeated_path(void **state)
+{
+	struct fixture *fx = *state;
+
+	put_file("a.txt", "old\n", 0644);
+	assert_int_equal(stage(fx, "a.txt", "first\n"), 0);
+	add(fx, "b.txt", "b\n");
+	assert_int_equal(stream(fx, "a.txt", "second\n", 7, 3), 0);
+	assert_int_equal(fx->set.n, 2);
+	assert_int_equal(fx->set.held, tmpfile_works() ? 1 : 0);
+	assert_int_equal(output_commit(&fx->set, &fx->d), 0);
+	assert_file("a.txt", "second\n");
+	assert_file("b.txt", "b\n");
+	assert_listing(".", "a.txt b.txt");
+}
+
+/*
+ * Failures are reported by output_finish, as the commit would report
+ * them, and leave the set and the directory as they were.
+ */
+static void
+test_output_writer_reports_failures(void **state)
+{
+	struct fixture *fx = *state;
+
+	put_file("file", "x\n", 0644);
+	assert_int_equal(mkdir("dir", 0777), 0);
+	assert_int_equal(stream(fx, "file/sub/out.txt", "text\n", 5, 2), -1);
+	assert_int_equal(fx->d.fail, DIAG_CANTCREAT);
+	assert_diag(&fx->d, 0, "gen: error: file: Not a directory");
+	assert_int_equal(stream(fx, "dir", "text\n", 5, 2), -1);
+	assert_int_equal(stream(fx, "dir", "", 0, 2), -1);
+	assert_int_equal(fx->d.n, 3);
+	assert_diag(&fx->d, 1, "gen: error: dir: Is a directory");
+	assert_diag(&fx->d, 2, "gen: error: dir: Is a directory");
+	assert_int_equal(fx->set.n, 0);
+	assert_int_equal(fx->set.held, 0);
+	assert_listing(".", "dir file");
+	assert_listing("dir", "");
+}
+
+/* A FIFO's bytes wait in memory and are written in place at the commit. */
+static void
+test_output_writer_keeps_fifo_for_commit(void **state)
+{
+	struct fixture *fx = *state;
+	char got[32];
+	ssize_t n;
+	int rd;
+
+	assert_int_equal(mkfifo("fifo", 0644), 0);
+	assert_true((rd = open("fifo", O_RDONLY | O_NONBLOCK)) >= 0);
+	assert_int_equal(stream(fx, "fifo", "through\n", 8, 3), 0);
+	assert_int_equal(fx->set.held, 0);
+	assert_false(fx->set.items[0].staged);
+	assert_int_equal(fx->set.items[0].len, 8);
+	assert_int_equal(output_commit(&fx->set, &fx->d), 0);
+	n = read(rd, got, sizeof(got) - 1);
+	close(rd);
+	assert_int_equal(n, 8);
+	got[n] = '\0';
+	assert_string_equal(got, "through\n");
+	assert_listing(".", "fifo");
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int
@@ -877,6 +1118,11 @@ main(void)
 		T(test_output_stage_bounds_open_descriptors),
 		T(test_output_commit_naming_failure_changes_no_target),
 		T(test_output_stage_reports_uncreatable_target),
+		T(test_output_writer_replaces_only_changed_content),
+		T(test_output_writer_abort_leaves_nothing),
+		T(test_output_writer_replaces_repeated_path),
+		T(test_output_writer_reports_failures),
+		T(test_output_writer_keeps_fifo_for_commit),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

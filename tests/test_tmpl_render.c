@@ -523,6 +523,83 @@ test_tmpl_render_spec_cases(void **state)
 	}
 }
 
+/* A buf_sink's write that collects into a buffer. */
+static void
+collect(void *ctx, const char *p, size_t n)
+{
+	buf_add(ctx, p, n);
+}
+
+/*
+ * The renderer looks back at what it wrote (to end a block's open last
+ * line, and for the output limit): streamed through a sink that takes
+ * the bytes at every growth, each case must still render the same,
+ * with the hand-over falling at every point of its output in turn.
+ */
+static void
+test_tmpl_render_spec_cases_streamed(void **state)
+{
+	struct fixture *f = *state;
+	struct tmpl_opts opts = { ESCAPE_HTML, false, 0, NULL };
+	struct buf got = BUF_INIT, text = BUF_INIT;
+	struct buf_sink sink = BUF_SINK_INIT(collect, &got);
+	struct tmpl *t;
+	size_t i, pad;
+
+	sink.threshold = 0;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		for (pad = 0; pad < 140; pad++) {
+			buf_reset(&text);
+			buf_addf(&text, "%*s\n%s", (int)pad, "",
+			    cases[i].text);
+			buf_release(&f->out);
+			buf_reset(&got);
+			sink.flushed = 0;
+			buf_stream(&f->out, &sink);
+			assert_int_equal(tmpl_parse(&f->a, "t.mustache",
+			    text.ptr, text.len, &f->d, &t), 0);
+			assert_int_equal(tmpl_render(t, f->data, &opts,
+			    &loader, &f->a, &f->out, &f->d), 0);
+			assert_true(buf_check(&f->out));
+			assert_int_equal(buf_pos(&f->out), pad + 1 +
+			    strlen(cases[i].expected));
+			buf_flush(&f->out);
+			if (got.len != pad + 1 + strlen(cases[i].expected) ||
+			    strcmp(got.ptr + pad + 1,
+			    cases[i].expected) != 0) {
+				print_error("case '%s', pad %zu: got '%s'\n",
+				    cases[i].name, pad, got.ptr + pad + 1);
+				fail();
+			}
+		}
+	}
+	buf_release(&got);
+	buf_release(&text);
+}
+
+/* The output limit counts the bytes already handed to a sink. */
+static void
+test_tmpl_render_limits_streamed_output(void **state)
+{
+	struct fixture *f = *state;
+	struct tmpl_opts opts = { ESCAPE_NONE, false, 100, NULL };
+	struct buf got = BUF_INIT;
+	struct buf_sink sink = BUF_SINK_INIT(collect, &got);
+	struct tmpl *t;
+	const char *text = "{{#words}}{{#words}}{{#words}}{{#words}}"
+	    "{{name}}{{/words}}{{/words}}{{/words}}{{/words}}";
+
+	sink.threshold = 0;
+	buf_stream(&f->out, &sink);
+	assert_int_equal(tmpl_parse(&f->a, "t.mustache", text, strlen(text),
+	    &f->d, &t), 0);
+	assert_int_equal(tmpl_render(t, f->data, &opts, NULL, &f->a, &f->out,
+	    &f->d), -1);
+	assert_string_equal(f->d.items[0].msg, "output exceeds 100 bytes");
+	assert_true(sink.flushed > 0);
+	buf_release(&got);
+}
+
 /*
  * Renders text, which must fail, and checks the diagnostics, joined by
  * newlines; name says which case failed.
@@ -877,6 +954,8 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(test_tmpl_render_spec_cases),
+		T(test_tmpl_render_spec_cases_streamed),
+		T(test_tmpl_render_limits_streamed_output),
 		T(test_tmpl_render_escape_modes),
 		T(test_tmpl_render_root_list),
 		T(test_tmpl_render_lazy_values),
