@@ -653,7 +653,6 @@ struct ident {
 	const char *name;		/* as a language spells it */
 	const char *id;			/* as the data writes it */
 	const struct srcpos *pos;
-	size_t order;
 	bool named;			/* from `names:`, not derived */
 };
 
@@ -704,17 +703,6 @@ spell(struct check *c, const char *id, enum filter_id f)
 }
 
 static int
-cmp_ident(const void *pa, const void *pb)
-{
-	const struct ident *a = pa, *b = pb;
-	int r = strcmp(a->name, b->name);
-
-	if (r != 0)
-		return r;
-	return a->order < b->order ? -1 : a->order > b->order;
-}
-
-static int
 cmp_status(const void *pa, const void *pb)
 {
 	const struct status *a = pa, *b = pb;
@@ -746,13 +734,11 @@ collect_ids(struct check *c, size_t *n)
 		if (s->id != NULL) {
 			ids[*n].id = ids[*n].name = s->id;
 			ids[*n].pos = &s->id_pos;
-			ids[*n].order = *n;
 			(*n)++;
 		}
 		for (j = 0; j < s->naliases; j++) {
 			ids[*n].id = ids[*n].name = s->aliases[j];
 			ids[*n].pos = &s->alias_pos[j];
-			ids[*n].order = *n;
 			(*n)++;
 		}
 	}
@@ -795,7 +781,41 @@ met_before(struct check *c, const char *a, const char *b, size_t k)
 }
 
 /*
- * Duplicates are found by sorting, so checking stays O(n log n).  Exact
+ * For each of t[0..n) in order, the one before it with the same name:
+ * prev[i] is its index, or SIZE_MAX.  A hash table rather than a sort:
+ * sorting 100k names in each of five cases was a quarter of the load
+ * of a big registry, mostly strcmp waiting on memory.
+ */
+static size_t *
+same_names(struct check *c, const struct ident *t, size_t n)
+{
+	size_t *prev = arena_array(&c->tmp, n, sizeof(*prev));
+	size_t *slot, cap = 16, mask, i, h, j;
+	const unsigned char *p;
+
+	while (cap < 2 * n)
+		cap *= 2;
+	mask = cap - 1;
+	slot = xcalloc(cap, sizeof(*slot));	/* index + 1; 0 is empty */
+	for (i = 0; i < n; i++) {
+		h = 14695981039346656037u;
+		for (p = (const unsigned char *)t[i].name; *p != '\0'; p++)
+			h = (h ^ *p) * 1099511628211u;
+		prev[i] = SIZE_MAX;
+		for (j = h & mask; slot[j] != 0; j = (j + 1) & mask)
+			if (strcmp(t[slot[j] - 1].name, t[i].name) == 0) {
+				prev[i] = slot[j] - 1;
+				break;
+			}
+		slot[j] = i + 1;
+	}
+	free(slot);
+	return prev;
+}
+
+/*
+ * Duplicates are found by hashing (same_names), so checking stays
+ * linear.  Exact
  * duplicates are reported once as such; a pair that reads alike in
  * several cases, at the first case only.
  */
@@ -804,7 +824,8 @@ check_spellings(struct check *c, struct ident *ids, size_t n)
 {
 	struct ident *t = arena_array(&c->tmp, n, sizeof(*t));
 	struct arena words = ARENA_INIT;	/* one case's spellings */
-	size_t i, k;
+	const struct ident *a;
+	size_t i, k, *prev;
 
 	for (k = 0; k < NCASES(ident_cases); k++) {
 		arena_reset(&words);
@@ -815,17 +836,18 @@ check_spellings(struct check *c, struct ident *ids, size_t n)
 			if (is_keyword_case(ident_cases[k]))
 				check_keyword(c, &t[i], ident_cases[k]);
 		}
-		qsort(t, n, sizeof(*t), cmp_ident);
-		for (i = 1; i < n; i++) {
-			if (strcmp(t[i].name, t[i - 1].name) != 0 ||
-			    strcmp(t[i].id, t[i - 1].id) == 0 ||
-			    met_before(c, t[i].id, t[i - 1].id, k))
+		prev = same_names(c, t, n);
+		for (i = 0; i < n; i++) {
+			if (prev[i] == SIZE_MAX)
+				continue;
+			a = &t[prev[i]];
+			if (strcmp(t[i].id, a->id) == 0 ||
+			    met_before(c, t[i].id, a->id, k))
 				continue;
 			diag_error(c->d, t[i].pos, "identifier '%s' reads '%s' "
 			    "in %s case, the same as '%s'", t[i].id, t[i].name,
-			    filter_name(ident_cases[k]), t[i - 1].id);
-			diag_note(c->d, t[i - 1].pos, "'%s' defined here",
-			    t[i - 1].id);
+			    filter_name(ident_cases[k]), a->id);
+			diag_note(c->d, a->pos, "'%s' defined here", a->id);
 		}
 	}
 	arena_release(&words);
@@ -835,19 +857,17 @@ check_spellings(struct check *c, struct ident *ids, size_t n)
 static void
 check_idents(struct check *c)
 {
-	struct ident *ids, *t;
-	size_t i, n;
+	struct ident *ids;
+	size_t i, n, *prev;
 
 	ids = collect_ids(c, &n);
-	t = arena_array(&c->tmp, n, sizeof(*t));
-	memcpy(t, ids, n * sizeof(*t));
-	qsort(t, n, sizeof(*t), cmp_ident);
-	for (i = 1; i < n; i++) {
-		if (strcmp(t[i].name, t[i - 1].name) != 0)
+	prev = same_names(c, ids, n);
+	for (i = 0; i < n; i++) {
+		if (prev[i] == SIZE_MAX)
 			continue;
-		diag_error(c->d, t[i].pos, "duplicate identifier '%s'",
-		    t[i].name);
-		diag_note(c->d, t[i - 1].pos, "first defined here");
+		diag_error(c->d, ids[i].pos, "duplicate identifier '%s'",
+		    ids[i].name);
+		diag_note(c->d, ids[prev[i]].pos, "first defined here");
 	}
 	check_spellings(c, ids, n);
 }
@@ -910,14 +930,12 @@ lang_idents(struct check *c, const char *lang, size_t *n)
 			ids[*n].id = ids[*n].name = l->u.list.items[k]->str;
 			ids[*n].pos = &l->u.list.items[k]->pos;
 			ids[*n].named = true;
-			ids[*n].order = *n;
 			(*n)++;
 		}
 		for (k = 0; l == NULL && lc >= 0 && k < mine; k++) {
 			ids[*n] = own[j + k];
 			ids[*n].name = spell(c, own[j + k].id,
 			    (enum filter_id)lc);
-			ids[*n].order = *n;
 			(*n)++;
 		}
 		j += mine;
@@ -934,17 +952,17 @@ static void
 check_lang_names(struct check *c, const char *lang)
 {
 	struct ident *t;
-	size_t i, n;
+	size_t i, n, *prev;
 
 	t = lang_idents(c, lang, &n);
-	qsort(t, n, sizeof(*t), cmp_ident);
-	for (i = 1; i < n; i++) {
-		if (strcmp(t[i].name, t[i - 1].name) != 0 ||
-		    (!t[i].named && !t[i - 1].named))
+	prev = same_names(c, t, n);
+	for (i = 0; i < n; i++) {
+		if (prev[i] == SIZE_MAX ||
+		    (!t[i].named && !t[prev[i]].named))
 			continue;
 		diag_error(c->d, t[i].pos, "duplicate %s name '%s'", lang,
 		    t[i].name);
-		diag_note(c->d, t[i - 1].pos, "first defined here");
+		diag_note(c->d, t[prev[i]].pos, "first defined here");
 	}
 }
 
