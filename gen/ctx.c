@@ -421,8 +421,12 @@ status_member(const struct value_maker *mk, const void *arg,
 static struct value *
 status_view(const struct view *v, const struct status *s, struct arena *a)
 {
-	struct value *m = value_map(a, SK_NKEYS + count_ext(s->node));
+	struct value *m;
 
+	/* Most statuses have no x- keys: their views share one key table. */
+	if (s->node == NULL)
+		return value_lazy_map(a, status_keys, SK_NKEYS, &v->mk, s);
+	m = value_map(a, SK_NKEYS + count_ext(s->node));
 	value_set_all(m, status_keys, SK_NKEYS);
 	copy_ext(m, s->node);
 	value_make_lazy(m, &v->mk, s, a);

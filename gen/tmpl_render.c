@@ -102,7 +102,7 @@ struct render {
 	bool fatal;
 	bool failed;
 	/* Where names were last found in a map, by name; see lookup. */
-	size_t hints[NHINTS];
+	struct value_hint hints[NHINTS];
 };
 
 static const struct value vtrue = {
@@ -262,7 +262,7 @@ static const struct value *
 lookup(struct render *r, const struct tname *n)
 {
 	const struct value *v = NULL;
-	size_t i, *hint;
+	size_t i, slot;
 
 	if (n->special == TNAME_DOT)
 		return r->nctx > 0 ? r->ctx[r->nctx - 1].v : NULL;
@@ -270,12 +270,13 @@ lookup(struct render *r, const struct tname *n)
 		return lookup_special(r, n->special);
 	/*
 	 * A tag inside a list section looks its name up once per item, in
-	 * maps whose keys come in the same order: remember the position.
+	 * maps whose keys come in the same order: remember the position,
+	 * for each level of the stack, where the maps are alike.
 	 */
-	hint = &r->hints[(uintptr_t)n / sizeof(*n) % NHINTS];
+	slot = (uintptr_t)n / sizeof(*n);
 	for (i = r->nctx; i > 0 && v == NULL; i--)
 		v = value_getn_at(r->ctx[i - 1].v, n->parts[0].s,
-		    n->parts[0].len, hint);
+		    n->parts[0].len, &r->hints[(slot + i) % NHINTS]);
 	for (i = 1; i < n->nparts && v != NULL; i++)
 		v = value_getn(v, n->parts[i].s, n->parts[i].len);
 	return v;

@@ -115,13 +115,37 @@ value_make_lazy(struct value *map, const struct value_maker *mk,
     const void *arg, struct arena *a)
 {
 	struct value_thunk *t = arena_alloc(a, sizeof(*t));
+	size_t i;
 
 	assert(map->kind == VALUE_MAP && !map->lazy);
 	t->mk = mk;
 	t->arg = arg;
 	t->a = a;
+	t->vals = arena_array(a, map->u.map.n, sizeof(*t->vals));
+	for (i = 0; i < map->u.map.n; i++)
+		t->vals[i] = map->u.map.items[i].val;
 	map->lazy = true;
 	map->u.map.lazy = t;
+}
+
+struct value *
+value_lazy_map(struct arena *a, const struct member *keys, size_t n,
+    const struct value_maker *mk, const void *arg)
+{
+	struct value *v = value_new(a, VALUE_MAP, NULL);
+	struct value_thunk *t = arena_alloc(a, sizeof(*t));
+
+	t->mk = mk;
+	t->arg = arg;
+	t->a = a;
+	t->vals = arena_array(a, n, sizeof(*t->vals));
+	/* Never written through: a lazy map's values live in t->vals. */
+	v->u.map.items = (struct member *)keys;
+	v->u.map.n = n;
+	v->u.map.lazy = t;
+	v->lazy = true;
+	v->shared = true;
+	return v;
 }
 
 const struct value *
@@ -139,15 +163,14 @@ value_item(const struct value *list, size_t i, struct arena *a)
 struct value *
 value_member(const struct value *map, size_t i)
 {
-	struct member *m = &map->u.map.items[i];
 	const struct value_thunk *t;
 
-	if (m->val == NULL) {
-		assert(map->lazy);
-		t = map->u.map.lazy;
-		m->val = t->mk->member(t->mk, t->arg, map, i, t->a);
-	}
-	return m->val;
+	if (!map->lazy)
+		return map->u.map.items[i].val;
+	t = map->u.map.lazy;
+	if (t->vals[i] == NULL)
+		t->vals[i] = t->mk->member(t->mk, t->arg, map, i, t->a);
+	return t->vals[i];
 }
 
 void
@@ -204,25 +227,33 @@ value_getn(const struct value *v, const char *key, size_t n)
 
 struct value *
 value_getn_at(const struct value *v, const char *key, size_t n,
-    size_t *hint)
+    struct value_hint *hint)
 {
 	const struct member *m;
 	size_t i;
 
 	if (v == NULL || v->kind != VALUE_MAP)
 		return NULL;
-	if (*hint < v->u.map.n) {
-		m = &v->u.map.items[*hint];
+	/* A shared table never changes: what was found there still is. */
+	if (v->shared && hint->shared == v->u.map.items && hint->key == key)
+		return hint->at == VALUE_ABSENT ? NULL :
+		    value_member(v, hint->at);
+	hint->key = key;
+	hint->shared = v->shared ? v->u.map.items : NULL;
+	if (hint->at < v->u.map.n) {
+		m = &v->u.map.items[hint->at];
 		if (m->keylen == n && memcmp(m->key, key, n) == 0)
-			return value_member(v, *hint);
+			return value_member(v, hint->at);
 	}
 	for (i = 0; i < v->u.map.n; i++) {
 		m = &v->u.map.items[i];
 		if (m->keylen == n && memcmp(m->key, key, n) == 0) {
-			*hint = i;
+			hint->at = i;
 			return value_member(v, i);
 		}
 	}
+	if (v->shared)
+		hint->at = VALUE_ABSENT;
 	return NULL;
 }
 

@@ -50,6 +50,8 @@ struct value {
 	bool plain;
 	/* Lists: items made by u.list.maker, items NULL; maps: u.map.lazy. */
 	bool lazy;
+	/* A lazy map whose keys are a table shared by many (value_lazy_map). */
+	bool shared;
 	struct srcpos pos;
 	/*
 	 * Scalars: the text as written (after YAML unescaping); for a string
@@ -101,11 +103,15 @@ struct value_maker {
 	    const struct value *map, size_t i, struct arena *a);
 };
 
-/* What a lazy map makes its members with, and where. */
+/*
+ * What a lazy map makes its members with, and where; vals holds each
+ * member's value once made (a lazy map's items hold only its keys).
+ */
 struct value_thunk {
 	const struct value_maker *mk;
 	const void *arg;
 	struct arena *a;
+	struct value **vals;
 };
 
 /* Building (every result lives in the arena, but see value_null) */
@@ -164,6 +170,17 @@ void value_set_all(struct value *map, const struct member *members,
 void value_make_lazy(struct value *map, const struct value_maker *mk,
     const void *arg, struct arena *a);
 
+/*
+ * A lazy map, in arena a, whose n keys are keys[0..n) (their values
+ * unused): a table shared by every map made from it, borrowed, and
+ * never written.  Each value is made by mk->member(mk, arg, map, i, a)
+ * at its first lookup.  A view makes one per status each time a
+ * template walks the statuses, and copying thirty keys into each
+ * cost more than the few values a template reads.
+ */
+struct value *value_lazy_map(struct arena *a, const struct member *keys,
+    size_t n, const struct value_maker *mk, const void *arg);
+
 /* Reading */
 
 /*
@@ -174,14 +191,29 @@ struct value *value_get(const struct value *v, const char *key);
 struct value *value_getn(const struct value *v, const char *key, size_t n);
 
 /*
- * As value_getn, but tries the member at position *hint first, and on a
- * find sets *hint to where the key was.  Maps built alike (the statuses
- * of a view) hold their keys in the same order, so a caller that looks
- * one name up in map after map keeps finding it at once.  The map's keys
- * must be unique, as those of every map gen builds or loads are.
+ * Where value_getn_at found a name last: at a position of any map, or,
+ * for the key string `key` in the maps sharing the key table `shared`,
+ * at `at` or (VALUE_ABSENT) nowhere.  All zero is a valid start.
+ */
+struct value_hint {
+	const char *key;
+	const struct member *shared;
+	size_t at;
+};
+
+#define VALUE_ABSENT	((size_t)-1)
+
+/*
+ * As value_getn, but tries the member at position hint->at first, and
+ * sets *hint to where the key was.  Maps built alike (the statuses of a
+ * view) hold their keys in the same order, so a caller that looks one
+ * name up in map after map keeps finding it at once; in maps that share
+ * a key table, a name found there or found missing is known at once the
+ * next time.  The map's keys must be unique, as those of every map gen
+ * builds or loads are.
  */
 struct value *value_getn_at(const struct value *v, const char *key,
-    size_t n, size_t *hint);
+    size_t n, struct value_hint *hint);
 
 /*
  * Item i (< its length) of a list.  An item of a lazy list is made

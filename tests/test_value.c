@@ -83,7 +83,7 @@ test_value_getn_at_follows_and_fixes_hints(void **state)
 {
 	struct arena *a = *state;
 	struct value *m1 = value_map(a, 3), *m2 = value_map(a, 3);
-	size_t hint = 0;
+	struct value_hint hint = { NULL, NULL, 0 };
 
 	value_set(m1, "code", value_int(a, 1));
 	value_set(m1, "phrase", value_cstr(a, "one"));
@@ -92,19 +92,67 @@ test_value_getn_at_follows_and_fixes_hints(void **state)
 	value_set(m2, "code", value_int(a, 2));
 	value_set(m2, "phrase", value_cstr(a, "two"));
 	assert_int_equal(value_getn_at(m1, "phrase", 6, &hint)->len, 3);
-	assert_int_equal(hint, 1);
+	assert_int_equal(hint.at, 1);
 	assert_string_equal(value_getn_at(m2, "phrase", 6, &hint)->str,
 	    "two");
-	assert_int_equal(hint, 2);
+	assert_int_equal(hint.at, 2);
 	assert_true(value_getn_at(m2, "code", 4, &hint)->u.i == 2);
-	assert_int_equal(hint, 1);
+	assert_int_equal(hint.at, 1);
 	assert_null(value_getn_at(m1, "missing", 7, &hint));
-	assert_int_equal(hint, 1);
-	hint = 99;
+	assert_int_equal(hint.at, 1);
+	hint.at = 99;
 	assert_true(value_getn_at(m1, "code", 4, &hint)->u.i == 1);
-	assert_int_equal(hint, 0);
+	assert_int_equal(hint.at, 0);
 	assert_null(value_getn_at(value_cstr(a, "x"), "code", 4, &hint));
 	assert_null(value_getn_at(NULL, "code", 4, &hint));
+}
+
+/* Members of the shared-key maps below: "k<i>" is i, made when read. */
+static int made;
+
+static struct value *
+shared_member(const struct value_maker *mk, const void *arg,
+    const struct value *map, size_t i, struct arena *a)
+{
+	(void)mk;
+	(void)map;
+	made++;
+	return value_int(a, (long long)(uintptr_t)arg * 10 + (long long)i);
+}
+
+/*
+ * Maps sharing a key table read their values from their own makers,
+ * and a hint remembers a find or a miss there for the same key string
+ * only: another key, even one sharing the hint, is looked up afresh.
+ */
+static void
+test_value_shared_keys_remember_finds_and_misses(void **state)
+{
+	static const struct member keys[] = {
+		{ "k0", 2, { NULL, 0, 0 }, NULL },
+		{ "k1", 2, { NULL, 0, 0 }, NULL },
+		{ "k2", 2, { NULL, 0, 0 }, NULL },
+	};
+	static const struct value_maker mk = { NULL, shared_member };
+	struct arena *a = *state;
+	struct value *m1 = value_lazy_map(a, keys, 3, &mk, (void *)1);
+	struct value *m2 = value_lazy_map(a, keys, 3, &mk, (void *)2);
+	struct value_hint hint = { NULL, NULL, 0 };
+	const char *k2 = "k2", *nope = "nope", *k1 = "k1";
+
+	made = 0;
+	assert_int_equal(value_getn_at(m1, k2, 2, &hint)->u.i, 12);
+	assert_ptr_equal(hint.shared, keys);
+	assert_int_equal(value_getn_at(m2, k2, 2, &hint)->u.i, 22);
+	assert_int_equal(value_getn_at(m2, k2, 2, &hint)->u.i, 22);
+	assert_int_equal(made, 2);	/* each value made once */
+	assert_null(value_getn_at(m1, nope, 4, &hint));
+	assert_int_equal(hint.at, VALUE_ABSENT);
+	assert_null(value_getn_at(m2, nope, 4, &hint));
+	/* Another key with the same hint is not taken for missing. */
+	assert_int_equal(value_getn_at(m2, k1, 2, &hint)->u.i, 21);
+	assert_int_equal(value_getn(m1, "k0", 2)->u.i, 10);
+	assert_int_equal(value_member(m2, 0)->u.i, 20);
 }
 
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
@@ -116,6 +164,7 @@ main(void)
 		T(test_value_int_spells_every_range),
 		T(test_value_null_and_bools_are_shared),
 		T(test_value_getn_at_follows_and_fixes_hints),
+		T(test_value_shared_keys_remember_finds_and_misses),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
