@@ -101,6 +101,24 @@ escape_utf8(const unsigned char *s, size_t n, uint32_t *cp)
 	return len;
 }
 
+/*
+ * The length of the run of well-formed multi-byte UTF-8 sequences at
+ * the start of s[0..n), stopping before a U+FEFF unless bom: text in
+ * other scripts passes through whole, not a character at a time.
+ */
+static size_t
+utf8_run(const unsigned char *s, size_t n, bool bom)
+{
+	size_t i = 0, len;
+	uint32_t cp;
+
+	while (i < n && IS(s[i], K_HIGH) &&
+	    (len = escape_utf8(s + i, n - i, &cp)) != 0 &&
+	    (bom || cp != 0xfeff))
+		i += len;
+	return i;
+}
+
 /* Always three digits, so a following digit never joins the escape. */
 static void
 add_octal(struct buf *out, unsigned char c)
@@ -200,6 +218,8 @@ add_script(struct buf *out, bool go, const unsigned char *s, size_t n)
 		for (len = 0; i + len < n && !IS(s[i + len], K_CTRL | K_HIGH) &&
 		    s[i + len] != '"' && s[i + len] != '\\'; len++)
 			continue;
+		if (len == 0)
+			len = utf8_run(s + i, n - i, !go);
 		if (len > 0) {
 			buf_add(out, s + i, len);
 			continue;
@@ -346,6 +366,24 @@ escape_add(struct buf *out, enum escape_mode mode, const char *s,
 	}
 }
 
+/* Whether c ends a pair that put_safe must break in mode. */
+static bool
+pair_end(enum escape_mode mode, unsigned char c)
+{
+	switch (mode) {
+	case ESCAPE_C:
+		return c == '/' || c == '*' || c == '?';
+	case ESCAPE_HTML:
+	case ESCAPE_MARKDOWN:
+		return c == '-' || c == '!';
+	case ESCAPE_NONE:
+	case ESCAPE_PYTHON:
+	case ESCAPE_GO:
+		break;
+	}
+	return false;
+}
+
 /*
  * Appends one printable ASCII byte to comment text, first breaking the
  * pairs that would end or nest a comment of mode, judged by what is
@@ -429,6 +467,16 @@ escape_comment(struct buf *out, enum escape_mode mode, const char *s,
 	uint32_t cp;
 
 	for (i = 0; i < len; i += n) {
+		/* What needs no care goes out a run at a time. */
+		for (n = 0; i + n < len && !IS(u[i + n], K_CTRL | K_HIGH) &&
+		    !pair_end(mode, u[i + n]); n++)
+			continue;
+		if (n == 0)
+			n = utf8_run(u + i, len - i, false);
+		if (n > 0) {
+			buf_add(out, u + i, n);
+			continue;
+		}
 		n = 1;
 		if (u[i] == '\r' && i + 1 < len && u[i + 1] == '\n')
 			n = 2;
