@@ -701,18 +701,22 @@ temp_file(char *path, const char *text, size_t len)
 static void
 test_load_file_reads_in_chunks(void **state)
 {
+#define TAIL(s)	s, sizeof(s) - 1
 	static const struct {
 		const char *tail;
+		size_t n;
 		const char *want;
 	} cases[] = {
-		{ "", NULL },
-		{ "x: a\0b\n", ":3002:5: error: NUL byte in input" },
-		{ "x: \xC3\x28\n", ":3002:5: error: invalid trailing UTF-8 octet" },
-		{ "x: [1,\n", ":3003:1: error: did not find expected" },
+		{ TAIL(""), NULL },
+		{ TAIL("x: a\0b\n"), ":3002:5: error: NUL byte in input" },
+		{ TAIL("x: \xC3\x28\n"),
+		    ":3002:5: error: invalid trailing UTF-8 octet" },
+		{ TAIL("x: [1,\n"), ":3003:1: error: did not find expected" },
 	};
+#undef TAIL
 	struct fixture *fx = *state;
 	struct buf b = BUF_INIT;
-	size_t i, k, len;
+	size_t i, k;
 	char *s;
 
 	for (k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
@@ -724,12 +728,8 @@ test_load_file_reads_in_chunks(void **state)
 		for (i = 0; i < 3000; i++)
 			buf_addf(&b, "  - {n: %zu, text: \"\u00e9t\u00e9 %zu\"}\n",
 			    i, i);
-		len = b.len;
-		buf_adds(&b, cases[k].tail);
-		len += strlen(cases[k].tail);
-		if (k == 1)
-			len += 3;	/* the NUL and what follows it */
-		temp_file(path, b.ptr, len);
+		buf_add(&b, cases[k].tail, cases[k].n);
+		temp_file(path, b.ptr, b.len);
 		diag_release(&fx->d);
 		diag_init(&fx->d);
 		if (cases[k].want == NULL) {
