@@ -31,7 +31,8 @@ VERSION    = 0.1.0
 # The project's own flags: always added, so overriding CFLAGS keeps them.
 GEN_CFLAGS  = -std=c11 -Wall -Wextra -Wpedantic -Werror -Wshadow \
               -Wstrict-prototypes -Wmissing-prototypes -Wvla \
-              -D_POSIX_C_SOURCE=200809L -DGEN_VERSION='"$(VERSION)"'
+              -D_POSIX_C_SOURCE=200809L -DGEN_VERSION='"$(VERSION)"' \
+              -pthread
 DEPFLAGS    = -MMD -MP
 
 B           = build
@@ -45,7 +46,7 @@ EMBED_IN    = data/http_status.yaml $(shell find templates -type f | LC_ALL=C so
 OUT_LANGS   = c python go markdown typescript rust json
 
 .PHONY: all out deps test-deps check test check-out valgrind sanitize \
-        bench fuzz install uninstall clean
+        tsan bench fuzz install uninstall clean
 
 all: $(B)/gen out
 
@@ -86,7 +87,8 @@ $(B)/libgen.a: $(LIB_OBJ)
 	ar rcs $@ $(LIB_OBJ)
 
 $(B)/gen: $(B)/main.o $(B)/libgen.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(B)/main.o $(B)/libgen.a $(YAML_LIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -pthread -o $@ $(B)/main.o $(B)/libgen.a \
+	    $(YAML_LIBS)
 
 # out/ is regenerated from the embedded data and templates on every build;
 # gen rewrites only files whose content changed.
@@ -100,8 +102,8 @@ $(B)/tests/%.o: tests/%.c | $(B)/.deps-test
 	    $(CMOCKA_CFLAGS) -c -o $@ $<
 
 $(B)/tests/test_%: $(B)/tests/test_%.o $(B)/libgen.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libgen.a $(YAML_LIBS) \
-	    $(CMOCKA_LIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -pthread -o $@ $< $(B)/libgen.a \
+	    $(YAML_LIBS) $(CMOCKA_LIBS)
 
 # `make check` runs every test once.  `make test`, what CI runs, then
 # runs the test programs and gen under memcheck and the whole suite
@@ -113,6 +115,7 @@ check: $(B)/gen $(TEST_BIN) $(B)/.deps-test
 test: check
 	@$(MAKE) --no-print-directory valgrind
 	@$(MAKE) --no-print-directory sanitize
+	@$(MAKE) --no-print-directory tsan
 
 # Memory checks: every test program, and gen itself on the built-in
 # languages, under memcheck; any error or leak fails.
@@ -137,6 +140,14 @@ sanitize: $(B)/.deps-test
 	    LDFLAGS="$(SAN_FLAGS)" $(B)/san/gen
 	FUZZ_SECONDS=10 $(MAKE) B=$(B)/san CC=clang CFLAGS="$(SAN_FLAGS)" \
 	    LDFLAGS="$(SAN_FLAGS)" check
+
+# Outputs render in threads (gen/pool.h): the runs that render most at
+# once, again built with ThreadSanitizer.
+TSAN_FLAGS = -O1 -g -fsanitize=thread
+tsan: $(B)/.deps-test
+	$(MAKE) B=$(B)/tsan CC=clang CFLAGS="$(TSAN_FLAGS)" \
+	    LDFLAGS="$(TSAN_FLAGS)" $(B)/tsan/gen $(B)/tsan/tests/test_pool
+	@sh tests/tsan.sh $(B)/tsan
 
 # Fuzz the loader and the template engine (libFuzzer, ASan, UBSan).
 FUZZ_SECONDS ?= 300

@@ -101,7 +101,7 @@ _gen_complete()
 		compopt -o filenames 2>/dev/null
 		_gen_complete_reply "$(compgen -d -- "$cur")" "$cur"
 		;;
-	--c-prefix | --include | --max-input-size)
+	--c-prefix | --include | --max-input-size | -j | --jobs)
 		# A name or a number of the user's: nothing to offer.
 		COMPREPLY=()
 		;;
@@ -118,7 +118,7 @@ _gen_complete()
 		else
 			list='--lang --output --out --check --data --templates
 --locale --c-prefix --include --include-unofficial --depfile
---max-input-size --list-langs --list-locales --help --version'
+--max-input-size --jobs --list-langs --list-locales --help --version'
 			if ((COMP_CWORD == 1)); then
 				list="render
 $list"

@@ -46,7 +46,9 @@ void
 buf_reset(struct buf *b)
 {
 	b->len = 0;
-	b->ptr[0] = '\0';
+	/* buf_empty is shared, by threads too: never written. */
+	if (b->cap != 0)
+		b->ptr[0] = '\0';
 }
 
 void

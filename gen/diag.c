@@ -130,6 +130,26 @@ diag_sys(struct diag *d, enum diag_fail kind, const char *path, int err)
 	diag_fail(d, kind, "%s: %s", path, strerror(err));
 }
 
+void
+diag_take(struct diag *d, struct diag *from)
+{
+	size_t i;
+
+	for (i = 0; i < from->n; i++) {
+		if (d->n == d->cap) {
+			d->cap = d->cap ? d->cap * 2 : 8;
+			d->items = xrealloc(d->items,
+			    xmul(d->cap, sizeof(*d->items)));
+		}
+		d->items[d->n++] = from->items[i];
+	}
+	d->errors += from->errors;
+	if (d->fail == DIAG_OK)
+		d->fail = from->fail;
+	free(from->items);
+	diag_init(from);
+}
+
 bool
 diag_has_errors(const struct diag *d)
 {

@@ -96,6 +96,14 @@ void diag_sys(struct diag *d, enum diag_fail kind, const char *path, int err);
 void diag_fail(struct diag *d, enum diag_fail kind, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/*
+ * Moves every entry of from to the end of d, which then counts from's
+ * errors too and takes its failure kind if it has none; from is left
+ * empty.  For a step that reported apart (an output rendered in a
+ * thread) and whose report turns out to be the one to give.
+ */
+void diag_take(struct diag *d, struct diag *from);
+
 /* Queries */
 
 bool diag_has_errors(const struct diag *d);

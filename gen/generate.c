@@ -1,6 +1,7 @@
 #include "generate.h"
 
 #include <libgen.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,7 @@
 #include "lang.h"
 #include "model.h"
 #include "output.h"
+#include "pool.h"
 #include "suggest.h"
 #include "tmpl.h"
 #include "xmalloc.h"
@@ -27,18 +29,38 @@
  */
 #define MAX_OUTPUT ((size_t)1 << 30)
 
+/*
+ * One output to make: planned by run_lang, rendered by render_job
+ * (perhaps in a thread of its own), then settled in order by settle.
+ */
+struct job {
+	const struct lang *l;
+	const struct lang_output *lo;
+	const struct tmpl *t;
+	struct ctx_opts copts;		/* with this output's locale */
+	char *path;			/* owned; NULL until rendered */
+	struct diag d;			/* what rendering it reported */
+	bool rendered;			/* render_job ran and succeeded */
+	bool writing;			/* w is begun: finish or abort it */
+	struct output_writer w;		/* under --out: see is_streamed */
+	char *text;			/* otherwise: the whole output */
+	size_t len;
+};
+
 /* One run's state, shared by the steps below. */
 struct run {
 	const struct gen_opts *o;
 	struct diag *d;
 	struct arena a;
-	struct arena view;		/* one output's view; see emit */
 	struct lang_src src;
 	struct registry *r;
 	struct ctx_opts copts;
 	struct output_set out;
 	struct buf stdout_buf;
 	size_t nfiles;
+	struct job *jobs;
+	size_t njobs, capjobs;
+	pthread_mutex_t src_lock;	/* src and a, for partials */
 };
 
 /*
@@ -180,39 +202,35 @@ resolve_prefix(struct run *run)
 	return run->r->c_prefix == p ? 0 : -1;
 }
 
-/* The output's path, rendered from its manifest template (no escaping). */
-static const char *
-output_path(struct run *run, const struct lang *l,
-    const struct lang_output *lo, const struct value *view)
+/*
+ * The output's path, rendered from its manifest template (no escaping),
+ * in a string the caller frees; NULL after reporting into d.
+ */
+static char *
+output_path(const struct run *run, const struct job *j,
+    const struct value *view, struct arena *a, struct diag *d)
 {
 	struct tmpl_opts topts = { ESCAPE_NONE, true, MAX_OUTPUT, NULL };
 	struct buf b = BUF_INIT;
+	const char *dir = run->o->out_dir;
 	struct tmpl *t;
-	const char *path;
+	char *path;
 
-	if (tmpl_parse(&run->a, l->name, lo->path, strlen(lo->path), run->d,
-	    &t) != 0 || tmpl_render(t, view, &topts, NULL, &run->a, &b,
-	    run->d) != 0) {
+	if (tmpl_parse(a, j->l->name, j->lo->path, strlen(j->lo->path), d,
+	    &t) != 0 || tmpl_render(t, view, &topts, NULL, a, &b, d) != 0) {
 		buf_release(&b);
 		return NULL;
 	}
 	if (b.len == 0 || b.ptr[0] == '/' || strstr(b.ptr, "..") != NULL) {
-		diag_error(run->d, &lo->pos, "output path '%s' must be "
+		diag_error(d, &j->lo->pos, "output path '%s' must be "
 		    "relative and inside the output directory", b.ptr);
 		buf_release(&b);
 		return NULL;
 	}
-	if (run->o->out_dir != NULL)
-		path = arena_strdup(&run->a, run->o->out_dir);
-	else
-		path = "";
-	{
-		struct buf full = BUF_INIT;
-
-		buf_addf(&full, "%s%s%s", path, *path ? "/" : "", b.ptr);
-		path = arena_strndup(&run->a, full.ptr, full.len);
-		buf_release(&full);
-	}
+	if (dir == NULL)
+		return buf_detach(&b, NULL);
+	path = xmalloc(strlen(dir) + 1 + b.len + 1);
+	sprintf(path, "%s/%s", dir, b.ptr);
 	buf_release(&b);
 	return path;
 }
@@ -233,22 +251,20 @@ add_header(struct buf *b, const struct lang *l, const char *notice)
 }
 
 /*
- * A whole rendered output, when it is not streamed (see render_body):
+ * A whole rendered output, when it is not streamed (see render_job):
  * standard output collects every file, and -o and --check wait, since
  * finish() may still refuse the run.
  */
-static int
+static void
 queue(struct run *run, const char *path, char *text, size_t len)
 {
-	run->nfiles++;
 	if (run->o->out_dir == NULL && run->o->output == NULL) {
 		buf_add(&run->stdout_buf, text, len);
 		free(text);
-		return 0;
+		return;
 	}
 	output_add(&run->out, run->o->output ? run->o->output : path, text,
 	    len);
-	return 0;
 }
 
 /* Whether outputs go to files under --out, each settled as it renders. */
@@ -267,80 +283,147 @@ feed(void *ctx, const char *p, size_t n)
 }
 
 /*
+ * Partials are read while outputs render, perhaps in several threads
+ * at once, and reading one adds to run->a and to the list of files
+ * read: one at a time.
+ */
+struct locked_loader {
+	struct run *run;
+	struct tmpl_loader inner;
+};
+
+static int
+find_locked(void *ctx, const char *name, const char **path,
+    const char **text, size_t *len, struct diag *d)
+{
+	struct locked_loader *ll = ctx;
+	int rc;
+
+	pthread_mutex_lock(&ll->run->src_lock);
+	rc = ll->inner.find(ll->inner.ctx, name, path, text, len, d);
+	pthread_mutex_unlock(&ll->run->src_lock);
+	return rc;
+}
+
+/*
+ * Renders job i, in arena a, and reports into its own diag: the
+ * outputs of a run may render at once (see pool.h), and what each
+ * reports is kept apart until settle() takes them in order.
+ *
  * Under --out the output streams into its writer as it renders (see
  * output_writer), so memory does not grow with the output; the header
  * goes in before the sink is set, since the comment escaper looks
  * back further than a streaming buffer allows.  The other modes keep
  * the whole text for queue().
  */
-static int
-render_body(struct run *run, const struct lang *l, const struct tmpl *t,
-    const struct value *view, const char *path)
+static bool
+render_one(struct run *run, struct job *j, struct arena *a)
 {
+	const struct lang *l = j->l;
 	struct tmpl_opts topts = { l->escape, true, MAX_OUTPUT,
 	    l->escape_table };
-	struct tmpl_loader loader = lang_loader(l);
-	struct output_writer w;
-	struct buf_sink sink = BUF_SINK_INIT(feed, &w);
+	struct locked_loader ll = { run, lang_loader(l) };
+	struct tmpl_loader loader = { find_locked, &ll };
+	struct buf_sink sink = BUF_SINK_INIT(feed, &j->w);
 	struct buf b = BUF_INIT;
-	char *body;
-	size_t len;
+	const struct value *view;
+	int rc;
 
+	view = ctx_build(a, run->r, &j->copts);
+	if ((j->path = output_path(run, j, view, a, &j->d)) == NULL)
+		return false;
 	add_header(&b, l, value_get(value_get(view, "gen"), "notice")->str);
-	if (!is_streamed(run)) {
-		if (tmpl_render(t, view, &topts, &loader, &run->view, &b,
-		    run->d) != 0) {
-			buf_release(&b);
-			return -1;
-		}
-		body = buf_detach(&b, &len);
-		return queue(run, path, body, len);
+	if (is_streamed(run)) {
+		output_begin(&run->out, j->path, &j->w);
+		j->writing = true;
+		buf_stream(&b, &sink);
 	}
-	run->nfiles++;
-	output_begin(&run->out, path, &w);
-	buf_stream(&b, &sink);
-	if (tmpl_render(t, view, &topts, &loader, &run->view, &b,
-	    run->d) != 0) {
-		buf_release(&b);
-		output_abort(&w);
-		return -1;
-	}
-	buf_flush(&b);
+	rc = tmpl_render(j->t, view, &topts, &loader, a, &b, &j->d);
+	if (rc == 0 && is_streamed(run))
+		buf_flush(&b);
+	else if (rc == 0)
+		j->text = buf_detach(&b, &j->len);
 	buf_release(&b);
-	return output_finish(&w, run->d);
+	return rc == 0;
+}
+
+/* A pool task (see pool.h): job i, in an arena that goes with it. */
+static bool
+render_job(void *ctx, size_t i)
+{
+	struct run *run = ctx;
+	struct job *j = &run->jobs[i];
+	struct arena a = ARENA_INIT;
+
+	j->rendered = render_one(run, j, &a);
+	arena_release(&a);
+	return j->rendered;
 }
 
 /*
- * The view lives in an arena of its own, emptied as soon as the output
- * is rendered, and the next view reuses its blocks.  A view holds an
- * index per list of statuses (a status's own view is made while it is
- * rendered, see ctx.h), so it grows with the registry, if slowly.  The
- * body is rendered straight after the header, into one buffer.
+ * Takes the rendered outputs in order: the first that failed reports
+ * what it reported, as if the outputs had rendered one by one and the
+ * run had stopped there, and the outputs after it are dropped.
  */
 static int
-emit(struct run *run, const struct lang *l, const struct lang_output *lo,
-    const struct tmpl *t, size_t locale)
+settle(struct run *run)
 {
-	const struct value *view;
-	const char *path;
-	int rc = -1;
+	struct job *j;
+	size_t i;
+	int rc = 0;
 
-	run->copts.locale = locale;
-	view = ctx_build(&run->view, run->r, &run->copts);
-	path = output_path(run, l, lo, view);
-	if (path != NULL)
-		rc = render_body(run, l, t, view, path);
-	arena_reset(&run->view);
+	for (i = 0; i < run->njobs; i++) {
+		j = &run->jobs[i];
+		if (rc != 0 || !j->rendered) {
+			if (rc == 0)
+				diag_take(run->d, &j->d);
+			if (j->writing)
+				output_abort(&j->w);
+			rc = -1;
+			continue;
+		}
+		run->nfiles++;
+		if (j->writing)
+			rc = output_finish(&j->w, run->d);
+		else
+			queue(run, j->path, j->text, j->len);
+		j->text = NULL;
+	}
 	return rc;
 }
 
+/* How many threads render: --jobs, or one per processor. */
+static size_t
+threads(const struct run *run)
+{
+	return run->o->jobs != 0 ? run->o->jobs : pool_cpus();
+}
+
+static struct job *
+add_job(struct run *run)
+{
+	struct job *j;
+
+	if (run->njobs == run->capjobs) {
+		run->capjobs = run->capjobs ? xmul(run->capjobs, 2) : 8;
+		run->jobs = xrealloc(run->jobs,
+		    xmul(run->capjobs, sizeof(*run->jobs)));
+	}
+	j = &run->jobs[run->njobs++];
+	memset(j, 0, sizeof(*j));
+	diag_init(&j->d);
+	return j;
+}
+
+/* Plans lang's outputs: one job each, or one per locale under --out. */
 static int
 run_lang(struct run *run, const char *name, size_t locale)
 {
 	const char *path, *text;
 	struct lang *l;
 	struct tmpl *t;
-	size_t i, k, len;
+	struct job *j;
+	size_t i, k, n, len;
 	int rc;
 
 	if (lang_load(&run->src, name, run->d, &l) != 0)
@@ -357,17 +440,24 @@ run_lang(struct run *run, const char *name, size_t locale)
 		if (rc != 0 || tmpl_parse(&run->a, path, text, len, run->d,
 		    &t) != 0)
 			return -1;
-		if (!lo->per_locale || run->o->out_dir == NULL ||
-		    run->o->locale != NULL) {
-			if (emit(run, l, lo, t, locale) != 0)
-				return -1;
-			continue;
+		n = lo->per_locale && run->o->out_dir != NULL &&
+		    run->o->locale == NULL ? run->r->nlocales : 1;
+		for (k = 0; k < n; k++) {
+			j = add_job(run);
+			j->l = l;
+			j->lo = lo;
+			j->t = t;
+			j->copts = run->copts;
+			j->copts.locale = n > 1 ? k : locale;
 		}
-		for (k = 0; k < run->r->nlocales; k++)
-			if (emit(run, l, lo, t, k) != 0)
-				return -1;
 	}
 	return 0;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
 static void
@@ -395,8 +485,12 @@ queue_depfile(struct run *run)
 	buf_addc(&b, ':');
 	if (run->o->data != NULL)
 		add_make_path(&b, run->o->data);
+	/* Partials are read in whatever order the outputs render in. */
+	qsort(run->src.deps, run->src.ndeps, sizeof(*run->src.deps),
+	    cmp_str);
 	for (i = 0; i < run->src.ndeps; i++)
-		add_make_path(&b, run->src.deps[i]);
+		if (i == 0 || strcmp(run->src.deps[i], run->src.deps[i - 1]))
+			add_make_path(&b, run->src.deps[i]);
 	buf_addc(&b, '\n');
 	/* Drop the leading space before the first target. */
 	memmove(b.ptr, b.ptr + 1, b.len);
@@ -440,8 +534,8 @@ run_init(struct run *run, const struct gen_opts *o, struct diag *d)
 	run->o = o;
 	run->d = d;
 	run->a = zero;
-	run->view = zero;
 	run->out = none;
+	pthread_mutex_init(&run->src_lock, NULL);
 	buf_init(&run->stdout_buf);
 	run->src.a = &run->a;
 	run->src.user_dir = o->templates;
@@ -450,10 +544,18 @@ run_init(struct run *run, const struct gen_opts *o, struct diag *d)
 static void
 run_release(struct run *run)
 {
+	size_t i;
+
+	for (i = 0; i < run->njobs; i++) {
+		free(run->jobs[i].path);
+		free(run->jobs[i].text);
+		diag_release(&run->jobs[i].d);
+	}
+	free(run->jobs);
 	output_set_release(&run->out);
 	buf_release(&run->stdout_buf);
-	arena_release(&run->view);
 	arena_release(&run->a);
+	pthread_mutex_destroy(&run->src_lock);
 }
 
 int
@@ -467,12 +569,13 @@ generate_run(const struct gen_opts *o, struct diag *d)
 	if (load_registry(&run) != 0 || resolve_locale(&run) != 0 ||
 	    resolve_sets(&run) != 0 || resolve_prefix(&run) != 0)
 		goto out;
-	/* A per-locale output moves copts.locale; later languages must not. */
 	locale = run.copts.locale;
 	for (i = 0; i < o->nlangs; i++)
 		if (run_lang(&run, o->langs[i], locale) != 0)
 			goto out;
-	rc = finish(&run);
+	pool_run(run.njobs, threads(&run), render_job, &run);
+	if (settle(&run) == 0)
+		rc = finish(&run);
 out:
 	run_release(&run);
 	return rc;

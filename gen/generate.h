@@ -30,6 +30,7 @@ struct gen_opts {
 	bool check;			/* --check */
 	const char *depfile;		/* --depfile FILE */
 	struct load_limits limits;	/* --max-input-size ... */
+	size_t jobs;			/* --jobs; 0: one per processor */
 
 	/* gen render */
 	const char *template;

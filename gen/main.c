@@ -23,7 +23,7 @@ enum {
 	OPT_OUT = 256, OPT_DATA, OPT_TEMPLATES, OPT_LOCALE, OPT_C_PREFIX,
 	OPT_INCLUDE, OPT_INCLUDE_ALL, OPT_CHECK, OPT_DEPFILE, OPT_LIST_LANGS,
 	OPT_MAX_INPUT, OPT_PARTIALS, OPT_ESCAPE, OPT_STRICT, OPT_VERSION,
-	OPT_LIST_LOCALES
+	OPT_LIST_LOCALES, OPT_JOBS
 };
 
 static const struct option long_opts[] = {
@@ -41,6 +41,7 @@ static const struct option long_opts[] = {
 	{ "list-langs", no_argument, NULL, OPT_LIST_LANGS },
 	{ "list-locales", no_argument, NULL, OPT_LIST_LOCALES },
 	{ "max-input-size", required_argument, NULL, OPT_MAX_INPUT },
+	{ "jobs", required_argument, NULL, 'j' },
 	{ "partials", required_argument, NULL, OPT_PARTIALS },
 	{ "escape", required_argument, NULL, OPT_ESCAPE },
 	{ "strict", no_argument, NULL, OPT_STRICT },
@@ -53,7 +54,7 @@ static const char usage_text[] =
 "usage: gen --lang LANG [--lang LANG...] [-o FILE | --out DIR] [--check]\n"
 "           [--data FILE] [--templates DIR] [--locale LOCALE]\n"
 "           [--c-prefix PREFIX] [--include SET,... | --include-unofficial]\n"
-"           [--depfile FILE] [--max-input-size BYTES]\n"
+"           [--depfile FILE] [--max-input-size BYTES] [-j N]\n"
 "       gen render TEMPLATE [--data FILE] [--partials DIR]\n"
 "           [--escape html|none|c|python|go|markdown] [--strict] [-o FILE]\n"
 "       gen --list-langs [--templates DIR]\n"
@@ -85,6 +86,8 @@ static const char help_text[] =
 "      --include-unofficial put every unofficial code in the code\n"
 "      --depfile FILE       write a Make/Ninja depfile for the outputs\n"
 "      --max-input-size N   refuse input files over N bytes (default 64 MiB)\n"
+"  -j, --jobs N             render up to N outputs at once (default: one\n"
+"                           per processor; 1: one after another)\n"
 "      --list-langs         list the languages and exit\n"
 "      --list-locales       list the registry's locales and exit\n"
 "  -h, --help               show this help and exit\n"
@@ -154,6 +157,12 @@ parse_opt(int c, const char *arg, struct gen_opts *o, enum task *task,
 			break;
 		diag_fail(d, DIAG_USAGE, "--max-input-size takes a positive "
 		    "number of bytes, not '%s'", arg);
+		return -1;
+	case 'j':
+		if (parse_size(arg, &o->jobs) == 0)
+			break;
+		diag_fail(d, DIAG_USAGE, "--jobs takes a positive number, "
+		    "not '%s'", arg);
 		return -1;
 	default:
 		diag_fail(d, DIAG_USAGE, "unknown option; see 'gen --help'");
@@ -267,7 +276,7 @@ main(int argc, char **argv)
 		argc--;
 	}
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "l:o:h", long_opts, NULL)) != -1)
+	while ((c = getopt_long(argc, argv, "l:o:hj:", long_opts, NULL)) != -1)
 		if (c == '?' || c == ':') {
 			diag_fail(&d, DIAG_USAGE, "%s '%s'; see 'gen --help'",
 			    c == ':' ? "missing argument for" :

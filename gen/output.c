@@ -35,7 +35,7 @@ static int compare_all(struct output_set *, struct diag *);
 static int make_parents(const char *, char **);
 static char *temp_name(const char *);
 static size_t unnamed_cap(void);
-static int open_unnamed(const char *, size_t);
+static int open_unnamed(const char *);
 static char *link_name(const char *, unsigned);
 static int link_temp(struct output_set *, struct output_file *);
 static mode_t target_mode(const char *, mode_t);
@@ -151,7 +151,7 @@ drop_temp(struct output_set *set, struct output_file *f)
 	if (f->fd != -1) {
 		close(f->fd);
 		f->fd = -1;
-		set->held--;
+		atomic_fetch_sub(&set->held, 1);
 	}
 	if (f->temp != NULL) {
 		unlink(f->temp);
@@ -181,7 +181,8 @@ output_set_release(struct output_set *set)
 	}
 	free(set->items);
 	set->items = NULL;
-	set->n = set->cap = set->held = 0;
+	set->n = set->cap = 0;
+	atomic_store(&set->held, 0);
 }
 
 /*
@@ -333,11 +334,11 @@ unnamed_cap(void)
  * An unnamed file in target's directory (O_TMPFILE): a killed run leaves
  * nothing behind, since the file has no name until the commit.  Returns
  * its descriptor, or -1 when the named fallback must be used: no
- * O_TMPFILE, a file system or kernel that refuses it, no /proc to name
- * it by later, or held descriptors at the cap.
+ * O_TMPFILE, a file system or kernel that refuses it, or no /proc to
+ * name it by later.
  */
 static int
-open_unnamed(const char *target, size_t held)
+open_unnamed(const char *target)
 {
 #ifdef O_TMPFILE
 	const char *slash = strrchr(target, '/');
@@ -345,7 +346,7 @@ open_unnamed(const char *target, size_t held)
 	char proc[32], *dir;
 	int fd;
 
-	if (output_test_no_tmpfile || held >= unnamed_cap())
+	if (output_test_no_tmpfile)
 		return -1;
 	if (slash == NULL)
 		dir = xstrndup(".", 1);
@@ -365,7 +366,6 @@ open_unnamed(const char *target, size_t held)
 	return fd;
 #else
 	(void)target;
-	(void)held;
 	return -1;
 #endif
 }
@@ -416,7 +416,7 @@ link_temp(struct output_set *set, struct output_file *f)
 			f->temp = name;
 			close(f->fd);
 			f->fd = -1;
-			set->held--;
+			atomic_fetch_sub(&set->held, 1);
 			return 0;
 		}
 		err = errno;
@@ -466,11 +466,13 @@ create_temp(struct output_set *set, struct output_file *f)
 	char *tmp;
 	int fd, err;
 
-	if ((fd = open_unnamed(f->target, set->held)) != -1) {
+	/* A place under the cap is taken first, then given back if unused. */
+	if (atomic_fetch_add(&set->held, 1) < unnamed_cap() &&
+	    (fd = open_unnamed(f->target)) != -1) {
 		f->fd = fd;
-		set->held++;
 		return fd;
 	}
+	atomic_fetch_sub(&set->held, 1);
 	tmp = temp_name(f->target);
 	if ((fd = mkstemp(tmp)) == -1) {
 		err = errno;

@@ -47,6 +47,7 @@
 #ifndef GEN_OUTPUT_H
 #define GEN_OUTPUT_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -68,7 +69,11 @@ struct output_file {
 struct output_set {
 	struct output_file *items;
 	size_t n, cap;
-	size_t held;		/* unnamed temporary files open */
+	/*
+	 * Unnamed temporary files open.  Atomic: outputs rendered at once
+	 * in threads make their temporary files while they render.
+	 */
+	_Atomic size_t held;
 };
 
 #define OUTPUT_SET_INIT { NULL, 0, 0, 0 }

@@ -140,6 +140,38 @@ sed -n '/^#ifndef HTTP_STATUS_H$/,$p' "$tmp/stdout.h" > "$tmp/std.rest"
 cmp -s "$tmp/pre.rest" "$tmp/std.rest" ||
 	fail "overriding preamble.mustache changed the rest of the header"
 
+# --jobs: outputs render in threads, yet the files and messages are
+# those of one after another.  Two languages of our own fail: the first
+# in --lang order reports, whichever thread finished first.
+expect 64 "$gen" --lang c --jobs 0
+same_text "$tmp/e" "gen: error: --jobs takes a positive number, not '0'"
+expect 64 "$gen" --lang c -j x
+expect 0 "$gen" -j 1 --lang c --lang python --lang go --lang markdown \
+    --lang rust --out "$tmp/j1"
+expect 0 "$gen" -j 8 --lang c --lang python --lang go --lang markdown \
+    --lang rust --out "$tmp/j8"
+diff -r "$tmp/j1" "$tmp/j8" > /dev/null || fail "-j 8 wrote other files than -j 1"
+for l in slow quick; do
+	mkdir -p "$tmp/jt/$l"
+	printf 'name: %s\ndescription: x\nescape: none\ncase: snake\n' "$l" \
+	    > "$tmp/jt/$l/lang.yaml"
+	printf 'header: {prefix: "# ", suffix: ""}\n' >> "$tmp/jt/$l/lang.yaml"
+	printf 'outputs:\n  - {template: t.mustache, path: "%s.txt"}\n' "$l" \
+	    >> "$tmp/jt/$l/lang.yaml"
+done
+# slow fails after walking every status; quick fails at once.
+printf '{{#statuses}}{{code}}{{/statuses}}{{nope_slow}}\n' \
+    > "$tmp/jt/slow/t.mustache"
+printf '{{nope_quick}}\n' > "$tmp/jt/quick/t.mustache"
+for j in 1 2 8; do
+	expect 65 "$gen" -j $j --templates "$tmp/jt" --lang c --lang slow \
+	    --lang quick --out "$tmp/jo"
+	head -n 1 "$tmp/e" | sed 's/:[0-9]*:[0-9]*:.*//' > "$tmp/e1"
+	same_text "$tmp/e1" "$tmp/jt/slow/t.mustache"
+	[ -z "$(find "$tmp/jo" -type f 2>/dev/null)" ] ||
+		fail "-j $j: a failed run wrote $(find "$tmp/jo" -type f)"
+done
+
 # gen render.
 printf '{{#xs}}{{.}}{{^@last}},{{/@last}}{{/xs}} {{y}}\n' > "$tmp/r.mustache"
 printf 'xs: [1, 2, 3]\ny: "<&>"\n' > "$tmp/r.yaml"

@@ -1,0 +1,71 @@
+#include "pool.h"
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <unistd.h>
+
+struct pool {
+	bool (*fn)(void *ctx, size_t i);
+	void *ctx;
+	size_t n;
+	atomic_size_t next;	/* the next task to start */
+	atomic_size_t failed;	/* the lowest task that failed, or n */
+};
+
+static void
+work(struct pool *p)
+{
+	size_t i, low;
+
+	while ((i = atomic_fetch_add(&p->next, 1)) < p->n) {
+		if (i > atomic_load(&p->failed) || p->fn(p->ctx, i))
+			continue;
+		low = atomic_load(&p->failed);
+		while (i < low &&
+		    !atomic_compare_exchange_weak(&p->failed, &low, i))
+			continue;
+	}
+}
+
+static void *
+worker(void *arg)
+{
+	work(arg);
+	return NULL;
+}
+
+size_t
+pool_run(size_t n, size_t threads, bool (*fn)(void *ctx, size_t i),
+    void *ctx)
+{
+	pthread_t tid[POOL_MAX_THREADS];
+	struct pool p;
+	size_t k, started = 0;
+
+	p.fn = fn;
+	p.ctx = ctx;
+	p.n = n;
+	atomic_init(&p.next, 0);
+	atomic_init(&p.failed, n);
+	if (threads > n)
+		threads = n;
+	if (threads > POOL_MAX_THREADS)
+		threads = POOL_MAX_THREADS;
+	for (k = 1; k < threads; k++) {
+		if (pthread_create(&tid[started], NULL, worker, &p) != 0)
+			break;
+		started++;
+	}
+	work(&p);
+	for (k = 0; k < started; k++)
+		pthread_join(tid[k], NULL);
+	return atomic_load(&p.failed);
+}
+
+size_t
+pool_cpus(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n > 0 ? (size_t)n : 1;
+}

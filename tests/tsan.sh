@@ -1,0 +1,34 @@
+#!/bin/sh
+# Runs gen's threaded rendering under ThreadSanitizer: the runs that
+# render most at once, read partials from disk and fail in two threads.
+# Usage: sh tests/tsan.sh TSANBUILDDIR (see `make tsan`)
+set -u
+name=tsan
+. tests/lib_check.sh
+check_init "${1:?usage: tsan.sh TSANBUILDDIR}"
+# A race exits 99, which no run of gen does on its own.
+TSAN_OPTIONS="halt_on_error=1 exitcode=99"
+export TSAN_OPTIONS
+
+expect 0 "${1}/tests/test_pool"
+expect 0 "$gen" -j 8 --lang c --lang python --lang go --lang markdown \
+    --lang typescript --lang rust --lang json --out "$tmp/all"
+mkdir -p "$tmp/tpl/c" "$tmp/tpl/markdown"
+printf '/* ours: {{registry.name}} */\n' > "$tmp/tpl/c/preamble.mustache"
+cp templates/markdown/*.mustache "$tmp/tpl/markdown/"
+expect 0 "$gen" -j 8 --templates "$tmp/tpl" --lang c --lang markdown \
+    --lang go --out "$tmp/own" --depfile "$tmp/own.d"
+for l in slow quick; do
+	mkdir -p "$tmp/jt/$l"
+	printf 'name: %s\ndescription: x\nescape: none\ncase: snake\n' "$l" \
+	    > "$tmp/jt/$l/lang.yaml"
+	printf 'header: {prefix: "# ", suffix: ""}\n' >> "$tmp/jt/$l/lang.yaml"
+	printf 'outputs:\n  - {template: t.mustache, path: "%s.txt"}\n' "$l" \
+	    >> "$tmp/jt/$l/lang.yaml"
+done
+printf '{{#statuses}}{{> p}}{{/statuses}}{{nope}}\n' > "$tmp/jt/slow/t.mustache"
+printf '{{code}}\n' > "$tmp/jt/slow/p.mustache"
+printf '{{nope}}\n' > "$tmp/jt/quick/t.mustache"
+expect 65 "$gen" -j 8 --templates "$tmp/jt" --lang c --lang slow \
+    --lang quick --lang go --out "$tmp/fail"
+check_done
