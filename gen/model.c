@@ -819,6 +819,15 @@ same_names(struct check *c, const struct ident *t, size_t n)
  * duplicates are reported once as such; a pair that reads alike in
  * several cases, at the first case only.
  */
+/* s in capitals, in place: a spelling of check_spellings' own. */
+static void
+raise_word(char *s)
+{
+	for (; *s != '\0'; s++)
+		if (*s >= 'a' && *s <= 'z')
+			*s = (char)(*s - 'a' + 'A');
+}
+
 static void
 check_spellings(struct check *c, struct ident *ids, size_t n)
 {
@@ -828,14 +837,29 @@ check_spellings(struct check *c, struct ident *ids, size_t n)
 	size_t i, k, *prev;
 
 	for (k = 0; k < NCASES(ident_cases); k++) {
-		arena_reset(&words);
+		/*
+		 * Ids are lower case: in upper snake case they are their
+		 * snake spellings raised, which meet where those met (and
+		 * were reported).  Only the keywords are new.
+		 */
+		bool raise = ident_cases[k] == FILTER_UPPER_SNAKE && k > 0 &&
+		    ident_cases[k - 1] == FILTER_SNAKE;
+
+		if (!raise)
+			arena_reset(&words);
 		for (i = 0; i < n; i++) {
-			t[i] = ids[i];
-			t[i].name = spell_in(c, &words, ids[i].id,
-			    ident_cases[k]);
+			if (raise) {
+				raise_word((char *)t[i].name);
+			} else {
+				t[i] = ids[i];
+				t[i].name = spell_in(c, &words, ids[i].id,
+				    ident_cases[k]);
+			}
 			if (is_keyword_case(ident_cases[k]))
 				check_keyword(c, &t[i], ident_cases[k]);
 		}
+		if (raise)
+			continue;
 		prev = same_names(c, t, n);
 		for (i = 0; i < n; i++) {
 			if (prev[i] == SIZE_MAX)
