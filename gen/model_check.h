@@ -1,0 +1,44 @@
+/*
+ * model_check: what model.c and model_ident.c share, for the checks
+ * that run while the model is built.  Not for other modules.
+ */
+#ifndef GEN_MODEL_CHECK_H
+#define GEN_MODEL_CHECK_H
+
+#include <stdbool.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "diag.h"
+#include "model.h"
+
+/* What a schema check needs while it walks the document. */
+struct check {
+	struct arena *a;
+	struct diag *d;
+	struct registry *r;
+	struct buf scratch;	/* spell's, reused so as not to allocate */
+	/*
+	 * What only the checks use (every id spelt in every case, sorted
+	 * copies): freed when the model is built, as it would otherwise
+	 * stay as long as the model, some 40 MB for 100k statuses.
+	 */
+	struct arena tmp;
+	/*
+	 * Statuses are built from nodes that die after the call (see
+	 * model_stream): what the model keeps of them is copied.
+	 */
+	bool copy;
+};
+
+/*
+ * Identifiers (model_ident.c).  Every id and alias, spelt in each case
+ * a target language prints names in, must be unique and no keyword;
+ * each language's `names:` must not meet another status's names there;
+ * the registry's name and C prefix must be usable as names.
+ */
+void model_check_idents(struct check *c);
+void model_check_names(struct check *c);
+void model_check_registry_words(struct check *c, const struct value *v);
+
+#endif
