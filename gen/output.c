@@ -4,6 +4,7 @@
 #define _GNU_SOURCE
 
 #include "output.h"
+#include "output_int.h"
 
 #include <limits.h>
 #include <sys/resource.h>
@@ -32,32 +33,18 @@ static bool is_stdout(const char *);
 static enum cmp compare(const struct output_file *, int *);
 static int mark_changed(struct output_file *, struct diag *);
 static int compare_all(struct output_set *, struct diag *);
-static int make_parents(const char *, char **);
 static char *temp_name(const char *);
 static size_t unnamed_cap(void);
 static int open_unnamed(const char *);
 static char *link_name(const char *, unsigned);
 static int link_temp(struct output_set *, struct output_file *);
 static mode_t target_mode(const char *, mode_t);
-static int write_all(int, const char *, size_t);
-static int create_temp(struct output_set *, struct output_file *);
-static int complete_temp(struct output_file *, int, mode_t, int);
 static int write_temp(struct output_set *, struct output_file *, mode_t,
     struct diag *);
-static void drop_temp(struct output_set *, struct output_file *);
 static void drop_temps(struct output_set *, size_t);
 static int write_stdout(const struct output_file *, struct diag *);
 static int publish(struct output_set *, struct diag *);
 static void unstage(struct output_set *, struct output_file *);
-static struct output_file *insert(struct output_set *,
-    const struct output_file *);
-static mode_t current_umask(void);
-static void set_error(struct output_writer *, enum diag_fail, int, char *);
-static int match(struct output_writer *, const char *, size_t);
-static int copy_prefix(struct output_writer *);
-static void diverge(struct output_writer *);
-static bool at_end(struct output_writer *);
-static void writer_release(struct output_writer *);
 
 bool output_test_no_tmpfile;
 
@@ -79,8 +66,8 @@ is_stdout(const char *path)
  * Where the bytes go: through a symbolic link to the file behind it, so
  * that the link survives; streams are opened and written in place.
  */
-static void
-resolve(struct output_file *f)
+void
+out_resolve(struct output_file *f)
 {
 	struct stat st;
 	char *real;
@@ -101,8 +88,8 @@ resolve(struct output_file *f)
  * Puts a copy of nf into the set, which takes what it owns, in place of
  * any item with the same path.  Returns the item.
  */
-static struct output_file *
-insert(struct output_set *set, const struct output_file *nf)
+struct output_file *
+out_insert(struct output_set *set, const struct output_file *nf)
 {
 	struct output_file *f;
 	size_t i;
@@ -140,13 +127,13 @@ output_add(struct output_set *set, const char *path, char *data, size_t len)
 	f.staged = false;
 	f.temp = NULL;
 	f.fd = -1;
-	resolve(&f);
-	insert(set, &f);
+	out_resolve(&f);
+	out_insert(set, &f);
 }
 
 /* Removes f's temporary file, named or not, if it has one. */
-static void
-drop_temp(struct output_set *set, struct output_file *f)
+void
+out_drop_temp(struct output_set *set, struct output_file *f)
 {
 	if (f->fd != -1) {
 		close(f->fd);
@@ -160,11 +147,11 @@ drop_temp(struct output_set *set, struct output_file *f)
 	}
 }
 
-/* Forgets what output_stage did: its temporary file goes. */
+/* Forgets what a writer settled: its temporary file goes. */
 static void
 unstage(struct output_set *set, struct output_file *f)
 {
-	drop_temp(set, f);
+	out_drop_temp(set, f);
 	f->staged = false;
 }
 
@@ -273,8 +260,8 @@ compare_all(struct output_set *set, struct diag *d)
  * harmless, and removing them would race with anyone else creating
  * files there.
  */
-static int
-make_parents(const char *path, char **bad)
+int
+out_make_parents(const char *path, char **bad)
 {
 	struct stat st;
 	char *dir, *p;
@@ -437,8 +424,8 @@ target_mode(const char *path, mode_t mask)
 	return 0666 & ~mask;
 }
 
-static int
-write_all(int fd, const char *p, size_t len)
+int
+out_write_all(int fd, const char *p, size_t len)
 {
 	ssize_t n;
 
@@ -460,8 +447,8 @@ write_all(int fd, const char *p, size_t len)
  * be, else named in f->temp.  Returns the descriptor to write to, or -1
  * with errno set.  drop_temp removes the file again.
  */
-static int
-create_temp(struct output_set *set, struct output_file *f)
+int
+out_create_temp(struct output_set *set, struct output_file *f)
 {
 	char *tmp;
 	int fd, err;
@@ -490,8 +477,8 @@ create_temp(struct output_set *set, struct output_file *f)
  * named one.  Returns 0 or an errno value; on failure the caller drops
  * the file.
  */
-static int
-complete_temp(struct output_file *f, int fd, mode_t mask, int err)
+int
+out_complete_temp(struct output_file *f, int fd, mode_t mask, int err)
 {
 	/* The mode before fsync, so that it is on disk with the bytes. */
 	if (err == 0 && (fchmod(fd, target_mode(f->target, mask)) != 0 ||
@@ -515,19 +502,19 @@ write_temp(struct output_set *set, struct output_file *f, mode_t mask,
 	char *bad;
 	int fd, err;
 
-	if ((err = make_parents(f->target, &bad)) != 0) {
+	if ((err = out_make_parents(f->target, &bad)) != 0) {
 		diag_sys(d, DIAG_CANTCREAT, bad, err);
 		free(bad);
 		return -1;
 	}
-	if ((fd = create_temp(set, f)) == -1) {
+	if ((fd = out_create_temp(set, f)) == -1) {
 		diag_sys(d, DIAG_CANTCREAT, f->path, errno);
 		return -1;
 	}
-	err = write_all(fd, f->data, f->len) != 0 ? errno : 0;
-	if ((err = complete_temp(f, fd, mask, err)) != 0) {
+	err = out_write_all(fd, f->data, f->len) != 0 ? errno : 0;
+	if ((err = out_complete_temp(f, fd, mask, err)) != 0) {
 		diag_sys(d, DIAG_IOERR, f->path, err);
-		drop_temp(set, f);
+		out_drop_temp(set, f);
 		return -1;
 	}
 	return 0;
@@ -540,7 +527,7 @@ drop_temps(struct output_set *set, size_t from)
 	size_t i;
 
 	for (i = from; i < set->n; i++)
-		drop_temp(set, &set->items[i]);
+		out_drop_temp(set, &set->items[i]);
 }
 
 /* stdio need not set errno on every failure, hence the EIO fallback. */
@@ -554,7 +541,7 @@ write_stdout(const struct output_file *f, struct diag *d)
 			diag_sys(d, DIAG_CANTCREAT, f->path, errno);
 			return -1;
 		}
-		if (write_all(fd, f->data, f->len) != 0)
+		if (out_write_all(fd, f->data, f->len) != 0)
 			err = errno;
 		if (close(fd) != 0 && err == 0)
 			err = errno;
@@ -619,8 +606,8 @@ publish(struct output_set *set, struct diag *d)
 }
 
 /* umask(2) cannot be read without setting it; put it straight back. */
-static mode_t
-current_umask(void)
+mode_t
+out_umask(void)
 {
 	mode_t mask = umask(0);
 
@@ -637,7 +624,7 @@ output_commit(struct output_set *set, struct diag *d)
 
 	if (compare_all(set, d) != 0)
 		return -1;
-	mask = current_umask();
+	mask = out_umask();
 	for (i = 0; i < set->n; i++) {
 		f = &set->items[i];
 		if (f->staged || !f->changed || f->stream)
@@ -648,249 +635,6 @@ output_commit(struct output_set *set, struct diag *d)
 		}
 	}
 	return publish(set, d);
-}
-
-int
-output_stage(struct output_set *set, const char *path, char *data,
-    size_t len, struct diag *d)
-{
-	struct output_file *f = NULL;
-	size_t i;
-
-	output_add(set, path, data, len);
-	for (i = 0; f == NULL; i++)
-		if (strcmp(set->items[i].path, path) == 0)
-			f = &set->items[i];
-	if (f->stream)
-		return 0;
-	if (mark_changed(f, d) != 0)
-		return -1;
-	if (f->changed && write_temp(set, f, current_umask(), d) != 0)
-		return -1;
-	f->staged = true;
-	free(f->data);
-	f->data = NULL;
-	return 0;
-}
-
-void
-output_begin(struct output_set *set, const char *path,
-    struct output_writer *w)
-{
-	w->set = set;
-	w->f.path = xstrndup(path, strlen(path));
-	w->f.data = NULL;
-	w->f.len = 0;
-	w->f.changed = false;
-	w->f.staged = false;
-	w->f.temp = NULL;
-	w->f.fd = -1;
-	resolve(&w->f);
-	w->fd = -1;
-	w->same = 0;
-	buf_init(&w->held);
-	w->err = 0;
-	w->errpath = NULL;
-	w->old = -1;
-	/* ENOTDIR is missing too: creating the parents reports it. */
-	if (!w->f.stream &&
-	    (w->old = open(w->f.target, O_RDONLY | O_CLOEXEC)) == -1 &&
-	    errno != ENOENT && errno != ENOTDIR)
-		set_error(w, DIAG_IOERR, errno, NULL);
-}
-
-/* Keeps the first error, for output_finish; path is owned, or NULL. */
-static void
-set_error(struct output_writer *w, enum diag_fail kind, int err, char *path)
-{
-	if (w->err != 0) {
-		free(path);
-		return;
-	}
-	w->err = err;
-	w->errkind = kind;
-	w->errpath = path;
-}
-
-/*
- * Whether p[0..n) is what the target holds next: 1 yes, 0 no (or there
- * is no target), -1 with errno set when it cannot be read.
- */
-static int
-match(struct output_writer *w, const char *p, size_t n)
-{
-	char chunk[65536];
-	size_t off = 0, k;
-	ssize_t got;
-
-	if (w->old == -1)
-		return 0;
-	while (off < n) {
-		k = n - off < sizeof(chunk) ? n - off : sizeof(chunk);
-		got = pread(w->old, chunk, k, (off_t)(w->same + off));
-		if (got == -1 && errno == EINTR)
-			continue;
-		if (got == -1)
-			return -1;
-		if (got == 0 || memcmp(chunk, p + off, (size_t)got) != 0)
-			return 0;
-		off += (size_t)got;
-	}
-	return 1;
-}
-
-/*
- * Copies the part of the target already matched into the new temporary
- * file.  The bytes are gone from memory by now, but they equal the
- * target's.  A target that shrank meanwhile was changed under us: the
- * copy would not be what we rendered, so that is an I/O error.
- */
-static int
-copy_prefix(struct output_writer *w)
-{
-	char chunk[65536];
-	size_t off = 0, k;
-	ssize_t got;
-
-	while (off < w->same) {
-		k = w->same - off < sizeof(chunk) ? w->same - off :
-		    sizeof(chunk);
-		got = pread(w->old, chunk, k, (off_t)off);
-		if (got == -1 && errno == EINTR)
-			continue;
-		if (got <= 0) {
-			if (got == 0)
-				errno = EIO;
-			return -1;
-		}
-		if (write_all(w->fd, chunk, (size_t)got) != 0)
-			return -1;
-		off += (size_t)got;
-	}
-	return 0;
-}
-
-/* The output differs from the target: from here on it is written. */
-static void
-diverge(struct output_writer *w)
-{
-	char *bad;
-	int err;
-
-	w->f.changed = true;
-	if ((err = make_parents(w->f.target, &bad)) != 0) {
-		set_error(w, DIAG_CANTCREAT, err, bad);
-		return;
-	}
-	if ((w->fd = create_temp(w->set, &w->f)) == -1) {
-		set_error(w, DIAG_CANTCREAT, errno, NULL);
-		return;
-	}
-	if (copy_prefix(w) != 0)
-		set_error(w, DIAG_IOERR, errno, NULL);
-}
-
-void
-output_feed(struct output_writer *w, const char *p, size_t n)
-{
-	int rc;
-
-	if (w->err != 0 || n == 0)
-		return;
-	if (w->f.stream) {
-		buf_add(&w->held, p, n);
-		return;
-	}
-	if (w->fd == -1) {
-		if ((rc = match(w, p, n)) == 1) {
-			w->same += n;
-			return;
-		}
-		if (rc == -1) {
-			set_error(w, DIAG_IOERR, errno, NULL);
-			return;
-		}
-		diverge(w);
-		if (w->err != 0)
-			return;
-	}
-	if (write_all(w->fd, p, n) != 0)
-		set_error(w, DIAG_IOERR, errno, NULL);
-}
-
-/* Whether the target ends where the output did; false if it is missing. */
-static bool
-at_end(struct output_writer *w)
-{
-	char c;
-	ssize_t got;
-
-	if (w->old == -1)
-		return false;
-	do
-		got = pread(w->old, &c, 1, (off_t)w->same);
-	while (got == -1 && errno == EINTR);
-	if (got == -1)
-		set_error(w, DIAG_IOERR, errno, NULL);
-	return got == 0;
-}
-
-int
-output_finish(struct output_writer *w, struct diag *d)
-{
-	int err;
-
-	/* Nothing differed so far: a longer or missing target still does. */
-	if (w->err == 0 && !w->f.stream && w->fd == -1 && !at_end(w) &&
-	    w->err == 0)
-		diverge(w);
-	if (w->err == 0 && w->fd != -1) {
-		err = complete_temp(&w->f, w->fd, current_umask(), 0);
-		w->fd = -1;
-		if (err != 0)
-			set_error(w, DIAG_IOERR, err, NULL);
-	}
-	if (w->err != 0) {
-		diag_sys(d, w->errkind, w->errpath ? w->errpath : w->f.path,
-		    w->err);
-		output_abort(w);
-		return -1;
-	}
-	if (w->f.stream)
-		w->f.data = buf_detach(&w->held, &w->f.len);
-	else
-		w->f.staged = true;
-	insert(w->set, &w->f);
-	/* The set owns them now. */
-	w->f.path = w->f.target = w->f.data = w->f.temp = NULL;
-	w->f.fd = -1;
-	writer_release(w);
-	return 0;
-}
-
-void
-output_abort(struct output_writer *w)
-{
-	/* A named file is still open; an unnamed one is w->f.fd. */
-	if (w->fd != -1 && w->f.fd == -1)
-		close(w->fd);
-	w->fd = -1;
-	drop_temp(w->set, &w->f);
-	writer_release(w);
-}
-
-static void
-writer_release(struct output_writer *w)
-{
-	if (w->old != -1)
-		close(w->old);
-	w->old = -1;
-	free(w->f.path);
-	free(w->f.target);
-	free(w->f.data);
-	free(w->errpath);
-	w->f.path = w->f.target = w->f.data = w->errpath = NULL;
-	buf_release(&w->held);
 }
 
 /* Standard output has nothing to compare with, so it is never stale. */

@@ -32,12 +32,11 @@
  * way a new file gets mode 0666 less the umask and a replaced one keeps
  * its mode.
  *
- * A big run need not hold every output in memory until the end:
- * output_stage settles one file as soon as it is rendered (compared, and
- * when changed written to its synced temporary file) and frees its
- * bytes; output_commit then only names and renames.  A writer (see
- * "Streaming one output") goes further and settles a file while it is
- * rendered, a chunk at a time.  The guarantees are the same.
+ * A big run need not hold its outputs in memory: a writer (see
+ * "Streaming one output") settles a file while it is rendered, a chunk
+ * at a time (compared, and when changed written to its synced
+ * temporary file), and output_commit then only names and renames.  The
+ * guarantees are the same.
  *
  * The path "-" means standard output, written directly; so is a target
  * that exists and is not a regular file (-o /dev/stdout, a FIFO), since
@@ -61,7 +60,7 @@ struct output_file {
 	char *data;		/* owned; NULL once staged */
 	size_t len;
 	bool changed;		/* set by commit/check: content differed */
-	bool staged;		/* settled by output_stage or a writer */
+	bool staged;		/* settled by a writer */
 	char *temp;		/* owned: a named temporary file, or NULL */
 	int fd;			/* an unnamed temporary file, or -1 */
 };
@@ -86,24 +85,12 @@ struct output_set {
 void output_add(struct output_set *set, const char *path, char *data,
     size_t len);
 
-/*
- * Queues path with data[0..len) as output_add does, then settles it at
- * once: compares it with the target and, when it differs, writes it to
- * a synced temporary file beside the target, so the set frees the bytes
- * (standard output and other streams stay queued in memory).  Returns 0,
- * or -1 after reporting into d as output_commit would, with no target
- * changed.  output_commit then renames; output_set_release removes a
- * temporary file never committed.  For writing runs, not --check.
- */
-int output_stage(struct output_set *set, const char *path, char *data,
-    size_t len, struct diag *d);
-
 /* Streaming one output */
 
 /*
- * A writer settles one output as output_stage does, but is fed the
- * bytes a chunk at a time while they are rendered, so that memory does
- * not grow with the output:
+ * A writer settles one output before the commit, fed the bytes a chunk
+ * at a time while they are rendered, so that memory does not grow with
+ * the output (for writing runs, not --check):
  *
  *	struct output_writer w;
  *
@@ -121,7 +108,8 @@ int output_stage(struct output_set *set, const char *path, char *data,
  * from then on writes each chunk straight through.  A target found
  * unchanged at the finish gets no temporary file and keeps its mtime.
  * Standard output and other streams are kept in memory until the
- * commit, as output_stage keeps them.
+ * commit.  output_commit then renames; output_set_release removes a
+ * temporary file never committed.
  *
  * The writer needs a descriptor for the target and one for the
  * temporary file while it runs.  Failures are kept until output_finish

@@ -111,11 +111,15 @@ add(struct fixture *fx, const char *path, const char *text)
 	    strlen(text));
 }
 
+/* Settles path with text at once, through a writer fed in one piece. */
 static int
 stage(struct fixture *fx, const char *path, const char *text)
 {
-	return output_stage(&fx->set, path, xstrndup(text, strlen(text)),
-	    strlen(text), &fx->d);
+	struct output_writer w;
+
+	output_begin(&fx->set, path, &w);
+	output_feed(&w, text, strlen(text));
+	return output_finish(&w, &fx->d);
 }
 
 static void
@@ -669,13 +673,13 @@ stage_then_commit(struct fixture *fx, bool named)
 }
 
 static void
-test_output_stage_keeps_temp_unnamed_until_commit(void **state)
+test_output_settled_keeps_temp_unnamed_until_commit(void **state)
 {
 	stage_then_commit(*state, !tmpfile_works());
 }
 
 static void
-test_output_stage_named_fallback_writes_temp(void **state)
+test_output_settled_named_fallback_writes_temp(void **state)
 {
 	output_test_no_tmpfile = true;
 	stage_then_commit(*state, true);
@@ -687,7 +691,7 @@ test_output_stage_named_fallback_writes_temp(void **state)
  * Both ways: unnamed and named.
  */
 static void
-test_output_stage_release_leaves_nothing(void **state)
+test_output_settled_release_leaves_nothing(void **state)
 {
 	struct fixture *fx = *state;
 	bool unnamed = tmpfile_works();
@@ -723,7 +727,7 @@ test_output_stage_release_leaves_nothing(void **state)
  * leaves no temporary file at all (a named one would stay).
  */
 static void
-test_output_stage_killed_run_leaves_no_temp(void **state)
+test_output_settled_killed_run_leaves_no_temp(void **state)
 {
 	struct fixture *fx = *state;
 	bool unnamed = tmpfile_works();
@@ -801,7 +805,7 @@ test_output_commit_naming_failure_changes_no_target(void **state)
  * the commit (which writes the outputs only added) still succeeds.
  */
 static void
-test_output_stage_bounds_open_descriptors(void **state)
+test_output_settled_bounds_open_descriptors(void **state)
 {
 	struct fixture *fx = *state;
 	struct rlimit saved, low;
@@ -837,7 +841,7 @@ test_output_stage_bounds_open_descriptors(void **state)
 
 /* A target that cannot be created fails the stage and writes nothing. */
 static void
-test_output_stage_reports_uncreatable_target(void **state)
+test_output_settled_reports_uncreatable_target(void **state)
 {
 	struct fixture *fx = *state;
 
@@ -1111,13 +1115,13 @@ main(void)
 		T(test_output_commit_modes_same_either_way),
 		T(test_output_commit_replaces_through_symlink),
 		T(test_output_commit_writes_fifo_in_place),
-		T(test_output_stage_keeps_temp_unnamed_until_commit),
-		T(test_output_stage_named_fallback_writes_temp),
-		T(test_output_stage_release_leaves_nothing),
-		T(test_output_stage_killed_run_leaves_no_temp),
-		T(test_output_stage_bounds_open_descriptors),
+		T(test_output_settled_keeps_temp_unnamed_until_commit),
+		T(test_output_settled_named_fallback_writes_temp),
+		T(test_output_settled_release_leaves_nothing),
+		T(test_output_settled_killed_run_leaves_no_temp),
+		T(test_output_settled_bounds_open_descriptors),
 		T(test_output_commit_naming_failure_changes_no_target),
-		T(test_output_stage_reports_uncreatable_target),
+		T(test_output_settled_reports_uncreatable_target),
 		T(test_output_writer_replaces_only_changed_content),
 		T(test_output_writer_abort_leaves_nothing),
 		T(test_output_writer_replaces_repeated_path),
