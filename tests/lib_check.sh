@@ -38,3 +38,16 @@ check_done() {
 	    { echo "$name: $fails failures in $checks checks" >&2; exit 1; }
 	echo "$name: $checks checks passed"
 }
+
+# user_lang DIR NAME: a language NAME of the user's under DIR (for
+# --templates DIR): escaping none, one output NAME.txt from t.mustache,
+# which the caller writes.
+user_lang() {
+	mkdir -p "$1/$2"
+	{
+		printf 'name: %s\ndescription: x\nescape: none\n' "$2"
+		printf 'case: snake\nheader: {prefix: "# ", suffix: ""}\n'
+		printf 'outputs:\n  - {template: t.mustache, path: "%s.txt"}\n' \
+		    "$2"
+	} > "$1/$2/lang.yaml"
+}

@@ -151,14 +151,8 @@ expect 0 "$gen" -j 1 --lang c --lang python --lang go --lang markdown \
 expect 0 "$gen" -j 8 --lang c --lang python --lang go --lang markdown \
     --lang rust --out "$tmp/j8"
 diff -r "$tmp/j1" "$tmp/j8" > /dev/null || fail "-j 8 wrote other files than -j 1"
-for l in slow quick; do
-	mkdir -p "$tmp/jt/$l"
-	printf 'name: %s\ndescription: x\nescape: none\ncase: snake\n' "$l" \
-	    > "$tmp/jt/$l/lang.yaml"
-	printf 'header: {prefix: "# ", suffix: ""}\n' >> "$tmp/jt/$l/lang.yaml"
-	printf 'outputs:\n  - {template: t.mustache, path: "%s.txt"}\n' "$l" \
-	    >> "$tmp/jt/$l/lang.yaml"
-done
+user_lang "$tmp/jt" slow
+user_lang "$tmp/jt" quick
 # slow fails after walking every status; quick fails at once.
 printf '{{#statuses}}{{code}}{{/statuses}}{{nope_slow}}\n' \
     > "$tmp/jt/slow/t.mustache"

@@ -18,14 +18,8 @@ printf '/* ours: {{registry.name}} */\n' > "$tmp/tpl/c/preamble.mustache"
 cp templates/markdown/*.mustache "$tmp/tpl/markdown/"
 expect 0 "$gen" -j 8 --templates "$tmp/tpl" --lang c --lang markdown \
     --lang go --out "$tmp/own" --depfile "$tmp/own.d"
-for l in slow quick; do
-	mkdir -p "$tmp/jt/$l"
-	printf 'name: %s\ndescription: x\nescape: none\ncase: snake\n' "$l" \
-	    > "$tmp/jt/$l/lang.yaml"
-	printf 'header: {prefix: "# ", suffix: ""}\n' >> "$tmp/jt/$l/lang.yaml"
-	printf 'outputs:\n  - {template: t.mustache, path: "%s.txt"}\n' "$l" \
-	    >> "$tmp/jt/$l/lang.yaml"
-done
+user_lang "$tmp/jt" slow
+user_lang "$tmp/jt" quick
 printf '{{#statuses}}{{> p}}{{/statuses}}{{nope}}\n' > "$tmp/jt/slow/t.mustache"
 printf '{{code}}\n' > "$tmp/jt/slow/p.mustache"
 printf '{{nope}}\n' > "$tmp/jt/quick/t.mustache"
