@@ -793,7 +793,7 @@ struct model_stream {
 	struct load_stream hook;
 	const char *what;	/* "an item of 'statuses'" */
 	size_t start;		/* d->errors when loading began */
-	size_t own;		/* errors reported by build_status since */
+	size_t own;		/* errors the model reported since */
 	bool registry;		/* built by stream_begin */
 	bool streamed;
 	struct status *st;
@@ -873,7 +873,7 @@ static bool
 stream_begin(void *ctx, const struct member *done, size_t n)
 {
 	struct model_stream *ms = ctx;
-	size_t i;
+	size_t i, before;
 
 	for (i = 0; i < n; i++)
 		if (done[i].key != NULL && done[i].val != NULL &&
@@ -882,7 +882,9 @@ stream_begin(void *ctx, const struct member *done, size_t n)
 	if (i == n)
 		return false;
 	if (!ms->registry) {
+		before = ms->c.d->errors;
 		build_registry(&ms->c, done[i].val);
+		ms->own += ms->c.d->errors - before;
 		ms->registry = true;
 	}
 	ms->streamed = ms->c.r->nlocales > 0;
