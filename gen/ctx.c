@@ -1,6 +1,7 @@
 #include "ctx.h"
 
 #include <limits.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -149,7 +150,7 @@ node_of(struct view *v, struct value *d)
 		{ VALUE_STRING, "is_string" }, { VALUE_LIST, "is_list" },
 		{ VALUE_MAP, "is_map" }
 	};
-	struct value *m = value_map(v->a, 4 + 7);
+	struct value *m = value_map(v->a, 5 + 7);
 	struct value *items, *members;
 	size_t i, n;
 
@@ -172,6 +173,9 @@ node_of(struct view *v, struct value *d)
 	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
 		value_set(m, kinds[i].flag,
 		    value_bool(v->a, d->kind == kinds[i].kind));
+	/* JSON, for one, has no spelling for an infinity or a NaN. */
+	value_set(m, "is_finite", value_bool(v->a, d->kind == VALUE_INT ||
+	    (d->kind == VALUE_FLOAT && isfinite(d->u.f))));
 	value_set(m, "items", items);
 	value_set(m, "members", members);
 	return m;
