@@ -64,8 +64,8 @@ struct load_limits {
  * stores its root in *out.  path is borrowed and must outlive the tree;
  * text need only live during the call.  lim may be NULL for the
  * defaults; text longer than lim->max_bytes is the data error
- * "PATH: file is larger than N bytes".  Returns 0, or -1 after reporting every problem found into d
- * (*out is then untouched).
+ * "PATH: file is larger than N bytes".  Returns 0, or -1 after
+ * reporting every problem found into d (*out is then untouched).
  */
 int load_yaml(struct arena *a, const char *path, const char *text,
     size_t len, const struct load_limits *lim, struct diag *d,

@@ -875,6 +875,9 @@ stream_begin(void *ctx, const struct member *done, size_t n)
 	struct model_stream *ms = ctx;
 	size_t i, before;
 
+	/* A load that failed already (an alias is a NULL node) stops here. */
+	if (ms->c.d->errors - ms->start != ms->own)
+		return false;
 	for (i = 0; i < n; i++)
 		if (done[i].key != NULL && done[i].val != NULL &&
 		    strcmp(done[i].key, "registry") == 0)
