@@ -79,19 +79,24 @@ buf_grow(struct buf *b, size_t n)
 }
 
 /*
- * The last byte stays: the renderer looks back at it to end an open
- * line, and the buffer keeps its storage for the next run of bytes.
+ * Hands the first n bytes to the sink and keeps the rest, which
+ * spill() leaves at one byte: the renderer looks back at it to end an
+ * open line.  The buffer keeps its storage for the next run of bytes.
  */
+static void
+hand_over(struct buf *b, size_t n)
+{
+	b->sink->write(b->sink->ctx, b->ptr, n);
+	b->sink->flushed += n;
+	memmove(b->ptr, b->ptr + n, b->len - n);
+	b->len -= n;
+	b->ptr[b->len] = '\0';
+}
+
 static void
 spill(struct buf *b)
 {
-	size_t n = b->len - 1;
-
-	b->sink->write(b->sink->ctx, b->ptr, n);
-	b->sink->flushed += n;
-	b->ptr[0] = b->ptr[n];
-	b->ptr[1] = '\0';
-	b->len = 1;
+	hand_over(b, b->len - 1);
 }
 
 void
@@ -103,12 +108,8 @@ buf_stream(struct buf *b, struct buf_sink *s)
 void
 buf_flush(struct buf *b)
 {
-	if (b->sink == NULL || b->len == 0)
-		return;
-	b->sink->write(b->sink->ctx, b->ptr, b->len);
-	b->sink->flushed += b->len;
-	b->len = 0;
-	b->ptr[0] = '\0';
+	if (b->sink != NULL && b->len > 0)
+		hand_over(b, b->len);
 }
 
 void

@@ -34,18 +34,24 @@ diag_release(struct diag *d)
 	diag_init(d);
 }
 
+/* A new entry at the end of d, to be filled in. */
+static struct diag_entry *
+append(struct diag *d)
+{
+	if (d->n == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 8;
+		d->items = xrealloc(d->items, xmul(d->cap, sizeof(*d->items)));
+	}
+	return &d->items[d->n++];
+}
+
 static void
 push(struct diag *d, enum diag_level level, const struct srcpos *pos,
     const char *fmt, va_list ap)
 {
 	struct buf b = BUF_INIT;
-	struct diag_entry *e;
+	struct diag_entry *e = append(d);
 
-	if (d->n == d->cap) {
-		d->cap = d->cap ? d->cap * 2 : 8;
-		d->items = xrealloc(d->items, xmul(d->cap, sizeof(*d->items)));
-	}
-	e = &d->items[d->n++];
 	e->level = level;
 	if (pos != NULL && pos->file != NULL) {
 		/*
@@ -135,14 +141,8 @@ diag_take(struct diag *d, struct diag *from)
 {
 	size_t i;
 
-	for (i = 0; i < from->n; i++) {
-		if (d->n == d->cap) {
-			d->cap = d->cap ? d->cap * 2 : 8;
-			d->items = xrealloc(d->items,
-			    xmul(d->cap, sizeof(*d->items)));
-		}
-		d->items[d->n++] = from->items[i];
-	}
+	for (i = 0; i < from->n; i++)
+		*append(d) = from->items[i];
 	d->errors += from->errors;
 	if (d->fail == DIAG_OK)
 		d->fail = from->fail;

@@ -561,6 +561,19 @@ seen_item(void *ctx, const struct value *v)
 		    v->str);
 }
 
+/* Loads text, streaming `statuses` into what seen records. */
+static int
+load_seen(struct fixture *fx, const char *text, struct seen *seen,
+    struct value **v)
+{
+	struct load_stream st = { "statuses", seen_begin, seen_item, NULL };
+
+	st.ctx = seen;
+	*v = NULL;
+	return load_yaml_streamed(&fx->a, F, text, strlen(text), NULL, &st,
+	    &fx->d, v);
+}
+
 /*
  * The items of the root's list under the stream's key go to item() one
  * at a time, in order, with their positions, and stay out of the tree;
@@ -580,12 +593,9 @@ test_load_streams_a_root_list(void **state)
 	    "c: [3]\n";
 	struct fixture *fx = *state;
 	struct seen seen = { true, 0, 0, false, "", { 0 } };
-	struct load_stream st = { "statuses", seen_begin, seen_item, NULL };
-	struct value *v = NULL;
+	struct value *v;
 
-	st.ctx = &seen;
-	assert_int_equal(load_yaml_streamed(&fx->a, F, text, strlen(text),
-	    NULL, &st, &fx->d, &v), 0);
+	assert_int_equal(load_seen(fx, text, &seen, &v), 0);
 	assert_int_equal(seen.begins, 1);
 	assert_true(seen.saw_ab);
 	assert_int_equal(seen.items, 3);
@@ -599,10 +609,8 @@ test_load_streams_a_root_list(void **state)
 
 	/* Declined: the list loads into the tree. */
 	memset(&seen, 0, sizeof(seen));
-	v = NULL;
 	seen.accept = false;
-	assert_int_equal(load_yaml_streamed(&fx->a, F, text, strlen(text),
-	    NULL, &st, &fx->d, &v), 0);
+	assert_int_equal(load_seen(fx, text, &seen, &v), 0);
 	assert_int_equal(seen.begins, 1);
 	assert_int_equal(seen.items, 0);
 	assert_int_equal(value_get(v, "statuses")->u.list.n, 3);
@@ -620,12 +628,9 @@ test_load_streams_errors(void **state)
 	    "  - *a\n";
 	struct fixture *fx = *state;
 	struct seen seen = { true, 0, 0, false, "", { 0 } };
-	struct load_stream st = { "statuses", seen_begin, seen_item, NULL };
-	struct value *v = NULL;
+	struct value *v;
 
-	st.ctx = &seen;
-	assert_int_equal(load_yaml_streamed(&fx->a, F, text, strlen(text),
-	    NULL, &st, &fx->d, &v), -1);
+	assert_int_equal(load_seen(fx, text, &seen, &v), -1);
 	assert_null(v);
 	assert_string_equal(seen.text, "1=One;NULL;");
 	assert_int_equal(fx->d.errors, 1);
