@@ -41,7 +41,10 @@ bool keyword_knows(const char *lang);
  */
 const char *keyword_c_reserved(const char *name);
 
-/* Whether every table is in strcmp order, as the lookups assume. */
+/*
+ * Whether every table is in strcmp order and no keyword is longer than
+ * 16 bytes, as the lookups assume.
+ */
 bool keyword_check(void);
 
 #endif
