@@ -29,6 +29,7 @@ struct check {
 	 * model_stream): what the model keeps of them is copied.
 	 */
 	bool copy;
+	size_t threads;		/* the identifier checks may use */
 };
 
 /*

@@ -11,6 +11,7 @@
 
 #include "filter.h"
 #include "keyword.h"
+#include "pool.h"
 #include "xmalloc.h"
 
 /* An id or alias, or one of its spellings in a target language. */
@@ -135,41 +136,53 @@ met_before(struct check *c, const char *a, const char *b, size_t k)
  * For each of t[0..n) in order, the one before it with the same name:
  * prev[i] is its index, or SIZE_MAX.  A hash table rather than a sort:
  * sorting 100k names in each of five cases was a quarter of the load
- * of a big registry, mostly strcmp waiting on memory.
+ * of a big registry, mostly strcmp waiting on memory.  For the same
+ * reason a slot keeps its name's hash, so that names are compared only
+ * when their hashes are equal.
  */
-static size_t *
-same_names(struct check *c, const struct ident *t, size_t n)
+struct same_slot {
+	uint32_t hash;
+	uint32_t idx;		/* index + 1; 0 is empty */
+};
+
+static void
+find_same(const struct ident *t, size_t n, size_t *prev)
 {
-	size_t *prev = arena_array(&c->tmp, n, sizeof(*prev));
-	size_t *slot, cap = 16, mask, i, h, j;
+	struct same_slot *slot;
+	size_t cap = 16, mask, i, j;
 	const unsigned char *p;
+	uint32_t h;
 
 	while (cap < 2 * n)
 		cap *= 2;
 	mask = cap - 1;
-	slot = xcalloc(cap, sizeof(*slot));	/* index + 1; 0 is empty */
+	slot = xcalloc(cap, sizeof(*slot));
 	for (i = 0; i < n; i++) {
-		h = 14695981039346656037u;
+		h = 2166136261u;
 		for (p = (const unsigned char *)t[i].name; *p != '\0'; p++)
-			h = (h ^ *p) * 1099511628211u;
+			h = (h ^ *p) * 16777619u;
 		prev[i] = SIZE_MAX;
-		for (j = h & mask; slot[j] != 0; j = (j + 1) & mask)
-			if (strcmp(t[slot[j] - 1].name, t[i].name) == 0) {
-				prev[i] = slot[j] - 1;
+		for (j = h & mask; slot[j].idx != 0; j = (j + 1) & mask)
+			if (slot[j].hash == h &&
+			    strcmp(t[slot[j].idx - 1].name, t[i].name) == 0) {
+				prev[i] = slot[j].idx - 1;
 				break;
 			}
-		slot[j] = i + 1;
+		slot[j].hash = h;
+		slot[j].idx = (uint32_t)(i + 1);
 	}
 	free(slot);
+}
+
+static size_t *
+same_names(struct check *c, const struct ident *t, size_t n)
+{
+	size_t *prev = arena_array(&c->tmp, n, sizeof(*prev));
+
+	find_same(t, n, prev);
 	return prev;
 }
 
-/*
- * Duplicates are found by hashing (same_names), so checking stays
- * linear.  Exact
- * duplicates are reported once as such; a pair that reads alike in
- * several cases, at the first case only.
- */
 /* s in capitals, in place: a spelling of check_spellings' own. */
 static void
 raise_word(char *s)
@@ -179,43 +192,105 @@ raise_word(char *s)
 			*s = (char)(*s - 'a' + 'A');
 }
 
+/*
+ * Every id and alias spelt in each case, and the names met before, made
+ * on a few threads: at 100k statuses this was most of the checks.  A
+ * case is spelt in SPELL_PARTS ranges of ids at once, each into memory
+ * of its own; its duplicates are then found by one thread per case.
+ */
+#define SPELL_PARTS	4
+
+struct spellings {
+	const struct ident *ids;
+	size_t n;
+	struct ident *t[NCASES(ident_cases)];	/* NULL: raised, not spelt */
+	size_t *prev[NCASES(ident_cases)];
+	struct arena words[NCASES(ident_cases)][SPELL_PARTS];
+};
+
+/*
+ * Ids are lower case: in upper snake case they are their snake
+ * spellings raised, which meet where those met (and were reported).
+ * Only the keywords are new.
+ */
+static bool
+is_raised(size_t k)
+{
+	return ident_cases[k] == FILTER_UPPER_SNAKE && k > 0 &&
+	    ident_cases[k - 1] == FILTER_SNAKE;
+}
+
+static bool
+spell_part(void *ctx, size_t i)
+{
+	struct spellings *sp = ctx;
+	size_t k = i / SPELL_PARTS, part = i % SPELL_PARTS;
+	size_t lo = sp->n * part / SPELL_PARTS;
+	size_t hi = sp->n * (part + 1) / SPELL_PARTS;
+	struct buf out = BUF_INIT;
+	struct ident *t = sp->t[k];
+
+	for (i = lo; t != NULL && i < hi; i++) {
+		t[i] = sp->ids[i];
+		buf_reset(&out);
+		filter_apply(&out, ident_cases[k], ESCAPE_NONE, t[i].id,
+		    strlen(t[i].id));
+		t[i].name = arena_strndup(&sp->words[k][part], out.ptr,
+		    out.len);
+	}
+	buf_release(&out);
+	return true;
+}
+
+static bool
+find_part(void *ctx, size_t k)
+{
+	struct spellings *sp = ctx;
+
+	if (sp->t[k] != NULL)
+		find_same(sp->t[k], sp->n, sp->prev[k]);
+	return true;
+}
+
+/*
+ * Duplicates are found by hashing (find_same), so checking stays
+ * linear.  Exact duplicates are reported once as such; a pair that
+ * reads alike in several cases, at the first case only.  Reports come
+ * in the order of the cases, whatever the threads did first.
+ */
 static void
 check_spellings(struct check *c, struct ident *ids, size_t n)
 {
-	struct ident *t = arena_array(&c->tmp, n, sizeof(*t));
-	struct arena words = ARENA_INIT;	/* one case's spellings */
+	struct spellings sp;
+	struct ident *t = NULL;
 	const struct ident *a;
-	size_t i, k, *prev;
+	size_t i, k, p;
 
+	memset(&sp, 0, sizeof(sp));
+	sp.ids = ids;
+	sp.n = n;
 	for (k = 0; k < NCASES(ident_cases); k++) {
-		/*
-		 * Ids are lower case: in upper snake case they are their
-		 * snake spellings raised, which meet where those met (and
-		 * were reported).  Only the keywords are new.
-		 */
-		bool raise = ident_cases[k] == FILTER_UPPER_SNAKE && k > 0 &&
-		    ident_cases[k - 1] == FILTER_SNAKE;
-
-		if (!raise)
-			arena_reset(&words);
+		if (is_raised(k))
+			continue;
+		sp.t[k] = arena_array(&c->tmp, n, sizeof(*sp.t[k]));
+		sp.prev[k] = arena_array(&c->tmp, n, sizeof(*sp.prev[k]));
+	}
+	pool_run(NCASES(ident_cases) * SPELL_PARTS, c->threads, spell_part,
+	    &sp);
+	pool_run(NCASES(ident_cases), c->threads, find_part, &sp);
+	for (k = 0; k < NCASES(ident_cases); k++) {
+		if (sp.t[k] != NULL)
+			t = sp.t[k];
 		for (i = 0; i < n; i++) {
-			if (raise) {
+			if (sp.t[k] == NULL)
 				raise_word((char *)t[i].name);
-			} else {
-				t[i] = ids[i];
-				t[i].name = spell_in(c, &words, ids[i].id,
-				    ident_cases[k]);
-			}
 			if (is_keyword_case(ident_cases[k]))
 				check_keyword(c, &t[i], ident_cases[k]);
 		}
-		if (raise)
-			continue;
-		prev = same_names(c, t, n);
-		for (i = 0; i < n; i++) {
-			if (prev[i] == SIZE_MAX)
+		for (i = 0; sp.t[k] != NULL && i < n; i++) {
+			if (sp.prev[k][i] == SIZE_MAX)
 				continue;
-			a = &t[prev[i]];
+			a = &t[sp.prev[k][i]];
 			if (strcmp(t[i].id, a->id) == 0 ||
 			    met_before(c, t[i].id, a->id, k))
 				continue;
@@ -225,9 +300,10 @@ check_spellings(struct check *c, struct ident *ids, size_t n)
 			diag_note(c->d, a->pos, "'%s' defined here", a->id);
 		}
 	}
-	arena_release(&words);
+	for (k = 0; k < NCASES(ident_cases); k++)
+		for (p = 0; p < SPELL_PARTS; p++)
+			arena_release(&sp.words[k][p]);
 }
-
 
 void
 model_check_idents(struct check *c)
