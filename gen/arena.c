@@ -109,3 +109,29 @@ arena_reset(struct arena *a)
 	a->used = 0;
 	a->total = 0;
 }
+
+/*
+ * from's blocks go behind a's current one, which keeps filling; from's
+ * spare ones are freed.
+ */
+void
+arena_adopt(struct arena *a, struct arena *from)
+{
+	struct arena_block *last;
+
+	if (from->head != NULL) {
+		for (last = from->head; last->next != NULL; last = last->next)
+			continue;
+		if (a->head == NULL) {
+			a->head = from->head;
+			a->used = from->used;
+		} else {
+			last->next = a->head->next;
+			a->head->next = from->head;
+		}
+		a->total += from->total;
+		from->head = NULL;
+		from->used = from->total = 0;
+	}
+	arena_release(from);
+}

@@ -39,6 +39,13 @@ void *arena_array(struct arena *a, size_t count, size_t size);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 char *arena_strdup(struct arena *a, const char *s);
 
+/*
+ * Moves everything from has handed out into a, where it then lives as
+ * long as a's own; from is left empty.  For memory filled on another
+ * thread that the caller keeps.
+ */
+void arena_adopt(struct arena *a, struct arena *from);
+
 /* Frees every block; the arena is left empty and reusable. */
 void arena_release(struct arena *a);
 

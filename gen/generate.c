@@ -93,16 +93,61 @@ display_path(struct arena *a, const char *path)
 	return s;
 }
 
+static size_t threads(const struct run *);
+
+/*
+ * A data file loaded in pieces on `threads` threads (load_file_split),
+ * into memory and messages of its own, handed to run once it worked.
+ * Returns LOAD_AGAIN when it did not, having dropped everything.
+ */
+static int
+load_split(struct run *run, const char *path)
+{
+	struct arena a = ARENA_INIT;
+	struct diag d = DIAG_INIT;
+	struct model_stream *ms = model_stream_new(&a, &d);
+	struct value *root = NULL;
+	size_t pieces;
+	int rc;
+
+	model_stream_threads(ms, threads(run));
+	/* More pieces than processors would only wait for each other. */
+	pieces = threads(run) < pool_cpus() ? threads(run) : pool_cpus();
+	rc = load_file_split(&a, path, &run->o->limits, model_stream_hook(ms),
+	    pieces, LOAD_PIECE_MIN, &d, &root);
+	if (rc == LOAD_AGAIN) {
+		model_stream_finish(ms, NULL, &run->r);
+		arena_release(&a);
+		diag_release(&d);
+		return rc;
+	}
+	rc = model_stream_finish(ms, rc == 0 ? root : NULL, &run->r);
+	arena_adopt(&run->a, &a);
+	diag_take(run->d, &d);
+	diag_release(&d);
+	return rc;
+}
+
 static int
 load_registry(struct run *run)
 {
 	const char *path = run->o->data ? run->o->data : EMBEDDED_DATA;
-	struct model_stream *ms = model_stream_new(&run->a, run->d);
-	const struct load_stream *hook = model_stream_hook(ms);
+	struct model_stream *ms;
+	const struct load_stream *hook;
 	const struct embed_file *e;
 	struct value *root = NULL;
 	int rc;
 
+	if (run->o->data != NULL && run->d->errors == 0 &&
+	    (rc = load_split(run, path)) != LOAD_AGAIN) {
+		if (rc != 0)
+			return -1;
+		run->copts.data_path = display_path(&run->a, path);
+		return 0;
+	}
+	ms = model_stream_new(&run->a, run->d);
+	model_stream_threads(ms, threads(run));
+	hook = model_stream_hook(ms);
 	if (run->o->data != NULL) {
 		rc = load_file_streamed(&run->a, path, &run->o->limits, hook,
 		    run->d, &root);

@@ -11,22 +11,10 @@
 #include <yaml.h>
 
 #include "buf.h"
+#include "load_int.h"
 #include "xmalloc.h"
 
 #define TAG_PREFIX	"tag:yaml.org,2002:"
-
-/* A list or map being built. */
-struct frame {
-	struct value *v;
-	size_t base;		/* its first slot in loader.slots */
-	bool want_key;		/* map: the next node is a key */
-};
-
-/* An interned key: one arena copy for each distinct short key. */
-struct ikey {
-	const char *s;
-	size_t len;
-};
 
 /*
  * Keys are interned only while short and few, and a lookup gives up
@@ -36,62 +24,6 @@ struct ikey {
 #define INTERN_MAX_LEN		32
 #define INTERN_MAX_KEYS		4096
 #define INTERN_MAX_PROBES	8
-
-/* For the duplicate-key check: a key and its member index. */
-struct keyref {
-	const char *key;
-	size_t len;
-	size_t idx;
-};
-
-/*
- * A regular file that libyaml reads a chunk at a time (see load_file),
- * so that a big one is never in memory whole.
- */
-struct source {
-	FILE *fp;
-	long start;		/* where the text begins, after a BOM */
-	size_t total;		/* bytes handed to libyaml */
-	size_t max;
-	size_t nul;		/* offset of a NUL byte, or SIZE_MAX */
-	int err;		/* errno of a failed read, or 0 */
-	bool big;		/* grew past max while being read */
-};
-
-struct loader {
-	struct arena *a;
-	struct diag *d;
-	const char *path;
-	const char *text;	/* as passed to libyaml (BOM skipped) */
-	size_t len;
-	struct source *src;	/* instead of text */
-	struct load_limits lim;
-	size_t nodes;
-	size_t docs;
-	struct value *root;
-	struct frame *frames;	/* depth of them in use */
-	size_t depth, fcap;
-	/*
-	 * Items of every open container, innermost last.  Lists use only
-	 * .val.  A container's items are copied into the arena once, when
-	 * it closes, so growth is amortised and nothing is quadratic.
-	 */
-	struct member *slots;
-	size_t nslots, scap;
-	struct keyref *keys;	/* scratch for duplicate checks */
-	size_t *first;
-	size_t kcap;
-	struct ikey *itab;	/* interned map keys, open addressing */
-	size_t icap, icount;
-	/*
-	 * Streaming (see load.h): while `streaming`, the list at depth 2
-	 * is the streamed one, and everything inside it is made in
-	 * `scratch`, emptied after each item.
-	 */
-	const struct load_stream *stream;
-	bool streaming;
-	struct arena scratch;
-};
 
 static struct srcpos mark_pos(const struct loader *, const yaml_mark_t *);
 static struct srcpos offset_pos(const struct loader *, size_t);
@@ -124,7 +56,7 @@ mark_pos(const struct loader *l, const yaml_mark_t *m)
 	struct srcpos pos;
 
 	pos.file = l->path;
-	pos.line = (unsigned)m->line + 1;
+	pos.line = (unsigned)(m->line + l->line_base) + 1;
 	pos.col = (unsigned)m->column + 1;
 	return pos;
 }
@@ -182,7 +114,8 @@ is_scalar(const struct value *v)
 static struct arena *
 node_arena(struct loader *l)
 {
-	return l->streaming && l->depth >= 2 ? &l->scratch : l->a;
+	return l->streaming && l->depth >= l->item_depth ? &l->scratch :
+	    l->a;
 }
 
 /* Whether the list opening now is the one to stream; asks begin(). */
@@ -240,7 +173,7 @@ attach(struct loader *l, struct value *v)
 		l->root = v;
 		return;
 	}
-	if (l->streaming && l->depth == 2) {
+	if (l->streaming && l->depth == l->item_depth) {
 		l->stream->item(l->stream->ctx, v);
 		arena_reset(&l->scratch);
 		return;
@@ -411,8 +344,19 @@ on_open(struct loader *l, const yaml_event_t *ev, enum value_kind kind)
 		l->frames = xrealloc(l->frames,
 		    xmul(l->fcap, sizeof(*l->frames)));
 	}
-	if (kind == VALUE_LIST && stream_opens(l))
+	if (l->piece && l->depth == 0) {
+		if (kind != VALUE_LIST || ev->start_mark.column != l->col ||
+		    ev->data.sequence_start.style !=
+		    YAML_BLOCK_SEQUENCE_STYLE) {
+			l->misfit = true;
+			return -1;
+		}
 		l->streaming = true;
+	} else if (kind == VALUE_LIST && stream_opens(l)) {
+		l->streaming = true;
+		if (l->split != NULL)
+			split_cut(l, ev);
+	}
 	l->frames[l->depth].v = value_new(node_arena(l), kind, &pos);
 	l->frames[l->depth].base = l->nslots;
 	l->frames[l->depth].want_key = true;
@@ -484,7 +428,7 @@ on_close(struct loader *l)
 	struct value *v = f->v;
 	struct arena *a = node_arena(l);
 
-	if (l->streaming && l->depth == 1)
+	if (l->streaming && l->depth + 1 == l->item_depth)
 		l->streaming = false;
 	if (v->kind == VALUE_LIST) {
 		v->u.list.items = arena_array(a, n, sizeof(struct value *));
@@ -512,9 +456,14 @@ on_event(struct loader *l, const yaml_event_t *ev, bool *done)
 
 	switch (ev->type) {
 	case YAML_STREAM_END_EVENT:
+		l->stream_end = ev->start_mark;
 		*done = true;
 		return 0;
 	case YAML_DOCUMENT_START_EVENT:
+		if (ev->data.document_start.version_directive != NULL ||
+		    ev->data.document_start.tag_directives.start !=
+		    ev->data.document_start.tag_directives.end)
+			l->directives = true;
 		if (++l->docs == 1)
 			return 0;
 		diag_error(l->d, &pos, "more than one document");
@@ -532,6 +481,10 @@ on_event(struct loader *l, const yaml_event_t *ev, bool *done)
 	case YAML_MAPPING_START_EVENT:
 		return on_open(l, ev, VALUE_MAP);
 	case YAML_SEQUENCE_END_EVENT:
+		if (l->streaming && l->depth == l->item_depth)
+			l->list_end = ev->start_mark;
+		on_close(l);
+		return 0;
 	case YAML_MAPPING_END_EVENT:
 		on_close(l);
 		return 0;
@@ -620,7 +573,7 @@ load_yaml(struct arena *a, const char *path, const char *text, size_t len,
 	return load_yaml_streamed(a, path, text, len, lim, NULL, d, out);
 }
 
-static void
+void
 loader_init(struct loader *l, struct arena *a, const char *path,
     const struct load_limits *lim, const struct load_stream *stream,
     struct diag *d)
@@ -632,6 +585,7 @@ loader_init(struct loader *l, struct arena *a, const char *path,
 	l->d = d;
 	l->path = path;
 	l->stream = stream;
+	l->item_depth = 2;
 	l->lim = lim != NULL ? *lim : def;
 }
 
@@ -642,13 +596,8 @@ too_big(struct loader *l)
 	    l->path, l->lim.max_bytes);
 }
 
-/*
- * Runs p, whose input is set, to the end of the document and frees
- * what the loader holds.  Returns 0 with *out set, or -1 when an error
- * was reported since `errors` of them were.
- */
-static int
-load_all(struct loader *l, yaml_parser_t *p, size_t errors,
+int
+loader_finish(struct loader *l, yaml_parser_t *p, size_t errors,
     struct value **out)
 {
 	struct srcpos start = { l->path, 1, 1 };
@@ -668,8 +617,8 @@ load_all(struct loader *l, yaml_parser_t *p, size_t errors,
 	return 0;
 }
 
-static int
-start_parser(struct loader *l, yaml_parser_t *p)
+int
+loader_start(struct loader *l, yaml_parser_t *p)
 {
 	if (!yaml_parser_initialize(p)) {
 		diag_error(l->d, NULL, "%s: cannot start the YAML parser",
@@ -709,10 +658,10 @@ load_yaml_streamed(struct arena *a, const char *path, const char *text,
 		diag_error(d, &pos, "NUL byte in input");
 		return -1;
 	}
-	if (start_parser(&l, &p) != 0)
+	if (loader_start(&l, &p) != 0)
 		return -1;
 	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
-	return load_all(&l, &p, errors, out);
+	return loader_finish(&l, &p, errors, out);
 }
 
 /*
@@ -724,8 +673,14 @@ static int
 read_chunk(void *data, unsigned char *buf, size_t size, size_t *nread)
 {
 	struct source *src = data;
-	size_t n = fread(buf, 1, size, src->fp);
 	const unsigned char *nul;
+	size_t n;
+
+	/* A split load's first piece: the text ends at the first cut. */
+	if (src->end != 0 && size > (size_t)(src->end - src->start) -
+	    src->total)
+		size = (size_t)(src->end - src->start) - src->total;
+	n = size ? fread(buf, 1, size, src->fp) : 0;
 
 	*nread = n;
 	if (n == 0 && ferror(src->fp)) {
@@ -745,11 +700,11 @@ read_chunk(void *data, unsigned char *buf, size_t size, size_t *nread)
 }
 
 /* A regular file, read a chunk at a time as libyaml asks for it. */
-static int
-load_stream(struct loader *l, FILE *fp, const struct stat *st,
+int
+loader_file(struct loader *l, FILE *fp, const struct stat *st,
     struct value **out)
 {
-	struct source src = { fp, 0, 0, 0, SIZE_MAX, 0, false };
+	struct source src = { fp, 0, 0, 0, SIZE_MAX, 0, false, 0 };
 	size_t errors = l->d->errors;
 	char bom[3];
 	yaml_parser_t p;
@@ -767,10 +722,10 @@ load_stream(struct loader *l, FILE *fp, const struct stat *st,
 		return -1;
 	}
 	l->src = &src;
-	if (start_parser(l, &p) != 0)
+	if (loader_start(l, &p) != 0)
 		return -1;
 	yaml_parser_set_input(&p, read_chunk, &src);
-	return load_all(l, &p, errors, out);
+	return loader_finish(l, &p, errors, out);
 }
 
 /*
@@ -819,7 +774,7 @@ load_file_streamed(struct arena *a, const char *path,
 	/* A pipe cannot be read again for an error's position: whole. */
 	if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode)) {
 		loader_init(&l, a, path, lim, stream, d);
-		rc = load_stream(&l, fp, &st, out);
+		rc = loader_file(&l, fp, &st, out);
 		fclose(fp);
 		return rc;
 	}

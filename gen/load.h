@@ -98,12 +98,22 @@ int load_file(struct arena *a, const char *path,
  * and decline when that has not been seen.  item() gets each item in
  * order, NULL for one already reported as an error (an alias).  Every
  * other part of the document loads as usual.
+ *
+ * fork and join, which may be NULL, let load_file_split hand the items
+ * of a later piece of the list to item() on another thread: fork gives
+ * a context of its own for them, with its memory in arena a and its
+ * errors in d, both the piece's own; join, on the calling thread, adds
+ * a piece's items after those seen so far (keep) or drops them, and
+ * frees the piece's context.  fork and join are called after begin()
+ * has accepted the list; fork may run while item() runs on ctx.
  */
 struct load_stream {
 	const char *key;
 	bool (*begin)(void *ctx, const struct member *done, size_t n);
 	void (*item)(void *ctx, const struct value *item);
 	void *ctx;
+	void *(*fork)(void *ctx, struct arena *a, struct diag *d);
+	void (*join)(void *ctx, void *piece, bool keep);
 };
 
 /* load_yaml and load_file, streaming the list that stream names. */
@@ -113,6 +123,25 @@ int load_yaml_streamed(struct arena *a, const char *path, const char *text,
 int load_file_streamed(struct arena *a, const char *path,
     const struct load_limits *lim, const struct load_stream *stream,
     struct diag *d, struct value **out);
+
+/*
+ * Loading a big file on several threads (load_split.c).  With jobs > 1,
+ * a regular file of at least 2 * piece_min bytes, and a stream with
+ * fork and join, the streamed list is cut at items into up to `jobs`
+ * pieces (POOL_MAX_THREADS at most) of piece_min bytes or more, each
+ * parsed on a thread of its own; then the same as load_file_streamed,
+ * or LOAD_AGAIN.  LOAD_AGAIN means that
+ * the pieces did not load alike the whole: something in them was not
+ * as a cut needs it (an error, or text the cuts guessed wrong), and
+ * nothing was kept.  The caller then drops what its stream made and
+ * loads the file with load_file_streamed, which reports as ever.  d
+ * must hold no errors yet.
+ */
+#define LOAD_AGAIN	1
+#define LOAD_PIECE_MIN	((size_t)2 * 1024 * 1024)	/* worth a thread */
+int load_file_split(struct arena *a, const char *path,
+    const struct load_limits *lim, const struct load_stream *stream,
+    size_t jobs, size_t piece_min, struct diag *d, struct value **out);
 
 /* Scalars (load_scalar.c; shared with load.c, usable on their own) */
 

@@ -858,7 +858,7 @@ int
 model_build(struct arena *a, const struct value *root, struct diag *d,
     struct registry **out)
 {
-	struct check c = { a, d, NULL, BUF_INIT, ARENA_INIT, false };
+	struct check c = { a, d, NULL, BUF_INIT, ARENA_INIT, false, 1 };
 	int rc;
 
 	c.r = arena_alloc(a, sizeof(*c.r));
@@ -923,6 +923,46 @@ stream_item(void *ctx, const struct value *v)
 	ms->own += c->d->errors - before;
 }
 
+/*
+ * A later piece of the list, loaded on another thread (see
+ * load_file_split): its statuses are built apart, against the registry
+ * built already, and added in order at the end.
+ */
+static void *
+stream_fork(void *ctx, struct arena *a, struct diag *d)
+{
+	struct model_stream *ms = ctx;
+	struct model_stream *pc = arena_alloc(a, sizeof(*pc));
+
+	pc->c.a = a;
+	pc->c.d = d;
+	pc->c.r = ms->c.r;
+	buf_init(&pc->c.scratch);
+	pc->what = ms->what;
+	pc->registry = pc->streamed = true;
+	pc->start = d->errors;
+	return pc;
+}
+
+static void
+stream_join(void *ctx, void *piece, bool keep)
+{
+	struct model_stream *ms = ctx, *pc = piece;
+
+	if (keep && pc->n > 0) {
+		if (ms->n + pc->n > ms->cap) {
+			ms->cap = xadd(ms->n, pc->n);
+			ms->st = xrealloc(ms->st,
+			    xmul(ms->cap, sizeof(*ms->st)));
+		}
+		memcpy(ms->st + ms->n, pc->st, pc->n * sizeof(*pc->st));
+		ms->n += pc->n;
+	}
+	free(pc->st);
+	buf_release(&pc->c.scratch);
+	arena_release(&pc->c.tmp);
+}
+
 struct model_stream *
 model_stream_new(struct arena *a, struct diag *d)
 {
@@ -932,13 +972,22 @@ model_stream_new(struct arena *a, struct diag *d)
 	ms->c.d = d;
 	ms->c.r = arena_alloc(a, sizeof(*ms->c.r));
 	buf_init(&ms->c.scratch);
+	ms->c.threads = 1;
 	ms->hook.key = "statuses";
 	ms->hook.begin = stream_begin;
 	ms->hook.item = stream_item;
 	ms->hook.ctx = ms;
+	ms->hook.fork = stream_fork;
+	ms->hook.join = stream_join;
 	ms->what = what_item(&ms->c, "statuses");
 	ms->start = d->errors;
 	return ms;
+}
+
+void
+model_stream_threads(struct model_stream *ms, size_t n)
+{
+	ms->c.threads = n;
 }
 
 const struct load_stream *

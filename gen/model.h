@@ -134,6 +134,9 @@ struct model_stream;
 struct model_stream *model_stream_new(struct arena *a, struct diag *d);
 const struct load_stream *model_stream_hook(struct model_stream *ms);
 
+/* The threads the checks may use once the statuses are in; 1 by default. */
+void model_stream_threads(struct model_stream *ms, size_t n);
+
 /*
  * Builds *out as model_build does from root, loaded through
  * model_stream_hook(ms) or not (root NULL: loading failed, nothing is

@@ -566,7 +566,9 @@ static int
 load_seen(struct fixture *fx, const char *text, struct seen *seen,
     struct value **v)
 {
-	struct load_stream st = { "statuses", seen_begin, seen_item, NULL };
+	struct load_stream st = {
+	    "statuses", seen_begin, seen_item, NULL, NULL, NULL
+	};
 
 	st.ctx = seen;
 	*v = NULL;

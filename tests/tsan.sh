@@ -1,6 +1,7 @@
 #!/bin/sh
-# Runs gen's threaded rendering under ThreadSanitizer: the runs that
-# render most at once, read partials from disk and fail in two threads.
+# Runs gen's threads under ThreadSanitizer: the runs that render most
+# at once, read partials from disk and fail in two threads, and one
+# that loads a big data file in pieces.
 # Usage: sh tests/tsan.sh TSANBUILDDIR (see `make tsan`)
 set -u
 name=tsan
@@ -25,4 +26,8 @@ printf '{{code}}\n' > "$tmp/jt/slow/p.mustache"
 printf '{{nope}}\n' > "$tmp/jt/quick/t.mustache"
 expect 65 "$gen" -j 8 --templates "$tmp/jt" --lang c --lang slow \
     --lang quick --lang go --out "$tmp/fail"
+# A data file big enough to load in pieces (gen/load_split.c), on
+# three threads, checked on three threads too.
+/usr/bin/python3 bench/mkregistry.py 10000 --seed 2 -o "$tmp/big.yaml"
+expect 0 "$gen" -j 3 --data "$tmp/big.yaml" --lang c --out "$tmp/big"
 check_done

@@ -42,8 +42,8 @@ probe() {
 
 # The modules each target needs: no main.c, mkembed.c, lang.c or
 # generate.c, so no embedded data is needed either.
-LOAD_SRC="load load_scalar model model_ident keyword filter escape escape_table suggest
-	value diag buf arena xmalloc"
+LOAD_SRC="load load_split load_scalar model model_ident keyword filter escape
+	escape_table suggest pool value diag buf arena xmalloc"
 TMPL_SRC="tmpl_parse tmpl_render filter escape escape_table suggest value
 	diag buf arena xmalloc"
 
@@ -61,7 +61,7 @@ build() {
 	    -c -o "$out/$target.o" "tests/fuzz/$target.c" || exit 1
 	# shellcheck disable=SC2086
 	$CC $CFLAGS $SAN -Igen $YAML_CFLAGS -o "$out/$target" \
-	    "$out/$target.o" $srcs $YAML_LIBS || exit 1
+	    "$out/$target.o" $srcs $YAML_LIBS -pthread || exit 1
 }
 
 seed() {
