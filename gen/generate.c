@@ -384,10 +384,12 @@ render_one(struct run *run, struct job *j, struct arena *a)
 		buf_stream(&b, &sink);
 	}
 	rc = tmpl_render(j->t, view, &topts, &loader, a, &b, &j->d);
-	if (rc == 0 && is_streamed(run))
+	if (rc == 0 && is_streamed(run)) {
 		buf_flush(&b);
-	else if (rc == 0)
+		output_complete(&j->w);
+	} else if (rc == 0) {
 		j->text = buf_detach(&b, &j->len);
+	}
 	buf_release(&b);
 	return rc == 0;
 }

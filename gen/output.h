@@ -127,6 +127,7 @@ struct output_writer {
 	int err;		/* the first failure (errno), or 0 */
 	enum diag_fail errkind;
 	char *errpath;		/* owned: what failed, if not the output */
+	bool completed;		/* output_complete ran */
 };
 
 /*
@@ -145,9 +146,18 @@ void output_begin(struct output_set *set, const char *path,
 void output_feed(struct output_writer *w, const char *p, size_t n);
 
 /*
+ * Completes the output once every byte is fed: when it differs from the
+ * target, its temporary file gets its mode and is synced.  Failures are
+ * kept for output_finish, which completes the output itself when this
+ * was not called.  Like output_feed, it may run on the thread that
+ * renders, so that one output's fsync waits while others render.
+ */
+void output_complete(struct output_writer *w);
+
+/*
  * Ends the output: when it differs from the target, its temporary file
- * is completed (mode, fsync) and staged for output_commit; when it is
- * the same, nothing is written.  Returns 0, or -1 after reporting the
+ * is completed (output_complete) and staged for output_commit; when it
+ * is the same, nothing is written.  Returns 0, or -1 after reporting the
  * first failure into d (DIAG_CANTCREAT or DIAG_IOERR, naming the path
  * or the directory that could not be made) with no temporary file left
  * and the set unchanged.  Either way w is released.

@@ -37,6 +37,7 @@ output_begin(struct output_set *set, const char *path,
 	buf_init(&w->held);
 	w->err = 0;
 	w->errpath = NULL;
+	w->completed = false;
 	w->old = -1;
 	/* ENOTDIR is missing too: creating the parents reports it. */
 	if (!w->f.stream &&
@@ -181,11 +182,14 @@ at_end(struct output_writer *w)
 	return got == 0;
 }
 
-int
-output_finish(struct output_writer *w, struct diag *d)
+void
+output_complete(struct output_writer *w)
 {
 	int err;
 
+	if (w->completed)
+		return;
+	w->completed = true;
 	/* Nothing differed so far: a longer or missing target still does. */
 	if (w->err == 0 && !w->f.stream && w->fd == -1 && !at_end(w) &&
 	    w->err == 0)
@@ -196,6 +200,12 @@ output_finish(struct output_writer *w, struct diag *d)
 		if (err != 0)
 			set_error(w, DIAG_IOERR, err, NULL);
 	}
+}
+
+int
+output_finish(struct output_writer *w, struct diag *d)
+{
+	output_complete(w);
 	if (w->err != 0) {
 		diag_sys(d, w->errkind, w->errpath ? w->errpath : w->f.path,
 		    w->err);
