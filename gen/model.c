@@ -858,7 +858,9 @@ int
 model_build(struct arena *a, const struct value *root, struct diag *d,
     struct registry **out)
 {
-	struct check c = { a, d, NULL, BUF_INIT, ARENA_INIT, false, 1 };
+	struct check c = {
+		a, d, NULL, BUF_INIT, ARENA_INIT, false, 1, NULL
+	};
 	int rc;
 
 	c.r = arena_alloc(a, sizeof(*c.r));

@@ -12,6 +12,8 @@
 #include "diag.h"
 #include "model.h"
 
+struct ident;
+
 /* What a schema check needs while it walks the document. */
 struct check {
 	struct arena *a;
@@ -30,6 +32,11 @@ struct check {
 	 */
 	bool copy;
 	size_t threads;		/* the identifier checks may use */
+	/*
+	 * model_check_idents' spellings of every id and alias, in tmp, for
+	 * model_check_names: spelt[k] in the k-th case it checks, or NULL.
+	 */
+	struct ident **spelt;
 };
 
 /*

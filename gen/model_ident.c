@@ -300,9 +300,18 @@ check_spellings(struct check *c, struct ident *ids, size_t n)
 			diag_note(c->d, a->pos, "'%s' defined here", a->id);
 		}
 	}
-	for (k = 0; k < NCASES(ident_cases); k++)
+	/* Kept for model_check_names; snake case was raised in place. */
+	c->spelt = arena_array(&c->tmp, NCASES(ident_cases),
+	    sizeof(*c->spelt));
+	for (k = 0; k < NCASES(ident_cases); k++) {
+		c->spelt[k] = sp.t[k];
+		if (is_raised(k)) {
+			c->spelt[k] = c->spelt[k - 1];
+			c->spelt[k - 1] = NULL;
+		}
 		for (p = 0; p < SPELL_PARTS; p++)
-			arena_release(&sp.words[k][p]);
+			arena_adopt(&c->tmp, &sp.words[k][p]);
+	}
 }
 
 void
@@ -361,10 +370,14 @@ lang_idents(struct check *c, const char *lang, size_t *n)
 {
 	const struct registry *r = c->r;
 	int lc = lang_case(lang);
-	struct ident *ids, *own;
+	struct ident *ids, *own, *spelt = NULL;
 	size_t i, j, nown, cap = 0;
 
 	own = collect_ids(c, &nown);
+	/* The spellings model_check_idents made, in the same order. */
+	for (i = 0; c->spelt != NULL && i < NCASES(ident_cases); i++)
+		if ((int)ident_cases[i] == lc)
+			spelt = c->spelt[i];
 	for (i = 0; i < r->nstatuses; i++) {
 		const struct value *l = value_get(r->statuses[i].names, lang);
 
@@ -385,8 +398,8 @@ lang_idents(struct check *c, const char *lang, size_t *n)
 		}
 		for (k = 0; l == NULL && lc >= 0 && k < mine; k++) {
 			ids[*n] = own[j + k];
-			ids[*n].name = spell(c, own[j + k].id,
-			    (enum filter_id)lc);
+			ids[*n].name = spelt != NULL ? spelt[j + k].name :
+			    spell(c, own[j + k].id, (enum filter_id)lc);
 			(*n)++;
 		}
 		j += mine;
