@@ -19,6 +19,8 @@ struct view {
 	/* The statuses select_views looks at: all, or one class's. */
 	size_t from, to;
 	const struct view *keep;	/* a copy that outlives ctx_build */
+	/* Per status: its id and aliases in the output's case; converted */
+	const char ***conv;
 };
 
 /*
@@ -236,10 +238,34 @@ convert(struct view *v, const char *id)
 	return s;
 }
 
+/*
+ * The status's id, then its aliases, in the output's case, made in a
+ * (which lives as long as the view).  A template walks the statuses
+ * several times, making their views anew each time, and converting
+ * costs more than the rest of a view: each status's are kept.
+ */
+static const char **
+converted(const struct view *v, const struct status *s, struct arena *a)
+{
+	const char ***slot = &v->conv[s - v->r->statuses];
+	struct view tmp = *v;
+	size_t i;
+
+	if (*slot != NULL)
+		return *slot;
+	tmp.a = a;
+	*slot = arena_array(a, 1 + s->naliases, sizeof(**slot));
+	(*slot)[0] = convert(&tmp, s->id);
+	for (i = 0; i < s->naliases; i++)
+		(*slot)[1 + i] = convert(&tmp, s->aliases[i]);
+	return *slot;
+}
+
 static struct value *
-names_of(struct view *v, const struct status *s)
+names_of(struct view *v, const struct status *s, struct arena *keep)
 {
 	const struct value *over = value_get(s->names, v->o->lang);
+	const char **conv;
 	struct value *list;
 	size_t i;
 
@@ -250,10 +276,10 @@ names_of(struct view *v, const struct status *s)
 			    over->u.list.items[i]->str));
 		return list;
 	}
+	conv = converted(v, s, keep);
 	list = value_list(v->a, 1 + s->naliases);
-	value_push(list, value_cstr(v->a, convert(v, s->id)));
-	for (i = 0; i < s->naliases; i++)
-		value_push(list, value_cstr(v->a, convert(v, s->aliases[i])));
+	for (i = 0; i < 1 + s->naliases; i++)
+		value_push(list, value_cstr(v->a, conv[i]));
 	return list;
 }
 
@@ -346,50 +372,24 @@ aliases_of(struct view *v, const struct status *s)
 	return al;
 }
 
+/*
+ * The members of a status's view that are lists or read the view's
+ * options, made in a (the arena of the status's view).
+ */
 static struct value *
-status_member(const struct value_maker *mk, const void *arg,
+status_part(const struct view *base, const struct status *s,
     const struct value *map, size_t i, struct arena *a)
 {
-	const struct status *s = arg;
-	struct view v = *(const struct view *)mk;
-	const struct value *names;
+	struct view v = *base;
 
 	v.a = a;
 	switch ((enum status_key)i) {
-	case SK_CODE:
-		return value_int(a, s->code);
-	case SK_PHRASE:
-		return value_cstr(a, s->phrase);
-	case SK_ID:
-		return value_cstr(a, s->id);
-	case SK_NAME:
-		names = value_member(map, SK_NAMES);
-		return names->u.list.n ? names->u.list.items[0] :
-		    value_null(a);
 	case SK_NAMES:
-		return names_of(&v, s);
+		return names_of(&v, s, base->a);
 	case SK_ALIAS_NAMES:
 		return tail_of(&v, value_member(map, SK_NAMES));
 	case SK_ALIASES:
 		return aliases_of(&v, s);
-	case SK_CLASS:
-		return value_cstr(a, v.r->classes[s->class_index].id);
-	case SK_STATUS:
-		return value_cstr(a, model_status_name(s->kind));
-	case SK_IS_STANDARD:
-		return value_bool(a, s->kind == STATUS_STANDARD);
-	case SK_IS_DEPRECATED:
-		return value_bool(a, s->kind == STATUS_DEPRECATED);
-	case SK_IS_UNUSED:
-		return value_bool(a, s->kind == STATUS_UNUSED);
-	case SK_IS_EXPERIMENTAL:
-		return value_bool(a, s->kind == STATUS_EXPERIMENTAL);
-	case SK_IS_TEMPORARY:
-		return value_bool(a, s->kind == STATUS_TEMPORARY);
-	case SK_IS_UNOFFICIAL:
-		return value_bool(a, s->kind == STATUS_UNOFFICIAL);
-	case SK_DOCS_ONLY:
-		return value_bool(a, s->docs_only);
 	case SK_SET:
 		return str_or_null(&v, s->set);
 	case SK_SOURCE:
@@ -414,11 +414,70 @@ status_member(const struct value_maker *mk, const void *arg,
 		return subcodes_of(&v, s);
 	case SK_EXTENSIONS:
 		return extensions_of(&v, s->node);
+	case SK_CODE:
+	case SK_PHRASE:
+	case SK_ID:
+	case SK_NAME:
+	case SK_CLASS:
+	case SK_STATUS:
+	case SK_IS_STANDARD:
+	case SK_IS_DEPRECATED:
+	case SK_IS_UNUSED:
+	case SK_IS_EXPERIMENTAL:
+	case SK_IS_TEMPORARY:
+	case SK_IS_UNOFFICIAL:
+	case SK_DOCS_ONLY:
 	case SK_NKEYS:
 		break;
 	}
 	/* The x- keys are set when the view is made: never lazy. */
 	abort();
+}
+
+/*
+ * Makes member i of a status's view.  The scalars, which templates
+ * read most, are made here without a copy of the view.
+ */
+static struct value *
+status_member(const struct value_maker *mk, const void *arg,
+    const struct value *map, size_t i, struct arena *a)
+{
+	const struct view *v = (const struct view *)mk;
+	const struct status *s = arg;
+	const struct value *names;
+
+	switch ((enum status_key)i) {
+	case SK_CODE:
+		return value_int(a, s->code);
+	case SK_PHRASE:
+		return value_cstr(a, s->phrase);
+	case SK_ID:
+		return value_cstr(a, s->id);
+	case SK_NAME:
+		names = value_member(map, SK_NAMES);
+		return names->u.list.n ? names->u.list.items[0] :
+		    value_null(a);
+	case SK_CLASS:
+		return value_cstr(a, v->r->classes[s->class_index].id);
+	case SK_STATUS:
+		return value_cstr(a, model_status_name(s->kind));
+	case SK_IS_STANDARD:
+		return value_bool(a, s->kind == STATUS_STANDARD);
+	case SK_IS_DEPRECATED:
+		return value_bool(a, s->kind == STATUS_DEPRECATED);
+	case SK_IS_UNUSED:
+		return value_bool(a, s->kind == STATUS_UNUSED);
+	case SK_IS_EXPERIMENTAL:
+		return value_bool(a, s->kind == STATUS_EXPERIMENTAL);
+	case SK_IS_TEMPORARY:
+		return value_bool(a, s->kind == STATUS_TEMPORARY);
+	case SK_IS_UNOFFICIAL:
+		return value_bool(a, s->kind == STATUS_UNOFFICIAL);
+	case SK_DOCS_ONLY:
+		return value_bool(a, s->docs_only);
+	default:
+		return status_part(v, s, map, i, a);
+	}
 }
 
 /* A status's view, in a: its keys, and values made when first read. */
@@ -648,7 +707,7 @@ struct value *
 ctx_build(struct arena *a, const struct registry *r, const struct ctx_opts *o)
 {
 	struct view v = { { NULL, status_member }, a, r, o, 0, r->nstatuses,
-	    NULL };
+	    NULL, arena_array(a, r->nstatuses, sizeof(*v.conv)) };
 	struct view *keep = arena_alloc(a, sizeof(*keep));
 	struct value *root = value_map(a, 9 + count_ext(r->root));
 	struct value *g = value_map(a, 3);

@@ -3,51 +3,56 @@
 #include <stdint.h>
 #include <string.h>
 
-/* Byte classes, by table so that the locale never matters. */
+/*
+ * Byte classes, by table so that the locale never matters.  Every
+ * escaper copies the bytes of no class it minds a run at a time (see
+ * run_of), so the table also marks the few bytes special to one target.
+ */
 enum {
-	K_CTRL = 0x01,		/* C0 controls and DEL */
-	K_HIGH = 0x02,		/* >= 0x80: part of a UTF-8 sequence */
-	K_UPPER = 0x04,
-	K_LOWER = 0x08,
-	K_DIGIT = 0x10,
-	K_MD = 0x20,		/* Markdown punctuation escaped anywhere */
-	K_SEP = 0x40,		/* unused here; keeps the table complete */
-	K_HTML = 0x80		/* & < > " */
+	K_CTRL = 0x001,		/* C0 controls and DEL */
+	K_HIGH = 0x002,		/* >= 0x80: part of a UTF-8 sequence */
+	K_DIGIT = 0x004,
+	K_MD = 0x008,		/* Markdown punctuation escaped anywhere */
+	K_STR = 0x010,		/* " and \, escaped in C, Python and Go */
+	K_QMARK = 0x020,	/* ?, which may make a C trigraph */
+	K_HTML = 0x040,		/* & < > " */
+	K_CPAIR = 0x080,	/* / * ?, which may end a pair to break in C */
+	K_HPAIR = 0x100		/* - !, the same for HTML and Markdown */
 };
 
-static const unsigned char kind[256] = {
-	0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01,
-	0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01,
-	0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01,
-	0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01,
-	0x40, 0x00, 0x80, 0x20, 0x20, 0x00, 0xa0, 0x00,
-	0x00, 0x00, 0x20, 0x00, 0x00, 0x40, 0x40, 0x00,
-	0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10,
-	0x10, 0x10, 0x00, 0x00, 0xa0, 0x00, 0xa0, 0x00,
-	0x00, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04,
-	0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04,
-	0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04,
-	0x04, 0x04, 0x04, 0x20, 0x20, 0x20, 0x00, 0x60,
-	0x20, 0x08, 0x08, 0x08, 0x08, 0x08, 0x08, 0x08,
-	0x08, 0x08, 0x08, 0x08, 0x08, 0x08, 0x08, 0x08,
-	0x08, 0x08, 0x08, 0x08, 0x08, 0x08, 0x08, 0x08,
-	0x08, 0x08, 0x08, 0x00, 0x20, 0x00, 0x20, 0x01,
-	0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02,
-	0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02,
-	0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02,
-	0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02,
-	0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02,
-	0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02,
-	0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02,
-	0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02,
-	0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02,
-	0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02,
-	0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02,
-	0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02,
-	0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02,
-	0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02,
-	0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02,
-	0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02,
+static const uint16_t kind[256] = {
+	0x001, 0x001, 0x001, 0x001, 0x001, 0x001, 0x001, 0x001,
+	0x001, 0x001, 0x001, 0x001, 0x001, 0x001, 0x001, 0x001,
+	0x001, 0x001, 0x001, 0x001, 0x001, 0x001, 0x001, 0x001,
+	0x001, 0x001, 0x001, 0x001, 0x001, 0x001, 0x001, 0x001,
+	0x000, 0x100, 0x050, 0x008, 0x008, 0x000, 0x048, 0x000,
+	0x000, 0x000, 0x088, 0x000, 0x000, 0x100, 0x000, 0x080,
+	0x004, 0x004, 0x004, 0x004, 0x004, 0x004, 0x004, 0x004,
+	0x004, 0x004, 0x000, 0x000, 0x048, 0x000, 0x048, 0x0a0,
+	0x000, 0x000, 0x000, 0x000, 0x000, 0x000, 0x000, 0x000,
+	0x000, 0x000, 0x000, 0x000, 0x000, 0x000, 0x000, 0x000,
+	0x000, 0x000, 0x000, 0x000, 0x000, 0x000, 0x000, 0x000,
+	0x000, 0x000, 0x000, 0x008, 0x018, 0x008, 0x000, 0x008,
+	0x008, 0x000, 0x000, 0x000, 0x000, 0x000, 0x000, 0x000,
+	0x000, 0x000, 0x000, 0x000, 0x000, 0x000, 0x000, 0x000,
+	0x000, 0x000, 0x000, 0x000, 0x000, 0x000, 0x000, 0x000,
+	0x000, 0x000, 0x000, 0x000, 0x008, 0x000, 0x008, 0x001,
+	0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002,
+	0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002,
+	0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002,
+	0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002,
+	0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002,
+	0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002,
+	0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002,
+	0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002,
+	0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002,
+	0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002,
+	0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002,
+	0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002,
+	0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002,
+	0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002,
+	0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002,
+	0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002,
 };
 
 #define IS(c, k) ((kind[(unsigned char)(c)] & (k)) != 0)
@@ -55,6 +60,12 @@ static const unsigned char kind[256] = {
 static const char hex[] = "0123456789abcdef";
 static const char fffd[] = "\xef\xbf\xbd";
 
+static inline size_t run_of(const unsigned char *s, size_t n,
+    unsigned mask);
+static size_t utf8_len(const unsigned char *s, size_t n);
+static bool is_bom(const unsigned char *s, size_t len);
+static inline size_t text_run(const unsigned char *s, size_t n,
+    unsigned mask, bool bom);
 static void add_octal(struct buf *out, unsigned char c);
 static void add_hex(struct buf *out, unsigned char c);
 static bool add_short(struct buf *out, unsigned char c);
@@ -68,54 +79,111 @@ static void put_safe(struct buf *out, enum escape_mode mode, int c);
 static void end_c(struct buf *out, size_t start);
 static void end_html(struct buf *out, size_t start);
 
-/* Unicode table 3-7 gives the well-formed sequences. */
+/*
+ * The length of the run at the start of s[0..n) of bytes in none of
+ * the classes of mask.  Most text needs no escape at all, and this
+ * test is then the whole cost of escaping it: eight bytes a round.
+ */
+static inline size_t
+run_of(const unsigned char *s, size_t n, unsigned mask)
+{
+	size_t i = 0;
+
+	while (n - i >= 8 && ((kind[s[i]] | kind[s[i + 1]] |
+	    kind[s[i + 2]] | kind[s[i + 3]] | kind[s[i + 4]] |
+	    kind[s[i + 5]] | kind[s[i + 6]] | kind[s[i + 7]]) & mask) == 0)
+		i += 8;
+	while (i < n && (kind[s[i]] & mask) == 0)
+		i++;
+	return i;
+}
+
+/*
+ * The length of the well-formed UTF-8 sequence of two to four bytes at
+ * s[0..n), or 0.  Unicode table 3-7 gives the well-formed sequences by
+ * the ranges of their bytes, which rule out overlong forms, surrogates
+ * and values past U+10FFFF without decoding.
+ */
+static size_t
+utf8_len(const unsigned char *s, size_t n)
+{
+	unsigned char lo = 0x80, hi = 0xbf;
+	size_t len, i;
+
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		len = 2;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		len = 3;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		len = 4;
+	else
+		return 0;
+	if (n < len)
+		return 0;
+	if (s[0] == 0xe0)
+		lo = 0xa0;
+	else if (s[0] == 0xed)
+		hi = 0x9f;
+	else if (s[0] == 0xf0)
+		lo = 0x90;
+	else if (s[0] == 0xf4)
+		hi = 0x8f;
+	if (s[1] < lo || s[1] > hi)
+		return 0;
+	for (i = 2; i < len; i++)
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+	return len;
+}
+
+/* Whether the sequence s[0..len) is U+FEFF. */
+static bool
+is_bom(const unsigned char *s, size_t len)
+{
+	return len == 3 && s[0] == 0xef && s[1] == 0xbb && s[2] == 0xbf;
+}
+
 size_t
 escape_utf8(const unsigned char *s, size_t n, uint32_t *cp)
 {
 	size_t len, i;
-	uint32_t v, min;
+	uint32_t v;
 
 	if (s[0] < 0x80) {
 		*cp = s[0];
 		return 1;
 	}
-	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
-		len = 2, v = s[0] & 0x1f, min = 0x80;
-	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
-		len = 3, v = s[0] & 0x0f, min = 0x800;
-	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-		len = 4, v = s[0] & 0x07, min = 0x10000;
-	} else {
+	if ((len = utf8_len(s, n)) == 0)
 		return 0;
-	}
-	if (n < len)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
+	v = s[0] & (0x7f >> len);
+	for (i = 1; i < len; i++)
 		v = v << 6 | (s[i] & 0x3f);
-	}
-	if (v < min || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
-		return 0;
 	*cp = v;
 	return len;
 }
 
 /*
- * The length of the run of well-formed multi-byte UTF-8 sequences at
- * the start of s[0..n), stopping before a U+FEFF unless bom: text in
- * other scripts passes through whole, not a character at a time.
+ * The length of the run at the start of s[0..n) of bytes in none of
+ * the classes of mask (which holds K_HIGH) and of well-formed multi-byte
+ * UTF-8 sequences, stopping before a U+FEFF unless bom: text in other
+ * scripts passes through whole, not a character at a time.
  */
-static size_t
-utf8_run(const unsigned char *s, size_t n, bool bom)
+static inline size_t
+text_run(const unsigned char *s, size_t n, unsigned mask, bool bom)
 {
 	size_t i = 0, len;
-	uint32_t cp;
 
-	while (i < n && IS(s[i], K_HIGH) &&
-	    (len = escape_utf8(s + i, n - i, &cp)) != 0 &&
-	    (bom || cp != 0xfeff))
+	while (i < n) {
+		/* Text in other scripts is sequence after sequence. */
+		if (s[i] < 0x80)
+			len = run_of(s + i, n - i, mask);
+		else if ((len = utf8_len(s + i, n - i)) != 0 && !bom &&
+		    is_bom(s + i, len))
+			len = 0;
+		if (len == 0)
+			break;
 		i += len;
+	}
 	return i;
 }
 
@@ -180,11 +248,7 @@ add_c(struct buf *out, const unsigned char *s, size_t n)
 	size_t i, len;
 
 	for (i = 0; i < n; i++) {
-		/* A run of plain ASCII goes out in one piece. */
-		for (len = 0; i + len < n && !IS(s[i + len], K_CTRL | K_HIGH) &&
-		    s[i + len] != '"' && s[i + len] != '\\' &&
-		    s[i + len] != '?'; len++)
-			continue;
+		len = run_of(s + i, n - i, K_CTRL | K_HIGH | K_STR | K_QMARK);
 		if (len > 0) {
 			buf_add(out, s + i, len);
 			i += len - 1;
@@ -214,12 +278,7 @@ add_script(struct buf *out, bool go, const unsigned char *s, size_t n)
 	uint32_t cp;
 
 	for (i = 0; i < n; i += len) {
-		/* A run of plain ASCII goes out in one piece. */
-		for (len = 0; i + len < n && !IS(s[i + len], K_CTRL | K_HIGH) &&
-		    s[i + len] != '"' && s[i + len] != '\\'; len++)
-			continue;
-		if (len == 0)
-			len = utf8_run(s + i, n - i, !go);
+		len = text_run(s + i, n - i, K_CTRL | K_HIGH | K_STR, !go);
 		if (len > 0) {
 			buf_add(out, s + i, len);
 			continue;
@@ -246,9 +305,15 @@ add_script(struct buf *out, bool go, const unsigned char *s, size_t n)
 static void
 add_html(struct buf *out, const unsigned char *s, size_t n)
 {
-	size_t i;
+	size_t i, len;
 
 	for (i = 0; i < n; i++) {
+		len = run_of(s + i, n - i, K_HTML);
+		if (len > 0) {
+			buf_add(out, s + i, len);
+			i += len - 1;
+			continue;
+		}
 		switch (s[i]) {
 		case '&':
 			buf_add(out, "&amp;", 5);
@@ -308,10 +373,7 @@ add_markdown(struct buf *out, const unsigned char *s, size_t n)
 	uint32_t cp;
 
 	for (i = md_lead(out, s, n); i < n; i += len) {
-		/* A run of plain text goes out in one piece. */
-		for (len = 0; i + len < n &&
-		    !IS(s[i + len], K_MD | K_CTRL | K_HIGH); len++)
-			continue;
+		len = text_run(s + i, n - i, K_MD | K_CTRL | K_HIGH, true);
 		if (len > 0) {
 			buf_add(out, s + i, len);
 			continue;
@@ -366,22 +428,22 @@ escape_add(struct buf *out, enum escape_mode mode, const char *s,
 	}
 }
 
-/* Whether c ends a pair that put_safe must break in mode. */
-static bool
-pair_end(enum escape_mode mode, unsigned char c)
+/* The class of the bytes that end a pair put_safe must break in mode. */
+static unsigned
+pair_ends(enum escape_mode mode)
 {
 	switch (mode) {
 	case ESCAPE_C:
-		return c == '/' || c == '*' || c == '?';
+		return K_CPAIR;
 	case ESCAPE_HTML:
 	case ESCAPE_MARKDOWN:
-		return c == '-' || c == '!';
+		return K_HPAIR;
 	case ESCAPE_NONE:
 	case ESCAPE_PYTHON:
 	case ESCAPE_GO:
 		break;
 	}
-	return false;
+	return 0;
 }
 
 /*
@@ -463,16 +525,12 @@ escape_comment(struct buf *out, enum escape_mode mode, const char *s,
     size_t len)
 {
 	const unsigned char *u = (const unsigned char *)s;
+	unsigned mask = K_CTRL | K_HIGH | pair_ends(mode);
 	size_t i, n, start = out->len;
 	uint32_t cp;
 
 	for (i = 0; i < len; i += n) {
-		/* What needs no care goes out a run at a time. */
-		for (n = 0; i + n < len && !IS(u[i + n], K_CTRL | K_HIGH) &&
-		    !pair_end(mode, u[i + n]); n++)
-			continue;
-		if (n == 0)
-			n = utf8_run(u + i, len - i, false);
+		n = text_run(u + i, len - i, mask, false);
 		if (n > 0) {
 			buf_add(out, u + i, n);
 			continue;

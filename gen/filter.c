@@ -26,6 +26,15 @@ static const char *const initialisms[] = {
 	"URI", "URL", "UTF8", "VM", "XML", "XMPP", "XSRF", "XSS"
 };
 #define INITIALISM_MAX	5	/* the longest above */
+/*
+ * The letters they start with, as a mask: most words start with
+ * another, and are ruled out at once.
+ */
+#define BIT(c)		(1ul << ((c) - 'A'))
+#define INITIALS	(BIT('A') | BIT('C') | BIT('D') | BIT('E') | \
+			 BIT('G') | BIT('H') | BIT('I') | BIT('J') | \
+			 BIT('Q') | BIT('R') | BIT('S') | BIT('T') | \
+			 BIT('U') | BIT('V') | BIT('X'))
 
 enum wcase { W_LOWER, W_UPPER, W_TITLE, W_GO };
 
@@ -112,8 +121,13 @@ next_word(const char *s, size_t len, size_t *pos, size_t *start)
 	if (i == len)
 		return false;
 	*start = i;
-	for (i++; i < len && !is_sep(s[i]) && !is_boundary(s, len, i); i++)
-		;
+	for (i++; i < len; i++) {
+		/* Most bytes are lower case or digits, which go on a word. */
+		if (is_lower(s[i]) || is_digit(s[i]))
+			continue;
+		if (is_sep(s[i]) || is_boundary(s, len, i))
+			break;
+	}
 	*pos = i;
 	return true;
 }
@@ -131,6 +145,8 @@ is_initialism(const char *w, size_t n)
 	if (n < 2 || n > INITIALISM_MAX)
 		return false;
 	c = to_upper(w[0]);
+	if (!is_upper(c) || (INITIALS & BIT(c)) == 0)
+		return false;
 	for (i = 0; i < sizeof(initialisms) / sizeof(initialisms[0]); i++) {
 		const char *p = initialisms[i];
 
@@ -155,8 +171,12 @@ add_word(char *p, const char *w, size_t n, enum wcase wc)
 		wc = is_initialism(w, n) ? W_UPPER : W_TITLE;
 	if (wc == W_TITLE && n > 0)
 		p[i++] = to_upper(w[0]);
-	for (; i < n; i++)
-		p[i] = wc == W_UPPER ? to_upper(w[i]) : to_lower(w[i]);
+	if (wc == W_UPPER)
+		for (; i < n; i++)
+			p[i] = to_upper(w[i]);
+	else
+		for (; i < n; i++)
+			p[i] = to_lower(w[i]);
 	return p + n;
 }
 

@@ -32,7 +32,28 @@ struct scope {
 struct ctxent {
 	const struct value *v;
 	size_t index, count;	/* list items, for @first @last @index */
+	unsigned long long gen;	/* new whenever v is set; see struct seen */
 	bool iter;
+};
+
+/*
+ * What the first part of a name found at one level of the context
+ * stack, and so what the whole name resolves to from there (v NULL when
+ * the rest is missing).  It holds while the level keeps the value it
+ * had, which `gen` tells: a tag inside a list section is looked up once
+ * per item, and the levels under the list's stay the same meanwhile.
+ * A tag whose value comes from such a level writes the same text for
+ * every item, so the text is kept too.
+ */
+struct seen {
+	const struct tname *name;
+	size_t level;			/* 1 + index into the stack */
+	unsigned long long gen;
+	bool found;
+	const struct value *v;
+	struct value_hint hint;		/* where the maps had it before */
+	bool has_text;
+	struct buf text;		/* what the tag wrote, if has_text */
 };
 
 enum frame_kind {
@@ -69,15 +90,15 @@ struct pcache {
 	struct tmpl *t;
 };
 
-/* Slots of the name-position cache; a collision only costs a scan. */
-#define NHINTS	256
+/* Slots of the lookup cache; a collision only costs a lookup. */
+#define NSEEN	1024
 
 struct render {
 	const struct tmpl_opts *opts;
 	const struct tmpl_loader *loader;
 	struct arena *a;
 	struct buf *out;
-	size_t start;
+	size_t limit;			/* where output becomes too much */
 	struct diag *d;
 	struct ctxent *ctx;
 	size_t nctx, capctx;
@@ -101,8 +122,8 @@ struct render {
 	struct value idx;		/* @index */
 	bool fatal;
 	bool failed;
-	/* Where names were last found in a map, by name; see lookup. */
-	struct value_hint hints[NHINTS];
+	unsigned long long gen;		/* the last ctxent.gen given out */
+	struct seen *seen;		/* NSEEN, by tag and level: lookup */
 };
 
 static const struct value vtrue = {
@@ -131,6 +152,7 @@ push_ctx(struct render *r, const struct value *v, bool iter, size_t count)
 	r->ctx = grow(r->ctx, &r->capctx, r->nctx, sizeof(*r->ctx));
 	e = &r->ctx[r->nctx++];
 	e->v = v;
+	e->gen = ++r->gen;
 	e->iter = iter;
 	e->index = 0;
 	e->count = count;
@@ -143,15 +165,16 @@ push_frame(struct render *r, enum frame_kind kind, const struct tnode *owner)
 
 	r->fr = grow(r->fr, &r->capfr, r->nfr, sizeof(*r->fr));
 	f = &r->fr[r->nfr++];
-	memset(f, 0, sizeof(*f));
-	f->kind = kind;
-	f->owner = owner;
-	f->next = owner->child;
-	f->nctx = r->nctx;
-	f->indentlen = r->indent.len;
-	f->strip = r->strip;
-	f->nscopes = r->nscopes;
-	f->scope = r->scope;
+	*f = (struct frame){
+		.kind = kind,
+		.owner = owner,
+		.next = owner->child,
+		.nctx = r->nctx,
+		.indentlen = r->indent.len,
+		.strip = r->strip,
+		.nscopes = r->nscopes,
+		.scope = r->scope
+	};
 	return f;
 }
 
@@ -254,49 +277,97 @@ lookup_special(struct render *r, enum tname_special sp)
 }
 
 /*
- * The spec's name resolution: the first part of a dotted name is looked
- * up through the whole context stack, the rest only inside what the
- * previous part found.  Returns NULL when the name resolves nowhere.
+ * Looks the name up at level i of the context stack into s, and what
+ * the rest of a dotted name finds inside the first part's value.
  */
-static const struct value *
-lookup(struct render *r, const struct tname *n)
+static void
+look(struct render *r, const struct tname *n, size_t i, struct seen *s)
 {
-	const struct value *v = NULL;
-	size_t i, slot;
+	const struct value *v;
+	size_t k;
 
-	if (n->special == TNAME_DOT)
-		return r->nctx > 0 ? r->ctx[r->nctx - 1].v : NULL;
-	if (n->special != TNAME_DATA)
-		return lookup_special(r, n->special);
 	/*
-	 * A tag inside a list section looks its name up once per item, in
-	 * maps whose keys come in the same order: remember the position,
-	 * for each level of the stack, where the maps are alike.
+	 * Maps built alike keep keys in the same order (value_getn_at):
+	 * the hint stays useful when the level's value changes.
 	 */
-	slot = (uintptr_t)n / sizeof(*n);
-	for (i = r->nctx; i > 0 && v == NULL; i--)
-		v = value_getn_at(r->ctx[i - 1].v, n->parts[0].s,
-		    n->parts[0].len, &r->hints[(slot + i) % NHINTS]);
-	for (i = 1; i < n->nparts && v != NULL; i++)
-		v = value_getn(v, n->parts[i].s, n->parts[i].len);
-	return v;
+	v = value_getn_at(r->ctx[i - 1].v, n->parts[0].s, n->parts[0].len,
+	    &s->hint);
+	s->name = n;
+	s->level = i;
+	s->gen = r->ctx[i - 1].gen;
+	s->found = v != NULL;
+	for (k = 1; k < n->nparts && v != NULL; k++)
+		v = value_getn(v, n->parts[k].s, n->parts[k].len);
+	s->v = v;
+	s->has_text = false;
 }
 
-/* Looks n's name up; in strict mode a miss is an error. */
+/* In strict mode, a name that resolves nowhere is an error. */
+static void
+missing(struct render *r, const struct tnode *n)
+{
+	if (!r->opts->strict)
+		return;
+	if (is_new_error(r, n)) {
+		diag_error(r->d, &n->pos, "'%.*s' is not defined",
+		    (int)n->name.len, n->name.s);
+		note_includes(r, n);
+	}
+	fail(r);
+}
+
+/*
+ * The spec's name resolution: the first part of a dotted name is looked
+ * up through the whole context stack, the rest only inside what the
+ * previous part found.  Returns NULL when the name resolves nowhere
+ * (an error in strict mode); sets *where to what a data name was found
+ * in, else NULL.
+ */
+static const struct value *
+resolve_at(struct render *r, const struct tnode *n, struct seen **where)
+{
+	const struct tname *nm = &n->name;
+	const struct value *v = NULL;
+	struct seen *s;
+	size_t i, slot;
+
+	*where = NULL;
+	if (nm->special == TNAME_DOT && r->nctx > 0)
+		v = r->ctx[r->nctx - 1].v;
+	else if (nm->special != TNAME_DATA && nm->special != TNAME_DOT)
+		v = lookup_special(r, nm->special);
+	if (nm->special != TNAME_DATA) {
+		if (v == NULL)
+			missing(r, n);
+		return v;
+	}
+	/* Tags lie apart in memory: spread their levels apart too. */
+	slot = (uintptr_t)nm >> 3;
+	for (i = r->nctx; i > 0; i--) {
+		/* Sections over scalars ({{#flag}}) add levels with no names. */
+		if (r->ctx[i - 1].v->kind != VALUE_MAP)
+			continue;
+		s = &r->seen[(slot + i) % NSEEN];
+		if (s->gen != r->ctx[i - 1].gen || s->name != nm ||
+		    s->level != i)
+			look(r, nm, i, s);
+		if (s->found) {
+			*where = s;
+			if (s->v == NULL)
+				missing(r, n);
+			return s->v;
+		}
+	}
+	missing(r, n);
+	return NULL;
+}
+
 static const struct value *
 resolve(struct render *r, const struct tnode *n)
 {
-	const struct value *v = lookup(r, &n->name);
+	struct seen *where;
 
-	if (v == NULL && r->opts->strict) {
-		if (is_new_error(r, n)) {
-			diag_error(r->d, &n->pos, "'%.*s' is not defined",
-			    (int)n->name.len, n->name.s);
-			note_includes(r, n);
-		}
-		fail(r);
-	}
-	return v;
+	return resolve_at(r, n, &where);
 }
 
 /*
@@ -353,23 +424,6 @@ emit_text(struct render *r, const char *s, size_t n)
 	buf_add(r->out, s, n);
 }
 
-static size_t
-fmt_int(char *tmp, size_t size, long long i)
-{
-	unsigned long long u = i < 0 ? 0 - (unsigned long long)i :
-	    (unsigned long long)i;
-	char *p = tmp + size;
-
-	do {
-		*--p = (char)('0' + u % 10);
-		u /= 10;
-	} while (u != 0);
-	if (i < 0)
-		*--p = '-';
-	memmove(tmp, p, (size_t)(tmp + size - p));
-	return (size_t)(tmp + size - p);
-}
-
 /* The shortest %g spelling that reads back as the same double. */
 static size_t
 fmt_float(char *tmp, size_t size, double f)
@@ -392,7 +446,9 @@ value_text(const struct value *v, char *tmp, const char **s, size_t *n)
 	*n = 0;
 	switch (v->kind) {
 	case VALUE_INT:
-		*n = fmt_int(tmp, 32, v->u.i);
+		/* The digits end tmp: no copy to its start. */
+		*s = value_spell_int(tmp + 32, v->u.i);
+		*n = (size_t)(tmp + 32 - *s);
 		break;
 	case VALUE_FLOAT:
 		*n = fmt_float(tmp, 32, v->u.f);
@@ -412,40 +468,77 @@ value_text(const struct value *v, char *tmp, const char **s, size_t *n)
 	}
 }
 
-static void
-emit_var(struct render *r, const struct tnode *n)
+/*
+ * Sets *s and *len to v's text through n's filters (tmp, 32 bytes,
+ * holds a formatted number); returns whether it needs no escaping.
+ */
+static bool
+filter_text(struct render *r, const struct tnode *n, const struct value *v,
+    char *tmp, const char **s, size_t *len)
 {
-	const struct value *v = resolve(r, n);
 	enum escape_mode mode = r->opts->escape;
 	const struct escape_table *table = r->opts->table;
 	bool safe = !n->escape || (mode == ESCAPE_NONE && table == NULL);
 	struct buf *src = &r->f1, *dst = &r->f2, *t;
-	const char *s;
-	char tmp[32];
-	size_t i, len;
+	size_t i;
 
-	r->skip = 0;
-	if (v == NULL)
-		return;
-	value_text(v, tmp, &s, &len);
+	value_text(v, tmp, s, len);
 	for (i = 0; i < n->nfilters; i++) {
 		buf_reset(dst);
-		if (filter_apply_table(dst, n->filters[i], mode, table, s,
-		    len))
+		if (filter_apply_table(dst, n->filters[i], mode, table, *s,
+		    *len))
 			safe = true;
-		s = dst->ptr;
-		len = dst->len;
+		*s = dst->ptr;
+		*len = dst->len;
 		t = src;
 		src = dst;
 		dst = t;
 	}
+	return safe;
+}
+
+static void
+emit_var(struct render *r, const struct tnode *n)
+{
+	struct seen *where;
+	const struct value *v = resolve_at(r, n, &where);
+	struct buf *out = r->out;
+	const char *s;
+	char tmp[32];
+	size_t len;
+	bool safe;
+
+	r->skip = 0;
+	if (v == NULL)
+		return;
+	if (where != NULL && where->has_text) {
+		s = where->text.ptr;
+		len = where->text.len;
+		safe = true;
+	} else {
+		safe = filter_text(r, n, v, tmp, &s, &len);
+	}
+	/*
+	 * A value from under the top of the stack is written again for
+	 * each item of the lists above it: keep what it comes to.
+	 */
+	if (where != NULL && !where->has_text && where->level < r->nctx) {
+		buf_reset(&where->text);
+		out = &where->text;
+		where->has_text = true;
+	}
 	if (len == 0)
 		return;
-	flush_indent(r);
+	if (out == r->out)
+		flush_indent(r);
 	if (safe)
-		buf_add(r->out, s, len);
+		buf_add(out, s, len);
 	else
-		escape_by(r->out, mode, table, s, len);
+		escape_by(out, r->opts->escape, r->opts->table, s, len);
+	if (out != r->out) {
+		flush_indent(r);
+		buf_add(r->out, out->ptr, out->len);
+	}
 }
 
 /*
@@ -707,6 +800,7 @@ end_frame(struct render *r)
 		arena_reset(f->scratch);
 	if (f->kind == FRAME_LIST && ++f->i < f->list->u.list.n) {
 		r->ctx[r->nctx - 1].v = value_item(f->list, f->i, f->scratch);
+		r->ctx[r->nctx - 1].gen = ++r->gen;
 		r->ctx[r->nctx - 1].index = f->i;
 		f->next = f->owner->child;
 		return;
@@ -754,8 +848,7 @@ step(struct render *r)
 	}
 	r->nobol = false;
 	run_node(r, n);
-	if (r->opts->max_output != 0 &&
-	    buf_pos(r->out) - r->start > r->opts->max_output) {
+	if (buf_pos(r->out) > r->limit) {
 		diag_error(r->d, &n->pos, "output exceeds %zu bytes",
 		    r->opts->max_output);
 		r->fatal = r->failed = true;
@@ -775,11 +868,17 @@ tmpl_render(const struct tmpl *t, const struct value *root,
 	r.loader = loader;
 	r.a = a;
 	r.out = out;
-	r.start = buf_pos(out);
+	/* Past the limit, or never when there is none. */
+	r.limit = SIZE_MAX;
+	if (opts->max_output != 0 && opts->max_output < SIZE_MAX - buf_pos(out))
+		r.limit = buf_pos(out) + opts->max_output;
 	r.d = d;
 	buf_init(&r.indent);
 	buf_init(&r.f1);
 	buf_init(&r.f2);
+	r.seen = xcalloc(NSEEN, sizeof(*r.seen));
+	for (i = 0; i < NSEEN; i++)
+		buf_init(&r.seen[i].text);
 	if (root != NULL)
 		push_ctx(&r, root, false, 0);
 	push_frame(&r, FRAME_PLAIN, t->root);
@@ -790,6 +889,9 @@ tmpl_render(const struct tmpl *t, const struct value *root,
 		free(r.lazy[i]);
 	}
 	free(r.lazy);
+	for (i = 0; i < NSEEN; i++)
+		buf_release(&r.seen[i].text);
+	free(r.seen);
 	free(r.ctx);
 	free(r.fr);
 	free(r.scopes);

@@ -3,6 +3,8 @@
 #include <assert.h>
 #include <string.h>
 
+#include "xmalloc.h"
+
 struct value *
 value_new(struct arena *a, enum value_kind kind, const struct srcpos *pos)
 {
@@ -38,24 +40,58 @@ value_bool(struct arena *a, bool b)
 	return b ? &shared_true : &shared_false;
 }
 
-/* Digits by hand: snprintf costs more than the rest of a view's number. */
+/*
+ * Digits by hand, two a division: snprintf costs more than the rest of
+ * a view's number, and the renderer writes numbers by the million.
+ */
+char *
+value_spell_int(char *end, long long i)
+{
+	static const char pairs[] =
+	    "00010203040506070809101112131415161718192021222324"
+	    "25262728293031323334353637383940414243444546474849"
+	    "50515253545556575859606162636465666768697071727374"
+	    "75767778798081828384858687888990919293949596979899";
+	unsigned long long u = i < 0 ? 0 - (unsigned long long)i :
+	    (unsigned long long)i;
+	char *p = end;
+
+	while (u >= 100) {
+		p -= 2;
+		memcpy(p, pairs + 2 * (u % 100), 2);
+		u /= 100;
+	}
+	if (u >= 10) {
+		p -= 2;
+		memcpy(p, pairs + 2 * u, 2);
+	} else {
+		*--p = (char)('0' + u);
+	}
+	if (i < 0)
+		*--p = '-';
+	return p;
+}
+
+/*
+ * The digits go right after the value, in one allocation: a view makes
+ * a status's code each time a template walks the statuses.
+ */
 struct value *
 value_int(struct arena *a, long long i)
 {
-	struct value *v = value_new(a, VALUE_INT, NULL);
-	unsigned long long u = i < 0 ? 0 - (unsigned long long)i :
-	    (unsigned long long)i;
-	char tmp[32], *p = tmp + sizeof(tmp);
+	char tmp[VALUE_INT_MAX], *p, *str;
+	struct value *v;
+	size_t len;
 
-	do {
-		*--p = (char)('0' + u % 10);
-		u /= 10;
-	} while (u != 0);
-	if (i < 0)
-		*--p = '-';
+	p = value_spell_int(tmp + sizeof(tmp), i);
+	len = (size_t)(tmp + sizeof(tmp) - p);
+	v = arena_alloc(a, sizeof(*v) + len + 1);
+	str = (char *)(v + 1);
+	memcpy(str, p, len);
+	v->kind = VALUE_INT;
 	v->u.i = i;
-	v->len = (size_t)(tmp + sizeof(tmp) - p);
-	v->str = arena_strndup(a, p, v->len);
+	v->str = str;
+	v->len = len;
 	return v;
 }
 
@@ -128,17 +164,28 @@ value_make_lazy(struct value *map, const struct value_maker *mk,
 	map->u.map.lazy = t;
 }
 
+/* A lazy map with its thunk and values, made in one allocation. */
+struct lazy_map {
+	struct value v;
+	struct value_thunk t;
+	struct value *vals[];
+};
+
 struct value *
 value_lazy_map(struct arena *a, const struct member *keys, size_t n,
     const struct value_maker *mk, const void *arg)
 {
-	struct value *v = value_new(a, VALUE_MAP, NULL);
-	struct value_thunk *t = arena_alloc(a, sizeof(*t));
+	struct lazy_map *lm = arena_alloc(a, xadd(sizeof(*lm),
+	    xmul(n, sizeof(lm->vals[0]))));
+	struct value *v = &lm->v;
+	struct value_thunk *t = &lm->t;
 
+	v->kind = VALUE_MAP;
+	v->str = "";
 	t->mk = mk;
 	t->arg = arg;
 	t->a = a;
-	t->vals = arena_array(a, n, sizeof(*t->vals));
+	t->vals = lm->vals;
 	/* Never written through: a lazy map's values live in t->vals. */
 	v->u.map.items = (struct member *)keys;
 	v->u.map.n = n;
@@ -161,15 +208,11 @@ value_item(const struct value *list, size_t i, struct arena *a)
 }
 
 struct value *
-value_member(const struct value *map, size_t i)
+value_make_member(const struct value *map, size_t i)
 {
-	const struct value_thunk *t;
+	const struct value_thunk *t = map->u.map.lazy;
 
-	if (!map->lazy)
-		return map->u.map.items[i].val;
-	t = map->u.map.lazy;
-	if (t->vals[i] == NULL)
-		t->vals[i] = t->mk->member(t->mk, t->arg, map, i, t->a);
+	t->vals[i] = t->mk->member(t->mk, t->arg, map, i, t->a);
 	return t->vals[i];
 }
 
@@ -225,8 +268,9 @@ value_getn(const struct value *v, const char *key, size_t n)
 	return NULL;
 }
 
+/* value_getn_at when the hint does not tell at once. */
 struct value *
-value_getn_at(const struct value *v, const char *key, size_t n,
+value_scan_at(const struct value *v, const char *key, size_t n,
     struct value_hint *hint)
 {
 	const struct member *m;
@@ -234,10 +278,6 @@ value_getn_at(const struct value *v, const char *key, size_t n,
 
 	if (v == NULL || v->kind != VALUE_MAP)
 		return NULL;
-	/* A shared table never changes: what was found there still is. */
-	if (v->shared && hint->shared == v->u.map.items && hint->key == key)
-		return hint->at == VALUE_ABSENT ? NULL :
-		    value_member(v, hint->at);
 	hint->key = key;
 	hint->shared = v->shared ? v->u.map.items : NULL;
 	if (hint->at < v->u.map.n) {

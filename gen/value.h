@@ -114,6 +114,13 @@ struct value_thunk {
 	struct value **vals;
 };
 
+/*
+ * Spells i in decimal in the VALUE_INT_MAX bytes that end at end,
+ * without a NUL, and returns where the digits start.
+ */
+#define VALUE_INT_MAX	20	/* "-9223372036854775808" */
+char *value_spell_int(char *end, long long i);
+
 /* Building (every result lives in the arena, but see value_null) */
 
 struct value *value_new(struct arena *a, enum value_kind kind,
@@ -203,6 +210,14 @@ struct value_hint {
 
 #define VALUE_ABSENT	((size_t)-1)
 
+/* The value of member i (< its count) of a map, made if lazy. */
+static inline struct value *value_member(const struct value *map,
+    size_t i);
+
+/* The part of value_getn_at that is not inline. */
+struct value *value_scan_at(const struct value *v, const char *key,
+    size_t n, struct value_hint *hint);
+
 /*
  * As value_getn, but tries the member at position hint->at first, and
  * sets *hint to where the key was.  Maps built alike (the statuses of a
@@ -211,9 +226,21 @@ struct value_hint {
  * a key table, a name found there or found missing is known at once the
  * next time.  The map's keys must be unique, as those of every map gen
  * builds or loads are.
+ *
+ * Inline, with value_member, since the renderer looks a name up for
+ * every tag it writes: the known-at-once case costs no call.
  */
-struct value *value_getn_at(const struct value *v, const char *key,
-    size_t n, struct value_hint *hint);
+static inline struct value *
+value_getn_at(const struct value *v, const char *key, size_t n,
+    struct value_hint *hint)
+{
+	/* A shared table never changes: what was found there still is. */
+	if (v != NULL && v->shared && hint->shared == v->u.map.items &&
+	    hint->key == key)
+		return hint->at == VALUE_ABSENT ? NULL :
+		    value_member(v, hint->at);
+	return value_scan_at(v, key, n, hint);
+}
 
 /*
  * Item i (< its length) of a list.  An item of a lazy list is made
@@ -223,8 +250,18 @@ struct value *value_getn_at(const struct value *v, const char *key,
 const struct value *value_item(const struct value *list, size_t i,
     struct arena *a);
 
-/* The value of member i (< its count) of a map, made if lazy. */
-struct value *value_member(const struct value *map, size_t i);
+/* Makes member i of a lazy map, the first time it is read. */
+struct value *value_make_member(const struct value *map, size_t i);
+
+static inline struct value *
+value_member(const struct value *map, size_t i)
+{
+	if (!map->lazy)
+		return map->u.map.items[i].val;
+	if (map->u.map.lazy->vals[i] != NULL)
+		return map->u.map.lazy->vals[i];
+	return value_make_member(map, i);
+}
 
 /* "null", "bool", ..., for messages. */
 const char *value_kind_name(enum value_kind kind);

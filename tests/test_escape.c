@@ -132,6 +132,30 @@ static const struct row add_rows[] = {
 	    S("\xe4\xb8\xad \xf0\x9f\x98\x80") },
 	{ "markdown invalid utf8", ESCAPE_MARKDOWN, S("a\xff" "b"),
 	    S("a\xef\xbf\xbd" "b") },
+
+	/* Long runs: the escapers test eight bytes at a time. */
+	{ "html long run", ESCAPE_HTML, S("long enough text & more <tags>"),
+	    S("long enough text &amp; more &lt;tags&gt;") },
+	{ "c long run", ESCAPE_C,
+	    S("The quick brown fox \"jumps\" over\tthe lazy dog\\"),
+	    S("The quick brown fox \\\"jumps\\\" over\\tthe lazy dog\\\\") },
+	{ "c long run trigraph", ESCAPE_C, S("0123456789?" "?=" "0123456"),
+	    S("0123456789?\\?=0123456") },
+	{ "c long run then octal", ESCAPE_C, S("01234567caf\xc3\xa9"),
+	    S("01234567caf\\303\\251") },
+	{ "python long runs", ESCAPE_PYTHON,
+	    S("plain ascii text \xe4\xb8\xad\xe6\x96\x87\xe4\xb8\xad\xe6"
+	    "\x96\x87 then \"q\"\xe4\xb8"),
+	    S("plain ascii text \xe4\xb8\xad\xe6\x96\x87\xe4\xb8\xad\xe6"
+	    "\x96\x87 then \\\"q\\\"\\xe4\\xb8") },
+	{ "go long run then bom", ESCAPE_GO,
+	    S("0123456789\xe4\xb8\xad\xef\xbb\xbf" "0123456789"),
+	    S("0123456789\xe4\xb8\xad\\ufeff0123456789") },
+	{ "markdown long runs", ESCAPE_MARKDOWN,
+	    S("plain text for a while *then* \xe4\xb8\xad\xe6\x96\x87"
+	    "\xe4\xb8\xad_x|"),
+	    S("plain text for a while \\*then\\* \xe4\xb8\xad\xe6\x96\x87"
+	    "\xe4\xb8\xad\\_x\\|") },
 };
 
 static const struct row comment_rows[] = {
@@ -154,6 +178,9 @@ static const struct row comment_rows[] = {
 	    S("a\xef\xbf\xbd") },
 	{ "c comment bom dropped", ESCAPE_C, S("a\xef\xbb\xbf" "b"), S("ab") },
 	{ "c comment trailing blank", ESCAPE_C, S("ab "), S("ab") },
+	{ "c comment long run", ESCAPE_C,
+	    S("a long comment text */ then \xe4\xb8\xad\xe6\x96\x87/*"),
+	    S("a long comment text * / then \xe4\xb8\xad\xe6\x96\x87/ *") },
 
 	/* Python and Go */
 	{ "python comment line breaks", ESCAPE_PYTHON, S("a\nb\rc\r\nd"),
@@ -170,6 +197,9 @@ static const struct row comment_rows[] = {
 
 	/* HTML and Markdown: inside <!-- --> */
 	{ "html comment dashes", ESCAPE_HTML, S("a -- b"), S("a - - b") },
+	{ "html comment long run", ESCAPE_HTML,
+	    S("a long comment text --> end"),
+	    S("a long comment text - -> end") },
 	{ "html comment close", ESCAPE_HTML, S("x-->y"), S("x- ->y") },
 	{ "html comment open", ESCAPE_HTML, S("<!--x"), S("< !- -x") },
 	{ "html comment leading gt", ESCAPE_HTML, S(">x"), S(" >x") },

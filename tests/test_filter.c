@@ -59,6 +59,14 @@ static const struct row rows[] = {
 	{ "pascal utf8", FILTER_PASCAL, "utf8_name", "UTF8Name" },
 	{ "pascal several initialisms", FILTER_PASCAL, "json_api_url",
 	    "JSONAPIURL" },
+	{ "pascal every initialism", FILTER_PASCAL,
+	    "acl_api_ascii_cpu_css_dns_eof_guid_html_http_https_id_ip_json_"
+	    "qps_ram_rpc_sla_smtp_sql_ssh_tcp_tls_ttl_udp_ui_uid_uuid_uri_"
+	    "url_utf8_vm_xml_xmpp_xsrf_xss",
+	    "ACLAPIASCIICPUCSSDNSEOFGUIDHTMLHTTPHTTPSIDIPJSONQPSRAMRPCSLA"
+	    "SMTPSQLSSHTCPTLSTTLUDPUIUIDUUIDURIURLUTF8VMXMLXMPPXSRFXSS" },
+	{ "pascal near initialisms", FILTER_PASCAL, "bcl_zip_a_xs_kss_1d",
+	    "BclZipAXsKss1d" },
 	{ "pascal upper snake", FILTER_PASCAL, "MULTIPLE_CHOICES",
 	    "MultipleChoices" },
 	{ "pascal phrase", FILTER_PASCAL, "I'm a teapot", "I'mATeapot" },

@@ -118,6 +118,10 @@ std_data(struct arena *a)
 		"nodes", list(a, map(a, "content", str(a, "Y"),
 		"nodes", list(a, NULL), NULL), NULL), NULL),
 	    "q", str(a, "1\"2\\3\n<&>*/"),
+	    "shadow", list(a, map(a, "x", value_int(a, 1), NULL),
+		map(a, "name", str(a, "inner"), NULL),
+		map(a, "x", value_int(a, 2), NULL),
+		map(a, "name", str(a, "again"), NULL), NULL),
 	    NULL);
 }
 
@@ -500,6 +504,23 @@ static const struct {
 	{ "position outside a list", "[{{@first}}{{@index}}]", "[]" },
 	{ "position through a map section",
 	    "{{#words}}{{#inner}}{{@index}}{{/inner}}{{/words}}", "012" },
+	/* the lookup cache: what holds while the levels below stay */
+	{ "names some items shadow",
+	    "{{#shadow}}{{name}}|{{name|upper}};{{/shadow}}",
+	    "Joe|JOE;inner|INNER;Joe|JOE;again|AGAIN;" },
+	{ "one partial in different contexts",
+	    "{{#inner}}{{>p1}}{{/inner}}{{>p1}}{{#inner}}{{>p1}}{{/inner}}",
+	    "[Inner][Joe][Inner]" },
+	{ "a section's name under a list",
+	    "{{#inner}}{{#words}}{{name}}{{.}}{{/words}}{{/inner}}"
+	    "{{#words}}{{name}}{{/words}}", "InnerxInneryInnerzJoeJoeJoe" },
+	{ "escaped text under a list", "{{#words}}{{html}}{{/words}}",
+	    "&lt;b&gt;&amp;&quot;&lt;b&gt;&amp;&quot;&lt;b&gt;&amp;&quot;" },
+	{ "empty text under a list", "{{#words}}[{{empty}}]{{/words}}",
+	    "[][][]" },
+	{ "dotted names under a list",
+	    "{{#shadow}}{{a.b.c}}{{inner.name}}.{{inner.nope}};{{/shadow}}",
+	    "deepInner.;deepInner.;deepInner.;deepInner.;" },
 	{ "index section keeps its value",
 	    "{{#words}}{{#@index}}{{#nested}}{{@index}}{{/nested}}{{.}}"
 	    "{{/@index}}{{/words}}", "010011012" },
