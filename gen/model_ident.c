@@ -203,6 +203,7 @@ raise_word(char *s)
 struct spellings {
 	const struct ident *ids;
 	size_t n;
+	size_t *dups;				/* ids as written */
 	struct ident *t[NCASES(ident_cases)];	/* NULL: raised, not spelt */
 	size_t *prev[NCASES(ident_cases)];
 	struct arena words[NCASES(ident_cases)][SPELL_PARTS];
@@ -242,24 +243,27 @@ spell_part(void *ctx, size_t i)
 	return true;
 }
 
+/* Task k < NCASES finds case k's repeats; the last, exact ones. */
 static bool
 find_part(void *ctx, size_t k)
 {
 	struct spellings *sp = ctx;
 
-	if (sp->t[k] != NULL)
+	if (k == NCASES(ident_cases))
+		find_same(sp->ids, sp->n, sp->dups);
+	else if (sp->t[k] != NULL)
 		find_same(sp->t[k], sp->n, sp->prev[k]);
 	return true;
 }
 
 /*
  * Duplicates are found by hashing (find_same), so checking stays
- * linear.  Exact duplicates are reported once as such; a pair that
- * reads alike in several cases, at the first case only.  Reports come
- * in the order of the cases, whatever the threads did first.
+ * linear.  Exact duplicates are reported once as such, first; a pair
+ * that reads alike in several cases, at the first case only.  Reports
+ * come in the order of the cases, whatever the threads did first.
  */
 static void
-check_spellings(struct check *c, struct ident *ids, size_t n)
+check_spellings(struct check *c, const struct ident *ids, size_t n)
 {
 	struct spellings sp;
 	struct ident *t = NULL;
@@ -269,6 +273,7 @@ check_spellings(struct check *c, struct ident *ids, size_t n)
 	memset(&sp, 0, sizeof(sp));
 	sp.ids = ids;
 	sp.n = n;
+	sp.dups = arena_array(&c->tmp, n, sizeof(*sp.dups));
 	for (k = 0; k < NCASES(ident_cases); k++) {
 		if (is_raised(k))
 			continue;
@@ -277,7 +282,14 @@ check_spellings(struct check *c, struct ident *ids, size_t n)
 	}
 	pool_run(NCASES(ident_cases) * SPELL_PARTS, c->threads, spell_part,
 	    &sp);
-	pool_run(NCASES(ident_cases), c->threads, find_part, &sp);
+	pool_run(NCASES(ident_cases) + 1, c->threads, find_part, &sp);
+	for (i = 0; i < n; i++) {
+		if (sp.dups[i] == SIZE_MAX)
+			continue;
+		diag_error(c->d, ids[i].pos, "duplicate identifier '%s'",
+		    ids[i].name);
+		diag_note(c->d, ids[sp.dups[i]].pos, "first defined here");
+	}
 	for (k = 0; k < NCASES(ident_cases); k++) {
 		if (sp.t[k] != NULL)
 			t = sp.t[k];
@@ -317,18 +329,9 @@ check_spellings(struct check *c, struct ident *ids, size_t n)
 void
 model_check_idents(struct check *c)
 {
-	struct ident *ids;
-	size_t i, n, *prev;
+	size_t n;
+	const struct ident *ids = collect_ids(c, &n);
 
-	ids = collect_ids(c, &n);
-	prev = same_names(c, ids, n);
-	for (i = 0; i < n; i++) {
-		if (prev[i] == SIZE_MAX)
-			continue;
-		diag_error(c->d, ids[i].pos, "duplicate identifier '%s'",
-		    ids[i].name);
-		diag_note(c->d, ids[prev[i]].pos, "first defined here");
-	}
 	check_spellings(c, ids, n);
 }
 
