@@ -61,6 +61,7 @@ struct run {
 	struct job *jobs;
 	size_t njobs, capjobs;
 	pthread_mutex_t src_lock;	/* src and a, for partials */
+	struct model_stream *deferred;	/* its identifier checks, or NULL */
 };
 
 /*
@@ -98,10 +99,11 @@ static size_t threads(const struct run *);
 /*
  * A data file loaded in pieces on `threads` threads (load_file_split),
  * into memory and messages of its own, handed to run once it worked.
- * Returns LOAD_AGAIN when it did not, having dropped everything.
+ * Returns LOAD_AGAIN when it did not, having dropped everything.  With
+ * defer, the identifier checks may be left to run->deferred.
  */
 static int
-load_split(struct run *run, const char *path)
+load_split(struct run *run, const char *path, bool defer)
 {
 	struct arena a = ARENA_INIT;
 	struct diag d = DIAG_INIT;
@@ -111,6 +113,8 @@ load_split(struct run *run, const char *path)
 	int rc;
 
 	model_stream_threads(ms, threads(run));
+	if (defer)
+		model_stream_defer(ms);
 	/* More pieces than processors would only wait for each other. */
 	pieces = threads(run) < pool_cpus() ? threads(run) : pool_cpus();
 	rc = load_file_split(&a, path, &run->o->limits, model_stream_hook(ms),
@@ -122,14 +126,20 @@ load_split(struct run *run, const char *path)
 		return rc;
 	}
 	rc = model_stream_finish(ms, rc == 0 ? root : NULL, &run->r);
+	if (rc == 0 && model_stream_deferred(ms))
+		run->deferred = ms;
 	arena_adopt(&run->a, &a);
 	diag_take(run->d, &d);
 	diag_release(&d);
 	return rc;
 }
 
+/*
+ * Loads and checks the data; with defer, the identifier checks may be
+ * left to run->deferred (see model_stream_defer).
+ */
 static int
-load_registry(struct run *run)
+load_registry(struct run *run, bool defer)
 {
 	const char *path = run->o->data ? run->o->data : EMBEDDED_DATA;
 	struct model_stream *ms;
@@ -139,7 +149,7 @@ load_registry(struct run *run)
 	int rc;
 
 	if (run->o->data != NULL && run->d->errors == 0 &&
-	    (rc = load_split(run, path)) != LOAD_AGAIN) {
+	    (rc = load_split(run, path, defer)) != LOAD_AGAIN) {
 		if (rc != 0)
 			return -1;
 		run->copts.data_path = display_path(&run->a, path);
@@ -147,6 +157,8 @@ load_registry(struct run *run)
 	}
 	ms = model_stream_new(&run->a, run->d);
 	model_stream_threads(ms, threads(run));
+	if (defer)
+		model_stream_defer(ms);
 	hook = model_stream_hook(ms);
 	if (run->o->data != NULL) {
 		rc = load_file_streamed(&run->a, path, &run->o->limits, hook,
@@ -158,6 +170,8 @@ load_registry(struct run *run)
 	}
 	if (model_stream_finish(ms, rc == 0 ? root : NULL, &run->r) != 0)
 		return -1;
+	if (model_stream_deferred(ms))
+		run->deferred = ms;
 	run->copts.data_path = display_path(&run->a, path);
 	return 0;
 }
@@ -605,24 +619,109 @@ run_release(struct run *run)
 	pthread_mutex_destroy(&run->src_lock);
 }
 
+/*
+ * The identifier checks load_registry deferred, on a thread of their
+ * own while the run goes on, reporting apart (see model_stream_defer).
+ */
+struct checker {
+	struct model_stream *ms;	/* or NULL: nothing to check */
+	struct diag d;
+	int rc;
+	bool started;
+	pthread_t tid;
+};
+
+static void *
+run_checks(void *arg)
+{
+	struct checker *ck = arg;
+
+	if (ck->ms != NULL)
+		ck->rc = model_stream_check(ck->ms, &ck->d);
+	return NULL;
+}
+
+/* Starts the checks, here and now if no thread starts. */
+static void
+start_checks(struct checker *ck, struct model_stream *ms)
+{
+	ck->ms = ms;
+	diag_init(&ck->d);
+	ck->rc = 0;
+	ck->started = ms != NULL &&
+	    pthread_create(&ck->tid, NULL, run_checks, ck) == 0;
+	if (!ck->started)
+		run_checks(ck);
+}
+
+static int
+wait_checks(struct checker *ck)
+{
+	if (ck->started)
+		pthread_join(ck->tid, NULL);
+	ck->started = false;
+	return ck->rc;
+}
+
+/* Drops every output begun: the run fails before its commit. */
+static void
+abandon(struct run *run)
+{
+	size_t i;
+
+	for (i = 0; i < run->njobs; i++)
+		if (run->jobs[i].writing) {
+			output_abort(&run->jobs[i].w);
+			run->jobs[i].writing = false;
+		}
+}
+
+/* Plans the outputs and renders them; what fails is reported. */
+static int
+render_all(struct run *run)
+{
+	size_t i;
+
+	if (resolve_locale(run) != 0 || resolve_sets(run) != 0 ||
+	    resolve_prefix(run) != 0)
+		return -1;
+	for (i = 0; i < run->o->nlangs; i++)
+		if (run_lang(run, run->o->langs[i], run->copts.locale) != 0)
+			return -1;
+	pool_run(run->njobs, threads(run), render_job, run);
+	return 0;
+}
+
+/*
+ * The outputs render while the identifier checks run.  What the run
+ * reports meanwhile is kept aside: had the checks run first, a failure
+ * of theirs would have been the whole report, and no output written.
+ */
 int
 generate_run(const struct gen_opts *o, struct diag *d)
 {
+	struct diag later = DIAG_INIT;
+	struct checker ck;
 	struct run run;
-	size_t i, locale;
-	int rc = -1;
+	int rc = -1, ok;
 
 	run_init(&run, o, d);
-	if (load_registry(&run) != 0 || resolve_locale(&run) != 0 ||
-	    resolve_sets(&run) != 0 || resolve_prefix(&run) != 0)
+	if (load_registry(&run, true) != 0)
 		goto out;
-	locale = run.copts.locale;
-	for (i = 0; i < o->nlangs; i++)
-		if (run_lang(&run, o->langs[i], locale) != 0)
-			goto out;
-	pool_run(run.njobs, threads(&run), render_job, &run);
-	if (settle(&run) == 0)
-		rc = finish(&run);
+	start_checks(&ck, run.deferred);
+	run.d = &later;
+	ok = render_all(&run);
+	run.d = d;
+	if (wait_checks(&ck) != 0) {
+		abandon(&run);
+		diag_take(d, &ck.d);
+	} else {
+		diag_take(d, &later);
+		if (ok == 0 && settle(&run) == 0)
+			rc = finish(&run);
+	}
+	diag_release(&ck.d);
+	diag_release(&later);
 out:
 	run_release(&run);
 	return rc;
@@ -658,7 +757,7 @@ generate_list_locales(const struct gen_opts *o, struct diag *d)
 	int rc = -1;
 
 	run_init(&run, o, d);
-	if (load_registry(&run) == 0) {
+	if (load_registry(&run, false) == 0) {
 		for (i = 0; i < run.r->nlocales; i++)
 			printf("%s\n", run.r->locales[i]);
 		rc = 0;

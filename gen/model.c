@@ -722,18 +722,21 @@ unknown_set(struct check *c, const struct status *s)
 	    hint ? hint : "", hint ? "'?" : "");
 }
 
-static void
-check_sets(struct check *c)
+/* Returns the number of problems, reported only when `report`. */
+static size_t
+check_sets(struct check *c, bool report)
 {
 	const struct registry *r = c->r;
-	size_t i, k;
+	size_t i, k, bad = 0;
 
 	for (i = 0; i < r->nstatuses; i++) {
 		const struct status *s = &r->statuses[i];
 
 		if (s->kind == STATUS_UNOFFICIAL && s->set == NULL) {
-			diag_error(c->d, &s->pos, "unofficial code %lld needs "
-			    "a 'set'", s->code);
+			bad++;
+			if (report)
+				diag_error(c->d, &s->pos, "unofficial code "
+				    "%lld needs a 'set'", s->code);
 			continue;
 		}
 		if (s->set == NULL)
@@ -741,9 +744,13 @@ check_sets(struct check *c)
 		for (k = 0; k < r->nsets; k++)
 			if (r->sets[k].id && strcmp(r->sets[k].id, s->set) == 0)
 				break;
-		if (k == r->nsets)
-			unknown_set(c, s);
+		if (k == r->nsets) {
+			bad++;
+			if (report)
+				unknown_set(c, s);
+		}
 	}
+	return bad;
 }
 
 /* Class and set lists are short: comparing every pair is fine. */
@@ -796,6 +803,8 @@ struct model_stream {
 	size_t own;		/* errors the model reported since */
 	bool registry;		/* built by stream_begin */
 	bool streamed;
+	bool defer;		/* model_stream_defer was called */
+	bool deferred;		/* and the identifier checks are left */
 	struct status *st;
 	size_t n, cap;
 };
@@ -845,9 +854,19 @@ build_model(struct check *c, const struct value *root,
 		return -1;
 	check_classes(c);
 	check_codes(c);
+	/*
+	 * The identifier checks may wait (model_stream_defer) when nothing
+	 * else is wrong: their messages would come before the sets'.
+	 */
+	if (ms != NULL && ms->defer && c->d->errors == before &&
+	    check_sets(c, false) == 0) {
+		ms->deferred = true;
+		*out = r;
+		return 0;
+	}
 	model_check_idents(c);
 	model_check_names(c);
-	check_sets(c);
+	check_sets(c, true);
 	if (c->d->errors != before)
 		return -1;
 	*out = r;
@@ -1008,9 +1027,38 @@ model_stream_finish(struct model_stream *ms, const struct value *root,
 		rc = build_model(&ms->c, root, ms, out);
 	free(ms->st);
 	ms->st = NULL;
+	if (rc == 0 && ms->deferred)
+		return 0;
 	buf_release(&ms->c.scratch);
 	arena_release(&ms->c.tmp);
 	return rc;
+}
+
+void
+model_stream_defer(struct model_stream *ms)
+{
+	ms->defer = true;
+}
+
+bool
+model_stream_deferred(const struct model_stream *ms)
+{
+	return ms->deferred;
+}
+
+int
+model_stream_check(struct model_stream *ms, struct diag *d)
+{
+	struct check *c = &ms->c;
+	size_t before = d->errors;
+
+	c->d = d;
+	model_check_idents(c);
+	model_check_names(c);
+	buf_release(&c->scratch);
+	arena_release(&c->tmp);
+	ms->deferred = false;
+	return d->errors != before ? -1 : 0;
 }
 
 const struct status *

@@ -145,6 +145,21 @@ void model_stream_threads(struct model_stream *ms, size_t n);
 int model_stream_finish(struct model_stream *ms, const struct value *root,
     struct registry **out);
 
+/*
+ * The identifier checks (ids and aliases in every case, `names:`) are
+ * the slowest, and nothing in the model depends on them: after
+ * model_stream_defer, model_stream_finish leaves them out when all else
+ * is right, so that the model can be read meanwhile (rendered, say,
+ * with the results dropped should they fail).  model_stream_deferred
+ * then says so, and model_stream_check must run them, once, on any
+ * thread, reporting into d; it allocates nothing in the model's arena.
+ * When anything else is wrong, model_stream_finish runs them as ever,
+ * so that the messages are the same.  Returns 0 or -1.
+ */
+void model_stream_defer(struct model_stream *ms);
+bool model_stream_deferred(const struct model_stream *ms);
+int model_stream_check(struct model_stream *ms, struct diag *d);
+
 /* The status with the given code, or NULL; binary search. */
 const struct status *model_find_code(const struct registry *r,
     long long code);

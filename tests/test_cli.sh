@@ -166,6 +166,26 @@ for j in 1 2 8; do
 		fail "-j $j: a failed run wrote $(find "$tmp/jo" -type f)"
 done
 
+# The identifier checks run while the outputs render (model.h): when
+# they fail, theirs is the whole report, as if they had run first, and
+# nothing is written; when they pass, a later error is reported.
+ids=tests/bad/duplicate_id_alias
+for j in 1 2; do
+	expect 65 "$gen" -j $j --data "$ids.yaml" --lang c --lang nope \
+	    --out "$tmp/ido"
+	cmp -s "$tmp/e" "$ids.err" ||
+		fail "-j $j: a bad id and a bad language: $(head -n 2 "$tmp/e")"
+	expect 65 "$gen" -j $j --data "$ids.yaml" --lang c --lang python \
+	    --out "$tmp/ido"
+	cmp -s "$tmp/e" "$ids.err" ||
+		fail "-j $j: a bad id: $(head -n 2 "$tmp/e")"
+	[ -z "$(find "$tmp/ido" -type f 2>/dev/null)" ] ||
+		fail "-j $j: failed checks wrote $(find "$tmp/ido" -type f)"
+done
+expect 64 "$gen" --lang c --lang nope --out "$tmp/ido"
+grep -q "unknown language 'nope'" "$tmp/e" ||
+	fail "a bad language after good data: $(head -n 1 "$tmp/e")"
+
 # gen render.
 printf '{{#xs}}{{.}}{{^@last}},{{/@last}}{{/xs}} {{y}}\n' > "$tmp/r.mustache"
 printf 'xs: [1, 2, 3]\ny: "<&>"\n' > "$tmp/r.yaml"
