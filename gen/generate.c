@@ -96,6 +96,19 @@ display_path(struct arena *a, const char *path)
 
 static size_t threads(const struct run *);
 
+/* A model_stream for run, into a and d (see model.h). */
+static struct model_stream *
+new_stream(const struct run *run, struct arena *a, struct diag *d,
+    bool defer)
+{
+	struct model_stream *ms = model_stream_new(a, d);
+
+	model_stream_threads(ms, threads(run));
+	if (defer)
+		model_stream_defer(ms);
+	return ms;
+}
+
 /*
  * A data file loaded in pieces on `threads` threads (load_file_split),
  * into memory and messages of its own, handed to run once it worked.
@@ -107,14 +120,11 @@ load_split(struct run *run, const char *path, bool defer)
 {
 	struct arena a = ARENA_INIT;
 	struct diag d = DIAG_INIT;
-	struct model_stream *ms = model_stream_new(&a, &d);
+	struct model_stream *ms = new_stream(run, &a, &d, defer);
 	struct value *root = NULL;
 	size_t pieces;
 	int rc;
 
-	model_stream_threads(ms, threads(run));
-	if (defer)
-		model_stream_defer(ms);
 	/* More pieces than processors would only wait for each other. */
 	pieces = threads(run) < pool_cpus() ? threads(run) : pool_cpus();
 	rc = load_file_split(&a, path, &run->o->limits, model_stream_hook(ms),
@@ -155,10 +165,7 @@ load_registry(struct run *run, bool defer)
 		run->copts.data_path = display_path(&run->a, path);
 		return 0;
 	}
-	ms = model_stream_new(&run->a, run->d);
-	model_stream_threads(ms, threads(run));
-	if (defer)
-		model_stream_defer(ms);
+	ms = new_stream(run, &run->a, run->d, defer);
 	hook = model_stream_hook(ms);
 	if (run->o->data != NULL) {
 		rc = load_file_streamed(&run->a, path, &run->o->limits, hook,
@@ -703,7 +710,8 @@ generate_run(const struct gen_opts *o, struct diag *d)
 	struct diag later = DIAG_INIT;
 	struct checker ck;
 	struct run run;
-	int rc = -1, ok;
+	bool rendered;
+	int rc = -1;
 
 	run_init(&run, o, d);
 	/* With one thread, the checks run first, as the model is built. */
@@ -711,14 +719,14 @@ generate_run(const struct gen_opts *o, struct diag *d)
 		goto out;
 	start_checks(&ck, run.deferred);
 	run.d = &later;
-	ok = render_all(&run);
+	rendered = render_all(&run) == 0;
 	run.d = d;
 	if (wait_checks(&ck) != 0) {
 		abandon(&run);
 		diag_take(d, &ck.d);
 	} else {
 		diag_take(d, &later);
-		if (ok == 0 && settle(&run) == 0)
+		if (rendered && settle(&run) == 0)
 			rc = finish(&run);
 	}
 	diag_release(&ck.d);
