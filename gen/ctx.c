@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "xmalloc.h"
 
 static size_t count_ext(const struct value *node);
 static void copy_ext(struct value *to, const struct value *node);
@@ -21,6 +22,8 @@ struct view {
 	const struct view *keep;	/* a copy that outlives ctx_build */
 	/* Per status: its id and aliases in the output's case; converted */
 	const char ***conv;
+	/* Room for a selection being made; freed by ctx_build. */
+	const struct status **pick;
 };
 
 /*
@@ -519,26 +522,39 @@ make_status(const struct value_maker *mk, size_t i, struct arena *a)
 	return status_view(sl->v, sl->which[i], a);
 }
 
-/* The statuses for which keep() holds, as a lazy list of their views. */
+/* A lazy list of the views of which[0..n), copied into the view's arena. */
+static struct value *
+views_of(struct view *v, const struct status **which, size_t n)
+{
+	struct status_list *sl = arena_alloc(v->a, sizeof(*sl));
+
+	sl->mk.item = make_status;
+	sl->v = v->keep;
+	sl->which = arena_array(v->a, n, sizeof(*sl->which));
+	if (n > 0)
+		memcpy(sl->which, which, n * sizeof(*which));
+	return value_lazy_list(v->a, n, &sl->mk);
+}
+
+/*
+ * The statuses for which keep() holds, as a lazy list of their views.
+ * One pass picks them into room kept for the whole build: a big
+ * registry's statuses are read from memory, not cache, and a count
+ * before the pick would read them all twice.
+ */
 static struct value *
 select_views(struct view *v,
     bool (*keep)(struct view *, const struct status *, const void *),
     const void *arg)
 {
-	struct status_list *sl;
 	size_t i, n = 0;
 
-	for (i = v->from; i < v->to; i++)
-		n += keep(v, &v->r->statuses[i], arg);
-	sl = arena_alloc(v->a, sizeof(*sl));
-	sl->mk.item = make_status;
-	sl->v = v->keep;
-	sl->which = arena_array(v->a, n, sizeof(*sl->which));
-	n = 0;
+	if (v->pick == NULL)
+		v->pick = xmalloc(xmul(v->r->nstatuses + 1, sizeof(*v->pick)));
 	for (i = v->from; i < v->to; i++)
 		if (keep(v, &v->r->statuses[i], arg))
-			sl->which[n++] = &v->r->statuses[i];
-	return value_lazy_list(v->a, n, &sl->mk);
+			v->pick[n++] = &v->r->statuses[i];
+	return views_of(v, v->pick, n);
 }
 
 static bool
@@ -580,13 +596,6 @@ keep_class_all(struct view *v, const struct status *s, const void *arg)
 
 	(void)v;
 	return s->class_index == *k;
-}
-
-static bool
-keep_set(struct view *v, const struct status *s, const void *arg)
-{
-	(void)v;
-	return s->set != NULL && strcmp(s->set, arg) == 0;
 }
 
 /*
@@ -643,10 +652,65 @@ classes_view(struct view *v)
 	return list;
 }
 
+/*
+ * The index of the set named id, or nsets; *hint is where the last one
+ * was, which the next status most often shares.
+ */
+static size_t
+set_index(const struct registry *r, const char *id, size_t *hint)
+{
+	size_t k;
+
+	if (*hint < r->nsets && strcmp(r->sets[*hint].id, id) == 0)
+		return *hint;
+	for (k = 0; k < r->nsets; k++)
+		if (strcmp(r->sets[k].id, id) == 0)
+			return *hint = k;
+	return r->nsets;
+}
+
+/*
+ * The statuses of every set, each a lazy list of views, from one pass
+ * over the registry: a pass per set would read every status as many
+ * times as there are sets.  The picks go in set order into v->pick,
+ * at offsets counted first over the statuses that have a set.
+ */
+static struct value **
+set_views(struct view *v)
+{
+	const struct registry *r = v->r;
+	size_t *at = xcalloc(r->nsets + 1, sizeof(*at));
+	size_t *of = xmalloc(xmul(r->nstatuses + 1, sizeof(*of)));
+	struct value **lists = arena_array(v->a, r->nsets, sizeof(*lists));
+	size_t i, k, hint = 0, start = 0, n;
+
+	for (i = 0; i < r->nstatuses; i++) {
+		of[i] = r->statuses[i].set == NULL ? r->nsets :
+		    set_index(r, r->statuses[i].set, &hint);
+		at[of[i]]++;
+	}
+	for (k = 0; k <= r->nsets; k++) {
+		n = at[k];
+		at[k] = start;
+		start += n;
+	}
+	if (v->pick == NULL)
+		v->pick = xmalloc(xmul(r->nstatuses + 1, sizeof(*v->pick)));
+	for (i = 0; i < r->nstatuses; i++)
+		v->pick[at[of[i]]++] = &r->statuses[i];
+	/* Each set's picks now end where the next set's begin. */
+	for (k = 0, start = 0; k < r->nsets; start = at[k], k++)
+		lists[k] = views_of(v, v->pick + start, at[k] - start);
+	free(of);
+	free(at);
+	return lists;
+}
+
 static struct value *
 sets_view(struct view *v)
 {
 	struct value *list = value_list(v->a, v->r->nsets);
+	struct value **statuses = set_views(v);
 	size_t k;
 
 	for (k = 0; k < v->r->nsets; k++) {
@@ -658,7 +722,7 @@ sets_view(struct view *v)
 		value_set(m, "description", loc(v, s->description));
 		value_set(m, "title_locales", loc_all(v, s->title));
 		value_set(m, "description_locales", loc_all(v, s->description));
-		value_set(m, "statuses", select_views(v, keep_set, s->id));
+		value_set(m, "statuses", statuses[k]);
 		value_set(m, "extensions", extensions_of(v, s->node));
 		copy_ext(m, s->node);
 		value_push(list, m);
@@ -707,7 +771,7 @@ struct value *
 ctx_build(struct arena *a, const struct registry *r, const struct ctx_opts *o)
 {
 	struct view v = { { NULL, status_member }, a, r, o, 0, r->nstatuses,
-	    NULL, arena_array(a, r->nstatuses, sizeof(*v.conv)) };
+	    NULL, arena_array(a, r->nstatuses, sizeof(*v.conv)), NULL };
 	struct view *keep = arena_alloc(a, sizeof(*keep));
 	struct value *root = value_map(a, 9 + count_ext(r->root));
 	struct value *g = value_map(a, 3);
@@ -727,5 +791,6 @@ ctx_build(struct arena *a, const struct registry *r, const struct ctx_opts *o)
 	value_set(root, "sets", sets_view(&v));
 	value_set(root, "extensions", extensions_of(&v, r->root));
 	copy_ext(root, r->root);
+	free(v.pick);
 	return root;
 }

@@ -80,6 +80,7 @@ struct tnode {
 	bool bol;		/* starts an output line: indent goes here */
 	bool dynamic;		/* partial or parent: {{>*name}} */
 	bool standalone;	/* partial, parent, block: tag alone on its line */
+	bool tags;		/* container: holds other nodes than text */
 	const char *indent;	/* partial, parent: the line's blanks; block:
 				   where an override is indented to */
 	size_t indentlen;

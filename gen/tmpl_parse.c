@@ -524,6 +524,9 @@ add_node(struct parser *p, struct tnode *parent, enum tnode_kind kind,
 	n->pos = t->pos;
 	n->parent = parent;
 	n->bol = t->bol;
+	/* The renderer writes a section of text alone without a frame. */
+	if (kind != TNODE_TEXT)
+		parent->tags = true;
 	if (parent->last != NULL)
 		parent->last->next = n;
 	else
@@ -882,6 +885,8 @@ node_ok(const struct tnode *n, const struct tnode *parent)
 	if (n->parent != parent || n->pos.line == 0 || n->pos.col == 0)
 		return false;
 	if (n->child != NULL && !is_container(n->kind))
+		return false;
+	if (n->kind != TNODE_TEXT && !parent->tags)
 		return false;
 	if (n->kind != TNODE_TEXT)
 		return true;

@@ -90,8 +90,13 @@ struct pcache {
 	struct tmpl *t;
 };
 
-/* Slots of the lookup cache; a collision only costs a lookup. */
-#define NSEEN	1024
+/*
+ * Slots of the lookup cache.  A collision costs a lookup for every
+ * item of a list, and the tags of a template and its partials lie
+ * where the arena put them: the slots are many, spread by a hash, and
+ * left untouched (calloc's zero pages) until used.
+ */
+#define NSEEN	8192
 
 struct render {
 	const struct tmpl_opts *opts;
@@ -341,8 +346,8 @@ resolve_at(struct render *r, const struct tnode *n, struct seen **where)
 			missing(r, n);
 		return v;
 	}
-	/* Tags lie apart in memory: spread their levels apart too. */
-	slot = (uintptr_t)nm >> 3;
+	/* Fibonacci hashing; the levels of one tag take the next slots. */
+	slot = (size_t)(((uint64_t)(uintptr_t)nm * 0x9e3779b97f4a7c15u) >> 40);
 	for (i = r->nctx; i > 0; i--) {
 		/* Sections over scalars ({{#flag}}) add levels with no names. */
 		if (r->ctx[i - 1].v->kind != VALUE_MAP)
@@ -406,7 +411,8 @@ flush_indent(struct render *r)
 	}
 }
 
-static void
+/* Inline: most nodes are text, and the call cost more than the copy. */
+static inline void
 emit_text(struct render *r, const char *s, size_t n)
 {
 	for (; r->skip > 0 && n > 0 && (*s == ' ' || *s == '\t'); r->skip--) {
@@ -446,6 +452,12 @@ value_text(const struct value *v, char *tmp, const char **s, size_t *n)
 	*n = 0;
 	switch (v->kind) {
 	case VALUE_INT:
+		/* A view's numbers come spelled; a file's may be in hex. */
+		if (v->decimal) {
+			*s = v->str;
+			*n = v->len;
+			break;
+		}
 		/* The digits end tmp: no copy to its start. */
 		*s = value_spell_int(tmp + 32, v->u.i);
 		*n = (size_t)(tmp + 32 - *s);
@@ -523,6 +535,8 @@ emit_var(struct render *r, const struct tnode *n)
 	 * each item of the lists above it: keep what it comes to.
 	 */
 	if (where != NULL && !where->has_text && where->level < r->nctx) {
+		if (where->text.ptr == NULL)
+			buf_init(&where->text);
 		buf_reset(&where->text);
 		out = &where->text;
 		where->has_text = true;
@@ -564,6 +578,50 @@ push_lazy(struct render *r)
 	return r->lazy[r->nlazy++];
 }
 
+/* What starts every node: an output line begins here, or not. */
+static void
+enter(struct render *r, const struct tnode *n)
+{
+	if (n->bol && !r->nobol) {
+		r->pending = true;
+		r->pendlen = r->indent.len;
+		r->skip = r->strip;
+	}
+	r->nobol = false;
+}
+
+/* What ends every node: output past the limit stops the render. */
+static void
+check_limit(struct render *r, const struct tnode *n)
+{
+	if (!r->fatal && buf_pos(r->out) > r->limit) {
+		diag_error(r->d, &n->pos, "output exceeds %zu bytes",
+		    r->opts->max_output);
+		r->fatal = r->failed = true;
+	}
+}
+
+/*
+ * Writes the children of section n, which are all text, `times` over
+ * (once per item of a list), as frames would but without one: text
+ * reads no context, so none is pushed and no list item is made.  Most
+ * sections of documentation templates are such words in one language
+ * or another.
+ */
+static void
+run_text(struct render *r, const struct tnode *n, size_t times)
+{
+	const struct tnode *c;
+
+	for (; times > 0 && !r->fatal; times--) {
+		for (c = n->child; c != NULL && !r->fatal; c = c->next) {
+			enter(r, c);
+			emit_text(r, c->text, c->len);
+			check_limit(r, c);
+		}
+	}
+}
+
 static void
 run_section(struct render *r, const struct tnode *n)
 {
@@ -572,6 +630,10 @@ run_section(struct render *r, const struct tnode *n)
 
 	if (is_falsey(v))
 		return;
+	if (!n->tags) {
+		run_text(r, n, v->kind == VALUE_LIST ? v->u.list.n : 1);
+		return;
+	}
 	if (v == &r->idx)
 		v = value_int(r->a, r->idx.u.i);
 	if (v->kind == VALUE_LIST) {
@@ -774,8 +836,12 @@ run_node(struct render *r, const struct tnode *n)
 		run_section(r, n);
 		break;
 	case TNODE_INVERTED:
-		if (is_falsey(resolve(r, n)))
+		if (!is_falsey(resolve(r, n)))
+			break;
+		if (n->tags)
 			push_frame(r, FRAME_PLAIN, n);
+		else
+			run_text(r, n, 1);
 		break;
 	case TNODE_PARTIAL:
 	case TNODE_PARENT:
@@ -841,18 +907,9 @@ step(struct render *r)
 		return;
 	}
 	f->next = n->next;
-	if (n->bol && !r->nobol) {
-		r->pending = true;
-		r->pendlen = r->indent.len;
-		r->skip = r->strip;
-	}
-	r->nobol = false;
+	enter(r, n);
 	run_node(r, n);
-	if (buf_pos(r->out) > r->limit) {
-		diag_error(r->d, &n->pos, "output exceeds %zu bytes",
-		    r->opts->max_output);
-		r->fatal = r->failed = true;
-	}
+	check_limit(r, n);
 }
 
 int
@@ -876,9 +933,8 @@ tmpl_render(const struct tmpl *t, const struct value *root,
 	buf_init(&r.indent);
 	buf_init(&r.f1);
 	buf_init(&r.f2);
+	/* A slot's text buffer is set up when first used (ptr NULL). */
 	r.seen = xcalloc(NSEEN, sizeof(*r.seen));
-	for (i = 0; i < NSEEN; i++)
-		buf_init(&r.seen[i].text);
 	if (root != NULL)
 		push_ctx(&r, root, false, 0);
 	push_frame(&r, FRAME_PLAIN, t->root);
@@ -890,7 +946,8 @@ tmpl_render(const struct tmpl *t, const struct value *root,
 	}
 	free(r.lazy);
 	for (i = 0; i < NSEEN; i++)
-		buf_release(&r.seen[i].text);
+		if (r.seen[i].text.ptr != NULL)
+			buf_release(&r.seen[i].text);
 	free(r.seen);
 	free(r.ctx);
 	free(r.fr);

@@ -89,6 +89,7 @@ value_int(struct arena *a, long long i)
 	str = (char *)(v + 1);
 	memcpy(str, p, len);
 	v->kind = VALUE_INT;
+	v->decimal = true;
 	v->u.i = i;
 	v->str = str;
 	v->len = len;

@@ -52,6 +52,8 @@ struct value {
 	bool lazy;
 	/* A lazy map whose keys are a table shared by many (value_lazy_map). */
 	bool shared;
+	/* Ints: str is u.i in decimal (value_int), not as a file wrote it. */
+	bool decimal;
 	struct srcpos pos;
 	/*
 	 * Scalars: the text as written (after YAML unescaping); for a string

@@ -130,6 +130,7 @@ static const struct {
 } partials[] = {
 	{ "p1", "[{{name}}]" },
 	{ "lines", "|\n{{{html}}}\n|\n" },
+	{ "textsec", "{{#t}}1\n{{/t}}{{#w}}2\n{{/w}}{{^f}}3{{/f}}\n" },
 	{ "two", ">\n>" },
 	{ "blank", "a\n\nb\n" },
 	{ "delims", "{{=<% %>=}}<% name %>" },
@@ -907,16 +908,24 @@ test_tmpl_render_many_items(void **state)
 	assert_int_equal(f->out.len, 588889);
 }
 
-/* A maker of lazy items {n, even (even items only)}, counting members. */
+/*
+ * A maker of lazy items {n, even (even items only)}, counting members
+ * made, and items made when items is not NULL.
+ */
 struct lazy_maker {
 	struct value_maker mk;
 	int *made;
+	int *items;
 };
 
 static struct value *
 lazy_item(const struct value_maker *mk, size_t i, struct arena *a)
 {
+	const struct lazy_maker *lm = (const struct lazy_maker *)mk;
 	struct value *m = value_map(a, 2);
+
+	if (lm->items != NULL)
+		++*lm->items;
 
 	value_set(m, "n", NULL);
 	if (i % 2 == 0)
@@ -952,7 +961,7 @@ test_tmpl_render_lazy_values(void **state)
 	struct fixture *f = *state;
 	struct tmpl_opts opts = { ESCAPE_NONE, false, 0, NULL };
 	int made = 0;
-	struct lazy_maker lm = { { lazy_item, lazy_member }, &made };
+	struct lazy_maker lm = { { lazy_item, lazy_member }, &made, NULL };
 	struct value *root = map(&f->a, "items",
 	    value_lazy_list(&f->a, 3, &lm.mk), NULL);
 	const char *text = "{{#items}}({{#items}}{{even}}{{/items}})"
@@ -968,6 +977,76 @@ test_tmpl_render_lazy_values(void **state)
 	assert_int_equal(made, 8);
 }
 
+/*
+ * Sections that hold only text are written without a frame: once per
+ * item of a list (whose lazy items are then never made), indented as
+ * any text, and cut at the output limit where their own text passes
+ * it, reported once.
+ */
+static void
+test_tmpl_render_text_sections(void **state)
+{
+	struct fixture *f = *state;
+	struct tmpl_opts opts = { ESCAPE_NONE, false, 0, NULL };
+	int made = 0, items = 0;
+	struct lazy_maker lm = { { lazy_item, lazy_member }, &made, &items };
+	struct value *root = map(&f->a, "lazy",
+	    value_lazy_list(&f->a, 3, &lm.mk), "t", value_bool(&f->a, true),
+	    "f", value_bool(&f->a, false), "w", list(&f->a,
+	    str(&f->a, "x"), str(&f->a, "y"), NULL), NULL);
+	const char *text = "{{#lazy}}-{{/lazy}}|{{#w}}a\nb{{/w}}|"
+	    "{{^f}}not{{/f}}{{^t}}never{{/t}}|{{#t}}{{/t}}{{#f}}no{{/f}}\n"
+	    "  {{>textsec}}\n";
+	struct tmpl *t;
+
+	assert_int_equal(tmpl_parse(&f->a, "t.mustache", text, strlen(text),
+	    &f->d, &t), 0);
+	assert_true(tmpl_check(t));
+	assert_int_equal(tmpl_render(t, root, &opts, &loader, &f->a, &f->out,
+	    &f->d), 0);
+	/* The partial's one line with {{#w}} is indented once, as a line. */
+	assert_string_equal(f->out.ptr, "---|a\nba\nb|not|\n"
+	    "  1\n  2\n2\n  3\n");
+	assert_int_equal(items, 0);
+	assert_int_equal(made, 0);
+
+	opts.max_output = 4;
+	buf_reset(&f->out);
+	text = "ab{{#t}}cdef{{/t}}gh";
+	assert_int_equal(tmpl_parse(&f->a, "t.mustache", text, strlen(text),
+	    &f->d, &t), 0);
+	assert_int_equal(tmpl_render(t, root, &opts, NULL, &f->a, &f->out,
+	    &f->d), -1);
+	assert_int_equal(f->d.n, 1);
+	assert_string_equal(f->d.items[0].msg, "output exceeds 4 bytes");
+	assert_int_equal(f->d.items[0].pos.col, 9);
+}
+
+/*
+ * The numbers a view makes (value_int) are written from their spelling;
+ * a file's, whose text may be 0x1F, in decimal.
+ */
+static void
+test_tmpl_render_ints_in_decimal(void **state)
+{
+	struct fixture *f = *state;
+	struct tmpl_opts opts = { ESCAPE_NONE, false, 0, NULL };
+	struct value *hex = value_new(&f->a, VALUE_INT, NULL);
+	struct value *root;
+	const char *text = "{{hex}} {{made}} {{#hex}}{{.}}{{/hex}}";
+	struct tmpl *t;
+
+	hex->u.i = 31;
+	hex->str = "0x1F";
+	hex->len = 4;
+	root = map(&f->a, "hex", hex, "made", value_int(&f->a, -31), NULL);
+	assert_int_equal(tmpl_parse(&f->a, "t.mustache", text, strlen(text),
+	    &f->d, &t), 0);
+	assert_int_equal(tmpl_render(t, root, &opts, NULL, &f->a, &f->out,
+	    &f->d), 0);
+	assert_string_equal(f->out.ptr, "31 -31 31");
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int
@@ -980,6 +1059,8 @@ main(void)
 		T(test_tmpl_render_escape_modes),
 		T(test_tmpl_render_root_list),
 		T(test_tmpl_render_lazy_values),
+		T(test_tmpl_render_text_sections),
+		T(test_tmpl_render_ints_in_decimal),
 		T(test_tmpl_render_reports_errors),
 		T(test_tmpl_render_strict_reports_unknown_name),
 		T(test_tmpl_render_strict_reports_every_miss),

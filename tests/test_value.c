@@ -54,6 +54,7 @@ test_value_int_spells_every_range(void **state)
 		struct value *v = value_int(a, cases[k].i);
 
 		assert_int_equal(v->kind, VALUE_INT);
+		assert_true(v->decimal);
 		assert_true(v->u.i == cases[k].i);
 		assert_string_equal(v->str, cases[k].text);
 		assert_int_equal(v->len, strlen(cases[k].text));
