@@ -859,7 +859,7 @@ build_model(struct check *c, const struct value *root,
 	 * else is wrong: their messages would come before the sets'.
 	 */
 	if (ms != NULL && ms->defer && c->d->errors == before &&
-	    check_sets(c, false) == 0) {
+	    r->nstatuses >= CHECK_THREADS_MIN && check_sets(c, false) == 0) {
 		ms->deferred = true;
 		*out = r;
 		return 0;

@@ -269,6 +269,7 @@ check_spellings(struct check *c, const struct ident *ids, size_t n)
 	struct ident *t = NULL;
 	const struct ident *a;
 	size_t i, k, p;
+	size_t threads = c->r->nstatuses < CHECK_THREADS_MIN ? 1 : c->threads;
 
 	memset(&sp, 0, sizeof(sp));
 	sp.ids = ids;
@@ -280,9 +281,8 @@ check_spellings(struct check *c, const struct ident *ids, size_t n)
 		sp.t[k] = arena_array(&c->tmp, n, sizeof(*sp.t[k]));
 		sp.prev[k] = arena_array(&c->tmp, n, sizeof(*sp.prev[k]));
 	}
-	pool_run(NCASES(ident_cases) * SPELL_PARTS, c->threads, spell_part,
-	    &sp);
-	pool_run(NCASES(ident_cases) + 1, c->threads, find_part, &sp);
+	pool_run(NCASES(ident_cases) * SPELL_PARTS, threads, spell_part, &sp);
+	pool_run(NCASES(ident_cases) + 1, threads, find_part, &sp);
 	for (i = 0; i < n; i++) {
 		if (sp.dups[i] == SIZE_MAX)
 			continue;
