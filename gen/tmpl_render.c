@@ -93,10 +93,12 @@ struct pcache {
 /*
  * Slots of the lookup cache.  A collision costs a lookup for every
  * item of a list, and the tags of a template and its partials lie
- * where the arena put them: the slots are many, spread by a hash, and
- * left untouched (calloc's zero pages) until used.
+ * where the arena put them: the slots are spread by a hash.  More
+ * slots found no more at 10k statuses (8,192: 0.3% fewer instructions)
+ * and cost every render, the real registry's included, a megabyte of
+ * zeroed memory.
  */
-#define NSEEN	8192
+#define NSEEN	1024
 
 struct render {
 	const struct tmpl_opts *opts;
