@@ -34,12 +34,13 @@
  * scalar in the whole parse as the end of the text does alone.  The
  * text of each later piece must then parse as a block list at the same
  * column, without a message, and start at the line where the one
- * before it ended by libyaml's count.  Tag directives would give the
- * pieces other tags, so a document with any is loaded whole.
+ * before it ended by libyaml's count.  A %TAG directive would give the
+ * pieces other tags, so a document with a directive is loaded whole.
  *
  * Whenever something is not so, the pieces are dropped and the caller
- * loads the file in one piece (LOAD_AGAIN): the messages are always
- * those of the whole load, and only a valid file is split for good.
+ * loads the file in one piece (LOAD_AGAIN): pieces are kept only when
+ * none reported anything, so the loader's messages are always those of
+ * the whole load, and the model's checks see the same positions.
  */
 
 /* How far past where it is wanted a cut is looked for. */
