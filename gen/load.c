@@ -50,6 +50,13 @@ static void too_big(struct loader *);
 static int run(struct loader *, yaml_parser_t *);
 static int read_all(FILE *, struct buf *, size_t);
 
+/* The depth of the streamed list's items: its root is a piece's list. */
+static size_t
+item_depth(const struct loader *l)
+{
+	return l->piece ? 1 : 2;
+}
+
 static struct srcpos
 mark_pos(const struct loader *l, const yaml_mark_t *m)
 {
@@ -114,8 +121,7 @@ is_scalar(const struct value *v)
 static struct arena *
 node_arena(struct loader *l)
 {
-	return l->streaming && l->depth >= l->item_depth ? &l->scratch :
-	    l->a;
+	return l->streaming && l->depth >= item_depth(l) ? &l->scratch : l->a;
 }
 
 /* Whether the list opening now is the one to stream; asks begin(). */
@@ -173,7 +179,7 @@ attach(struct loader *l, struct value *v)
 		l->root = v;
 		return;
 	}
-	if (l->streaming && l->depth == l->item_depth) {
+	if (l->streaming && l->depth == item_depth(l)) {
 		l->stream->item(l->stream->ctx, v);
 		arena_reset(&l->scratch);
 		return;
@@ -347,10 +353,8 @@ on_open(struct loader *l, const yaml_event_t *ev, enum value_kind kind)
 	if (l->piece && l->depth == 0) {
 		if (kind != VALUE_LIST || ev->start_mark.column != l->col ||
 		    ev->data.sequence_start.style !=
-		    YAML_BLOCK_SEQUENCE_STYLE) {
-			l->misfit = true;
-			return -1;
-		}
+		    YAML_BLOCK_SEQUENCE_STYLE)
+			return -1;	/* no root: the piece failed */
 		l->streaming = true;
 	} else if (kind == VALUE_LIST && stream_opens(l)) {
 		l->streaming = true;
@@ -428,7 +432,7 @@ on_close(struct loader *l)
 	struct value *v = f->v;
 	struct arena *a = node_arena(l);
 
-	if (l->streaming && l->depth + 1 == l->item_depth)
+	if (l->streaming && l->depth + 1 == item_depth(l))
 		l->streaming = false;
 	if (v->kind == VALUE_LIST) {
 		v->u.list.items = arena_array(a, n, sizeof(struct value *));
@@ -481,7 +485,7 @@ on_event(struct loader *l, const yaml_event_t *ev, bool *done)
 	case YAML_MAPPING_START_EVENT:
 		return on_open(l, ev, VALUE_MAP);
 	case YAML_SEQUENCE_END_EVENT:
-		if (l->streaming && l->depth == l->item_depth)
+		if (l->streaming && l->depth == item_depth(l))
 			l->list_end = ev->start_mark;
 		on_close(l);
 		return 0;
@@ -585,7 +589,6 @@ loader_init(struct loader *l, struct arena *a, const char *path,
 	l->d = d;
 	l->path = path;
 	l->stream = stream;
-	l->item_depth = 2;
 	l->lim = lim != NULL ? *lim : def;
 }
 
@@ -758,6 +761,14 @@ load_file_streamed(struct arena *a, const char *path,
     const struct load_limits *lim, const struct load_stream *stream,
     struct diag *d, struct value **out)
 {
+	return load_path(a, path, lim, stream, NULL, d, out);
+}
+
+int
+load_path(struct arena *a, const char *path, const struct load_limits *lim,
+    const struct load_stream *stream, struct split *split, struct diag *d,
+    struct value **out)
+{
 	static const struct load_limits def = LOAD_LIMITS_DEFAULT;
 	struct buf b = BUF_INIT;
 	struct loader l;
@@ -774,7 +785,11 @@ load_file_streamed(struct arena *a, const char *path,
 	/* A pipe cannot be read again for an error's position: whole. */
 	if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode)) {
 		loader_init(&l, a, path, lim, stream, d);
+		if (split != NULL && split_fits(split, fileno(fp), &st))
+			l.split = split;
 		rc = loader_file(&l, fp, &st, out);
+		if (l.split != NULL)
+			rc = split_join(&l, rc);
 		fclose(fp);
 		return rc;
 	}

@@ -77,27 +77,25 @@ struct loader {
 	struct ikey *itab;	/* interned map keys, open addressing */
 	size_t icap, icount;
 	/*
-	 * Streaming (see load.h): while `streaming`, the list at depth
-	 * item_depth - 1 (2 in a whole document) is the streamed one, and
-	 * everything inside it is made in `scratch`, emptied after each
-	 * item.
+	 * Streaming (see load.h): while `streaming`, the list whose items
+	 * are at depth 2 (1 in a later piece, see below) is the streamed
+	 * one, and everything inside it is made in `scratch`, emptied
+	 * after each item.
 	 */
 	const struct load_stream *stream;
 	bool streaming;
-	size_t item_depth;
 	struct arena scratch;
 	/*
 	 * Loading in pieces (load_split.c).  The first piece has `split`,
 	 * and its source ends at the first cut once the list opens.  A
-	 * later piece is a document whose root is the streamed list, which
-	 * must be a block list at column `col`; one that is not stops
-	 * quietly with `misfit`.  Lines count from line_base.  list_end
-	 * and stream_end are libyaml's marks, where the streamed list and
-	 * the text ended.
+	 * later piece (`piece`) is a document whose root is the streamed
+	 * list, which must be a block list at column `col`; one that is
+	 * not stops quietly, as a load that failed.  Lines count from
+	 * line_base.  list_end and stream_end are libyaml's marks, where
+	 * the streamed list and the text ended.
 	 */
 	struct split *split;
 	bool piece;
-	bool misfit;
 	bool directives;	/* %YAML or %TAG seen */
 	size_t col;
 	size_t line_base;
@@ -114,7 +112,7 @@ int loader_start(struct loader *l, yaml_parser_t *p);
 /*
  * Runs p, whose input is set, to the end of the document and frees
  * what the loader holds.  Returns 0 with *out set, or -1 when an error
- * was reported since `errors` of them were, or l->misfit is set.
+ * was reported since `errors` of them were, or a piece did not fit.
  */
 int loader_finish(struct loader *l, yaml_parser_t *p, size_t errors,
     struct value **out);
@@ -124,10 +122,23 @@ int loader_file(struct loader *l, FILE *fp, const struct stat *st,
     struct value **out);
 
 /*
- * load_split.c: called as the streamed list opens (ev) in the first
- * piece of a split load; cuts the rest of the file and starts a thread
- * for each later piece, or leaves the load whole.
+ * load_file_streamed, and with split, which may be NULL, a regular file
+ * big enough is loaded in pieces (load_file_split).
  */
+int load_path(struct arena *a, const char *path,
+    const struct load_limits *lim, const struct load_stream *stream,
+    struct split *split, struct diag *d, struct value **out);
+
+/*
+ * load_split.c.  split_fits says whether the regular file fd, described
+ * by st, is big enough to cut.  split_cut is called as the streamed
+ * list opens (ev) in the first piece; it cuts the rest of the file and
+ * starts a thread for each later piece, or leaves the load whole.
+ * split_join waits for the pieces once the first is loaded (rc), keeps
+ * or drops them, and returns the load's result (or LOAD_AGAIN).
+ */
+bool split_fits(struct split *s, int fd, const struct stat *st);
 void split_cut(struct loader *l, const yaml_event_t *ev);
+int split_join(const struct loader *first, int rc);
 
 #endif

@@ -195,7 +195,6 @@ start_piece(struct split *s, const struct loader *first, off_t start,
 	loader_init(&pc->l, &pc->a, first->path, &s->lim, &pc->stream,
 	    &pc->d);
 	pc->l.piece = true;
-	pc->l.item_depth = 1;
 	pc->l.col = first->col;
 	if (s->failed || pthread_create(&pc->tid, NULL, run_piece, pc) != 0)
 		s->failed = true;
@@ -282,40 +281,36 @@ join_pieces(struct split *s, const struct loader *first, int rc)
 	return fit ? rc : LOAD_AGAIN;
 }
 
+bool
+split_fits(struct split *s, int fd, const struct stat *st)
+{
+	s->fd = fd;
+	s->size = st->st_size;
+	return (uintmax_t)st->st_size / 2 >= (uintmax_t)s->piece_min;
+}
+
+int
+split_join(const struct loader *first, int rc)
+{
+	return first->split->n > 0 ? join_pieces(first->split, first, rc) :
+	    rc;
+}
+
 int
 load_file_split(struct arena *a, const char *path,
     const struct load_limits *lim, const struct load_stream *stream,
     size_t jobs, size_t piece_min, struct diag *d, struct value **out)
 {
-	static const struct load_limits def = LOAD_LIMITS_DEFAULT;
 	struct split *s;
-	struct loader l;
-	struct stat st;
-	FILE *fp;
 	int rc;
 
-	if (lim == NULL)
-		lim = &def;
 	if (jobs < 2 || piece_min == 0 || stream == NULL ||
-	    stream->fork == NULL || stream->join == NULL ||
-	    (fp = fopen(path, "rb")) == NULL)
+	    stream->fork == NULL || stream->join == NULL)
 		return load_file_streamed(a, path, lim, stream, d, out);
-	if (fstat(fileno(fp), &st) != 0 || !S_ISREG(st.st_mode) ||
-	    (uintmax_t)st.st_size / 2 < piece_min) {
-		fclose(fp);
-		return load_file_streamed(a, path, lim, stream, d, out);
-	}
 	s = xcalloc(1, sizeof(*s));
-	s->fd = fileno(fp);
-	s->size = st.st_size;
 	s->jobs = jobs;
 	s->piece_min = (off_t)piece_min;
-	loader_init(&l, a, path, lim, stream, d);
-	l.split = s;
-	rc = loader_file(&l, fp, &st, out);
-	if (s->n > 0)
-		rc = join_pieces(s, &l, rc);
-	fclose(fp);
+	rc = load_path(a, path, lim, stream, s, d, out);
 	free(s);
 	return rc;
 }

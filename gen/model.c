@@ -809,6 +809,14 @@ struct model_stream {
 	size_t n, cap;
 };
 
+/* What the checks hold apart from the model. */
+static void
+release_checks(struct check *c)
+{
+	buf_release(&c->scratch);
+	arena_release(&c->tmp);
+}
+
 /* model_build's work; the caller owns c and its scratch buffer. */
 static int
 build_model(struct check *c, const struct value *root,
@@ -884,8 +892,7 @@ model_build(struct arena *a, const struct value *root, struct diag *d,
 
 	c.r = arena_alloc(a, sizeof(*c.r));
 	rc = build_model(&c, root, NULL, out);
-	buf_release(&c.scratch);
-	arena_release(&c.tmp);
+	release_checks(&c);
 	return rc;
 }
 
@@ -980,8 +987,7 @@ stream_join(void *ctx, void *piece, bool keep)
 		ms->n += pc->n;
 	}
 	free(pc->st);
-	buf_release(&pc->c.scratch);
-	arena_release(&pc->c.tmp);
+	release_checks(&pc->c);
 }
 
 struct model_stream *
@@ -1029,8 +1035,7 @@ model_stream_finish(struct model_stream *ms, const struct value *root,
 	ms->st = NULL;
 	if (rc == 0 && ms->deferred)
 		return 0;
-	buf_release(&ms->c.scratch);
-	arena_release(&ms->c.tmp);
+	release_checks(&ms->c);
 	return rc;
 }
 
@@ -1055,8 +1060,7 @@ model_stream_check(struct model_stream *ms, struct diag *d)
 	c->d = d;
 	model_check_idents(c);
 	model_check_names(c);
-	buf_release(&c->scratch);
-	arena_release(&c->tmp);
+	release_checks(c);
 	ms->deferred = false;
 	return d->errors != before ? -1 : 0;
 }

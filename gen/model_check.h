@@ -14,6 +14,13 @@
 
 struct ident;
 
+/*
+ * Below this many statuses, threads cost more to start (a stack, a
+ * malloc arena each) than they save: a build step on a registry of a
+ * hundred codes stays on one thread, and checks before rendering.
+ */
+#define CHECK_THREADS_MIN	4096
+
 /* What a schema check needs while it walks the document. */
 struct check {
 	struct arena *a;
@@ -32,12 +39,6 @@ struct check {
 	 */
 	bool copy;
 	size_t threads;		/* the identifier checks may use */
-	/*
-	 * Below this many statuses, threads cost more to start (a stack,
-	 * a malloc arena each) than they save: a build step on a registry
-	 * of a hundred codes stays on one thread.
-	 */
-#define CHECK_THREADS_MIN	4096
 	/*
 	 * model_check_idents' spellings of every id and alias, in tmp, for
 	 * model_check_names: spelt[k] in the k-th case it checks, or NULL.
