@@ -695,6 +695,8 @@ render_all(struct run *run)
 	for (i = 0; i < run->o->nlangs; i++)
 		if (run_lang(run, run->o->langs[i], run->copts.locale) != 0)
 			return -1;
+	/* Before any thread writes. */
+	output_set_umask(&run->out);
 	pool_run(run->njobs, threads(run), render_job, run);
 	return 0;
 }

@@ -607,12 +607,22 @@ publish(struct output_set *set, struct diag *d)
 
 /* umask(2) cannot be read without setting it; put it straight back. */
 mode_t
-out_umask(void)
+out_umask(const struct output_set *set)
 {
-	mode_t mask = umask(0);
+	mode_t mask;
 
+	if (set->has_umask)
+		return set->umask;
+	mask = umask(0);
 	umask(mask);
 	return mask;
+}
+
+void
+output_set_umask(struct output_set *set)
+{
+	set->umask = out_umask(set);
+	set->has_umask = true;
 }
 
 int
@@ -624,7 +634,7 @@ output_commit(struct output_set *set, struct diag *d)
 
 	if (compare_all(set, d) != 0)
 		return -1;
-	mask = out_umask();
+	mask = out_umask(set);
 	for (i = 0; i < set->n; i++) {
 		f = &set->items[i];
 		if (f->staged || !f->changed || f->stream)

@@ -49,6 +49,7 @@
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 #include "buf.h"
 #include "diag.h"
@@ -73,9 +74,20 @@ struct output_set {
 	 * in threads make their temporary files while they render.
 	 */
 	_Atomic size_t held;
+	bool has_umask;		/* see output_set_umask */
+	mode_t umask;
 };
 
-#define OUTPUT_SET_INIT { NULL, 0, 0, 0 }
+#define OUTPUT_SET_INIT { NULL, 0, 0, 0, false, 0 }
+
+/*
+ * Reads the process's umask into the set, for its writers.  A umask
+ * can only be read by setting it, and while it is 0 a file another
+ * thread makes gets mode 0666 and another reader reads 0: a program
+ * that runs writers on several threads calls this first, while it has
+ * one.  Otherwise each writer and the commit read it when they need it.
+ */
+void output_set_umask(struct output_set *set);
 
 /*
  * Queues path with data[0..len).  The set takes ownership of data (which
@@ -149,8 +161,8 @@ void output_feed(struct output_writer *w, const char *p, size_t n);
  * Completes the output once every byte is fed: when it differs from the
  * target, its temporary file gets its mode and is synced.  Failures are
  * kept for output_finish, which completes the output itself when this
- * was not called.  Like output_feed, it may run on the thread that
- * renders, so that one output's fsync waits while others render.
+ * was not called.  It may run on another thread than output_feed did
+ * (one that only syncs, say), but not at the same time.
  */
 void output_complete(struct output_writer *w);
 

@@ -26,7 +26,8 @@ int out_create_temp(struct output_set *set, struct output_file *f);
 int out_complete_temp(struct output_file *f, int fd, mode_t mask, int err);
 
 void out_drop_temp(struct output_set *set, struct output_file *f);
-mode_t out_umask(void);
+/* The set's umask (output_set_umask), else the process's now. */
+mode_t out_umask(const struct output_set *set);
 int out_write_all(int fd, const char *p, size_t len);
 
 #endif

@@ -195,7 +195,8 @@ output_complete(struct output_writer *w)
 	    w->err == 0)
 		diverge(w);
 	if (w->err == 0 && w->fd != -1) {
-		err = out_complete_temp(&w->f, w->fd, out_umask(), 0);
+		err = out_complete_temp(&w->f, w->fd, out_umask(w->set),
+		    0);
 		w->fd = -1;
 		if (err != 0)
 			set_error(w, DIAG_IOERR, err, NULL);

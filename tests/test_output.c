@@ -321,6 +321,26 @@ test_output_commit_new_file_mode_follows_umask(void **state)
 	assert_int_equal(mode_of("f.txt"), 0640);
 }
 
+/*
+ * Writers may complete on several threads, where reading the umask
+ * (which sets it) is not safe: the set's own copy is used, as read
+ * before, whatever the process's is by then.
+ */
+static void
+test_output_writer_uses_umask_read_before(void **state)
+{
+	struct fixture *fx = *state;
+
+	umask(027);
+	output_set_umask(&fx->set);
+	umask(077);
+	assert_int_equal(stage(fx, "w.txt", "x"), 0);
+	add(fx, "c.txt", "y");
+	assert_int_equal(output_commit(&fx->set, &fx->d), 0);
+	assert_int_equal(mode_of("w.txt"), 0640);
+	assert_int_equal(mode_of("c.txt"), 0640);
+}
+
 static void
 test_output_commit_leaves_unchanged_file_alone(void **state)
 {
@@ -1103,6 +1123,7 @@ main(void)
 		T(test_output_add_replaces_repeated_path),
 		T(test_output_commit_writes_new_files_and_parents),
 		T(test_output_commit_new_file_mode_follows_umask),
+		T(test_output_writer_uses_umask_read_before),
 		T(test_output_commit_leaves_unchanged_file_alone),
 		T(test_output_commit_replaces_changed_content),
 		T(test_output_commit_compares_large_files),
