@@ -638,6 +638,8 @@ cmp_status(const void *pa, const void *pb)
 		return a->docs_only ? 1 : -1;
 	if (a->pos.line != b->pos.line)
 		return a->pos.line < b->pos.line ? -1 : 1;
+	if (a->pos.col != b->pos.col)
+		return a->pos.col < b->pos.col ? -1 : 1;
 	return 0;
 }
 
@@ -684,13 +686,32 @@ check_shared(struct check *c, size_t i)
 	}
 }
 
+/*
+ * Registries are mostly written in order of code, and sorting 100k
+ * statuses cost 20 ms while every other thread waited: a look along
+ * the list comes first.  No two statuses share a position, so the
+ * order is total and the result the same either way.
+ */
+static void
+sort_statuses(struct registry *r)
+{
+	size_t i;
+
+	for (i = 1; i < r->nstatuses; i++)
+		if (cmp_status(&r->statuses[i - 1], &r->statuses[i]) > 0) {
+			qsort(r->statuses, r->nstatuses, sizeof(*r->statuses),
+			    cmp_status);
+			return;
+		}
+}
+
 static void
 check_codes(struct check *c)
 {
 	struct registry *r = c->r;
 	size_t i, k;
 
-	qsort(r->statuses, r->nstatuses, sizeof(*r->statuses), cmp_status);
+	sort_statuses(r);
 	for (i = 0; i < r->nstatuses; i++) {
 		struct status *s = &r->statuses[i];
 
