@@ -96,15 +96,21 @@ str_or_null(struct view *v, const char *s)
 	return s != NULL ? value_cstr(v->a, s) : value_null(v->a);
 }
 
-/* The chosen locale's text, else the default locale's, else null. */
+/* The chosen locale's text, else the default locale's, else NULL. */
+static const char *
+loc_text(const struct view *v, const char **texts)
+{
+	if (texts == NULL)
+		return NULL;
+	if (texts[v->o->locale] != NULL)
+		return texts[v->o->locale];
+	return texts[0];
+}
+
 static struct value *
 loc(struct view *v, const char **texts)
 {
-	if (texts == NULL)
-		return value_null(v->a);
-	if (texts[v->o->locale] != NULL)
-		return value_cstr(v->a, texts[v->o->locale]);
-	return str_or_null(v, texts[0]);
+	return str_or_null(v, loc_text(v, texts));
 }
 
 /*
@@ -264,19 +270,29 @@ converted(const struct view *v, const struct status *s, struct arena *a)
 	return *slot;
 }
 
+/* The data's names of the status in the output's language, or NULL. */
+static const struct value *
+names_given(const struct view *v, const struct status *s)
+{
+	return s->names != NULL ? value_get(s->names, v->o->lang) : NULL;
+}
+
 static struct value *
 names_of(struct view *v, const struct status *s, struct arena *keep)
 {
-	const struct value *over = value_get(s->names, v->o->lang);
+	const struct value *over = names_given(v, s);
+	const struct value *name;
 	const char **conv;
 	struct value *list;
 	size_t i;
 
 	if (over != NULL) {
 		list = value_list(v->a, over->u.list.n);
-		for (i = 0; i < over->u.list.n; i++)
-			value_push(list, value_cstr(v->a,
-			    over->u.list.items[i]->str));
+		for (i = 0; i < over->u.list.n; i++) {
+			name = over->u.list.items[i];
+			value_push(list, value_cstrn(v->a, name->str,
+			    name->len));
+		}
 		return list;
 	}
 	conv = converted(v, s, keep);
@@ -289,7 +305,8 @@ names_of(struct view *v, const struct status *s, struct arena *keep)
 static struct value *
 tail_of(struct view *v, const struct value *list)
 {
-	struct value *t = value_list(v->a, list->u.list.n);
+	struct value *t = value_list(v->a, list->u.list.n > 0 ?
+	    list->u.list.n - 1 : 0);
 	size_t i;
 
 	for (i = 1; i < list->u.list.n; i++)
@@ -375,9 +392,27 @@ aliases_of(struct view *v, const struct status *s)
 	return al;
 }
 
+/* The first of names_of, or NULL, without making the list. */
+static const char *
+first_name(const struct view *v, const struct status *s)
+{
+	const struct value *over = names_given(v, s);
+
+	if (over == NULL)
+		return converted(v, s, v->a)[0];
+	return over->u.list.n > 0 ? over->u.list.items[0]->str : NULL;
+}
+
+/* A scalar member of a view: s, or null for NULL. */
+static struct value *
+str_in(const struct value *map, const char *s)
+{
+	return s != NULL ? value_cstr_in(map, s) : value_null(NULL);
+}
+
 /*
- * The members of a status's view that are lists or read the view's
- * options, made in a (the arena of the status's view).
+ * The members of a status's view that are lists, made in a (the arena
+ * of the status's view).
  */
 static struct value *
 status_part(const struct view *base, const struct status *s,
@@ -393,18 +428,6 @@ status_part(const struct view *base, const struct status *s,
 		return tail_of(&v, value_member(map, SK_NAMES));
 	case SK_ALIASES:
 		return aliases_of(&v, s);
-	case SK_SET:
-		return str_or_null(&v, s->set);
-	case SK_SOURCE:
-		return str_or_null(&v, s->source);
-	case SK_REF:
-		return str_or_null(&v, s->ref);
-	case SK_EXPIRES:
-		return str_or_null(&v, s->expires);
-	case SK_DESCRIPTION:
-		return loc(&v, s->description);
-	case SK_NOTE:
-		return loc(&v, s->note);
 	case SK_DESCRIPTION_LOCALES:
 		return loc_all(&v, s->description);
 	case SK_NOTE_LOCALES:
@@ -423,6 +446,12 @@ status_part(const struct view *base, const struct status *s,
 	case SK_NAME:
 	case SK_CLASS:
 	case SK_STATUS:
+	case SK_SET:
+	case SK_SOURCE:
+	case SK_REF:
+	case SK_EXPIRES:
+	case SK_DESCRIPTION:
+	case SK_NOTE:
 	case SK_IS_STANDARD:
 	case SK_IS_DEPRECATED:
 	case SK_IS_UNUSED:
@@ -433,13 +462,14 @@ status_part(const struct view *base, const struct status *s,
 	case SK_NKEYS:
 		break;
 	}
-	/* The x- keys are set when the view is made: never lazy. */
+	/* The flags and x- keys are set when the view is made: never lazy. */
 	abort();
 }
 
 /*
  * Makes member i of a status's view.  The scalars, which templates
- * read most, are made here without a copy of the view.
+ * read most, are made here without a copy of the view, in the view's
+ * room (value_cstr_in).
  */
 static struct value *
 status_member(const struct value_maker *mk, const void *arg,
@@ -447,40 +477,60 @@ status_member(const struct value_maker *mk, const void *arg,
 {
 	const struct view *v = (const struct view *)mk;
 	const struct status *s = arg;
-	const struct value *names;
 
 	switch ((enum status_key)i) {
 	case SK_CODE:
-		return value_int(a, s->code);
+		return value_int_in(map, s->code);
 	case SK_PHRASE:
-		return value_cstr(a, s->phrase);
+		return value_cstr_in(map, s->phrase);
 	case SK_ID:
-		return value_cstr(a, s->id);
+		return value_cstr_in(map, s->id);
 	case SK_NAME:
-		names = value_member(map, SK_NAMES);
-		return names->u.list.n ? names->u.list.items[0] :
-		    value_null(a);
+		return str_in(map, first_name(v, s));
 	case SK_CLASS:
-		return value_cstr(a, v->r->classes[s->class_index].id);
+		return value_cstr_in(map, v->r->classes[s->class_index].id);
 	case SK_STATUS:
-		return value_cstr(a, model_status_name(s->kind));
-	case SK_IS_STANDARD:
-		return value_bool(a, s->kind == STATUS_STANDARD);
-	case SK_IS_DEPRECATED:
-		return value_bool(a, s->kind == STATUS_DEPRECATED);
-	case SK_IS_UNUSED:
-		return value_bool(a, s->kind == STATUS_UNUSED);
-	case SK_IS_EXPERIMENTAL:
-		return value_bool(a, s->kind == STATUS_EXPERIMENTAL);
-	case SK_IS_TEMPORARY:
-		return value_bool(a, s->kind == STATUS_TEMPORARY);
-	case SK_IS_UNOFFICIAL:
-		return value_bool(a, s->kind == STATUS_UNOFFICIAL);
-	case SK_DOCS_ONLY:
-		return value_bool(a, s->docs_only);
+		return value_cstr_in(map, model_status_name(s->kind));
+	case SK_SET:
+		return str_in(map, s->set);
+	case SK_SOURCE:
+		return str_in(map, s->source);
+	case SK_REF:
+		return str_in(map, s->ref);
+	case SK_EXPIRES:
+		return str_in(map, s->expires);
+	case SK_DESCRIPTION:
+		return str_in(map, loc_text(v, s->description));
+	case SK_NOTE:
+		return str_in(map, loc_text(v, s->note));
 	default:
 		return status_part(v, s, map, i, a);
 	}
+}
+
+/*
+ * The flags of a status's view, set as the view is made: a flag is a
+ * shared constant, which costs a store to set and several calls to
+ * make at its first lookup.
+ */
+static void
+set_flags(struct value *m, const struct status *s)
+{
+	struct value *yes = value_bool(NULL, true);
+	struct value *no = value_bool(NULL, false);
+
+	value_set_lazy(m, SK_IS_STANDARD,
+	    s->kind == STATUS_STANDARD ? yes : no);
+	value_set_lazy(m, SK_IS_DEPRECATED,
+	    s->kind == STATUS_DEPRECATED ? yes : no);
+	value_set_lazy(m, SK_IS_UNUSED, s->kind == STATUS_UNUSED ? yes : no);
+	value_set_lazy(m, SK_IS_EXPERIMENTAL,
+	    s->kind == STATUS_EXPERIMENTAL ? yes : no);
+	value_set_lazy(m, SK_IS_TEMPORARY,
+	    s->kind == STATUS_TEMPORARY ? yes : no);
+	value_set_lazy(m, SK_IS_UNOFFICIAL,
+	    s->kind == STATUS_UNOFFICIAL ? yes : no);
+	value_set_lazy(m, SK_DOCS_ONLY, s->docs_only ? yes : no);
 }
 
 /* A status's view, in a: its keys, and values made when first read. */
@@ -490,12 +540,15 @@ status_view(const struct view *v, const struct status *s, struct arena *a)
 	struct value *m;
 
 	/* Most statuses have no x- keys: their views share one key table. */
-	if (s->node == NULL)
-		return value_lazy_map(a, status_keys, SK_NKEYS, &v->mk, s);
-	m = value_map(a, SK_NKEYS + count_ext(s->node));
-	value_set_all(m, status_keys, SK_NKEYS);
-	copy_ext(m, s->node);
-	value_make_lazy(m, &v->mk, s, a);
+	if (s->node == NULL) {
+		m = value_lazy_map(a, status_keys, SK_NKEYS, &v->mk, s);
+	} else {
+		m = value_map(a, SK_NKEYS + count_ext(s->node));
+		value_set_all(m, status_keys, SK_NKEYS);
+		copy_ext(m, s->node);
+		value_make_lazy(m, &v->mk, s, a);
+	}
+	set_flags(m, s);
 	return m;
 }
 

@@ -73,22 +73,30 @@ value_spell_int(char *end, long long i)
 }
 
 /*
- * The digits go right after the value, in one allocation: a view makes
- * a status's code each time a template walks the statuses.
+ * A value of kind with extra bytes after it, in p; p is zero, as an
+ * arena's memory and a lazy map's room are.
  */
-struct value *
-value_int(struct arena *a, long long i)
+static struct value *
+put(void *p, enum value_kind kind)
 {
-	char tmp[VALUE_INT_MAX], *p, *str;
-	struct value *v;
-	size_t len;
+	struct value *v = p;
 
-	p = value_spell_int(tmp + sizeof(tmp), i);
-	len = (size_t)(tmp + sizeof(tmp) - p);
-	v = arena_alloc(a, sizeof(*v) + len + 1);
-	str = (char *)(v + 1);
-	memcpy(str, p, len);
-	v->kind = VALUE_INT;
+	v->kind = kind;
+	v->str = "";
+	return v;
+}
+
+/*
+ * i as a value in p, which has room for its len digits, at digits, and
+ * a NUL right after the value.
+ */
+static struct value *
+put_int(void *p, long long i, const char *digits, size_t len)
+{
+	struct value *v = put(p, VALUE_INT);
+	char *str = (char *)(v + 1);
+
+	memcpy(str, digits, len);
 	v->decimal = true;
 	v->u.i = i;
 	v->str = str;
@@ -96,12 +104,31 @@ value_int(struct arena *a, long long i)
 	return v;
 }
 
+/*
+ * The digits go right after the value, in one allocation: a view makes
+ * a status's code each time a template walks the statuses.
+ */
+struct value *
+value_int(struct arena *a, long long i)
+{
+	char tmp[VALUE_INT_MAX], *p;
+	size_t len;
+
+	p = value_spell_int(tmp + sizeof(tmp), i);
+	len = (size_t)(tmp + sizeof(tmp) - p);
+	return put_int(arena_alloc(a, sizeof(struct value) + len + 1), i, p,
+	    len);
+}
+
 struct value *
 value_string(struct arena *a, const char *s, size_t len)
 {
-	struct value *v = value_new(a, VALUE_STRING, NULL);
+	struct value *v = put(arena_alloc(a, xadd(sizeof(*v), xadd(len, 1))),
+	    VALUE_STRING);
+	char *str = (char *)(v + 1);
 
-	v->str = arena_strndup(a, s, len);
+	memcpy(str, s, len);
+	v->str = str;
 	v->len = len;
 	return v;
 }
@@ -109,7 +136,42 @@ value_string(struct arena *a, const char *s, size_t len)
 struct value *
 value_cstr(struct arena *a, const char *s)
 {
-	struct value *v = value_new(a, VALUE_STRING, NULL);
+	return value_cstrn(a, s, strlen(s));
+}
+
+struct value *
+value_cstrn(struct arena *a, const char *s, size_t len)
+{
+	struct value *v = put(arena_alloc(a, sizeof(*v)), VALUE_STRING);
+
+	v->str = s;
+	v->len = len;
+	return v;
+}
+
+/*
+ * n bytes from a lazy map's room, else from its arena.  Taken in
+ * order and never given back: what the map makes lives as long as it.
+ */
+static void *
+take_room(const struct value *map, size_t n)
+{
+	struct value_thunk *t = map->u.map.lazy;
+	void *p;
+
+	assert(map->kind == VALUE_MAP && map->lazy);
+	n = (n + alignof(struct value) - 1) & ~(alignof(struct value) - 1);
+	if (VALUE_ROOM - t->used < n)
+		return arena_alloc(t->a, n);
+	p = t->room + t->used;
+	t->used += n;
+	return p;
+}
+
+struct value *
+value_cstr_in(const struct value *map, const char *s)
+{
+	struct value *v = put(take_room(map, sizeof(*v)), VALUE_STRING);
 
 	v->str = s;
 	v->len = strlen(s);
@@ -117,11 +179,33 @@ value_cstr(struct arena *a, const char *s)
 }
 
 struct value *
+value_int_in(const struct value *map, long long i)
+{
+	char tmp[VALUE_INT_MAX], *p;
+	size_t len;
+
+	p = value_spell_int(tmp + sizeof(tmp), i);
+	len = (size_t)(tmp + sizeof(tmp) - p);
+	return put_int(take_room(map, sizeof(struct value) + len + 1), i, p,
+	    len);
+}
+
+/*
+ * The items go right after the list or map, in one allocation.  An
+ * empty list holds nothing to set: a view's statuses have their empty
+ * lists of aliases, history and subcodes made for each walk.
+ */
+struct value *
 value_list(struct arena *a, size_t cap)
 {
-	struct value *v = value_new(a, VALUE_LIST, NULL);
+	static struct value shared_empty = { .kind = VALUE_LIST, .str = "" };
+	struct value *v;
 
-	v->u.list.items = arena_array(a, cap, sizeof(*v->u.list.items));
+	if (cap == 0)
+		return &shared_empty;
+	v = put(arena_alloc(a, xadd(sizeof(*v),
+	    xmul(cap, sizeof(*v->u.list.items)))), VALUE_LIST);
+	v->u.list.items = (struct value **)(v + 1);
 	v->u.list.cap = cap;
 	return v;
 }
@@ -129,9 +213,10 @@ value_list(struct arena *a, size_t cap)
 struct value *
 value_map(struct arena *a, size_t cap)
 {
-	struct value *v = value_new(a, VALUE_MAP, NULL);
+	struct value *v = put(arena_alloc(a, xadd(sizeof(*v),
+	    xmul(cap, sizeof(*v->u.map.items)))), VALUE_MAP);
 
-	v->u.map.items = arena_array(a, cap, sizeof(*v->u.map.items));
+	v->u.map.items = (struct member *)(v + 1);
 	v->u.map.cap = cap;
 	return v;
 }
@@ -172,12 +257,20 @@ struct lazy_map {
 	struct value *vals[];
 };
 
+static_assert(sizeof(struct member) > 2 * sizeof(struct value *),
+    "a lazy map is smaller than its keys");
+
 struct value *
 value_lazy_map(struct arena *a, const struct member *keys, size_t n,
     const struct value_maker *mk, const void *arg)
 {
-	struct lazy_map *lm = arena_alloc(a, xadd(sizeof(*lm),
-	    xmul(n, sizeof(lm->vals[0]))));
+	/*
+	 * keys[0..n) exists, and a key is more than twice the size of a
+	 * value's pointer: no overflow, and no call to check for one for
+	 * each view.
+	 */
+	struct lazy_map *lm = arena_alloc(a, sizeof(*lm) +
+	    n * sizeof(lm->vals[0]));
 	struct value *v = &lm->v;
 	struct value_thunk *t = &lm->t;
 

@@ -17,12 +17,14 @@
  * before the first byte is rendered.  A lazy list holds no items:
  * value_item makes item i in an arena the reader passes, and the reader
  * drops that arena once done with the item.  A lazy map has all its keys
- * but makes a member's value at its first lookup, in the arena the map
- * was made in.  Both call a struct value_maker.
+ * but makes a member's value at its first lookup, in room the map keeps
+ * for a few scalars or in the arena the map was made in.  Both call a
+ * struct value_maker.
  */
 #ifndef GEN_VALUE_H
 #define GEN_VALUE_H
 
+#include <stdalign.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -78,7 +80,7 @@ struct value {
 			size_t n;
 			union {
 				size_t cap;
-				const struct value_thunk *lazy;
+				struct value_thunk *lazy;
 			};
 		} map;
 	} u;
@@ -106,14 +108,26 @@ struct value_maker {
 };
 
 /*
+ * Bytes a lazy map keeps for the scalars its maker makes (value_cstr_in,
+ * value_int_in): six strings, a number taking a little more than one.
+ * A template reads a few members of each status it walks, and an
+ * allocation for each cost more than the rest of making it; more room
+ * is zeroed for every map, read or not.
+ */
+#define VALUE_ROOM	(6 * sizeof(struct value))
+
+/*
  * What a lazy map makes its members with, and where; vals holds each
  * member's value once made (a lazy map's items hold only its keys).
+ * room[0..used) holds members made in place; the rest is zero.
  */
 struct value_thunk {
 	const struct value_maker *mk;
 	const void *arg;
 	struct arena *a;
 	struct value **vals;
+	size_t used;
+	alignas(struct value) unsigned char room[VALUE_ROOM];
 };
 
 /*
@@ -141,8 +155,21 @@ struct value *value_int(struct arena *a, long long i);
 struct value *value_string(struct arena *a, const char *s, size_t len);
 /* Borrows s, which must outlive the tree (arena or static storage). */
 struct value *value_cstr(struct arena *a, const char *s);
+/* As value_cstr, for s of len bytes (s[len] must be NUL). */
+struct value *value_cstrn(struct arena *a, const char *s, size_t len);
 
-/* A list or map with room for cap items; push/set never grow past it. */
+/*
+ * As value_cstr and value_int, for a maker of lazy members: made in the
+ * room lazy map `map` keeps for them (see VALUE_ROOM) while it lasts,
+ * then in the map's arena.  The result lives as long as the map.
+ */
+struct value *value_cstr_in(const struct value *map, const char *s);
+struct value *value_int_in(const struct value *map, long long i);
+
+/*
+ * A list or map with room for cap items; push/set never grow past it.
+ * The empty list is a shared constant, as null is.
+ */
 struct value *value_list(struct arena *a, size_t cap);
 struct value *value_map(struct arena *a, size_t cap);
 
@@ -263,6 +290,17 @@ value_member(const struct value *map, size_t i)
 	if (map->u.map.lazy->vals[i] != NULL)
 		return map->u.map.lazy->vals[i];
 	return value_make_member(map, i);
+}
+
+/*
+ * Gives member i of a lazy map its value before its first lookup, which
+ * then makes nothing: for a value that costs less to set than a lookup
+ * costs to make (a shared constant).  val is borrowed, as in value_set.
+ */
+static inline void
+value_set_lazy(struct value *map, size_t i, struct value *val)
+{
+	map->u.map.lazy->vals[i] = val;
 }
 
 /* "null", "bool", ..., for messages. */

@@ -1,6 +1,7 @@
 /*
  * Tests for value.c: the builders that views use in bulk (numbers as
- * text, the shared null and booleans) and lookups with a position hint.
+ * text, the shared null, booleans and empty list, members made in a
+ * lazy map's room) and lookups with a position hint.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -9,6 +10,7 @@
 #include <cmocka.h>
 
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -158,6 +160,82 @@ test_value_shared_keys_remember_finds_and_misses(void **state)
 	assert_int_equal(value_member(m2, 0)->u.i, 20);
 }
 
+/*
+ * Members "s<i>" (a string) and "n<i>" (a number), made in the map's
+ * room, or, past it, in its arena.
+ */
+static struct value *
+room_member(const struct value_maker *mk, const void *arg,
+    const struct value *map, size_t i, struct arena *a)
+{
+	static const char *const words[] = { "zero", "one", "two", "three" };
+
+	(void)mk;
+	(void)arg;
+	(void)a;
+	made++;
+	if (i % 2 == 0)
+		return value_cstr_in(map, words[i / 2 % 4]);
+	return value_int_in(map, -1000000000000LL * (long long)i);
+}
+
+/*
+ * Members made in place fill the room a lazy map keeps, then its arena,
+ * and each keeps its own value; a member set before its lookup is not
+ * made; an empty list is shared, and holds nothing.
+ */
+static void
+test_value_lazy_members_made_in_room(void **state)
+{
+	enum { N = 40 };
+	static const struct value_maker mk = { NULL, room_member };
+	struct arena *a = *state;
+	struct member keys[N];
+	struct value *m1, *m2, *v;
+	char name[N][8];
+	size_t i;
+
+	for (i = 0; i < N; i++) {
+		snprintf(name[i], sizeof(name[i]), "%c%zu",
+		    i % 2 == 0 ? 's' : 'n', i);
+		keys[i] = (struct member){ name[i], strlen(name[i]),
+		    { NULL, 0, 0 }, NULL };
+	}
+	m1 = value_lazy_map(a, keys, N, &mk, NULL);
+	m2 = value_lazy_map(a, keys, N, &mk, NULL);
+	value_set_lazy(m2, 3, value_null(a));
+	made = 0;
+	for (i = 0; i < N; i++) {
+		v = value_member(m1, i);
+		if (i % 2 == 0) {
+			assert_int_equal(v->kind, VALUE_STRING);
+		} else {
+			assert_int_equal(v->kind, VALUE_INT);
+			assert_true(v->decimal);
+		}
+		/* A string or a number wider than the room holds. */
+		assert_true(v->str[v->len] == '\0');
+		assert_int_equal(value_member(m2, i)->kind,
+		    i == 3 ? VALUE_NULL : v->kind);
+	}
+	assert_int_equal(made, 2 * N - 1);
+	for (i = 0; i < N; i++) {
+		v = value_member(m1, i);
+		if (i % 2 == 0) {
+			assert_string_equal(v->str, ((const char *[]){
+			    "zero", "one", "two", "three" })[i / 2 % 4]);
+		} else {
+			assert_true(v->u.i == -1000000000000LL * (long long)i);
+			assert_int_equal(v->len, strlen(v->str));
+			assert_true(strtoll(v->str, NULL, 10) == v->u.i);
+		}
+	}
+	assert_int_equal(made, 2 * N - 1);
+	assert_ptr_equal(value_list(a, 0), value_list(a, 0));
+	assert_int_equal(value_list(a, 0)->kind, VALUE_LIST);
+	assert_int_equal(value_list(a, 0)->u.list.n, 0);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int
@@ -168,6 +246,7 @@ main(void)
 		T(test_value_null_and_bools_are_shared),
 		T(test_value_getn_at_follows_and_fixes_hints),
 		T(test_value_shared_keys_remember_finds_and_misses),
+		T(test_value_lazy_members_made_in_room),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
