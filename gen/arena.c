@@ -16,6 +16,12 @@ struct arena_block {
 	alignas(max_align_t) unsigned char data[];
 };
 
+/* An arena_keep'd allocation, noted in the arena itself. */
+struct arena_kept {
+	struct arena_kept *next;
+	void *p;
+};
+
 static size_t
 round_up(size_t n)
 {
@@ -24,34 +30,57 @@ round_up(size_t n)
 	return xadd(n, a - 1) & ~(a - 1);
 }
 
-void *
-arena_alloc(struct arena *a, size_t n)
+/* Puts a block with room for n bytes at the head. */
+static void
+new_block(struct arena *a, size_t n)
 {
 	struct arena_block *b;
 	size_t size;
+
+	size = a->head ? a->head->size * 2 : BLOCK_MIN;
+	if (size > BLOCK_MAX)
+		size = BLOCK_MAX;
+	if (size < n)
+		size = round_up(n);
+	if (a->spare != NULL && a->spare->size >= n) {
+		b = a->spare;
+		a->spare = b->next;
+	} else {
+		b = xmalloc(xadd(sizeof(*b), size));
+		b->size = size;
+	}
+	b->next = a->head;
+	a->head = b;
+	a->used = 0;
+}
+
+/*
+ * n bytes at an offset rounded up to align (a power of two, at most
+ * max_align_t's).  Block sizes are multiples of max_align_t, so the
+ * rounded offset never passes the end, and used, never more than a
+ * block's size, cannot overflow.
+ */
+static inline void *
+take(struct arena *a, size_t n, size_t align)
+{
+	size_t at = (a->used + align - 1) & ~(align - 1);
+
+	if (a->head == NULL || a->head->size - at < n) {
+		new_block(a, n);
+		at = 0;
+	}
+	a->used = at + n;
+	a->total += n;
+	return a->head->data + at;
+}
+
+void *
+arena_alloc(struct arena *a, size_t n)
+{
 	void *p;
 
 	n = round_up(n ? n : 1);
-	if (a->head == NULL || a->head->size - a->used < n) {
-		size = a->head ? a->head->size * 2 : BLOCK_MIN;
-		if (size > BLOCK_MAX)
-			size = BLOCK_MAX;
-		if (size < n)
-			size = n;
-		if (a->spare != NULL && a->spare->size >= n) {
-			b = a->spare;
-			a->spare = b->next;
-		} else {
-			b = xmalloc(xadd(sizeof(*b), size));
-			b->size = size;
-		}
-		b->next = a->head;
-		a->head = b;
-		a->used = 0;
-	}
-	p = a->head->data + a->used;
-	a->used += n;
-	a->total += n;
+	p = take(a, n, alignof(max_align_t));
 	memset(p, 0, n);
 	return p;
 }
@@ -62,10 +91,15 @@ arena_array(struct arena *a, size_t count, size_t size)
 	return arena_alloc(a, xmul(count, size));
 }
 
+/*
+ * Text needs no alignment, and is written whole: rounding each of the
+ * many short strings of a big registry up to max_align_t would waste
+ * some 8 bytes each, and zeroing them first cost a pass over them.
+ */
 char *
 arena_strndup(struct arena *a, const char *s, size_t n)
 {
-	char *p = arena_alloc(a, xadd(n, 1));
+	char *p = take(a, xadd(n, 1), 1);
 
 	memcpy(p, s, n);
 	p[n] = '\0';
@@ -76,6 +110,19 @@ char *
 arena_strdup(struct arena *a, const char *s)
 {
 	return arena_strndup(a, s, strlen(s));
+}
+
+void
+arena_keep(struct arena *a, void *p)
+{
+	struct arena_kept *k;
+
+	if (p == NULL)
+		return;
+	k = arena_alloc(a, sizeof(*k));
+	k->p = p;
+	k->next = a->kept;
+	a->kept = k;
 }
 
 void
@@ -99,7 +146,12 @@ void
 arena_reset(struct arena *a)
 {
 	struct arena_block *b, *next;
+	struct arena_kept *k;
 
+	/* The notes live in the blocks: read them before those are reused. */
+	for (k = a->kept; k != NULL; k = k->next)
+		free(k->p);
+	a->kept = NULL;
 	for (b = a->head; b != NULL; b = next) {
 		next = b->next;
 		b->next = a->spare;
@@ -111,14 +163,22 @@ arena_reset(struct arena *a)
 }
 
 /*
- * from's blocks go behind a's current one, which keeps filling; from's
- * spare ones are freed.
+ * from's blocks go behind a's current one, which keeps filling, and
+ * what it keeps joins a's; from's spare blocks are freed.
  */
 void
 arena_adopt(struct arena *a, struct arena *from)
 {
 	struct arena_block *last;
+	struct arena_kept *k;
 
+	if (from->kept != NULL) {
+		for (k = from->kept; k->next != NULL; k = k->next)
+			continue;
+		k->next = a->kept;
+		a->kept = from->kept;
+		from->kept = NULL;
+	}
 	if (from->head != NULL) {
 		for (last = from->head; last->next != NULL; last = last->next)
 			continue;

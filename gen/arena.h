@@ -6,9 +6,10 @@
  * arena handed out, and leaves it empty and reusable.
  *
  * Calling sequence: ARENA_INIT, arena_alloc... any number of times,
- * arena_release.  Memory is zeroed and aligned for any object.  An arena
- * refilled over and over (one view per output) is emptied with
- * arena_reset instead, which keeps its blocks for the next round.
+ * arena_release.  Memory is zeroed and aligned for any object, but for
+ * copies of strings, which are packed.  An arena refilled over and over
+ * (one view per output) is emptied with arena_reset instead, which
+ * keeps its blocks for the next round.
  */
 #ifndef GEN_ARENA_H
 #define GEN_ARENA_H
@@ -16,15 +17,17 @@
 #include <stddef.h>
 
 struct arena_block;
+struct arena_kept;
 
 struct arena {
 	struct arena_block *head;
 	size_t used;		/* bytes used in head */
 	size_t total;		/* bytes handed out, for limits and tests */
 	struct arena_block *spare;	/* emptied by arena_reset */
+	struct arena_kept *kept;	/* see arena_keep */
 };
 
-#define ARENA_INIT { NULL, 0, 0, NULL }
+#define ARENA_INIT { NULL, 0, 0, NULL, NULL }
 
 /*
  * Returns n zeroed bytes that stay valid until arena_release.  Never
@@ -35,9 +38,20 @@ void *arena_alloc(struct arena *a, size_t n);
 /* Returns n objects of the given size, as arena_alloc. */
 void *arena_array(struct arena *a, size_t count, size_t size);
 
-/* Copies s[0..n) into the arena and NUL-terminates it. */
+/*
+ * Copies s[0..n) into the arena and NUL-terminates it.  Unlike
+ * arena_alloc's memory, the copy is not aligned.
+ */
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 char *arena_strdup(struct arena *a, const char *s);
+
+/*
+ * Hands p, from malloc (see xmalloc.h), over to the arena, which frees
+ * it as it frees its own memory.  For a big array grown with realloc
+ * while it filled: copying it into the arena once complete would touch
+ * as much fresh memory again.  Does nothing for NULL.
+ */
+void arena_keep(struct arena *a, void *p);
 
 /*
  * Moves everything from has handed out into a, where it then lives as
@@ -53,6 +67,7 @@ void arena_release(struct arena *a);
  * Invalidates everything the arena handed out but keeps its blocks, to
  * be filled again without asking the system for memory (and without
  * the page faults of fresh memory).  arena_release still frees them.
+ * What arena_keep was given is freed at once.
  */
 void arena_reset(struct arena *a);
 

@@ -1,6 +1,8 @@
 /*
- * Tests for arena.c: zeroed, aligned memory, and arena_reset, which
- * hands the same blocks out again (zeroed again) instead of new ones.
+ * Tests for arena.c: zeroed, aligned memory, arena_reset, which hands
+ * the same blocks out again (zeroed again) instead of new ones, and
+ * arena_keep, whose memory goes with the arena's (make valgrind checks
+ * that it is freed).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -103,6 +105,69 @@ test_arena_reset_then_big_request(void **state)
 	assert_true(is_zero(p, 1000));
 }
 
+/*
+ * Strings are packed, with no rounding, and whatever comes after one is
+ * aligned all the same, even after a string that filled a block of its
+ * own; every string keeps its text.
+ */
+static void
+test_arena_strings_are_packed(void **state)
+{
+	struct arena *a = *state;
+	size_t big = 3 << 20, i;
+	char *s[40], *t, *huge = xmalloc(big);
+	unsigned char *p;
+
+	memset(huge, 'h', big);
+	s[0] = arena_strndup(a, "ab", 2);
+	s[1] = arena_strndup(a, "cde", 3);
+	assert_ptr_equal(s[1], s[0] + 3);
+	for (i = 2; i < 40; i++) {
+		s[i] = arena_strndup(a, "0123456789", i % 11);
+		p = arena_alloc(a, i);
+		assert_true((uintptr_t)p % alignof(max_align_t) == 0);
+		assert_true(is_zero(p, i));
+		memset(p, 0xFF, i);
+	}
+	t = arena_strndup(a, huge, big);
+	p = arena_alloc(a, 24);
+	assert_true((uintptr_t)p % alignof(max_align_t) == 0);
+	assert_true(is_zero(p, 24));
+	assert_string_equal(s[0], "ab");
+	assert_string_equal(s[1], "cde");
+	for (i = 2; i < 40; i++)
+		assert_memory_equal(s[i], "0123456789", i % 11);
+	assert_memory_equal(t, huge, big);
+	assert_int_equal(t[big], '\0');
+	free(huge);
+}
+
+/* Kept memory is freed by a reset, or follows the arena adopting it. */
+static void
+test_arena_keep_frees_with_the_arena(void **state)
+{
+	struct arena *a = *state;
+	struct arena from = ARENA_INIT;
+	char *p;
+
+	arena_keep(a, NULL);
+	assert_null(a->kept);
+	arena_keep(a, xmalloc(100));
+	assert_non_null(a->kept);
+	arena_reset(a);
+	assert_null(a->kept);
+	arena_keep(a, xmalloc(200));
+	p = xmalloc(300);
+	memset(p, 0xEF, 300);
+	arena_keep(&from, p);
+	arena_keep(&from, xmalloc(400));
+	arena_adopt(a, &from);
+	assert_null(from.kept);
+	assert_null(from.head);
+	assert_int_equal((unsigned char)p[299], 0xEF);
+	/* teardown's arena_release frees all three. */
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int
@@ -112,6 +177,8 @@ main(void)
 		T(test_arena_alloc_is_zeroed_and_aligned),
 		T(test_arena_reset_reuses_blocks_zeroed),
 		T(test_arena_reset_then_big_request),
+		T(test_arena_strings_are_packed),
+		T(test_arena_keep_frees_with_the_arena),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
