@@ -25,6 +25,9 @@
 #define INTERN_MAX_KEYS		4096
 #define INTERN_MAX_PROBES	8
 
+/* Maps up to this size are checked for repeated keys pair by pair. */
+#define DUPS_SCAN_MAX		16
+
 static struct srcpos mark_pos(const struct loader *, const yaml_mark_t *);
 static struct srcpos offset_pos(const struct loader *, size_t);
 static bool is_scalar(const struct value *);
@@ -42,6 +45,9 @@ static int count_node(struct loader *, const yaml_mark_t *);
 static int on_scalar(struct loader *, const yaml_event_t *);
 static int on_open(struct loader *, const yaml_event_t *, enum value_kind);
 static int cmp_key(const void *, const void *);
+static void report_dup(struct loader *, const struct member *,
+    const struct member *);
+static bool same_key(const struct member *, const struct member *);
 static void check_dups(struct loader *, const struct member *, size_t);
 static void on_close(struct loader *);
 static int on_event(struct loader *, const yaml_event_t *, bool *);
@@ -292,31 +298,38 @@ count_node(struct loader *l, const yaml_mark_t *mark)
 	return -1;
 }
 
+/*
+ * The text is resolved where libyaml holds it (NUL-terminated, as its
+ * strings are zero-filled), since its kind says where the copy goes: a
+ * string's into the tree's arena even inside a streamed item (load.h).
+ */
 static int
 on_scalar(struct loader *l, const yaml_event_t *ev)
 {
 	struct srcpos pos = mark_pos(l, &ev->start_mark);
 	const char *tag = (const char *)ev->data.scalar.tag;
+	bool key = in_key(l);
 	struct value *v;
 
 	if (count_node(l, &ev->start_mark) != 0)
 		return -1;
-	if (tag == NULL && in_key(l)) {
+	if (tag == NULL && key) {
 		add_key(l, ev, &pos);
 		return 0;
 	}
 	v = value_new(node_arena(l), VALUE_STRING, &pos);
 	v->len = ev->data.scalar.length;
-	v->str = arena_strndup(node_arena(l),
-	    (const char *)ev->data.scalar.value, v->len);
+	v->str = (const char *)ev->data.scalar.value;
 	v->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 	if (tag != NULL)
 		load_resolve_tagged(v, tag, l->d);
-	else if (v->plain && !in_key(l))
+	else if (v->plain && !key)
 		load_resolve_plain(v, l->d);
 	/* Keys stay text whatever their tag resolved them to. */
-	if (in_key(l))
+	if (key)
 		v->kind = VALUE_STRING;
+	v->str = arena_strndup(v->kind == VALUE_STRING ? l->a : node_arena(l),
+	    v->str, v->len);
 	attach(l, v);
 	return 0;
 }
@@ -382,16 +395,45 @@ cmp_key(const void *pa, const void *pb)
 	return a->idx < b->idx ? -1 : a->idx > b->idx;
 }
 
+static void
+report_dup(struct loader *l, const struct member *m,
+    const struct member *first)
+{
+	diag_error(l->d, &m->pos, "duplicate key '%.*s'",
+	    load_quote_len(m->key, m->keylen), m->key);
+	diag_note(l->d, &first->pos, "first defined here");
+}
+
+static bool
+same_key(const struct member *a, const struct member *b)
+{
+	return a->keylen == b->keylen && (a->key == b->key ||
+	    memcmp(a->key, b->key, a->keylen) == 0);
+}
+
 /*
- * Reports every repeated key of a map, in document order.  Sorting the
- * keys (ties by position) keeps big maps at n log n where a pairwise
- * scan would be quadratic.
+ * Reports every repeated key of a map, in document order, each with
+ * the first of its kind.  Sorting the keys (ties by position) keeps big
+ * maps at n log n where a pairwise scan would be quadratic; small ones,
+ * the many maps of a registry, are cheaper to scan than to sort.
  */
 static void
 check_dups(struct loader *l, const struct member *m, size_t n)
 {
-	size_t i, k = 0, run = 0;
+	size_t i, j, k = 0, run = 0;
 
+	if (n <= DUPS_SCAN_MAX) {
+		for (i = 1; i < n; i++) {
+			if (m[i].key == NULL)
+				continue;
+			for (j = 0; j < i; j++)
+				if (m[j].key != NULL && same_key(&m[i], &m[j]))
+					break;
+			if (j < i)
+				report_dup(l, &m[i], &m[j]);
+		}
+		return;
+	}
 	if (n > l->kcap) {
 		l->kcap = n;
 		l->keys = xrealloc(l->keys, xmul(n, sizeof(*l->keys)));
@@ -413,13 +455,9 @@ check_dups(struct loader *l, const struct member *m, size_t n)
 		else
 			run = i;
 	}
-	for (i = 0; i < n; i++) {
-		if (l->first[i] == SIZE_MAX)
-			continue;
-		diag_error(l->d, &m[i].pos, "duplicate key '%.*s'",
-		    load_quote_len(m[i].key, m[i].keylen), m[i].key);
-		diag_note(l->d, &m[l->first[i]].pos, "first defined here");
-	}
+	for (i = 0; i < n; i++)
+		if (l->first[i] != SIZE_MAX)
+			report_dup(l, &m[i], &m[l->first[i]]);
 }
 
 /* Copies the items of the innermost container into the arena. */

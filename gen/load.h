@@ -88,9 +88,10 @@ int load_file(struct arena *a, const char *path,
  * struct load_stream, the items of one list of the root map are handed
  * over one at a time as each is complete, and are not kept in the tree
  * (the list there stays empty).  An item's nodes live only during the
- * call to item(), in memory the next item reuses; the texts of its
- * scalars (str) too, so the callee copies what it keeps.  Keys stay
- * valid as long as the tree.
+ * call to item(), in memory the next item reuses, and so do the texts
+ * (str) of its scalars other than strings: the callee copies what it
+ * keeps of them.  The text of a string, like a key, stays valid as long
+ * as the tree, so that the strings a model keeps are copied only once.
  *
  * begin() is called when a list under key opens as a member of the root
  * map, with the root's members complete so far, and says whether to

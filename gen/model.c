@@ -1,6 +1,7 @@
 #include "model.h"
 #include "model_check.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,39 +9,86 @@
 #include "suggest.h"
 #include "xmalloc.h"
 
-static bool check_keys(struct check *, const struct value *,
-    const char *const *, size_t);
-static const struct value *field(struct check *, const struct value *,
-    const char *, bool);
-static const char *get_str(struct check *, const struct value *,
-    const char *, bool);
-static bool get_int(struct check *, const struct value *, const char *,
+struct fields;
+
+static void check_keys(struct check *, const struct value *,
+    const char *const *, size_t, struct fields *);
+static const struct value *field(struct check *, const struct fields *,
+    int, bool);
+static const char *get_str(struct check *, const struct fields *, int,
+    bool);
+static bool get_int(struct check *, const struct fields *, int,
     long long *);
-static const char **get_loc(struct check *, const struct value *,
-    const char *, bool);
-static const char *get_ident(struct check *, const struct value *,
-    const char *, bool);
+static const char **get_loc(struct check *, const struct fields *, int,
+    bool);
+static const char *get_ident(struct check *, const struct fields *, int,
+    bool);
 static const char *keep_str(struct check *, const struct value *);
 
 #define NKEYS(k) (sizeof(k) / sizeof((k)[0]))
 
+/*
+ * The keys of each map of the schema, named by their index in a struct
+ * fields.  The order of each list is the one suggest() tries them in.
+ */
+enum { ROOT_SCHEMA, ROOT_REGISTRY, ROOT_SETS, ROOT_CLASSES, ROOT_STATUSES };
 static const char *const root_keys[] = {
-	"schema", "registry", "sets", "classes", "statuses"
+	[ROOT_SCHEMA] = "schema", [ROOT_REGISTRY] = "registry",
+	[ROOT_SETS] = "sets", [ROOT_CLASSES] = "classes",
+	[ROOT_STATUSES] = "statuses"
 };
+enum { REG_NAME, REG_TITLE, REG_LOCALES, REG_C_PREFIX, REG_DESCRIPTION };
 static const char *const registry_keys[] = {
-	"name", "title", "locales", "c_prefix", "description"
+	[REG_NAME] = "name", [REG_TITLE] = "title",
+	[REG_LOCALES] = "locales", [REG_C_PREFIX] = "c_prefix",
+	[REG_DESCRIPTION] = "description"
 };
+enum { CLASS_ID, CLASS_FIRST, CLASS_LAST, CLASS_TITLE, CLASS_DESCRIPTION };
 static const char *const class_keys[] = {
-	"id", "first", "last", "title", "description"
+	[CLASS_ID] = "id", [CLASS_FIRST] = "first", [CLASS_LAST] = "last",
+	[CLASS_TITLE] = "title", [CLASS_DESCRIPTION] = "description"
 };
-static const char *const set_keys[] = { "id", "title", "description" };
+enum { SET_ID, SET_TITLE, SET_DESCRIPTION };
+static const char *const set_keys[] = {
+	[SET_ID] = "id", [SET_TITLE] = "title",
+	[SET_DESCRIPTION] = "description"
+};
+enum {
+	ST_CODE, ST_PHRASE, ST_ID, ST_ALIASES, ST_NAMES, ST_STATUS, ST_SET,
+	ST_SOURCE, ST_REF, ST_EXPIRES, ST_HISTORY, ST_SUBCODES, ST_NOTE,
+	ST_DESCRIPTION, ST_DOCS_ONLY
+};
 static const char *const status_keys[] = {
-	"code", "phrase", "id", "aliases", "names", "status", "set", "source",
-	"ref", "expires", "history", "subcodes", "note", "description",
-	"docs_only"
+	[ST_CODE] = "code", [ST_PHRASE] = "phrase", [ST_ID] = "id",
+	[ST_ALIASES] = "aliases", [ST_NAMES] = "names",
+	[ST_STATUS] = "status", [ST_SET] = "set", [ST_SOURCE] = "source",
+	[ST_REF] = "ref", [ST_EXPIRES] = "expires",
+	[ST_HISTORY] = "history", [ST_SUBCODES] = "subcodes",
+	[ST_NOTE] = "note", [ST_DESCRIPTION] = "description",
+	[ST_DOCS_ONLY] = "docs_only"
 };
-static const char *const history_keys[] = { "phrase", "ref" };
-static const char *const subcode_keys[] = { "sub", "phrase", "description" };
+enum { HIST_PHRASE, HIST_REF };
+static const char *const history_keys[] = {
+	[HIST_PHRASE] = "phrase", [HIST_REF] = "ref"
+};
+enum { SUB_SUB, SUB_PHRASE, SUB_DESCRIPTION };
+static const char *const subcode_keys[] = {
+	[SUB_SUB] = "sub", [SUB_PHRASE] = "phrase",
+	[SUB_DESCRIPTION] = "description"
+};
+
+/*
+ * A map's members under the keys of its list, found in one pass by
+ * check_keys.  A big registry has 100k status maps, and looking each
+ * of their keys up by name took half the time of building them.
+ */
+#define FIELDS_MAX	NKEYS(status_keys)	/* the longest list */
+
+struct fields {
+	const struct value *map;
+	const char *const *keys;
+	const struct value *val[FIELDS_MAX];	/* or NULL: not given */
+};
 
 static const char *const status_names[] = {
 	"standard", "deprecated", "unused", "experimental", "temporary",
@@ -79,26 +127,39 @@ is_list(struct check *c, const struct value *v, const char *what)
 	return false;
 }
 
-/* Unknown keys are errors, except x- extensions. */
-static bool
+/*
+ * Sorts the members of map into f by key.  Unknown keys are errors,
+ * except x- extensions.  Keys are unique (see load.h); the first
+ * member wins all the same, as with value_get.
+ */
+static void
 check_keys(struct check *c, const struct value *map, const char *const *keys,
-    size_t nkeys)
+    size_t nkeys, struct fields *f)
 {
-	bool ok = true;
-	size_t i, k;
+	size_t i, j, k = nkeys - 1;
 
+	assert(nkeys <= FIELDS_MAX);
+	f->map = map;
+	f->keys = keys;
+	memset(f->val, 0, sizeof(f->val));
 	for (i = 0; i < map->u.map.n; i++) {
 		const struct member *m = &map->u.map.items[i];
 		const char *hint;
 
 		if (strncmp(m->key, "x-", 2) == 0)
 			continue;
-		for (k = 0; k < nkeys; k++)
-			if (strcmp(m->key, keys[k]) == 0)
+		/* Maps mostly follow the list: look after the last key first. */
+		for (j = 0; j < nkeys; j++) {
+			k = k + 1 < nkeys ? k + 1 : 0;
+			if (m->key[0] == keys[k][0] &&
+			    strcmp(m->key, keys[k]) == 0)
 				break;
-		if (k < nkeys)
+		}
+		if (j < nkeys) {
+			if (f->val[k] == NULL)
+				f->val[k] = m->val;
 			continue;
-		ok = false;
+		}
 		hint = suggest(m->key, m->keylen, keys, nkeys);
 		if (hint != NULL)
 			diag_error(c->d, &m->pos,
@@ -107,26 +168,26 @@ check_keys(struct check *c, const struct value *map, const char *const *keys,
 		else
 			diag_error(c->d, &m->pos, "unknown key '%s'", m->key);
 	}
-	return ok;
 }
 
+/* The member under f->keys[k], or NULL, reported if required. */
 static const struct value *
-field(struct check *c, const struct value *map, const char *key,
-    bool required)
+field(struct check *c, const struct fields *f, int k, bool required)
 {
-	const struct value *v = value_get(map, key);
+	const struct value *v = f->val[k];
 
 	if (v == NULL && required)
-		diag_error(c->d, &map->pos, "missing required key '%s'", key);
+		diag_error(c->d, &f->map->pos, "missing required key '%s'",
+		    f->keys[k]);
 	return v;
 }
 
 /* Any non-null scalar reads as its text: `phrase: No` is "No". */
 static const char *
-get_str(struct check *c, const struct value *map, const char *key,
-    bool required)
+get_str(struct check *c, const struct fields *f, int k, bool required)
 {
-	const struct value *v = field(c, map, key, required);
+	const struct value *v = field(c, f, k, required);
+	const char *key = f->keys[k];
 
 	if (v == NULL)
 		return NULL;
@@ -144,10 +205,10 @@ get_str(struct check *c, const struct value *map, const char *key,
 }
 
 static bool
-get_int(struct check *c, const struct value *map, const char *key,
-    long long *out)
+get_int(struct check *c, const struct fields *f, int k, long long *out)
 {
-	const struct value *v = field(c, map, key, true);
+	const struct value *v = field(c, f, k, true);
+	const char *key = f->keys[k];
 
 	if (v == NULL)
 		return false;
@@ -162,13 +223,12 @@ get_int(struct check *c, const struct value *map, const char *key,
 }
 
 static const char *
-get_ident(struct check *c, const struct value *map, const char *key,
-    bool required)
+get_ident(struct check *c, const struct fields *f, int k, bool required)
 {
-	const char *s = get_str(c, map, key, required);
+	const char *s = get_str(c, f, k, required);
 
 	if (s != NULL && !model_is_ident(s)) {
-		diag_error(c->d, &value_get(map, key)->pos,
+		diag_error(c->d, &f->val[k]->pos,
 		    "'%s' is not a valid identifier (use [a-z][a-z0-9_]*)", s);
 		return NULL;
 	}
@@ -217,19 +277,23 @@ loc_from(struct check *c, const struct value *v, const char *key)
 }
 
 static const char **
-get_loc(struct check *c, const struct value *map, const char *key,
-    bool required)
+get_loc(struct check *c, const struct fields *f, int k, bool required)
 {
-	const struct value *v = field(c, map, key, required);
+	const struct value *v = field(c, f, k, required);
 
-	return v != NULL ? loc_from(c, v, key) : NULL;
+	return v != NULL ? loc_from(c, v, f->keys[k]) : NULL;
 }
 
-/* A scalar's text, copied when its node is short-lived. */
+/*
+ * A scalar's text, copied when its node is short-lived and it is no
+ * string: a string's text lives as long as the tree (see load.h).
+ */
 static const char *
 keep_str(struct check *c, const struct value *v)
 {
-	return c->copy ? arena_strndup(c->a, v->str, v->len) : v->str;
+	if (c->copy && v->kind != VALUE_STRING)
+		return arena_strndup(c->a, v->str, v->len);
+	return v->str;
 }
 
 static struct value *
@@ -252,13 +316,16 @@ copy_value(struct arena *a, const struct value *v)
 			k->u.map.items[i].val = copy_value(a,
 			    v->u.map.items[i].val);
 		}
-	} else {
+	} else if (v->kind != VALUE_STRING) {
 		k->str = arena_strndup(a, v->str, v->len);
 	}
 	return k;
 }
 
-/* A subtree the model keeps, copied when its nodes are short-lived. */
+/*
+ * A subtree the model keeps, copied when its nodes are short-lived
+ * (its strings' texts are not: see keep_str).
+ */
 static const struct value *
 keep_value(struct check *c, const struct value *v)
 {
@@ -333,17 +400,18 @@ build_registry(struct check *c, const struct value *v)
 {
 	struct registry *r = c->r;
 	const struct value *locs;
+	struct fields f;
 	size_t i;
 
 	if (!is_map(c, v, "'registry'"))
 		return;
-	check_keys(c, v, registry_keys, NKEYS(registry_keys));
+	check_keys(c, v, registry_keys, NKEYS(registry_keys), &f);
 	r->node = v;
-	r->name = get_ident(c, v, "name", true);
-	r->c_prefix = get_ident(c, v, "c_prefix", false);
+	r->name = get_ident(c, &f, REG_NAME, true);
+	r->c_prefix = get_ident(c, &f, REG_C_PREFIX, false);
 	if (r->c_prefix == NULL)
 		r->c_prefix = r->name;
-	locs = field(c, v, "locales", true);
+	locs = field(c, &f, REG_LOCALES, true);
 	if (locs == NULL || !is_list(c, locs, "locales"))
 		return;
 	if (locs->u.list.n == 0) {
@@ -366,8 +434,8 @@ build_registry(struct check *c, const struct value *v)
 		}
 		r->locales[r->nlocales++] = l->str;
 	}
-	r->title = get_loc(c, v, "title", true);
-	r->description = get_loc(c, v, "description", false);
+	r->title = get_loc(c, &f, REG_TITLE, true);
+	r->description = get_loc(c, &f, REG_DESCRIPTION, false);
 	model_check_registry_words(c, v);
 }
 
@@ -375,31 +443,33 @@ static void
 build_class(struct check *c, const struct value *v, void *p)
 {
 	struct status_class *k = p;
+	struct fields f;
 
 	k->pos = v->pos;
 	k->node = v;
-	check_keys(c, v, class_keys, NKEYS(class_keys));
-	k->id = get_ident(c, v, "id", true);
-	if (get_int(c, v, "first", &k->first) &&
-	    get_int(c, v, "last", &k->last) && k->first > k->last)
-		diag_error(c->d, &value_get(v, "last")->pos, "class '%s' ends "
+	check_keys(c, v, class_keys, NKEYS(class_keys), &f);
+	k->id = get_ident(c, &f, CLASS_ID, true);
+	if (get_int(c, &f, CLASS_FIRST, &k->first) &&
+	    get_int(c, &f, CLASS_LAST, &k->last) && k->first > k->last)
+		diag_error(c->d, &f.val[CLASS_LAST]->pos, "class '%s' ends "
 		    "(%lld) before it starts (%lld)", k->id ? k->id : "?",
 		    k->last, k->first);
-	k->title = get_loc(c, v, "title", true);
-	k->description = get_loc(c, v, "description", true);
+	k->title = get_loc(c, &f, CLASS_TITLE, true);
+	k->description = get_loc(c, &f, CLASS_DESCRIPTION, true);
 }
 
 static void
 build_set(struct check *c, const struct value *v, void *p)
 {
 	struct status_set *s = p;
+	struct fields f;
 
 	s->pos = v->pos;
 	s->node = v;
-	check_keys(c, v, set_keys, NKEYS(set_keys));
-	s->id = get_ident(c, v, "id", true);
-	s->title = get_loc(c, v, "title", true);
-	s->description = get_loc(c, v, "description", false);
+	check_keys(c, v, set_keys, NKEYS(set_keys), &f);
+	s->id = get_ident(c, &f, SET_ID, true);
+	s->title = get_loc(c, &f, SET_TITLE, true);
+	s->description = get_loc(c, &f, SET_DESCRIPTION, false);
 }
 
 /* "an item of 'statuses'", for messages. */
@@ -445,32 +515,34 @@ static void
 build_history(struct check *c, const struct value *v, void *p)
 {
 	struct history *h = p;
+	struct fields f;
 
 	h->node = ext_of(c, v);
-	check_keys(c, v, history_keys, NKEYS(history_keys));
-	h->phrase = get_str(c, v, "phrase", true);
-	h->ref = get_str(c, v, "ref", false);
+	check_keys(c, v, history_keys, NKEYS(history_keys), &f);
+	h->phrase = get_str(c, &f, HIST_PHRASE, true);
+	h->ref = get_str(c, &f, HIST_REF, false);
 }
 
 static void
 build_subcode(struct check *c, const struct value *v, void *p)
 {
 	struct subcode *s = p;
+	struct fields f;
 
 	s->pos = v->pos;
 	s->node = ext_of(c, v);
-	check_keys(c, v, subcode_keys, NKEYS(subcode_keys));
-	if (get_int(c, v, "sub", &s->sub) && s->sub < 0)
-		diag_error(c->d, &value_get(v, "sub")->pos,
+	check_keys(c, v, subcode_keys, NKEYS(subcode_keys), &f);
+	if (get_int(c, &f, SUB_SUB, &s->sub) && s->sub < 0)
+		diag_error(c->d, &f.val[SUB_SUB]->pos,
 		    "'sub' must not be negative");
-	s->phrase = get_str(c, v, "phrase", true);
-	s->description = get_loc(c, v, "description", true);
+	s->phrase = get_str(c, &f, SUB_PHRASE, true);
+	s->description = get_loc(c, &f, SUB_DESCRIPTION, true);
 }
 
 static void
-build_aliases(struct check *c, const struct value *v, struct status *s)
+build_aliases(struct check *c, const struct fields *f, struct status *s)
 {
-	const struct value *list = field(c, v, "aliases", false);
+	const struct value *list = f->val[ST_ALIASES];
 	size_t i;
 
 	if (list == NULL || !is_list(c, list, "aliases"))
@@ -493,9 +565,9 @@ build_aliases(struct check *c, const struct value *v, struct status *s)
 
 /* names: {LANG: [Name, ...]}, each name as the language spells it. */
 static void
-check_names(struct check *c, const struct value *v, struct status *s)
+check_names(struct check *c, const struct fields *f, struct status *s)
 {
-	const struct value *names = field(c, v, "names", false);
+	const struct value *names = f->val[ST_NAMES];
 	size_t i, j;
 
 	if (names == NULL || !is_map(c, names, "'names'"))
@@ -547,9 +619,9 @@ phrase_id(struct check *c, const char *phrase)
 }
 
 static void
-build_kind(struct check *c, const struct value *v, struct status *s)
+build_kind(struct check *c, const struct fields *f, struct status *s)
 {
-	const char *kind = get_str(c, v, "status", true);
+	const char *kind = get_str(c, f, ST_STATUS, true);
 	const char *hint;
 	size_t k;
 
@@ -561,7 +633,7 @@ build_kind(struct check *c, const struct value *v, struct status *s)
 			return;
 		}
 	hint = suggest(kind, strlen(kind), status_names, NKEYS(status_names));
-	diag_error(c->d, &value_get(v, "status")->pos, "unknown status '%s'%s%s%s",
+	diag_error(c->d, &f->val[ST_STATUS]->pos, "unknown status '%s'%s%s%s",
 	    kind, hint ? "; did you mean '" : "", hint ? hint : "",
 	    hint ? "'?" : "");
 }
@@ -571,9 +643,9 @@ build_kind(struct check *c, const struct value *v, struct status *s)
  * stays out of the code outputs, so that each number has one name there.
  */
 static void
-build_docs_only(struct check *c, const struct value *v, struct status *s)
+build_docs_only(struct check *c, const struct fields *f, struct status *s)
 {
-	const struct value *d = value_get(v, "docs_only");
+	const struct value *d = f->val[ST_DOCS_ONLY];
 
 	if (d == NULL)
 		return;
@@ -591,40 +663,38 @@ static void
 build_status(struct check *c, const struct value *v, void *p)
 {
 	struct status *s = p;
-	const struct value *list;
+	struct fields f;
 
 	s->pos = v->pos;
 	s->node = ext_of(c, v);
-	check_keys(c, v, status_keys, NKEYS(status_keys));
-	get_int(c, v, "code", &s->code);
-	s->phrase = get_str(c, v, "phrase", true);
-	s->id = get_ident(c, v, "id", false);
-	s->id_pos = value_get(v, "id") ? value_get(v, "id")->pos : v->pos;
-	if (s->id == NULL && value_get(v, "id") == NULL && s->phrase != NULL) {
+	check_keys(c, v, status_keys, NKEYS(status_keys), &f);
+	get_int(c, &f, ST_CODE, &s->code);
+	s->phrase = get_str(c, &f, ST_PHRASE, true);
+	s->id = get_ident(c, &f, ST_ID, false);
+	s->id_pos = f.val[ST_ID] != NULL ? f.val[ST_ID]->pos : v->pos;
+	if (s->id == NULL && f.val[ST_ID] == NULL && s->phrase != NULL) {
 		s->id = phrase_id(c, s->phrase);
 		if (!model_is_ident(s->id))
-			diag_error(c->d, &value_get(v, "phrase")->pos,
+			diag_error(c->d, &f.val[ST_PHRASE]->pos,
 			    "cannot derive an identifier from '%s'; add 'id'",
 			    s->phrase);
 	}
-	build_aliases(c, v, s);
-	check_names(c, v, s);
-	build_kind(c, v, s);
-	s->set = get_ident(c, v, "set", false);
+	build_aliases(c, &f, s);
+	check_names(c, &f, s);
+	build_kind(c, &f, s);
+	s->set = get_ident(c, &f, ST_SET, false);
 	if (s->set != NULL)
-		s->set_pos = value_get(v, "set")->pos;
-	build_docs_only(c, v, s);
-	s->source = get_str(c, v, "source", false);
-	s->ref = get_str(c, v, "ref", false);
-	s->expires = get_str(c, v, "expires", false);
-	list = field(c, v, "history", false);
-	s->history = build_list(c, list, "history", sizeof(*s->history),
-	    build_history, &s->nhistory);
-	list = field(c, v, "subcodes", false);
-	s->subcodes = build_list(c, list, "subcodes", sizeof(*s->subcodes),
-	    build_subcode, &s->nsubcodes);
-	s->note = get_loc(c, v, "note", false);
-	s->description = get_loc(c, v, "description", true);
+		s->set_pos = f.val[ST_SET]->pos;
+	build_docs_only(c, &f, s);
+	s->source = get_str(c, &f, ST_SOURCE, false);
+	s->ref = get_str(c, &f, ST_REF, false);
+	s->expires = get_str(c, &f, ST_EXPIRES, false);
+	s->history = build_list(c, f.val[ST_HISTORY], "history",
+	    sizeof(*s->history), build_history, &s->nhistory);
+	s->subcodes = build_list(c, f.val[ST_SUBCODES], "subcodes",
+	    sizeof(*s->subcodes), build_subcode, &s->nsubcodes);
+	s->note = get_loc(c, &f, ST_NOTE, false);
+	s->description = get_loc(c, &f, ST_DESCRIPTION, true);
 }
 
 static int
@@ -845,37 +915,38 @@ build_model(struct check *c, const struct value *root,
 {
 	struct registry *r = c->r;
 	const struct value *v;
+	struct fields f;
 	size_t before = c->d->errors;
 	long long schema;
 
 	if (!is_map(c, root, "the document"))
 		return -1;
-	check_keys(c, root, root_keys, NKEYS(root_keys));
+	check_keys(c, root, root_keys, NKEYS(root_keys), &f);
 	r->root = root;
-	if (value_get(root, "schema") != NULL &&
-	    get_int(c, root, "schema", &schema) && schema != 1)
-		diag_error(c->d, &value_get(root, "schema")->pos,
+	if (f.val[ROOT_SCHEMA] != NULL &&
+	    get_int(c, &f, ROOT_SCHEMA, &schema) && schema != 1)
+		diag_error(c->d, &f.val[ROOT_SCHEMA]->pos,
 		    "unsupported schema version %lld (this gen reads 1)",
 		    schema);
-	v = field(c, root, "registry", true);
+	v = field(c, &f, ROOT_REGISTRY, true);
 	if (v != NULL && (ms == NULL || !ms->registry))
 		build_registry(c, v);
 	if (r->nlocales == 0)
 		return -1;
-	r->sets = build_list(c, value_get(root, "sets"), "sets",
+	r->sets = build_list(c, f.val[ROOT_SETS], "sets",
 	    sizeof(*r->sets), build_set, &r->nsets);
-	r->classes = build_list(c, field(c, root, "classes", true),
+	r->classes = build_list(c, field(c, &f, ROOT_CLASSES, true),
 	    "classes", sizeof(*r->classes), build_class, &r->nclasses);
 	if (ms != NULL && ms->streamed) {
+		/* The array as it grew: a copy would touch 24 MB for 100k. */
 		r->nstatuses = ms->n;
-		r->statuses = arena_array(c->a, ms->n, sizeof(*r->statuses));
-		if (ms->n > 0)
-			memcpy(r->statuses, ms->st, ms->n * sizeof(*ms->st));
-		/* Now, not at the end: the checks below need memory too. */
-		free(ms->st);
+		r->statuses = ms->st;
+		arena_keep(c->a, ms->st);
 		ms->st = NULL;
+		if (r->statuses == NULL)
+			r->statuses = arena_array(c->a, 0, sizeof(*r->statuses));
 	} else {
-		r->statuses = build_list(c, field(c, root, "statuses", true),
+		r->statuses = build_list(c, field(c, &f, ROOT_STATUSES, true),
 		    "statuses", sizeof(*r->statuses), build_status,
 		    &r->nstatuses);
 	}

@@ -526,6 +526,7 @@ struct seen {
 	bool saw_ab;		/* begin() was given a: and b:, complete */
 	char text[256];		/* "code=phrase;" per item, copied */
 	unsigned line[8];
+	const char *phrase[8];	/* each map's phrase, not copied */
 };
 
 static bool
@@ -550,8 +551,11 @@ seen_item(void *ctx, const struct value *v)
 		snprintf(s->text + len, sizeof(s->text) - len, "NULL;");
 		return;
 	}
-	if (s->items < 8)
+	if (s->items < 8) {
 		s->line[s->items] = v->pos.line;
+		if (v->kind == VALUE_MAP)
+			s->phrase[s->items] = value_get(v, "phrase")->str;
+	}
 	s->items++;
 	if (v->kind == VALUE_MAP)
 		snprintf(s->text + len, sizeof(s->text) - len, "%s=%s;",
@@ -578,8 +582,9 @@ load_seen(struct fixture *fx, const char *text, struct seen *seen,
 
 /*
  * The items of the root's list under the stream's key go to item() one
- * at a time, in order, with their positions, and stay out of the tree;
- * a list of that name deeper down, and everything else, load as usual.
+ * at a time, in order, with their positions, and stay out of the tree,
+ * but for the texts of their strings, which live as long as it does; a
+ * list of that name deeper down, and everything else, load as usual.
  */
 static void
 test_load_streams_a_root_list(void **state)
@@ -594,7 +599,7 @@ test_load_streams_a_root_list(void **state)
 	    "    phrase: Two\n"
 	    "c: [3]\n";
 	struct fixture *fx = *state;
-	struct seen seen = { true, 0, 0, false, "", { 0 } };
+	struct seen seen = { true, 0, 0, false, "", { 0 }, { NULL } };
 	struct value *v;
 
 	assert_int_equal(load_seen(fx, text, &seen, &v), 0);
@@ -602,6 +607,8 @@ test_load_streams_a_root_list(void **state)
 	assert_true(seen.saw_ab);
 	assert_int_equal(seen.items, 3);
 	assert_string_equal(seen.text, "1=One;[plain];2=Two;");
+	assert_string_equal(seen.phrase[0], "One");
+	assert_string_equal(seen.phrase[2], "Two");
 	assert_int_equal(seen.line[0], 4);
 	assert_int_equal(seen.line[2], 6);
 	assert_int_equal(value_get(v, "statuses")->kind, VALUE_LIST);
@@ -629,7 +636,7 @@ test_load_streams_errors(void **state)
 	    "  - &a {code: 1, phrase: One}\n"
 	    "  - *a\n";
 	struct fixture *fx = *state;
-	struct seen seen = { true, 0, 0, false, "", { 0 } };
+	struct seen seen = { true, 0, 0, false, "", { 0 }, { NULL } };
 	struct value *v;
 
 	assert_int_equal(load_seen(fx, text, &seen, &v), -1);
