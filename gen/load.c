@@ -313,6 +313,15 @@ on_scalar(struct loader *l, const yaml_event_t *ev)
 
 	if (count_node(l, &ev->start_mark) != 0)
 		return -1;
+	/*
+	 * "\0" is a YAML escape, but gen keeps text NUL-terminated, and
+	 * some outputs (comments, Markdown) have no way to write one: the
+	 * text would have ended there unsaid.
+	 */
+	if (memchr(ev->data.scalar.value, '\0', ev->data.scalar.length) !=
+	    NULL)
+		diag_error(l->d, &pos, "text must not hold a NUL character "
+		    "('\\0')");
 	if (tag == NULL && key) {
 		add_key(l, ev, &pos);
 		return 0;
