@@ -97,20 +97,22 @@ str_or_null(struct view *v, const char *s)
 }
 
 /* The chosen locale's text, else the default locale's, else NULL. */
-static const char *
-loc_text(const struct view *v, const char **texts)
+static const struct text *
+loc_text(const struct view *v, const struct text *texts)
 {
 	if (texts == NULL)
 		return NULL;
-	if (texts[v->o->locale] != NULL)
-		return texts[v->o->locale];
-	return texts[0];
+	if (texts[v->o->locale].s != NULL)
+		return &texts[v->o->locale];
+	return texts[0].s != NULL ? &texts[0] : NULL;
 }
 
 static struct value *
-loc(struct view *v, const char **texts)
+loc(struct view *v, const struct text *texts)
 {
-	return str_or_null(v, loc_text(v, texts));
+	const struct text *t = loc_text(v, texts);
+
+	return t != NULL ? value_cstrn(v->a, t->s, t->len) : value_null(v->a);
 }
 
 /*
@@ -120,7 +122,7 @@ loc(struct view *v, const char **texts)
  * has no such field.
  */
 static struct value *
-loc_all(struct view *v, const char **texts)
+loc_all(struct view *v, const struct text *texts)
 {
 	struct value *list;
 	size_t i, n = 0;
@@ -128,16 +130,17 @@ loc_all(struct view *v, const char **texts)
 	if (texts == NULL)
 		return value_null(v->a);
 	for (i = 0; i < v->r->nlocales; i++)
-		n += texts[i] != NULL;
+		n += texts[i].s != NULL;
 	list = value_list(v->a, n);
 	for (i = 0; i < v->r->nlocales; i++) {
 		struct value *m;
 
-		if (texts[i] == NULL)
+		if (texts[i].s == NULL)
 			continue;
 		m = value_map(v->a, 2);
 		value_set(m, "locale", value_cstr(v->a, v->r->locales[i]));
-		value_set(m, "text", value_cstr(v->a, texts[i]));
+		value_set(m, "text", value_cstrn(v->a, texts[i].s,
+		    texts[i].len));
 		value_push(list, m);
 	}
 	return list;
@@ -410,6 +413,14 @@ str_in(const struct value *map, const char *s)
 	return s != NULL ? value_cstr_in(map, s) : value_null(NULL);
 }
 
+/* A locale's text as a member of a view, or null for none. */
+static struct value *
+text_in(const struct value *map, const struct text *t)
+{
+	return t != NULL ? value_cstrn_in(map, t->s, t->len) :
+	    value_null(NULL);
+}
+
 /*
  * The members of a status's view that are lists, made in a (the arena
  * of the status's view).
@@ -482,9 +493,9 @@ status_member(const struct value_maker *mk, const void *arg,
 	case SK_CODE:
 		return value_int_in(map, s->code);
 	case SK_PHRASE:
-		return value_cstr_in(map, s->phrase);
+		return value_cstrn_in(map, s->phrase, s->phrase_len);
 	case SK_ID:
-		return value_cstr_in(map, s->id);
+		return value_cstrn_in(map, s->id, s->id_len);
 	case SK_NAME:
 		return str_in(map, first_name(v, s));
 	case SK_CLASS:
@@ -500,9 +511,9 @@ status_member(const struct value_maker *mk, const void *arg,
 	case SK_EXPIRES:
 		return str_in(map, s->expires);
 	case SK_DESCRIPTION:
-		return str_in(map, loc_text(v, s->description));
+		return text_in(map, loc_text(v, s->description));
 	case SK_NOTE:
-		return str_in(map, loc_text(v, s->note));
+		return text_in(map, loc_text(v, s->note));
 	default:
 		return status_part(v, s, map, i, a);
 	}

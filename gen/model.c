@@ -19,8 +19,8 @@ static const char *get_str(struct check *, const struct fields *, int,
     bool);
 static bool get_int(struct check *, const struct fields *, int,
     long long *);
-static const char **get_loc(struct check *, const struct fields *, int,
-    bool);
+static const struct text *get_loc(struct check *, const struct fields *,
+    int, bool);
 static const char *get_ident(struct check *, const struct fields *, int,
     bool);
 static const char *keep_str(struct check *, const struct value *);
@@ -235,10 +235,10 @@ get_ident(struct check *c, const struct fields *f, int k, bool required)
 	return s;
 }
 
-static const char **
+static const struct text *
 loc_from(struct check *c, const struct value *v, const char *key)
 {
-	const char **out = arena_array(c->a, c->r->nlocales, sizeof(*out));
+	struct text *out = arena_array(c->a, c->r->nlocales, sizeof(*out));
 	size_t i;
 	int li;
 
@@ -249,7 +249,8 @@ loc_from(struct check *c, const struct value *v, const char *key)
 			    value_kind_name(v->kind));
 			return NULL;
 		}
-		out[0] = keep_str(c, v);
+		out[0].s = keep_str(c, v);
+		out[0].len = v->len;
 		return out;
 	}
 	for (i = 0; i < v->u.map.n; i++) {
@@ -268,15 +269,16 @@ loc_from(struct check *c, const struct value *v, const char *key)
 			    value_kind_name(m->val->kind));
 			continue;
 		}
-		out[li] = keep_str(c, m->val);
+		out[li].s = keep_str(c, m->val);
+		out[li].len = m->val->len;
 	}
-	if (out[0] == NULL)
+	if (out[0].s == NULL)
 		diag_error(c->d, &v->pos, "'%s' has no text in the default "
 		    "locale '%s'", key, c->r->locales[0]);
 	return out;
 }
 
-static const char **
+static const struct text *
 get_loc(struct check *c, const struct fields *f, int k, bool required)
 {
 	const struct value *v = field(c, f, k, required);
@@ -679,6 +681,9 @@ build_status(struct check *c, const struct value *v, void *p)
 			    "cannot derive an identifier from '%s'; add 'id'",
 			    s->phrase);
 	}
+	/* Measured here, where they are fresh; see struct text. */
+	s->phrase_len = s->phrase != NULL ? strlen(s->phrase) : 0;
+	s->id_len = s->id != NULL ? strlen(s->id) : 0;
 	build_aliases(c, &f, s);
 	check_names(c, &f, s);
 	build_kind(c, &f, s);

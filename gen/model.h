@@ -8,9 +8,10 @@
  * schema, not YAML guessing: `phrase: No` is the string "No"; `code:
  * "404"` is an error because a code must be a plain integer.
  *
- * A locale map ({en: ..., zh-CN: ...}) becomes an array of strings
- * indexed like registry.locales; a locale the data does not give is NULL.
- * A plain string where a locale map is allowed is the default locale.
+ * A locale map ({en: ..., zh-CN: ...}) becomes an array of texts
+ * indexed like registry.locales; a locale the data does not give has a
+ * NULL text.  A plain string where a locale map is allowed is the
+ * default locale.
  *
  * Everything lives in the arena passed to model_build; strings are
  * borrowed from the document tree, which must outlive the model.
@@ -48,6 +49,16 @@ enum status_kind {
 	STATUS_UNOFFICIAL
 };
 
+/*
+ * A locale's text and its length: views write the descriptions of a
+ * big registry once per output, and measuring each again with strlen,
+ * cold, cost more than writing it.
+ */
+struct text {
+	const char *s;		/* or NULL: the data gives none */
+	size_t len;
+};
+
 struct history {
 	const char *phrase;
 	const char *ref;		/* or NULL */
@@ -58,7 +69,7 @@ struct subcode {
 	struct srcpos pos;
 	long long sub;
 	const char *phrase;
-	const char **description;	/* per locale */
+	const struct text *description;	/* per locale */
 	const struct value *node;	/* its x- keys only, or NULL */
 };
 
@@ -67,6 +78,7 @@ struct status {
 	long long code;
 	const char *phrase;
 	const char *id;
+	size_t phrase_len, id_len;	/* see struct text */
 	struct srcpos id_pos;		/* of `id`, else of the status */
 	const char **aliases;
 	struct srcpos *alias_pos;
@@ -81,8 +93,8 @@ struct status {
 	size_t nhistory;
 	struct subcode *subcodes;
 	size_t nsubcodes;
-	const char **note;		/* per locale, or NULL */
-	const char **description;	/* per locale */
+	const struct text *note;	/* per locale, or NULL */
+	const struct text *description;	/* per locale */
 	size_t class_index;
 	const struct value *node;	/* its x- keys only, or NULL */
 };
@@ -91,24 +103,24 @@ struct status_class {
 	struct srcpos pos;
 	const char *id;
 	long long first, last;
-	const char **title;
-	const char **description;
+	const struct text *title;
+	const struct text *description;
 	const struct value *node;	/* the map, for x- keys */
 };
 
 struct status_set {
 	struct srcpos pos;
 	const char *id;
-	const char **title;
-	const char **description;	/* or NULL */
+	const struct text *title;
+	const struct text *description;	/* or NULL */
 	const struct value *node;	/* the map, for x- keys */
 };
 
 struct registry {
 	const char *name;
 	const char *c_prefix;
-	const char **title;
-	const char **description;	/* or NULL */
+	const struct text *title;
+	const struct text *description;	/* or NULL */
 	const char **locales;
 	size_t nlocales;
 	struct status_class *classes;

@@ -171,10 +171,16 @@ take_room(const struct value *map, size_t n)
 struct value *
 value_cstr_in(const struct value *map, const char *s)
 {
+	return value_cstrn_in(map, s, strlen(s));
+}
+
+struct value *
+value_cstrn_in(const struct value *map, const char *s, size_t len)
+{
 	struct value *v = put(take_room(map, sizeof(*v)), VALUE_STRING);
 
 	v->str = s;
-	v->len = strlen(s);
+	v->len = len;
 	return v;
 }
 

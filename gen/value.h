@@ -164,6 +164,9 @@ struct value *value_cstrn(struct arena *a, const char *s, size_t len);
  * then in the map's arena.  The result lives as long as the map.
  */
 struct value *value_cstr_in(const struct value *map, const char *s);
+/* As value_cstr_in, for s of len bytes (s[len] must be NUL). */
+struct value *value_cstrn_in(const struct value *map, const char *s,
+    size_t len);
 struct value *value_int_in(const struct value *map, long long i);
 
 /*
