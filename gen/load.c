@@ -299,9 +299,9 @@ count_node(struct loader *l, const yaml_mark_t *mark)
 }
 
 /*
- * The text is resolved where libyaml holds it (NUL-terminated, as its
- * strings are zero-filled), since its kind says where the copy goes: a
- * string's into the tree's arena even inside a streamed item (load.h).
+ * The text is resolved where libyaml holds it, by its length, since its
+ * kind says where the copy goes: a string's into the tree's arena even
+ * inside a streamed item (load.h).
  */
 static int
 on_scalar(struct loader *l, const yaml_event_t *ev)

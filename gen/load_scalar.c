@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "xmalloc.h"
+
 #define TAG_PREFIX	"tag:yaml.org,2002:"
 #define QUOTE_MAX	60	/* bytes of a value quoted in a message */
 
@@ -146,6 +148,7 @@ skip_digits(const char *s, size_t i, size_t n)
 static enum num
 parse_float(const char *s, size_t n, double *out)
 {
+	char tmp[64], *copy = tmp;
 	size_t i = 0, j;
 	bool neg = n > 0 && s[0] == '-';
 
@@ -181,8 +184,17 @@ parse_float(const char *s, size_t n, double *out)
 	}
 	if (j != n)
 		return NUM_SYNTAX;
+	/* The text may be libyaml's own (see load.c): strtod gets a copy. */
+	if (n < sizeof(tmp)) {
+		memcpy(tmp, s, n);
+		tmp[n] = '\0';
+	} else {
+		copy = xstrndup(s, n);
+	}
 	errno = 0;
-	*out = strtod(s, NULL);
+	*out = strtod(copy, NULL);
+	if (copy != tmp)
+		free(copy);
 	if (errno == ERANGE && isinf(*out))
 		return NUM_RANGE;
 	return NUM_OK;

@@ -117,6 +117,9 @@ static const struct scalar_case scalars[] = {
 	{ "2.", VALUE_FLOAT, 0, 2.0, "2.", true },
 	{ "1e3", VALUE_FLOAT, 0, 1000.0, "1e3", true },
 	{ "+2.5E-1", VALUE_FLOAT, 0, 0.25, "+2.5E-1", true },
+	/* Longer than parse_float's buffer: its copy is made on the heap. */
+	{ "0.2500000000000000000000000000000000000000000000000000000000000000000000000000000000", VALUE_FLOAT, 0, 0.25,
+	    "0.2500000000000000000000000000000000000000000000000000000000000000000000000000000000", true },
 	{ ".inf", VALUE_FLOAT, 0, HUGE_VAL, ".inf", true },
 	{ "-.Inf", VALUE_FLOAT, 0, -HUGE_VAL, "-.Inf", true },
 	{ ".NaN", VALUE_FLOAT, 0, NAN, ".NaN", true },
