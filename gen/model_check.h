@@ -12,7 +12,7 @@
 #include "diag.h"
 #include "model.h"
 
-struct ident;
+struct spellings;
 
 /*
  * Below this many statuses, threads cost more to start (a stack, a
@@ -40,10 +40,10 @@ struct check {
 	bool copy;
 	size_t threads;		/* the identifier checks may use */
 	/*
-	 * model_check_idents' spellings of every id and alias, in tmp, for
-	 * model_check_names: spelt[k] in the k-th case it checks, or NULL.
+	 * What model_check_idents learnt of every id and alias (hashes of
+	 * their spellings), in tmp, for model_check_names; or NULL.
 	 */
-	struct ident **spelt;
+	struct spellings *spelt;
 };
 
 /*
@@ -51,6 +51,8 @@ struct check {
  * a target language prints names in, must be unique and no keyword;
  * each language's `names:` must not meet another status's names there;
  * the registry's name and C prefix must be usable as names.
+ * model_check_names reads what model_check_idents left in c->spelt, so
+ * it comes after.
  */
 void model_check_idents(struct check *c);
 void model_check_names(struct check *c);

@@ -5,6 +5,7 @@
  */
 #include "model_check.h"
 
+#include <assert.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,12 +15,10 @@
 #include "pool.h"
 #include "xmalloc.h"
 
-/* An id or alias, or one of its spellings in a target language. */
+/* An id or alias as the data writes it. */
 struct ident {
-	const char *name;		/* as a language spells it */
-	const char *id;			/* as the data writes it */
+	const char *id;
 	const struct srcpos *pos;
-	bool named;			/* from `names:`, not derived */
 };
 
 /*
@@ -54,47 +53,164 @@ static const struct {
 
 #define NCASES(t) (sizeof(t) / sizeof((t)[0]))
 
-static const char *
-spell_in(struct check *c, struct arena *a, const char *id, enum filter_id f)
+/* Where struct spellings keeps the ids as written, after the cases. */
+#define AS_WRITTEN	NCASES(ident_cases)
+
+/*
+ * Ids are spelt in each case in SPELL_PARTS ranges of statuses, taken
+ * by the threads in turn: more parts than threads, as the checks share
+ * the processors with the rendering of the last output.
+ */
+#define SPELL_PARTS	16
+
+/* An id that reads as an earlier one: prev is the last such before i. */
+struct repeat {
+	size_t i;
+	size_t prev;
+};
+
+struct repeats {
+	struct repeat *v;
+	size_t n;
+	size_t cap;
+};
+
+/* A status with `names:`, and its first id's index. */
+struct named {
+	size_t status;
+	size_t at;
+};
+
+struct nameds {
+	struct named *v;
+	size_t n;
+	size_t cap;
+};
+
+/*
+ * Every id and alias in file order, with a hash of each spelling, for
+ * model_check_names too.  The spellings themselves are not kept: only
+ * ids whose hashes meet are spelt again, which writes some 20 MB less
+ * at 100k statuses.
+ */
+struct spellings {
+	const struct registry *r;
+	struct ident *ids;
+	size_t n;
+	uint32_t *hash[NCASES(ident_cases) + 1];
+	unsigned char *kw;		/* bit k: a keyword in case k */
+	struct repeats rep[NCASES(ident_cases) + 1];
+	/*
+	 * Each part's first id, whether some id of its is not plain, and
+	 * its statuses that have `names:`.
+	 */
+	size_t base[SPELL_PARTS];
+	bool odd[SPELL_PARTS];
+	struct nameds named[SPELL_PARTS];
+};
+
+/* What a part spells in, its own. */
+struct spell_bufs {
+	struct buf out;
+	struct buf pascal;
+};
+
+struct name_slot;
+struct lang_names;
+
+static uint32_t	hash_name(const char *s, size_t len);
+static const char *spell_in(struct buf *b, const char *id, enum filter_id f);
+static const char *spell(struct check *c, const char *id, enum filter_id f);
+static bool	is_keyword_case(enum filter_id f);
+static bool	is_raised(size_t k);
+static void	raise_word(char *s, size_t len);
+static bool	is_plain_short(const char *s, size_t n);
+static uint64_t	odd_bytes(uint64_t x);
+static bool	is_plain(const char *id, size_t n, size_t *first);
+static void	raise_plain(char *s, size_t len);
+static void	spell_case(struct spell_bufs *b, const char *id, size_t len,
+		    size_t first, enum filter_id f);
+static bool	spell_one(struct spellings *sp, struct spell_bufs *b,
+		    size_t i, const char *id, const struct srcpos *pos);
+static bool	spell_part(void *ctx, size_t p);
+static bool	is_same(const struct spellings *sp, size_t k, size_t a,
+		    size_t b, struct buf *ba, struct buf *bb);
+static void	find_repeats(struct spellings *sp, size_t k);
+static bool	is_searched(const struct spellings *sp, size_t k);
+static bool	find_part(void *ctx, size_t k);
+static void	add_named(struct nameds *nd, size_t status, size_t at);
+static bool	may_repeat(const struct spellings *sp);
+static void	add_repeat(struct repeats *rp, size_t i, size_t prev);
+static void	check_keyword(struct check *c, const struct ident *id,
+		    enum filter_id f);
+static bool	met_before(struct check *c, const char *a, const char *b,
+		    size_t k);
+static void	report(struct check *c, const struct spellings *sp);
+static struct spellings *new_spellings(struct check *c);
+static void	check_name_words(struct check *c, const char *lang,
+		    const struct value *v);
+static int	lang_case(const char *lang);
+static struct name_slot *find_name(struct lang_names *ln, const char *name,
+		    uint32_t h);
+static void	meet_name(struct check *c, struct lang_names *ln,
+		    struct name_slot *sl, const char *name,
+		    const struct srcpos *pos, bool named);
+static const struct value *names_of(struct check *c, struct lang_names *ln,
+		    size_t i);
+static void	fill_names(struct check *c, struct lang_names *ln);
+static void	meet_derived(struct check *c, struct lang_names *ln,
+		    size_t i, size_t end);
+static void	check_lang_names(struct check *c, const char *lang);
+static bool	was_seen(const struct buf *seen, const char *key,
+		    size_t len);
+static void	check_status_names(struct check *c,
+		    const struct value *names, struct buf *seen);
+
+/*
+ * Names are hashed eight bytes at a time: a byte at a time (FNV) waits
+ * on a multiplication per byte, and every id is hashed in five cases.
+ * Only equal hashes are compared, so any hash does; this one mixes
+ * enough that the low bits index a table.
+ */
+static uint32_t
+hash_name(const char *s, size_t len)
 {
-	buf_reset(&c->scratch);
-	filter_apply(&c->scratch, f, ESCAPE_NONE, id, strlen(id));
-	return arena_strndup(a, c->scratch.ptr, c->scratch.len);
+	const uint64_t k = 0x9e3779b97f4a7c15u;
+	uint64_t h = len * k, w = 0;
+	size_t i;
+
+	if (len < 8) {
+		for (i = len; i > 0; i--)
+			w = w << 8 | (unsigned char)s[i - 1];
+	} else {
+		for (i = 0; i + 8 < len; i += 8) {
+			memcpy(&w, s + i, 8);
+			h = (h ^ w) * k;
+			h ^= h >> 29;
+		}
+		/* The last 8 bytes, some read again, not byte by byte. */
+		memcpy(&w, s + len - 8, 8);
+	}
+	h = (h ^ w) * k;
+	h ^= h >> 32;
+	return (uint32_t)(h * k >> 32);
 }
 
+/* id in case f, in b; the result lives until b changes. */
+static const char *
+spell_in(struct buf *b, const char *id, enum filter_id f)
+{
+	buf_reset(b);
+	filter_apply(b, f, ESCAPE_NONE, id, strlen(id));
+	return b->ptr;
+}
+
+/* id in case f, kept in the check's memory. */
 static const char *
 spell(struct check *c, const char *id, enum filter_id f)
 {
-	return spell_in(c, &c->tmp, id, f);
-}
-
-/* Every id and alias as written, in file order. */
-static struct ident *
-collect_ids(struct check *c, size_t *n)
-{
-	const struct registry *r = c->r;
-	struct ident *ids;
-	size_t i, j, cap = 0;
-
-	for (i = 0; i < r->nstatuses; i++)
-		cap += 1 + r->statuses[i].naliases;
-	ids = arena_array(&c->tmp, cap, sizeof(*ids));
-	*n = 0;
-	for (i = 0; i < r->nstatuses; i++) {
-		const struct status *s = &r->statuses[i];
-
-		if (s->id != NULL) {
-			ids[*n].id = ids[*n].name = s->id;
-			ids[*n].pos = &s->id_pos;
-			(*n)++;
-		}
-		for (j = 0; j < s->naliases; j++) {
-			ids[*n].id = ids[*n].name = s->aliases[j];
-			ids[*n].pos = &s->alias_pos[j];
-			(*n)++;
-		}
-	}
-	return ids;
+	spell_in(&c->scratch, id, f);
+	return arena_strndup(&c->tmp, c->scratch.ptr, c->scratch.len);
 }
 
 static bool
@@ -108,14 +224,334 @@ is_keyword_case(enum filter_id f)
 	return false;
 }
 
+/*
+ * Ids are lower case: in upper snake case they are their snake
+ * spellings raised, which meet where those met (and were reported).
+ * Only the keywords are new.
+ */
+static bool
+is_raised(size_t k)
+{
+	return ident_cases[k] == FILTER_UPPER_SNAKE && k > 0 &&
+	    ident_cases[k - 1] == FILTER_SNAKE;
+}
+
+/* s[0..len) in capitals, in place. */
+static void
+raise_word(char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		s[i] = (char)(s[i] - (s[i] >= 'a' && s[i] <= 'z') * 32);
+}
+
+/* Whether s[0..n), n < 8, holds only [a-z0-9] and single '_'. */
+static bool
+is_plain_short(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] == '_' ? i + 1 < n && s[i + 1] == '_' :
+		    !(s[i] >= 'a' && s[i] <= 'z') &&
+		    !(s[i] >= '0' && s[i] <= '9'))
+			return false;
+	return true;
+}
+
+/*
+ * Bit 7 of each byte of x, all of whose bytes are below 0x80, that is
+ * at least c: adding 0x80 - c carries into bit 7 then, and never out of
+ * the byte.
+ */
+#define BYTES_ONE	0x0101010101010101u
+#define BYTES_HIGH	(BYTES_ONE << 7)
+#define AT_LEAST(x, c)	(((x) + (0x80 - (uint64_t)(c)) * BYTES_ONE) & \
+			    BYTES_HIGH)
+
+/* Non-zero if some byte of x is not in [a-z0-9_], or two are '_'. */
+static uint64_t
+odd_bytes(uint64_t x)
+{
+	uint64_t t = x & ~BYTES_HIGH, under, ok;
+
+	under = AT_LEAST(t, '_') & ~AT_LEAST(t, '_' + 1);
+	ok = (AT_LEAST(t, 'a') & ~AT_LEAST(t, 'z' + 1)) |
+	    (AT_LEAST(t, '0') & ~AT_LEAST(t, '9' + 1)) | under;
+	return (x & BYTES_HIGH) | (ok ^ BYTES_HIGH) | (under & under << 8);
+}
+
+/*
+ * Whether id[0..n) is words of [a-z0-9] joined by single underscores,
+ * as the ids that validation lets through are; if so, *first is set to
+ * its first word's length.  Such an id is its own snake spelling, its
+ * camel spelling is its pascal one with the first word lowered, and its
+ * upper snake one has its letters raised: one conversion in place of
+ * three (tests/test_filter.c holds filter.c to these rules).
+ */
+static bool
+is_plain(const char *id, size_t n, size_t *first)
+{
+	size_t i;
+	uint64_t x, bad = 0;
+	const char *us;
+
+	if (n == 0 || id[0] == '_' || id[n - 1] == '_')
+		return false;
+	if (n < 8)
+		bad = !is_plain_short(id, n);
+	/* 8 bytes at a time, the last 8 read again in part. */
+	for (i = 0; n >= 8; i += 8) {
+		if (i + 8 > n)
+			i = n - 8;
+		memcpy(&x, id + i, 8);
+		bad |= odd_bytes(x) | (i > 0 && id[i - 1] == '_' &&
+		    id[i] == '_');
+		if (i + 8 == n)
+			break;
+	}
+	if (bad)
+		return false;
+	us = memchr(id, '_', n);
+	*first = us != NULL ? (size_t)(us - id) : n;
+	return true;
+}
+
+/*
+ * A plain id's letters raised, 8 bytes at a time: in [a-z0-9_] only
+ * the letters have both 0x40 and 0x20 set, and 0x20 is what raises.
+ */
+static void
+raise_plain(char *s, size_t len)
+{
+	const uint64_t bit = 0x2020202020202020u;
+	uint64_t w;
+	size_t i;
+
+	for (i = 0; i + 8 <= len; i += 8) {
+		memcpy(&w, s + i, 8);
+		w ^= w & w >> 1 & bit;
+		memcpy(s + i, &w, 8);
+	}
+	for (; i < len; i++)
+		s[i] = (char)(s[i] ^ (s[i] & s[i] >> 1 & 0x20));
+}
+
+/*
+ * id[0..len) in case f, into b->out.  For a plain id, first is its first
+ * word's length and b->pascal holds its pascal spelling; for another,
+ * first is SIZE_MAX.
+ */
+static void
+spell_case(struct spell_bufs *b, const char *id, size_t len, size_t first,
+    enum filter_id f)
+{
+	size_t i;
+
+	buf_reset(&b->out);
+	if (first > len)
+		filter_apply(&b->out, f, ESCAPE_NONE, id, len);
+	else if (f == FILTER_SNAKE)
+		buf_add(&b->out, id, len);
+	else if (f == FILTER_PASCAL || f == FILTER_CAMEL) {
+		buf_add(&b->out, b->pascal.ptr, b->pascal.len);
+		for (i = 0; f == FILTER_CAMEL && i < first; i++)
+			b->out.ptr[i] = id[i];
+	} else
+		filter_apply(&b->out, f, ESCAPE_NONE, id, len);
+}
+
+/*
+ * The i-th id: its hashes and keywords, while its spellings are hot.
+ * Returns whether it is plain.
+ */
+static bool
+spell_one(struct spellings *sp, struct spell_bufs *b, size_t i,
+    const char *id, const struct srcpos *pos)
+{
+	size_t k, first = SIZE_MAX, len = strlen(id);
+	struct buf *out = &b->out;
+	bool plain = is_plain(id, len, &first);
+	unsigned kw = 0;
+
+	sp->ids[i].id = id;
+	sp->ids[i].pos = pos;
+	sp->hash[AS_WRITTEN][i] = hash_name(id, len);
+	if (plain) {
+		buf_reset(&b->pascal);
+		filter_apply(&b->pascal, FILTER_PASCAL, ESCAPE_NONE, id, len);
+	}
+	for (k = 0; k < NCASES(ident_cases); k++) {
+		if (is_raised(k) && plain)
+			raise_plain(out->ptr, out->len);
+		else if (is_raised(k))
+			raise_word(out->ptr, out->len);
+		else
+			spell_case(b, id, len, first, ident_cases[k]);
+		sp->hash[k][i] = plain && ident_cases[k] == FILTER_SNAKE ?
+		    sp->hash[AS_WRITTEN][i] : hash_name(out->ptr, out->len);
+		if (is_keyword_case(ident_cases[k]) &&
+		    keyword_any(out->ptr) != NULL)
+			kw |= 1u << k;
+	}
+	sp->kw[i] = (unsigned char)kw;
+	return plain;
+}
+
+static void
+add_named(struct nameds *nd, size_t status, size_t at)
+{
+	if (nd->n == nd->cap) {
+		nd->cap = nd->cap ? xmul(nd->cap, 2) : 16;
+		nd->v = xrealloc(nd->v, xmul(nd->cap, sizeof(*nd->v)));
+	}
+	nd->v[nd->n].status = status;
+	nd->v[nd->n].at = at;
+	nd->n++;
+}
+
+/* Part p: its statuses' ids, and those statuses that have `names:`. */
+static bool
+spell_part(void *ctx, size_t p)
+{
+	struct spellings *sp = ctx;
+	const struct registry *r = sp->r;
+	size_t i, j, at = sp->base[p];
+	size_t hi = r->nstatuses * (p + 1) / SPELL_PARTS;
+	struct spell_bufs b = { BUF_INIT, BUF_INIT };
+	bool plain = true;
+
+	for (i = r->nstatuses * p / SPELL_PARTS; i < hi; i++) {
+		const struct status *s = &r->statuses[i];
+
+		if (s->names != NULL)
+			add_named(&sp->named[p], i, at);
+		if (s->id != NULL)
+			plain &= spell_one(sp, &b, at++, s->id, &s->id_pos);
+		for (j = 0; j < s->naliases; j++)
+			plain &= spell_one(sp, &b, at++, s->aliases[j],
+			    &s->alias_pos[j]);
+	}
+	sp->odd[p] = !plain;
+	buf_release(&b.out);
+	buf_release(&b.pascal);
+	return true;
+}
+
+/* Whether ids a and b read alike in case k (AS_WRITTEN: exactly). */
+static bool
+is_same(const struct spellings *sp, size_t k, size_t a, size_t b,
+    struct buf *ba, struct buf *bb)
+{
+	if (k == AS_WRITTEN)
+		return strcmp(sp->ids[a].id, sp->ids[b].id) == 0;
+	spell_in(ba, sp->ids[a].id, ident_cases[k]);
+	spell_in(bb, sp->ids[b].id, ident_cases[k]);
+	return ba->len == bb->len && memcmp(ba->ptr, bb->ptr, ba->len) == 0;
+}
+
+static void
+add_repeat(struct repeats *rp, size_t i, size_t prev)
+{
+	if (rp->n == rp->cap) {
+		rp->cap = rp->cap ? xmul(rp->cap, 2) : 16;
+		rp->v = xrealloc(rp->v, xmul(rp->cap, sizeof(*rp->v)));
+	}
+	rp->v[rp->n].i = i;
+	rp->v[rp->n].prev = prev;
+	rp->n++;
+}
+
+/*
+ * The ids that read as an earlier one in case k (AS_WRITTEN: exactly),
+ * in order, found by their hashes in a table: linear, where sorting
+ * 100k names in each case was a quarter of the load of a big registry.
+ * A slot is an index alone, half the memory a copy of its hash would
+ * take; the hashes are at hand in order.
+ */
+static void
+find_repeats(struct spellings *sp, size_t k)
+{
+	const uint32_t *h = sp->hash[k];
+	struct buf ba = BUF_INIT, bb = BUF_INIT;
+	uint32_t *slot;			/* index + 1; 0 is empty */
+	size_t cap = 16, mask, i, j;
+
+	while (cap < 2 * sp->n)
+		cap *= 2;
+	mask = cap - 1;
+	slot = xcalloc(cap, sizeof(*slot));
+	for (i = 0; i < sp->n; i++) {
+		for (j = h[i] & mask; slot[j] != 0; j = (j + 1) & mask)
+			if (h[slot[j] - 1] == h[i] &&
+			    is_same(sp, k, slot[j] - 1, i, &ba, &bb)) {
+				add_repeat(&sp->rep[k], i, slot[j] - 1);
+				break;
+			}
+		/* A repeat takes its name's slot: the next meets it. */
+		slot[j] = (uint32_t)(i + 1);
+	}
+	free(slot);
+	buf_release(&ba);
+	buf_release(&bb);
+}
+
+/*
+ * Whether case k is looked for repeats.  Plain ids are their own snake
+ * spellings: unless some id is not, they read alike in snake case
+ * exactly when they are duplicates.
+ */
+static bool
+is_searched(const struct spellings *sp, size_t k)
+{
+	size_t p;
+
+	if (is_raised(k))
+		return false;
+	if (ident_cases[k] != FILTER_SNAKE)
+		return true;
+	for (p = 0; p < SPELL_PARTS; p++)
+		if (sp->odd[p])
+			return true;
+	return false;
+}
+
+static bool
+find_part(void *ctx, size_t k)
+{
+	struct spellings *sp = ctx;
+
+	if (is_searched(sp, k))
+		find_repeats(sp, k);
+	return true;
+}
+
+/*
+ * Duplicates read alike in every case: where some case has no repeats
+ * (as in a registry without errors) there are none, and need not be
+ * looked for.
+ */
+static bool
+may_repeat(const struct spellings *sp)
+{
+	size_t k;
+
+	for (k = 0; k < NCASES(ident_cases); k++)
+		if (is_searched(sp, k) && sp->rep[k].n == 0)
+			return false;
+	return true;
+}
+
 static void
 check_keyword(struct check *c, const struct ident *id, enum filter_id f)
 {
-	const char *lang = keyword_any(id->name);
+	const char *name = spell(c, id->id, f);
+	const char *lang = keyword_any(name);
 
 	if (lang != NULL)
 		diag_error(c->d, id->pos, "identifier '%s' reads '%s' in %s "
-		    "case, a keyword of %s", id->id, id->name, filter_name(f),
+		    "case, a keyword of %s", id->id, name, filter_name(f),
 		    lang);
 }
 
@@ -133,206 +569,99 @@ met_before(struct check *c, const char *a, const char *b, size_t k)
 }
 
 /*
- * For each of t[0..n) in order, the one before it with the same name:
- * prev[i] is its index, or SIZE_MAX.  A hash table rather than a sort:
- * sorting 100k names in each of five cases was a quarter of the load
- * of a big registry, mostly strcmp waiting on memory.  For the same
- * reason a slot keeps its name's hash, so that names are compared only
- * when their hashes are equal.
- */
-struct same_slot {
-	uint32_t hash;
-	uint32_t idx;		/* index + 1; 0 is empty */
-};
-
-static void
-find_same(const struct ident *t, size_t n, size_t *prev)
-{
-	struct same_slot *slot;
-	size_t cap = 16, mask, i, j;
-	const unsigned char *p;
-	uint32_t h;
-
-	while (cap < 2 * n)
-		cap *= 2;
-	mask = cap - 1;
-	slot = xcalloc(cap, sizeof(*slot));
-	for (i = 0; i < n; i++) {
-		h = 2166136261u;
-		for (p = (const unsigned char *)t[i].name; *p != '\0'; p++)
-			h = (h ^ *p) * 16777619u;
-		prev[i] = SIZE_MAX;
-		for (j = h & mask; slot[j].idx != 0; j = (j + 1) & mask)
-			if (slot[j].hash == h &&
-			    strcmp(t[slot[j].idx - 1].name, t[i].name) == 0) {
-				prev[i] = slot[j].idx - 1;
-				break;
-			}
-		slot[j].hash = h;
-		slot[j].idx = (uint32_t)(i + 1);
-	}
-	free(slot);
-}
-
-static size_t *
-same_names(struct check *c, const struct ident *t, size_t n)
-{
-	size_t *prev = arena_array(&c->tmp, n, sizeof(*prev));
-
-	find_same(t, n, prev);
-	return prev;
-}
-
-/* s in capitals, in place: a spelling of check_spellings' own. */
-static void
-raise_word(char *s)
-{
-	for (; *s != '\0'; s++)
-		if (*s >= 'a' && *s <= 'z')
-			*s = (char)(*s - 'a' + 'A');
-}
-
-/*
- * Every id and alias spelt in each case, and the names met before, made
- * on a few threads: at 100k statuses this was most of the checks.  A
- * case is spelt in SPELL_PARTS ranges of ids at once, each into memory
- * of its own; its duplicates are then found by one thread per case.
- */
-#define SPELL_PARTS	4
-
-struct spellings {
-	const struct ident *ids;
-	size_t n;
-	size_t *dups;				/* ids as written */
-	struct ident *t[NCASES(ident_cases)];	/* NULL: raised, not spelt */
-	size_t *prev[NCASES(ident_cases)];
-	struct arena words[NCASES(ident_cases)][SPELL_PARTS];
-};
-
-/*
- * Ids are lower case: in upper snake case they are their snake
- * spellings raised, which meet where those met (and were reported).
- * Only the keywords are new.
- */
-static bool
-is_raised(size_t k)
-{
-	return ident_cases[k] == FILTER_UPPER_SNAKE && k > 0 &&
-	    ident_cases[k - 1] == FILTER_SNAKE;
-}
-
-static bool
-spell_part(void *ctx, size_t i)
-{
-	struct spellings *sp = ctx;
-	size_t k = i / SPELL_PARTS, part = i % SPELL_PARTS;
-	size_t lo = sp->n * part / SPELL_PARTS;
-	size_t hi = sp->n * (part + 1) / SPELL_PARTS;
-	struct buf out = BUF_INIT;
-	struct ident *t = sp->t[k];
-
-	for (i = lo; t != NULL && i < hi; i++) {
-		t[i] = sp->ids[i];
-		buf_reset(&out);
-		filter_apply(&out, ident_cases[k], ESCAPE_NONE, t[i].id,
-		    strlen(t[i].id));
-		t[i].name = arena_strndup(&sp->words[k][part], out.ptr,
-		    out.len);
-	}
-	buf_release(&out);
-	return true;
-}
-
-/* Task k < NCASES finds case k's repeats; the last, exact ones. */
-static bool
-find_part(void *ctx, size_t k)
-{
-	struct spellings *sp = ctx;
-
-	if (k == NCASES(ident_cases))
-		find_same(sp->ids, sp->n, sp->dups);
-	else if (sp->t[k] != NULL)
-		find_same(sp->t[k], sp->n, sp->prev[k]);
-	return true;
-}
-
-/*
- * Duplicates are found by hashing (find_same), so checking stays
- * linear.  Exact duplicates are reported once as such, first; a pair
- * that reads alike in several cases, at the first case only.  Reports
- * come in the order of the cases, whatever the threads did first.
+ * Exact duplicates are reported once as such, first; a pair that reads
+ * alike in several cases, at the first case only.  Reports come in the
+ * order of the cases, whatever the threads did first.
  */
 static void
-check_spellings(struct check *c, const struct ident *ids, size_t n)
+report(struct check *c, const struct spellings *sp)
 {
-	struct spellings sp;
-	struct ident *t = NULL;
-	const struct ident *a;
-	size_t i, k, p;
-	size_t threads = c->r->nstatuses < CHECK_THREADS_MIN ? 1 : c->threads;
+	const struct ident *ids = sp->ids, *a, *b;
+	const struct repeats *rp = &sp->rep[AS_WRITTEN];
+	enum filter_id f;
+	size_t i, k;
 
-	memset(&sp, 0, sizeof(sp));
-	sp.ids = ids;
-	sp.n = n;
-	sp.dups = arena_array(&c->tmp, n, sizeof(*sp.dups));
-	for (k = 0; k < NCASES(ident_cases); k++) {
-		if (is_raised(k))
-			continue;
-		sp.t[k] = arena_array(&c->tmp, n, sizeof(*sp.t[k]));
-		sp.prev[k] = arena_array(&c->tmp, n, sizeof(*sp.prev[k]));
-	}
-	pool_run(NCASES(ident_cases) * SPELL_PARTS, threads, spell_part, &sp);
-	pool_run(NCASES(ident_cases) + 1, threads, find_part, &sp);
-	for (i = 0; i < n; i++) {
-		if (sp.dups[i] == SIZE_MAX)
-			continue;
-		diag_error(c->d, ids[i].pos, "duplicate identifier '%s'",
-		    ids[i].name);
-		diag_note(c->d, ids[sp.dups[i]].pos, "first defined here");
+	for (i = 0; i < rp->n; i++) {
+		diag_error(c->d, ids[rp->v[i].i].pos,
+		    "duplicate identifier '%s'", ids[rp->v[i].i].id);
+		diag_note(c->d, ids[rp->v[i].prev].pos, "first defined here");
 	}
 	for (k = 0; k < NCASES(ident_cases); k++) {
-		if (sp.t[k] != NULL)
-			t = sp.t[k];
-		for (i = 0; i < n; i++) {
-			if (sp.t[k] == NULL)
-				raise_word((char *)t[i].name);
-			if (is_keyword_case(ident_cases[k]))
-				check_keyword(c, &t[i], ident_cases[k]);
-		}
-		for (i = 0; sp.t[k] != NULL && i < n; i++) {
-			if (sp.prev[k][i] == SIZE_MAX)
+		f = ident_cases[k];
+		for (i = 0; is_keyword_case(f) && i < sp->n; i++)
+			if (sp->kw[i] & 1u << k)
+				check_keyword(c, &ids[i], f);
+		rp = &sp->rep[k];
+		for (i = 0; i < rp->n; i++) {
+			a = &ids[rp->v[i].prev];
+			b = &ids[rp->v[i].i];
+			if (strcmp(b->id, a->id) == 0 ||
+			    met_before(c, b->id, a->id, k))
 				continue;
-			a = &t[sp.prev[k][i]];
-			if (strcmp(t[i].id, a->id) == 0 ||
-			    met_before(c, t[i].id, a->id, k))
-				continue;
-			diag_error(c->d, t[i].pos, "identifier '%s' reads '%s' "
-			    "in %s case, the same as '%s'", t[i].id, t[i].name,
-			    filter_name(ident_cases[k]), a->id);
+			diag_error(c->d, b->pos, "identifier '%s' reads '%s' "
+			    "in %s case, the same as '%s'", b->id,
+			    spell(c, b->id, f), filter_name(f), a->id);
 			diag_note(c->d, a->pos, "'%s' defined here", a->id);
 		}
 	}
-	/* Kept for model_check_names; snake case was raised in place. */
-	c->spelt = arena_array(&c->tmp, NCASES(ident_cases),
-	    sizeof(*c->spelt));
-	for (k = 0; k < NCASES(ident_cases); k++) {
-		c->spelt[k] = sp.t[k];
-		if (is_raised(k)) {
-			c->spelt[k] = c->spelt[k - 1];
-			c->spelt[k - 1] = NULL;
-		}
-		for (p = 0; p < SPELL_PARTS; p++)
-			arena_adopt(&c->tmp, &sp.words[k][p]);
-	}
 }
 
+/*
+ * Every id and alias spelt in each case, and the names met before, on a
+ * few threads: at 100k statuses this was most of the checks.  The ids
+ * are hashed in each case by parts, then one task per case finds the
+ * repeats; the rare ids whose hashes meet are spelt again to compare.
+ */
 void
 model_check_idents(struct check *c)
 {
-	size_t n;
-	const struct ident *ids = collect_ids(c, &n);
+	size_t k, p;
+	size_t threads = c->r->nstatuses < CHECK_THREADS_MIN ? 1 :
+	    c->threads;
+	struct spellings *sp = new_spellings(c);
 
-	check_spellings(c, ids, n);
+	pool_run(SPELL_PARTS, threads, spell_part, sp);
+	for (p = 0; p < SPELL_PARTS; p++)
+		arena_keep(&c->tmp, sp->named[p].v);
+	pool_run(NCASES(ident_cases), threads, find_part, sp);
+	if (may_repeat(sp))
+		find_repeats(sp, AS_WRITTEN);
+	report(c, sp);
+	for (k = 0; k <= AS_WRITTEN; k++) {
+		free(sp->rep[k].v);
+		memset(&sp->rep[k], 0, sizeof(sp->rep[k]));
+	}
+	c->spelt = sp;
+}
+
+/* Room for every id's hashes, in tmp, and where each part starts. */
+static struct spellings *
+new_spellings(struct check *c)
+{
+	const struct registry *r = c->r;
+	struct spellings *sp;
+	size_t i, k, p = 0, n = 0;
+
+	sp = arena_alloc(&c->tmp, sizeof(*sp));
+	sp->r = r;
+	for (i = 0; i < r->nstatuses; i++) {
+		while (p < SPELL_PARTS && i == r->nstatuses * p / SPELL_PARTS)
+			sp->base[p++] = n;
+		n += (r->statuses[i].id != NULL) + r->statuses[i].naliases;
+	}
+	while (p < SPELL_PARTS)
+		sp->base[p++] = n;
+	sp->n = n;
+	/* Written in full by the parts: malloc'd, not zeroed as in tmp. */
+	sp->ids = xmalloc(xmul(n + 1, sizeof(*sp->ids)));
+	arena_keep(&c->tmp, sp->ids);
+	sp->kw = xmalloc(n + 1);
+	arena_keep(&c->tmp, sp->kw);
+	for (k = 0; k <= AS_WRITTEN; k++) {
+		sp->hash[k] = xmalloc(xmul(n + 1, sizeof(*sp->hash[k])));
+		arena_keep(&c->tmp, sp->hash[k]);
+	}
+	return sp;
 }
 
 /* Each `names:` entry against the keywords of its own language. */
@@ -364,73 +693,174 @@ lang_case(const char *lang)
 }
 
 /*
- * The names of every status in lang: its `names:` for lang where given,
- * else its id and aliases in the language's case (built-in languages
- * only; the case of another language is not known here).
+ * A name given in some `names:` of one language, and the last entry of
+ * that language read so far that bears it.
  */
-static struct ident *
-lang_idents(struct check *c, const char *lang, size_t *n)
+struct name_slot {
+	uint32_t hash;
+	const char *name;		/* NULL: empty */
+	const struct srcpos *last;	/* NULL: none read yet */
+	bool named;			/* last is from `names:` */
+};
+
+/* What check_lang_names knows of its language. */
+struct lang_names {
+	const char *lang;
+	int lc;				/* lang_case */
+	const uint32_t *hash;		/* the ids' in case lc, or NULL */
+	struct name_slot *slot;
+	size_t mask;
+};
+
+/* The slot of name, whose hash is h; a new one if it has none. */
+static struct name_slot *
+find_name(struct lang_names *ln, const char *name, uint32_t h)
 {
-	const struct registry *r = c->r;
-	int lc = lang_case(lang);
-	struct ident *ids, *own, *spelt = NULL;
-	size_t i, j, nown, cap = 0;
+	struct name_slot *slot = ln->slot;
+	size_t j;
 
-	own = collect_ids(c, &nown);
-	/* The spellings model_check_idents made, in the same order. */
-	for (i = 0; c->spelt != NULL && i < NCASES(ident_cases); i++)
-		if ((int)ident_cases[i] == lc)
-			spelt = c->spelt[i];
-	for (i = 0; i < r->nstatuses; i++) {
-		const struct value *l = value_get(r->statuses[i].names, lang);
+	for (j = h & ln->mask; slot[j].name != NULL; j = (j + 1) & ln->mask)
+		if (slot[j].hash == h && strcmp(slot[j].name, name) == 0)
+			return &slot[j];
+	slot[j].hash = h;
+	slot[j].name = name;
+	return &slot[j];
+}
 
-		cap += l != NULL ? l->u.list.n : 0;
+/* An entry at pos reads sl->name: it meets the last one that did. */
+static void
+meet_name(struct check *c, struct lang_names *ln, struct name_slot *sl,
+    const char *name, const struct srcpos *pos, bool named)
+{
+	if (sl->last != NULL && (named || sl->named)) {
+		diag_error(c->d, pos, "duplicate %s name '%s'", ln->lang,
+		    name);
+		diag_note(c->d, sl->last, "first defined here");
 	}
-	ids = arena_array(&c->tmp, cap + nown, sizeof(*ids));
-	*n = 0;
-	for (i = 0, j = 0; i < r->nstatuses; i++) {
-		const struct status *s = &r->statuses[i];
-		const struct value *l = value_get(s->names, lang);
-		size_t k, mine = (s->id != NULL) + s->naliases;
+	sl->last = pos;
+	sl->named = named;
+}
 
-		for (k = 0; l != NULL && k < l->u.list.n; k++) {
-			ids[*n].id = ids[*n].name = l->u.list.items[k]->str;
-			ids[*n].pos = &l->u.list.items[k]->pos;
-			ids[*n].named = true;
-			(*n)++;
-		}
-		for (k = 0; l == NULL && lc >= 0 && k < mine; k++) {
-			ids[*n] = own[j + k];
-			ids[*n].name = spelt != NULL ? spelt[j + k].name :
-			    spell(c, own[j + k].id, (enum filter_id)lc);
-			(*n)++;
-		}
-		j += mine;
-	}
-	return ids;
+/* The `names:` of status i for the language, or NULL. */
+static const struct value *
+names_of(struct check *c, struct lang_names *ln, size_t i)
+{
+	return value_get(c->r->statuses[i].names, ln->lang);
 }
 
 /*
- * `names:` replaces a status's names in one language; they must not
- * meet another status's names there.  Two derived names that meet were
- * reported by check_spellings already.
+ * Every name that `names:` gives in the language, in a table of slots
+ * at most half full.  The names given are few: the table stays small,
+ * and most ids are ruled out by their hash alone.
+ */
+static void
+fill_names(struct check *c, struct lang_names *ln)
+{
+	const struct spellings *sp = c->spelt;
+	const struct value *l, *v;
+	size_t i, k, p, cap = 16, m = 0;
+
+	for (p = 0; p < SPELL_PARTS; p++)
+		for (i = 0; i < sp->named[p].n; i++)
+			if ((l = names_of(c, ln, sp->named[p].v[i].status)) !=
+			    NULL)
+				m += l->u.list.n;
+	while (cap < 2 * m)
+		cap *= 2;
+	ln->slot = xcalloc(cap, sizeof(*ln->slot));
+	ln->mask = cap - 1;
+	for (p = 0; p < SPELL_PARTS; p++) {
+		for (i = 0; i < sp->named[p].n; i++) {
+			l = names_of(c, ln, sp->named[p].v[i].status);
+			for (k = 0; l != NULL && k < l->u.list.n; k++) {
+				v = l->u.list.items[k];
+				find_name(ln, v->str,
+				    hash_name(v->str, strlen(v->str)));
+			}
+		}
+	}
+}
+
+/*
+ * Ids [i, end) in the language's case: where one reads as a name in the
+ * table, it meets it.  Their hashes are model_check_idents' where it
+ * made them in that case; only ids whose hash is in the table are spelt.
+ */
+static void
+meet_derived(struct check *c, struct lang_names *ln, size_t i, size_t end)
+{
+	const struct ident *ids = c->spelt->ids;
+	enum filter_id f = (enum filter_id)ln->lc;
+	const char *name;
+	size_t j;
+	uint32_t h;
+
+	for (; i < end; i++) {
+		name = NULL;
+		if (ln->hash != NULL)
+			h = ln->hash[i];
+		else {
+			name = spell_in(&c->scratch, ids[i].id, f);
+			h = hash_name(name, c->scratch.len);
+		}
+		for (j = h & ln->mask; ln->slot[j].name != NULL;
+		    j = (j + 1) & ln->mask) {
+			if (ln->slot[j].hash != h)
+				continue;
+			if (name == NULL)
+				name = spell_in(&c->scratch, ids[i].id, f);
+			if (strcmp(ln->slot[j].name, name) == 0) {
+				meet_name(c, ln, &ln->slot[j], name,
+				    ids[i].pos, false);
+				break;
+			}
+		}
+	}
+}
+
+/*
+ * `names:` replaces a status's names in one language (a built-in one
+ * spells the others' ids and aliases in its case); they must not meet
+ * another status's names there.  Two derived names that meet were
+ * reported by check_spellings already: only the names that `names:`
+ * gives are looked for, and only statuses that have `names:` are read.
  */
 static void
 check_lang_names(struct check *c, const char *lang)
 {
-	struct ident *t;
-	size_t i, n, *prev;
+	const struct spellings *sp = c->spelt;
+	const struct named *nm;
+	const struct value *l, *v;
+	struct lang_names ln;
+	size_t i, k, p, at = 0;
 
-	t = lang_idents(c, lang, &n);
-	prev = same_names(c, t, n);
-	for (i = 0; i < n; i++) {
-		if (prev[i] == SIZE_MAX ||
-		    (!t[i].named && !t[prev[i]].named))
-			continue;
-		diag_error(c->d, t[i].pos, "duplicate %s name '%s'", lang,
-		    t[i].name);
-		diag_note(c->d, t[prev[i]].pos, "first defined here");
+	ln.lang = lang;
+	ln.lc = lang_case(lang);
+	ln.hash = NULL;
+	for (k = 0; k < NCASES(ident_cases); k++)
+		if ((int)ident_cases[k] == ln.lc)
+			ln.hash = sp->hash[k];
+	fill_names(c, &ln);
+	for (p = 0; p < SPELL_PARTS; p++) {
+		for (i = 0; i < sp->named[p].n; i++) {
+			nm = &sp->named[p].v[i];
+			if ((l = names_of(c, &ln, nm->status)) == NULL)
+				continue;
+			if (ln.lc >= 0)
+				meet_derived(c, &ln, at, nm->at);
+			for (k = 0; k < l->u.list.n; k++) {
+				v = l->u.list.items[k];
+				meet_name(c, &ln, find_name(&ln, v->str,
+				    hash_name(v->str, strlen(v->str))),
+				    v->str, &v->pos, true);
+			}
+			at = nm->at + (c->r->statuses[nm->status].id != NULL) +
+			    c->r->statuses[nm->status].naliases;
+		}
 	}
+	if (ln.lc >= 0)
+		meet_derived(c, &ln, at, sp->n);
+	free(ln.slot);
 }
 
 /* Whether seen, a run of NUL-terminated keys, holds key[0..len). */
@@ -445,30 +875,41 @@ was_seen(const struct buf *seen, const char *key, size_t len)
 	return false;
 }
 
-/* Each language that some `names:` mentions is checked once. */
+/* A status's `names:`: each entry, and each language not seen yet. */
+static void
+check_status_names(struct check *c, const struct value *names,
+    struct buf *seen)
+{
+	const struct member *mb;
+	size_t j, m;
+
+	for (j = 0; j < names->u.map.n; j++) {
+		mb = &names->u.map.items[j];
+		for (m = 0; m < mb->val->u.list.n; m++)
+			check_name_words(c, mb->key, mb->val->u.list.items[m]);
+		if (was_seen(seen, mb->key, mb->keylen))
+			continue;
+		buf_add(seen, mb->key, mb->keylen + 1);
+		check_lang_names(c, mb->key);
+	}
+}
+
+/*
+ * Each language that some `names:` mentions is checked once.  The
+ * statuses that have `names:` were listed as their ids were spelt.
+ */
 void
 model_check_names(struct check *c)
 {
-	const struct registry *r = c->r;
+	const struct nameds *nd;
 	struct buf seen = BUF_INIT;	/* "lang\0" for each one checked */
-	size_t i, j, m;
+	size_t i, p;
 
-	for (i = 0; i < r->nstatuses; i++) {
-		const struct value *names = r->statuses[i].names;
-
-		for (j = 0; names != NULL && j < names->u.map.n; j++) {
-			const struct member *mb = &names->u.map.items[j];
-			const struct value *l = mb->val;
-
-			for (m = 0; m < l->u.list.n; m++)
-				check_name_words(c, mb->key,
-				    l->u.list.items[m]);
-			if (was_seen(&seen, mb->key, mb->keylen))
-				continue;
-			buf_add(&seen, mb->key, mb->keylen + 1);
-			check_lang_names(c, mb->key);
-		}
-	}
+	assert(c->spelt != NULL);
+	for (p = 0; p < SPELL_PARTS; p++)
+		for (i = 0, nd = &c->spelt->named[p]; i < nd->n; i++)
+			check_status_names(c,
+			    c->r->statuses[nd->v[i].status].names, &seen);
 	buf_release(&seen);
 }
 

@@ -145,6 +145,55 @@ test_filter_apply_respects_length(void **state)
 	assert_memory_equal(b->ptr, "A\0B", 3);
 }
 
+/*
+ * model_ident.c spells a plain id (words of [a-z0-9] joined by single
+ * underscores, as validated ids are) without converting it three times:
+ * it is its own snake spelling, its upper snake one is it raised, and
+ * its camel one is its pascal one with the first word as written.  If
+ * this fails, change model_ident.c's is_plain along with the filters.
+ */
+static void
+test_filter_plain_ids_keep_model_ident_rules(void **state)
+{
+	static const char *const ids[] = {
+		"ok", "not_found", "http_version_not_supported", "id",
+		"id_x", "url_of_id", "a1", "a_1", "a_1b", "http2_server",
+		"x1_ok_none", "uri_too_long", "b_2b_d", "json_api_id_9"
+	};
+	struct buf *b = *state;
+	char want[64];
+	size_t i, j, first;
+
+	for (i = 0; i < sizeof(ids) / sizeof(ids[0]); i++) {
+		const char *id = ids[i];
+		size_t len = strlen(id);
+
+		buf_reset(b);
+		filter_apply(b, FILTER_SNAKE, ESCAPE_NONE, id, len);
+		if (strcmp(b->ptr, id) != 0)
+			fail_msg("%s: snake case reads \"%s\"", id, b->ptr);
+		for (j = 0; j <= len; j++)
+			want[j] = id[j] >= 'a' && id[j] <= 'z' ?
+			    (char)(id[j] - 'a' + 'A') : id[j];
+		buf_reset(b);
+		filter_apply(b, FILTER_UPPER_SNAKE, ESCAPE_NONE, id, len);
+		if (strcmp(b->ptr, want) != 0)
+			fail_msg("%s: upper snake case reads \"%s\"", id,
+			    b->ptr);
+		buf_reset(b);
+		filter_apply(b, FILTER_PASCAL, ESCAPE_NONE, id, len);
+		assert_true(b->len < sizeof(want));
+		memcpy(want, b->ptr, b->len + 1);
+		first = strcspn(id, "_");
+		memcpy(want, id, first);
+		buf_reset(b);
+		filter_apply(b, FILTER_CAMEL, ESCAPE_NONE, id, len);
+		if (strcmp(b->ptr, want) != 0)
+			fail_msg("%s: camel case reads \"%s\", want \"%s\"",
+			    id, b->ptr, want);
+	}
+}
+
 static void
 test_filter_comment_escapes_for_mode(void **state)
 {
@@ -237,6 +286,9 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_filter_apply_respects_length, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_filter_plain_ids_keep_model_ident_rules, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_filter_comment_escapes_for_mode, setup, teardown),
 		cmocka_unit_test(test_filter_find_and_name),
