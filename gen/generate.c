@@ -376,15 +376,18 @@ find_locked(void *ctx, const char *name, const char **path,
 /*
  * An output's fsync waits for the disk, not for a processor: at 100k
  * statuses the five outputs' took 90 ms.  A thread of its own syncs
- * each output as it ends, while the thread that rendered it goes on to
- * the next.  settle() reads the writers once the syncer has stopped.
+ * each output that changed as it ends, while the thread that rendered
+ * it goes on to the next.  The thread starts with the first such
+ * output: a build whose outputs are current writes nothing, and the
+ * thread would be most of what it costs.  settle() reads the writers
+ * once the syncer has stopped.
  */
 struct syncer {
 	pthread_mutex_t lock;
 	pthread_cond_t more;
 	struct output_writer **queue;	/* one slot per job */
 	size_t head, tail;
-	bool stop;
+	bool running, stop;
 	pthread_t tid;
 };
 
@@ -406,24 +409,31 @@ run_syncer(void *arg)
 	}
 }
 
-/* Completes w, on the syncer when there is one. */
+/* Completes w, on the syncer when it has a file to sync. */
 static void
 sync_later(struct run *run, struct output_writer *w)
 {
 	struct syncer *s = run->sync;
+	bool queued = false;
 
-	if (s == NULL) {
-		output_complete(w);
-		return;
+	if (s != NULL && output_writing(w)) {
+		pthread_mutex_lock(&s->lock);
+		if (!s->running)
+			s->running = pthread_create(&s->tid, NULL, run_syncer,
+			    s) == 0;
+		if (s->running) {
+			s->queue[s->tail++] = w;
+			pthread_cond_signal(&s->more);
+			queued = true;
+		}
+		pthread_mutex_unlock(&s->lock);
 	}
-	pthread_mutex_lock(&s->lock);
-	s->queue[s->tail++] = w;
-	pthread_cond_signal(&s->more);
-	pthread_mutex_unlock(&s->lock);
+	if (!queued)
+		output_complete(w);
 }
 
 /*
- * Starts the syncer for a run that streams several outputs; with -j 1
+ * Sets up the syncer for a run that streams several outputs; with -j 1
  * everything stays on one thread, and a lone output's sync ends the
  * run wherever it runs.
  */
@@ -438,14 +448,7 @@ start_syncer(struct run *run)
 	s->queue = xcalloc(run->njobs, sizeof(*s->queue));
 	pthread_mutex_init(&s->lock, NULL);
 	pthread_cond_init(&s->more, NULL);
-	if (pthread_create(&s->tid, NULL, run_syncer, s) == 0) {
-		run->sync = s;
-		return;
-	}
-	pthread_cond_destroy(&s->more);
-	pthread_mutex_destroy(&s->lock);
-	free(s->queue);
-	free(s);
+	run->sync = s;
 }
 
 /* Waits until every output handed to the syncer is synced. */
@@ -460,7 +463,8 @@ stop_syncer(struct run *run)
 	s->stop = true;
 	pthread_cond_signal(&s->more);
 	pthread_mutex_unlock(&s->lock);
-	pthread_join(s->tid, NULL);
+	if (s->running)
+		pthread_join(s->tid, NULL);
 	pthread_cond_destroy(&s->more);
 	pthread_mutex_destroy(&s->lock);
 	free(s->queue);

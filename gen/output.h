@@ -158,6 +158,12 @@ void output_begin(struct output_set *set, const char *path,
 void output_feed(struct output_writer *w, const char *p, size_t n);
 
 /*
+ * Whether the writer is writing a temporary file (the output differs
+ * from its target so far), which output_complete then syncs.
+ */
+bool output_writing(const struct output_writer *w);
+
+/*
  * Completes the output once every byte is fed: when it differs from the
  * target, its temporary file gets its mode and is synced.  Failures are
  * kept for output_finish, which completes the output itself when this

@@ -182,6 +182,12 @@ at_end(struct output_writer *w)
 	return got == 0;
 }
 
+bool
+output_writing(const struct output_writer *w)
+{
+	return w->err == 0 && w->fd != -1;
+}
+
 void
 output_complete(struct output_writer *w)
 {
