@@ -86,6 +86,14 @@ put(void *p, enum value_kind kind)
 	return v;
 }
 
+/* i spelt at the end of tmp: its length, and *digits where it starts. */
+static size_t
+int_text(char tmp[VALUE_INT_MAX], long long i, const char **digits)
+{
+	*digits = value_spell_int(tmp + VALUE_INT_MAX, i);
+	return (size_t)(tmp + VALUE_INT_MAX - *digits);
+}
+
 /*
  * i as a value in p, which has room for its len digits, at digits, and
  * a NUL right after the value.
@@ -111,11 +119,10 @@ put_int(void *p, long long i, const char *digits, size_t len)
 struct value *
 value_int(struct arena *a, long long i)
 {
-	char tmp[VALUE_INT_MAX], *p;
-	size_t len;
+	char tmp[VALUE_INT_MAX];
+	const char *p;
+	size_t len = int_text(tmp, i, &p);
 
-	p = value_spell_int(tmp + sizeof(tmp), i);
-	len = (size_t)(tmp + sizeof(tmp) - p);
 	return put_int(arena_alloc(a, sizeof(struct value) + len + 1), i, p,
 	    len);
 }
@@ -187,11 +194,10 @@ value_cstrn_in(const struct value *map, const char *s, size_t len)
 struct value *
 value_int_in(const struct value *map, long long i)
 {
-	char tmp[VALUE_INT_MAX], *p;
-	size_t len;
+	char tmp[VALUE_INT_MAX];
+	const char *p;
+	size_t len = int_text(tmp, i, &p);
 
-	p = value_spell_int(tmp + sizeof(tmp), i);
-	len = (size_t)(tmp + sizeof(tmp) - p);
 	return put_int(take_room(map, sizeof(struct value) + len + 1), i, p,
 	    len);
 }
