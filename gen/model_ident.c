@@ -1,9 +1,9 @@
 /*
  * The identifier checks of the model (see model_check.h): ids and
- * aliases as each target language spells them, `names:`, and the
- * registry's own names.
+ * aliases as each target language spells them, and the registry's own
+ * names.  model_names.c checks `names:` with what they leave.
  */
-#include "model_check.h"
+#include "model_ident.h"
 
 #include <assert.h>
 #include <stdint.h>
@@ -15,20 +15,13 @@
 #include "pool.h"
 #include "xmalloc.h"
 
-/* An id or alias as the data writes it. */
-struct ident {
-	const char *id;
-	const struct srcpos *pos;
-};
+#define NCASES(t) (sizeof(t) / sizeof((t)[0]))
 
-/*
- * The cases in which templates spell ids and aliases.  Two ids spelled
- * alike in one of them ('a_1' and 'a1' are both 'A1' in pascal case)
- * would become one name in some output.
- */
-static const enum filter_id ident_cases[] = {
+const enum filter_id ident_cases[] = {
 	FILTER_SNAKE, FILTER_UPPER_SNAKE, FILTER_CAMEL, FILTER_PASCAL
 };
+static_assert(NCASES(ident_cases) == NIDENT_CASES,
+    "NIDENT_CASES counts ident_cases");
 
 /*
  * Keywords are checked in the cases that languages print bare, Python's
@@ -39,88 +32,12 @@ static const enum filter_id keyword_cases[] = {
 	FILTER_UPPER_SNAKE, FILTER_PASCAL
 };
 
-/* The case of each built-in language (templates/LANG/lang.yaml). */
-static const struct {
-	const char *lang;
-	enum filter_id ident_case;
-} lang_cases[] = {
-	{ "c", FILTER_UPPER_SNAKE },
-	{ "python", FILTER_UPPER_SNAKE },
-	{ "go", FILTER_PASCAL },
-	{ "typescript", FILTER_UPPER_SNAKE },
-	{ "rust", FILTER_UPPER_CAMEL }
-};
-
-#define NCASES(t) (sizeof(t) / sizeof((t)[0]))
-
-/* Where struct spellings keeps the ids as written, after the cases. */
-#define AS_WRITTEN	NCASES(ident_cases)
-
-/*
- * Ids are spelt in each case in SPELL_PARTS ranges of statuses, taken
- * by the threads in turn: more parts than threads, as the checks share
- * the processors with the rendering of the last output.
- */
-#define SPELL_PARTS	16
-
-/* An id that reads as an earlier one: prev is the last such before i. */
-struct repeat {
-	size_t i;
-	size_t prev;
-};
-
-struct repeats {
-	struct repeat *v;
-	size_t n;
-	size_t cap;
-};
-
-/* A status with `names:`, and its first id's index. */
-struct named {
-	size_t status;
-	size_t at;
-};
-
-struct nameds {
-	struct named *v;
-	size_t n;
-	size_t cap;
-};
-
-/*
- * Every id and alias in file order, with a hash of each spelling, for
- * model_check_names too.  The spellings themselves are not kept: only
- * ids whose hashes meet are spelt again, which writes some 20 MB less
- * at 100k statuses.
- */
-struct spellings {
-	const struct registry *r;
-	struct ident *ids;
-	size_t n;
-	uint32_t *hash[NCASES(ident_cases) + 1];
-	unsigned char *kw;		/* bit k: a keyword in case k */
-	struct repeats rep[NCASES(ident_cases) + 1];
-	/*
-	 * Each part's first id, whether some id of its is not plain, and
-	 * its statuses that have `names:`.
-	 */
-	size_t base[SPELL_PARTS];
-	bool odd[SPELL_PARTS];
-	struct nameds named[SPELL_PARTS];
-};
-
 /* What a part spells in, its own. */
 struct spell_bufs {
 	struct buf out;
 	struct buf pascal;
 };
 
-struct name_slot;
-struct lang_names;
-
-static uint32_t	hash_name(const char *s, size_t len);
-static const char *spell_in(struct buf *b, const char *id, enum filter_id f);
-static const char *spell(struct check *c, const char *id, enum filter_id f);
 static bool	is_keyword_case(enum filter_id f);
 static bool	is_raised(size_t k);
 static void	raise_word(char *s, size_t len);
@@ -147,24 +64,6 @@ static bool	met_before(struct check *c, const char *a, const char *b,
 		    size_t k);
 static void	report(struct check *c, const struct spellings *sp);
 static struct spellings *new_spellings(struct check *c);
-static void	check_name_words(struct check *c, const char *lang,
-		    const struct value *v);
-static int	lang_case(const char *lang);
-static struct name_slot *find_name(struct lang_names *ln, const char *name,
-		    uint32_t h);
-static void	meet_name(struct check *c, struct lang_names *ln,
-		    struct name_slot *sl, const char *name,
-		    const struct srcpos *pos, bool named);
-static const struct value *names_of(struct check *c, struct lang_names *ln,
-		    size_t i);
-static void	fill_names(struct check *c, struct lang_names *ln);
-static void	meet_derived(struct check *c, struct lang_names *ln,
-		    size_t i, size_t end);
-static void	check_lang_names(struct check *c, const char *lang);
-static bool	was_seen(const struct buf *seen, const char *key,
-		    size_t len);
-static void	check_status_names(struct check *c,
-		    const struct value *names, struct buf *seen);
 
 /*
  * Names are hashed eight bytes at a time: a byte at a time (FNV) waits
@@ -172,8 +71,8 @@ static void	check_status_names(struct check *c,
  * Only equal hashes are compared, so any hash does; this one mixes
  * enough that the low bits index a table.
  */
-static uint32_t
-hash_name(const char *s, size_t len)
+uint32_t
+ident_hash(const char *s, size_t len)
 {
 	const uint64_t k = 0x9e3779b97f4a7c15u;
 	uint64_t h = len * k, w = 0;
@@ -197,8 +96,8 @@ hash_name(const char *s, size_t len)
 }
 
 /* id in case f, in b; the result lives until b changes. */
-static const char *
-spell_in(struct buf *b, const char *id, enum filter_id f)
+const char *
+ident_spell_in(struct buf *b, const char *id, enum filter_id f)
 {
 	buf_reset(b);
 	filter_apply(b, f, ESCAPE_NONE, id, strlen(id));
@@ -206,10 +105,10 @@ spell_in(struct buf *b, const char *id, enum filter_id f)
 }
 
 /* id in case f, kept in the check's memory. */
-static const char *
-spell(struct check *c, const char *id, enum filter_id f)
+const char *
+ident_spell(struct check *c, const char *id, enum filter_id f)
 {
-	spell_in(&c->scratch, id, f);
+	ident_spell_in(&c->scratch, id, f);
 	return arena_strndup(&c->tmp, c->scratch.ptr, c->scratch.len);
 }
 
@@ -377,7 +276,7 @@ spell_one(struct spellings *sp, struct spell_bufs *b, size_t i,
 
 	sp->ids[i].id = id;
 	sp->ids[i].pos = pos;
-	sp->hash[AS_WRITTEN][i] = hash_name(id, len);
+	sp->hash[AS_WRITTEN][i] = ident_hash(id, len);
 	if (plain) {
 		buf_reset(&b->pascal);
 		filter_apply(&b->pascal, FILTER_PASCAL, ESCAPE_NONE, id, len);
@@ -390,7 +289,7 @@ spell_one(struct spellings *sp, struct spell_bufs *b, size_t i,
 		else
 			spell_case(b, id, len, first, ident_cases[k]);
 		sp->hash[k][i] = plain && ident_cases[k] == FILTER_SNAKE ?
-		    sp->hash[AS_WRITTEN][i] : hash_name(out->ptr, out->len);
+		    sp->hash[AS_WRITTEN][i] : ident_hash(out->ptr, out->len);
 		if (is_keyword_case(ident_cases[k]) &&
 		    keyword_any(out->ptr) != NULL)
 			kw |= 1u << k;
@@ -446,8 +345,8 @@ is_same(const struct spellings *sp, size_t k, size_t a, size_t b,
 {
 	if (k == AS_WRITTEN)
 		return strcmp(sp->ids[a].id, sp->ids[b].id) == 0;
-	spell_in(ba, sp->ids[a].id, ident_cases[k]);
-	spell_in(bb, sp->ids[b].id, ident_cases[k]);
+	ident_spell_in(ba, sp->ids[a].id, ident_cases[k]);
+	ident_spell_in(bb, sp->ids[b].id, ident_cases[k]);
 	return ba->len == bb->len && memcmp(ba->ptr, bb->ptr, ba->len) == 0;
 }
 
@@ -546,7 +445,7 @@ may_repeat(const struct spellings *sp)
 static void
 check_keyword(struct check *c, const struct ident *id, enum filter_id f)
 {
-	const char *name = spell(c, id->id, f);
+	const char *name = ident_spell(c, id->id, f);
 	const char *lang = keyword_any(name);
 
 	if (lang != NULL)
@@ -562,8 +461,8 @@ met_before(struct check *c, const char *a, const char *b, size_t k)
 	size_t i;
 
 	for (i = 0; i < k; i++)
-		if (strcmp(spell(c, a, ident_cases[i]),
-		    spell(c, b, ident_cases[i])) == 0)
+		if (strcmp(ident_spell(c, a, ident_cases[i]),
+		    ident_spell(c, b, ident_cases[i])) == 0)
 			return true;
 	return false;
 }
@@ -600,7 +499,7 @@ report(struct check *c, const struct spellings *sp)
 				continue;
 			diag_error(c->d, b->pos, "identifier '%s' reads '%s' "
 			    "in %s case, the same as '%s'", b->id,
-			    spell(c, b->id, f), filter_name(f), a->id);
+			    ident_spell(c, b->id, f), filter_name(f), a->id);
 			diag_note(c->d, a->pos, "'%s' defined here", a->id);
 		}
 	}
@@ -664,255 +563,6 @@ new_spellings(struct check *c)
 	return sp;
 }
 
-/* Each `names:` entry against the keywords of its own language. */
-static void
-check_name_words(struct check *c, const char *lang, const struct value *v)
-{
-	const char *kw = keyword_in(lang, v->str);
-	const char *why;
-
-	if (kw != NULL)
-		diag_error(c->d, &v->pos, "%s name '%s' is a keyword of %s",
-		    lang, v->str, kw);
-	else if (strcmp(lang, "c") == 0 &&
-	    (why = keyword_c_reserved(v->str)) != NULL)
-		diag_error(c->d, &v->pos, "c name '%s' is reserved in C: %s",
-		    v->str, why);
-}
-
-/* The case a built-in language spells ids in, or -1. */
-static int
-lang_case(const char *lang)
-{
-	size_t i;
-
-	for (i = 0; i < NCASES(lang_cases); i++)
-		if (strcmp(lang_cases[i].lang, lang) == 0)
-			return (int)lang_cases[i].ident_case;
-	return -1;
-}
-
-/*
- * A name given in some `names:` of one language, and the last entry of
- * that language read so far that bears it.
- */
-struct name_slot {
-	uint32_t hash;
-	const char *name;		/* NULL: empty */
-	const struct srcpos *last;	/* NULL: none read yet */
-	bool named;			/* last is from `names:` */
-};
-
-/* What check_lang_names knows of its language. */
-struct lang_names {
-	const char *lang;
-	int lc;				/* lang_case */
-	const uint32_t *hash;		/* the ids' in case lc, or NULL */
-	struct name_slot *slot;
-	size_t mask;
-};
-
-/* The slot of name, whose hash is h; a new one if it has none. */
-static struct name_slot *
-find_name(struct lang_names *ln, const char *name, uint32_t h)
-{
-	struct name_slot *slot = ln->slot;
-	size_t j;
-
-	for (j = h & ln->mask; slot[j].name != NULL; j = (j + 1) & ln->mask)
-		if (slot[j].hash == h && strcmp(slot[j].name, name) == 0)
-			return &slot[j];
-	slot[j].hash = h;
-	slot[j].name = name;
-	return &slot[j];
-}
-
-/* An entry at pos reads sl->name: it meets the last one that did. */
-static void
-meet_name(struct check *c, struct lang_names *ln, struct name_slot *sl,
-    const char *name, const struct srcpos *pos, bool named)
-{
-	if (sl->last != NULL && (named || sl->named)) {
-		diag_error(c->d, pos, "duplicate %s name '%s'", ln->lang,
-		    name);
-		diag_note(c->d, sl->last, "first defined here");
-	}
-	sl->last = pos;
-	sl->named = named;
-}
-
-/* The `names:` of status i for the language, or NULL. */
-static const struct value *
-names_of(struct check *c, struct lang_names *ln, size_t i)
-{
-	return value_get(c->r->statuses[i].names, ln->lang);
-}
-
-/*
- * Every name that `names:` gives in the language, in a table of slots
- * at most half full.  The names given are few: the table stays small,
- * and most ids are ruled out by their hash alone.
- */
-static void
-fill_names(struct check *c, struct lang_names *ln)
-{
-	const struct spellings *sp = c->spelt;
-	const struct value *l, *v;
-	size_t i, k, p, cap = 16, m = 0;
-
-	for (p = 0; p < SPELL_PARTS; p++)
-		for (i = 0; i < sp->named[p].n; i++)
-			if ((l = names_of(c, ln, sp->named[p].v[i].status)) !=
-			    NULL)
-				m += l->u.list.n;
-	while (cap < 2 * m)
-		cap *= 2;
-	ln->slot = xcalloc(cap, sizeof(*ln->slot));
-	ln->mask = cap - 1;
-	for (p = 0; p < SPELL_PARTS; p++) {
-		for (i = 0; i < sp->named[p].n; i++) {
-			l = names_of(c, ln, sp->named[p].v[i].status);
-			for (k = 0; l != NULL && k < l->u.list.n; k++) {
-				v = l->u.list.items[k];
-				find_name(ln, v->str,
-				    hash_name(v->str, strlen(v->str)));
-			}
-		}
-	}
-}
-
-/*
- * Ids [i, end) in the language's case: where one reads as a name in the
- * table, it meets it.  Their hashes are model_check_idents' where it
- * made them in that case; only ids whose hash is in the table are spelt.
- */
-static void
-meet_derived(struct check *c, struct lang_names *ln, size_t i, size_t end)
-{
-	const struct ident *ids = c->spelt->ids;
-	enum filter_id f = (enum filter_id)ln->lc;
-	const char *name;
-	size_t j;
-	uint32_t h;
-
-	for (; i < end; i++) {
-		name = NULL;
-		if (ln->hash != NULL)
-			h = ln->hash[i];
-		else {
-			name = spell_in(&c->scratch, ids[i].id, f);
-			h = hash_name(name, c->scratch.len);
-		}
-		for (j = h & ln->mask; ln->slot[j].name != NULL;
-		    j = (j + 1) & ln->mask) {
-			if (ln->slot[j].hash != h)
-				continue;
-			if (name == NULL)
-				name = spell_in(&c->scratch, ids[i].id, f);
-			if (strcmp(ln->slot[j].name, name) == 0) {
-				meet_name(c, ln, &ln->slot[j], name,
-				    ids[i].pos, false);
-				break;
-			}
-		}
-	}
-}
-
-/*
- * `names:` replaces a status's names in one language (a built-in one
- * spells the others' ids and aliases in its case); they must not meet
- * another status's names there.  Two derived names that meet were
- * reported by check_spellings already: only the names that `names:`
- * gives are looked for, and only statuses that have `names:` are read.
- */
-static void
-check_lang_names(struct check *c, const char *lang)
-{
-	const struct spellings *sp = c->spelt;
-	const struct named *nm;
-	const struct value *l, *v;
-	struct lang_names ln;
-	size_t i, k, p, at = 0;
-
-	ln.lang = lang;
-	ln.lc = lang_case(lang);
-	ln.hash = NULL;
-	for (k = 0; k < NCASES(ident_cases); k++)
-		if ((int)ident_cases[k] == ln.lc)
-			ln.hash = sp->hash[k];
-	fill_names(c, &ln);
-	for (p = 0; p < SPELL_PARTS; p++) {
-		for (i = 0; i < sp->named[p].n; i++) {
-			nm = &sp->named[p].v[i];
-			if ((l = names_of(c, &ln, nm->status)) == NULL)
-				continue;
-			if (ln.lc >= 0)
-				meet_derived(c, &ln, at, nm->at);
-			for (k = 0; k < l->u.list.n; k++) {
-				v = l->u.list.items[k];
-				meet_name(c, &ln, find_name(&ln, v->str,
-				    hash_name(v->str, strlen(v->str))),
-				    v->str, &v->pos, true);
-			}
-			at = nm->at + (c->r->statuses[nm->status].id != NULL) +
-			    c->r->statuses[nm->status].naliases;
-		}
-	}
-	if (ln.lc >= 0)
-		meet_derived(c, &ln, at, sp->n);
-	free(ln.slot);
-}
-
-/* Whether seen, a run of NUL-terminated keys, holds key[0..len). */
-static bool
-was_seen(const struct buf *seen, const char *key, size_t len)
-{
-	const char *p;
-
-	for (p = seen->ptr; p < seen->ptr + seen->len; p += strlen(p) + 1)
-		if (strlen(p) == len && memcmp(p, key, len) == 0)
-			return true;
-	return false;
-}
-
-/* A status's `names:`: each entry, and each language not seen yet. */
-static void
-check_status_names(struct check *c, const struct value *names,
-    struct buf *seen)
-{
-	const struct member *mb;
-	size_t j, m;
-
-	for (j = 0; j < names->u.map.n; j++) {
-		mb = &names->u.map.items[j];
-		for (m = 0; m < mb->val->u.list.n; m++)
-			check_name_words(c, mb->key, mb->val->u.list.items[m]);
-		if (was_seen(seen, mb->key, mb->keylen))
-			continue;
-		buf_add(seen, mb->key, mb->keylen + 1);
-		check_lang_names(c, mb->key);
-	}
-}
-
-/*
- * Each language that some `names:` mentions is checked once.  The
- * statuses that have `names:` were listed as their ids were spelt.
- */
-void
-model_check_names(struct check *c)
-{
-	const struct nameds *nd;
-	struct buf seen = BUF_INIT;	/* "lang\0" for each one checked */
-	size_t i, p;
-
-	assert(c->spelt != NULL);
-	for (p = 0; p < SPELL_PARTS; p++)
-		for (i = 0, nd = &c->spelt->named[p]; i < nd->n; i++)
-			check_status_names(c,
-			    c->r->statuses[nd->v[i].status].names, &seen);
-	buf_release(&seen);
-}
-
 /*
  * The registry name becomes file and package names and, in pascal case,
  * a class name; the C prefix starts every C name.
@@ -927,7 +577,7 @@ model_check_registry_words(struct check *c, const struct value *v)
 		diag_error(c->d, &value_get(v, "name")->pos, "registry name "
 		    "'%s' is a keyword of %s", r->name, kw);
 	else if (r->name != NULL &&
-	    (kw = keyword_any(p = spell(c, r->name, FILTER_PASCAL))) != NULL)
+	    (kw = keyword_any(p = ident_spell(c, r->name, FILTER_PASCAL))) != NULL)
 		diag_error(c->d, &value_get(v, "name")->pos, "registry name "
 		    "'%s' reads '%s' in pascal case, a keyword of %s",
 		    r->name, p, kw);

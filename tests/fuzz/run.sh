@@ -42,7 +42,7 @@ probe() {
 
 # The modules each target needs: no main.c, mkembed.c, lang.c or
 # generate.c, so no embedded data is needed either.
-LOAD_SRC="load load_split load_scalar model model_ident keyword filter escape
+LOAD_SRC="load load_split load_scalar model model_ident model_names keyword filter escape
 	escape_table suggest pool value diag buf arena xmalloc"
 TMPL_SRC="tmpl_parse tmpl_render filter escape escape_table suggest value
 	diag buf arena xmalloc"
