@@ -301,10 +301,7 @@ spell_one(struct spellings *sp, struct spell_bufs *b, size_t i,
 static void
 add_named(struct nameds *nd, size_t status, size_t at)
 {
-	if (nd->n == nd->cap) {
-		nd->cap = nd->cap ? xmul(nd->cap, 2) : 16;
-		nd->v = xrealloc(nd->v, xmul(nd->cap, sizeof(*nd->v)));
-	}
+	nd->v = xgrow(nd->v, &nd->cap, nd->n, sizeof(*nd->v));
 	nd->v[nd->n].status = status;
 	nd->v[nd->n].at = at;
 	nd->n++;
@@ -353,10 +350,7 @@ is_same(const struct spellings *sp, size_t k, size_t a, size_t b,
 static void
 add_repeat(struct repeats *rp, size_t i, size_t prev)
 {
-	if (rp->n == rp->cap) {
-		rp->cap = rp->cap ? xmul(rp->cap, 2) : 16;
-		rp->v = xrealloc(rp->v, xmul(rp->cap, sizeof(*rp->v)));
-	}
+	rp->v = xgrow(rp->v, &rp->cap, rp->n, sizeof(*rp->v));
 	rp->v[rp->n].i = i;
 	rp->v[rp->n].prev = prev;
 	rp->n++;

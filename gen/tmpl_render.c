@@ -142,21 +142,12 @@ static const struct value vfalse = {
 	.u.b = false
 };
 
-static void *
-grow(void *p, size_t *cap, size_t n, size_t size)
-{
-	if (n < *cap)
-		return p;
-	*cap = *cap ? *cap * 2 : 16;
-	return xrealloc(p, xmul(*cap, size));
-}
-
 static void
 push_ctx(struct render *r, const struct value *v, bool iter, size_t count)
 {
 	struct ctxent *e;
 
-	r->ctx = grow(r->ctx, &r->capctx, r->nctx, sizeof(*r->ctx));
+	r->ctx = xgrow(r->ctx, &r->capctx, r->nctx, sizeof(*r->ctx));
 	e = &r->ctx[r->nctx++];
 	e->v = v;
 	e->gen = ++r->gen;
@@ -170,7 +161,7 @@ push_frame(struct render *r, enum frame_kind kind, const struct tnode *owner)
 {
 	struct frame *f;
 
-	r->fr = grow(r->fr, &r->capfr, r->nfr, sizeof(*r->fr));
+	r->fr = xgrow(r->fr, &r->capfr, r->nfr, sizeof(*r->fr));
 	f = &r->fr[r->nfr++];
 	*f = (struct frame){
 		.kind = kind,
@@ -570,7 +561,7 @@ push_lazy(struct render *r)
 	size_t i;
 
 	if (r->nlazy == r->caplazy) {
-		r->lazy = grow(r->lazy, &r->caplazy, r->nlazy,
+		r->lazy = xgrow(r->lazy, &r->caplazy, r->nlazy,
 		    sizeof(*r->lazy));
 		for (i = r->nlazy; i < r->caplazy; i++) {
 			r->lazy[i] = xmalloc(sizeof(**r->lazy));
@@ -759,7 +750,7 @@ run_partial(struct render *r, const struct tnode *n)
 	else
 		r->nobol = true;
 	if (n->kind == TNODE_PARENT) {
-		r->scopes = grow(r->scopes, &r->capscopes, r->nscopes,
+		r->scopes = xgrow(r->scopes, &r->capscopes, r->nscopes,
 		    sizeof(*r->scopes));
 		r->scopes[r->nscopes].tag = n;
 		r->scopes[r->nscopes].outer = r->scope;

@@ -52,6 +52,15 @@ xstrndup(const char *s, size_t n)
 	return p;
 }
 
+void *
+xgrow(void *p, size_t *cap, size_t n, size_t size)
+{
+	if (n < *cap)
+		return p;
+	*cap = *cap ? xmul(*cap, 2) : 16;
+	return xrealloc(p, xmul(*cap, size));
+}
+
 size_t
 xmul(size_t a, size_t b)
 {

@@ -16,6 +16,12 @@ void *xcalloc(size_t count, size_t size);
 void *xrealloc(void *p, size_t n);
 char *xstrndup(const char *s, size_t n);
 
+/*
+ * p, an array of n objects of the given size with room for *cap, with
+ * room for one more: grown (doubled, or 16 at first) when full.
+ */
+void *xgrow(void *p, size_t *cap, size_t n, size_t size);
+
 /* a * b and a + b, ending the run on overflow. */
 size_t xmul(size_t a, size_t b);
 size_t xadd(size_t a, size_t b);
