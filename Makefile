@@ -36,7 +36,8 @@ GEN_CFLAGS  = -std=c11 -Wall -Wextra -Wpedantic -Werror -Wshadow \
 DEPFLAGS    = -MMD -MP
 
 B           = build
-LIB_SRC     = $(filter-out gen/main.c gen/mkembed.c,$(wildcard gen/*.c))
+# gen/ has a folder per stage (see README.md, "Layout"); objects mirror it.
+LIB_SRC     = $(wildcard gen/*/*.c)
 LIB_OBJ     = $(LIB_SRC:gen/%.c=$(B)/%.o) $(B)/embedded.o
 TEST_SRC    = $(wildcard tests/test_*.c)
 TEST_BIN    = $(TEST_SRC:tests/%.c=$(B)/tests/%)
@@ -70,8 +71,8 @@ CMOCKA_LIBS   = `$(PKG_CONFIG) --libs cmocka`
 
 # --- the generator ---
 $(B)/%.o: gen/%.c | $(B)/.deps-build
-	@mkdir -p $(B)
-	$(CC) $(GEN_CFLAGS) $(DEPFLAGS) $(CFLAGS) $(YAML_CFLAGS) -c -o $@ $<
+	@mkdir -p $(@D)
+	$(CC) $(GEN_CFLAGS) $(DEPFLAGS) $(CFLAGS) -Igen $(YAML_CFLAGS) -c -o $@ $<
 
 $(B)/mkembed: gen/mkembed.c | $(B)/.deps-build
 	$(CC) $(GEN_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ gen/mkembed.c
@@ -194,4 +195,4 @@ uninstall:
 clean:
 	rm -rf $(B)
 
--include $(wildcard $(B)/*.d $(B)/tests/*.d)
+-include $(wildcard $(B)/*.d $(B)/*/*.d)

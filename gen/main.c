@@ -15,9 +15,9 @@
 #include <malloc.h>
 #endif
 
-#include "diag.h"
-#include "generate.h"
-#include "xmalloc.h"
+#include "base/diag.h"
+#include "run/generate.h"
+#include "base/xmalloc.h"
 
 enum {
 	OPT_OUT = 256, OPT_DATA, OPT_TEMPLATES, OPT_LOCALE, OPT_C_PREFIX,

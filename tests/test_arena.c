@@ -15,8 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
-#include "xmalloc.h"
+#include "base/arena.h"
+#include "base/xmalloc.h"
 
 static int
 setup(void **state)

@@ -7,11 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
-#include "buf.h"
-#include "diag.h"
-#include "escape.h"
-#include "load.h"
+#include "base/arena.h"
+#include "base/buf.h"
+#include "base/diag.h"
+#include "tmpl/escape.h"
+#include "load/load.h"
 
 /*
  * A string literal and its length, so that rows may hold NUL bytes.

@@ -22,8 +22,8 @@ cat >"$tmp/driver.c" <<'EOF'
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "buf.h"
-#include "escape.h"
+#include "base/buf.h"
+#include "tmpl/escape.h"
 
 int
 main(int argc, char **argv)
@@ -45,7 +45,7 @@ main(int argc, char **argv)
 }
 EOF
 gcc -std=c11 -D_POSIX_C_SOURCE=200809L -Igen -o "$tmp/driver" \
-    "$tmp/driver.c" gen/escape.c gen/buf.c gen/xmalloc.c
+    "$tmp/driver.c" gen/tmpl/escape.c gen/base/buf.c gen/base/xmalloc.c
 
 DRIVER="$tmp/driver" TMPD="$tmp" python3 - <<'EOF'
 import codecs, os, subprocess, sys

@@ -6,9 +6,9 @@
 
 #include <string.h>
 
-#include "buf.h"
-#include "escape.h"
-#include "filter.h"
+#include "base/buf.h"
+#include "tmpl/escape.h"
+#include "tmpl/filter.h"
 
 struct row {
 	const char *name;

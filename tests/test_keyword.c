@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "keyword.h"
+#include "model/keyword.h"
 
 struct row {
 	const char *name;

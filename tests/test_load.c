@@ -11,8 +11,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "buf.h"
-#include "load.h"
+#include "base/buf.h"
+#include "load/load.h"
 
 #define F "t.yaml"
 

@@ -14,8 +14,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "buf.h"
-#include "load.h"
+#include "base/buf.h"
+#include "load/load.h"
 
 /* Small pieces, so that small files are cut. */
 #define PIECE	((size_t)8 * 1024)

@@ -31,8 +31,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "output.h"
-#include "xmalloc.h"
+#include "out/output.h"
+#include "base/xmalloc.h"
 
 #define OLD_TIME 1000000000	/* 2001-09-09: far from "now" */
 

@@ -8,7 +8,7 @@
 #include <stdatomic.h>
 #include <string.h>
 
-#include "pool.h"
+#include "run/pool.h"
 
 #define NTASKS	2000
 

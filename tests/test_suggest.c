@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "suggest.h"
+#include "base/suggest.h"
 
 static const char *const langs[] = { "c", "go", "markdown", "python" };
 static const char *const locales[] = { "en", "zh-CN", "zh-TW" };

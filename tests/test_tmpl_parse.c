@@ -11,9 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "tmpl.h"
-#include "tmpl_ast.h"
+#include "base/buf.h"
+#include "tmpl/tmpl.h"
+#include "tmpl/tmpl_ast.h"
 
 struct fixture {
 	struct arena a;

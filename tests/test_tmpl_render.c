@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tmpl.h"
+#include "tmpl/tmpl.h"
 
 struct fixture {
 	struct arena a;

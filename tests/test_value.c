@@ -14,9 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
-#include "value.h"
-#include "xmalloc.h"
+#include "base/arena.h"
+#include "base/value.h"
+#include "base/xmalloc.h"
 
 static int
 setup(void **state)

@@ -16,11 +16,11 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "arena.h"
-#include "diag.h"
-#include "load.h"
-#include "model.h"
-#include "value.h"
+#include "base/arena.h"
+#include "base/diag.h"
+#include "load/load.h"
+#include "model/model.h"
+#include "base/value.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

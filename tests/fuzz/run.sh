@@ -3,7 +3,8 @@
 # Usage: sh tests/fuzz/run.sh SECONDS [BUILDDIR]
 #
 # The targets (fuzz_load.c: YAML data through load and model; fuzz_tmpl.c:
-# templates through parse and render) are built with clang from gen/*.c
+# templates through parse and render) are built with clang from the
+# stages of gen/ they need
 # into BUILDDIR/fuzz/ under ASan and UBSan.  Their corpora start from the
 # repository's data, bad inputs and templates and persist in BUILDDIR.
 # Every file in tests/fuzz/crashers/ is replayed first (NAME starts with
@@ -40,19 +41,20 @@ probe() {
 	fi
 }
 
-# The modules each target needs: no main.c, mkembed.c, lang.c or
-# generate.c, so no embedded data is needed either.
-LOAD_SRC="load load_split load_scalar model model_ident model_names keyword filter escape
-	escape_table suggest pool value diag buf arena xmalloc"
-TMPL_SRC="tmpl_parse tmpl_render filter escape escape_table suggest value
-	diag buf arena xmalloc"
+# The stages each target needs: not run/ or main.c, so no embedded
+# data is needed either.
+LOAD_SRC="base load model tmpl run/pool.c"
+TMPL_SRC="base tmpl"
 
 build() {
 	target=$1
 	shift
 	srcs=""
 	for m in "$@"; do
-		srcs="$srcs gen/$m.c"
+		case $m in
+		*.c) srcs="$srcs gen/$m" ;;
+		*) srcs="$srcs $(echo gen/"$m"/*.c)" ;;
+		esac
 	done
 	echo "fuzz: building $out/$target"
 	# The harness must be warning-free; gen's own files are checked by

@@ -6,19 +6,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
-#include "buf.h"
-#include "ctx.h"
+#include "base/arena.h"
+#include "base/buf.h"
+#include "view/view.h"
 #include "embed.h"
-#include "file.h"
-#include "keyword.h"
+#include "base/file.h"
+#include "model/keyword.h"
 #include "lang.h"
-#include "model.h"
-#include "output.h"
+#include "model/model.h"
+#include "out/output.h"
 #include "pool.h"
-#include "suggest.h"
-#include "tmpl.h"
-#include "xmalloc.h"
+#include "base/suggest.h"
+#include "tmpl/tmpl.h"
+#include "base/xmalloc.h"
 
 #define EMBEDDED_DATA "data/http_status.yaml"
 

@@ -33,9 +33,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "arena.h"
-#include "diag.h"
-#include "value.h"
+#include "base/arena.h"
+#include "base/diag.h"
+#include "base/value.h"
 
 /* Limits */
 

@@ -10,9 +10,9 @@
 
 #include <yaml.h>
 
-#include "buf.h"
+#include "base/buf.h"
 #include "load_int.h"
-#include "xmalloc.h"
+#include "base/xmalloc.h"
 
 #define TAG_PREFIX	"tag:yaml.org,2002:"
 

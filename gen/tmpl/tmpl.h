@@ -37,11 +37,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "arena.h"
-#include "buf.h"
-#include "diag.h"
+#include "base/arena.h"
+#include "base/buf.h"
+#include "base/diag.h"
 #include "escape.h"
-#include "value.h"
+#include "base/value.h"
 
 /* Limits */
 #define TMPL_MAX_DEPTH		256	/* nested sections in one template */

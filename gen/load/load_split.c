@@ -13,8 +13,8 @@
 #include <yaml.h>
 
 #include "load_int.h"
-#include "pool.h"
-#include "xmalloc.h"
+#include "run/pool.h"
+#include "base/xmalloc.h"
 
 /*
  * Loading a big file in pieces.  libyaml parses a stream on one thread,

@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "keyword.h"
-#include "xmalloc.h"
+#include "base/xmalloc.h"
 
 #define NCASES(t) (sizeof(t) / sizeof((t)[0]))
 

@@ -10,10 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "filter.h"
+#include "tmpl/filter.h"
 #include "keyword.h"
-#include "pool.h"
-#include "xmalloc.h"
+#include "run/pool.h"
+#include "base/xmalloc.h"
 
 #define NCASES(t) (sizeof(t) / sizeof((t)[0]))
 

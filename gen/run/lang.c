@@ -5,12 +5,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "buf.h"
+#include "base/buf.h"
 #include "embed.h"
-#include "file.h"
-#include "load.h"
-#include "model.h"
-#include "suggest.h"
+#include "base/file.h"
+#include "load/load.h"
+#include "model/model.h"
+#include "base/suggest.h"
 
 /* Template files are source code; this is far beyond any real one. */
 #define MAX_TEMPLATE_BYTES ((size_t)16 * 1024 * 1024)

@@ -1,12 +1,12 @@
-#include "ctx.h"
+#include "view.h"
 
 #include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "xmalloc.h"
+#include "base/buf.h"
+#include "base/xmalloc.h"
 
 static size_t count_ext(const struct value *node);
 static void copy_ext(struct value *to, const struct value *node);

@@ -35,10 +35,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "arena.h"
-#include "diag.h"
-#include "load.h"
-#include "value.h"
+#include "base/arena.h"
+#include "base/diag.h"
+#include "load/load.h"
+#include "base/value.h"
 
 enum status_kind {
 	STATUS_STANDARD,

@@ -27,10 +27,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "arena.h"
-#include "filter.h"
-#include "model.h"
-#include "value.h"
+#include "base/arena.h"
+#include "tmpl/filter.h"
+#include "model/model.h"
+#include "base/value.h"
 
 struct ctx_opts {
 	const char *lang;		/* key into each status's names */

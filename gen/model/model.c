@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "suggest.h"
-#include "xmalloc.h"
+#include "base/buf.h"
+#include "base/suggest.h"
+#include "base/xmalloc.h"
 
 struct fields;
 

@@ -51,8 +51,8 @@
 #include <stddef.h>
 #include <sys/types.h>
 
-#include "buf.h"
-#include "diag.h"
+#include "base/buf.h"
+#include "base/diag.h"
 
 struct output_file {
 	char *path;		/* owned; as given, for messages */

@@ -5,7 +5,7 @@
 
 #include "filter.h"
 #include "tmpl_ast.h"
-#include "xmalloc.h"
+#include "base/xmalloc.h"
 
 /*
  * Parsing runs in two steps.  scan() cuts the text into tokens (text

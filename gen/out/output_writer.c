@@ -10,7 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "xmalloc.h"
+#include "base/xmalloc.h"
 
 static void set_error(struct output_writer *, enum diag_fail, int, char *);
 static int match(struct output_writer *, const char *, size_t);

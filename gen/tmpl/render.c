@@ -7,7 +7,7 @@
 
 #include "filter.h"
 #include "tmpl_ast.h"
-#include "xmalloc.h"
+#include "base/xmalloc.h"
 
 /*
  * The renderer walks the AST with an explicit frame stack: each frame

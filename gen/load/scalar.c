@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "xmalloc.h"
+#include "base/xmalloc.h"
 
 #define TAG_PREFIX	"tag:yaml.org,2002:"
 #define QUOTE_MAX	60	/* bytes of a value quoted in a message */

@@ -19,8 +19,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "buf.h"
-#include "xmalloc.h"
+#include "base/buf.h"
+#include "base/xmalloc.h"
 
 enum cmp {
 	CMP_SAME,

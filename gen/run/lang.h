@@ -30,11 +30,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "arena.h"
-#include "diag.h"
-#include "escape.h"
-#include "filter.h"
-#include "tmpl.h"
+#include "base/arena.h"
+#include "base/diag.h"
+#include "tmpl/escape.h"
+#include "tmpl/filter.h"
+#include "tmpl/tmpl.h"
 
 struct lang_output {
 	struct srcpos pos;

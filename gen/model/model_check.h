@@ -7,9 +7,9 @@
 
 #include <stdbool.h>
 
-#include "arena.h"
-#include "buf.h"
-#include "diag.h"
+#include "base/arena.h"
+#include "base/buf.h"
+#include "base/diag.h"
 #include "model.h"
 
 struct spellings;

@@ -10,8 +10,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "buf.h"
-#include "filter.h"
+#include "base/buf.h"
+#include "tmpl/filter.h"
 #include "model_check.h"
 
 /* An id or alias as the data writes it. */

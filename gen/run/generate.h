@@ -13,8 +13,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "diag.h"
-#include "load.h"
+#include "base/diag.h"
+#include "load/load.h"
 
 struct gen_opts {
 	const char **langs;		/* --lang, in order */
