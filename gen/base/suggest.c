@@ -8,7 +8,6 @@
 #define MAX_LEN 63
 
 static size_t min3(size_t a, size_t b, size_t c);
-static size_t distance(const char *a, size_t la, const char *b, size_t lb);
 static bool starts_with_fold(const char *s, const char *word, size_t len);
 static const char *unique_prefix(const char *word, size_t len,
     const char *const *cands, size_t n);
@@ -22,8 +21,8 @@ min3(size_t a, size_t b, size_t c)
 }
 
 /* Optimal string alignment distance, with three rolling rows. */
-static size_t
-distance(const char *a, size_t la, const char *b, size_t lb)
+size_t
+suggest_distance(const char *a, size_t la, const char *b, size_t lb)
 {
 	size_t rows[3][MAX_LEN + 1];
 	size_t *prev2 = rows[0], *prev = rows[1], *cur = rows[2], *t;
@@ -108,7 +107,7 @@ suggest(const char *word, size_t len, const char *const *cands, size_t n)
 
 		if (lc > MAX_LEN)
 			continue;
-		dist = distance(word, len, cands[i], lc);
+		dist = suggest_distance(word, len, cands[i], lc);
 		if (dist <= limit && dist < best) {
 			best = dist;
 			found = cands[i];

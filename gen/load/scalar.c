@@ -202,7 +202,8 @@ parse_float(const char *s, size_t n, double *out)
 
 /* Core schema for an untagged plain scalar; false after an error. */
 bool
-load_resolve_plain(struct value *v, struct diag *d)
+load_resolve_plain(struct value *v, const struct srcpos *pos,
+    struct diag *d)
 {
 	enum num r;
 
@@ -213,13 +214,13 @@ load_resolve_plain(struct value *v, struct diag *d)
 	} else if ((r = parse_int(v->str, v->len, &v->u.i)) != NUM_SYNTAX) {
 		v->kind = VALUE_INT;
 		if (r == NUM_RANGE) {
-			diag_error(d, &v->pos, "integer out of range");
+			diag_error(d, pos, "integer out of range");
 			return false;
 		}
 	} else if ((r = parse_float(v->str, v->len, &v->u.f)) != NUM_SYNTAX) {
 		v->kind = VALUE_FLOAT;
 		if (r == NUM_RANGE) {
-			diag_error(d, &v->pos, "number out of range");
+			diag_error(d, pos, "number out of range");
 			return false;
 		}
 	}
@@ -228,7 +229,8 @@ load_resolve_plain(struct value *v, struct diag *d)
 
 /* Applies an explicit tag to a scalar, reporting values that do not fit. */
 void
-load_resolve_tagged(struct value *v, const char *tag, struct diag *d)
+load_resolve_tagged(struct value *v, const char *tag,
+    const struct srcpos *pos, struct diag *d)
 {
 	const char *t = tag + sizeof(TAG_PREFIX) - 1;
 	enum num r = NUM_SYNTAX;
@@ -259,11 +261,11 @@ load_resolve_tagged(struct value *v, const char *tag, struct diag *d)
 	}
 	load_show_tag(tag, show, sizeof(show));
 	if (*t == '\0')
-		diag_error(d, &v->pos, "unsupported tag '%s'", show);
+		diag_error(d, pos, "unsupported tag '%s'", show);
 	else if (r == NUM_RANGE)
-		diag_error(d, &v->pos, "%s out of range",
+		diag_error(d, pos, "%s out of range",
 		    v->kind == VALUE_INT ? "integer" : "number");
 	else if (r == NUM_SYNTAX)
-		diag_error(d, &v->pos, "invalid %s value '%.*s'", show,
+		diag_error(d, pos, "invalid %s value '%.*s'", show,
 		    load_quote_len(v->str, v->len), v->str);
 }

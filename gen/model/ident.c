@@ -509,8 +509,7 @@ void
 model_check_idents(struct check *c)
 {
 	size_t k, p;
-	size_t threads = c->r->nstatuses < CHECK_THREADS_MIN ? 1 :
-	    c->threads;
+	size_t threads = 1;
 	struct spellings *sp = new_spellings(c);
 
 	pool_run(SPELL_PARTS, threads, spell_part, sp);
@@ -568,20 +567,20 @@ model_check_registry_words(struct check *c, const struct value *v)
 	const char *kw, *why, *p;
 
 	if (r->name != NULL && (kw = keyword_any(r->name)) != NULL)
-		diag_error(c->d, &value_get(v, "name")->pos, "registry name "
+		diag_error(c->d, POS(c, value_find(v, "name")), "registry name "
 		    "'%s' is a keyword of %s", r->name, kw);
 	else if (r->name != NULL &&
 	    (kw = keyword_any(p = ident_spell(c, r->name, FILTER_PASCAL))) != NULL)
-		diag_error(c->d, &value_get(v, "name")->pos, "registry name "
+		diag_error(c->d, POS(c, value_find(v, "name")), "registry name "
 		    "'%s' reads '%s' in pascal case, a keyword of %s",
 		    r->name, p, kw);
-	if (value_get(v, "c_prefix") == NULL || r->c_prefix == NULL)
+	if (value_find(v, "c_prefix") == NULL || r->c_prefix == NULL)
 		return;
 	if ((kw = keyword_in("c", r->c_prefix)) != NULL)
-		diag_error(c->d, &value_get(v, "c_prefix")->pos, "c_prefix "
+		diag_error(c->d, POS(c, value_find(v, "c_prefix")), "c_prefix "
 		    "'%s' is a keyword of %s", r->c_prefix, kw);
 	else if ((why = keyword_c_reserved(r->c_prefix)) != NULL)
-		diag_error(c->d, &value_get(v, "c_prefix")->pos, "c_prefix "
+		diag_error(c->d, POS(c, value_find(v, "c_prefix")), "c_prefix "
 		    "'%s' is reserved in C: %s", r->c_prefix, why);
 }
 

@@ -23,7 +23,6 @@ static const struct text *get_loc(struct check *, const struct fields *,
     int, bool);
 static const char *get_ident(struct check *, const struct fields *, int,
     bool);
-static const char *keep_str(struct check *, const struct value *);
 
 #define NKEYS(k) (sizeof(k) / sizeof((k)[0]))
 
@@ -112,7 +111,7 @@ is_map(struct check *c, const struct value *v, const char *what)
 {
 	if (v->kind == VALUE_MAP)
 		return true;
-	diag_error(c->d, &v->pos, "%s must be a map, not %s %s", what,
+	diag_error(c->d, POS(c, v), "%s must be a map, not %s %s", what,
 	    value_kind_article(v->kind), value_kind_name(v->kind));
 	return false;
 }
@@ -122,7 +121,7 @@ is_list(struct check *c, const struct value *v, const char *what)
 {
 	if (v->kind == VALUE_LIST)
 		return true;
-	diag_error(c->d, &v->pos, "'%s' must be a list, not %s %s", what,
+	diag_error(c->d, POS(c, v), "'%s' must be a list, not %s %s", what,
 	    value_kind_article(v->kind), value_kind_name(v->kind));
 	return false;
 }
@@ -142,31 +141,30 @@ check_keys(struct check *c, const struct value *map, const char *const *keys,
 	f->map = map;
 	f->keys = keys;
 	memset(f->val, 0, sizeof(f->val));
-	for (i = 0; i < map->u.map.n; i++) {
-		const struct member *m = &map->u.map.items[i];
+	for (i = 0; i < map->len; i++) {
+		const char *key = map->u.keys[i].s;
 		const char *hint;
 
-		if (strncmp(m->key, "x-", 2) == 0)
+		if (strncmp(key, "x-", 2) == 0)
 			continue;
 		/* Maps mostly follow the list: look after the last key first. */
 		for (j = 0; j < nkeys; j++) {
 			k = k + 1 < nkeys ? k + 1 : 0;
-			if (m->key[0] == keys[k][0] &&
-			    strcmp(m->key, keys[k]) == 0)
+			if (key[0] == keys[k][0] && strcmp(key, keys[k]) == 0)
 				break;
 		}
 		if (j < nkeys) {
 			if (f->val[k] == NULL)
-				f->val[k] = m->val;
+				f->val[k] = map->items[i];
 			continue;
 		}
-		hint = suggest(m->key, m->keylen, keys, nkeys);
+		hint = suggest(key, strlen(key), keys, nkeys);
 		if (hint != NULL)
-			diag_error(c->d, &m->pos,
-			    "unknown key '%s'; did you mean '%s'?", m->key,
-			    hint);
+			diag_error(c->d, KEY_POS(c, map, i),
+			    "unknown key '%s'; did you mean '%s'?", key, hint);
 		else
-			diag_error(c->d, &m->pos, "unknown key '%s'", m->key);
+			diag_error(c->d, KEY_POS(c, map, i),
+			    "unknown key '%s'", key);
 	}
 }
 
@@ -177,7 +175,7 @@ field(struct check *c, const struct fields *f, int k, bool required)
 	const struct value *v = f->val[k];
 
 	if (v == NULL && required)
-		diag_error(c->d, &f->map->pos, "missing required key '%s'",
+		diag_error(c->d, POS(c, f->map), "missing required key '%s'",
 		    f->keys[k]);
 	return v;
 }
@@ -193,15 +191,15 @@ get_str(struct check *c, const struct fields *f, int k, bool required)
 		return NULL;
 	if (v->kind == VALUE_LIST || v->kind == VALUE_MAP ||
 	    v->kind == VALUE_NULL) {
-		diag_error(c->d, &v->pos, "'%s' must be a string, not a %s",
+		diag_error(c->d, POS(c, v), "'%s' must be a string, not a %s",
 		    key, value_kind_name(v->kind));
 		return NULL;
 	}
 	if (v->len == 0 && required) {
-		diag_error(c->d, &v->pos, "'%s' must not be empty", key);
+		diag_error(c->d, POS(c, v), "'%s' must not be empty", key);
 		return NULL;
 	}
-	return keep_str(c, v);
+	return v->str;
 }
 
 static bool
@@ -213,7 +211,7 @@ get_int(struct check *c, const struct fields *f, int k, long long *out)
 	if (v == NULL)
 		return false;
 	if (v->kind != VALUE_INT || !v->plain) {
-		diag_error(c->d, &v->pos, "'%s' must be an integer, not %s%s",
+		diag_error(c->d, POS(c, v), "'%s' must be an integer, not %s%s",
 		    key, v->plain ? "a " : "a quoted ",
 		    value_kind_name(v->kind));
 		return false;
@@ -228,7 +226,7 @@ get_ident(struct check *c, const struct fields *f, int k, bool required)
 	const char *s = get_str(c, f, k, required);
 
 	if (s != NULL && !model_is_ident(s)) {
-		diag_error(c->d, &f->val[k]->pos,
+		diag_error(c->d, POS(c, f->val[k]),
 		    "'%s' is not a valid identifier (use [a-z][a-z0-9_]*)", s);
 		return NULL;
 	}
@@ -244,36 +242,37 @@ loc_from(struct check *c, const struct value *v, const char *key)
 
 	if (v->kind != VALUE_MAP) {
 		if (v->kind == VALUE_LIST || v->kind == VALUE_NULL) {
-			diag_error(c->d, &v->pos, "'%s' must be a string or a "
+			diag_error(c->d, POS(c, v), "'%s' must be a string or a "
 			    "locale map, not a %s", key,
 			    value_kind_name(v->kind));
 			return NULL;
 		}
-		out[0].s = keep_str(c, v);
+		out[0].s = v->str;
 		out[0].len = v->len;
 		return out;
 	}
-	for (i = 0; i < v->u.map.n; i++) {
-		const struct member *m = &v->u.map.items[i];
+	for (i = 0; i < v->len; i++) {
+		const char *lkey = v->u.keys[i].s;
+		const struct value *t = v->items[i];
 
-		li = model_locale(c->r, m->key);
+		li = model_locale(c->r, lkey);
 		if (li < 0) {
-			diag_error(c->d, &m->pos, "locale '%s' is not declared "
-			    "in 'registry.locales'", m->key);
+			diag_error(c->d, KEY_POS(c, v, i), "locale '%s' is not "
+			    "declared in 'registry.locales'", lkey);
 			continue;
 		}
-		if (m->val->kind == VALUE_MAP || m->val->kind == VALUE_LIST ||
-		    m->val->kind == VALUE_NULL) {
-			diag_error(c->d, &m->val->pos, "'%s.%s' must be a "
-			    "string, not a %s", key, m->key,
-			    value_kind_name(m->val->kind));
+		if (t->kind == VALUE_MAP || t->kind == VALUE_LIST ||
+		    t->kind == VALUE_NULL) {
+			diag_error(c->d, POS(c, t), "'%s.%s' must be a "
+			    "string, not a %s", key, lkey,
+			    value_kind_name(t->kind));
 			continue;
 		}
-		out[li].s = keep_str(c, m->val);
-		out[li].len = m->val->len;
+		out[li].s = t->str;
+		out[li].len = t->len;
 	}
 	if (out[0].s == NULL)
-		diag_error(c->d, &v->pos, "'%s' has no text in the default "
+		diag_error(c->d, POS(c, v), "'%s' has no text in the default "
 		    "locale '%s'", key, c->r->locales[0]);
 	return out;
 }
@@ -287,82 +286,58 @@ get_loc(struct check *c, const struct fields *f, int k, bool required)
 }
 
 /*
- * A scalar's text, copied when its node is short-lived and it is no
- * string: a string's text lives as long as the tree (see load.h).
+ * A copy of the subtree v in the model's arena: the tree's nodes go
+ * once the model is built.  Texts are borrowed; they live as long as
+ * the model must.  The loader bounds nesting, which bounds the
+ * recursion.
  */
-static const char *
-keep_str(struct check *c, const struct value *v)
-{
-	if (c->copy && v->kind != VALUE_STRING)
-		return arena_strndup(c->a, v->str, v->len);
-	return v->str;
-}
-
-static struct value *
+static const struct value *
 copy_value(struct arena *a, const struct value *v)
 {
 	struct value *k = arena_alloc(a, sizeof(*k));
+	const struct value **items = NULL;
 	size_t i;
 
 	*k = *v;
-	if (v->kind == VALUE_LIST) {
-		k->u.list.items = arena_array(a, v->u.list.n,
-		    sizeof(*k->u.list.items));
-		for (i = 0; i < v->u.list.n; i++)
-			k->u.list.items[i] = copy_value(a, v->u.list.items[i]);
-	} else if (v->kind == VALUE_MAP) {
-		k->u.map.items = arena_array(a, v->u.map.n,
-		    sizeof(*k->u.map.items));
-		for (i = 0; i < v->u.map.n; i++) {
-			k->u.map.items[i] = v->u.map.items[i];
-			k->u.map.items[i].val = copy_value(a,
-			    v->u.map.items[i].val);
-		}
-	} else if (v->kind != VALUE_STRING) {
-		k->str = arena_strndup(a, v->str, v->len);
-	}
+	if (v->kind == VALUE_LIST || v->kind == VALUE_MAP)
+		items = arena_array(a, v->len, sizeof(*items));
+	for (i = 0; items != NULL && i < v->len; i++)
+		items[i] = copy_value(a, v->items[i]);
+	if (items != NULL)
+		k->items = items;
+	if (v->kind == VALUE_MAP)
+		k->u.keys = arena_array(a, v->len, sizeof(*k->u.keys));
+	if (v->kind == VALUE_MAP && v->len > 0)
+		memcpy((struct mkey *)k->u.keys, v->u.keys,
+		    v->len * sizeof(*k->u.keys));
 	return k;
 }
 
 /*
- * A subtree the model keeps, copied when its nodes are short-lived
- * (its strings' texts are not: see keep_str).
- */
-static const struct value *
-keep_value(struct check *c, const struct value *v)
-{
-	return c->copy ? copy_value(c->a, v) : v;
-}
-
-/*
- * The x- keys of map v, for templates (see ctx.c): a map of them alone,
- * or NULL.  Rendering looks the keys of every status up on each walk,
- * and a map without the thirty others is cheaper to look through.
+ * The x- keys of map v, for templates (see view.h): a map of them
+ * alone, copied, or NULL when there are none.
  */
 static const struct value *
 ext_of(struct check *c, const struct value *v)
 {
 	struct value *m;
+	struct mkey *keys;
 	size_t i, n = 0;
 
-	for (i = 0; i < v->u.map.n; i++)
-		n += strncmp(v->u.map.items[i].key, "x-", 2) == 0;
+	for (i = 0; i < v->len; i++)
+		n += strncmp(v->u.keys[i].s, "x-", 2) == 0;
 	if (n == 0)
 		return NULL;
-	m = value_new(c->a, VALUE_MAP, &v->pos);
-	m->u.map.items = arena_array(c->a, n, sizeof(*m->u.map.items));
-	for (i = 0; i < v->u.map.n; i++) {
-		const struct member *x = &v->u.map.items[i];
-
-		if (strncmp(x->key, "x-", 2) != 0)
+	keys = arena_array(c->a, n, sizeof(*keys));
+	m = value_map(c->a, keys, n);
+	m->line = v->line;
+	m->col = v->col;
+	for (i = 0, n = 0; i < v->len; i++) {
+		if (strncmp(v->u.keys[i].s, "x-", 2) != 0)
 			continue;
-		m->u.map.items[m->u.map.n] = *x;
-		if (c->copy)
-			m->u.map.items[m->u.map.n].val = copy_value(c->a,
-			    x->val);
-		m->u.map.n++;
+		keys[n] = v->u.keys[i];
+		m->items[n++] = copy_value(c->a, v->items[i]);
 	}
-	m->u.map.cap = n;
 	return m;
 }
 
@@ -408,7 +383,7 @@ build_registry(struct check *c, const struct value *v)
 	if (!is_map(c, v, "'registry'"))
 		return;
 	check_keys(c, v, registry_keys, NKEYS(registry_keys), &f);
-	r->node = v;
+	r->node = ext_of(c, v);
 	r->name = get_ident(c, &f, REG_NAME, true);
 	r->c_prefix = get_ident(c, &f, REG_C_PREFIX, false);
 	if (r->c_prefix == NULL)
@@ -416,21 +391,21 @@ build_registry(struct check *c, const struct value *v)
 	locs = field(c, &f, REG_LOCALES, true);
 	if (locs == NULL || !is_list(c, locs, "locales"))
 		return;
-	if (locs->u.list.n == 0) {
-		diag_error(c->d, &locs->pos, "'locales' must not be empty");
+	if (locs->len == 0) {
+		diag_error(c->d, POS(c, locs), "'locales' must not be empty");
 		return;
 	}
-	r->locales = arena_array(c->a, locs->u.list.n, sizeof(*r->locales));
-	for (i = 0; i < locs->u.list.n; i++) {
-		const struct value *l = locs->u.list.items[i];
+	r->locales = arena_array(c->a, locs->len, sizeof(*r->locales));
+	for (i = 0; i < locs->len; i++) {
+		const struct value *l = locs->items[i];
 
 		if (l->kind != VALUE_STRING || l->len == 0) {
-			diag_error(c->d, &l->pos, "a locale must be a string "
+			diag_error(c->d, POS(c, l), "a locale must be a string "
 			    "such as 'en' or 'zh-CN'");
 			return;
 		}
 		if (model_locale(r, l->str) >= 0) {
-			diag_error(c->d, &l->pos, "duplicate locale '%s'",
+			diag_error(c->d, POS(c, l), "duplicate locale '%s'",
 			    l->str);
 			continue;
 		}
@@ -447,13 +422,13 @@ build_class(struct check *c, const struct value *v, void *p)
 	struct status_class *k = p;
 	struct fields f;
 
-	k->pos = v->pos;
-	k->node = v;
+	k->pos = value_pos(c->path, v);
+	k->node = ext_of(c, v);
 	check_keys(c, v, class_keys, NKEYS(class_keys), &f);
 	k->id = get_ident(c, &f, CLASS_ID, true);
 	if (get_int(c, &f, CLASS_FIRST, &k->first) &&
 	    get_int(c, &f, CLASS_LAST, &k->last) && k->first > k->last)
-		diag_error(c->d, &f.val[CLASS_LAST]->pos, "class '%s' ends "
+		diag_error(c->d, POS(c, f.val[CLASS_LAST]), "class '%s' ends "
 		    "(%lld) before it starts (%lld)", k->id ? k->id : "?",
 		    k->last, k->first);
 	k->title = get_loc(c, &f, CLASS_TITLE, true);
@@ -466,8 +441,8 @@ build_set(struct check *c, const struct value *v, void *p)
 	struct status_set *s = p;
 	struct fields f;
 
-	s->pos = v->pos;
-	s->node = v;
+	s->pos = value_pos(c->path, v);
+	s->node = ext_of(c, v);
 	check_keys(c, v, set_keys, NKEYS(set_keys), &f);
 	s->id = get_ident(c, &f, SET_ID, true);
 	s->title = get_loc(c, &f, SET_TITLE, true);
@@ -501,15 +476,15 @@ build_list(struct check *c, const struct value *list, const char *what,
 	*n = 0;
 	if (list == NULL || !is_list(c, list, what))
 		return NULL;
-	items = arena_array(c->a, list->u.list.n, size);
+	items = arena_array(c->a, list->len, size);
 	item = what_item(c, what);
-	for (i = 0; i < list->u.list.n; i++) {
-		const struct value *v = list->u.list.items[i];
+	for (i = 0; i < list->len; i++) {
+		const struct value *v = list->items[i];
 
 		if (is_map(c, v, item))
 			fn(c, v, items + i * size);
 	}
-	*n = list->u.list.n;
+	*n = list->len;
 	return items;
 }
 
@@ -531,11 +506,11 @@ build_subcode(struct check *c, const struct value *v, void *p)
 	struct subcode *s = p;
 	struct fields f;
 
-	s->pos = v->pos;
+	s->pos = value_pos(c->path, v);
 	s->node = ext_of(c, v);
 	check_keys(c, v, subcode_keys, NKEYS(subcode_keys), &f);
 	if (get_int(c, &f, SUB_SUB, &s->sub) && s->sub < 0)
-		diag_error(c->d, &f.val[SUB_SUB]->pos,
+		diag_error(c->d, POS(c, f.val[SUB_SUB]),
 		    "'sub' must not be negative");
 	s->phrase = get_str(c, &f, SUB_PHRASE, true);
 	s->description = get_loc(c, &f, SUB_DESCRIPTION, true);
@@ -549,19 +524,19 @@ build_aliases(struct check *c, const struct fields *f, struct status *s)
 
 	if (list == NULL || !is_list(c, list, "aliases"))
 		return;
-	s->aliases = arena_array(c->a, list->u.list.n, sizeof(*s->aliases));
-	s->alias_pos = arena_array(c->a, list->u.list.n,
+	s->aliases = arena_array(c->a, list->len, sizeof(*s->aliases));
+	s->alias_pos = arena_array(c->a, list->len,
 	    sizeof(*s->alias_pos));
-	for (i = 0; i < list->u.list.n; i++) {
-		const struct value *a = list->u.list.items[i];
+	for (i = 0; i < list->len; i++) {
+		const struct value *a = list->items[i];
 
 		if (a->kind != VALUE_STRING || !model_is_ident(a->str)) {
-			diag_error(c->d, &a->pos, "alias '%s' is not a valid "
+			diag_error(c->d, POS(c, a), "alias '%s' is not a valid "
 			    "identifier (use [a-z][a-z0-9_]*)", a->str);
 			continue;
 		}
-		s->alias_pos[s->naliases] = a->pos;
-		s->aliases[s->naliases++] = keep_str(c, a);
+		s->alias_pos[s->naliases] = value_pos(c->path, a);
+		s->aliases[s->naliases++] = a->str;
 	}
 }
 
@@ -574,13 +549,13 @@ check_names(struct check *c, const struct fields *f, struct status *s)
 
 	if (names == NULL || !is_map(c, names, "'names'"))
 		return;
-	for (i = 0; i < names->u.map.n; i++) {
-		const struct value *l = names->u.map.items[i].val;
+	for (i = 0; i < names->len; i++) {
+		const struct value *l = names->items[i];
 
-		if (!is_list(c, l, names->u.map.items[i].key))
+		if (!is_list(c, l, names->u.keys[i].s))
 			return;
-		for (j = 0; j < l->u.list.n; j++) {
-			const struct value *n = l->u.list.items[j];
+		for (j = 0; j < l->len; j++) {
+			const struct value *n = l->items[j];
 			const char *q = n->str;
 
 			while ((*q >= 'a' && *q <= 'z') || *q == '_' ||
@@ -588,13 +563,13 @@ check_names(struct check *c, const struct fields *f, struct status *s)
 			    (q > n->str && *q >= '0' && *q <= '9'))
 				q++;
 			if (n->kind != VALUE_STRING || n->len == 0 || *q) {
-				diag_error(c->d, &n->pos, "'%s' is not a valid "
+				diag_error(c->d, POS(c, n), "'%s' is not a valid "
 				    "name", n->str);
 				return;
 			}
 		}
 	}
-	s->names = keep_value(c, names);
+	s->names = copy_value(c->a, names);
 }
 
 /* The default id: the phrase in snake case, ASCII letters and digits. */
@@ -635,7 +610,7 @@ build_kind(struct check *c, const struct fields *f, struct status *s)
 			return;
 		}
 	hint = suggest(kind, strlen(kind), status_names, NKEYS(status_names));
-	diag_error(c->d, &f->val[ST_STATUS]->pos, "unknown status '%s'%s%s%s",
+	diag_error(c->d, POS(c, f->val[ST_STATUS]), "unknown status '%s'%s%s%s",
 	    kind, hint ? "; did you mean '" : "", hint ? hint : "",
 	    hint ? "'?" : "");
 }
@@ -652,12 +627,12 @@ build_docs_only(struct check *c, const struct fields *f, struct status *s)
 	if (d == NULL)
 		return;
 	if (d->kind != VALUE_BOOL || !d->plain) {
-		diag_error(c->d, &d->pos, "'docs_only' must be true or false");
+		diag_error(c->d, POS(c, d), "'docs_only' must be true or false");
 		return;
 	}
 	s->docs_only = d->u.b;
 	if (s->docs_only && s->kind != STATUS_UNOFFICIAL)
-		diag_error(c->d, &d->pos, "'docs_only' applies only to "
+		diag_error(c->d, POS(c, d), "'docs_only' applies only to "
 		    "unofficial codes");
 }
 
@@ -667,17 +642,17 @@ build_status(struct check *c, const struct value *v, void *p)
 	struct status *s = p;
 	struct fields f;
 
-	s->pos = v->pos;
+	s->pos = value_pos(c->path, v);
 	s->node = ext_of(c, v);
 	check_keys(c, v, status_keys, NKEYS(status_keys), &f);
 	get_int(c, &f, ST_CODE, &s->code);
 	s->phrase = get_str(c, &f, ST_PHRASE, true);
 	s->id = get_ident(c, &f, ST_ID, false);
-	s->id_pos = f.val[ST_ID] != NULL ? f.val[ST_ID]->pos : v->pos;
+	s->id_pos = value_pos(c->path, f.val[ST_ID] != NULL ? f.val[ST_ID] : v);
 	if (s->id == NULL && f.val[ST_ID] == NULL && s->phrase != NULL) {
 		s->id = phrase_id(c, s->phrase);
 		if (!model_is_ident(s->id))
-			diag_error(c->d, &f.val[ST_PHRASE]->pos,
+			diag_error(c->d, POS(c, f.val[ST_PHRASE]),
 			    "cannot derive an identifier from '%s'; add 'id'",
 			    s->phrase);
 	}
@@ -689,7 +664,7 @@ build_status(struct check *c, const struct value *v, void *p)
 	build_kind(c, &f, s);
 	s->set = get_ident(c, &f, ST_SET, false);
 	if (s->set != NULL)
-		s->set_pos = f.val[ST_SET]->pos;
+		s->set_pos = value_pos(c->path, f.val[ST_SET]);
 	build_docs_only(c, &f, s);
 	s->source = get_str(c, &f, ST_SOURCE, false);
 	s->ref = get_str(c, &f, ST_REF, false);
@@ -887,24 +862,6 @@ check_classes(struct check *c)
 		}
 }
 
-/*
- * What model_stream's hook keeps between calls.  Statuses grow in a
- * malloc'd array, moved to the arena at the end.
- */
-struct model_stream {
-	struct check c;
-	struct load_stream hook;
-	const char *what;	/* "an item of 'statuses'" */
-	size_t start;		/* d->errors when loading began */
-	size_t own;		/* errors the model reported since */
-	bool registry;		/* built by stream_begin */
-	bool streamed;
-	bool defer;		/* model_stream_defer was called */
-	bool deferred;		/* and the identifier checks are left */
-	struct status *st;
-	size_t n, cap;
-};
-
 /* What the checks hold apart from the model. */
 static void
 release_checks(struct check *c)
@@ -916,7 +873,7 @@ release_checks(struct check *c)
 /* model_build's work; the caller owns c and its scratch buffer. */
 static int
 build_model(struct check *c, const struct value *root,
-    struct model_stream *ms, struct registry **out)
+    struct registry **out)
 {
 	struct registry *r = c->r;
 	const struct value *v;
@@ -927,14 +884,14 @@ build_model(struct check *c, const struct value *root,
 	if (!is_map(c, root, "the document"))
 		return -1;
 	check_keys(c, root, root_keys, NKEYS(root_keys), &f);
-	r->root = root;
+	r->root = ext_of(c, root);
 	if (f.val[ROOT_SCHEMA] != NULL &&
 	    get_int(c, &f, ROOT_SCHEMA, &schema) && schema != 1)
-		diag_error(c->d, &f.val[ROOT_SCHEMA]->pos,
+		diag_error(c->d, POS(c, f.val[ROOT_SCHEMA]),
 		    "unsupported schema version %lld (this gen reads 1)",
 		    schema);
 	v = field(c, &f, ROOT_REGISTRY, true);
-	if (v != NULL && (ms == NULL || !ms->registry))
+	if (v != NULL)
 		build_registry(c, v);
 	if (r->nlocales == 0)
 		return -1;
@@ -942,33 +899,12 @@ build_model(struct check *c, const struct value *root,
 	    sizeof(*r->sets), build_set, &r->nsets);
 	r->classes = build_list(c, field(c, &f, ROOT_CLASSES, true),
 	    "classes", sizeof(*r->classes), build_class, &r->nclasses);
-	if (ms != NULL && ms->streamed) {
-		/* The array as it grew: a copy would touch 24 MB for 100k. */
-		r->nstatuses = ms->n;
-		r->statuses = ms->st;
-		arena_keep(c->a, ms->st);
-		ms->st = NULL;
-		if (r->statuses == NULL)
-			r->statuses = arena_array(c->a, 0, sizeof(*r->statuses));
-	} else {
-		r->statuses = build_list(c, field(c, &f, ROOT_STATUSES, true),
-		    "statuses", sizeof(*r->statuses), build_status,
-		    &r->nstatuses);
-	}
+	r->statuses = build_list(c, field(c, &f, ROOT_STATUSES, true),
+	    "statuses", sizeof(*r->statuses), build_status, &r->nstatuses);
 	if (c->d->errors != before)
 		return -1;
 	check_classes(c);
 	check_codes(c);
-	/*
-	 * The identifier checks may wait (model_stream_defer) when nothing
-	 * else is wrong: their messages would come before the sets'.
-	 */
-	if (ms != NULL && ms->defer && c->d->errors == before &&
-	    r->nstatuses >= CHECK_THREADS_MIN && check_sets(c, false) == 0) {
-		ms->deferred = true;
-		*out = r;
-		return 0;
-	}
 	model_check_idents(c);
 	model_check_names(c);
 	check_sets(c, true);
@@ -979,187 +915,16 @@ build_model(struct check *c, const struct value *root,
 }
 
 int
-model_build(struct arena *a, const struct value *root, struct diag *d,
-    struct registry **out)
+model_build(struct arena *a, const char *path, const struct value *root,
+    struct diag *d, struct registry **out)
 {
-	struct check c = {
-		a, d, NULL, BUF_INIT, ARENA_INIT, false, 1, NULL
-	};
+	struct check c = { a, d, path, NULL, BUF_INIT, ARENA_INIT, NULL };
 	int rc;
 
 	c.r = arena_alloc(a, sizeof(*c.r));
-	rc = build_model(&c, root, NULL, out);
+	rc = build_model(&c, root, out);
 	release_checks(&c);
 	return rc;
-}
-
-/* Streams `statuses` once the root map has given a usable registry. */
-static bool
-stream_begin(void *ctx, const struct member *done, size_t n)
-{
-	struct model_stream *ms = ctx;
-	size_t i, before;
-
-	/* A load that failed already (an alias is a NULL node) stops here. */
-	if (ms->c.d->errors - ms->start != ms->own)
-		return false;
-	for (i = 0; i < n; i++)
-		if (done[i].key != NULL && done[i].val != NULL &&
-		    strcmp(done[i].key, "registry") == 0)
-			break;
-	if (i == n)
-		return false;
-	if (!ms->registry) {
-		before = ms->c.d->errors;
-		build_registry(&ms->c, done[i].val);
-		ms->own += ms->c.d->errors - before;
-		ms->registry = true;
-	}
-	ms->streamed = ms->c.r->nlocales > 0;
-	return ms->streamed;
-}
-
-/*
- * Builds one status from nodes that die after the call.  Once the
- * loader has reported an error (an alias leaves a NULL node, a bad
- * number a half-made one), the load fails anyway and the rest are not
- * looked at, as model_build does not look at a document that failed.
- */
-static void
-stream_item(void *ctx, const struct value *v)
-{
-	struct model_stream *ms = ctx;
-	struct check *c = &ms->c;
-	size_t before = c->d->errors;
-	struct status *s;
-
-	if (v == NULL || before - ms->start != ms->own)
-		return;
-	if (ms->n == ms->cap) {
-		ms->cap = ms->cap ? xmul(ms->cap, 2) : 256;
-		ms->st = xrealloc(ms->st, xmul(ms->cap, sizeof(*ms->st)));
-	}
-	s = &ms->st[ms->n++];
-	memset(s, 0, sizeof(*s));
-	c->copy = true;
-	if (is_map(c, v, ms->what))
-		build_status(c, v, s);
-	c->copy = false;
-	ms->own += c->d->errors - before;
-}
-
-/*
- * A later piece of the list, loaded on another thread (see
- * load_file_split): its statuses are built apart, against the registry
- * built already, and added in order at the end.
- */
-static void *
-stream_fork(void *ctx, struct arena *a, struct diag *d)
-{
-	struct model_stream *ms = ctx;
-	struct model_stream *pc = arena_alloc(a, sizeof(*pc));
-
-	pc->c.a = a;
-	pc->c.d = d;
-	pc->c.r = ms->c.r;
-	buf_init(&pc->c.scratch);
-	pc->what = ms->what;
-	pc->registry = pc->streamed = true;
-	pc->start = d->errors;
-	return pc;
-}
-
-static void
-stream_join(void *ctx, void *piece, bool keep)
-{
-	struct model_stream *ms = ctx, *pc = piece;
-
-	if (keep && pc->n > 0) {
-		if (ms->n + pc->n > ms->cap) {
-			ms->cap = xadd(ms->n, pc->n);
-			ms->st = xrealloc(ms->st,
-			    xmul(ms->cap, sizeof(*ms->st)));
-		}
-		memcpy(ms->st + ms->n, pc->st, pc->n * sizeof(*pc->st));
-		ms->n += pc->n;
-	}
-	free(pc->st);
-	release_checks(&pc->c);
-}
-
-struct model_stream *
-model_stream_new(struct arena *a, struct diag *d)
-{
-	struct model_stream *ms = arena_alloc(a, sizeof(*ms));
-
-	ms->c.a = a;
-	ms->c.d = d;
-	ms->c.r = arena_alloc(a, sizeof(*ms->c.r));
-	buf_init(&ms->c.scratch);
-	ms->c.threads = 1;
-	ms->hook.key = "statuses";
-	ms->hook.begin = stream_begin;
-	ms->hook.item = stream_item;
-	ms->hook.ctx = ms;
-	ms->hook.fork = stream_fork;
-	ms->hook.join = stream_join;
-	ms->what = what_item(&ms->c, "statuses");
-	ms->start = d->errors;
-	return ms;
-}
-
-void
-model_stream_threads(struct model_stream *ms, size_t n)
-{
-	ms->c.threads = n;
-}
-
-const struct load_stream *
-model_stream_hook(struct model_stream *ms)
-{
-	return &ms->hook;
-}
-
-int
-model_stream_finish(struct model_stream *ms, const struct value *root,
-    struct registry **out)
-{
-	int rc = -1;
-
-	if (root != NULL)
-		rc = build_model(&ms->c, root, ms, out);
-	free(ms->st);
-	ms->st = NULL;
-	if (rc == 0 && ms->deferred)
-		return 0;
-	release_checks(&ms->c);
-	return rc;
-}
-
-void
-model_stream_defer(struct model_stream *ms)
-{
-	ms->defer = true;
-}
-
-bool
-model_stream_deferred(const struct model_stream *ms)
-{
-	return ms->deferred;
-}
-
-int
-model_stream_check(struct model_stream *ms, struct diag *d)
-{
-	struct check *c = &ms->c;
-	size_t before = d->errors;
-
-	c->d = d;
-	model_check_idents(c);
-	model_check_names(c);
-	release_checks(c);
-	ms->deferred = false;
-	return d->errors != before ? -1 : 0;
 }
 
 const struct status *

@@ -13,21 +13,10 @@
  * NULL text.  A plain string where a locale map is allowed is the
  * default locale.
  *
- * Everything lives in the arena passed to model_build; strings are
- * borrowed from the document tree, which must outlive the model.
- *
- * A big registry is better built while it loads, so that the tree never
- * holds every status at once: model_stream gives a struct load_stream
- * (see load.h) that builds each status as the loader finishes it, and
- * copies what the model keeps out of the item's short-lived nodes.
- *
- *	struct model_stream *ms = model_stream_new(a, d);
- *	load_file_streamed(a, path, lim, model_stream_hook(ms), d, &root);
- *	model_stream_finish(ms, root, &r);	// as model_build; frees ms
- *
- * Its registry and errors are those of model_build on the same
- * document, but the errors of statuses built while loading come in
- * document order among the loader's own.
+ * Everything lives in the arena passed to model_build, but for texts,
+ * which are borrowed from the tree: the arena that holds them must
+ * outlive the model.  The tree's nodes may go once the model is built;
+ * the x- keys the model keeps are copied.
  */
 #ifndef GEN_MODEL_H
 #define GEN_MODEL_H
@@ -37,7 +26,6 @@
 
 #include "base/arena.h"
 #include "base/diag.h"
-#include "load/load.h"
 #include "base/value.h"
 
 enum status_kind {
@@ -105,7 +93,7 @@ struct status_class {
 	long long first, last;
 	const struct text *title;
 	const struct text *description;
-	const struct value *node;	/* the map, for x- keys */
+	const struct value *node;	/* its x- keys only, or NULL */
 };
 
 struct status_set {
@@ -113,7 +101,7 @@ struct status_set {
 	const char *id;
 	const struct text *title;
 	const struct text *description;	/* or NULL */
-	const struct value *node;	/* the map, for x- keys */
+	const struct value *node;	/* its x- keys only, or NULL */
 };
 
 struct registry {
@@ -129,48 +117,17 @@ struct registry {
 	size_t nsets;
 	struct status *statuses;	/* sorted by code */
 	size_t nstatuses;
-	const struct value *node;	/* the registry map, for x- keys */
-	const struct value *root;	/* the document, for its x- keys */
+	const struct value *node;	/* its x- keys only, or NULL */
+	const struct value *root;	/* its x- keys only, or NULL */
 };
 
 /*
- * Validates root and builds *out in arena a.  Returns 0, or -1 after
- * reporting every error into d (up to its cap); *out is written only on
- * success.
+ * Validates root, loaded from path, and builds *out in arena a.
+ * Returns 0, or -1 after reporting every error into d (up to its cap);
+ * *out is written only on success.
  */
-int model_build(struct arena *a, const struct value *root, struct diag *d,
-    struct registry **out);
-
-struct model_stream;
-
-struct model_stream *model_stream_new(struct arena *a, struct diag *d);
-const struct load_stream *model_stream_hook(struct model_stream *ms);
-
-/* The threads the checks may use once the statuses are in; 1 by default. */
-void model_stream_threads(struct model_stream *ms, size_t n);
-
-/*
- * Builds *out as model_build does from root, loaded through
- * model_stream_hook(ms) or not (root NULL: loading failed, nothing is
- * built), and frees what ms holds.  Returns 0 or -1.
- */
-int model_stream_finish(struct model_stream *ms, const struct value *root,
-    struct registry **out);
-
-/*
- * The identifier checks (ids and aliases in every case, `names:`) are
- * the slowest, and nothing in the model depends on them: after
- * model_stream_defer, model_stream_finish leaves them out when all else
- * is right, so that the model can be read meanwhile (rendered, say,
- * with the results dropped should they fail).  model_stream_deferred
- * then says so, and model_stream_check must run them, once, on any
- * thread, reporting into d; it allocates nothing in the model's arena.
- * When anything else is wrong, model_stream_finish runs them as ever,
- * so that the messages are the same.  Returns 0 or -1.
- */
-void model_stream_defer(struct model_stream *ms);
-bool model_stream_deferred(const struct model_stream *ms);
-int model_stream_check(struct model_stream *ms, struct diag *d);
+int model_build(struct arena *a, const char *path, const struct value *root,
+    struct diag *d, struct registry **out);
 
 /* The status with the given code, or NULL; binary search. */
 const struct status *model_find_code(const struct registry *r,

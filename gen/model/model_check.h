@@ -14,37 +14,30 @@
 
 struct spellings;
 
-/*
- * Below this many statuses, threads cost more to start (a stack, a
- * malloc arena each) than they save: a build step on a registry of a
- * hundred codes stays on one thread, and checks before rendering.
- */
-#define CHECK_THREADS_MIN	4096
-
 /* What a schema check needs while it walks the document. */
 struct check {
 	struct arena *a;
 	struct diag *d;
+	const char *path;	/* of the document, for positions */
 	struct registry *r;
 	struct buf scratch;	/* spell's, reused so as not to allocate */
 	/*
 	 * What only the checks use (every id spelt in every case, sorted
-	 * copies): freed when the model is built, as it would otherwise
-	 * stay as long as the model, some 40 MB for 100k statuses.
+	 * copies): freed when the model is built.
 	 */
 	struct arena tmp;
-	/*
-	 * Statuses are built from nodes that die after the call (see
-	 * model_stream): what the model keeps of them is copied.
-	 */
-	bool copy;
-	size_t threads;		/* the identifier checks may use */
 	/*
 	 * What model_check_idents learnt of every id and alias (hashes of
 	 * their spellings), in tmp, for model_check_names; or NULL.
 	 */
 	struct spellings *spelt;
 };
+
+/* Where value v, or key i of map m, was written. */
+#define POS(c, v) \
+	(&(struct srcpos){ (c)->path, (v)->line, (v)->col })
+#define KEY_POS(c, m, i) \
+	(&(struct srcpos){ (c)->path, (m)->u.keys[i].line, (m)->u.keys[i].col })
 
 /*
  * Identifiers (model_ident.c).  Every id and alias, spelt in each case

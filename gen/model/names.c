@@ -58,11 +58,11 @@ check_name_words(struct check *c, const char *lang, const struct value *v)
 	const char *why;
 
 	if (kw != NULL)
-		diag_error(c->d, &v->pos, "%s name '%s' is a keyword of %s",
+		diag_error(c->d, POS(c, v), "%s name '%s' is a keyword of %s",
 		    lang, v->str, kw);
 	else if (strcmp(lang, "c") == 0 &&
 	    (why = keyword_c_reserved(v->str)) != NULL)
-		diag_error(c->d, &v->pos, "c name '%s' is reserved in C: %s",
+		diag_error(c->d, POS(c, v), "c name '%s' is reserved in C: %s",
 		    v->str, why);
 }
 
@@ -127,11 +127,21 @@ meet_name(struct check *c, struct lang_names *ln, struct name_slot *sl,
 	sl->named = named;
 }
 
+/* Where v was written, in memory that lasts as long as the checks. */
+static const struct srcpos *
+kept_pos(struct check *c, const struct value *v)
+{
+	struct srcpos *pos = arena_alloc(&c->tmp, sizeof(*pos));
+
+	*pos = value_pos(c->path, v);
+	return pos;
+}
+
 /* The `names:` of status i for the language, or NULL. */
 static const struct value *
 names_of(struct check *c, struct lang_names *ln, size_t i)
 {
-	return value_get(c->r->statuses[i].names, ln->lang);
+	return value_find(c->r->statuses[i].names, ln->lang);
 }
 
 /*
@@ -150,7 +160,7 @@ fill_names(struct check *c, struct lang_names *ln)
 		for (i = 0; i < sp->named[p].n; i++)
 			if ((l = names_of(c, ln, sp->named[p].v[i].status)) !=
 			    NULL)
-				m += l->u.list.n;
+				m += l->len;
 	while (cap < 2 * m)
 		cap *= 2;
 	ln->slot = xcalloc(cap, sizeof(*ln->slot));
@@ -158,8 +168,8 @@ fill_names(struct check *c, struct lang_names *ln)
 	for (p = 0; p < SPELL_PARTS; p++) {
 		for (i = 0; i < sp->named[p].n; i++) {
 			l = names_of(c, ln, sp->named[p].v[i].status);
-			for (k = 0; l != NULL && k < l->u.list.n; k++) {
-				v = l->u.list.items[k];
+			for (k = 0; l != NULL && k < l->len; k++) {
+				v = l->items[k];
 				find_name(ln, v->str,
 				    ident_hash(v->str, strlen(v->str)));
 			}
@@ -234,11 +244,11 @@ check_lang_names(struct check *c, const char *lang)
 				continue;
 			if (ln.lc >= 0)
 				meet_derived(c, &ln, at, nm->at);
-			for (k = 0; k < l->u.list.n; k++) {
-				v = l->u.list.items[k];
+			for (k = 0; k < l->len; k++) {
+				v = l->items[k];
 				meet_name(c, &ln, find_name(&ln, v->str,
 				    ident_hash(v->str, strlen(v->str))),
-				    v->str, &v->pos, true);
+				    v->str, kept_pos(c, v), true);
 			}
 			at = nm->at + (c->r->statuses[nm->status].id != NULL) +
 			    c->r->statuses[nm->status].naliases;
@@ -266,17 +276,19 @@ static void
 check_status_names(struct check *c, const struct value *names,
     struct buf *seen)
 {
-	const struct member *mb;
+	const struct value *list;
+	const char *lang;
 	size_t j, m;
 
-	for (j = 0; j < names->u.map.n; j++) {
-		mb = &names->u.map.items[j];
-		for (m = 0; m < mb->val->u.list.n; m++)
-			check_name_words(c, mb->key, mb->val->u.list.items[m]);
-		if (was_seen(seen, mb->key, mb->keylen))
+	for (j = 0; j < names->len; j++) {
+		lang = names->u.keys[j].s;
+		list = names->items[j];
+		for (m = 0; m < list->len; m++)
+			check_name_words(c, lang, list->items[m]);
+		if (was_seen(seen, lang, strlen(lang)))
 			continue;
-		buf_add(seen, mb->key, mb->keylen + 1);
-		check_lang_names(c, mb->key);
+		buf_add(seen, lang, strlen(lang) + 1);
+		check_lang_names(c, lang);
 	}
 }
 

@@ -1,189 +1,50 @@
 #include "generate.h"
 
-#include <libgen.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/arena.h"
 #include "base/buf.h"
-#include "view/view.h"
+#include "base/suggest.h"
+#include "base/xmalloc.h"
 #include "embed.h"
-#include "base/file.h"
-#include "model/keyword.h"
 #include "lang.h"
+#include "model/keyword.h"
 #include "model/model.h"
 #include "out/output.h"
 #include "pool.h"
-#include "base/suggest.h"
+#include "run.h"
 #include "tmpl/tmpl.h"
-#include "base/xmalloc.h"
-
-#define EMBEDDED_DATA "data/http_status.yaml"
+#include "view/view.h"
 
 /*
- * No single output may grow past this: a template that loops without
- * bound fails with a message instead of filling the disk.  The built-in
- * templates write a few hundred kilobytes for the built-in registry.
- */
-#define MAX_OUTPUT ((size_t)1 << 30)
-
-/*
- * One output to make: planned by run_lang, rendered by render_job
- * (perhaps in a thread of its own), then settled in order by settle.
+ * One output to make: planned by plan_lang, rendered by render_job
+ * (perhaps on a thread of the pool), then taken in order by settle.
  */
 struct job {
 	const struct lang *l;
-	const struct lang_output *lo;
-	const struct tmpl *t;
-	struct ctx_opts copts;		/* with this output's locale */
+	size_t output;			/* index into l->outputs */
+	struct view_opts vo;		/* with this output's locale */
+	const struct view_keys *vk;	/* what its templates name */
 	char *path;			/* owned; NULL until rendered */
 	struct diag d;			/* what rendering it reported */
 	bool rendered;			/* render_job ran and succeeded */
-	bool writing;			/* w is begun: finish or abort it */
-	struct output_writer w;		/* under --out: see is_streamed */
-	char *text;			/* otherwise: the whole output */
+	char *text;			/* the whole output */
 	size_t len;
 };
 
 /* One run's state, shared by the steps below. */
 struct run {
-	const struct gen_opts *o;
-	struct diag *d;
-	struct arena a;
-	struct lang_src src;
-	struct registry *r;
-	struct ctx_opts copts;
+	struct run_base base;
+	struct view_opts vo;
+	struct view_keys vk;		/* every key, interned */
 	struct output_set out;
 	struct buf stdout_buf;
 	size_t nfiles;
 	struct job *jobs;
 	size_t njobs, capjobs;
-	pthread_mutex_t src_lock;	/* src and a, for partials */
-	struct syncer *sync;		/* or NULL: outputs sync as they end */
-	struct checker *checks;		/* run with the outputs (render_all) */
-	struct model_stream *deferred;	/* its identifier checks, or NULL */
 };
-
-/*
- * The data path as generated files name it: relative and spelled one
- * way, so that ./data/x.yaml and data/x.yaml give the same bytes, and
- * never absolute (an absolute path names only its file).
- */
-static const char *
-display_path(struct arena *a, const char *path)
-{
-	struct buf b = BUF_INIT;
-	const char *p = path, *s;
-
-	if (path[0] == '/') {
-		s = strrchr(path, '/');
-		return arena_strdup(a, s + 1);
-	}
-	while (*p != '\0') {
-		if (p[0] == '/' && (b.len == 0 || b.ptr[b.len - 1] == '/')) {
-			p++;
-		} else if (p[0] == '.' && (p[1] == '/' || p[1] == '\0') &&
-		    (b.len == 0 || b.ptr[b.len - 1] == '/')) {
-			p += p[1] ? 2 : 1;
-		} else {
-			buf_addc(&b, *p++);
-		}
-	}
-	s = arena_strndup(a, b.ptr, b.len);
-	buf_release(&b);
-	return s;
-}
-
-static size_t threads(const struct run *);
-
-/* A model_stream for run, into a and d (see model.h). */
-static struct model_stream *
-new_stream(const struct run *run, struct arena *a, struct diag *d,
-    bool defer)
-{
-	struct model_stream *ms = model_stream_new(a, d);
-
-	model_stream_threads(ms, threads(run));
-	if (defer)
-		model_stream_defer(ms);
-	return ms;
-}
-
-/*
- * A data file loaded in pieces on `threads` threads (load_file_split),
- * into memory and messages of its own, handed to run once it worked.
- * Returns LOAD_AGAIN when it did not, having dropped everything.  With
- * defer, the identifier checks may be left to run->deferred.
- */
-static int
-load_split(struct run *run, const char *path, bool defer)
-{
-	struct arena a = ARENA_INIT;
-	struct diag d = DIAG_INIT;
-	struct model_stream *ms = new_stream(run, &a, &d, defer);
-	struct value *root = NULL;
-	size_t pieces;
-	int rc;
-
-	/* More pieces than processors would only wait for each other. */
-	pieces = threads(run) < pool_cpus() ? threads(run) : pool_cpus();
-	rc = load_file_split(&a, path, &run->o->limits, model_stream_hook(ms),
-	    pieces, LOAD_PIECE_MIN, &d, &root);
-	if (rc == LOAD_AGAIN) {
-		model_stream_finish(ms, NULL, &run->r);
-		arena_release(&a);
-		diag_release(&d);
-		return rc;
-	}
-	rc = model_stream_finish(ms, rc == 0 ? root : NULL, &run->r);
-	if (rc == 0 && model_stream_deferred(ms))
-		run->deferred = ms;
-	arena_adopt(&run->a, &a);
-	diag_take(run->d, &d);
-	diag_release(&d);
-	return rc;
-}
-
-/*
- * Loads and checks the data; with defer, the identifier checks may be
- * left to run->deferred (see model_stream_defer).
- */
-static int
-load_registry(struct run *run, bool defer)
-{
-	const char *path = run->o->data ? run->o->data : EMBEDDED_DATA;
-	struct model_stream *ms;
-	const struct load_stream *hook;
-	const struct embed_file *e;
-	struct value *root = NULL;
-	int rc;
-
-	if (run->o->data != NULL && run->d->errors == 0 &&
-	    (rc = load_split(run, path, defer)) != LOAD_AGAIN) {
-		if (rc != 0)
-			return -1;
-		run->copts.data_path = display_path(&run->a, path);
-		return 0;
-	}
-	ms = new_stream(run, &run->a, run->d, defer);
-	hook = model_stream_hook(ms);
-	if (run->o->data != NULL) {
-		rc = load_file_streamed(&run->a, path, &run->o->limits, hook,
-		    run->d, &root);
-	} else {
-		e = embed_find(EMBEDDED_DATA);
-		rc = e == NULL ? -1 : load_yaml_streamed(&run->a, path,
-		    e->data, e->len, &run->o->limits, hook, run->d, &root);
-	}
-	if (model_stream_finish(ms, rc == 0 ? root : NULL, &run->r) != 0)
-		return -1;
-	if (model_stream_deferred(ms))
-		run->deferred = ms;
-	run->copts.data_path = display_path(&run->a, path);
-	return 0;
-}
 
 static void
 usage_hint(struct diag *d, const char *what, const char *name,
@@ -198,19 +59,19 @@ usage_hint(struct diag *d, const char *what, const char *name,
 static int
 resolve_locale(struct run *run)
 {
-	const struct registry *r = run->r;
+	const struct registry *r = run->base.r;
+	const char *name = run->base.o->locale;
 	int li;
 
-	run->copts.locale = 0;
-	if (run->o->locale == NULL)
+	run->vo.locale = 0;
+	if (name == NULL)
 		return 0;
-	li = model_locale(r, run->o->locale);
-	if (li < 0) {
-		usage_hint(run->d, "locale", run->o->locale, r->locales,
+	if ((li = model_locale(r, name)) < 0) {
+		usage_hint(run->base.d, "locale", name, r->locales,
 		    r->nlocales);
 		return -1;
 	}
-	run->copts.locale = (size_t)li;
+	run->vo.locale = (size_t)li;
 	return 0;
 }
 
@@ -218,56 +79,57 @@ resolve_locale(struct run *run)
 static int
 resolve_sets(struct run *run)
 {
-	const struct registry *r = run->r;
-	const char **sets, **names, *p, *end;
+	const struct registry *r = run->base.r;
+	struct arena *a = &run->base.a;
+	const char *include = run->base.o->include, **sets, **names, *p, *end;
 	size_t n = 0, i, k;
 
-	run->copts.include_all = run->o->include_all;
-	if (run->o->include == NULL)
+	run->vo.include_all = run->base.o->include_all;
+	if (include == NULL)
 		return 0;
-	sets = arena_array(&run->a, strlen(run->o->include) + 1,
-	    sizeof(*sets));
-	names = arena_array(&run->a, r->nsets + 1, sizeof(*names));
+	sets = arena_array(a, strlen(include) + 1, sizeof(*sets));
+	names = arena_array(a, r->nsets + 1, sizeof(*names));
 	for (k = 0; k < r->nsets; k++)
 		names[k] = r->sets[k].id;
-	for (p = run->o->include; *p != '\0'; p = *end ? end + 1 : end) {
-		end = strchr(p, ',');
-		if (end == NULL)
+	for (p = include; *p != '\0'; p = *end ? end + 1 : end) {
+		if ((end = strchr(p, ',')) == NULL)
 			end = p + strlen(p);
-		sets[n] = arena_strndup(&run->a, p, (size_t)(end - p));
+		sets[n] = arena_strndup(a, p, (size_t)(end - p));
 		for (i = 0; i < r->nsets; i++)
 			if (strcmp(sets[n], names[i]) == 0)
 				break;
 		if (i == r->nsets) {
-			usage_hint(run->d, "set", sets[n], names, r->nsets);
+			usage_hint(run->base.d, "set", sets[n], names,
+			    r->nsets);
 			return -1;
 		}
 		n++;
 	}
-	run->copts.include = sets;
-	run->copts.ninclude = n;
+	run->vo.include = sets;
+	run->vo.ninclude = n;
 	return 0;
 }
 
 static int
 resolve_prefix(struct run *run)
 {
-	const char *p = run->o->c_prefix, *why;
+	const char *p = run->base.o->c_prefix, *why;
+	struct diag *d = run->base.d;
 
 	if (p == NULL)
 		return 0;
 	if (!model_is_ident(p))
-		diag_fail(run->d, DIAG_USAGE, "--c-prefix '%s' is not a valid "
+		diag_fail(d, DIAG_USAGE, "--c-prefix '%s' is not a valid "
 		    "identifier (use [a-z][a-z0-9_]*)", p);
 	else if ((why = keyword_in("c", p)) != NULL)
-		diag_fail(run->d, DIAG_USAGE, "--c-prefix '%s' is a keyword "
-		    "of %s", p, why);
+		diag_fail(d, DIAG_USAGE, "--c-prefix '%s' is a keyword of %s",
+		    p, why);
 	else if ((why = keyword_c_reserved(p)) != NULL)
-		diag_fail(run->d, DIAG_USAGE, "--c-prefix '%s' is reserved "
-		    "in C: %s", p, why);
+		diag_fail(d, DIAG_USAGE, "--c-prefix '%s' is reserved in C: %s",
+		    p, why);
 	else
-		run->r->c_prefix = p;
-	return run->r->c_prefix == p ? 0 : -1;
+		run->base.r->c_prefix = p;
+	return run->base.r->c_prefix == p ? 0 : -1;
 }
 
 /*
@@ -278,20 +140,23 @@ static char *
 output_path(const struct run *run, const struct job *j,
     const struct value *view, struct arena *a, struct diag *d)
 {
-	struct tmpl_opts topts = { ESCAPE_NONE, true, MAX_OUTPUT, NULL };
+	const struct lang_output *lo = &j->l->outputs[j->output];
+	struct tmpl_opts topts = { run->base.keys, ESCAPE_NONE, true,
+	    RUN_MAX_OUTPUT, NULL };
 	struct buf b = BUF_INIT;
-	const char *dir = run->o->out_dir;
+	const char *dir = run->base.o->out_dir;
 	struct tmpl *t;
 	char *path;
 
-	if (tmpl_parse(a, j->l->name, j->lo->path, strlen(j->lo->path), d,
-	    &t) != 0 || tmpl_render(t, view, &topts, NULL, a, &b, d) != 0) {
+	if (tmpl_parse(a, run->base.keys, j->l->name, lo->path,
+	    strlen(lo->path), d, &t) != 0 ||
+	    tmpl_render(t, view, &topts, NULL, a, &b, d) != 0) {
 		buf_release(&b);
 		return NULL;
 	}
 	if (b.len == 0 || b.ptr[0] == '/' || strstr(b.ptr, "..") != NULL) {
-		diag_error(d, &j->lo->pos, "output path '%s' must be "
-		    "relative and inside the output directory", b.ptr);
+		diag_error(d, &lo->pos, "output path '%s' must be relative "
+		    "and inside the output directory", b.ptr);
 		buf_release(&b);
 		return NULL;
 	}
@@ -319,214 +184,54 @@ add_header(struct buf *b, const struct lang *l, const char *notice)
 }
 
 /*
- * A whole rendered output, when it is not streamed (see render_job):
- * standard output collects every file, and -o and --check wait, since
- * finish() may still refuse the run.
+ * Renders job i, in an arena that goes with it, and reports into the
+ * job's own diag: the outputs of a run may render at once (see pool.h),
+ * and what each reports is kept apart until settle() takes them in
+ * order.
  */
-static void
-queue(struct run *run, const char *path, char *text, size_t len)
-{
-	if (run->o->out_dir == NULL && run->o->output == NULL) {
-		buf_add(&run->stdout_buf, text, len);
-		free(text);
-		return;
-	}
-	output_add(&run->out, run->o->output ? run->o->output : path, text,
-	    len);
-}
-
-/* Whether outputs go to files under --out, each settled as it renders. */
-static bool
-is_streamed(const struct run *run)
-{
-	return run->o->out_dir != NULL && run->o->output == NULL &&
-	    !run->o->check;
-}
-
-/* A buf_sink's write, to an output writer. */
-static void
-feed(void *ctx, const char *p, size_t n)
-{
-	output_feed(ctx, p, n);
-}
-
-/*
- * Partials are read while outputs render, perhaps in several threads
- * at once, and reading one adds to run->a and to the list of files
- * read: one at a time.
- */
-struct locked_loader {
-	struct run *run;
-	struct tmpl_loader inner;
-};
-
-static int
-find_locked(void *ctx, const char *name, const char **path,
-    const char **text, size_t *len, struct diag *d)
-{
-	struct locked_loader *ll = ctx;
-	int rc;
-
-	pthread_mutex_lock(&ll->run->src_lock);
-	rc = ll->inner.find(ll->inner.ctx, name, path, text, len, d);
-	pthread_mutex_unlock(&ll->run->src_lock);
-	return rc;
-}
-
-/*
- * An output's fsync waits for the disk, not for a processor: at 100k
- * statuses the five outputs' took 90 ms.  A thread of its own syncs
- * each output that changed as it ends, while the thread that rendered
- * it goes on to the next.  The thread starts with the first such
- * output: a build whose outputs are current writes nothing, and the
- * thread would be most of what it costs.  settle() reads the writers
- * once the syncer has stopped.
- */
-struct syncer {
-	pthread_mutex_t lock;
-	pthread_cond_t more;
-	struct output_writer **queue;	/* one slot per job */
-	size_t head, tail;
-	bool running, stop;
-	pthread_t tid;
-};
-
-static void *
-run_syncer(void *arg)
-{
-	struct syncer *s = arg;
-	struct output_writer *w;
-
-	for (;;) {
-		pthread_mutex_lock(&s->lock);
-		while (s->head == s->tail && !s->stop)
-			pthread_cond_wait(&s->more, &s->lock);
-		w = s->head < s->tail ? s->queue[s->head++] : NULL;
-		pthread_mutex_unlock(&s->lock);
-		if (w == NULL)
-			return NULL;
-		output_complete(w);
-	}
-}
-
-/* Completes w, on the syncer when it has a file to sync. */
-static void
-sync_later(struct run *run, struct output_writer *w)
-{
-	struct syncer *s = run->sync;
-	bool queued = false;
-
-	if (s != NULL && output_writing(w)) {
-		pthread_mutex_lock(&s->lock);
-		if (!s->running)
-			s->running = pthread_create(&s->tid, NULL, run_syncer,
-			    s) == 0;
-		if (s->running) {
-			s->queue[s->tail++] = w;
-			pthread_cond_signal(&s->more);
-			queued = true;
-		}
-		pthread_mutex_unlock(&s->lock);
-	}
-	if (!queued)
-		output_complete(w);
-}
-
-/*
- * Sets up the syncer for a run that streams several outputs; with -j 1
- * everything stays on one thread, and a lone output's sync ends the
- * run wherever it runs.
- */
-static void
-start_syncer(struct run *run)
-{
-	struct syncer *s;
-
-	if (!is_streamed(run) || threads(run) < 2 || run->njobs < 2)
-		return;
-	s = xcalloc(1, sizeof(*s));
-	s->queue = xcalloc(run->njobs, sizeof(*s->queue));
-	pthread_mutex_init(&s->lock, NULL);
-	pthread_cond_init(&s->more, NULL);
-	run->sync = s;
-}
-
-/* Waits until every output handed to the syncer is synced. */
-static void
-stop_syncer(struct run *run)
-{
-	struct syncer *s = run->sync;
-
-	if (s == NULL)
-		return;
-	pthread_mutex_lock(&s->lock);
-	s->stop = true;
-	pthread_cond_signal(&s->more);
-	pthread_mutex_unlock(&s->lock);
-	if (s->running)
-		pthread_join(s->tid, NULL);
-	pthread_cond_destroy(&s->more);
-	pthread_mutex_destroy(&s->lock);
-	free(s->queue);
-	free(s);
-	run->sync = NULL;
-}
-
-/*
- * Renders job i, in arena a, and reports into its own diag: the
- * outputs of a run may render at once (see pool.h), and what each
- * reports is kept apart until settle() takes them in order.
- *
- * Under --out the output streams into its writer as it renders (see
- * output_writer), so memory does not grow with the output; the header
- * goes in before the sink is set, since the comment escaper looks
- * back further than a streaming buffer allows.  The other modes keep
- * the whole text for queue().
- */
-static bool
-render_one(struct run *run, struct job *j, struct arena *a)
-{
-	const struct lang *l = j->l;
-	struct tmpl_opts topts = { l->escape, true, MAX_OUTPUT,
-	    l->escape_table };
-	struct locked_loader ll = { run, lang_loader(l) };
-	struct tmpl_loader loader = { find_locked, &ll };
-	struct buf_sink sink = BUF_SINK_INIT(feed, &j->w);
-	struct buf b = BUF_INIT;
-	const struct value *view;
-	int rc;
-
-	view = ctx_build(a, run->r, &j->copts);
-	if ((j->path = output_path(run, j, view, a, &j->d)) == NULL)
-		return false;
-	add_header(&b, l, value_get(value_get(view, "gen"), "notice")->str);
-	if (is_streamed(run)) {
-		output_begin(&run->out, j->path, &j->w);
-		j->writing = true;
-		buf_stream(&b, &sink);
-	}
-	rc = tmpl_render(j->t, view, &topts, &loader, a, &b, &j->d);
-	if (rc == 0 && is_streamed(run)) {
-		buf_flush(&b);
-		sync_later(run, &j->w);
-	} else if (rc == 0) {
-		j->text = buf_detach(&b, &j->len);
-	}
-	buf_release(&b);
-	return rc == 0;
-}
-
-/* A pool task (see pool.h): job i, in an arena that goes with it. */
 static bool
 render_job(void *ctx, size_t i)
 {
 	struct run *run = ctx;
 	struct job *j = &run->jobs[i];
+	const struct lang *l = j->l;
+	struct tmpl_opts topts = { run->base.keys, l->escape, true,
+	    RUN_MAX_OUTPUT, l->escape_table };
+	struct tmpl_loader loader = lang_loader(l);
 	struct arena a = ARENA_INIT;
+	struct buf b = BUF_INIT;
+	const struct value *view;
 
-	j->rendered = render_one(run, j, &a);
+	view = view_build(&a, run->base.r, &j->vo, j->vk);
+	j->path = output_path(run, j, view, &a, &j->d);
+	if (j->path != NULL) {
+		add_header(&b, l, view_notice(&a, j->vo.data_path));
+		j->rendered = tmpl_render(l->tmpls[j->output], view, &topts,
+		    &loader, &a, &b, &j->d) == 0;
+	}
+	if (j->rendered)
+		j->text = buf_detach(&b, &j->len);
+	buf_release(&b);
 	arena_release(&a);
 	return j->rendered;
+}
+
+/*
+ * A whole rendered output: standard output collects every file, and
+ * the others wait, since finish() may still refuse the run.
+ */
+static void
+queue(struct run *run, const struct job *j)
+{
+	const struct gen_opts *o = run->base.o;
+
+	if (o->out_dir == NULL && o->output == NULL) {
+		buf_add(&run->stdout_buf, j->text, j->len);
+		free(j->text);
+		return;
+	}
+	output_add(&run->out, o->output ? o->output : j->path, j->text,
+	    j->len);
 }
 
 /*
@@ -539,33 +244,18 @@ settle(struct run *run)
 {
 	struct job *j;
 	size_t i;
-	int rc = 0;
 
 	for (i = 0; i < run->njobs; i++) {
 		j = &run->jobs[i];
-		if (rc != 0 || !j->rendered) {
-			if (rc == 0)
-				diag_take(run->d, &j->d);
-			if (j->writing)
-				output_abort(&j->w);
-			rc = -1;
-			continue;
+		if (!j->rendered) {
+			diag_take(run->base.d, &j->d);
+			return -1;
 		}
 		run->nfiles++;
-		if (j->writing)
-			rc = output_finish(&j->w, run->d);
-		else
-			queue(run, j->path, j->text, j->len);
+		queue(run, j);
 		j->text = NULL;
 	}
-	return rc;
-}
-
-/* How many threads render: --jobs, or one per processor. */
-static size_t
-threads(const struct run *run)
-{
-	return run->o->jobs != 0 ? run->o->jobs : pool_cpus();
+	return 0;
 }
 
 static struct job *
@@ -573,51 +263,47 @@ add_job(struct run *run)
 {
 	struct job *j;
 
-	if (run->njobs == run->capjobs) {
-		run->capjobs = run->capjobs ? xmul(run->capjobs, 2) : 8;
-		run->jobs = xrealloc(run->jobs,
-		    xmul(run->capjobs, sizeof(*run->jobs)));
-	}
+	run->jobs = xgrow(run->jobs, &run->capjobs, run->njobs,
+	    sizeof(*run->jobs));
 	j = &run->jobs[run->njobs++];
 	memset(j, 0, sizeof(*j));
 	diag_init(&j->d);
 	return j;
 }
 
-/* Plans lang's outputs: one job each, or one per locale under --out. */
+/*
+ * Plans lang's outputs: one job each, or one per locale under --out,
+ * all with the keys the language's templates name.
+ */
 static int
-run_lang(struct run *run, const char *name, size_t locale)
+plan_lang(struct run *run, const char *name)
 {
-	const char *path, *text;
+	const struct gen_opts *o = run->base.o;
+	struct view_keys *vk;
 	struct lang *l;
-	struct tmpl *t;
 	struct job *j;
-	size_t i, k, n, len;
-	int rc;
+	size_t i, k, n;
 
-	if (lang_load(&run->src, name, run->d, &l) != 0)
+	if (lang_load(&run->base.src, name, run->base.d, &l) != 0 ||
+	    lang_parse(l, run->base.keys, run->base.d) != 0)
 		return -1;
-	run->copts.lang = l->name;
-	run->copts.ident_case = l->ident_case;
+	vk = arena_alloc(&run->base.a, sizeof(*vk));
+	*vk = run->vk;
+	memset(vk->used, 0, sizeof(vk->used));
+	lang_use_keys(l, run->base.keys, vk);
 	for (i = 0; i < l->noutputs; i++) {
-		const struct lang_output *lo = &l->outputs[i];
-
-		rc = lang_read(l, lo->template, &path, &text, &len, run->d);
-		if (rc > 0)
-			diag_error(run->d, &lo->pos, "template '%s' not found",
-			    lo->template);
-		if (rc != 0 || tmpl_parse(&run->a, path, text, len, run->d,
-		    &t) != 0)
-			return -1;
-		n = lo->per_locale && run->o->out_dir != NULL &&
-		    run->o->locale == NULL ? run->r->nlocales : 1;
+		n = l->outputs[i].per_locale && o->out_dir != NULL &&
+		    o->locale == NULL ? run->base.r->nlocales : 1;
 		for (k = 0; k < n; k++) {
 			j = add_job(run);
 			j->l = l;
-			j->lo = lo;
-			j->t = t;
-			j->copts = run->copts;
-			j->copts.locale = n > 1 ? k : locale;
+			j->output = i;
+			j->vk = vk;
+			j->vo = run->vo;
+			j->vo.lang = l->name;
+			j->vo.ident_case = l->ident_case;
+			if (n > 1)
+				j->vo.locale = k;
 		}
 	}
 	return 0;
@@ -646,310 +332,89 @@ add_make_path(struct buf *b, const char *p)
 static void
 queue_depfile(struct run *run)
 {
+	struct lang_src *src = &run->base.src;
 	struct buf b = BUF_INIT;
-	size_t i;
+	size_t i, len;
+	char *text;
 
 	for (i = 0; i < run->out.n; i++)
 		add_make_path(&b, run->out.items[i].path);
 	buf_addc(&b, ':');
-	if (run->o->data != NULL)
-		add_make_path(&b, run->o->data);
-	/* Partials are read in whatever order the outputs render in. */
-	qsort(run->src.deps, run->src.ndeps, sizeof(*run->src.deps),
-	    cmp_str);
-	for (i = 0; i < run->src.ndeps; i++)
-		if (i == 0 || strcmp(run->src.deps[i], run->src.deps[i - 1]))
-			add_make_path(&b, run->src.deps[i]);
+	if (run->base.o->data != NULL)
+		add_make_path(&b, run->base.o->data);
+	qsort(src->deps, src->ndeps, sizeof(*src->deps), cmp_str);
+	for (i = 0; i < src->ndeps; i++)
+		if (i == 0 || strcmp(src->deps[i], src->deps[i - 1]) != 0)
+			add_make_path(&b, src->deps[i]);
 	buf_addc(&b, '\n');
 	/* Drop the leading space before the first target. */
-	memmove(b.ptr, b.ptr + 1, b.len);
-	b.len--;
-	{
-		size_t len;
-		char *text = buf_detach(&b, &len);
-
-		output_add(&run->out, run->o->depfile, text, len);
-	}
+	text = buf_detach(&b, &len);
+	memmove(text, text + 1, len);
+	output_add(&run->out, run->base.o->depfile, text, len - 1);
 }
 
 static int
 finish(struct run *run)
 {
+	const struct gen_opts *o = run->base.o;
 	size_t len;
 	char *text;
 
-	if (run->o->out_dir == NULL && run->o->output == NULL) {
+	if (o->out_dir == NULL && o->output == NULL) {
 		text = buf_detach(&run->stdout_buf, &len);
 		output_add(&run->out, "-", text, len);
-	} else if (run->o->output != NULL && run->nfiles > 1) {
-		diag_fail(run->d, DIAG_USAGE, "-o takes one output, but these "
-		    "languages produce %zu files; use --out DIR", run->nfiles);
+	} else if (o->output != NULL && run->nfiles > 1) {
+		diag_fail(run->base.d, DIAG_USAGE, "-o takes one output, but "
+		    "these languages produce %zu files; use --out DIR",
+		    run->nfiles);
 		return -1;
 	}
-	if (run->o->check)
-		return output_check(&run->out, run->d);
-	if (run->o->depfile != NULL)
+	if (o->check)
+		return output_check(&run->out, run->base.d);
+	if (o->depfile != NULL)
 		queue_depfile(run);
-	return output_commit(&run->out, run->d);
+	return output_commit(&run->out, run->base.d);
 }
 
-static void
-run_init(struct run *run, const struct gen_opts *o, struct diag *d)
+/* How many threads render: --jobs, or one per processor. */
+static size_t
+threads(const struct run *run)
 {
-	struct arena zero = ARENA_INIT;
-	struct output_set none = OUTPUT_SET_INIT;
-
-	memset(run, 0, sizeof(*run));
-	run->o = o;
-	run->d = d;
-	run->a = zero;
-	run->out = none;
-	pthread_mutex_init(&run->src_lock, NULL);
-	buf_init(&run->stdout_buf);
-	run->src.a = &run->a;
-	run->src.user_dir = o->templates;
+	return run->base.o->jobs != 0 ? run->base.o->jobs : pool_cpus();
 }
 
-static void
-run_release(struct run *run)
-{
-	size_t i;
-
-	for (i = 0; i < run->njobs; i++) {
-		free(run->jobs[i].path);
-		free(run->jobs[i].text);
-		diag_release(&run->jobs[i].d);
-	}
-	free(run->jobs);
-	output_set_release(&run->out);
-	buf_release(&run->stdout_buf);
-	arena_release(&run->a);
-	pthread_mutex_destroy(&run->src_lock);
-}
-
-/*
- * The identifier checks load_registry deferred, reporting apart (see
- * model_stream_defer).  They run as the last task of the pool that
- * renders (see render_all), or after it when it did not get to them.
- */
-struct checker {
-	struct model_stream *ms;	/* or NULL: nothing to check */
-	struct diag d;
-	int rc;
-	bool ran;
-};
-
-static void
-run_checks(struct checker *ck)
-{
-	if (!ck->ran && ck->ms != NULL)
-		ck->rc = model_stream_check(ck->ms, &ck->d);
-	ck->ran = true;
-}
-
-/* Drops every output begun: the run fails before its commit. */
-static void
-abandon(struct run *run)
-{
-	size_t i;
-
-	for (i = 0; i < run->njobs; i++)
-		if (run->jobs[i].writing) {
-			output_abort(&run->jobs[i].w);
-			run->jobs[i].writing = false;
-		}
-}
-
-/*
- * A task of render_all's pool: job i, or, after the jobs, the checks.
- * Started first, on a thread of their own, the checks took a processor
- * from the outputs for as long as they ran; last, they fill the time
- * a thread would otherwise wait while another renders the last output.
- * At 100k statuses on two processors the run took 50 to 80 ms less.
- */
-static bool
-render_task(void *ctx, size_t i)
-{
-	struct run *run = ctx;
-
-	if (i < run->njobs)
-		return render_job(run, i);
-	run_checks(run->checks);
-	return true;
-}
-
-/* Plans the outputs and renders them; what fails is reported. */
-static int
-render_all(struct run *run)
-{
-	size_t i;
-
-	if (resolve_locale(run) != 0 || resolve_sets(run) != 0 ||
-	    resolve_prefix(run) != 0)
-		return -1;
-	for (i = 0; i < run->o->nlangs; i++)
-		if (run_lang(run, run->o->langs[i], run->copts.locale) != 0)
-			return -1;
-	/* Before any thread writes. */
-	output_set_umask(&run->out);
-	start_syncer(run);
-	pool_run(run->njobs + 1, threads(run), render_task, run);
-	stop_syncer(run);
-	return 0;
-}
-
-/*
- * The outputs render while the identifier checks run.  What the run
- * reports meanwhile is kept aside: had the checks run first, a failure
- * of theirs would have been the whole report, and no output written.
- */
 int
 generate_run(const struct gen_opts *o, struct diag *d)
 {
-	struct diag later = DIAG_INIT;
-	struct checker ck;
-	struct run run;
-	bool rendered;
-	int rc = -1;
-
-	run_init(&run, o, d);
-	/* With one thread, the checks run first, as the model is built. */
-	if (load_registry(&run, threads(&run) > 1) != 0)
-		goto out;
-	ck.ms = run.deferred;
-	diag_init(&ck.d);
-	ck.rc = 0;
-	ck.ran = false;
-	run.checks = &ck;
-	run.d = &later;
-	rendered = render_all(&run) == 0;
-	run.d = d;
-	/*
-	 * The pool skips the checks after an output that failed, and
-	 * render_all may fail before its pool starts: they run here then.
-	 */
-	run_checks(&ck);
-	if (ck.rc != 0) {
-		abandon(&run);
-		diag_take(d, &ck.d);
-	} else {
-		diag_take(d, &later);
-		if (rendered && settle(&run) == 0)
-			rc = finish(&run);
-	}
-	diag_release(&ck.d);
-	diag_release(&later);
-out:
-	run_release(&run);
-	return rc;
-}
-
-int
-generate_list_langs(const struct gen_opts *o, struct diag *d)
-{
-	struct run run;
-	const char **names;
-	struct lang *l;
-	size_t i, n;
-	int rc = 0;
-
-	run_init(&run, o, d);
-	lang_names(&run.src, &names, &n);
-	for (i = 0; i < n; i++) {
-		if (lang_load(&run.src, names[i], d, &l) != 0) {
-			rc = -1;
-			continue;
-		}
-		printf("%-12s %s\n", l->name, l->description);
-	}
-	run_release(&run);
-	return rc;
-}
-
-int
-generate_list_locales(const struct gen_opts *o, struct diag *d)
-{
+	struct output_set none = OUTPUT_SET_INIT;
 	struct run run;
 	size_t i;
 	int rc = -1;
 
-	run_init(&run, o, d);
-	if (load_registry(&run, false) == 0) {
-		for (i = 0; i < run.r->nlocales; i++)
-			printf("%s\n", run.r->locales[i]);
-		rc = 0;
-	}
-	run_release(&run);
-	return rc;
-}
-
-/* Partials for `gen render`: DIR/NAME.mustache. */
-struct dir_loader {
-	struct arena *a;
-	const char *dir;
-	size_t max;
-};
-
-static int
-find_in_dir(void *ctx, const char *name, const char **path,
-    const char **text, size_t *len, struct diag *d)
-{
-	struct dir_loader *dl = ctx;
-	struct buf b = BUF_INIT;
-	const char *p;
-	int rc;
-
-	if (name[0] == '\0' || name[0] == '/' || strstr(name, "..") != NULL)
-		return 1;
-	buf_addf(&b, "%s/%s.mustache", dl->dir, name);
-	p = arena_strndup(dl->a, b.ptr, b.len);
-	buf_release(&b);
-	rc = file_read(dl->a, p, dl->max, true, d, text, len);
-	if (rc == 0)
-		*path = p;
-	return rc;
-}
-
-int
-render_run(const struct gen_opts *o, struct diag *d)
-{
-	struct tmpl_opts topts = { ESCAPE_HTML, o->strict, MAX_OUTPUT,
-	    NULL };
-	struct dir_loader dl;
-	struct tmpl_loader loader;
-	struct value *root;
-	struct tmpl *t;
-	const char *text;
-	size_t len;
-	struct run run;
-	char *copy, *out;
-	int rc = -1;
-
-	run_init(&run, o, d);
-	if (o->escape != NULL && escape_parse(o->escape, &topts.escape) != 0) {
-		diag_fail(d, DIAG_USAGE, "unknown escape mode '%s' (use html, "
-		    "none, c, python, go or markdown)", o->escape);
+	memset(&run, 0, sizeof(run));
+	run_base_init(&run.base, o, d);
+	run.out = none;
+	buf_init(&run.stdout_buf);
+	if (run_load(&run.base) != 0 || resolve_locale(&run) != 0 ||
+	    resolve_sets(&run) != 0 || resolve_prefix(&run) != 0)
 		goto out;
-	}
-	copy = arena_strdup(&run.a, o->template);
-	dl.a = &run.a;
-	dl.dir = o->partials ? o->partials : arena_strdup(&run.a, dirname(copy));
-	dl.max = o->limits.max_bytes;
-	loader.find = find_in_dir;
-	loader.ctx = &dl;
-	root = value_null(&run.a);
-	if ((o->data != NULL &&
-	    load_file(&run.a, o->data, &o->limits, d, &root) != 0) ||
-	    file_read(&run.a, o->template, o->limits.max_bytes, false, d,
-	    &text, &len) != 0 ||
-	    tmpl_parse(&run.a, o->template, text, len, d, &t) != 0 ||
-	    tmpl_render(t, root, &topts, &loader, &run.a, &run.stdout_buf,
-	    d) != 0)
-		goto out;
-	out = buf_detach(&run.stdout_buf, &len);
-	output_add(&run.out, o->output ? o->output : "-", out, len);
-	rc = o->check ? output_check(&run.out, d) : output_commit(&run.out, d);
+	run.vo.data_path = run.base.data_path;
+	view_keys_init(&run.vk, run.base.keys);
+	for (i = 0; i < o->nlangs; i++)
+		if (plan_lang(&run, o->langs[i]) != 0)
+			goto out;
+	pool_run(run.njobs, threads(&run), render_job, &run);
+	if (settle(&run) == 0)
+		rc = finish(&run);
 out:
-	run_release(&run);
+	for (i = 0; i < run.njobs; i++) {
+		free(run.jobs[i].path);
+		free(run.jobs[i].text);
+		diag_release(&run.jobs[i].d);
+	}
+	free(run.jobs);
+	output_set_release(&run.out);
+	buf_release(&run.stdout_buf);
+	run_base_release(&run.base);
 	return rc;
 }

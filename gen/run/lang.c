@@ -11,6 +11,7 @@
 #include "load/load.h"
 #include "model/model.h"
 #include "base/suggest.h"
+#include "base/xmalloc.h"
 
 /* Template files are source code; this is far beyond any real one. */
 #define MAX_TEMPLATE_BYTES ((size_t)16 * 1024 * 1024)
@@ -92,66 +93,48 @@ lang_read(const struct lang *l, const char *file, const char **path,
 	return read_file(l->src, l->name, file, path, text, len, d);
 }
 
-static int
-find_partial(void *ctx, const char *name, const char **path,
-    const char **text, size_t *len, struct diag *d)
-{
-	const struct lang *l = ctx;
-	struct buf b = BUF_INIT;
-	const char *file;
-
-	buf_addf(&b, "%s.mustache", name);
-	file = arena_strndup(l->src->a, b.ptr, b.len);
-	buf_release(&b);
-	return lang_read(l, file, path, text, len, d);
-}
-
-struct tmpl_loader
-lang_loader(const struct lang *l)
-{
-	struct tmpl_loader loader;
-
-	loader.find = find_partial;
-	loader.ctx = (void *)l;
-	return loader;
-}
+/* Where value v, or key i of map m, is in l's manifest. */
+#define AT(l, v)	(&(struct srcpos){ (l)->manifest, (v)->line, (v)->col })
+#define KEY_AT(l, m, i) \
+	(&(struct srcpos){ (l)->manifest, (m)->u.keys[i].line, \
+	    (m)->u.keys[i].col })
 
 static const char *
-get_text(struct diag *d, const struct value *map, const char *key,
-    bool required)
+get_text(const struct lang *l, struct diag *d, const struct value *map,
+    const char *key, bool required)
 {
-	const struct value *v = value_get(map, key);
+	const struct value *v = value_find(map, key);
 
 	if (v == NULL) {
 		if (required)
-			diag_error(d, &map->pos, "missing required key '%s'",
+			diag_error(d, AT(l, map), "missing required key '%s'",
 			    key);
 		return NULL;
 	}
 	if (v->kind == VALUE_MAP || v->kind == VALUE_LIST ||
 	    v->kind == VALUE_NULL) {
-		diag_error(d, &v->pos, "'%s' must be a string", key);
+		diag_error(d, AT(l, v), "'%s' must be a string", key);
 		return NULL;
 	}
 	return v->str;
 }
 
 static void
-check_keys(struct diag *d, const struct value *map, const char *const *keys,
-    size_t n)
+check_keys(const struct lang *l, struct diag *d, const struct value *map,
+    const char *const *keys, size_t n)
 {
 	size_t i, k;
 
-	for (i = 0; i < map->u.map.n; i++) {
-		const struct member *m = &map->u.map.items[i];
+	for (i = 0; i < map->len; i++) {
+		const char *key = map->u.keys[i].s;
 		const char *hint;
 
-		for (k = 0; k < n && strcmp(m->key, keys[k]) != 0; k++)
+		for (k = 0; k < n && strcmp(key, keys[k]) != 0; k++)
 			continue;
-		if (k < n || strncmp(m->key, "x-", 2) == 0)
+		if (k < n || strncmp(key, "x-", 2) == 0)
 			continue;
-		hint = suggest(m->key, m->keylen, keys, n);
-		diag_error(d, &m->pos, "unknown key '%s'%s%s%s", m->key,
+		hint = suggest(key, strlen(key), keys, n);
+		diag_error(d, KEY_AT(l, map, i), "unknown key '%s'%s%s%s", key,
 		    hint ? "; did you mean '" : "", hint ? hint : "",
 		    hint ? "'?" : "");
 	}
@@ -164,45 +147,44 @@ parse_output(struct lang *l, const struct value *v, struct lang_output *o,
 	const struct value *pl;
 
 	if (v->kind != VALUE_MAP) {
-		diag_error(d, &v->pos, "an output must be a map");
+		diag_error(d, AT(l, v), "an output must be a map");
 		return;
 	}
-	check_keys(d, v, output_keys, sizeof(output_keys) /
+	check_keys(l, d, v, output_keys, sizeof(output_keys) /
 	    sizeof(output_keys[0]));
-	o->pos = v->pos;
-	o->template = get_text(d, v, "template", true);
-	o->path = get_text(d, v, "path", true);
-	pl = value_get(v, "per_locale");
+	o->pos = value_pos(l->manifest, v);
+	o->template = get_text(l, d, v, "template", true);
+	o->path = get_text(l, d, v, "path", true);
+	pl = value_find(v, "per_locale");
 	if (pl != NULL && pl->kind != VALUE_BOOL)
-		diag_error(d, &pl->pos, "'per_locale' must be true or false");
+		diag_error(d, AT(l, pl), "'per_locale' must be true or false");
 	o->per_locale = pl != NULL && pl->kind == VALUE_BOOL && pl->u.b;
-	(void)l;
 }
 
 static void
 parse_header(struct lang *l, const struct value *m, struct diag *d)
 {
-	const struct value *h = value_get(m, "header");
+	const struct value *h = value_find(m, "header");
 	const char *as;
 
 	l->header_prefix = l->header_suffix = "";
 	if (h == NULL)
 		return;
 	if (h->kind != VALUE_MAP) {
-		diag_error(d, &h->pos, "'header' must be a map with 'prefix' "
+		diag_error(d, AT(l, h), "'header' must be a map with 'prefix' "
 		    "and 'suffix'");
 		return;
 	}
-	check_keys(d, h, header_keys, sizeof(header_keys) /
+	check_keys(l, d, h, header_keys, sizeof(header_keys) /
 	    sizeof(header_keys[0]));
-	l->header_prefix = get_text(d, h, "prefix", true);
-	l->header_suffix = get_text(d, h, "suffix", false);
+	l->header_prefix = get_text(l, d, h, "prefix", true);
+	l->header_suffix = get_text(l, d, h, "suffix", false);
 	if (l->header_suffix == NULL)
 		l->header_suffix = "";
-	as = get_text(d, h, "as", false);
+	as = get_text(l, d, h, "as", false);
 	if (as != NULL && strcmp(as, "string") != 0 &&
 	    strcmp(as, "comment") != 0)
-		diag_error(d, &value_get(h, "as")->pos, "'as' must be "
+		diag_error(d, AT(l, value_find(h, "as")), "'as' must be "
 		    "'comment' or 'string', not '%s'", as);
 	l->header_string = as != NULL && strcmp(as, "string") == 0;
 }
@@ -210,28 +192,33 @@ parse_header(struct lang *l, const struct value *m, struct diag *d)
 static void
 parse_codes(struct lang *l, const struct value *m, struct diag *d)
 {
-	const struct value *ev = value_get(m, "escape");
-	const char *cs = get_text(d, m, "case", false);
+	const struct value *ev = value_find(m, "escape");
+	const char *cs = get_text(l, d, m, "case", false);
+	enum filter_id f = FILTER_SNAKE;
 	const char *hint, *esc;
 
 	l->escape = ESCAPE_NONE;
 	if (ev != NULL && ev->kind == VALUE_MAP) {
-		(void)escape_table_parse(l->src->a, ev, d, &l->escape_table);
-	} else if ((esc = get_text(d, m, "escape", true)) != NULL &&
+		(void)escape_table_parse(l->src->a, l->manifest, ev, d,
+		    &l->escape_table);
+	} else if ((esc = get_text(l, d, m, "escape", true)) != NULL &&
 	    escape_parse(esc, &l->escape) != 0) {
 		hint = suggest(esc, strlen(esc), escape_modes,
 		    sizeof(escape_modes) / sizeof(escape_modes[0]));
-		diag_error(d, &ev->pos, "unknown escape mode '%s'%s%s%s", esc,
+		diag_error(d, AT(l, ev), "unknown escape mode '%s'%s%s%s", esc,
 		    hint ? "; did you mean '" : "", hint ? hint : "",
 		    hint ? "'?" : "");
 	}
-	l->ident_case = FILTER_SNAKE;
-	if (cs != NULL && filter_find(cs, strlen(cs), &l->ident_case) != 0) {
+	l->ident_case = CASE_SNAKE;
+	if (cs != NULL && (filter_find(cs, strlen(cs), &f) != 0 ||
+	    f == FILTER_COMMENT)) {
 		hint = filter_suggest(cs, strlen(cs));
-		diag_error(d, &value_get(m, "case")->pos,
+		diag_error(d, AT(l, value_find(m, "case")),
 		    "unknown case '%s'%s%s%s", cs,
 		    hint ? "; did you mean '" : "", hint ? hint : "",
 		    hint ? "'?" : "");
+	} else {
+		l->ident_case = (enum case_id)f;
 	}
 }
 
@@ -242,27 +229,27 @@ parse_manifest(struct lang *l, const struct value *m, struct diag *d)
 	size_t before = d->errors, i;
 
 	if (m->kind != VALUE_MAP) {
-		diag_error(d, &m->pos, "a language manifest must be a map");
+		diag_error(d, AT(l, m), "a language manifest must be a map");
 		return -1;
 	}
-	check_keys(d, m, manifest_keys, sizeof(manifest_keys) /
+	check_keys(l, d, m, manifest_keys, sizeof(manifest_keys) /
 	    sizeof(manifest_keys[0]));
-	l->description = get_text(d, m, "description", false);
+	l->description = get_text(l, d, m, "description", false);
 	if (l->description == NULL)
 		l->description = "";
 	parse_codes(l, m, d);
 	parse_header(l, m, d);
-	outs = value_get(m, "outputs");
-	if (outs == NULL || outs->kind != VALUE_LIST || outs->u.list.n == 0) {
-		diag_error(d, outs ? &outs->pos : &m->pos,
+	outs = value_find(m, "outputs");
+	if (outs == NULL || outs->kind != VALUE_LIST || outs->len == 0) {
+		diag_error(d, AT(l, outs != NULL ? outs : m),
 		    "'outputs' must be a list of at least one output");
 		return -1;
 	}
-	l->outputs = arena_array(l->src->a, outs->u.list.n,
+	l->outputs = arena_array(l->src->a, outs->len,
 	    sizeof(*l->outputs));
-	l->noutputs = outs->u.list.n;
-	for (i = 0; i < outs->u.list.n; i++)
-		parse_output(l, outs->u.list.items[i], &l->outputs[i], d);
+	l->noutputs = outs->len;
+	for (i = 0; i < outs->len; i++)
+		parse_output(l, outs->items[i], &l->outputs[i], d);
 	return d->errors == before ? 0 : -1;
 }
 
@@ -274,7 +261,8 @@ lang_load(struct lang_src *src, const char *name, struct diag *d,
 	struct lang *l = arena_alloc(src->a, sizeof(*l));
 	const char **names, *path, *text;
 	char tail[256];
-	struct value *m;
+	const struct value *m;
+	struct load_to to = { src->a, src->a, src->keys };
 	size_t len, n;
 	int rc;
 
@@ -290,7 +278,8 @@ lang_load(struct lang_src *src, const char *name, struct diag *d,
 		    names, n));
 		return -1;
 	}
-	if (load_yaml(src->a, path, text, len, &lim, d, &m) != 0 ||
+	l->manifest = path;
+	if (load_yaml(&to, path, text, len, &lim, d, &m) != 0 ||
 	    parse_manifest(l, m, d) != 0)
 		return -1;
 	*out = l;
@@ -351,4 +340,211 @@ lang_names(struct lang_src *src, const char ***out, size_t *nout)
 			names[k++] = names[i];
 	*out = names;
 	*nout = k;
+}
+
+/* The partial named name, or NULL when none is known yet. */
+static struct lang_partial *
+partial_named(const struct lang *l, const char *name, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < l->npartials; i++)
+		if (strlen(l->partials[i].name) == len &&
+		    memcmp(l->partials[i].name, name, len) == 0)
+			return &l->partials[i];
+	return NULL;
+}
+
+/*
+ * Reads and parses partial name[0..len), once.  A partial that does not
+ * parse is kept as text: rendering reports it where it is included.
+ */
+static int
+add_partial(struct lang *l, const struct keys *keys, const char *name,
+    size_t len, struct diag *d)
+{
+	struct diag quiet = DIAG_INIT;
+	struct lang_partial *p;
+	struct tmpl *t;
+	char *file;
+	int rc;
+
+	if (partial_named(l, name, len) != NULL)
+		return 0;
+	l->partials = xgrow(l->partials, &l->cappartials, l->npartials,
+	    sizeof(*l->partials));
+	p = &l->partials[l->npartials++];
+	memset(p, 0, sizeof(*p));
+	p->name = arena_strndup(l->src->a, name, len);
+	file = arena_alloc(l->src->a, len + sizeof(".mustache"));
+	memcpy(file, name, len);
+	memcpy(file + len, ".mustache", sizeof(".mustache"));
+	rc = lang_read(l, file, &p->path, &p->text, &p->len, d);
+	if (rc != 0) {
+		p->text = NULL;
+		return rc < 0 ? -1 : 0;
+	}
+	if (tmpl_parse(l->src->a, keys, p->path, p->text, p->len, &quiet,
+	    &t) == 0)
+		p->t = t;
+	diag_release(&quiet);
+	return 0;
+}
+
+/* tmpl_refs's partial(): a static name to read, or a dynamic one. */
+struct refs {
+	struct lang *l;
+	const struct keys *keys;
+	struct diag *d;
+	int rc;
+};
+
+static void
+on_partial(void *ctx, const char *name, size_t len, bool dynamic)
+{
+	struct refs *r = ctx;
+
+	if (dynamic)
+		r->l->dynamic = true;
+	else if (r->rc == 0)
+		r->rc = add_partial(r->l, r->keys, name, len, r->d);
+}
+
+#define SUFFIX		".mustache"
+#define SUFFIX_LEN	(sizeof(SUFFIX) - 1)
+
+/* NAME of NAME.mustache, as a partial of the language. */
+static void
+on_file(struct refs *r, const char *file, size_t len)
+{
+	if (len > SUFFIX_LEN && memcmp(file + len - SUFFIX_LEN, SUFFIX,
+	    SUFFIX_LEN) == 0)
+		on_partial(r, file, len - SUFFIX_LEN, false);
+}
+
+/*
+ * Every partial file of the language, the user's and the built-in
+ * ones: a name a key gives is known only as the output renders.
+ */
+static void
+add_all_partials(struct refs *r)
+{
+	const char *name = r->l->name, *p;
+	size_t k, lead = strlen("templates/") + strlen(name) + 1;
+	struct dirent *e;
+	DIR *dir = NULL;
+
+	if (r->l->src->user_dir != NULL)
+		dir = opendir(join(r->l->src->a, r->l->src->user_dir, name,
+		    ""));
+	while (dir != NULL && (e = readdir(dir)) != NULL && r->rc == 0)
+		on_file(r, e->d_name, strlen(e->d_name));
+	if (dir != NULL)
+		closedir(dir);
+	for (k = 0; k < embed_count && r->rc == 0; k++) {
+		p = embed_files[k].path;
+		if (strncmp(p, "templates/", 10) == 0 &&
+		    strncmp(p + 10, name, lead - 11) == 0 &&
+		    p[lead - 1] == '/' && strchr(p + lead, '/') == NULL)
+			on_file(r, p + lead, strlen(p + lead));
+	}
+}
+
+int
+lang_parse(struct lang *l, const struct keys *keys, struct diag *d)
+{
+	struct refs r = { l, keys, d, 0 };
+	const char *path, *text;
+	struct tmpl *t;
+	size_t i, len;
+	int rc;
+
+	l->tmpls = arena_array(l->src->a, l->noutputs, sizeof(*l->tmpls));
+	for (i = 0; i < l->noutputs; i++) {
+		const struct lang_output *lo = &l->outputs[i];
+
+		rc = lang_read(l, lo->template, &path, &text, &len, d);
+		if (rc > 0)
+			diag_error(d, &lo->pos, "template '%s' not found",
+			    lo->template);
+		if (rc != 0 || tmpl_parse(l->src->a, keys, path, text, len, d,
+		    &t) != 0)
+			return -1;
+		l->tmpls[i] = t;
+		tmpl_refs(t, NULL, on_partial, &r);
+	}
+	/* Partials found while reading partials join the end of the list. */
+	for (i = 0; i < l->npartials && r.rc == 0; i++)
+		if (l->partials[i].t != NULL)
+			tmpl_refs(l->partials[i].t, NULL, on_partial, &r);
+	if (l->dynamic && r.rc == 0)
+		add_all_partials(&r);
+	return r.rc;
+}
+
+static void
+on_key(void *ctx, const char *key)
+{
+	view_keys_use(ctx, key);
+}
+
+void
+lang_use_keys(const struct lang *l, const struct keys *keys,
+    struct view_keys *vk)
+{
+	struct diag quiet = DIAG_INIT;
+	struct arena a = ARENA_INIT;
+	struct tmpl *t;
+	size_t i;
+	bool all = l->dynamic;
+
+	for (i = 0; i < l->noutputs; i++) {
+		tmpl_refs(l->tmpls[i], on_key, NULL, vk);
+		if (tmpl_parse(&a, keys, l->name, l->outputs[i].path,
+		    strlen(l->outputs[i].path), &quiet, &t) == 0)
+			tmpl_refs(t, on_key, NULL, vk);
+	}
+	for (i = 0; i < l->npartials; i++) {
+		if (l->partials[i].t != NULL)
+			tmpl_refs(l->partials[i].t, on_key, NULL, vk);
+		else if (l->partials[i].text != NULL)
+			all = true;
+	}
+	for (i = 0; all && i < VK_N; i++)
+		vk->used[i] = true;
+	arena_release(&a);
+	diag_release(&quiet);
+}
+
+/* Partials for a render: those lang_parse read, parsed there or here. */
+static int
+find_partial(void *ctx, const char *name, struct arena *a, struct diag *d,
+    const struct tmpl **out)
+{
+	const struct lang *l = ctx;
+	const struct lang_partial *p = partial_named(l, name, strlen(name));
+	struct tmpl *t;
+
+	*out = NULL;
+	if (p == NULL || p->text == NULL)
+		return 0;
+	if (p->t != NULL) {
+		*out = p->t;
+		return 0;
+	}
+	/* It did not parse: again, to report where it is included. */
+	if (tmpl_parse(a, NULL, p->path, p->text, p->len, d, &t) != 0)
+		return TMPL_BAD;
+	*out = t;
+	return 0;
+}
+
+struct tmpl_loader
+lang_loader(const struct lang *l)
+{
+	struct tmpl_loader loader;
+
+	loader.find = find_partial;
+	loader.ctx = (void *)l;
+	return loader;
 }

@@ -35,6 +35,7 @@
 #include "tmpl/escape.h"
 #include "tmpl/filter.h"
 #include "tmpl/tmpl.h"
+#include "view/view.h"
 
 struct lang_output {
 	struct srcpos pos;
@@ -45,22 +46,38 @@ struct lang_output {
 
 struct lang_src {
 	struct arena *a;
+	struct keys *keys;		/* manifests' keys are interned here */
 	const char *user_dir;		/* --templates DIR, or NULL */
 	const char **deps;		/* files read from disk */
 	size_t ndeps, capdeps;
 };
 
+/* A partial of a language, read and parsed once, before rendering. */
+struct lang_partial {
+	const char *name;		/* NAME, of NAME.mustache */
+	const char *path;
+	const char *text;		/* NULL: there is no such file */
+	size_t len;
+	const struct tmpl *t;		/* NULL: none, or it did not parse */
+};
+
 struct lang {
 	struct lang_src *src;
 	const char *name;
+	const char *manifest;		/* lang.yaml's path, for messages */
 	const char *description;
 	enum escape_mode escape;
 	const struct escape_table *escape_table;	/* or NULL: escape */
-	enum filter_id ident_case;
+	enum case_id ident_case;
 	const char *header_prefix, *header_suffix;
 	bool header_string;		/* notice as a string, not a comment */
 	struct lang_output *outputs;
 	size_t noutputs;
+	/* Set by lang_parse */
+	const struct tmpl **tmpls;	/* each output's template */
+	struct lang_partial *partials;
+	size_t npartials, cappartials;
+	bool dynamic;			/* a partial is named by a key */
 };
 
 /*
@@ -86,7 +103,28 @@ void lang_names(struct lang_src *src, const char ***names, size_t *n);
 int lang_read(const struct lang *l, const char *file, const char **path,
     const char **text, size_t *len, struct diag *d);
 
-/* A partial loader (see tmpl.h) that finds NAME.mustache with lang_read. */
+/*
+ * Parses the template of each output, reporting into d, then every
+ * partial they name, at any depth (every partial of the language when
+ * one is named by a key), so that rendering reads no file: a partial
+ * that does not parse is reported when a render reaches it.  Names
+ * resolve to the keys of keys (see tmpl_parse).  Returns 0, or -1 after
+ * reporting ("template 'x' not found", a read error, a parse error).
+ */
+int lang_parse(struct lang *l, const struct keys *keys, struct diag *d);
+
+/*
+ * Marks in vk (see view.h) every key that l's templates and output
+ * paths name; every key when a partial is named by a key or did not
+ * parse, as its names are then unknown.
+ */
+void lang_use_keys(const struct lang *l, const struct keys *keys,
+    struct view_keys *vk);
+
+/*
+ * A partial loader (see tmpl.h) over the partials lang_parse read: it
+ * reads no file, so renders may use it on several threads at once.
+ */
 struct tmpl_loader lang_loader(const struct lang *l);
 
 #endif

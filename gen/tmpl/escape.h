@@ -104,12 +104,12 @@ size_t escape_utf8(const unsigned char *s, size_t n, uint32_t *cp);
 struct escape_table;
 
 /*
- * Builds the table escaper described by map v into *out, in arena a
- * (strings are borrowed from v).  Returns 0, or -1 after reporting every
+ * Builds the table escaper described by map v, loaded from path, into
+ * *out, in arena a (strings are borrowed from v).  Returns 0, or -1 after reporting every
  * problem into d at its position; *out is written only on success.
  */
-int escape_table_parse(struct arena *a, const struct value *v,
-    struct diag *d, const struct escape_table **out);
+int escape_table_parse(struct arena *a, const char *path,
+    const struct value *v, struct diag *d, const struct escape_table **out);
 
 /* Appends s[0..len), escaped by table t, to out. */
 void escape_table_add(struct buf *out, const struct escape_table *t,

@@ -34,7 +34,14 @@ struct escape_table {
 	enum units units;
 	const char **breaks;
 	size_t nbreaks;
+	const char *path;		/* of the manifest, for messages */
 };
+
+/* Where value v, or key i of map m, is in the manifest. */
+#define AT(t, v)	(&(struct srcpos){ (t)->path, (v)->line, (v)->col })
+#define KEY_AT(t, m, i) \
+	(&(struct srcpos){ (t)->path, (m)->u.keys[i].line, \
+	    (m)->u.keys[i].col })
 
 static const char *const table_keys[] = {
 	"chars", "format", "units", "classes", "comment_break"
@@ -51,8 +58,8 @@ static const char *const unit_names[] = { "code_point", "utf16", "utf8" };
 
 static void unknown(struct diag *d, const struct srcpos *pos,
     const char *what, const char *name, const char *const *names, size_t n);
-static const char *text_of(struct diag *d, const struct value *v,
-    const char *what);
+static const char *text_of(const struct escape_table *t, struct diag *d,
+    const struct value *v, const char *what);
 static int cmp_rule(const void *a, const void *b);
 static void parse_chars(struct arena *a, struct escape_table *t,
     const struct value *v, struct diag *d);
@@ -87,12 +94,13 @@ unknown(struct diag *d, const struct srcpos *pos, const char *what,
 }
 
 static const char *
-text_of(struct diag *d, const struct value *v, const char *what)
+text_of(const struct escape_table *t, struct diag *d, const struct value *v,
+    const char *what)
 {
 	if (v->kind == VALUE_STRING || (v->kind != VALUE_NULL &&
 	    v->kind != VALUE_LIST && v->kind != VALUE_MAP))
 		return v->str;
-	diag_error(d, &v->pos, "%s must be a string, not %s %s", what,
+	diag_error(d, AT(t, v), "%s must be a string, not %s %s", what,
 	    value_kind_article(v->kind), value_kind_name(v->kind));
 	return NULL;
 }
@@ -112,27 +120,27 @@ parse_chars(struct arena *a, struct escape_table *t, const struct value *v,
 	size_t i;
 
 	if (v->kind != VALUE_MAP) {
-		diag_error(d, &v->pos, "'chars' must be a map of text to its "
+		diag_error(d, AT(t, v), "'chars' must be a map of text to its "
 		    "replacement");
 		return;
 	}
-	t->rules = arena_array(a, v->u.map.n, sizeof(*t->rules));
-	for (i = 0; i < v->u.map.n; i++) {
-		const struct member *m = &v->u.map.items[i];
-		const char *to = text_of(d, m->val, "a replacement");
+	t->rules = arena_array(a, v->len, sizeof(*t->rules));
+	for (i = 0; i < v->len; i++) {
+		const char *from = v->u.keys[i].s;
+		const char *to = text_of(t, d, v->items[i], "a replacement");
 
-		if (m->keylen == 0) {
-			diag_error(d, &m->pos, "a 'chars' key must not be "
-			    "empty");
+		if (*from == '\0') {
+			diag_error(d, KEY_AT(t, v, i), "a 'chars' key must not "
+			    "be empty");
 			continue;
 		}
 		if (to == NULL)
 			continue;
-		t->rules[t->nrules].from = m->key;
-		t->rules[t->nrules].fromlen = m->keylen;
+		t->rules[t->nrules].from = from;
+		t->rules[t->nrules].fromlen = strlen(from);
 		t->rules[t->nrules].to = to;
-		t->rules[t->nrules].tolen = m->val->len;
-		t->first[(unsigned char)m->key[0]] = true;
+		t->rules[t->nrules].tolen = v->items[i]->len;
+		t->first[(unsigned char)from[0]] = true;
 		t->nrules++;
 	}
 	/*
@@ -147,7 +155,7 @@ parse_chars(struct arena *a, struct escape_table *t, const struct value *v,
 static void
 parse_format(struct escape_table *t, const struct value *v, struct diag *d)
 {
-	const char *f = text_of(d, v, "'format'"), *p, *conv = NULL;
+	const char *f = text_of(t, d, v, "'format'"), *p, *conv = NULL;
 
 	if (f == NULL)
 		return;
@@ -159,7 +167,7 @@ parse_format(struct escape_table *t, const struct value *v, struct diag *d)
 			continue;
 		}
 		if (conv != NULL) {
-			diag_error(d, &v->pos, "'format' must hold exactly "
+			diag_error(d, AT(t, v), "'format' must hold exactly "
 			    "one of %%x, %%X, %%d or %%o");
 			return;
 		}
@@ -172,7 +180,7 @@ parse_format(struct escape_table *t, const struct value *v, struct diag *d)
 				t->width = t->width * 10 + (*p - '0');
 		if (t->width > MAX_WIDTH || strchr("xXdo", *p) == NULL ||
 		    *p == '\0') {
-			diag_error(d, &v->pos, "bad conversion in 'format' "
+			diag_error(d, AT(t, v), "bad conversion in 'format' "
 			    "'%s' (use %%x, %%X, %%d or %%o, with an optional "
 			    "0 and a width up to %d)", f, MAX_WIDTH);
 			return;
@@ -183,7 +191,7 @@ parse_format(struct escape_table *t, const struct value *v, struct diag *d)
 		t->post = p + 1;
 	}
 	if (conv == NULL) {
-		diag_error(d, &v->pos, "'format' must hold exactly one of "
+		diag_error(d, AT(t, v), "'format' must hold exactly one of "
 		    "%%x, %%X, %%d or %%o");
 		t->conv = 0;
 		return;
@@ -197,13 +205,13 @@ parse_classes(struct escape_table *t, const struct value *v, struct diag *d)
 	size_t i, k;
 
 	if (v->kind != VALUE_LIST) {
-		diag_error(d, &v->pos, "'classes' must be a list of control, "
+		diag_error(d, AT(t, v), "'classes' must be a list of control, "
 		    "line_separator, bidi, bom or non_ascii");
 		return;
 	}
-	for (i = 0; i < v->u.list.n; i++) {
-		const struct value *c = v->u.list.items[i];
-		const char *name = text_of(d, c, "a class");
+	for (i = 0; i < v->len; i++) {
+		const struct value *c = v->items[i];
+		const char *name = text_of(t, d, c, "a class");
 
 		if (name == NULL)
 			continue;
@@ -213,7 +221,7 @@ parse_classes(struct escape_table *t, const struct value *v, struct diag *d)
 		if (k < NELEM(class_names))
 			t->classes |= 1u << k;
 		else
-			unknown(d, &c->pos, "class", name, class_names,
+			unknown(d, AT(t, c), "class", name, class_names,
 			    NELEM(class_names));
 	}
 }
@@ -221,7 +229,7 @@ parse_classes(struct escape_table *t, const struct value *v, struct diag *d)
 static void
 parse_units(struct escape_table *t, const struct value *v, struct diag *d)
 {
-	const char *name = text_of(d, v, "'units'");
+	const char *name = text_of(t, d, v, "'units'");
 	size_t k;
 
 	if (name == NULL)
@@ -232,7 +240,7 @@ parse_units(struct escape_table *t, const struct value *v, struct diag *d)
 	if (k < NELEM(unit_names))
 		t->units = (enum units)k;
 	else
-		unknown(d, &v->pos, "units", name, unit_names,
+		unknown(d, AT(t, v), "units", name, unit_names,
 		    NELEM(unit_names));
 }
 
@@ -244,14 +252,14 @@ parse_breaks(struct arena *a, struct escape_table *t, const struct value *v,
 	size_t i, k;
 
 	if (v->kind != VALUE_LIST) {
-		diag_error(d, &v->pos, "'comment_break' must be a list of "
+		diag_error(d, AT(t, v), "'comment_break' must be a list of "
 		    "strings");
 		return;
 	}
-	t->breaks = arena_array(a, v->u.list.n, sizeof(*t->breaks));
-	for (i = 0; i < v->u.list.n; i++) {
-		const struct value *b = v->u.list.items[i];
-		const char *s = text_of(d, b, "a 'comment_break' sequence");
+	t->breaks = arena_array(a, v->len, sizeof(*t->breaks));
+	for (i = 0; i < v->len; i++) {
+		const struct value *b = v->items[i];
+		const char *s = text_of(t, d, b, "a 'comment_break' sequence");
 		bool ok = s != NULL && b->len >= 2;
 
 		for (k = 0; ok && k < b->len; k++)
@@ -259,48 +267,49 @@ parse_breaks(struct arena *a, struct escape_table *t, const struct value *v,
 		if (ok)
 			t->breaks[t->nbreaks++] = s;
 		else if (s != NULL)
-			diag_error(d, &b->pos, "a 'comment_break' sequence "
+			diag_error(d, AT(t, b), "a 'comment_break' sequence "
 			    "must be two or more printable ASCII characters");
 	}
 }
 
 int
-escape_table_parse(struct arena *a, const struct value *v, struct diag *d,
-    const struct escape_table **out)
+escape_table_parse(struct arena *a, const char *path, const struct value *v,
+    struct diag *d, const struct escape_table **out)
 {
 	struct escape_table *t = arena_alloc(a, sizeof(*t));
 	size_t before = d->errors, i;
 	const struct value *f, *c;
 
+	t->path = path;
 	if (v->kind != VALUE_MAP) {
-		diag_error(d, &v->pos, "'escape' must be a mode name or a map");
+		diag_error(d, AT(t, v), "'escape' must be a mode name or a map");
 		return -1;
 	}
-	for (i = 0; i < v->u.map.n; i++) {
-		const struct member *m = &v->u.map.items[i];
+	for (i = 0; i < v->len; i++) {
+		const char *key = v->u.keys[i].s;
 		size_t k;
 
 		for (k = 0; k < NELEM(table_keys); k++)
-			if (strcmp(m->key, table_keys[k]) == 0)
+			if (strcmp(key, table_keys[k]) == 0)
 				break;
-		if (k == NELEM(table_keys) && strncmp(m->key, "x-", 2) != 0)
-			unknown(d, &m->pos, "key", m->key, table_keys,
+		if (k == NELEM(table_keys) && strncmp(key, "x-", 2) != 0)
+			unknown(d, KEY_AT(t, v, i), "key", key, table_keys,
 			    NELEM(table_keys));
 	}
-	if (value_get(v, "chars") != NULL)
-		parse_chars(a, t, value_get(v, "chars"), d);
-	if ((f = value_get(v, "format")) != NULL)
+	if (value_find(v, "chars") != NULL)
+		parse_chars(a, t, value_find(v, "chars"), d);
+	if ((f = value_find(v, "format")) != NULL)
 		parse_format(t, f, d);
-	if (value_get(v, "units") != NULL)
-		parse_units(t, value_get(v, "units"), d);
-	if ((c = value_get(v, "classes")) != NULL)
+	if (value_find(v, "units") != NULL)
+		parse_units(t, value_find(v, "units"), d);
+	if ((c = value_find(v, "classes")) != NULL)
 		parse_classes(t, c, d);
 	else
 		t->classes = C_CONTROL;
-	if (value_get(v, "comment_break") != NULL)
-		parse_breaks(a, t, value_get(v, "comment_break"), d);
+	if (value_find(v, "comment_break") != NULL)
+		parse_breaks(a, t, value_find(v, "comment_break"), d);
 	if (c != NULL && f == NULL)
-		diag_error(d, &c->pos, "'classes' needs a 'format' to write "
+		diag_error(d, AT(t, c), "'classes' needs a 'format' to write "
 		    "them with");
 	if (d->errors != before)
 		return -1;

@@ -6,19 +6,9 @@
  *	{{id | upper_snake}}	NOT_FOUND
  *	{{id | pascal}}		NotFound   (Go initialisms: HTTPVersion...)
  *
- * Filters see the value's text.  Case filters split it into words at
- * '_', '-', ' ', and lower-to-upper case boundaries, then join:
- *
- *	snake		not_found	upper_snake	NOT_FOUND
- *	kebab		not-found	camel		notFound
- *	pascal		NotFound	lower, upper	whole text case
- *	upper_camel	HttpVersion (pascal without initialisms: Rust, C#)
- *
- * pascal and camel spell Go's initialisms (ACL API ASCII CPU CSS DNS EOF
- * GUID HTML HTTP HTTPS ID IP JSON QPS RAM RPC SLA SMTP SQL SSH TCP TLS
- * TTL UDP UI UID UUID URI URL UTF8 VM XML XMPP XSRF XSS) in upper case,
- * except as the first word of camel.  Case filters only change ASCII
- * letters.
+ * Filters see the value's text.  The case filters are those of case.h,
+ * under the same names: snake, upper_snake, kebab, camel, pascal,
+ * upper_camel, lower and upper.
  *
  * `comment` makes the text safe inside a comment of the template's
  * target (escape_comment) and then suppresses the usual escaping.  The
@@ -32,18 +22,20 @@
 #include <stddef.h>
 
 #include "base/buf.h"
+#include "base/case.h"
 #include "escape.h"
 
+/* A case filter's id is its case's. */
 enum filter_id {
-	FILTER_SNAKE,
-	FILTER_UPPER_SNAKE,
-	FILTER_KEBAB,
-	FILTER_CAMEL,
-	FILTER_PASCAL,
-	FILTER_UPPER_CAMEL,
-	FILTER_LOWER,
-	FILTER_UPPER,
-	FILTER_COMMENT
+	FILTER_SNAKE = CASE_SNAKE,
+	FILTER_UPPER_SNAKE = CASE_UPPER_SNAKE,
+	FILTER_KEBAB = CASE_KEBAB,
+	FILTER_CAMEL = CASE_CAMEL,
+	FILTER_PASCAL = CASE_PASCAL,
+	FILTER_UPPER_CAMEL = CASE_UPPER_CAMEL,
+	FILTER_LOWER = CASE_LOWER,
+	FILTER_UPPER = CASE_UPPER,
+	FILTER_COMMENT = CASE_N
 };
 
 /*

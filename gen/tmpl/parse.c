@@ -54,6 +54,7 @@ struct margin {
 
 struct parser {
 	struct arena *a;
+	const struct keys *keys;
 	struct diag *d;
 	const char *path;
 	const char *src;
@@ -438,7 +439,9 @@ parse_name(struct parser *p, const struct tok *t, const char *s, size_t len,
 			return -1;
 		}
 		n->parts[k].s = s + from;
-		n->parts[k++].len = i - from;
+		n->parts[k].len = i - from;
+		n->parts[k++].key = p->keys != NULL ?
+		    keys_find(p->keys, s + from, i - from) : NULL;
 		from = i + 1;
 	}
 	return 0;
@@ -839,8 +842,8 @@ build(struct parser *p, struct tnode *root)
 }
 
 int
-tmpl_parse(struct arena *a, const char *path, const char *text, size_t len,
-    struct diag *d, struct tmpl **out)
+tmpl_parse(struct arena *a, const struct keys *keys, const char *path,
+    const char *text, size_t len, struct diag *d, struct tmpl **out)
 {
 	struct parser p;
 	struct tmpl *t;
@@ -848,6 +851,7 @@ tmpl_parse(struct arena *a, const char *path, const char *text, size_t len,
 
 	memset(&p, 0, sizeof(p));
 	p.a = a;
+	p.keys = keys;
 	p.d = d;
 	p.path = path;
 	p.src = text;
@@ -870,6 +874,39 @@ tmpl_parse(struct arena *a, const char *path, const char *text, size_t len,
 		return -1;
 	*out = t;
 	return 0;
+}
+
+/* The node after n in a walk of the whole tree, or NULL at the end. */
+static const struct tnode *
+next_node(const struct tnode *n)
+{
+	if (n->child != NULL)
+		return n->child;
+	while (n != NULL && n->next == NULL)
+		n = n->parent;
+	return n != NULL ? n->next : NULL;
+}
+
+void
+tmpl_refs(const struct tmpl *t, void (*key)(void *, const char *),
+    void (*partial)(void *, const char *, size_t, bool), void *ctx)
+{
+	const struct tnode *n;
+	size_t i;
+
+	for (n = t->root; n != NULL; n = next_node(n)) {
+		bool named = n->kind == TNODE_PARTIAL || n->kind == TNODE_PARENT;
+
+		if (named && partial != NULL)
+			partial(ctx, n->name.s, n->name.len, n->dynamic);
+		/* Partials and blocks are named, not looked up. */
+		if (key == NULL || ((named || n->kind == TNODE_BLOCK) &&
+		    !n->dynamic))
+			continue;
+		for (i = 0; i < n->name.nparts; i++)
+			if (n->name.parts[i].key != NULL)
+				key(ctx, n->name.parts[i].key);
+	}
 }
 
 static bool

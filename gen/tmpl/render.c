@@ -32,28 +32,7 @@ struct scope {
 struct ctxent {
 	const struct value *v;
 	size_t index, count;	/* list items, for @first @last @index */
-	unsigned long long gen;	/* new whenever v is set; see struct seen */
 	bool iter;
-};
-
-/*
- * What the first part of a name found at one level of the context
- * stack, and so what the whole name resolves to from there (v NULL when
- * the rest is missing).  It holds while the level keeps the value it
- * had, which `gen` tells: a tag inside a list section is looked up once
- * per item, and the levels under the list's stay the same meanwhile.
- * A tag whose value comes from such a level writes the same text for
- * every item, so the text is kept too.
- */
-struct seen {
-	const struct tname *name;
-	size_t level;			/* 1 + index into the stack */
-	unsigned long long gen;
-	bool found;
-	const struct value *v;
-	struct value_hint hint;		/* where the maps had it before */
-	bool has_text;
-	struct buf text;		/* what the tag wrote, if has_text */
 };
 
 enum frame_kind {
@@ -69,7 +48,6 @@ struct frame {
 	const struct tnode *next;
 	const struct value *list;	/* FRAME_LIST */
 	size_t i;
-	struct arena *scratch;		/* a lazy list's items, else NULL */
 	size_t nctx;			/* restored when the frame ends */
 	size_t indentlen, strip;
 	size_t nscopes, scope;
@@ -87,18 +65,8 @@ struct pcache {
 	struct pcache *next;
 	const char *name;
 	size_t len;
-	struct tmpl *t;
+	const struct tmpl *t;
 };
-
-/*
- * Slots of the lookup cache.  A collision costs a lookup for every
- * item of a list, and the tags of a template and its partials lie
- * where the arena put them: the slots are spread by a hash.  More
- * slots found no more at 10k statuses (8,192: 0.3% fewer instructions)
- * and cost every render, the real registry's included, a megabyte of
- * zeroed memory.
- */
-#define NSEEN	1024
 
 struct render {
 	const struct tmpl_opts *opts;
@@ -123,23 +91,9 @@ struct render {
 	unsigned pdepth;
 	struct pcache *cache;
 	struct buf f1, f2;		/* filter results */
-	/* One arena per lazy list being walked, innermost last; see lazy */
-	struct arena **lazy;
-	size_t nlazy, caplazy;
 	struct value idx;		/* @index */
 	bool fatal;
 	bool failed;
-	unsigned long long gen;		/* the last ctxent.gen given out */
-	struct seen *seen;		/* NSEEN, by tag and level: lookup */
-};
-
-static const struct value vtrue = {
-	.kind = VALUE_BOOL, .str = "true", .len = 4, .plain = true,
-	.u.b = true
-};
-static const struct value vfalse = {
-	.kind = VALUE_BOOL, .str = "false", .len = 5, .plain = true,
-	.u.b = false
 };
 
 static void
@@ -150,7 +104,6 @@ push_ctx(struct render *r, const struct value *v, bool iter, size_t count)
 	r->ctx = xgrow(r->ctx, &r->capctx, r->nctx, sizeof(*r->ctx));
 	e = &r->ctx[r->nctx++];
 	e->v = v;
-	e->gen = ++r->gen;
 	e->iter = iter;
 	e->index = 0;
 	e->count = count;
@@ -259,10 +212,9 @@ lookup_special(struct render *r, enum tname_special sp)
 		return NULL;
 	switch (sp) {
 	case TNAME_FIRST:
-		return r->ctx[i - 1].index == 0 ? &vtrue : &vfalse;
+		return value_bool(r->ctx[i - 1].index == 0);
 	case TNAME_LAST:
-		return r->ctx[i - 1].index + 1 == r->ctx[i - 1].count ?
-		    &vtrue : &vfalse;
+		return value_bool(r->ctx[i - 1].index + 1 == r->ctx[i - 1].count);
 	case TNAME_INDEX:
 		r->idx.kind = VALUE_INT;
 		r->idx.u.i = (long long)r->ctx[i - 1].index;
@@ -272,32 +224,6 @@ lookup_special(struct render *r, enum tname_special sp)
 		break;
 	}
 	return NULL;
-}
-
-/*
- * Looks the name up at level i of the context stack into s, and what
- * the rest of a dotted name finds inside the first part's value.
- */
-static void
-look(struct render *r, const struct tname *n, size_t i, struct seen *s)
-{
-	const struct value *v;
-	size_t k;
-
-	/*
-	 * Maps built alike keep keys in the same order (value_getn_at):
-	 * the hint stays useful when the level's value changes.
-	 */
-	v = value_getn_at(r->ctx[i - 1].v, n->parts[0].s, n->parts[0].len,
-	    &s->hint);
-	s->name = n;
-	s->level = i;
-	s->gen = r->ctx[i - 1].gen;
-	s->found = v != NULL;
-	for (k = 1; k < n->nparts && v != NULL; k++)
-		v = value_getn(v, n->parts[k].s, n->parts[k].len);
-	s->v = v;
-	s->has_text = false;
 }
 
 /* In strict mode, a name that resolves nowhere is an error. */
@@ -317,55 +243,31 @@ missing(struct render *r, const struct tnode *n)
 /*
  * The spec's name resolution: the first part of a dotted name is looked
  * up through the whole context stack, the rest only inside what the
- * previous part found.  Returns NULL when the name resolves nowhere
- * (an error in strict mode); sets *where to what a data name was found
- * in, else NULL.
+ * previous part found.  Names were resolved to interned keys when the
+ * template was parsed, so each look is a comparison of pointers.
+ * Returns NULL when the name resolves nowhere (an error in strict mode).
  */
 static const struct value *
-resolve_at(struct render *r, const struct tnode *n, struct seen **where)
+resolve(struct render *r, const struct tnode *n)
 {
 	const struct tname *nm = &n->name;
 	const struct value *v = NULL;
-	struct seen *s;
-	size_t i, slot;
+	size_t i, k;
 
-	*where = NULL;
 	if (nm->special == TNAME_DOT && r->nctx > 0)
 		v = r->ctx[r->nctx - 1].v;
 	else if (nm->special != TNAME_DATA && nm->special != TNAME_DOT)
 		v = lookup_special(r, nm->special);
-	if (nm->special != TNAME_DATA) {
-		if (v == NULL)
-			missing(r, n);
-		return v;
-	}
-	/* Fibonacci hashing; the levels of one tag take the next slots. */
-	slot = (size_t)(((uint64_t)(uintptr_t)nm * 0x9e3779b97f4a7c15u) >> 40);
-	for (i = r->nctx; i > 0; i--) {
-		/* Sections over scalars ({{#flag}}) add levels with no names. */
-		if (r->ctx[i - 1].v->kind != VALUE_MAP)
+	for (i = r->nctx; nm->special == TNAME_DATA && i > 0; i--) {
+		if ((v = value_get(r->ctx[i - 1].v, nm->parts[0].key)) == NULL)
 			continue;
-		s = &r->seen[(slot + i) % NSEEN];
-		if (s->gen != r->ctx[i - 1].gen || s->name != nm ||
-		    s->level != i)
-			look(r, nm, i, s);
-		if (s->found) {
-			*where = s;
-			if (s->v == NULL)
-				missing(r, n);
-			return s->v;
-		}
+		for (k = 1; k < nm->nparts && v != NULL; k++)
+			v = value_get(v, nm->parts[k].key);
+		break;
 	}
-	missing(r, n);
-	return NULL;
-}
-
-static const struct value *
-resolve(struct render *r, const struct tnode *n)
-{
-	struct seen *where;
-
-	return resolve_at(r, n, &where);
+	if (v == NULL)
+		missing(r, n);
+	return v;
 }
 
 /*
@@ -384,7 +286,7 @@ is_falsey(const struct value *v)
 	case VALUE_BOOL:
 		return !v->u.b;
 	case VALUE_LIST:
-		return v->u.list.n == 0;
+		return v->len == 0;
 	case VALUE_STRING:
 		return v->len == 0;
 	case VALUE_INT:
@@ -505,9 +407,7 @@ filter_text(struct render *r, const struct tnode *n, const struct value *v,
 static void
 emit_var(struct render *r, const struct tnode *n)
 {
-	struct seen *where;
-	const struct value *v = resolve_at(r, n, &where);
-	struct buf *out = r->out;
+	const struct value *v = resolve(r, n);
 	const char *s;
 	char tmp[32];
 	size_t len;
@@ -516,59 +416,14 @@ emit_var(struct render *r, const struct tnode *n)
 	r->skip = 0;
 	if (v == NULL)
 		return;
-	if (where != NULL && where->has_text) {
-		s = where->text.ptr;
-		len = where->text.len;
-		safe = true;
-	} else {
-		safe = filter_text(r, n, v, tmp, &s, &len);
-	}
-	/*
-	 * A value from under the top of the stack is written again for
-	 * each item of the lists above it: keep what it comes to.
-	 */
-	if (where != NULL && !where->has_text && where->level < r->nctx) {
-		if (where->text.ptr == NULL)
-			buf_init(&where->text);
-		buf_reset(&where->text);
-		out = &where->text;
-		where->has_text = true;
-	}
+	safe = filter_text(r, n, v, tmp, &s, &len);
 	if (len == 0)
 		return;
-	if (out == r->out)
-		flush_indent(r);
+	flush_indent(r);
 	if (safe)
-		buf_add(out, s, len);
+		buf_add(r->out, s, len);
 	else
-		escape_by(out, r->opts->escape, r->opts->table, s, len);
-	if (out != r->out) {
-		flush_indent(r);
-		buf_add(r->out, out->ptr, out->len);
-	}
-}
-
-/*
- * The arena for the items of a lazy list about to be walked.  Each
- * lazy list being walked has its own, so that a member an item makes
- * late (a lazy map's, see value.h) outlives the items of inner lists,
- * and lives until its own list moves on.  Arenas are kept for reuse.
- */
-static struct arena *
-push_lazy(struct render *r)
-{
-	struct arena zero = ARENA_INIT;
-	size_t i;
-
-	if (r->nlazy == r->caplazy) {
-		r->lazy = xgrow(r->lazy, &r->caplazy, r->nlazy,
-		    sizeof(*r->lazy));
-		for (i = r->nlazy; i < r->caplazy; i++) {
-			r->lazy[i] = xmalloc(sizeof(**r->lazy));
-			*r->lazy[i] = zero;
-		}
-	}
-	return r->lazy[r->nlazy++];
+		escape_by(r->out, r->opts->escape, r->opts->table, s, len);
 }
 
 /* What starts every node: an output line begins here, or not. */
@@ -624,7 +479,7 @@ run_section(struct render *r, const struct tnode *n)
 	if (is_falsey(v))
 		return;
 	if (!n->tags) {
-		run_text(r, n, v->kind == VALUE_LIST ? v->u.list.n : 1);
+		run_text(r, n, v->kind == VALUE_LIST ? v->len : 1);
 		return;
 	}
 	if (v == &r->idx)
@@ -632,23 +487,20 @@ run_section(struct render *r, const struct tnode *n)
 	if (v->kind == VALUE_LIST) {
 		f = push_frame(r, FRAME_LIST, n);
 		f->list = v;
-		if (v->lazy)
-			f->scratch = push_lazy(r);
-		push_ctx(r, value_item(v, 0, f->scratch), true, v->u.list.n);
+		push_ctx(r, v->items[0], true, v->len);
 		return;
 	}
 	push_frame(r, FRAME_PLAIN, n);
 	push_ctx(r, v, false, 0);
 }
 
+/* The partial name[0..len), found at most once per render. */
 static int
 find_partial(struct render *r, const struct tnode *n, const char *name,
-    size_t len, struct tmpl **out)
+    size_t len, const struct tmpl **out)
 {
 	struct pcache *c;
-	const char *path, *text;
-	size_t tlen;
-	int rc = 1;
+	int rc = 0;
 
 	for (c = r->cache; c != NULL; c = c->next) {
 		if (c->len == len && memcmp(c->name, name, len) == 0) {
@@ -660,16 +512,15 @@ find_partial(struct render *r, const struct tnode *n, const char *name,
 	c->name = arena_strndup(r->a, name, len);
 	c->len = len;
 	if (r->loader != NULL)
-		rc = r->loader->find(r->loader->ctx, c->name, &path, &text,
-		    &tlen, r->d);
-	if (rc < 0)
-		return -1;
-	if (rc == 0 && tmpl_parse(r->a, path, text, tlen, r->d, &c->t) != 0) {
+		rc = r->loader->find(r->loader->ctx, c->name, r->a, r->d,
+		    &c->t);
+	if (rc == TMPL_BAD) {
 		diag_note(r->d, &n->pos, "partial '%s' included here",
 		    c->name);
 		note_includes(r, n);
-		return -1;
 	}
+	if (rc != 0)
+		return -1;
 	c->next = r->cache;
 	r->cache = c;
 	*out = c->t;
@@ -711,7 +562,7 @@ partial_target(struct render *r, const struct tnode *n, const char **name,
 static void
 run_partial(struct render *r, const struct tnode *n)
 {
-	struct tmpl *t = NULL;
+	const struct tmpl *t = NULL;
 	struct frame *f;
 	const char *name;
 	size_t len;
@@ -854,12 +705,8 @@ end_frame(struct render *r)
 {
 	struct frame *f = &r->fr[r->nfr - 1];
 
-	/* Inner frames are done with this item: its memory can go. */
-	if (f->scratch != NULL)
-		arena_reset(f->scratch);
-	if (f->kind == FRAME_LIST && ++f->i < f->list->u.list.n) {
-		r->ctx[r->nctx - 1].v = value_item(f->list, f->i, f->scratch);
-		r->ctx[r->nctx - 1].gen = ++r->gen;
+	if (f->kind == FRAME_LIST && ++f->i < f->list->len) {
+		r->ctx[r->nctx - 1].v = f->list->items[f->i];
 		r->ctx[r->nctx - 1].index = f->i;
 		f->next = f->owner->child;
 		return;
@@ -870,8 +717,6 @@ end_frame(struct render *r)
 		buf_add(r->out, f->eol, f->eollen);
 	if (f->kind == FRAME_PARTIAL)
 		r->pdepth--;
-	if (f->scratch != NULL)
-		r->nlazy--;
 	if (f->kind == FRAME_PARTIAL || f->kind == FRAME_BLOCK) {
 		if (f->kind == FRAME_PARTIAL || f->whole ||
 		    r->pendlen > f->indentlen)
@@ -911,7 +756,6 @@ tmpl_render(const struct tmpl *t, const struct value *root,
     struct arena *a, struct buf *out, struct diag *d)
 {
 	struct render r;
-	size_t i;
 
 	memset(&r, 0, sizeof(r));
 	r.opts = opts;
@@ -926,22 +770,11 @@ tmpl_render(const struct tmpl *t, const struct value *root,
 	buf_init(&r.indent);
 	buf_init(&r.f1);
 	buf_init(&r.f2);
-	/* A slot's text buffer is set up when first used (ptr NULL). */
-	r.seen = xcalloc(NSEEN, sizeof(*r.seen));
 	if (root != NULL)
 		push_ctx(&r, root, false, 0);
 	push_frame(&r, FRAME_PLAIN, t->root);
 	while (r.nfr > 0 && !r.fatal)
 		step(&r);
-	for (i = 0; i < r.caplazy; i++) {
-		arena_release(r.lazy[i]);
-		free(r.lazy[i]);
-	}
-	free(r.lazy);
-	for (i = 0; i < NSEEN; i++)
-		if (r.seen[i].text.ptr != NULL)
-			buf_release(&r.seen[i].text);
-	free(r.seen);
 	free(r.ctx);
 	free(r.fr);
 	free(r.scopes);

@@ -50,19 +50,22 @@
 struct tmpl;
 
 /*
- * Finds partials for tmpl_render.  find() looks up `name` (the text of a
- * {{> name}} tag) and on success sets *path (for diagnostics and
- * depfiles), *text and *len, all of which must stay valid until the render
- * ends, and returns 0.  It returns 1 when no such partial exists, and -1
- * after reporting a system error into d.
+ * Finds partials for tmpl_render.  find() looks up the partial `name`
+ * (the text of a {{> name}} tag), parsing it into arena a if it must,
+ * and returns 0 with *out set to it, or to NULL when no such partial
+ * exists.  It returns TMPL_BAD after reporting into d that the partial
+ * did not parse, and -1 after reporting a system error.  A template
+ * it returns must stay valid until the render ends.
  */
+#define TMPL_BAD	1
 struct tmpl_loader {
-	int (*find)(void *ctx, const char *name, const char **path,
-	    const char **text, size_t *len, struct diag *d);
+	int (*find)(void *ctx, const char *name, struct arena *a,
+	    struct diag *d, const struct tmpl **out);
 	void *ctx;
 };
 
 struct tmpl_opts {
+	const struct keys *keys;	/* partials' names resolve here */
 	enum escape_mode escape;	/* for {{name}} */
 	bool strict;			/* unknown names and partials: errors */
 	size_t max_output;		/* 0: no limit */
@@ -71,11 +74,24 @@ struct tmpl_opts {
 
 /*
  * Parses text[0..len) (named path in diagnostics; path must outlive the
- * AST) into *out.  The AST lives in arena a.  Returns 0, or -1 after
- * reporting every error found into d; *out is written only on success.
+ * AST) into *out.  The AST lives in arena a.  Each name is resolved to
+ * the key that keys interned for it (see value.h), and a name no one
+ * interned finds nothing: keys must hold every key of the data the
+ * template is rendered against.  keys is only read.  Returns 0, or -1
+ * after reporting every error found into d; *out is written only on
+ * success.
  */
-int tmpl_parse(struct arena *a, const char *path, const char *text,
-    size_t len, struct diag *d, struct tmpl **out);
+int tmpl_parse(struct arena *a, const struct keys *keys, const char *path,
+    const char *text, size_t len, struct diag *d, struct tmpl **out);
+
+/*
+ * Calls key(ctx, k) for every interned key a name of t resolved to,
+ * and partial(ctx, name, len, dynamic) for every partial and parent tag
+ * of t: name[0..len) is the partial's name, or with dynamic the name
+ * whose value names it at render time.  Either function may be NULL.
+ */
+void tmpl_refs(const struct tmpl *t, void (*key)(void *, const char *),
+    void (*partial)(void *, const char *, size_t, bool), void *ctx);
 
 /*
  * Renders t against root, appending to out.  Partials are found through

@@ -56,6 +56,7 @@ enum tname_special {
 struct tpart {
 	const char *s;
 	size_t len;
+	const char *key;	/* interned (value.h), or NULL: no map has it */
 };
 
 struct tname {

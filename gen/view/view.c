@@ -2,117 +2,149 @@
 
 #include <limits.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/buf.h"
 #include "base/xmalloc.h"
 
-static size_t count_ext(const struct value *node);
-static void copy_ext(struct value *to, const struct value *node);
+#define NSTATUS_KEYS	28
 
-/* What every builder below needs. */
-struct view {
-	struct value_maker mk;		/* first: the makers cast back */
+/* Where a view is being built, and what it is made of. */
+struct build {
 	struct arena *a;
 	const struct registry *r;
-	const struct ctx_opts *o;
-	/* The statuses select_views looks at: all, or one class's. */
-	size_t from, to;
-	const struct view *keep;	/* a copy that outlives ctx_build */
-	/* Per status: its id and aliases in the output's case; converted */
-	const char ***conv;
-	/* Room for a selection being made; freed by ctx_build. */
-	const struct status **pick;
+	const struct view_opts *o;
+	const struct view_keys *vk;
+	struct buf scratch;		/* case conversions */
+	const struct value **locale;	/* each locale's name */
+	const struct value **views;	/* each status's, or NULL: no list */
+	/* The keys of a status's view, x- keys aside, and which they are */
+	struct mkey *shape;
+	enum vkey shape_k[NSTATUS_KEYS];
+	size_t nshape;
 };
 
-/*
- * A list of statuses whose views are made as the renderer reaches
- * them: a status's view is some thirty keys, and a big registry's
- * statuses would otherwise all be built, for every output, before
- * the first byte is rendered.
- */
-struct status_list {
-	struct value_maker mk;		/* first: make_status casts back */
-	const struct view *v;
-	const struct status **which;
+/* The keys of a status's view, before its x- keys. */
+static const enum vkey status_keys[] = {
+	VK_CODE, VK_PHRASE, VK_ID, VK_NAME, VK_NAMES, VK_ALIAS_NAMES,
+	VK_ALIASES, VK_CLASS, VK_STATUS, VK_IS_STANDARD, VK_IS_DEPRECATED,
+	VK_IS_UNUSED, VK_IS_EXPERIMENTAL, VK_IS_TEMPORARY, VK_IS_UNOFFICIAL,
+	VK_DOCS_ONLY, VK_SET, VK_SOURCE, VK_REF, VK_EXPIRES, VK_DESCRIPTION,
+	VK_NOTE, VK_DESCRIPTION_LOCALES, VK_NOTE_LOCALES, VK_NAMES_BY_LANG,
+	VK_HISTORY, VK_SUBCODES, VK_EXTENSIONS
 };
 
-/*
- * The keys of a status's view, before its x- keys.  A view is a lazy
- * map (see value.h): it makes a key's value when a template first reads
- * it, and most templates read a handful of the thirty.
- */
-enum status_key {
-	SK_CODE, SK_PHRASE, SK_ID, SK_NAME, SK_NAMES, SK_ALIAS_NAMES,
-	SK_ALIASES, SK_CLASS, SK_STATUS, SK_IS_STANDARD, SK_IS_DEPRECATED,
-	SK_IS_UNUSED, SK_IS_EXPERIMENTAL, SK_IS_TEMPORARY, SK_IS_UNOFFICIAL,
-	SK_DOCS_ONLY, SK_SET, SK_SOURCE, SK_REF, SK_EXPIRES, SK_DESCRIPTION,
-	SK_NOTE, SK_DESCRIPTION_LOCALES, SK_NOTE_LOCALES, SK_NAMES_BY_LANG,
-	SK_HISTORY, SK_SUBCODES, SK_EXTENSIONS,
-	SK_NKEYS
+#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+
+_Static_assert(NELEM(status_keys) == NSTATUS_KEYS, "status keys");
+
+/* The key names, in the order of enum vkey. */
+static const char *const key_names[VK_N] = {
+	"alias_names", "aliases", "all_statuses", "class", "classes", "code",
+	"current", "data", "default_locale", "description",
+	"description_locales", "docs_only", "expires", "extensions", "first",
+	"gen", "history", "id", "is_bool", "is_default_locale",
+	"is_deprecated", "is_experimental", "is_finite", "is_float", "is_int",
+	"is_list", "is_map", "is_null", "is_standard", "is_string",
+	"is_temporary", "is_unofficial", "is_unused", "items", "key", "kind",
+	"lang", "last", "locale", "locales", "members", "name", "names",
+	"names_by_lang", "note", "note_locales", "notice", "phrase", "prefix",
+	"ref", "registry", "set", "sets", "source", "status", "statuses",
+	"sub", "subcodes", "text", "title", "title_locales", "unofficial",
+	"value", "version"
 };
 
-#define KEY(s)	{ .key = s, .keylen = sizeof(s) - 1 }
-
-/* Copied whole into each view: every value NULL, to be made. */
-static const struct member status_keys[SK_NKEYS] = {
-	[SK_CODE] = KEY("code"),
-	[SK_PHRASE] = KEY("phrase"),
-	[SK_ID] = KEY("id"),
-	[SK_NAME] = KEY("name"),
-	[SK_NAMES] = KEY("names"),
-	[SK_ALIAS_NAMES] = KEY("alias_names"),
-	[SK_ALIASES] = KEY("aliases"),
-	[SK_CLASS] = KEY("class"),
-	[SK_STATUS] = KEY("status"),
-	[SK_IS_STANDARD] = KEY("is_standard"),
-	[SK_IS_DEPRECATED] = KEY("is_deprecated"),
-	[SK_IS_UNUSED] = KEY("is_unused"),
-	[SK_IS_EXPERIMENTAL] = KEY("is_experimental"),
-	[SK_IS_TEMPORARY] = KEY("is_temporary"),
-	[SK_IS_UNOFFICIAL] = KEY("is_unofficial"),
-	[SK_DOCS_ONLY] = KEY("docs_only"),
-	[SK_SET] = KEY("set"),
-	[SK_SOURCE] = KEY("source"),
-	[SK_REF] = KEY("ref"),
-	[SK_EXPIRES] = KEY("expires"),
-	[SK_DESCRIPTION] = KEY("description"),
-	[SK_NOTE] = KEY("note"),
-	[SK_DESCRIPTION_LOCALES] = KEY("description_locales"),
-	[SK_NOTE_LOCALES] = KEY("note_locales"),
-	[SK_NAMES_BY_LANG] = KEY("names_by_lang"),
-	[SK_HISTORY] = KEY("history"),
-	[SK_SUBCODES] = KEY("subcodes"),
-	[SK_EXTENSIONS] = KEY("extensions")
+/* The statuses' kinds, as the view spells them. */
+static const struct value kind_names[] = {
+	{ .kind = VALUE_STRING, .str = "standard", .len = 8 },
+	{ .kind = VALUE_STRING, .str = "deprecated", .len = 10 },
+	{ .kind = VALUE_STRING, .str = "unused", .len = 6 },
+	{ .kind = VALUE_STRING, .str = "experimental", .len = 12 },
+	{ .kind = VALUE_STRING, .str = "temporary", .len = 9 },
+	{ .kind = VALUE_STRING, .str = "unofficial", .len = 10 }
 };
 
-static struct value *status_view(const struct view *v,
-    const struct status *s, struct arena *a);
-
-static struct value *
-str_or_null(struct view *v, const char *s)
+void
+view_keys_init(struct view_keys *vk, struct keys *keys)
 {
-	return s != NULL ? value_cstr(v->a, s) : value_null(v->a);
+	size_t i;
+
+	for (i = 0; i < VK_N; i++) {
+		vk->k[i].s = keys_add(keys, key_names[i], strlen(key_names[i]));
+		vk->k[i].line = vk->k[i].col = 0;
+		vk->used[i] = true;
+	}
+}
+
+void
+view_keys_use(struct view_keys *vk, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < VK_N; i++)
+		if (vk->k[i].s == key)
+			vk->used[i] = true;
+}
+
+static bool
+want(const struct build *b, enum vkey k)
+{
+	return b->vk->used[k];
+}
+
+/*
+ * A map of those of keys[0..n) that the templates use, with vals[i]
+ * under keys[i], and then the x- keys of ext (the model's, or NULL).
+ */
+static const struct value *
+make_map(struct build *b, const enum vkey *keys, const struct value **vals,
+    size_t n, const struct value *ext)
+{
+	size_t i, k = 0, next = ext != NULL ? ext->len : 0;
+	struct mkey *mk = arena_array(b->a, n + next, sizeof(*mk));
+	struct value *m;
+
+	for (i = 0; i < n; i++)
+		k += want(b, keys[i]);
+	m = value_map(b->a, mk, k + next);
+	for (i = 0, k = 0; i < n; i++) {
+		if (!want(b, keys[i]))
+			continue;
+		mk[k] = b->vk->k[keys[i]];
+		m->items[k++] = vals[i];
+	}
+	for (i = 0; i < next; i++) {
+		mk[k] = ext->u.keys[i];
+		m->items[k++] = ext->items[i];
+	}
+	return m;
+}
+
+static const struct value *
+str(struct build *b, const char *s)
+{
+	return value_cstr(b->a, s);
 }
 
 /* The chosen locale's text, else the default locale's, else NULL. */
 static const struct text *
-loc_text(const struct view *v, const struct text *texts)
+loc_text(const struct build *b, const struct text *texts)
 {
 	if (texts == NULL)
 		return NULL;
-	if (texts[v->o->locale].s != NULL)
-		return &texts[v->o->locale];
+	if (texts[b->o->locale].s != NULL)
+		return &texts[b->o->locale];
 	return texts[0].s != NULL ? &texts[0] : NULL;
 }
 
-static struct value *
-loc(struct view *v, const struct text *texts)
+static const struct value *
+loc(struct build *b, const struct text *texts)
 {
-	const struct text *t = loc_text(v, texts);
+	const struct text *t = loc_text(b, texts);
 
-	return t != NULL ? value_cstrn(v->a, t->s, t->len) : value_null(v->a);
+	return t != NULL ? value_str(b->a, t->s, t->len) : &value_null_v;
 }
 
 /*
@@ -121,27 +153,25 @@ loc(struct view *v, const struct text *texts)
  * locales the data gives (the default one always); null when the data
  * has no such field.
  */
-static struct value *
-loc_all(struct view *v, const struct text *texts)
+static const struct value *
+loc_all(struct build *b, const struct text *texts)
 {
+	static const enum vkey keys[] = { VK_LOCALE, VK_TEXT };
+	const struct value *vals[2];
 	struct value *list;
 	size_t i, n = 0;
 
 	if (texts == NULL)
-		return value_null(v->a);
-	for (i = 0; i < v->r->nlocales; i++)
+		return &value_null_v;
+	for (i = 0; i < b->r->nlocales; i++)
 		n += texts[i].s != NULL;
-	list = value_list(v->a, n);
-	for (i = 0; i < v->r->nlocales; i++) {
-		struct value *m;
-
+	list = value_list(b->a, n);
+	for (i = 0, n = 0; i < b->r->nlocales; i++) {
 		if (texts[i].s == NULL)
 			continue;
-		m = value_map(v->a, 2);
-		value_set(m, "locale", value_cstr(v->a, v->r->locales[i]));
-		value_set(m, "text", value_cstrn(v->a, texts[i].s,
-		    texts[i].len));
-		value_push(list, m);
+		vals[0] = b->locale[i];
+		vals[1] = value_str(b->a, texts[i].s, texts[i].len);
+		list->items[n++] = make_map(b, keys, vals, 2, NULL);
 	}
 	return list;
 }
@@ -152,521 +182,364 @@ loc_all(struct view *v, const struct text *texts)
  * items (a list's nodes) and members ({key, value} of a map, in order).
  * The loader bounds nesting (256 levels), which bounds this recursion.
  */
-static struct value *
-node_of(struct view *v, struct value *d)
+static const struct value *
+node_of(struct build *b, const struct value *d)
 {
-	static const struct {
-		enum value_kind kind;
-		const char *flag;
-	} kinds[] = {
-		{ VALUE_NULL, "is_null" }, { VALUE_BOOL, "is_bool" },
-		{ VALUE_INT, "is_int" }, { VALUE_FLOAT, "is_float" },
-		{ VALUE_STRING, "is_string" }, { VALUE_LIST, "is_list" },
-		{ VALUE_MAP, "is_map" }
+	static const enum vkey keys[] = {
+		VK_KIND, VK_VALUE, VK_IS_NULL, VK_IS_BOOL, VK_IS_INT,
+		VK_IS_FLOAT, VK_IS_STRING, VK_IS_LIST, VK_IS_MAP, VK_IS_FINITE,
+		VK_ITEMS, VK_MEMBERS
 	};
-	struct value *m = value_map(v->a, 5 + 7);
-	struct value *items, *members;
-	size_t i, n;
+	static const enum vkey member_keys[] = { VK_KEY, VK_VALUE };
+	const struct value *vals[NELEM(keys)], *mv[2];
+	bool list = d->kind == VALUE_LIST, map = d->kind == VALUE_MAP;
+	struct value *items = value_list(b->a, list ? d->len : 0);
+	struct value *members = value_list(b->a, map ? d->len : 0);
+	size_t i;
 
-	n = d->kind == VALUE_LIST ? d->u.list.n : 0;
-	items = value_list(v->a, n);
-	for (i = 0; i < n; i++)
-		value_push(items, node_of(v, d->u.list.items[i]));
-	n = d->kind == VALUE_MAP ? d->u.map.n : 0;
-	members = value_list(v->a, n);
-	for (i = 0; i < n; i++) {
-		struct value *mm = value_map(v->a, 2);
-
-		value_set(mm, "key", value_cstr(v->a, d->u.map.items[i].key));
-		value_set(mm, "value", node_of(v, d->u.map.items[i].val));
-		value_push(members, mm);
+	for (i = 0; list && i < d->len; i++)
+		items->items[i] = node_of(b, d->items[i]);
+	for (i = 0; map && i < d->len; i++) {
+		mv[0] = str(b, d->u.keys[i].s);
+		mv[1] = node_of(b, d->items[i]);
+		members->items[i] = make_map(b, member_keys, mv, 2, NULL);
 	}
-	value_set(m, "kind", value_cstr(v->a, value_kind_name(d->kind)));
-	value_set(m, "value", d->kind == VALUE_LIST || d->kind == VALUE_MAP ?
-	    value_null(v->a) : d);
-	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
-		value_set(m, kinds[i].flag,
-		    value_bool(v->a, d->kind == kinds[i].kind));
+	vals[0] = str(b, value_kind_name((enum value_kind)d->kind));
+	vals[1] = list || map ? &value_null_v : d;
+	for (i = VALUE_NULL; i <= VALUE_MAP; i++)
+		vals[2 + i] = value_bool(d->kind == i);
 	/* JSON, for one, has no spelling for an infinity or a NaN. */
-	value_set(m, "is_finite", value_bool(v->a, d->kind == VALUE_INT ||
-	    (d->kind == VALUE_FLOAT && isfinite(d->u.f))));
-	value_set(m, "items", items);
-	value_set(m, "members", members);
-	return m;
+	vals[9] = value_bool(d->kind == VALUE_INT ||
+	    (d->kind == VALUE_FLOAT && isfinite(d->u.f)));
+	vals[10] = items;
+	vals[11] = members;
+	return make_map(b, keys, vals, NELEM(keys), NULL);
 }
 
 /* The x- keys of a data map as a list of {key, value} nodes. */
-static struct value *
-extensions_of(struct view *v, const struct value *node)
-{
-	struct value *list = value_list(v->a, count_ext(node));
-	size_t i;
-
-	for (i = 0; node != NULL && i < node->u.map.n; i++) {
-		const struct member *mb = &node->u.map.items[i];
-		struct value *m;
-
-		if (strncmp(mb->key, "x-", 2) != 0)
-			continue;
-		m = value_map(v->a, 2);
-		value_set(m, "key", value_cstr(v->a, mb->key));
-		value_set(m, "value", node_of(v, mb->val));
-		value_push(list, m);
-	}
-	return list;
-}
-
-/* The data's `names:`, every language: a list of {lang, names}. */
-static struct value *
-names_by_lang(struct view *v, const struct status *s)
-{
-	size_t i, k, n = s->names != NULL ? s->names->u.map.n : 0;
-	struct value *list = value_list(v->a, n);
-
-	for (i = 0; i < n; i++) {
-		const struct member *mb = &s->names->u.map.items[i];
-		struct value *m = value_map(v->a, 2);
-		struct value *names = value_list(v->a, mb->val->u.list.n);
-
-		for (k = 0; k < mb->val->u.list.n; k++)
-			value_push(names, value_cstr(v->a,
-			    mb->val->u.list.items[k]->str));
-		value_set(m, "lang", value_cstr(v->a, mb->key));
-		value_set(m, "names", names);
-		value_push(list, m);
-	}
-	return list;
-}
-
-static const char *
-convert(struct view *v, const char *id)
-{
-	struct buf b = BUF_INIT;
-	char *s;
-
-	filter_apply(&b, v->o->ident_case, ESCAPE_NONE, id, strlen(id));
-	s = arena_strndup(v->a, b.ptr, b.len);
-	buf_release(&b);
-	return s;
-}
-
-/*
- * The status's id, then its aliases, in the output's case, made in a
- * (which lives as long as the view).  A template walks the statuses
- * several times, making their views anew each time, and converting
- * costs more than the rest of a view: each status's are kept.
- */
-static const char **
-converted(const struct view *v, const struct status *s, struct arena *a)
-{
-	const char ***slot = &v->conv[s - v->r->statuses];
-	struct view tmp = *v;
-	size_t i;
-
-	if (*slot != NULL)
-		return *slot;
-	tmp.a = a;
-	*slot = arena_array(a, 1 + s->naliases, sizeof(**slot));
-	(*slot)[0] = convert(&tmp, s->id);
-	for (i = 0; i < s->naliases; i++)
-		(*slot)[1 + i] = convert(&tmp, s->aliases[i]);
-	return *slot;
-}
-
-/* The data's names of the status in the output's language, or NULL. */
 static const struct value *
-names_given(const struct view *v, const struct status *s)
+extensions_of(struct build *b, const struct value *ext)
 {
-	return s->names != NULL ? value_get(s->names, v->o->lang) : NULL;
-}
-
-static struct value *
-names_of(struct view *v, const struct status *s, struct arena *keep)
-{
-	const struct value *over = names_given(v, s);
-	const struct value *name;
-	const char **conv;
+	static const enum vkey keys[] = { VK_KEY, VK_VALUE };
+	const struct value *vals[2];
 	struct value *list;
 	size_t i;
 
-	if (over != NULL) {
-		list = value_list(v->a, over->u.list.n);
-		for (i = 0; i < over->u.list.n; i++) {
-			name = over->u.list.items[i];
-			value_push(list, value_cstrn(v->a, name->str,
-			    name->len));
-		}
-		return list;
+	if (ext == NULL || !want(b, VK_EXTENSIONS))
+		return &value_empty_list;
+	list = value_list(b->a, ext->len);
+	for (i = 0; i < ext->len; i++) {
+		vals[0] = str(b, ext->u.keys[i].s);
+		vals[1] = node_of(b, ext->items[i]);
+		list->items[i] = make_map(b, keys, vals, 2, NULL);
 	}
-	conv = converted(v, s, keep);
-	list = value_list(v->a, 1 + s->naliases);
-	for (i = 0; i < 1 + s->naliases; i++)
-		value_push(list, value_cstr(v->a, conv[i]));
 	return list;
 }
 
-static struct value *
-tail_of(struct view *v, const struct value *list)
+/* id in the output's case, in the view's arena. */
+static const struct value *
+convert(struct build *b, const char *id)
 {
-	struct value *t = value_list(v->a, list->u.list.n > 0 ?
-	    list->u.list.n - 1 : 0);
+	buf_reset(&b->scratch);
+	case_apply(&b->scratch, b->o->ident_case, id, strlen(id));
+	return value_copy_str(b->a, b->scratch.ptr, b->scratch.len);
+}
+
+/*
+ * The status's names in the output's language: the data's `names:`
+ * for it, else its id and aliases in the output's case.
+ */
+static const struct value *
+names_of(struct build *b, const struct status *s)
+{
+	const struct value *given = s->names != NULL ?
+	    value_find(s->names, b->o->lang) : NULL;
+	struct value *list;
 	size_t i;
 
-	for (i = 1; i < list->u.list.n; i++)
-		value_push(t, list->u.list.items[i]);
+	if (given != NULL)
+		return given;
+	list = value_list(b->a, 1 + s->naliases);
+	list->items[0] = convert(b, s->id);
+	for (i = 0; i < s->naliases; i++)
+		list->items[1 + i] = convert(b, s->aliases[i]);
+	return list;
+}
+
+/* The list's items but the first. */
+static const struct value *
+tail_of(struct build *b, const struct value *list)
+{
+	struct value *t;
+
+	if (list->len <= 1)
+		return &value_empty_list;
+	t = value_list(b->a, list->len - 1);
+	memcpy(t->items, list->items + 1, t->len * sizeof(*t->items));
 	return t;
 }
 
-static struct value *
-history_of(struct view *v, const struct status *s)
+/* The data's `names:`, every language: a list of {lang, names}. */
+static const struct value *
+names_by_lang(struct build *b, const struct status *s)
 {
-	struct value *list = value_list(v->a, s->nhistory);
-	size_t i;
+	static const enum vkey keys[] = { VK_LANG, VK_NAMES };
+	const struct value *vals[2];
+	size_t i, n = s->names != NULL ? s->names->len : 0;
+	struct value *list = value_list(b->a, n);
 
-	for (i = 0; i < s->nhistory; i++) {
-		const struct value *node = s->history[i].node;
-		struct value *h = value_map(v->a, 4 + count_ext(node));
-
-		value_set(h, "phrase", value_cstr(v->a, s->history[i].phrase));
-		value_set(h, "ref", str_or_null(v, s->history[i].ref));
-		/* The status's own phrase is hidden inside {{#history}}. */
-		value_set(h, "current", value_cstr(v->a, s->phrase));
-		value_set(h, "extensions", extensions_of(v, node));
-		copy_ext(h, node);
-		value_push(list, h);
+	for (i = 0; i < n; i++) {
+		vals[0] = str(b, s->names->u.keys[i].s);
+		vals[1] = s->names->items[i];
+		list->items[i] = make_map(b, keys, vals, 2, NULL);
 	}
 	return list;
 }
 
-static struct value *
-subcodes_of(struct view *v, const struct status *s)
+static const struct value *
+aliases_of(struct build *b, const struct status *s)
 {
-	struct value *list = value_list(v->a, s->nsubcodes);
+	struct value *list = value_list(b->a, s->naliases);
+	size_t i;
+
+	for (i = 0; i < s->naliases; i++)
+		list->items[i] = str(b, s->aliases[i]);
+	return list;
+}
+
+static const struct value *
+history_of(struct build *b, const struct status *s)
+{
+	static const enum vkey keys[] = {
+		VK_PHRASE, VK_REF, VK_CURRENT, VK_EXTENSIONS
+	};
+	const struct value *vals[NELEM(keys)];
+	struct value *list = value_list(b->a, s->nhistory);
+	size_t i;
+
+	for (i = 0; i < s->nhistory; i++) {
+		const struct history *h = &s->history[i];
+
+		vals[0] = str(b, h->phrase);
+		vals[1] = str(b, h->ref);
+		/* The status's own phrase is hidden inside {{#history}}. */
+		vals[2] = value_str(b->a, s->phrase, s->phrase_len);
+		vals[3] = extensions_of(b, h->node);
+		list->items[i] = make_map(b, keys, vals, NELEM(keys), h->node);
+	}
+	return list;
+}
+
+static const struct value *
+subcodes_of(struct build *b, const struct status *s)
+{
+	static const enum vkey keys[] = {
+		VK_CODE, VK_SUB, VK_PHRASE, VK_DESCRIPTION,
+		VK_DESCRIPTION_LOCALES, VK_EXTENSIONS
+	};
+	const struct value *vals[NELEM(keys)];
+	struct value *list = value_list(b->a, s->nsubcodes);
 	char tmp[48];
 	size_t i;
 
 	for (i = 0; i < s->nsubcodes; i++) {
 		const struct subcode *sc = &s->subcodes[i];
-		struct value *m = value_map(v->a, 6 + count_ext(sc->node));
+		int n = snprintf(tmp, sizeof(tmp), "%lld.%lld", s->code,
+		    sc->sub);
 
-		snprintf(tmp, sizeof(tmp), "%lld.%lld", s->code, sc->sub);
-		value_set(m, "code", value_string(v->a, tmp, strlen(tmp)));
-		value_set(m, "sub", value_int(v->a, sc->sub));
-		value_set(m, "phrase", value_cstr(v->a, sc->phrase));
-		value_set(m, "description", loc(v, sc->description));
-		value_set(m, "description_locales",
-		    loc_all(v, sc->description));
-		value_set(m, "extensions", extensions_of(v, sc->node));
-		copy_ext(m, sc->node);
-		value_push(list, m);
+		vals[0] = value_copy_str(b->a, tmp, (size_t)n);
+		vals[1] = value_int(b->a, sc->sub);
+		vals[2] = str(b, sc->phrase);
+		vals[3] = loc(b, sc->description);
+		vals[4] = want(b, VK_DESCRIPTION_LOCALES) ?
+		    loc_all(b, sc->description) : NULL;
+		vals[5] = extensions_of(b, sc->node);
+		list->items[i] = make_map(b, keys, vals, NELEM(keys), sc->node);
 	}
 	return list;
 }
 
-static size_t
-count_ext(const struct value *node)
+/* The value of status key k, when the templates use k. */
+static const struct value *
+status_part(struct build *b, const struct status *s, enum vkey k,
+    const struct value *names)
 {
-	size_t i, n = 0;
-
-	for (i = 0; node != NULL && i < node->u.map.n; i++)
-		n += strncmp(node->u.map.items[i].key, "x-", 2) == 0;
-	return n;
-}
-
-static void
-copy_ext(struct value *to, const struct value *node)
-{
-	size_t i;
-
-	for (i = 0; node != NULL && i < node->u.map.n; i++)
-		if (strncmp(node->u.map.items[i].key, "x-", 2) == 0)
-			value_set(to, node->u.map.items[i].key,
-			    node->u.map.items[i].val);
-}
-
-static struct value *
-aliases_of(struct view *v, const struct status *s)
-{
-	struct value *al = value_list(v->a, s->naliases);
-	size_t i;
-
-	for (i = 0; i < s->naliases; i++)
-		value_push(al, value_cstr(v->a, s->aliases[i]));
-	return al;
-}
-
-/* The first of names_of, or NULL, without making the list. */
-static const char *
-first_name(const struct view *v, const struct status *s)
-{
-	const struct value *over = names_given(v, s);
-
-	if (over == NULL)
-		return converted(v, s, v->a)[0];
-	return over->u.list.n > 0 ? over->u.list.items[0]->str : NULL;
-}
-
-/* A scalar member of a view: s, or null for NULL. */
-static struct value *
-str_in(const struct value *map, const char *s)
-{
-	return s != NULL ? value_cstr_in(map, s) : value_null(NULL);
-}
-
-/* A locale's text as a member of a view, or null for none. */
-static struct value *
-text_in(const struct value *map, const struct text *t)
-{
-	return t != NULL ? value_cstrn_in(map, t->s, t->len) :
-	    value_null(NULL);
-}
-
-/*
- * The members of a status's view that are lists, made in a (the arena
- * of the status's view).
- */
-static struct value *
-status_part(const struct view *base, const struct status *s,
-    const struct value *map, size_t i, struct arena *a)
-{
-	struct view v = *base;
-
-	v.a = a;
-	switch ((enum status_key)i) {
-	case SK_NAMES:
-		return names_of(&v, s, base->a);
-	case SK_ALIAS_NAMES:
-		return tail_of(&v, value_member(map, SK_NAMES));
-	case SK_ALIASES:
-		return aliases_of(&v, s);
-	case SK_DESCRIPTION_LOCALES:
-		return loc_all(&v, s->description);
-	case SK_NOTE_LOCALES:
-		return loc_all(&v, s->note);
-	case SK_NAMES_BY_LANG:
-		return names_by_lang(&v, s);
-	case SK_HISTORY:
-		return history_of(&v, s);
-	case SK_SUBCODES:
-		return subcodes_of(&v, s);
-	case SK_EXTENSIONS:
-		return extensions_of(&v, s->node);
-	case SK_CODE:
-	case SK_PHRASE:
-	case SK_ID:
-	case SK_NAME:
-	case SK_CLASS:
-	case SK_STATUS:
-	case SK_SET:
-	case SK_SOURCE:
-	case SK_REF:
-	case SK_EXPIRES:
-	case SK_DESCRIPTION:
-	case SK_NOTE:
-	case SK_IS_STANDARD:
-	case SK_IS_DEPRECATED:
-	case SK_IS_UNUSED:
-	case SK_IS_EXPERIMENTAL:
-	case SK_IS_TEMPORARY:
-	case SK_IS_UNOFFICIAL:
-	case SK_DOCS_ONLY:
-	case SK_NKEYS:
+	switch (k) {
+	case VK_ALIAS_NAMES:
+		return tail_of(b, names);
+	case VK_ALIASES:
+		return aliases_of(b, s);
+	case VK_DESCRIPTION_LOCALES:
+		return loc_all(b, s->description);
+	case VK_NOTE_LOCALES:
+		return loc_all(b, s->note);
+	case VK_NAMES_BY_LANG:
+		return names_by_lang(b, s);
+	case VK_HISTORY:
+		return history_of(b, s);
+	case VK_SUBCODES:
+		return subcodes_of(b, s);
+	case VK_EXTENSIONS:
+		return extensions_of(b, s->node);
+	default:
 		break;
 	}
-	/* The flags and x- keys are set when the view is made: never lazy. */
-	abort();
+	abort();	/* status_value has the others */
 }
 
-/*
- * Makes member i of a status's view.  The scalars, which templates
- * read most, are made here without a copy of the view, in the view's
- * room (value_cstr_in).
- */
-static struct value *
-status_member(const struct value_maker *mk, const void *arg,
-    const struct value *map, size_t i, struct arena *a)
+static const struct value *
+status_value(struct build *b, const struct status *s, enum vkey k,
+    const struct value *names)
 {
-	const struct view *v = (const struct view *)mk;
-	const struct status *s = arg;
-
-	switch ((enum status_key)i) {
-	case SK_CODE:
-		return value_int_in(map, s->code);
-	case SK_PHRASE:
-		return value_cstrn_in(map, s->phrase, s->phrase_len);
-	case SK_ID:
-		return value_cstrn_in(map, s->id, s->id_len);
-	case SK_NAME:
-		return str_in(map, first_name(v, s));
-	case SK_CLASS:
-		return value_cstr_in(map, v->r->classes[s->class_index].id);
-	case SK_STATUS:
-		return value_cstr_in(map, model_status_name(s->kind));
-	case SK_SET:
-		return str_in(map, s->set);
-	case SK_SOURCE:
-		return str_in(map, s->source);
-	case SK_REF:
-		return str_in(map, s->ref);
-	case SK_EXPIRES:
-		return str_in(map, s->expires);
-	case SK_DESCRIPTION:
-		return text_in(map, loc_text(v, s->description));
-	case SK_NOTE:
-		return text_in(map, loc_text(v, s->note));
+	switch (k) {
+	case VK_CODE:
+		return value_int(b->a, s->code);
+	case VK_PHRASE:
+		return value_str(b->a, s->phrase, s->phrase_len);
+	case VK_ID:
+		return value_str(b->a, s->id, s->id_len);
+	case VK_NAME:
+		return names->len > 0 ? names->items[0] : &value_null_v;
+	case VK_NAMES:
+		return names;
+	case VK_CLASS:
+		return str(b, b->r->classes[s->class_index].id);
+	case VK_STATUS:
+		return &kind_names[s->kind];
+	case VK_IS_STANDARD:
+		return value_bool(s->kind == STATUS_STANDARD);
+	case VK_IS_DEPRECATED:
+		return value_bool(s->kind == STATUS_DEPRECATED);
+	case VK_IS_UNUSED:
+		return value_bool(s->kind == STATUS_UNUSED);
+	case VK_IS_EXPERIMENTAL:
+		return value_bool(s->kind == STATUS_EXPERIMENTAL);
+	case VK_IS_TEMPORARY:
+		return value_bool(s->kind == STATUS_TEMPORARY);
+	case VK_IS_UNOFFICIAL:
+		return value_bool(s->kind == STATUS_UNOFFICIAL);
+	case VK_DOCS_ONLY:
+		return value_bool(s->docs_only);
+	case VK_SET:
+		return str(b, s->set);
+	case VK_SOURCE:
+		return str(b, s->source);
+	case VK_REF:
+		return str(b, s->ref);
+	case VK_EXPIRES:
+		return str(b, s->expires);
+	case VK_DESCRIPTION:
+		return loc(b, s->description);
+	case VK_NOTE:
+		return loc(b, s->note);
 	default:
-		return status_part(v, s, map, i, a);
+		return status_part(b, s, k, names);
 	}
 }
 
 /*
- * The flags of a status's view, set as the view is made: a flag is a
- * shared constant, which costs a store to set and several calls to
- * make at its first lookup.
+ * A status's view: the keys the templates use, in one array that every
+ * status without x- keys shares (b->shape), then its x- keys.
  */
-static void
-set_flags(struct value *m, const struct status *s)
+static const struct value *
+status_view(struct build *b, const struct status *s)
 {
-	struct value *yes = value_bool(NULL, true);
-	struct value *no = value_bool(NULL, false);
-
-	value_set_lazy(m, SK_IS_STANDARD,
-	    s->kind == STATUS_STANDARD ? yes : no);
-	value_set_lazy(m, SK_IS_DEPRECATED,
-	    s->kind == STATUS_DEPRECATED ? yes : no);
-	value_set_lazy(m, SK_IS_UNUSED, s->kind == STATUS_UNUSED ? yes : no);
-	value_set_lazy(m, SK_IS_EXPERIMENTAL,
-	    s->kind == STATUS_EXPERIMENTAL ? yes : no);
-	value_set_lazy(m, SK_IS_TEMPORARY,
-	    s->kind == STATUS_TEMPORARY ? yes : no);
-	value_set_lazy(m, SK_IS_UNOFFICIAL,
-	    s->kind == STATUS_UNOFFICIAL ? yes : no);
-	value_set_lazy(m, SK_DOCS_ONLY, s->docs_only ? yes : no);
-}
-
-/* A status's view, in a: its keys, and values made when first read. */
-static struct value *
-status_view(const struct view *v, const struct status *s, struct arena *a)
-{
+	const struct value *names = &value_empty_list;
+	size_t i, next = s->node != NULL ? s->node->len : 0;
+	const struct mkey *keys = b->shape;
 	struct value *m;
 
-	/* Most statuses have no x- keys: their views share one key table. */
-	if (s->node == NULL) {
-		m = value_lazy_map(a, status_keys, SK_NKEYS, &v->mk, s);
-	} else {
-		m = value_map(a, SK_NKEYS + count_ext(s->node));
-		value_set_all(m, status_keys, SK_NKEYS);
-		copy_ext(m, s->node);
-		value_make_lazy(m, &v->mk, s, a);
+	if (next > 0) {
+		struct mkey *own = arena_array(b->a, b->nshape + next,
+		    sizeof(*own));
+
+		memcpy(own, b->shape, b->nshape * sizeof(*own));
+		memcpy(own + b->nshape, s->node->u.keys, next * sizeof(*own));
+		keys = own;
 	}
-	set_flags(m, s);
+	m = value_map(b->a, keys, b->nshape + next);
+	if (want(b, VK_NAME) || want(b, VK_NAMES) || want(b, VK_ALIAS_NAMES))
+		names = names_of(b, s);
+	for (i = 0; i < b->nshape; i++)
+		m->items[i] = status_value(b, s, b->shape_k[i], names);
+	for (i = 0; i < next; i++)
+		m->items[b->nshape + i] = s->node->items[i];
 	return m;
 }
 
 static bool
-in_code(struct view *v, const struct status *s)
+in_code(const struct build *b, const struct status *s)
 {
 	size_t i;
 
 	if (s->docs_only)
 		return false;
-	if (s->kind != STATUS_UNOFFICIAL || v->o->include_all)
+	if (s->kind != STATUS_UNOFFICIAL || b->o->include_all)
 		return true;
-	for (i = 0; i < v->o->ninclude; i++)
-		if (strcmp(v->o->include[i], s->set) == 0)
+	for (i = 0; i < b->o->ninclude; i++)
+		if (strcmp(b->o->include[i], s->set) == 0)
 			return true;
 	return false;
 }
 
-static struct value *
-make_status(const struct value_maker *mk, size_t i, struct arena *a)
-{
-	const struct status_list *sl = (const struct status_list *)mk;
-
-	return status_view(sl->v, sl->which[i], a);
-}
-
-/* A lazy list of the views of which[0..n), copied into the view's arena. */
-static struct value *
-views_of(struct view *v, const struct status **which, size_t n)
-{
-	struct status_list *sl = arena_alloc(v->a, sizeof(*sl));
-
-	sl->mk.item = make_status;
-	sl->v = v->keep;
-	sl->which = arena_array(v->a, n, sizeof(*sl->which));
-	if (n > 0)
-		memcpy(sl->which, which, n * sizeof(*which));
-	return value_lazy_list(v->a, n, &sl->mk);
-}
-
-/*
- * The statuses for which keep() holds, as a lazy list of their views.
- * One pass picks them into room kept for the whole build: a big
- * registry's statuses are read from memory, not cache, and a count
- * before the pick would read them all twice.
- */
-static struct value *
-select_views(struct view *v,
-    bool (*keep)(struct view *, const struct status *, const void *),
-    const void *arg)
-{
-	size_t i, n = 0;
-
-	if (v->pick == NULL)
-		v->pick = xmalloc(xmul(v->r->nstatuses + 1, sizeof(*v->pick)));
-	for (i = v->from; i < v->to; i++)
-		if (keep(v, &v->r->statuses[i], arg))
-			v->pick[n++] = &v->r->statuses[i];
-	return views_of(v, v->pick, n);
-}
+enum pick { PICK_ALL, PICK_CODE, PICK_UNOFFICIAL };
 
 static bool
-keep_code(struct view *v, const struct status *s, const void *arg)
+picks(const struct build *b, const struct status *s, enum pick p)
 {
-	(void)arg;
-	return in_code(v, s);
-}
-
-static bool
-keep_unofficial(struct view *v, const struct status *s, const void *arg)
-{
-	(void)v;
-	(void)arg;
-	return s->kind == STATUS_UNOFFICIAL;
-}
-
-static bool
-keep_any(struct view *v, const struct status *s, const void *arg)
-{
-	(void)v;
-	(void)s;
-	(void)arg;
+	switch (p) {
+	case PICK_ALL:
+		return true;
+	case PICK_CODE:
+		return in_code(b, s);
+	case PICK_UNOFFICIAL:
+		return s->kind == STATUS_UNOFFICIAL;
+	}
 	return true;
 }
 
-static bool
-keep_class(struct view *v, const struct status *s, const void *arg)
+/* A list of items[0..n), borrowed. */
+static const struct value *
+list_of(struct build *b, const struct value **items, size_t n)
 {
-	const size_t *k = arg;
+	struct value *list;
 
-	return s->class_index == *k && in_code(v, s);
+	if (n == 0)
+		return &value_empty_list;
+	list = arena_alloc(b->a, sizeof(*list));
+	list->kind = VALUE_LIST;
+	list->len = (unsigned)n;
+	list->items = items;
+	return list;
 }
 
-static bool
-keep_class_all(struct view *v, const struct status *s, const void *arg)
+/*
+ * The views of the statuses [lo, hi) that p picks, when the templates
+ * use key k, the list's.
+ */
+static const struct value *
+pick_views(struct build *b, enum vkey k, size_t lo, size_t hi, enum pick p)
 {
-	const size_t *k = arg;
+	const struct value **items;
+	size_t i, n = 0;
 
-	(void)v;
-	return s->class_index == *k;
+	if (!want(b, k))
+		return NULL;
+	if (p == PICK_ALL)
+		return list_of(b, b->views + lo, hi - lo);
+	for (i = lo; i < hi; i++)
+		n += picks(b, &b->r->statuses[i], p);
+	items = arena_array(b->a, n, sizeof(*items));
+	for (i = lo, n = 0; i < hi; i++)
+		if (picks(b, &b->r->statuses[i], p))
+			items[n++] = b->views[i];
+	return list_of(b, items, n);
 }
 
 /*
  * The first status whose code is above code.  Statuses are sorted by
  * code and classes are ranges of codes that do not overlap, so a class's
- * statuses sit together: finding them costs two searches, not a scan
- * of the registry per class.
+ * statuses sit together: finding them costs two searches.
  */
 static size_t
 after_code(const struct registry *r, long long code)
@@ -683,35 +556,35 @@ after_code(const struct registry *r, long long code)
 	return lo;
 }
 
-static struct value *
-classes_view(struct view *v)
+static const struct value *
+classes_view(struct build *b)
 {
-	struct value *list = value_list(v->a, v->r->nclasses);
-	size_t k;
+	static const enum vkey keys[] = {
+		VK_ID, VK_NAME, VK_FIRST, VK_LAST, VK_TITLE, VK_DESCRIPTION,
+		VK_TITLE_LOCALES, VK_DESCRIPTION_LOCALES, VK_STATUSES,
+		VK_ALL_STATUSES, VK_EXTENSIONS
+	};
+	const struct value *vals[NELEM(keys)];
+	struct value *list = value_list(b->a, b->r->nclasses);
+	size_t k, lo, hi;
 
-	for (k = 0; k < v->r->nclasses; k++) {
-		const struct status_class *c = &v->r->classes[k];
-		struct value *m = value_map(v->a, 11 + count_ext(c->node));
+	for (k = 0; k < b->r->nclasses; k++) {
+		const struct status_class *c = &b->r->classes[k];
 
-		value_set(m, "id", value_cstr(v->a, c->id));
-		value_set(m, "name", value_cstr(v->a, convert(v, c->id)));
-		value_set(m, "first", value_int(v->a, c->first));
-		value_set(m, "last", value_int(v->a, c->last));
-		value_set(m, "title", loc(v, c->title));
-		value_set(m, "description", loc(v, c->description));
-		value_set(m, "title_locales", loc_all(v, c->title));
-		value_set(m, "description_locales", loc_all(v, c->description));
-		v->from = c->first > LLONG_MIN ?
-		    after_code(v->r, c->first - 1) : 0;
-		v->to = after_code(v->r, c->last);
-		value_set(m, "statuses", select_views(v, keep_class, &k));
-		value_set(m, "all_statuses",
-		    select_views(v, keep_class_all, &k));
-		v->from = 0;
-		v->to = v->r->nstatuses;
-		value_set(m, "extensions", extensions_of(v, c->node));
-		copy_ext(m, c->node);
-		value_push(list, m);
+		lo = c->first > LLONG_MIN ? after_code(b->r, c->first - 1) : 0;
+		hi = after_code(b->r, c->last);
+		vals[0] = str(b, c->id);
+		vals[1] = convert(b, c->id);
+		vals[2] = value_int(b->a, c->first);
+		vals[3] = value_int(b->a, c->last);
+		vals[4] = loc(b, c->title);
+		vals[5] = loc(b, c->description);
+		vals[6] = loc_all(b, c->title);
+		vals[7] = loc_all(b, c->description);
+		vals[8] = pick_views(b, VK_STATUSES, lo, hi, PICK_CODE);
+		vals[9] = pick_views(b, VK_ALL_STATUSES, lo, hi, PICK_ALL);
+		vals[10] = extensions_of(b, c->node);
+		list->items[k] = make_map(b, keys, vals, NELEM(keys), c->node);
 	}
 	return list;
 }
@@ -734,18 +607,16 @@ set_index(const struct registry *r, const char *id, size_t *hint)
 }
 
 /*
- * The statuses of every set, each a lazy list of views, from one pass
- * over the registry: a pass per set would read every status as many
- * times as there are sets.  The picks go in set order into v->pick,
- * at offsets counted first over the statuses that have a set.
+ * The views of every set's statuses, from one pass over the registry:
+ * in set order, at offsets counted first.  Sets' lists end where the
+ * next set's begin; at[k] is where set k's ends.
  */
-static struct value **
-set_views(struct view *v)
+static const struct value **
+set_views(struct build *b, size_t *at)
 {
-	const struct registry *r = v->r;
-	size_t *at = xcalloc(r->nsets + 1, sizeof(*at));
+	const struct registry *r = b->r;
+	const struct value **all;
 	size_t *of = xmalloc(xmul(r->nstatuses + 1, sizeof(*of)));
-	struct value **lists = arena_array(v->a, r->nsets, sizeof(*lists));
 	size_t i, k, hint = 0, start = 0, n;
 
 	for (i = 0; i < r->nstatuses; i++) {
@@ -758,69 +629,71 @@ set_views(struct view *v)
 		at[k] = start;
 		start += n;
 	}
-	if (v->pick == NULL)
-		v->pick = xmalloc(xmul(r->nstatuses + 1, sizeof(*v->pick)));
+	all = arena_array(b->a, start, sizeof(*all));
 	for (i = 0; i < r->nstatuses; i++)
-		v->pick[at[of[i]]++] = &r->statuses[i];
-	/* Each set's picks now end where the next set's begin. */
-	for (k = 0, start = 0; k < r->nsets; start = at[k], k++)
-		lists[k] = views_of(v, v->pick + start, at[k] - start);
+		all[at[of[i]]++] = b->views[i];
 	free(of);
-	free(at);
-	return lists;
+	return all;
 }
 
-static struct value *
-sets_view(struct view *v)
+static const struct value *
+sets_view(struct build *b)
 {
-	struct value *list = value_list(v->a, v->r->nsets);
-	struct value **statuses = set_views(v);
-	size_t k;
+	static const enum vkey keys[] = {
+		VK_ID, VK_TITLE, VK_DESCRIPTION, VK_TITLE_LOCALES,
+		VK_DESCRIPTION_LOCALES, VK_STATUSES, VK_EXTENSIONS
+	};
+	const struct value *vals[NELEM(keys)];
+	struct value *list = value_list(b->a, b->r->nsets);
+	size_t *at = xcalloc(b->r->nsets + 1, sizeof(*at));
+	const struct value **all = want(b, VK_STATUSES) ? set_views(b, at) :
+	    NULL;
+	size_t k, start = 0;
 
-	for (k = 0; k < v->r->nsets; k++) {
-		const struct status_set *s = &v->r->sets[k];
-		struct value *m = value_map(v->a, 7 + count_ext(s->node));
+	for (k = 0; k < b->r->nsets; start = at[k], k++) {
+		const struct status_set *s = &b->r->sets[k];
 
-		value_set(m, "id", value_cstr(v->a, s->id));
-		value_set(m, "title", loc(v, s->title));
-		value_set(m, "description", loc(v, s->description));
-		value_set(m, "title_locales", loc_all(v, s->title));
-		value_set(m, "description_locales", loc_all(v, s->description));
-		value_set(m, "statuses", statuses[k]);
-		value_set(m, "extensions", extensions_of(v, s->node));
-		copy_ext(m, s->node);
-		value_push(list, m);
+		vals[0] = str(b, s->id);
+		vals[1] = loc(b, s->title);
+		vals[2] = loc(b, s->description);
+		vals[3] = loc_all(b, s->title);
+		vals[4] = loc_all(b, s->description);
+		vals[5] = all != NULL ? list_of(b, all + start, at[k] - start) :
+		    NULL;
+		vals[6] = extensions_of(b, s->node);
+		list->items[k] = make_map(b, keys, vals, NELEM(keys), s->node);
 	}
+	free(at);
 	return list;
 }
 
-static struct value *
-registry_view(struct view *v)
+static const struct value *
+registry_view(struct build *b)
 {
-	const struct registry *r = v->r;
-	struct value *m = value_map(v->a, 11 + count_ext(r->node));
-	struct value *locs = value_list(v->a, r->nlocales);
-	size_t i;
+	static const enum vkey keys[] = {
+		VK_NAME, VK_TITLE, VK_DESCRIPTION, VK_LOCALES, VK_LOCALE,
+		VK_DEFAULT_LOCALE, VK_IS_DEFAULT_LOCALE, VK_PREFIX,
+		VK_TITLE_LOCALES, VK_DESCRIPTION_LOCALES, VK_EXTENSIONS
+	};
+	const struct registry *r = b->r;
+	const struct value *vals[NELEM(keys)];
 
-	for (i = 0; i < r->nlocales; i++)
-		value_push(locs, value_cstr(v->a, r->locales[i]));
-	value_set(m, "name", value_cstr(v->a, r->name));
-	value_set(m, "title", loc(v, r->title));
-	value_set(m, "description", loc(v, r->description));
-	value_set(m, "locales", locs);
-	value_set(m, "locale", value_cstr(v->a, r->locales[v->o->locale]));
-	value_set(m, "default_locale", value_cstr(v->a, r->locales[0]));
-	value_set(m, "is_default_locale", value_bool(v->a, v->o->locale == 0));
-	value_set(m, "prefix", value_cstr(v->a, r->c_prefix));
-	value_set(m, "title_locales", loc_all(v, r->title));
-	value_set(m, "description_locales", loc_all(v, r->description));
-	value_set(m, "extensions", extensions_of(v, r->node));
-	copy_ext(m, r->node);
-	return m;
+	vals[0] = str(b, r->name);
+	vals[1] = loc(b, r->title);
+	vals[2] = loc(b, r->description);
+	vals[3] = list_of(b, b->locale, r->nlocales);
+	vals[4] = b->locale[b->o->locale];
+	vals[5] = b->locale[0];
+	vals[6] = value_bool(b->o->locale == 0);
+	vals[7] = str(b, r->c_prefix);
+	vals[8] = loc_all(b, r->title);
+	vals[9] = loc_all(b, r->description);
+	vals[10] = extensions_of(b, r->node);
+	return make_map(b, keys, vals, NELEM(keys), r->node);
 }
 
 const char *
-ctx_notice(struct arena *a, const char *data_path)
+view_notice(struct arena *a, const char *data_path)
 {
 	struct buf b = BUF_INIT;
 	char *s;
@@ -831,30 +704,57 @@ ctx_notice(struct arena *a, const char *data_path)
 	return s;
 }
 
-struct value *
-ctx_build(struct arena *a, const struct registry *r, const struct ctx_opts *o)
+/* Every status's view, when some list of statuses is used. */
+static void
+make_views(struct build *b)
 {
-	struct view v = { { NULL, status_member }, a, r, o, 0, r->nstatuses,
-	    NULL, arena_array(a, r->nstatuses, sizeof(*v.conv)), NULL };
-	struct view *keep = arena_alloc(a, sizeof(*keep));
-	struct value *root = value_map(a, 9 + count_ext(r->root));
-	struct value *g = value_map(a, 3);
+	size_t i;
 
-	*keep = v;
-	v.keep = keep;
-	value_set(g, "version", value_cstr(a, GEN_VERSION));
-	value_set(g, "data", value_cstr(a, o->data_path));
-	value_set(g, "notice", value_cstr(a, ctx_notice(a, o->data_path)));
-	value_set(root, "gen", g);
-	value_set(root, "registry", registry_view(&v));
-	value_set(root, "classes", classes_view(&v));
-	value_set(root, "statuses", select_views(&v, keep_code, NULL));
-	value_set(root, "all_statuses", select_views(&v, keep_any, NULL));
-	value_set(root, "unofficial",
-	    select_views(&v, keep_unofficial, NULL));
-	value_set(root, "sets", sets_view(&v));
-	value_set(root, "extensions", extensions_of(&v, r->root));
-	copy_ext(root, r->root);
-	free(v.pick);
-	return root;
+	b->shape = arena_array(b->a, NSTATUS_KEYS, sizeof(*b->shape));
+	for (i = 0; i < NSTATUS_KEYS; i++) {
+		if (!want(b, status_keys[i]))
+			continue;
+		b->shape[b->nshape] = b->vk->k[status_keys[i]];
+		b->shape_k[b->nshape++] = status_keys[i];
+	}
+	b->views = arena_array(b->a, b->r->nstatuses, sizeof(*b->views));
+	if (!want(b, VK_STATUSES) && !want(b, VK_ALL_STATUSES) &&
+	    !want(b, VK_UNOFFICIAL))
+		return;
+	for (i = 0; i < b->r->nstatuses; i++)
+		b->views[i] = status_view(b, &b->r->statuses[i]);
+}
+
+const struct value *
+view_build(struct arena *a, const struct registry *r,
+    const struct view_opts *o, const struct view_keys *vk)
+{
+	static const enum vkey gen_keys[] = { VK_VERSION, VK_DATA, VK_NOTICE };
+	static const enum vkey keys[] = {
+		VK_GEN, VK_REGISTRY, VK_CLASSES, VK_STATUSES, VK_ALL_STATUSES,
+		VK_UNOFFICIAL, VK_SETS, VK_EXTENSIONS
+	};
+	struct build b = { a, r, o, vk, BUF_INIT, NULL, NULL, NULL, {0}, 0 };
+	const struct value *vals[NELEM(keys)], *gen[NELEM(gen_keys)];
+	size_t i;
+
+	b.locale = arena_array(a, r->nlocales, sizeof(*b.locale));
+	for (i = 0; i < r->nlocales; i++)
+		b.locale[i] = str(&b, r->locales[i]);
+	make_views(&b);
+	gen[0] = str(&b, GEN_VERSION);
+	gen[1] = str(&b, o->data_path);
+	gen[2] = str(&b, view_notice(a, o->data_path));
+	vals[0] = make_map(&b, gen_keys, gen, NELEM(gen_keys), NULL);
+	vals[1] = registry_view(&b);
+	vals[2] = classes_view(&b);
+	vals[3] = pick_views(&b, VK_STATUSES, 0, r->nstatuses, PICK_CODE);
+	vals[4] = pick_views(&b, VK_ALL_STATUSES, 0, r->nstatuses,
+	    PICK_ALL);
+	vals[5] = pick_views(&b, VK_UNOFFICIAL, 0, r->nstatuses,
+	    PICK_UNOFFICIAL);
+	vals[6] = sets_view(&b);
+	vals[7] = extensions_of(&b, r->root);
+	buf_release(&b.scratch);
+	return make_map(&b, keys, vals, NELEM(keys), r->root);
 }

@@ -1,40 +1,86 @@
 /*
- * ctx: the view of the registry that templates read.
+ * view: the value tree that templates read, made from the model.
  *
- * ctx_build turns a validated registry into a value tree for one target
- * language and one locale.  Every key is always present (null when the
- * data has no value), so strict rendering catches misspelled names in
- * templates without tripping over optional fields.
+ * view_build turns a validated registry into a tree for one output: one
+ * target language (how ids become names) and one locale.  It is built
+ * whole before rendering starts, and only with the keys the output's
+ * templates name (struct view_keys.used): a status's view is a map of
+ * the keys the templates can look up, and a C header needs five of the
+ * thirty.  A status has one view, which every list that holds the
+ * status (statuses, all_statuses, a class's, a set's) shares.
+ *
+ * Every key a view can have is always present (null when the data has
+ * no value), so strict rendering catches misspelled names in templates
+ * without tripping over optional fields.
  *
  * Root keys: gen {version, data, notice}, registry {name, title,
  * description, locales, locale, default_locale, is_default_locale,
  * prefix}, classes, statuses (the code outputs' statuses), all_statuses,
  * unofficial, sets.  A status has code, phrase, id, name, names,
  * alias_names, aliases, class, status, is_standard ... is_unofficial,
- * set, source, ref, expires, description, note, history, subcodes and its
- * x- extensions.  Every localised text also comes as NAME_locales, a list
- * of {locale, text} of every locale the data gives, and the x- keys of
- * the root and of every map of the data also come as `extensions`, a
- * list of {key, value} whose values are shape-describing
+ * set, source, ref, expires, description, note, history, subcodes and
+ * its x- extensions.  Every localised text also comes as NAME_locales, a
+ * list of {locale, text} of every locale the data gives, and the x-
+ * keys of the root and of every map of the data also come as
+ * `extensions`, a list of {key, value} whose values are shape-describing
  * nodes (kind, value, is_KIND, items, members), for outputs such as JSON
  * that carry everything.  README.md lists them with their meaning.
  *
- * The tree lives in the arena given; strings are borrowed from the model.
+ * Calling sequence: view_keys_init once per run (it interns the keys,
+ * before any thread starts), mark the keys each output uses, then
+ * view_build for each output.  The tree lives in the arena given;
+ * texts are borrowed from the model.
  */
-#ifndef GEN_CTX_H
-#define GEN_CTX_H
+#ifndef GEN_VIEW_H
+#define GEN_VIEW_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
 #include "base/arena.h"
-#include "tmpl/filter.h"
-#include "model/model.h"
+#include "base/case.h"
 #include "base/value.h"
+#include "model/model.h"
 
-struct ctx_opts {
+/* Every key of a view. */
+enum vkey {
+	VK_ALIAS_NAMES, VK_ALIASES, VK_ALL_STATUSES, VK_CLASS, VK_CLASSES,
+	VK_CODE, VK_CURRENT, VK_DATA, VK_DEFAULT_LOCALE, VK_DESCRIPTION,
+	VK_DESCRIPTION_LOCALES, VK_DOCS_ONLY, VK_EXPIRES, VK_EXTENSIONS,
+	VK_FIRST, VK_GEN, VK_HISTORY, VK_ID, VK_IS_BOOL, VK_IS_DEFAULT_LOCALE,
+	VK_IS_DEPRECATED, VK_IS_EXPERIMENTAL, VK_IS_FINITE, VK_IS_FLOAT,
+	VK_IS_INT, VK_IS_LIST, VK_IS_MAP, VK_IS_NULL, VK_IS_STANDARD,
+	VK_IS_STRING, VK_IS_TEMPORARY, VK_IS_UNOFFICIAL, VK_IS_UNUSED,
+	VK_ITEMS, VK_KEY, VK_KIND, VK_LANG, VK_LAST, VK_LOCALE, VK_LOCALES,
+	VK_MEMBERS, VK_NAME, VK_NAMES, VK_NAMES_BY_LANG, VK_NOTE,
+	VK_NOTE_LOCALES, VK_NOTICE, VK_PHRASE, VK_PREFIX, VK_REF, VK_REGISTRY,
+	VK_SET, VK_SETS, VK_SOURCE, VK_STATUS, VK_STATUSES, VK_SUB,
+	VK_SUBCODES, VK_TEXT, VK_TITLE, VK_TITLE_LOCALES, VK_UNOFFICIAL,
+	VK_VALUE, VK_VERSION,
+	VK_N
+};
+
+/*
+ * The keys, interned, and which of them an output's templates name:
+ * view_build leaves the others out, and does not make their values.
+ */
+struct view_keys {
+	struct mkey k[VK_N];
+	bool used[VK_N];
+};
+
+/* Interns every key into keys and marks them all used. */
+void view_keys_init(struct view_keys *vk, struct keys *keys);
+
+/*
+ * Marks the view key that the interned key names, if it is one; for
+ * an output whose used[] starts all false.
+ */
+void view_keys_use(struct view_keys *vk, const char *key);
+
+struct view_opts {
 	const char *lang;		/* key into each status's names */
-	enum filter_id ident_case;	/* how id and aliases become names */
+	enum case_id ident_case;	/* how id and aliases become names */
 	size_t locale;			/* index into registry locales */
 	const char *data_path;		/* as named in generated headers */
 	const char *const *include;	/* sets joining the code outputs */
@@ -43,16 +89,14 @@ struct ctx_opts {
 };
 
 /* The notice written at the top of every generated file. */
-const char *ctx_notice(struct arena *a, const char *data_path);
+const char *view_notice(struct arena *a, const char *data_path);
 
 /*
- * Builds the view in a; never fails (the model is already valid).  The
- * lists of statuses are lazy (see value.h): a status's view is made
- * when the renderer reaches it, in the renderer's arena for that list,
- * and its values when first read.  The view reads r and o as long as it
- * is used: both must outlive it.
+ * Builds the view in a; never fails (the model is already valid).  r,
+ * o and vk are read during the call only; the tree borrows texts from
+ * r and keys from vk.
  */
-struct value *ctx_build(struct arena *a, const struct registry *r,
-    const struct ctx_opts *o);
+const struct value *view_build(struct arena *a, const struct registry *r,
+    const struct view_opts *o, const struct view_keys *vk);
 
 #endif

@@ -1,0 +1,215 @@
+#include "run.h"
+
+#include <libgen.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "base/file.h"
+#include "embed.h"
+#include "load/load.h"
+#include "out/output.h"
+#include "tmpl/tmpl.h"
+
+#define EMBEDDED_DATA	"data/http_status.yaml"
+
+void
+run_base_init(struct run_base *b, const struct gen_opts *o, struct diag *d)
+{
+	struct arena zero = ARENA_INIT;
+
+	memset(b, 0, sizeof(*b));
+	b->o = o;
+	b->d = d;
+	b->a = zero;
+	b->keys = keys_new();
+	b->src.a = &b->a;
+	b->src.keys = b->keys;
+	b->src.user_dir = o->templates;
+}
+
+void
+run_base_release(struct run_base *b)
+{
+	arena_release(&b->a);
+	keys_free(b->keys);
+}
+
+/*
+ * The data path as generated files name it: relative and spelled one
+ * way, so that ./data/x.yaml and data/x.yaml give the same bytes, and
+ * never absolute (an absolute path names only its file).
+ */
+static const char *
+display_path(struct arena *a, const char *path)
+{
+	struct buf b = BUF_INIT;
+	const char *p = path, *s;
+
+	if (path[0] == '/') {
+		s = strrchr(path, '/');
+		return arena_strdup(a, s + 1);
+	}
+	while (*p != '\0') {
+		if (p[0] == '/' && (b.len == 0 || b.ptr[b.len - 1] == '/')) {
+			p++;
+		} else if (p[0] == '.' && (p[1] == '/' || p[1] == '\0') &&
+		    (b.len == 0 || b.ptr[b.len - 1] == '/')) {
+			p += p[1] ? 2 : 1;
+		} else {
+			buf_addc(&b, *p++);
+		}
+	}
+	s = arena_strndup(a, b.ptr, b.len);
+	buf_release(&b);
+	return s;
+}
+
+int
+run_load(struct run_base *b)
+{
+	const char *path = b->o->data ? b->o->data : EMBEDDED_DATA;
+	struct arena nodes = ARENA_INIT;
+	struct load_to to = { &nodes, &b->a, b->keys };
+	const struct embed_file *e;
+	const struct value *root;
+	int rc;
+
+	if (b->o->data != NULL) {
+		rc = load_file(&to, path, &b->o->limits, b->d, &root);
+	} else {
+		e = embed_find(EMBEDDED_DATA);
+		rc = e == NULL ? -1 : load_yaml(&to, path, e->data, e->len,
+		    &b->o->limits, b->d, &root);
+	}
+	if (rc == 0)
+		rc = model_build(&b->a, path, root, b->d, &b->r);
+	arena_release(&nodes);
+	if (rc == 0)
+		b->data_path = display_path(&b->a, path);
+	return rc;
+}
+
+int
+generate_list_langs(const struct gen_opts *o, struct diag *d)
+{
+	struct run_base b;
+	const char **names;
+	struct lang *l;
+	size_t i, n;
+	int rc = 0;
+
+	run_base_init(&b, o, d);
+	lang_names(&b.src, &names, &n);
+	for (i = 0; i < n; i++) {
+		if (lang_load(&b.src, names[i], d, &l) != 0) {
+			rc = -1;
+			continue;
+		}
+		printf("%-12s %s\n", l->name, l->description);
+	}
+	run_base_release(&b);
+	return rc;
+}
+
+int
+generate_list_locales(const struct gen_opts *o, struct diag *d)
+{
+	struct run_base b;
+	size_t i;
+	int rc;
+
+	run_base_init(&b, o, d);
+	if ((rc = run_load(&b)) == 0)
+		for (i = 0; i < b.r->nlocales; i++)
+			printf("%s\n", b.r->locales[i]);
+	run_base_release(&b);
+	return rc;
+}
+
+/* Partials for `gen render`: DIR/NAME.mustache, parsed when needed. */
+struct dir_loader {
+	const struct keys *keys;
+	const char *dir;
+	size_t max;
+};
+
+static int
+find_in_dir(void *ctx, const char *name, struct arena *a, struct diag *d,
+    const struct tmpl **out)
+{
+	struct dir_loader *dl = ctx;
+	struct buf b = BUF_INIT;
+	const char *p, *text;
+	struct tmpl *t;
+	size_t len;
+	int rc;
+
+	*out = NULL;
+	if (name[0] == '\0' || name[0] == '/' || strstr(name, "..") != NULL)
+		return 0;
+	buf_addf(&b, "%s/%s.mustache", dl->dir, name);
+	p = arena_strndup(a, b.ptr, b.len);
+	buf_release(&b);
+	rc = file_read(a, p, dl->max, true, d, &text, &len);
+	if (rc != 0)
+		return rc > 0 ? 0 : -1;
+	if (tmpl_parse(a, dl->keys, p, text, len, d, &t) != 0)
+		return TMPL_BAD;
+	*out = t;
+	return 0;
+}
+
+/* Renders the template of `gen render` into out; 0 or -1. */
+static int
+render_to(struct run_base *b, struct tmpl_opts *topts, struct buf *out)
+{
+	const struct gen_opts *o = b->o;
+	struct load_to to = { &b->a, &b->a, b->keys };
+	struct dir_loader dl = { b->keys, o->partials, o->limits.max_bytes };
+	struct tmpl_loader loader = { find_in_dir, &dl };
+	const struct value *root = &value_null_v;
+	const char *text;
+	struct tmpl *t;
+	size_t len;
+
+	if (dl.dir == NULL)
+		dl.dir = arena_strdup(&b->a, dirname(arena_strdup(&b->a,
+		    o->template)));
+	if (o->data != NULL &&
+	    load_file(&to, o->data, &o->limits, b->d, &root) != 0)
+		return -1;
+	topts->keys = b->keys;
+	if (file_read(&b->a, o->template, o->limits.max_bytes, false, b->d,
+	    &text, &len) != 0 ||
+	    tmpl_parse(&b->a, b->keys, o->template, text, len, b->d, &t) != 0)
+		return -1;
+	return tmpl_render(t, root, topts, &loader, &b->a, out, b->d);
+}
+
+int
+render_run(const struct gen_opts *o, struct diag *d)
+{
+	struct tmpl_opts topts = { NULL, ESCAPE_HTML, o->strict,
+	    RUN_MAX_OUTPUT, NULL };
+	struct output_set out = OUTPUT_SET_INIT;
+	struct buf b = BUF_INIT;
+	struct run_base base;
+	size_t len;
+	char *text;
+	int rc = -1;
+
+	run_base_init(&base, o, d);
+	if (o->escape != NULL && escape_parse(o->escape, &topts.escape) != 0)
+		diag_fail(d, DIAG_USAGE, "unknown escape mode '%s' (use html, "
+		    "none, c, python, go or markdown)", o->escape);
+	else if (render_to(&base, &topts, &b) == 0) {
+		text = buf_detach(&b, &len);
+		output_add(&out, o->output ? o->output : "-", text, len);
+		rc = o->check ? output_check(&out, d) : output_commit(&out, d);
+	}
+	buf_release(&b);
+	output_set_release(&out);
+	run_base_release(&base);
+	return rc;
+}
