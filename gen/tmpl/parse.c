@@ -1,400 +1,13 @@
-#include "tmpl.h"
+#include "tmpl_int.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "filter.h"
-#include "tmpl_ast.h"
 #include "base/xmalloc.h"
 
-/*
- * Parsing runs in two steps.  scan() cuts the text into tokens (text
- * pieces that never span a line break, and tags), and at every line end
- * applies the spec's standalone rule to that line's tokens.  build()
- * then turns the token list into the tree with an explicit stack of open
- * sections.  Deciding standalone lines needs the whole line, which is
- * why the two are apart.
- */
-
-enum tok_kind {
-	TOK_TEXT,
-	TOK_VAR,		/* also {{&x}} and {{{x}}} */
-	TOK_SECTION,
-	TOK_INVERTED,
-	TOK_CLOSE,
-	TOK_COMMENT,
-	TOK_PARTIAL,
-	TOK_DELIM,
-	TOK_PARENT,
-	TOK_BLOCK
-};
-
-struct tok {
-	enum tok_kind kind;
-	struct srcpos pos;
-	const char *s;		/* text, or the trimmed tag content */
-	size_t len;
-	bool raw;		/* TOK_VAR: {{{x}}} or {{&x}} */
-	bool removed;		/* whitespace of a standalone line */
-	bool bol;
-	bool standalone;
-	const char *indent;	/* standalone: the line's leading blanks */
-	size_t indentlen;
-	const char *eol;	/* standalone: the line's line break */
-	size_t eollen;
-	size_t at;		/* offset of the tag, for filter columns */
-};
-
-/* The leading blanks every line of a container shares, so far. */
-struct margin {
-	const char *s;
-	size_t len;
-	bool any;		/* a line has been seen */
-};
-
-struct parser {
-	struct arena *a;
-	const struct keys *keys;
-	struct diag *d;
-	const char *path;
-	const char *src;
-	size_t len;
-	size_t off;
-	unsigned line;
-	size_t linestart;	/* offset where the current line starts */
-	const char *otag, *ctag;
-	size_t olen, clen;
-	struct tok *toks;
-	size_t ntoks, cap;
-	size_t linetok;		/* first token of the current line */
-	bool failed;
-};
-
-static struct srcpos pos_at(const struct parser *, size_t);
-static void advance(struct parser *, size_t);
-static struct tok *push_tok(struct parser *, enum tok_kind, size_t);
-static void end_line(struct parser *);
-static void scan_text(struct parser *, size_t);
-static int scan_tag(struct parser *);
-static int scan(struct parser *);
 static int report_filter(struct parser *, const struct tok *, const char *,
     size_t);
 static int build(struct parser *, struct tnode *);
-
-static bool
-is_blank(char c)
-{
-	return c == ' ' || c == '\t';
-}
-
-static bool
-is_space(char c)
-{
-	return is_blank(c) || c == '\n' || c == '\r';
-}
-
-/* The position of offset o, which is at or after p->linestart. */
-static struct srcpos
-pos_at(const struct parser *p, size_t o)
-{
-	struct srcpos pos = { p->path, p->line, 1 };
-	size_t ls = p->linestart, i;
-
-	for (i = ls; i < o; i++) {
-		if (p->src[i] == '\n') {
-			pos.line++;
-			ls = i + 1;
-		}
-	}
-	pos.col = (unsigned)(o - ls + 1);
-	return pos;
-}
-
-static void
-advance(struct parser *p, size_t to)
-{
-	const char *s = p->src + p->off, *end = p->src + to, *nl;
-
-	while ((nl = memchr(s, '\n', (size_t)(end - s))) != NULL) {
-		p->line++;
-		s = nl + 1;
-		p->linestart = (size_t)(s - p->src);
-	}
-	p->off = to;
-}
-
-static struct tok *
-push_tok(struct parser *p, enum tok_kind kind, size_t at)
-{
-	struct tok *t;
-
-	if (p->ntoks == p->cap) {
-		p->cap = p->cap ? p->cap * 2 : 64;
-		p->toks = xrealloc(p->toks, xmul(p->cap, sizeof(*p->toks)));
-	}
-	t = &p->toks[p->ntoks++];
-	memset(t, 0, sizeof(*t));
-	t->kind = kind;
-	t->pos = pos_at(p, at);
-	return t;
-}
-
-static bool
-can_stand_alone(enum tok_kind k)
-{
-	return k != TOK_TEXT && k != TOK_VAR;
-}
-
-/* Inheritance tags may share a standalone line: {{<p}}{{/p}}. */
-static bool
-is_inherit(const struct tok *t)
-{
-	return t->kind == TOK_PARENT || t->kind == TOK_BLOCK ||
-	    t->kind == TOK_CLOSE;
-}
-
-static bool
-all_blank(const char *s, size_t n)
-{
-	size_t i;
-
-	if (n > 0 && s[n - 1] == '\n')
-		n--;
-	if (n > 0 && s[n - 1] == '\r')
-		n--;
-	for (i = 0; i < n; i++)
-		if (!is_blank(s[i]))
-			return false;
-	return true;
-}
-
-/*
- * The spec's standalone rule: a line holding one section, inverted,
- * close, comment, partial or delimiter tag and otherwise only blanks
- * disappears whole, line break included.  A partial keeps the leading
- * blanks as the indentation of every line it renders; a block keeps them
- * and the line break, to re-indent and end its lines.
- */
-static void
-end_line(struct parser *p)
-{
-	struct tok *first, *end, *last, *t, *tag = NULL;
-
-	/* Also guards toks == NULL: no pointer arithmetic on it. */
-	if (p->linetok == p->ntoks)
-		return;
-	first = &p->toks[p->linetok];
-	end = &p->toks[p->ntoks];
-	for (t = first; t < end; t++) {
-		if (t->kind == TOK_TEXT) {
-			if (!all_blank(t->s, t->len))
-				break;
-		} else if (!can_stand_alone(t->kind) ||
-		    (tag != NULL && !(is_inherit(tag) && is_inherit(t)))) {
-			break;
-		} else if (tag == NULL) {
-			tag = t;
-		}
-	}
-	p->linetok = p->ntoks;
-	if (t != end || tag == NULL) {
-		first->bol = true;
-		return;
-	}
-	last = end - 1;
-	for (t = first; t < end; t++) {
-		t->removed = t->kind == TOK_TEXT;
-		if (t->removed)
-			continue;
-		t->standalone = true;
-		if (first->kind == TOK_TEXT) {
-			t->indent = first->s;
-			t->indentlen = first->len;
-		}
-		if (last->kind == TOK_TEXT && last->s[last->len - 1] == '\n') {
-			t->eollen = last->len > 1 &&
-			    last->s[last->len - 2] == '\r' ? 2 : 1;
-			t->eol = last->s + last->len - t->eollen;
-		}
-	}
-}
-
-/* Adds src[off..to) as text tokens, one per line. */
-static void
-scan_text(struct parser *p, size_t to)
-{
-	while (p->off < to) {
-		const char *s = p->src + p->off;
-		const char *nl = memchr(s, '\n', to - p->off);
-		size_t n = nl ? (size_t)(nl - s) + 1 : to - p->off;
-		struct tok *t = push_tok(p, TOK_TEXT, p->off);
-
-		t->s = s;
-		t->len = n;
-		advance(p, p->off + n);
-		if (nl != NULL)
-			end_line(p);
-	}
-}
-
-/* The offset of the next `pre` (if not 0) immediately followed by ctag. */
-static size_t
-find_close(const struct parser *p, size_t from, char pre)
-{
-	size_t i;
-
-	if (pre != 0)
-		from++;
-	for (i = from; i + p->clen <= p->len; i++) {
-		if (p->src[i] != p->ctag[0] ||
-		    memcmp(p->src + i, p->ctag, p->clen) != 0)
-			continue;
-		if (pre == 0)
-			return i;
-		if (p->src[i - 1] == pre)
-			return i - 1;
-	}
-	return (size_t)-1;
-}
-
-static size_t
-find_open(const struct parser *p)
-{
-	const char *s = p->src + p->off, *end = p->src + p->len;
-
-	while ((s = memchr(s, p->otag[0], (size_t)(end - s))) != NULL) {
-		if ((size_t)(end - s) >= p->olen &&
-		    memcmp(s, p->otag, p->olen) == 0)
-			return (size_t)(s - p->src);
-		s++;
-	}
-	return p->len;
-}
-
-static enum tok_kind
-sigil_kind(char c)
-{
-	switch (c) {
-	case '#':
-		return TOK_SECTION;
-	case '^':
-		return TOK_INVERTED;
-	case '/':
-		return TOK_CLOSE;
-	case '!':
-		return TOK_COMMENT;
-	case '>':
-		return TOK_PARTIAL;
-	case '=':
-		return TOK_DELIM;
-	case '<':
-		return TOK_PARENT;
-	case '$':
-		return TOK_BLOCK;
-	default:
-		return TOK_VAR;
-	}
-}
-
-/* {{=<% %>=}}: two blank-separated delimiters without '='. */
-static int
-set_delims(struct parser *p, struct tok *t)
-{
-	const char *s = t->s, *end = t->s + t->len, *o, *c;
-	size_t olen, clen;
-
-	o = s;
-	while (s < end && !is_space(*s) && *s != '=')
-		s++;
-	olen = (size_t)(s - o);
-	while (s < end && is_space(*s))
-		s++;
-	c = s;
-	while (s < end && !is_space(*s) && *s != '=')
-		s++;
-	clen = (size_t)(s - c);
-	if (olen == 0 || clen == 0 || s != end || o + olen == c) {
-		diag_error(p->d, &t->pos, "bad set-delimiter tag '%.*s'",
-		    (int)t->len, t->s);
-		return -1;
-	}
-	p->otag = o;
-	p->olen = olen;
-	p->ctag = c;
-	p->clen = clen;
-	return 0;
-}
-
-static void
-trim(const char **s, size_t *n)
-{
-	while (*n > 0 && is_space(**s)) {
-		(*s)++;
-		(*n)--;
-	}
-	while (*n > 0 && is_space((*s)[*n - 1]))
-		(*n)--;
-}
-
-/*
- * Scans one tag at p->off.  Returns -1 when scanning cannot go on (the
- * tag never closes, or the delimiters are unknown from here).
- */
-static int
-scan_tag(struct parser *p)
-{
-	size_t start = p->off, body = start + p->olen, close, end;
-	char sigil = body < p->len ? p->src[body] : 0, pre = 0;
-	enum tok_kind kind = sigil_kind(sigil);
-	struct tok *t = push_tok(p, kind, start);
-
-	t->at = start;
-	if (sigil == '{')
-		pre = '}';
-	else if (sigil == '=')
-		pre = '=';
-	if (kind != TOK_VAR || sigil == '{' || sigil == '&')
-		body++;
-	close = find_close(p, body, pre);
-	if (close == (size_t)-1 || close < body) {
-		diag_error(p->d, &t->pos, "unclosed tag");
-		p->ntoks--;
-		return -1;
-	}
-	end = close + p->clen + (pre != 0);
-	t->raw = sigil == '{' || sigil == '&';
-	t->s = p->src + body;
-	t->len = close - body;
-	trim(&t->s, &t->len);
-	if (t->len == 0 && kind != TOK_COMMENT) {
-		diag_error(p->d, &t->pos, kind == TOK_DELIM ?
-		    "bad set-delimiter tag ''" : "empty tag name");
-		p->failed = true;
-		if (kind == TOK_DELIM)
-			return -1;
-	}
-	if (kind == TOK_DELIM && t->len != 0 && set_delims(p, t) != 0)
-		return -1;
-	advance(p, end);
-	return 0;
-}
-
-static int
-scan(struct parser *p)
-{
-	size_t at;
-
-	while (p->off < p->len) {
-		at = find_open(p);
-		scan_text(p, at);
-		if (at == p->len)
-			break;
-		if (scan_tag(p) != 0)
-			return -1;
-	}
-	end_line(p);
-	return 0;
-}
 
 /* Fills n->name from s[0..len); "." and the @ names are special. */
 static int
@@ -459,7 +72,7 @@ parse_filters(struct parser *p, const struct tok *t, struct tnode *n)
 		count += *bar == '|';
 	bar = memchr(s, '|', t->len);
 	nlen = bar ? (size_t)(bar - s) : t->len;
-	trim(&s, &nlen);
+	tmpl_trim(&s, &nlen);
 	if (nlen == 0 && count > 0) {
 		diag_error(p->d, &t->pos, "empty tag name");
 		return -1;
@@ -473,7 +86,7 @@ parse_filters(struct parser *p, const struct tok *t, struct tnode *n)
 		f = bar + 1;
 		bar = memchr(f, '|', (size_t)(end - f));
 		flen = (size_t)((bar ? bar : end) - f);
-		trim(&f, &flen);
+		tmpl_trim(&f, &flen);
 		if (filter_find(f, flen, &n->filters[n->nfilters++]) == 0)
 			continue;
 		rc = report_filter(p, t, f, flen);
@@ -552,7 +165,7 @@ partial_name(struct parser *p, const struct tok *t, struct tnode *n)
 		n->dynamic = true;
 		s++;
 		len--;
-		trim(&s, &len);
+		tmpl_trim(&s, &len);
 		if (len == 0) {
 			diag_error(p->d, &t->pos, "empty name after '*'");
 			return -1;
@@ -618,7 +231,7 @@ closes(const struct tnode *n, const char *s, size_t len)
 			return false;
 		s++;
 		len--;
-		trim(&s, &len);
+		tmpl_trim(&s, &len);
 	}
 	/* After an empty-name error, name.s may be NULL. */
 	return n->name.len == len &&
@@ -663,7 +276,7 @@ close_section(struct parser *p, const struct tok *t, struct tnode **stack,
 static void
 report_unclosed(struct parser *p, struct tnode **stack, size_t depth)
 {
-	struct srcpos end = pos_at(p, p->len);
+	struct srcpos end = tmpl_pos_at(p, p->len);
 
 	for (; depth > 0; depth--) {
 		const struct tnode *n = stack[depth];
@@ -758,8 +371,8 @@ measure(const struct parser *p, size_t i, struct margin *m)
 		narrow(m, NULL, 0);
 		return;
 	}
-	if (!all_blank(t->s, t->len))
-		while (is_blank(t->s[k]))
+	if (!tmpl_all_blank(t->s, t->len))
+		while (tmpl_is_blank(t->s[k]))
 			k++;
 	else if (t->s[t->len - 1] == '\n' || i + 1 == p->ntoks)
 		return;		/* a blank line */
@@ -866,7 +479,7 @@ tmpl_parse(struct arena *a, const struct keys *keys, const char *path,
 	t->root->kind = TNODE_ROOT;
 	t->root->pos.file = path;
 	t->root->pos.line = t->root->pos.col = 1;
-	rc = scan(&p);
+	rc = tmpl_scan(&p);
 	if (build(&p, t->root) != 0)
 		rc = -1;
 	free(p.toks);

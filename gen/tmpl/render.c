@@ -6,95 +6,8 @@
 #include <string.h>
 
 #include "filter.h"
-#include "tmpl_ast.h"
+#include "tmpl_int.h"
 #include "base/xmalloc.h"
-
-/*
- * The renderer walks the AST with an explicit frame stack: each frame
- * runs the children of one container (the root, a section, a partial's
- * root, a block) and knows what to undo when they are done.  The context
- * stack is a separate array; list sections rewrite their own entry for
- * each item instead of pushing and popping.
- *
- * Indentation is one rule in force at a time: every line a template
- * writes loses up to `strip` leading blanks, then gains `indent`.  A
- * standalone partial adds its blanks; an override of a block loses its
- * own margin and gains the block's.  push_indent folds such a change
- * into the rule, so nesting costs nothing at each line.
- */
-
-/* A {{<parent}} tag being rendered, and the one around it (1 + index). */
-struct scope {
-	const struct tnode *tag;
-	size_t outer;
-};
-
-struct ctxent {
-	const struct value *v;
-	size_t index, count;	/* list items, for @first @last @index */
-	bool iter;
-};
-
-enum frame_kind {
-	FRAME_PLAIN,
-	FRAME_LIST,
-	FRAME_PARTIAL,
-	FRAME_BLOCK
-};
-
-struct frame {
-	enum frame_kind kind;
-	const struct tnode *owner;	/* whose children run */
-	const struct tnode *next;
-	const struct value *list;	/* FRAME_LIST */
-	size_t i;
-	size_t nctx;			/* restored when the frame ends */
-	size_t indentlen, strip;
-	size_t nscopes, scope;
-	bool whole;			/* FRAME_BLOCK: writes whole lines */
-	const char *eol;		/* ends a last line left open */
-	size_t eollen;
-	size_t outstart;
-	const struct tnode *from;	/* FRAME_PARTIAL: the tag, and */
-	const char *name;		/* the partial it named */
-	size_t namelen;
-};
-
-/* A partial, parsed at most once per render; t NULL: there is none. */
-struct pcache {
-	struct pcache *next;
-	const char *name;
-	size_t len;
-	const struct tmpl *t;
-};
-
-struct render {
-	const struct tmpl_opts *opts;
-	const struct tmpl_loader *loader;
-	struct arena *a;
-	struct buf *out;
-	size_t limit;			/* where output becomes too much */
-	struct diag *d;
-	struct ctxent *ctx;
-	size_t nctx, capctx;
-	struct frame *fr;
-	size_t nfr, capfr;
-	struct scope *scopes;		/* {{<parent}} tags in use */
-	size_t nscopes, capscopes;
-	size_t scope;			/* 1 + the innermost one seen, or 0 */
-	struct buf indent;		/* added to each line */
-	size_t strip;			/* blanks taken from each line */
-	bool pending;			/* indent before the next output */
-	size_t pendlen;
-	size_t skip;			/* blanks still to take from this line */
-	bool nobol;			/* first node of inline content */
-	unsigned pdepth;
-	struct pcache *cache;
-	struct buf f1, f2;		/* filter results */
-	struct value idx;		/* @index */
-	bool fatal;
-	bool failed;
-};
 
 static void
 push_ctx(struct render *r, const struct value *v, bool iter, size_t count)
@@ -109,8 +22,8 @@ push_ctx(struct render *r, const struct value *v, bool iter, size_t count)
 	e->count = count;
 }
 
-static struct frame *
-push_frame(struct render *r, enum frame_kind kind, const struct tnode *owner)
+struct frame *
+tmpl_push_frame(struct render *r, enum frame_kind kind, const struct tnode *owner)
 {
 	struct frame *f;
 
@@ -134,8 +47,8 @@ push_frame(struct render *r, enum frame_kind kind, const struct tnode *owner)
  * force.  The outer rule's strip eats into `add` first and, if it is
  * longer, into the line itself.
  */
-static void
-push_indent(struct render *r, size_t strip, const char *add, size_t len)
+void
+tmpl_push_indent(struct render *r, size_t strip, const char *add, size_t len)
 {
 	if (r->strip <= len) {
 		if (r->strip < len)	/* add may be NULL when len is 0 */
@@ -146,54 +59,8 @@ push_indent(struct render *r, size_t strip, const char *add, size_t len)
 	}
 }
 
-/*
- * Whether no error is on record yet at n's position: a tag that fails
- * for every item of a list is reported once.
- */
-static bool
-is_new_error(const struct render *r, const struct tnode *n)
-{
-	const struct diag_entry *e;
-	size_t i;
-
-	for (i = 0; i < r->d->n; i++) {
-		e = &r->d->items[i];
-		if (e->level == DIAG_ERROR && e->pos.file != NULL &&
-		    e->pos.line == n->pos.line && e->pos.col == n->pos.col &&
-		    strcmp(e->pos.file, n->pos.file) == 0)
-			return false;
-	}
-	return true;
-}
-
-/*
- * Notes where the template holding n was included from, and so on out,
- * innermost first.  The frame of that template is the innermost one
- * running its root; an override rendered inside a parent is still in
- * the template that wrote it.
- */
-static void
-note_includes(struct render *r, const struct tnode *n)
-{
-	const struct frame *f;
-	size_t i, top = 0;
-
-	while (n->parent != NULL)
-		n = n->parent;
-	for (i = r->nfr; i > 0 && top == 0; i--)
-		if (r->fr[i - 1].owner == n)
-			top = i;
-	for (i = top; i > 0; i--) {
-		f = &r->fr[i - 1];
-		if (f->kind == FRAME_PARTIAL)
-			diag_note(r->d, &f->from->pos,
-			    "partial '%.*s' included here", (int)f->namelen,
-			    f->name);
-	}
-}
-
-static void
-fail(struct render *r)
+void
+tmpl_fail(struct render *r)
 {
 	r->failed = true;
 	/* Go on to the "too many errors" line, then stop. */
@@ -232,12 +99,12 @@ missing(struct render *r, const struct tnode *n)
 {
 	if (!r->opts->strict)
 		return;
-	if (is_new_error(r, n)) {
+	if (tmpl_is_new_error(r, n)) {
 		diag_error(r->d, &n->pos, "'%.*s' is not defined",
 		    (int)n->name.len, n->name.s);
-		note_includes(r, n);
+		tmpl_note_includes(r, n);
 	}
-	fail(r);
+	tmpl_fail(r);
 }
 
 /*
@@ -247,8 +114,8 @@ missing(struct render *r, const struct tnode *n)
  * template was parsed, so each look is a comparison of pointers.
  * Returns NULL when the name resolves nowhere (an error in strict mode).
  */
-static const struct value *
-resolve(struct render *r, const struct tnode *n)
+const struct value *
+tmpl_resolve(struct render *r, const struct tnode *n)
 {
 	const struct tname *nm = &n->name;
 	const struct value *v = NULL;
@@ -407,7 +274,7 @@ filter_text(struct render *r, const struct tnode *n, const struct value *v,
 static void
 emit_var(struct render *r, const struct tnode *n)
 {
-	const struct value *v = resolve(r, n);
+	const struct value *v = tmpl_resolve(r, n);
 	const char *s;
 	char tmp[32];
 	size_t len;
@@ -473,7 +340,7 @@ run_text(struct render *r, const struct tnode *n, size_t times)
 static void
 run_section(struct render *r, const struct tnode *n)
 {
-	const struct value *v = resolve(r, n);
+	const struct value *v = tmpl_resolve(r, n);
 	struct frame *f;
 
 	if (is_falsey(v))
@@ -485,185 +352,13 @@ run_section(struct render *r, const struct tnode *n)
 	if (v == &r->idx)
 		v = value_int(r->a, r->idx.u.i);
 	if (v->kind == VALUE_LIST) {
-		f = push_frame(r, FRAME_LIST, n);
+		f = tmpl_push_frame(r, FRAME_LIST, n);
 		f->list = v;
 		push_ctx(r, v->items[0], true, v->len);
 		return;
 	}
-	push_frame(r, FRAME_PLAIN, n);
+	tmpl_push_frame(r, FRAME_PLAIN, n);
 	push_ctx(r, v, false, 0);
-}
-
-/* The partial name[0..len), found at most once per render. */
-static int
-find_partial(struct render *r, const struct tnode *n, const char *name,
-    size_t len, const struct tmpl **out)
-{
-	struct pcache *c;
-	int rc = 0;
-
-	for (c = r->cache; c != NULL; c = c->next) {
-		if (c->len == len && memcmp(c->name, name, len) == 0) {
-			*out = c->t;
-			return 0;
-		}
-	}
-	c = arena_alloc(r->a, sizeof(*c));
-	c->name = arena_strndup(r->a, name, len);
-	c->len = len;
-	if (r->loader != NULL)
-		rc = r->loader->find(r->loader->ctx, c->name, r->a, r->d,
-		    &c->t);
-	if (rc == TMPL_BAD) {
-		diag_note(r->d, &n->pos, "partial '%s' included here",
-		    c->name);
-		note_includes(r, n);
-	}
-	if (rc != 0)
-		return -1;
-	c->next = r->cache;
-	r->cache = c;
-	*out = c->t;
-	return 0;
-}
-
-/* The name a partial tag names: literal, or {{>*key}} looked up. */
-static bool
-partial_target(struct render *r, const struct tnode *n, const char **name,
-    size_t *len)
-{
-	const struct value *v;
-
-	if (!n->dynamic) {
-		*name = n->name.s;
-		*len = n->name.len;
-		return true;
-	}
-	v = resolve(r, n);
-	if (v == NULL || v->kind == VALUE_NULL)
-		return false;
-	if (v->kind != VALUE_STRING) {
-		if (r->opts->strict) {
-			if (is_new_error(r, n)) {
-				diag_error(r->d, &n->pos,
-				    "dynamic name '%.*s' is not a string",
-				    (int)n->name.len, n->name.s);
-				note_includes(r, n);
-			}
-			fail(r);
-		}
-		return false;
-	}
-	*name = v->str;
-	*len = v->len;
-	return true;
-}
-
-static void
-run_partial(struct render *r, const struct tnode *n)
-{
-	const struct tmpl *t = NULL;
-	struct frame *f;
-	const char *name;
-	size_t len;
-
-	if (!partial_target(r, n, &name, &len))
-		return;
-	if (find_partial(r, n, name, len, &t) != 0) {
-		r->fatal = r->failed = true;
-		return;
-	}
-	if (t == NULL) {
-		if (r->opts->strict) {
-			if (is_new_error(r, n)) {
-				diag_error(r->d, &n->pos,
-				    "partial '%.*s' not found", (int)len, name);
-				note_includes(r, n);
-			}
-			fail(r);
-		}
-		return;
-	}
-	if (r->pdepth >= TMPL_MAX_PARTIAL_DEPTH) {
-		diag_error(r->d, &n->pos,
-		    "partials nested deeper than %d (from '%.*s')",
-		    TMPL_MAX_PARTIAL_DEPTH, (int)len, name);
-		r->fatal = r->failed = true;
-		return;
-	}
-	f = push_frame(r, FRAME_PARTIAL, t->root);
-	f->from = n;
-	f->name = name;
-	f->namelen = len;
-	r->pdepth++;
-	if (n->standalone)
-		push_indent(r, 0, n->indent, n->indentlen);
-	else
-		r->nobol = true;
-	if (n->kind == TNODE_PARENT) {
-		r->scopes = xgrow(r->scopes, &r->capscopes, r->nscopes,
-		    sizeof(*r->scopes));
-		r->scopes[r->nscopes].tag = n;
-		r->scopes[r->nscopes].outer = r->scope;
-		r->scope = ++r->nscopes;
-	}
-}
-
-/*
- * Inheritance: the outermost {{<parent}} in sight that overrides block n
- * wins, so a template overrides what its parents' parents say.  Sets
- * *outer to the scopes an override still sees: those outside the one
- * that gave it, so that a block inside an override never finds that
- * override again.
- */
-static const struct tnode *
-find_block(const struct render *r, const struct tnode *n, size_t *outer)
-{
-	const struct tnode *c, *found = n;
-	size_t i;
-
-	for (i = r->scope; i > 0; i = r->scopes[i - 1].outer)
-		for (c = r->scopes[i - 1].tag->child; c != NULL; c = c->next)
-			if (c->kind == TNODE_BLOCK &&
-			    c->name.len == n->name.len &&
-			    memcmp(c->name.s, n->name.s, n->name.len) == 0) {
-				found = c;
-				*outer = r->scopes[i - 1].outer;
-			}
-	return found;
-}
-
-/*
- * Block n renders its override, or itself.  An override loses its own
- * margin and takes n's, and when n stands alone on its lines the output
- * is whole lines: the first is indented even if the override starts
- * inline, and the last is ended if the override leaves it open.
- */
-static void
-run_block(struct render *r, const struct tnode *n)
-{
-	size_t outer = 0;
-	const struct tnode *b = find_block(r, n, &outer);
-	struct frame *f = push_frame(r, FRAME_BLOCK, b);
-
-	f->whole = n->standalone;
-	f->eol = n->eol;
-	f->eollen = n->eollen;
-	f->outstart = buf_pos(r->out);
-	if (b != n) {
-		r->scope = outer;
-		push_indent(r, b->dedent, n->indent, n->indentlen);
-	}
-	if (n->standalone) {
-		r->pending = true;
-		r->pendlen = r->indent.len;
-		r->skip = 0;
-	} else {
-		/* Mid-line: only the override's own margin goes. */
-		r->nobol = true;
-		r->skip = b != n && b->child != NULL && b->child->bol ?
-		    b->dedent : 0;
-	}
 }
 
 static void
@@ -680,19 +375,19 @@ run_node(struct render *r, const struct tnode *n)
 		run_section(r, n);
 		break;
 	case TNODE_INVERTED:
-		if (!is_falsey(resolve(r, n)))
+		if (!is_falsey(tmpl_resolve(r, n)))
 			break;
 		if (n->tags)
-			push_frame(r, FRAME_PLAIN, n);
+			tmpl_push_frame(r, FRAME_PLAIN, n);
 		else
 			run_text(r, n, 1);
 		break;
 	case TNODE_PARTIAL:
 	case TNODE_PARENT:
-		run_partial(r, n);
+		tmpl_run_partial(r, n);
 		break;
 	case TNODE_BLOCK:
-		run_block(r, n);
+		tmpl_run_block(r, n);
 		break;
 	case TNODE_ROOT:
 		break;
@@ -772,7 +467,7 @@ tmpl_render(const struct tmpl *t, const struct value *root,
 	buf_init(&r.f2);
 	if (root != NULL)
 		push_ctx(&r, root, false, 0);
-	push_frame(&r, FRAME_PLAIN, t->root);
+	tmpl_push_frame(&r, FRAME_PLAIN, t->root);
 	while (r.nfr > 0 && !r.fatal)
 		step(&r);
 	free(r.ctx);
