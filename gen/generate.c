@@ -883,6 +883,23 @@ generate_list_locales(const struct gen_opts *o, struct diag *d)
 	return rc;
 }
 
+int
+generate_list_sets(const struct gen_opts *o, struct diag *d)
+{
+	struct run run;
+	size_t i;
+	int rc = -1;
+
+	run_init(&run, o, d);
+	if (load_registry(&run, false) == 0) {
+		for (i = 0; i < run.r->nsets; i++)
+			printf("%s\n", run.r->sets[i].id);
+		rc = 0;
+	}
+	run_release(&run);
+	return rc;
+}
+
 /* Partials for `gen render`: DIR/NAME.mustache. */
 struct dir_loader {
 	struct arena *a;
