@@ -60,6 +60,10 @@ registry:
   name: mini
   title: Mini
   locales: [fr, de]
+sets:
+  - {id: vendor, title: Vendor}
+  - {id: other, title: Other}
+  - {id: oldhat, title: Old hat}
 classes:
   - {id: success, first: 200, last: 299, title: Success, description: ok}
 statuses:
@@ -71,7 +75,7 @@ touch "$tmp/work/codes.yaml" "$tmp/work/page.mustache"
 complete -p gen | grep -q -- '-F _gen_complete gen$' ||
     { echo "test_completion: gen is not registered" >&2; fails=$((fails + 1)); }
 offers 'render' gen r
-offers '--lang --list-langs --list-locales --locale' gen --l
+offers '--lang --list-langs --list-locales --list-sets --locale' gen --l
 offers '--include --include-unofficial' gen --lang c --inc
 offers '' gen --lang c re
 offers '--strict' gen render x.mustache --st
@@ -102,6 +106,25 @@ offers '--lang=python' gen --lang=py
 offers 'en zh-CN' gen --lang c --locale ''
 offers 'zh-CN' gen --lang c --locale z
 offers 'de fr' gen --data "$tmp/mini.yaml" --lang c --locale ''
+
+# Sets: the built-in registry's, or those of --data; after a comma, the
+# rest of the list, less the sets it has already.
+sets=$(gen --list-sets | LC_ALL=C sort | paste -sd ' ')
+case " $sets " in
+*" cloudflare "*" nginx "*) ;;
+*)	echo "test_completion: gen --list-sets lists '$sets'" >&2
+	exit 1 ;;
+esac
+offers "$sets" gen --lang c --include ''
+offers 'nginx' gen --lang c --include ng
+offers '--include=nginx' gen --lang c --include=ng
+offers 'oldhat other vendor' gen --data "$tmp/mini.yaml" --lang c --include ''
+offers 'vendor,oldhat vendor,other' gen --data "$tmp/mini.yaml" --include vendor,
+offers 'vendor,other' gen --data "$tmp/mini.yaml" --include vendor,ot
+offers 'oldhat,vendor,other' gen --data "$tmp/mini.yaml" --include oldhat,vendor,
+offers '--include=other,vendor' gen --data "$tmp/mini.yaml" --include=other,v
+offers 'other' gen --data "$tmp/mini.yaml" --include = ot
+offers 'other,vendor' gen --data "$tmp/mini.yaml" --include other,vendor
 
 # Escape modes.
 offers 'c go html markdown none python' gen render x --escape ''
