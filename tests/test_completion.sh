@@ -44,32 +44,11 @@ offers() {
 	    fails=$((fails + 1)); }
 }
 
-# A language of our own and a registry with other locales.
-mkdir -p "$tmp/tpl/testlang" "$tmp/work/outdir"
-cat > "$tmp/tpl/testlang/lang.yaml" <<'EOF'
-name: testlang
-description: a test language
-escape: none
-case: snake
-outputs:
-  - template: m.rs.mustache
-    path: "testlang/m.rs"
-EOF
-cat > "$tmp/mini.yaml" <<'EOF'
-registry:
-  name: mini
-  title: Mini
-  locales: [fr, de]
-sets:
-  - {id: vendor, title: Vendor}
-  - {id: other, title: Other}
-  - {id: oldhat, title: Old hat}
-classes:
-  - {id: success, first: 200, last: 299, title: Success, description: ok}
-statuses:
-  - {code: 200, phrase: OK, status: standard, description: fine}
-EOF
-touch "$tmp/work/codes.yaml" "$tmp/work/page.mustache"
+# shellcheck source=lib_check.sh
+. "$top/tests/lib_check.sh"
+# shellcheck source=lib_completion.sh
+. "$top/tests/lib_completion.sh"
+completion_fixtures "$tmp"
 
 # The binary is registered, and the verb and options are offered.
 complete -p gen | grep -q -- '-F _gen_complete gen$' ||
@@ -140,6 +119,7 @@ offers 'page.mustache' gen render p
 offers '' gen --lang c --c-prefix ''
 # The gen named on the line is the one asked, here by its path.
 offers 'de fr' "$bindir/gen" --data "$tmp/mini.yaml" --locale ''
+offers 'viapath' "$tmp/other/gen" --lang ''
 cd "$top" || exit 1
 
 if [ "$fails" -ne 0 ]; then

@@ -21,35 +21,15 @@ name=test_completion_zsh
 # lib_check.sh is sh: its functions keep sh's rules when they run, so the
 # EXIT trap check_init sets fires when the test ends, not when
 # check_init returns.
-emulate sh -c '. tests/lib_check.sh'
+emulate sh -c '. tests/lib_check.sh; . tests/lib_completion.sh'
 check_init "${1:-build}"
 zmodload zsh/zpty zsh/zselect || {
 	echo "$name: zsh lacks the zsh/zpty module" >&2
 	exit 1
 }
 
-# A language of our own, a registry with other locales and sets, a gen
-# elsewhere whose --list-langs differs, and files to complete.
-user_lang "$tmp/tpl" testlang
-cat > "$tmp/mini.yaml" <<'EOF'
-registry:
-  name: mini
-  title: Mini
-  locales: [fr, de]
-sets:
-  - {id: vendor, title: Vendor}
-  - {id: other, title: Other}
-  - {id: oldhat, title: Old hat}
-classes:
-  - {id: success, first: 200, last: 299, title: Success, description: ok}
-statuses:
-  - {code: 200, phrase: OK, status: standard, description: fine}
-EOF
+completion_fixtures "$tmp"
 mini="gen --data $tmp/mini.yaml"
-mkdir -p "$tmp/other" "$tmp/work/outdir"
-printf '#!/bin/sh\necho "viapath      the gen typed"\n' > "$tmp/other/gen"
-chmod +x "$tmp/other/gen"
-touch "$tmp/work/codes.yaml" "$tmp/work/page.mustache" "$tmp/work/old.txt"
 
 # What the zsh under test runs first.  Matches come from a wrapper of
 # compadd: it lets through the calls by which zsh's helpers only filter
