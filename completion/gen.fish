@@ -9,9 +9,9 @@
 # completed, so a gen started as ./build/gen completes from ./build/gen.
 #
 # `make install` puts this file in $(FISHCOMPDIR), by default
-# $(DATAROOTDIR)/fish/vendor_completions.d, where fish looks when gen is
-# installed under the same prefix as fish.  Elsewhere, copy it to
-# ~/.config/fish/completions/.
+# $(DATAROOTDIR)/fish/vendor_completions.d, where fish looks when
+# DATAROOTDIR is fish's own or is listed in XDG_DATA_DIRS.  Elsewhere,
+# copy it to ~/.config/fish/completions/.
 
 # __gen_list LIST FROM: what `gen LIST` prints, given FROM's value when
 # the line has FROM (--templates, --data) before the cursor, as
