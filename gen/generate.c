@@ -866,17 +866,20 @@ generate_list_langs(const struct gen_opts *o, struct diag *d)
 	return rc;
 }
 
-int
-generate_list_locales(const struct gen_opts *o, struct diag *d)
+/* Prints the registry's locales, or with sets its set ids, one a line. */
+static int
+list_registry(const struct gen_opts *o, struct diag *d, bool sets)
 {
 	struct run run;
-	size_t i;
+	size_t i, n;
 	int rc = -1;
 
 	run_init(&run, o, d);
 	if (load_registry(&run, false) == 0) {
-		for (i = 0; i < run.r->nlocales; i++)
-			printf("%s\n", run.r->locales[i]);
+		n = sets ? run.r->nsets : run.r->nlocales;
+		for (i = 0; i < n; i++)
+			printf("%s\n", sets ? run.r->sets[i].id :
+			    run.r->locales[i]);
 		rc = 0;
 	}
 	run_release(&run);
@@ -884,20 +887,15 @@ generate_list_locales(const struct gen_opts *o, struct diag *d)
 }
 
 int
+generate_list_locales(const struct gen_opts *o, struct diag *d)
+{
+	return list_registry(o, d, false);
+}
+
+int
 generate_list_sets(const struct gen_opts *o, struct diag *d)
 {
-	struct run run;
-	size_t i;
-	int rc = -1;
-
-	run_init(&run, o, d);
-	if (load_registry(&run, false) == 0) {
-		for (i = 0; i < run.r->nsets; i++)
-			printf("%s\n", run.r->sets[i].id);
-		rc = 0;
-	}
-	run_release(&run);
-	return rc;
+	return list_registry(o, d, true);
 }
 
 /* Partials for `gen render`: DIR/NAME.mustache. */
