@@ -49,6 +49,7 @@ offers() {
 # shellcheck source=lib_completion.sh
 . "$top/tests/lib_completion.sh"
 completion_fixtures "$tmp"
+mini=$tmp/mini.yaml
 
 # The binary is registered, and the verb and options are offered.
 complete -p gen | grep -q -- '-F _gen_complete gen$' ||
@@ -97,13 +98,13 @@ esac
 offers "$sets" gen --lang c --include ''
 offers 'nginx' gen --lang c --include ng
 offers '--include=nginx' gen --lang c --include=ng
-offers 'oldhat other vendor' gen --data "$tmp/mini.yaml" --lang c --include ''
-offers 'vendor,oldhat vendor,other' gen --data "$tmp/mini.yaml" --include vendor,
-offers 'vendor,other' gen --data "$tmp/mini.yaml" --include vendor,ot
-offers 'oldhat,vendor,other' gen --data "$tmp/mini.yaml" --include oldhat,vendor,
-offers '--include=other,vendor' gen --data "$tmp/mini.yaml" --include=other,v
-offers 'other' gen --data "$tmp/mini.yaml" --include = ot
-offers 'other,vendor' gen --data "$tmp/mini.yaml" --include other,vendor
+offers 'oldhat other vendor' gen --data "$mini" --lang c --include ''
+offers 'vendor,oldhat vendor,other' gen --data "$mini" --include vendor,
+offers 'vendor,other' gen --data "$mini" --include vendor,ot
+offers 'oldhat,vendor,other' gen --data "$mini" --include oldhat,vendor,
+offers '--include=other,vendor' gen --data "$mini" --include=other,v
+offers 'other' gen --data "$mini" --include = ot
+offers 'other,vendor' gen --data "$mini" --include other,vendor
 
 # Escape modes.
 offers 'c go html markdown none python' gen render x --escape ''
