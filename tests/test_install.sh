@@ -122,8 +122,9 @@ checks=$((checks + 1))
 mandoc -Tlint -W warning "$root/share/man/man1/gen.1" > "$tmp/err" 2>&1 ||
     fail "mandoc -Tlint on the installed page: $(cat "$tmp/err")"
 
-# The completions load: in bash, zsh (compinit finds _gen on fpath) and
-# fish (found by the command's name), and each completes an option.
+# The completions load where installed: bash's registers itself for gen,
+# compinit finds _gen on fpath for gen, and fish, finding gen.fish by the
+# command's name, completes an option with the installed gen.
 checks=$((checks + 1))
 bash -c '. "$1" && complete -p gen' sh \
     "$root/share/bash-completion/completions/gen" 2>&1 |
