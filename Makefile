@@ -20,6 +20,10 @@ DATADIR    ?= $(DATAROOTDIR)
 MAN1DIR    ?= $(MANDIR)/man1
 # bash-completion loads completions/NAME when NAME is first completed.
 BASHCOMPDIR ?= $(DATAROOTDIR)/bash-completion/completions
+# zsh and fish look in these when DATAROOTDIR is their own, or (fish)
+# when it is in XDG_DATA_DIRS.
+ZSHCOMPDIR ?= $(DATAROOTDIR)/zsh/site-functions
+FISHCOMPDIR ?= $(DATAROOTDIR)/fish/vendor_completions.d
 PKGDATADIR ?= $(DATADIR)/gen
 INSTALL    ?= install
 INSTALL_PROGRAM ?= $(INSTALL) -m 0755
@@ -179,16 +183,20 @@ check-out: $(B)/gen
 # which other programs share, except PKGDATADIR, which is gen's alone.
 install: $(B)/gen
 	$(INSTALL) -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(MAN1DIR)" \
-	    "$(DESTDIR)$(BASHCOMPDIR)" "$(DESTDIR)$(PKGDATADIR)"
+	    "$(DESTDIR)$(BASHCOMPDIR)" "$(DESTDIR)$(ZSHCOMPDIR)" \
+	    "$(DESTDIR)$(FISHCOMPDIR)" "$(DESTDIR)$(PKGDATADIR)"
 	$(INSTALL_PROGRAM) $(B)/gen "$(DESTDIR)$(BINDIR)/gen"
 	$(INSTALL_DATA) doc/gen.1 "$(DESTDIR)$(MAN1DIR)/gen.1"
 	$(INSTALL_DATA) completion/gen.bash "$(DESTDIR)$(BASHCOMPDIR)/gen"
+	$(INSTALL_DATA) completion/_gen "$(DESTDIR)$(ZSHCOMPDIR)/_gen"
+	$(INSTALL_DATA) completion/gen.fish "$(DESTDIR)$(FISHCOMPDIR)/gen.fish"
 	$(INSTALL_DATA) schema/gen-registry.schema.json \
 	    "$(DESTDIR)$(PKGDATADIR)/gen-registry.schema.json"
 
 uninstall:
 	rm -f "$(DESTDIR)$(BINDIR)/gen" "$(DESTDIR)$(MAN1DIR)/gen.1" \
-	    "$(DESTDIR)$(BASHCOMPDIR)/gen"
+	    "$(DESTDIR)$(BASHCOMPDIR)/gen" "$(DESTDIR)$(ZSHCOMPDIR)/_gen" \
+	    "$(DESTDIR)$(FISHCOMPDIR)/gen.fish"
 	rm -f "$(DESTDIR)$(PKGDATADIR)/gen-registry.schema.json"
 	[ ! -d "$(DESTDIR)$(PKGDATADIR)" ] || rmdir "$(DESTDIR)$(PKGDATADIR)"
 

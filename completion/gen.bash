@@ -3,8 +3,9 @@
 # Completes the verb 'render', the options, and the values of --lang (the
 # built-in languages and those of a --templates DIR given earlier on the
 # line), --locale (the locales of --data FILE, or of the built-in
-# registry), --escape, and file or directory names for the path options.
-# Languages and locales come from the gen being completed, so a gen
+# registry), --include (a comma-separated list of that registry's sets),
+# --escape, and file or directory names for the path options.
+# Languages, locales and sets come from the gen being completed, so a gen
 # started as ./build/gen completes from ./build/gen.
 #
 # It needs nothing from the bash-completion package; `make install` puts
@@ -51,7 +52,7 @@ _gen_complete_reply()
 
 _gen_complete()
 {
-	local prog=$1 cur prev eqprefix= list arg
+	local prog=$1 cur prev eqprefix= list arg i
 	local -a before
 
 	cur=${COMP_WORDS[COMP_CWORD]}
@@ -89,6 +90,22 @@ _gen_complete()
 		    2>/dev/null)
 		_gen_complete_reply "$list" "$cur"
 		;;
+	--include)
+		# SET,SET,...: complete the set after the last comma, and
+		# offer no set the list has already.
+		arg=$(_gen_complete_opt_value --data "${before[@]}")
+		list=$("$prog" --list-sets ${arg:+--data "$arg"} 2>/dev/null)
+		_gen_complete_reply "$list" "${cur##*,}"
+		if [[ $cur == *,* ]]; then
+			arg=${cur%,*},
+			for i in "${!COMPREPLY[@]}"; do
+				if [[ ,$arg == *,"${COMPREPLY[i]}",* ]]; then
+					unset 'COMPREPLY[i]'
+				fi
+			done
+			COMPREPLY=("${COMPREPLY[@]/#/$arg}")
+		fi
+		;;
 	--escape)
 		_gen_complete_reply "$(printf '%s\n' html none c python go \
 		    markdown)" "$cur"
@@ -101,7 +118,7 @@ _gen_complete()
 		compopt -o filenames 2>/dev/null
 		_gen_complete_reply "$(compgen -d -- "$cur")" "$cur"
 		;;
-	--c-prefix | --include | --max-input-size | -j | --jobs)
+	--c-prefix | --max-input-size | -j | --jobs)
 		# A name or a number of the user's: nothing to offer.
 		COMPREPLY=()
 		;;
@@ -118,7 +135,8 @@ _gen_complete()
 		else
 			list='--lang --output --out --check --data --templates
 --locale --c-prefix --include --include-unofficial --depfile
---max-input-size --jobs --list-langs --list-locales --help --version'
+--max-input-size --jobs --list-langs --list-locales --list-sets --help
+--version'
 			if ((COMP_CWORD == 1)); then
 				list="render
 $list"

@@ -23,7 +23,7 @@ enum {
 	OPT_OUT = 256, OPT_DATA, OPT_TEMPLATES, OPT_LOCALE, OPT_C_PREFIX,
 	OPT_INCLUDE, OPT_INCLUDE_ALL, OPT_CHECK, OPT_DEPFILE, OPT_LIST_LANGS,
 	OPT_MAX_INPUT, OPT_PARTIALS, OPT_ESCAPE, OPT_STRICT, OPT_VERSION,
-	OPT_LIST_LOCALES, OPT_JOBS
+	OPT_LIST_LOCALES, OPT_LIST_SETS, OPT_JOBS
 };
 
 static const struct option long_opts[] = {
@@ -40,6 +40,7 @@ static const struct option long_opts[] = {
 	{ "depfile", required_argument, NULL, OPT_DEPFILE },
 	{ "list-langs", no_argument, NULL, OPT_LIST_LANGS },
 	{ "list-locales", no_argument, NULL, OPT_LIST_LOCALES },
+	{ "list-sets", no_argument, NULL, OPT_LIST_SETS },
 	{ "max-input-size", required_argument, NULL, OPT_MAX_INPUT },
 	{ "jobs", required_argument, NULL, 'j' },
 	{ "partials", required_argument, NULL, OPT_PARTIALS },
@@ -59,6 +60,7 @@ static const char usage_text[] =
 "           [--escape html|none|c|python|go|markdown] [--strict] [-o FILE]\n"
 "       gen --list-langs [--templates DIR]\n"
 "       gen --list-locales [--data FILE]\n"
+"       gen --list-sets [--data FILE]\n"
 "       gen --help | --version\n";
 
 static const char help_text[] =
@@ -90,6 +92,7 @@ static const char help_text[] =
 "                           (default: one per processor)\n"
 "      --list-langs         list the languages and exit\n"
 "      --list-locales       list the registry's locales and exit\n"
+"      --list-sets          list the registry's sets and exit\n"
 "  -h, --help               show this help and exit\n"
 "      --version            show the version and exit\n"
 "\n"
@@ -124,8 +127,8 @@ parse_size(const char *s, size_t *out)
 }
 
 enum task {
-	TASK_GENERATE, TASK_RENDER, TASK_LIST, TASK_LIST_LOCALES, TASK_HELP,
-	TASK_VERSION
+	TASK_GENERATE, TASK_RENDER, TASK_LIST, TASK_LIST_LOCALES,
+	TASK_LIST_SETS, TASK_HELP, TASK_VERSION
 };
 
 /* Returns 0, or -1 after reporting a usage error into d. */
@@ -147,6 +150,7 @@ parse_opt(int c, const char *arg, struct gen_opts *o, enum task *task,
 	case OPT_DEPFILE: o->depfile = arg; break;
 	case OPT_LIST_LANGS: *task = TASK_LIST; break;
 	case OPT_LIST_LOCALES: *task = TASK_LIST_LOCALES; break;
+	case OPT_LIST_SETS: *task = TASK_LIST_SETS; break;
 	case OPT_PARTIALS: o->partials = arg; break;
 	case OPT_ESCAPE: o->escape = arg; break;
 	case OPT_STRICT: o->strict = true; break;
@@ -240,6 +244,8 @@ run_task(enum task task, const struct gen_opts *o, struct diag *d)
 		return generate_list_langs(o, d);
 	case TASK_LIST_LOCALES:
 		return generate_list_locales(o, d);
+	case TASK_LIST_SETS:
+		return generate_list_sets(o, d);
 	case TASK_RENDER:
 		return render_run(o, d);
 	case TASK_GENERATE:
@@ -289,7 +295,7 @@ main(int argc, char **argv)
 		o.template = argv[optind];
 	if (!diag_has_errors(&d) && task != TASK_HELP &&
 	    task != TASK_VERSION && task != TASK_LIST &&
-	    task != TASK_LIST_LOCALES)
+	    task != TASK_LIST_LOCALES && task != TASK_LIST_SETS)
 		check_combinations(&o, task, (size_t)(argc - optind), &d);
 	if (!diag_has_errors(&d) && run_task(task, &o, &d) != 0 &&
 	    !diag_has_errors(&d))

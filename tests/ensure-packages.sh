@@ -10,10 +10,11 @@ build)
 test)
 	# cmocka, the sanitizers and libFuzzer, memcheck; the toolchains
 	# the generated code is checked with; mypy and jsonschema; the
-	# man page linters; the build systems of examples/.
+	# man page linters; the build systems of examples/; the shells
+	# whose completion is tested.
 	pkgs="libcmocka-dev clang libclang-rt-14-dev valgrind g++ golang-go
 	    python3 python3-yaml python3-jsonschema mypy mandoc man-db
-	    cmake meson ninja-build"
+	    cmake meson ninja-build zsh fish"
 	# Debian's node, npm and rustc, unless the commands are there
 	# already (NodeSource's nodejs bundles npm and conflicts with
 	# Debian's; rustup puts rustc in ~/.cargo/bin).

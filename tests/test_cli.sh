@@ -65,6 +65,21 @@ expect 0 "$gen" --list-locales
 same_text "$tmp/o" "en
 zh-CN"
 expect 66 "$gen" --list-locales --data "$tmp/nonexistent.yaml"
+# And the sets, in the order of the data, none for a registry without.
+expect 0 "$gen" --list-sets
+same_text "$tmp/o" "nginx
+cloudflare
+iis
+apache
+aws
+esri
+other"
+expect 0 "$gen" --list-sets --data "$top/tests/schema/good/everything.yaml"
+same_text "$tmp/o" "vendor
+other"
+expect 0 "$gen" --list-sets --data "$top/tests/schema/good/minimal.yaml"
+[ -s "$tmp/o" ] && fail "--list-sets without sets printed '$(cat "$tmp/o")'"
+expect 66 "$gen" --list-sets --data "$tmp/nonexistent.yaml"
 
 # stdout, quiet on success, works from any directory (embedded data).
 cd "$tmp" || exit 1

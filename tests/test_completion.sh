@@ -44,34 +44,18 @@ offers() {
 	    fails=$((fails + 1)); }
 }
 
-# A language of our own and a registry with other locales.
-mkdir -p "$tmp/tpl/testlang" "$tmp/work/outdir"
-cat > "$tmp/tpl/testlang/lang.yaml" <<'EOF'
-name: testlang
-description: a test language
-escape: none
-case: snake
-outputs:
-  - template: m.rs.mustache
-    path: "testlang/m.rs"
-EOF
-cat > "$tmp/mini.yaml" <<'EOF'
-registry:
-  name: mini
-  title: Mini
-  locales: [fr, de]
-classes:
-  - {id: success, first: 200, last: 299, title: Success, description: ok}
-statuses:
-  - {code: 200, phrase: OK, status: standard, description: fine}
-EOF
-touch "$tmp/work/codes.yaml" "$tmp/work/page.mustache"
+# shellcheck source=lib_check.sh
+. "$top/tests/lib_check.sh"
+# shellcheck source=lib_completion.sh
+. "$top/tests/lib_completion.sh"
+completion_fixtures "$tmp"
+mini=$tmp/mini.yaml
 
 # The binary is registered, and the verb and options are offered.
 complete -p gen | grep -q -- '-F _gen_complete gen$' ||
     { echo "test_completion: gen is not registered" >&2; fails=$((fails + 1)); }
 offers 'render' gen r
-offers '--lang --list-langs --list-locales --locale' gen --l
+offers '--lang --list-langs --list-locales --list-sets --locale' gen --l
 offers '--include --include-unofficial' gen --lang c --inc
 offers '' gen --lang c re
 offers '--strict' gen render x.mustache --st
@@ -103,6 +87,25 @@ offers 'en zh-CN' gen --lang c --locale ''
 offers 'zh-CN' gen --lang c --locale z
 offers 'de fr' gen --data "$tmp/mini.yaml" --lang c --locale ''
 
+# Sets: the built-in registry's, or those of --data; after a comma, the
+# rest of the list, less the sets it has already.
+sets=$(gen --list-sets | LC_ALL=C sort | paste -sd ' ')
+case " $sets " in
+*" cloudflare "*" nginx "*) ;;
+*)	echo "test_completion: gen --list-sets lists '$sets'" >&2
+	exit 1 ;;
+esac
+offers "$sets" gen --lang c --include ''
+offers 'nginx' gen --lang c --include ng
+offers '--include=nginx' gen --lang c --include=ng
+offers 'oldhat other vendor' gen --data "$mini" --lang c --include ''
+offers 'vendor,oldhat vendor,other' gen --data "$mini" --include vendor,
+offers 'vendor,other' gen --data "$mini" --include vendor,ot
+offers 'oldhat,vendor,other' gen --data "$mini" --include oldhat,vendor,
+offers '--include=other,vendor' gen --data "$mini" --include=other,v
+offers 'other' gen --data "$mini" --include = ot
+offers 'other,vendor' gen --data "$mini" --include other,vendor
+
 # Escape modes.
 offers 'c go html markdown none python' gen render x --escape ''
 offers 'markdown' gen render x --escape m
@@ -117,6 +120,7 @@ offers 'page.mustache' gen render p
 offers '' gen --lang c --c-prefix ''
 # The gen named on the line is the one asked, here by its path.
 offers 'de fr' "$bindir/gen" --data "$tmp/mini.yaml" --locale ''
+offers 'viapath' "$tmp/other/gen" --lang ''
 cd "$top" || exit 1
 
 if [ "$fails" -ne 0 ]; then

@@ -14,7 +14,8 @@ make=${MAKE:-make}
 # Only the variables this test sets may reach make: not the caller's
 # environment, nor a parent make's command line (through MAKEFLAGS).
 unset PREFIX EXEC_PREFIX BINDIR DATAROOTDIR DATADIR MANDIR MAN1DIR \
-    BASHCOMPDIR PKGDATADIR INSTALL INSTALL_PROGRAM INSTALL_DATA DESTDIR
+    BASHCOMPDIR ZSHCOMPDIR FISHCOMPDIR PKGDATADIR INSTALL INSTALL_PROGRAM \
+    INSTALL_DATA DESTDIR
 MAKEFLAGS=
 MFLAGS=
 export MAKEFLAGS MFLAGS
@@ -23,7 +24,7 @@ checks=0
 
 fail() { echo "test_install: $*" >&2; fails=$((fails + 1)); }
 
-for tool in mandoc man bash; do
+for tool in mandoc man bash zsh fish; do
 	command -v "$tool" >/dev/null 2>&1 || {
 		echo "test_install: $tool is not installed" \
 		    "(sh tests/ensure-packages.sh test)" >&2
@@ -72,8 +73,10 @@ inst install DESTDIR="$dest" PREFIX="$prefix"
     > "$tmp/files"
 cat > "$tmp/want" <<EOF
 644 .$prefix/share/bash-completion/completions/gen
+644 .$prefix/share/fish/vendor_completions.d/gen.fish
 644 .$prefix/share/gen/gen-registry.schema.json
 644 .$prefix/share/man/man1/gen.1
+644 .$prefix/share/zsh/site-functions/_gen
 755 .$prefix/bin/gen
 EOF
 same_file "$tmp/files"
@@ -86,9 +89,13 @@ cat > "$tmp/want" <<EOF
 .$prefix/share
 .$prefix/share/bash-completion
 .$prefix/share/bash-completion/completions
+.$prefix/share/fish
+.$prefix/share/fish/vendor_completions.d
 .$prefix/share/gen
 .$prefix/share/man
 .$prefix/share/man/man1
+.$prefix/share/zsh
+.$prefix/share/zsh/site-functions
 EOF
 same_file "$tmp/dirs"
 
@@ -115,23 +122,37 @@ checks=$((checks + 1))
 mandoc -Tlint -W warning "$root/share/man/man1/gen.1" > "$tmp/err" 2>&1 ||
     fail "mandoc -Tlint on the installed page: $(cat "$tmp/err")"
 
-# The completion loads in bash and registers itself for gen.
+# The completions load where installed: bash's registers itself for gen,
+# compinit finds _gen on fpath for gen, and fish, finding gen.fish by the
+# command's name, completes an option with the installed gen.
 checks=$((checks + 1))
 bash -c '. "$1" && complete -p gen' sh \
     "$root/share/bash-completion/completions/gen" 2>&1 |
-    grep -q -- '-F _gen_complete gen$' || fail "the installed completion"
+    grep -q -- '-F _gen_complete gen$' || fail "the installed bash completion"
+checks=$((checks + 1))
+zsh -f -c 'fpath=("$1" $fpath); autoload -Uz compinit && compinit -u -D &&
+    print -r -- $_comps[gen]' sh "$root/share/zsh/site-functions" 2>&1 |
+    grep -q -x _gen || fail "the installed zsh completion"
+checks=$((checks + 1))
+(cd / && PATH=$root/bin:$PATH fish --no-config -c '
+    set -p fish_complete_path $argv[1]; complete -C "gen --list-s"' \
+    "$root/share/fish/vendor_completions.d") 2>&1 |
+    grep -q "^--list-sets$(printf '\t')" || fail "the installed fish completion"
 
 # The directory variables each move their files.
 alt=$tmp/alt
 inst install DESTDIR="$alt" PREFIX=/usr BINDIR=/usr/libexec/g \
     MAN1DIR=/usr/man/man1 BASHCOMPDIR=/etc/bash_completion.d \
+    ZSHCOMPDIR=/usr/zsh/vendor-completions FISHCOMPDIR=/etc/fish/completions \
     DATADIR=/usr/data
 (cd "$alt" && find . ! -type d | LC_ALL=C sort) > "$tmp/files"
 cat > "$tmp/want" <<EOF
 ./etc/bash_completion.d/gen
+./etc/fish/completions/gen.fish
 ./usr/data/gen/gen-registry.schema.json
 ./usr/libexec/g/gen
 ./usr/man/man1/gen.1
+./usr/zsh/vendor-completions/_gen
 EOF
 same_file "$tmp/files"
 
@@ -151,12 +172,17 @@ cat > "$tmp/want" <<EOF
 .$prefix/share
 .$prefix/share/bash-completion
 .$prefix/share/bash-completion/completions
+.$prefix/share/fish
+.$prefix/share/fish/vendor_completions.d
 .$prefix/share/man
 .$prefix/share/man/man1
+.$prefix/share/zsh
+.$prefix/share/zsh/site-functions
 EOF
 same_file "$tmp/dirs"
 inst uninstall DESTDIR="$alt" PREFIX=/usr BINDIR=/usr/libexec/g \
     MAN1DIR=/usr/man/man1 BASHCOMPDIR=/etc/bash_completion.d \
+    ZSHCOMPDIR=/usr/zsh/vendor-completions FISHCOMPDIR=/etc/fish/completions \
     DATADIR=/usr/data
 checks=$((checks + 1))
 [ -z "$(cd "$alt" && find . ! -type d)" ] ||

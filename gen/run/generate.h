@@ -51,4 +51,10 @@ int generate_list_langs(const struct gen_opts *o, struct diag *d);
  */
 int generate_list_locales(const struct gen_opts *o, struct diag *d);
 
+/*
+ * Prints the ids of the registry's sets (--data, or the built-in one), one
+ * a line, in the order of the data (for --list-sets and shell completion).
+ */
+int generate_list_sets(const struct gen_opts *o, struct diag *d);
+
 #endif

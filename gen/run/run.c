@@ -112,8 +112,9 @@ generate_list_langs(const struct gen_opts *o, struct diag *d)
 	return rc;
 }
 
-int
-generate_list_locales(const struct gen_opts *o, struct diag *d)
+/* Prints the registry's locales, or with sets its set ids, one a line. */
+static int
+list_registry(const struct gen_opts *o, struct diag *d, bool sets)
 {
 	struct run_base b;
 	size_t i;
@@ -121,10 +122,23 @@ generate_list_locales(const struct gen_opts *o, struct diag *d)
 
 	run_base_init(&b, o, d);
 	if ((rc = run_load(&b)) == 0)
-		for (i = 0; i < b.r->nlocales; i++)
-			printf("%s\n", b.r->locales[i]);
+		for (i = 0; i < (sets ? b.r->nsets : b.r->nlocales); i++)
+			printf("%s\n", sets ? b.r->sets[i].id :
+			    b.r->locales[i]);
 	run_base_release(&b);
 	return rc;
+}
+
+int
+generate_list_locales(const struct gen_opts *o, struct diag *d)
+{
+	return list_registry(o, d, false);
+}
+
+int
+generate_list_sets(const struct gen_opts *o, struct diag *d)
+{
+	return list_registry(o, d, true);
 }
 
 /* Partials for `gen render`: DIR/NAME.mustache, parsed when needed. */
