@@ -533,12 +533,28 @@ expect_framed(const struct buf *b, const char *want, uint32_t cp,
 static void
 test_escape_unsafe_edges(void **state)
 {
+	enum { PY, MD, HTML, SPELL, TABLE };	/* spellings of an unsafe one */
+	static const struct {
+		const char *name;
+		enum escape_mode mode;
+		bool table, comment;
+		int spelt;
+	} by[] = {
+		{ "python", ESCAPE_PYTHON, false, false, PY },
+		{ "go", ESCAPE_GO, false, false, PY },
+		{ "markdown", ESCAPE_MARKDOWN, false, false, MD },
+		{ "html", ESCAPE_HTML, false, false, HTML },
+		{ "comment", ESCAPE_C, false, true, SPELL },
+		{ "table", ESCAPE_NONE, true, false, TABLE },
+		{ "table comment", ESCAPE_NONE, true, true, SPELL },
+	};
 	struct buf *b = *state;
 	struct arena a = ARENA_INIT;
 	struct diag d = DIAG_INIT;
 	const struct escape_table *t = table_from(&a, &d, format_yaml);
-	char in[8], raw[8], py[16], spell[16], md[16], html[16], rs[16];
-	size_t i, n;
+	char in[8], raw[8], want[5][16];
+	const char *w;
+	size_t i, k, n;
 	uint32_t cp;
 
 	for (i = 0; i < sizeof(edges) / sizeof(edges[0]); i++) {
@@ -549,35 +565,29 @@ test_escape_unsafe_edges(void **state)
 		n = framed(in, cp);
 		memcpy(raw, in + 1, n - 2);
 		raw[n - 2] = '\0';
-		snprintf(py, sizeof(py), cp < 0x80 ? "\\x%02x" : "\\u%04x",
+		snprintf(want[PY], sizeof(want[PY]), cp < 0x80 ? "\\x%02x" :
+		    "\\u%04x", (unsigned)cp);
+		snprintf(want[MD], sizeof(want[MD]), "`U+%04X`", (unsigned)cp);
+		snprintf(want[HTML], sizeof(want[HTML]), "&#x%X;",
 		    (unsigned)cp);
-		snprintf(spell, sizeof(spell), "<U+%04X>", (unsigned)cp);
-		snprintf(md, sizeof(md), "`U+%04X`", (unsigned)cp);
-		snprintf(html, sizeof(html), "&#x%X;", (unsigned)cp);
-		snprintf(rs, sizeof(rs), "\\u{%X}", (unsigned)cp);
-		buf_reset(b);
-		escape_add(b, ESCAPE_PYTHON, in, n);
-		expect_framed(b, edges[i].unsafe ? py : raw, cp, "python");
-		buf_reset(b);
-		escape_add(b, ESCAPE_GO, in, n);
-		expect_framed(b, edges[i].unsafe ? py : raw, cp, "go");
-		buf_reset(b);
-		escape_add(b, ESCAPE_MARKDOWN, in, n);
-		expect_framed(b, edges[i].unsafe ? md : raw, cp, "markdown");
-		buf_reset(b);
-		escape_add(b, ESCAPE_HTML, in, n);
-		expect_framed(b, edges[i].unsafe ? html : raw, cp, "html");
-		buf_reset(b);
-		escape_comment(b, ESCAPE_C, in, n);
-		expect_framed(b, edges[i].unsafe ? spell : raw, cp, "comment");
-		buf_reset(b);
-		escape_table_add(b, t, in, n);
-		expect_framed(b, edges[i].unsafe ? rs : raw, cp, "table");
-		buf_reset(b);
-		escape_table_comment(b, t, in, n);
-		/* A comment of a table takes U+2028 and U+2029 for breaks. */
-		expect_framed(b, edges[i].unsafe ? spell : cp == 0x2029 ? " " :
-		    raw, cp, "table comment");
+		snprintf(want[SPELL], sizeof(want[SPELL]), "<U+%04X>",
+		    (unsigned)cp);
+		snprintf(want[TABLE], sizeof(want[TABLE]), "\\u{%X}",
+		    (unsigned)cp);
+		for (k = 0; k < sizeof(by) / sizeof(by[0]); k++) {
+			buf_reset(b);
+			if (by[k].comment)
+				escape_comment_by(b, by[k].mode,
+				    by[k].table ? t : NULL, in, n);
+			else
+				escape_by(b, by[k].mode, by[k].table ? t : NULL,
+				    in, n);
+			w = edges[i].unsafe ? want[by[k].spelt] : raw;
+			/* A table's comment breaks lines at U+2029 too. */
+			if (by[k].table && by[k].comment && cp == 0x2029)
+				w = " ";
+			expect_framed(b, w, cp, by[k].name);
+		}
 	}
 	diag_release(&d);
 	arena_release(&a);
