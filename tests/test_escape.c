@@ -4,6 +4,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -69,9 +70,9 @@ static const struct row add_rows[] = {
 	    S("a\\nb\\tc\\rd") },
 	{ "python controls", ESCAPE_PYTHON, S("\0\x1b\x7f"),
 	    S("\\x00\\x1b\\x7f") },
-	{ "python utf8 passes", ESCAPE_PYTHON,
+	{ "python utf8 passes, bom spelt out", ESCAPE_PYTHON,
 	    S("caf\xc3\xa9 \xe4\xb8\xad \xf0\x9f\x98\x80 \xef\xbb\xbf"),
-	    S("caf\xc3\xa9 \xe4\xb8\xad \xf0\x9f\x98\x80 \xef\xbb\xbf") },
+	    S("caf\xc3\xa9 \xe4\xb8\xad \xf0\x9f\x98\x80 \\ufeff") },
 	{ "python invalid byte", ESCAPE_PYTHON, S("a\xff" "b"),
 	    S("a\\xffb") },
 	{ "python truncated sequence", ESCAPE_PYTHON, S("\xe4\xb8"),
@@ -116,7 +117,7 @@ static const struct row add_rows[] = {
 	    S("\\$x\\$ \\~\\~s\\~\\~") },
 	{ "markdown line breaks", ESCAPE_MARKDOWN, S("a\nb\tc\r\nd\re"),
 	    S("a b c d e") },
-	{ "markdown nul", ESCAPE_MARKDOWN, S("a\0b"), S("a b") },
+	{ "markdown nul", ESCAPE_MARKDOWN, S("a\0b"), S("a`U+0000`b") },
 	{ "markdown leading dash", ESCAPE_MARKDOWN, S("- item"),
 	    S("\\- item") },
 	{ "markdown leading plus", ESCAPE_MARKDOWN, S("+1"), S("\\+1") },
@@ -171,12 +172,13 @@ static const struct row comment_rows[] = {
 	{ "c comment inner backslash", ESCAPE_C, S("a\\b"), S("a\\b") },
 	{ "c comment trigraph", ESCAPE_C, S("?" "?/"), S("? ?/") },
 	{ "c comment nul and controls", ESCAPE_C, S("a\0b\x1b" "c"),
-	    S("a b c") },
+	    S("a<U+0000>b<U+001B>c") },
 	{ "c comment utf8", ESCAPE_C, S("\xe4\xb8\xad \xf0\x9f\x98\x80"),
 	    S("\xe4\xb8\xad \xf0\x9f\x98\x80") },
 	{ "c comment invalid utf8", ESCAPE_C, S("a\xff"),
 	    S("a\xef\xbf\xbd") },
-	{ "c comment bom dropped", ESCAPE_C, S("a\xef\xbb\xbf" "b"), S("ab") },
+	{ "c comment bom spelt out", ESCAPE_C, S("a\xef\xbb\xbf" "b"),
+	    S("a<U+FEFF>b") },
 	{ "c comment trailing blank", ESCAPE_C, S("ab "), S("ab") },
 	{ "c comment long run", ESCAPE_C,
 	    S("a long comment text */ then \xe4\xb8\xad\xe6\x96\x87/*"),
@@ -190,10 +192,11 @@ static const struct row comment_rows[] = {
 	{ "python comment invalid utf8", ESCAPE_PYTHON, S("\xc0\xaf"),
 	    S("\xef\xbf\xbd\xef\xbf\xbd") },
 	{ "go comment line breaks", ESCAPE_GO, S("a\nb\tc"), S("a b c") },
-	{ "go comment bom dropped", ESCAPE_GO, S("\xef\xbb\xbf" "x"), S("x") },
+	{ "go comment bom spelt out", ESCAPE_GO, S("\xef\xbb\xbf" "x"),
+	    S("<U+FEFF>x") },
 	{ "go comment line separator kept", ESCAPE_GO, S("a\xe2\x80\xa8" "b"),
 	    S("a\xe2\x80\xa8" "b") },
-	{ "go comment nul", ESCAPE_GO, S("a\0b"), S("a b") },
+	{ "go comment nul", ESCAPE_GO, S("a\0b"), S("a<U+0000>b") },
 
 	/* HTML and Markdown: inside <!-- --> */
 	{ "html comment dashes", ESCAPE_HTML, S("a -- b"), S("a - - b") },
@@ -358,6 +361,14 @@ static const char octal_yaml[] =
 static const char percent_yaml[] =
     "format: '&#%d;%%'\n"
     "classes: [bidi]\n";
+static const char linesep_yaml[] =
+    "format: '\\u{%X}'\n"
+    "classes: [line_separator]\n";
+static const char noformat_yaml[] =
+    "chars: {'<': '&lt;'}\n";
+static const char format_yaml[] =
+    "format: '\\u{%X}'\n"
+    "classes: [format]\n";
 
 struct trow {
 	const char *name;
@@ -393,15 +404,24 @@ static const struct trow table_rows[] = {
 	{ "utf8 bytes in octal", octal_yaml, false, S("\xc3\xa9" "1"),
 	    S("\\303\\2511") },
 	{ "percent sign and decimal", percent_yaml, false,
-	    S("\xe2\x80\x8f" "a\n"), S("&#8207;%a\n") },
+	    S("\xe2\x80\x8f" "a\n"), S("&#8207;%a&#10;%") },
 	{ "comment breaks pairs", rust_yaml, true, S("a */ b /* c */*/"),
 	    S("a * / b / * c * / * /") },
 	{ "comment line breaks", rust_yaml, true,
 	    S("a\r\nb\nc\rd\xe2\x80\xa8" "e"),
 	    S("a b c d e") },
 	{ "comment spells out bidi", rust_yaml, true,
-	    S("\xe2\x80\xae" "evil \"q\" \\"), S("\\u{202E}evil \"q\" \\") },
+	    S("\xe2\x80\xae" "evil \"q\" \\"), S("<U+202E>evil \"q\" \\") },
 	{ "comment starts fresh", rust_yaml, true, S("/x"), S("/x") },
+	{ "unlisted classes still escaped", linesep_yaml, false,
+	    S("\x07\xe2\x80\xae\xe2\x81\xa0\xef\xbb\xbf\xe2\x80\xa8"),
+	    S("\\u{7}\\u{202E}\\u{2060}\\u{FEFF}\\u{2028}") },
+	{ "format class accepted", format_yaml, false,
+	    S("a\xe1\xa0\x8e" "b"), S("a\\u{180E}b") },
+	{ "no format spells out through chars", noformat_yaml, false,
+	    S("a\xe2\x80\xae" "b\n"), S("a&lt;U+202E>b&lt;U+000A>") },
+	{ "comment tab and controls", linesep_yaml, true,
+	    S("a\tb\x1b" "c\xc2\x85"), S("a b<U+001B>c<U+0085>") },
 	{ "comment formats non_ascii", json_yaml, true, S("\xe4\xb8\xad"),
 	    S("\\u4e2d") },
 };
@@ -445,6 +465,129 @@ test_escape_table_rows(void **state)
 		    memcmp(b->ptr + 1, r->want, r->wantlen) != 0)
 			fail_msg("%s: got \"%s\", want \"%s\"", r->name,
 			    b->ptr + 1, r->want);
+	}
+	diag_release(&d);
+	arena_release(&a);
+}
+
+/*
+ * The code points on either side of each edge of escape_is_unsafe, and
+ * whether each is unsafe: a test one off at any edge fails here.
+ */
+static const struct {
+	uint32_t cp;
+	bool unsafe;
+} edges[] = {
+	{ 0x0000, true }, { 0x001f, true }, { 0x0020, false },
+	{ 0x007e, false }, { 0x007f, true }, { 0x0080, true },
+	{ 0x009f, true }, { 0x00a0, false }, { 0x061b, false },
+	{ 0x061c, true }, { 0x061d, false }, { 0x180d, false },
+	{ 0x180e, true }, { 0x180f, false }, { 0x200a, false },
+	{ 0x200b, true }, { 0x200f, true }, { 0x2010, false },
+	{ 0x2029, false }, { 0x202a, true }, { 0x202e, true },
+	{ 0x202f, false }, { 0x205f, false }, { 0x2060, true },
+	{ 0x2064, true }, { 0x2065, false }, { 0x2066, true },
+	{ 0x2069, true }, { 0x206a, false }, { 0xfefe, false },
+	{ 0xfeff, true }, { 0xff00, false },
+};
+
+/* "x", cp in UTF-8, "y" into s; returns the length. */
+static size_t
+framed(char *s, uint32_t cp)
+{
+	size_t n = 0;
+
+	s[n++] = 'x';
+	if (cp < 0x80) {
+		s[n++] = (char)cp;
+	} else if (cp < 0x800) {
+		s[n++] = (char)(0xc0 | cp >> 6);
+		s[n++] = (char)(0x80 | (cp & 0x3f));
+	} else {
+		s[n++] = (char)(0xe0 | cp >> 12);
+		s[n++] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		s[n++] = (char)(0x80 | (cp & 0x3f));
+	}
+	s[n++] = 'y';
+	return n;
+}
+
+/* Whether b holds exactly "x" want "y". */
+static void
+expect_framed(const struct buf *b, const char *want, uint32_t cp,
+    const char *what)
+{
+	size_t n = strlen(want);
+
+	if (b->len != n + 2 || b->ptr[0] != 'x' || b->ptr[n + 1] != 'y' ||
+	    memcmp(b->ptr + 1, want, n) != 0)
+		fail_msg("U+%04X by %s: got \"%s\", want \"x%sy\"",
+		    (unsigned)cp, what, b->ptr, want);
+}
+
+/*
+ * Each escaper at each edge: an unsafe code point gets the spelling of
+ * the place (here for ones that are no ASCII punctuation), a safe one
+ * passes as it is.
+ */
+static void
+test_escape_unsafe_edges(void **state)
+{
+	enum { PY, MD, HTML, SPELL, TABLE };	/* spellings of an unsafe one */
+	static const struct {
+		const char *name;
+		enum escape_mode mode;
+		bool table, comment;
+		int spelt;
+	} by[] = {
+		{ "python", ESCAPE_PYTHON, false, false, PY },
+		{ "go", ESCAPE_GO, false, false, PY },
+		{ "markdown", ESCAPE_MARKDOWN, false, false, MD },
+		{ "html", ESCAPE_HTML, false, false, HTML },
+		{ "comment", ESCAPE_C, false, true, SPELL },
+		{ "table", ESCAPE_NONE, true, false, TABLE },
+		{ "table comment", ESCAPE_NONE, true, true, SPELL },
+	};
+	struct buf *b = *state;
+	struct arena a = ARENA_INIT;
+	struct diag d = DIAG_INIT;
+	const struct escape_table *t = table_from(&a, &d, format_yaml);
+	char in[8], raw[8], want[5][16];
+	const char *w;
+	size_t i, k, n;
+	uint32_t cp;
+
+	for (i = 0; i < sizeof(edges) / sizeof(edges[0]); i++) {
+		cp = edges[i].cp;
+		assert_int_equal(escape_is_unsafe(cp), edges[i].unsafe);
+		if (cp == 0x20 || cp == 0x7e)
+			continue;	/* ASCII: its own rows above */
+		n = framed(in, cp);
+		memcpy(raw, in + 1, n - 2);
+		raw[n - 2] = '\0';
+		snprintf(want[PY], sizeof(want[PY]), cp < 0x80 ? "\\x%02x" :
+		    "\\u%04x", (unsigned)cp);
+		snprintf(want[MD], sizeof(want[MD]), "`U+%04X`", (unsigned)cp);
+		snprintf(want[HTML], sizeof(want[HTML]), "&#x%X;",
+		    (unsigned)cp);
+		snprintf(want[SPELL], sizeof(want[SPELL]), "<U+%04X>",
+		    (unsigned)cp);
+		snprintf(want[TABLE], sizeof(want[TABLE]), "\\u{%X}",
+		    (unsigned)cp);
+		for (k = 0; k < sizeof(by) / sizeof(by[0]); k++) {
+			buf_reset(b);
+			if (by[k].comment)
+				escape_comment_by(b, by[k].mode,
+				    by[k].table ? t : NULL, in, n);
+			else
+				escape_by(b, by[k].mode, by[k].table ? t : NULL,
+				    in, n);
+			w = edges[i].unsafe ? want[by[k].spelt] : raw;
+			/* A table's comment breaks lines at U+2029 too. */
+			if (by[k].table && by[k].comment && cp == 0x2029)
+				w = " ";
+			expect_framed(b, w, cp, by[k].name);
+		}
 	}
 	diag_release(&d);
 	arena_release(&a);
@@ -555,6 +698,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test(test_escape_parse_and_name),
 		cmocka_unit_test_setup_teardown(test_escape_table_rows, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_escape_unsafe_edges, setup,
 		    teardown),
 		cmocka_unit_test(test_escape_table_errors),
 		cmocka_unit_test(test_escape_table_format_errors),

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Round trip of the string escapers through the real compilers: awkward
-# byte strings are escaped by escape_add, pasted into C (gcc -std=c89 with
+# byte strings (every control and format control escape_is_unsafe names
+# among them) are escaped by escape_add, pasted into C (gcc -std=c89 with
 # trigraphs, clang -std=c2x, g++ -std=c++98), Python and Go literals, and
 # the programs must print the original bytes back.
 # Usage: sh tests/test_escape_roundtrip.sh [BUILDDIR]   (from the top)
@@ -62,6 +63,11 @@ cases = [
     b"\xe0\x83\xa9 \xf0\x80\x80\xaf \x80 \xc2",
     b"\xef\xbb\xbfbom \xef\xbb\xbf", "\u2028\u2029\x85".encode(),
     b"\x1b[0m\x7f\x01\x0b\x0c", b"\xc3\xa91", b"\\x41\\u0041\\N{DASH}\\",
+    # The format controls escape_is_unsafe names, and their neighbours.
+    "".join(map(chr, [0x61b, 0x61c, 0x61d, 0x180d, 0x180e, 0x180f] +
+                list(range(0x200a, 0x2011)) + list(range(0x2028, 0x2030)) +
+                list(range(0x205f, 0x206b)) + [0xfefe, 0xfeff, 0xff00])
+            ).encode() + "".join(map(chr, range(0x7e, 0xa1))).encode(),
 ] + [allbytes[i:i + 64] for i in range(0, 256, 64)]
 
 def esc(mode, data):

@@ -1,9 +1,10 @@
 #!/bin/sh
 # Generates the JSON dump from the embedded data, from
 # tests/lang/json/extensions.yaml (extensions of every shape, optional
-# fields given and left out) and from tests/lang/awkward.yaml; each must
-# parse with python3's json module and carry every field of its YAML
-# (tests/lang/json/check.py).
+# fields given and left out), from tests/lang/awkward.yaml and from
+# tests/lang/trojan.yaml (controls and format controls in every text);
+# each must parse with python3's json module and carry every field of its
+# YAML (tests/lang/json/check.py).
 # Usage: sh tests/test_lang_json.sh BUILDDIR
 set -u
 B=${1:-build}
@@ -35,7 +36,7 @@ head -n 1 "$T/first.yaml" | grep -q '^statuses:' ||
 
 n=0
 for data in data/http_status.yaml "$SRC/extensions.yaml" \
-    tests/lang/awkward.yaml "$T/first.yaml"; do
+    tests/lang/awkward.yaml tests/lang/trojan.yaml "$T/first.yaml"; do
 	"$GEN" --lang json --data "$data" >"$T/out.json" 2>"$T/gen.err" ||
 		fail "gen --lang json --data $data failed: $(cat "$T/gen.err")"
 	head -n 1 "$T/out.json" | grep -q '^{"//": "Code generated .* DO NOT EDIT\.",$' ||

@@ -23,6 +23,12 @@ static const struct text *get_loc(struct check *, const struct fields *,
     int, bool);
 static const char *get_ident(struct check *, const struct fields *, int,
     bool);
+static bool is_line(struct check *, const struct value *, const char *,
+    const char *);
+static const char *get_line(struct check *, const struct fields *, int,
+    bool);
+static const struct text *get_title(struct check *, const struct fields *,
+    int);
 
 #define NKEYS(k) (sizeof(k) / sizeof((k)[0]))
 
@@ -233,6 +239,47 @@ get_ident(struct check *c, const struct fields *f, int k, bool required)
 	return s;
 }
 
+/*
+ * Whether v, the text under key (of locale loc, or NULL), is fit to be
+ * a phrase, title or reference: shown on one line of every output, where
+ * a control character but tab and line feed has no use, and in Markdown
+ * or a terminal would hide or rewrite the text around it.  Reports the
+ * first one found otherwise.
+ */
+static bool
+is_line(struct check *c, const struct value *v, const char *key,
+    const char *loc)
+{
+	const unsigned char *s = (const unsigned char *)v->str;
+	unsigned cp = 0;
+	size_t i;
+
+	for (i = 0; i < v->len && cp == 0; i++) {
+		if ((s[i] < 0x20 && s[i] != '\t' && s[i] != '\n') ||
+		    s[i] == 0x7f)
+			cp = s[i];
+		else if (s[i] == 0xc2 && i + 1 < v->len && s[i + 1] <= 0x9f)
+			cp = s[i + 1];	/* U+0080-009F */
+	}
+	if (cp == 0)
+		return true;
+	diag_error(c->d, POS(c, v), "'%s%s%s' holds the control character "
+	    "U+%04X, which only descriptions, notes and x- values may hold",
+	    key, loc != NULL ? "." : "", loc != NULL ? loc : "", cp);
+	return false;
+}
+
+/* get_str's text, which must pass is_line. */
+static const char *
+get_line(struct check *c, const struct fields *f, int k, bool required)
+{
+	const char *s = get_str(c, f, k, required);
+
+	if (s != NULL && !is_line(c, f->val[k], f->keys[k], NULL))
+		return NULL;
+	return s;
+}
+
 static const struct text *
 loc_from(struct check *c, const struct value *v, const char *key)
 {
@@ -283,6 +330,29 @@ get_loc(struct check *c, const struct fields *f, int k, bool required)
 	const struct value *v = field(c, f, k, required);
 
 	return v != NULL ? loc_from(c, v, f->keys[k]) : NULL;
+}
+
+/* A required locale text whose every text must pass is_line. */
+static const struct text *
+get_title(struct check *c, const struct fields *f, int k)
+{
+	const struct text *t = get_loc(c, f, k, true);
+	const struct value *v = f->val[k], *m;
+	size_t i;
+
+	if (t == NULL)
+		return NULL;
+	if (v->kind != VALUE_MAP) {
+		is_line(c, v, f->keys[k], NULL);
+		return t;
+	}
+	for (i = 0; i < v->len; i++) {
+		m = v->items[i];
+		if (m->kind != VALUE_MAP && m->kind != VALUE_LIST &&
+		    m->kind != VALUE_NULL)
+			is_line(c, m, f->keys[k], v->u.keys[i].s);
+	}
+	return t;
 }
 
 /*
@@ -411,7 +481,7 @@ build_registry(struct check *c, const struct value *v)
 		}
 		r->locales[r->nlocales++] = l->str;
 	}
-	r->title = get_loc(c, &f, REG_TITLE, true);
+	r->title = get_title(c, &f, REG_TITLE);
 	r->description = get_loc(c, &f, REG_DESCRIPTION, false);
 	model_check_registry_words(c, v);
 }
@@ -431,7 +501,7 @@ build_class(struct check *c, const struct value *v, void *p)
 		diag_error(c->d, POS(c, f.val[CLASS_LAST]), "class '%s' ends "
 		    "(%lld) before it starts (%lld)", k->id ? k->id : "?",
 		    k->last, k->first);
-	k->title = get_loc(c, &f, CLASS_TITLE, true);
+	k->title = get_title(c, &f, CLASS_TITLE);
 	k->description = get_loc(c, &f, CLASS_DESCRIPTION, true);
 }
 
@@ -445,7 +515,7 @@ build_set(struct check *c, const struct value *v, void *p)
 	s->node = ext_of(c, v);
 	check_keys(c, v, set_keys, NKEYS(set_keys), &f);
 	s->id = get_ident(c, &f, SET_ID, true);
-	s->title = get_loc(c, &f, SET_TITLE, true);
+	s->title = get_title(c, &f, SET_TITLE);
 	s->description = get_loc(c, &f, SET_DESCRIPTION, false);
 }
 
@@ -496,8 +566,8 @@ build_history(struct check *c, const struct value *v, void *p)
 
 	h->node = ext_of(c, v);
 	check_keys(c, v, history_keys, NKEYS(history_keys), &f);
-	h->phrase = get_str(c, &f, HIST_PHRASE, true);
-	h->ref = get_str(c, &f, HIST_REF, false);
+	h->phrase = get_line(c, &f, HIST_PHRASE, true);
+	h->ref = get_line(c, &f, HIST_REF, false);
 }
 
 static void
@@ -512,7 +582,7 @@ build_subcode(struct check *c, const struct value *v, void *p)
 	if (get_int(c, &f, SUB_SUB, &s->sub) && s->sub < 0)
 		diag_error(c->d, POS(c, f.val[SUB_SUB]),
 		    "'sub' must not be negative");
-	s->phrase = get_str(c, &f, SUB_PHRASE, true);
+	s->phrase = get_line(c, &f, SUB_PHRASE, true);
 	s->description = get_loc(c, &f, SUB_DESCRIPTION, true);
 }
 
@@ -646,7 +716,7 @@ build_status(struct check *c, const struct value *v, void *p)
 	s->node = ext_of(c, v);
 	check_keys(c, v, status_keys, NKEYS(status_keys), &f);
 	get_int(c, &f, ST_CODE, &s->code);
-	s->phrase = get_str(c, &f, ST_PHRASE, true);
+	s->phrase = get_line(c, &f, ST_PHRASE, true);
 	s->id = get_ident(c, &f, ST_ID, false);
 	s->id_pos = value_pos(c->path, f.val[ST_ID] != NULL ? f.val[ST_ID] : v);
 	if (s->id == NULL && f.val[ST_ID] == NULL && s->phrase != NULL) {
@@ -666,9 +736,9 @@ build_status(struct check *c, const struct value *v, void *p)
 	if (s->set != NULL)
 		s->set_pos = value_pos(c->path, f.val[ST_SET]);
 	build_docs_only(c, &f, s);
-	s->source = get_str(c, &f, ST_SOURCE, false);
-	s->ref = get_str(c, &f, ST_REF, false);
-	s->expires = get_str(c, &f, ST_EXPIRES, false);
+	s->source = get_line(c, &f, ST_SOURCE, false);
+	s->ref = get_line(c, &f, ST_REF, false);
+	s->expires = get_line(c, &f, ST_EXPIRES, false);
 	s->history = build_list(c, f.val[ST_HISTORY], "history",
 	    sizeof(*s->history), build_history, &s->nhistory);
 	s->subcodes = build_list(c, f.val[ST_SUBCODES], "subcodes",

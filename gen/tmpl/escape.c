@@ -63,17 +63,19 @@ static const char fffd[] = "\xef\xbf\xbd";
 static inline size_t run_of(const unsigned char *s, size_t n,
     unsigned mask);
 static size_t utf8_len(const unsigned char *s, size_t n);
-static bool is_bom(const unsigned char *s, size_t len);
+static inline bool is_unsafe_seq(const unsigned char *s, size_t len);
 static inline size_t text_run(const unsigned char *s, size_t n,
-    unsigned mask, bool bom);
+    unsigned mask);
+static bool is_blank(unsigned char c);
 static void add_octal(struct buf *out, unsigned char c);
 static void add_hex(struct buf *out, unsigned char c);
+static void add_u(struct buf *out, uint32_t cp);
 static bool add_short(struct buf *out, unsigned char c);
 static void add_c(struct buf *out, const unsigned char *s, size_t n);
-static void add_script(struct buf *out, bool go, const unsigned char *s,
-    size_t n);
+static void add_script(struct buf *out, const unsigned char *s, size_t n);
 static void add_html(struct buf *out, const unsigned char *s, size_t n);
 static size_t md_lead(struct buf *out, const unsigned char *s, size_t n);
+static size_t md_span(struct buf *out, const unsigned char *s, size_t n);
 static void add_markdown(struct buf *out, const unsigned char *s, size_t n);
 static void put_safe(struct buf *out, enum escape_mode mode, int c);
 static void end_c(struct buf *out, size_t start);
@@ -136,11 +138,48 @@ utf8_len(const unsigned char *s, size_t n)
 	return len;
 }
 
-/* Whether the sequence s[0..len) is U+FEFF. */
-static bool
-is_bom(const unsigned char *s, size_t len)
+bool
+escape_is_unsafe(uint32_t cp)
 {
-	return len == 3 && s[0] == 0xef && s[1] == 0xbb && s[2] == 0xbf;
+	if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f))
+		return true;
+	return cp == 0x061c || cp == 0x180e ||
+	    (cp >= 0x200b && cp <= 0x200f) ||
+	    (cp >= 0x202a && cp <= 0x202e) ||
+	    (cp >= 0x2060 && cp <= 0x2064) ||
+	    (cp >= 0x2066 && cp <= 0x2069) || cp == 0xfeff;
+}
+
+size_t
+escape_spell(char *s, uint32_t cp)
+{
+	static const char upper[] = "0123456789ABCDEF";
+	int shift = cp > 0xfffff ? 20 : cp > 0xffff ? 16 : 12;
+	size_t n = 0;
+
+	s[n++] = '<';
+	s[n++] = 'U';
+	s[n++] = '+';
+	for (; shift >= 0; shift -= 4)
+		s[n++] = upper[(cp >> shift) & 15];
+	s[n++] = '>';
+	return n;
+}
+
+/*
+ * Whether the well-formed sequence s[0..len) is a code point of
+ * escape_is_unsafe.  Those past ASCII all start with one of five bytes,
+ * so that text in most scripts is let through by its first byte.
+ */
+static inline bool
+is_unsafe_seq(const unsigned char *s, size_t len)
+{
+	uint32_t cp;
+
+	if (s[0] != 0xc2 && s[0] != 0xd8 && s[0] != 0xe1 && s[0] != 0xe2 &&
+	    s[0] != 0xef)
+		return false;
+	return escape_utf8(s, len, &cp) != 0 && escape_is_unsafe(cp);
 }
 
 size_t
@@ -165,11 +204,11 @@ escape_utf8(const unsigned char *s, size_t n, uint32_t *cp)
 /*
  * The length of the run at the start of s[0..n) of bytes in none of
  * the classes of mask (which holds K_HIGH) and of well-formed multi-byte
- * UTF-8 sequences, stopping before a U+FEFF unless bom: text in other
- * scripts passes through whole, not a character at a time.
+ * UTF-8 sequences, stopping before one of escape_is_unsafe: text in
+ * other scripts passes through whole, not a character at a time.
  */
 static inline size_t
-text_run(const unsigned char *s, size_t n, unsigned mask, bool bom)
+text_run(const unsigned char *s, size_t n, unsigned mask)
 {
 	size_t i = 0, len;
 
@@ -177,14 +216,21 @@ text_run(const unsigned char *s, size_t n, unsigned mask, bool bom)
 		/* Text in other scripts is sequence after sequence. */
 		if (s[i] < 0x80)
 			len = run_of(s + i, n - i, mask);
-		else if ((len = utf8_len(s + i, n - i)) != 0 && !bom &&
-		    is_bom(s + i, len))
+		else if ((len = utf8_len(s + i, n - i)) != 0 &&
+		    is_unsafe_seq(s + i, len))
 			len = 0;
 		if (len == 0)
 			break;
 		i += len;
 	}
 	return i;
+}
+
+/* The controls every mode may keep as white space: tab, LF and CR. */
+static bool
+is_blank(unsigned char c)
+{
+	return c == '\t' || c == '\n' || c == '\r';
 }
 
 /* Always three digits, so a following digit never joins the escape. */
@@ -209,6 +255,21 @@ add_hex(struct buf *out, unsigned char c)
 	e[1] = 'x';
 	e[2] = hex[c >> 4];
 	e[3] = hex[c & 15];
+	buf_add(out, e, sizeof(e));
+}
+
+/* \uXXXX, which Python and Go read as the code point cp <= U+FFFF. */
+static void
+add_u(struct buf *out, uint32_t cp)
+{
+	char e[6];
+
+	e[0] = '\\';
+	e[1] = 'u';
+	e[2] = hex[(cp >> 12) & 15];
+	e[3] = hex[(cp >> 8) & 15];
+	e[4] = hex[(cp >> 4) & 15];
+	e[5] = hex[cp & 15];
 	buf_add(out, e, sizeof(e));
 }
 
@@ -266,19 +327,20 @@ add_c(struct buf *out, const unsigned char *s, size_t n)
 }
 
 /*
- * Python and Go sources are UTF-8, so well-formed sequences pass through.
- * A stray byte becomes \xNN: in Go that is the byte itself; a Python str
- * cannot hold it, so it reads back as U+00NN but the source stays valid.
- * Go rejects a BOM after the start of a file, so U+FEFF is spelled out.
+ * Python and Go sources are UTF-8, so well-formed sequences pass through,
+ * but for those of escape_is_unsafe: controls as \xNN, the others as
+ * \uXXXX (in Go \xNN would be a byte, not the code point).  A stray
+ * byte becomes \xNN: in Go that is the byte itself; a Python str cannot
+ * hold it, so it reads back as U+00NN but the source stays valid.
  */
 static void
-add_script(struct buf *out, bool go, const unsigned char *s, size_t n)
+add_script(struct buf *out, const unsigned char *s, size_t n)
 {
 	size_t i, len;
 	uint32_t cp;
 
 	for (i = 0; i < n; i += len) {
-		len = text_run(s + i, n - i, K_CTRL | K_HIGH | K_STR, !go);
+		len = text_run(s + i, n - i, K_CTRL | K_HIGH | K_STR);
 		if (len > 0) {
 			buf_add(out, s + i, len);
 			continue;
@@ -294,26 +356,30 @@ add_script(struct buf *out, bool go, const unsigned char *s, size_t n)
 		if (len == 0) {
 			add_hex(out, s[i]);
 			len = 1;
-		} else if (go && cp == 0xfeff) {
-			buf_add(out, "\\ufeff", 6);
 		} else {
-			buf_add(out, s + i, len);
+			add_u(out, cp);
 		}
 	}
 }
 
+/*
+ * Tab and line breaks are white space in HTML; the other code points of
+ * escape_is_unsafe become character references, which show in the
+ * source and render as before.
+ */
 static void
 add_html(struct buf *out, const unsigned char *s, size_t n)
 {
 	size_t i, len;
+	uint32_t cp;
 
-	for (i = 0; i < n; i++) {
-		len = run_of(s + i, n - i, K_HTML);
+	for (i = 0; i < n; i += len) {
+		len = text_run(s + i, n - i, K_HTML | K_CTRL | K_HIGH);
 		if (len > 0) {
 			buf_add(out, s + i, len);
-			i += len - 1;
 			continue;
 		}
+		len = 1;
 		switch (s[i]) {
 		case '&':
 			buf_add(out, "&amp;", 5);
@@ -328,7 +394,13 @@ add_html(struct buf *out, const unsigned char *s, size_t n)
 			buf_add(out, "&quot;", 6);
 			break;
 		default:
-			buf_addc(out, s[i]);
+			if (is_blank(s[i]) ||
+			    (len = escape_utf8(s + i, n - i, &cp)) == 0) {
+				buf_addc(out, s[i]);
+				len = 1;
+			} else {
+				buf_addf(out, "&#x%X;", (unsigned)cp);
+			}
 		}
 	}
 }
@@ -361,6 +433,32 @@ md_lead(struct buf *out, const unsigned char *s, size_t n)
 }
 
 /*
+ * Writes the run of escape_is_unsafe code points other than tab and
+ * line breaks at the start of s[0..n) as one code span, "`U+0007
+ * U+202E`", which shows them in the source and once rendered.  Returns
+ * the length of the run, 0 when there is none.
+ */
+static size_t
+md_span(struct buf *out, const unsigned char *s, size_t n)
+{
+	char name[ESCAPE_SPELL_MAX];
+	size_t i = 0, len, k;
+	uint32_t cp;
+
+	while (i < n && !is_blank(s[i]) &&
+	    (len = escape_utf8(s + i, n - i, &cp)) != 0 &&
+	    escape_is_unsafe(cp)) {
+		k = escape_spell(name, cp);
+		buf_addc(out, i == 0 ? '`' : ' ');
+		buf_add(out, name + 1, k - 2);
+		i += len;
+	}
+	if (i > 0)
+		buf_addc(out, '`');
+	return i;
+}
+
+/*
  * Backslash escapes work for any ASCII punctuation in CommonMark and in
  * GitHub table cells, so the escaped set is only what could start a
  * construct: emphasis, code, links, tables, headings, HTML, entities,
@@ -370,10 +468,9 @@ static void
 add_markdown(struct buf *out, const unsigned char *s, size_t n)
 {
 	size_t i, len;
-	uint32_t cp;
 
 	for (i = md_lead(out, s, n); i < n; i += len) {
-		len = text_run(s + i, n - i, K_MD | K_CTRL | K_HIGH, true);
+		len = text_run(s + i, n - i, K_MD | K_CTRL | K_HIGH);
 		if (len > 0) {
 			buf_add(out, s + i, len);
 			continue;
@@ -386,16 +483,11 @@ add_markdown(struct buf *out, const unsigned char *s, size_t n)
 		} else if (IS(s[i], K_MD)) {
 			buf_addc(out, '\\');
 			buf_addc(out, s[i]);
-		} else if (IS(s[i], K_CTRL)) {
+		} else if (is_blank(s[i])) {
 			buf_addc(out, ' ');
-		} else if (IS(s[i], K_HIGH)) {
-			len = escape_utf8(s + i, n - i, &cp);
-			if (len == 0)
-				buf_add(out, fffd, 3), len = 1;
-			else
-				buf_add(out, s + i, len);
-		} else {
-			buf_addc(out, s[i]);
+		} else if ((len = md_span(out, s + i, n - i)) == 0) {
+			buf_add(out, fffd, 3);
+			len = 1;
 		}
 	}
 }
@@ -417,10 +509,8 @@ escape_add(struct buf *out, enum escape_mode mode, const char *s,
 		add_c(out, u, len);
 		break;
 	case ESCAPE_PYTHON:
-		add_script(out, false, u, len);
-		break;
 	case ESCAPE_GO:
-		add_script(out, true, u, len);
+		add_script(out, u, len);
 		break;
 	case ESCAPE_MARKDOWN:
 		add_markdown(out, u, len);
@@ -517,8 +607,9 @@ end_html(struct buf *out, size_t start)
 
 /*
  * Every target's sources and comments must be valid UTF-8 without NUL,
- * so controls become spaces (CR LF as one), broken UTF-8 becomes U+FFFD
- * and an invisible U+FEFF, which Go rejects mid-file, is dropped.
+ * so tab and line breaks become spaces (CR LF as one), the other code
+ * points of escape_is_unsafe are spelt out, "<U+202E>", so that none
+ * can reorder or hide the line, and broken UTF-8 becomes U+FFFD.
  */
 void
 escape_comment(struct buf *out, enum escape_mode mode, const char *s,
@@ -526,11 +617,12 @@ escape_comment(struct buf *out, enum escape_mode mode, const char *s,
 {
 	const unsigned char *u = (const unsigned char *)s;
 	unsigned mask = K_CTRL | K_HIGH | pair_ends(mode);
+	char name[ESCAPE_SPELL_MAX];
 	size_t i, n, start = out->len;
 	uint32_t cp;
 
 	for (i = 0; i < len; i += n) {
-		n = text_run(u + i, len - i, mask, false);
+		n = text_run(u + i, len - i, mask);
 		if (n > 0) {
 			buf_add(out, u + i, n);
 			continue;
@@ -538,15 +630,15 @@ escape_comment(struct buf *out, enum escape_mode mode, const char *s,
 		n = 1;
 		if (u[i] == '\r' && i + 1 < len && u[i + 1] == '\n')
 			n = 2;
-		if (IS(u[i], K_CTRL)) {
+		if (is_blank(u[i])) {
 			buf_addc(out, ' ');
-		} else if (!IS(u[i], K_HIGH)) {
+		} else if (!IS(u[i], K_CTRL | K_HIGH)) {
 			put_safe(out, mode, u[i]);
 		} else if ((n = escape_utf8(u + i, len - i, &cp)) == 0) {
 			buf_add(out, fffd, 3);
 			n = 1;
-		} else if (cp != 0xfeff) {
-			buf_add(out, u + i, n);
+		} else {
+			buf_add(out, name, escape_spell(name, cp));
 		}
 	}
 	if (mode == ESCAPE_C)

@@ -20,6 +20,14 @@
  * The `comment` filter (see filter.h) instead makes text safe inside a
  * comment of the target: escape_comment.
  *
+ * No escaper but ESCAPE_NONE writes a code point of escape_is_unsafe
+ * (controls, and the format controls that reorder or hide text: the
+ * "Trojan Source" attacks) as it is: a string literal gets the
+ * language's escape, a comment the visible "<U+202E>", Markdown a code
+ * span `U+202E`, HTML a character reference; tab and line breaks become
+ * spaces in comments and Markdown.  Table escapers do the same whatever
+ * their `classes` say.
+ *
  * Every escaper is byte-oriented, ignores the locale, and accepts any
  * bytes; invalid UTF-8 never reaches it from a validated data file.
  *
@@ -59,7 +67,8 @@ void escape_add(struct buf *out, enum escape_mode mode, const char *s,
  * Appends s[0..len) made safe inside a comment of mode's language:
  * C block comments (no "*" "/" or "/" "*" pairs, no trailing backslash
  * or trigraph), Python and Go line comments (no line breaks), Markdown and
- * HTML comments (no "--", no ">" after "-").  Line breaks become spaces.
+ * HTML comments (no "--", no ">" after "-").  Tab and line breaks become
+ * spaces, other code points of escape_is_unsafe "<U+XXXX>".
  */
 void escape_comment(struct buf *out, enum escape_mode mode, const char *s,
     size_t len);
@@ -73,6 +82,24 @@ int escape_parse(const char *name, enum escape_mode *mode);
 
 /* The canonical name of mode. */
 const char *escape_name(enum escape_mode mode);
+
+/*
+ * Whether cp may not appear as it is in any output: a C0 control
+ * (U+0000-001F), DEL or a C1 control (U+007F-009F), or a format
+ * control that reorders or hides text (U+061C, U+180E, U+200B-200F,
+ * U+202A-202E, U+2060-2064, U+2066-2069, U+FEFF).
+ */
+bool escape_is_unsafe(uint32_t cp);
+
+/* The most bytes escape_spell writes: "<U+10FFFF>". */
+#define ESCAPE_SPELL_MAX	10
+
+/*
+ * Writes the visible spelling of cp, "<U+" and at least four upper-case
+ * hex digits and ">", to s, which holds ESCAPE_SPELL_MAX bytes, without
+ * a NUL.  Returns its length.
+ */
+size_t escape_spell(char *s, uint32_t cp);
 
 /*
  * The length of the well-formed UTF-8 sequence at s[0..n), n > 0, with
@@ -91,15 +118,20 @@ size_t escape_utf8(const unsigned char *s, size_t n, uint32_t *cp);
  *			width, and %% for a percent sign
  *	units:  code_point	or utf16 (surrogate pairs) or utf8 (bytes):
  *			what each %X receives
- *	classes: [control, bidi]	code points written with format:
- *			control (C0, DEL, C1), line_separator (U+2028,
- *			U+2029), bidi (U+061C, U+200E, U+200F, U+202A..E,
- *			U+2066..9), bom (U+FEFF), non_ascii (all > U+007F)
+ *	classes: [non_ascii]	code points written with format, beside
+ *			those of escape_is_unsafe, always written so:
+ *			line_separator (U+2028, U+2029), non_ascii (all >
+ *			U+007F); control (C0, DEL, C1), bidi (U+061C,
+ *			U+200E, U+200F, U+202A..E, U+2066..9), format (all
+ *			of escape_is_unsafe but controls) and bom (U+FEFF)
+ *			add nothing, but may be listed
  *	comment_break: ["*" "/"]	sequences the comment filter breaks
  *			with a space
  *
  * At each position the longest `chars` key that matches wins; else a
- * code point of `classes` is formatted; else it is copied.
+ * code point of escape_is_unsafe or of `classes` is formatted (without a
+ * format, one of escape_is_unsafe is spelt "<U+XXXX>", through `chars`);
+ * else it is copied.
  */
 struct escape_table;
 
@@ -116,12 +148,13 @@ void escape_table_add(struct buf *out, const struct escape_table *t,
     const char *s, size_t len);
 
 /*
- * Appends s[0..len) made safe inside a comment: controls, line breaks
- * and CR LF become one space each, code points of t's classes are
- * written with its format (a visible, harmless spelling), `chars` are
- * not applied, and each `comment_break` sequence gets a space before
- * its last character, judged together with what out already holds
- * (from where this text starts).
+ * Appends s[0..len) made safe inside a comment: tab, line breaks
+ * (U+2028 and U+2029 too) and CR LF become one space each, the other
+ * code points of escape_is_unsafe are spelt "<U+XXXX>", those of t's
+ * classes are written with its format (a visible, harmless spelling),
+ * `chars` are not applied, and each `comment_break` sequence gets a
+ * space before its last character, judged together with what out
+ * already holds (from where this text starts).
  */
 void escape_table_comment(struct buf *out, const struct escape_table *t,
     const char *s, size_t len);

@@ -5,12 +5,13 @@
 
 #include "base/suggest.h"
 
-/* Code point classes of `classes:`. */
+/*
+ * Code point classes of `classes:`, bit k for class_names[k].  Those of
+ * control, bidi, format and bom are all of escape_is_unsafe, which every
+ * table writes with its format whatever it lists.
+ */
 enum {
-	C_CONTROL = 0x01,
 	C_LINE_SEP = 0x02,
-	C_BIDI = 0x04,
-	C_BOM = 0x08,
 	C_NON_ASCII = 0x10
 };
 
@@ -47,7 +48,7 @@ static const char *const table_keys[] = {
 	"chars", "format", "units", "classes", "comment_break"
 };
 static const char *const class_names[] = {
-	"control", "line_separator", "bidi", "bom", "non_ascii"
+	"control", "line_separator", "bidi", "bom", "non_ascii", "format"
 };
 static const char *const unit_names[] = { "code_point", "utf16", "utf8" };
 
@@ -76,6 +77,8 @@ static void add_part(struct buf *out, const char *s, size_t n);
 static void add_number(struct buf *out, const struct escape_table *t,
     uint32_t n);
 static void add_formatted(struct buf *out, const struct escape_table *t,
+    uint32_t cp, const unsigned char *s, size_t n);
+static void add_coded(struct buf *out, const struct escape_table *t,
     uint32_t cp, const unsigned char *s, size_t n);
 static const struct rule *match(const struct escape_table *t,
     const unsigned char *s, size_t n);
@@ -206,7 +209,7 @@ parse_classes(struct escape_table *t, const struct value *v, struct diag *d)
 
 	if (v->kind != VALUE_LIST) {
 		diag_error(d, AT(t, v), "'classes' must be a list of control, "
-		    "line_separator, bidi, bom or non_ascii");
+		    "line_separator, bidi, format, bom or non_ascii");
 		return;
 	}
 	for (i = 0; i < v->len; i++) {
@@ -304,8 +307,6 @@ escape_table_parse(struct arena *a, const char *path, const struct value *v,
 		parse_units(t, value_find(v, "units"), d);
 	if ((c = value_find(v, "classes")) != NULL)
 		parse_classes(t, c, d);
-	else
-		t->classes = C_CONTROL;
 	if (value_find(v, "comment_break") != NULL)
 		parse_breaks(a, t, value_find(v, "comment_break"), d);
 	if (c != NULL && f == NULL)
@@ -317,19 +318,13 @@ escape_table_parse(struct arena *a, const char *path, const struct value *v,
 	return 0;
 }
 
+/* Whether a table of these classes writes cp with its format. */
 static bool
 in_class(unsigned classes, uint32_t cp)
 {
-	if ((classes & C_CONTROL) && (cp < 0x20 || (cp >= 0x7f &&
-	    cp <= 0x9f)))
+	if (escape_is_unsafe(cp))
 		return true;
 	if ((classes & C_LINE_SEP) && (cp == 0x2028 || cp == 0x2029))
-		return true;
-	if ((classes & C_BIDI) && (cp == 0x061c || cp == 0x200e ||
-	    cp == 0x200f || (cp >= 0x202a && cp <= 0x202e) ||
-	    (cp >= 0x2066 && cp <= 0x2069)))
-		return true;
-	if ((classes & C_BOM) && cp == 0xfeff)
 		return true;
 	return (classes & C_NON_ASCII) && cp > 0x7f;
 }
@@ -393,6 +388,24 @@ add_formatted(struct buf *out, const struct escape_table *t, uint32_t cp,
 	}
 }
 
+/*
+ * A code point of the classes, in a string: with the format, or else,
+ * for want of any escape the table knows, spelt "<U+XXXX>" as text the
+ * rules then apply to, so that it stays visible.  `classes` needs a
+ * format, so only a code point of escape_is_unsafe comes here without.
+ */
+static void
+add_coded(struct buf *out, const struct escape_table *t, uint32_t cp,
+    const unsigned char *s, size_t n)
+{
+	char name[ESCAPE_SPELL_MAX];
+
+	if (t->conv != 0)
+		add_formatted(out, t, cp, s, n);
+	else
+		escape_table_add(out, t, name, escape_spell(name, cp));
+}
+
 static const struct rule *
 match(const struct escape_table *t, const unsigned char *s, size_t n)
 {
@@ -427,13 +440,13 @@ escape_table_add(struct buf *out, const struct escape_table *t,
 			/* Never from validated data; keep the output valid. */
 			n = 1;
 			cp = 0xfffd;
-			if (t->conv != 0 && in_class(t->classes, cp))
-				add_formatted(out, t, cp,
+			if (in_class(t->classes, cp))
+				add_coded(out, t, cp,
 				    (const unsigned char *)"\xef\xbf\xbd", 3);
 			else
 				buf_add(out, "\xef\xbf\xbd", 3);
-		} else if (t->conv != 0 && in_class(t->classes, cp)) {
-			add_formatted(out, t, cp, u + i, n);
+		} else if (in_class(t->classes, cp)) {
+			add_coded(out, t, cp, u + i, n);
 		} else {
 			buf_add(out, u + i, n);
 		}
@@ -462,12 +475,24 @@ put_broken(struct buf *out, const struct escape_table *t, size_t start,
 	buf_addc(out, c);
 }
 
+/* Writes s[0..n) as comment text, breaking sequences as put_broken. */
+static void
+put_all(struct buf *out, const struct escape_table *t, size_t start,
+    const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		put_broken(out, t, start, (unsigned char)s[i]);
+}
+
 void
 escape_table_comment(struct buf *out, const struct escape_table *t,
     const char *s, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	size_t i, k, n, start = out->len;
+	char name[ESCAPE_SPELL_MAX];
+	size_t i, n, start = out->len;
 	uint32_t cp;
 
 	for (i = 0; i < len; i += n) {
@@ -476,17 +501,17 @@ escape_table_comment(struct buf *out, const struct escape_table *t,
 			n = 1, cp = 0xfffd;
 		if (cp == '\r' && i + 1 < len && u[i + 1] == '\n')
 			n = 2;
-		if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp <= 0x9f) ||
-		    cp == 0x2028 || cp == 0x2029) {
+		if (cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x2028 ||
+		    cp == 0x2029) {
 			put_broken(out, t, start, ' ');
+		} else if (escape_is_unsafe(cp)) {
+			put_all(out, t, start, name, escape_spell(name, cp));
 		} else if (t->conv != 0 && in_class(t->classes, cp)) {
 			/* Formatted text is ASCII in practice; break it too. */
 			struct buf tmp = BUF_INIT;
 
 			add_formatted(&tmp, t, cp, u + i, n);
-			for (k = 0; k < tmp.len; k++)
-				put_broken(out, t, start,
-				    (unsigned char)tmp.ptr[k]);
+			put_all(out, t, start, tmp.ptr, tmp.len);
 			buf_release(&tmp);
 		} else if (cp < 0x80) {
 			put_broken(out, t, start, (unsigned char)cp);

@@ -3,13 +3,16 @@
 Usage: check_schema.py BUILDDIR   (run from the top of the tree)
 
 Good registries (data/http_status.yaml, tests/lang/awkward.yaml,
-tests/schema/good/, the examples' registries) must pass both the schema
-and gen.  Bad ones (tests/bad/ and tests/schema/bad/) must fail gen with
-exit status 65 and fail the schema too, except those listed in
-tests/schema/gen_only.txt, which must behave exactly as listed there: a
-list entry that no longer holds, or names a file that is gone, fails the
-test as well.  The schema itself must describe every property, and the
-data file's first line must point editors at it.
+tests/lang/trojan.yaml, tests/schema/good/, the examples' registries)
+must pass both the schema and gen.  Bad ones (tests/bad/ and
+tests/schema/bad/) must fail gen with exit status 65 and fail the schema
+too, except those listed in tests/schema/gen_only.txt, which must behave
+exactly as listed there: a list entry that no longer holds, or names a
+file that is gone, fails the test as well.  The schema itself must
+describe every property, and the data file's first line must point
+editors at it.  At each edge of the control characters a phrase, title
+or reference may hold, a registry holding that one character must pass
+both or fail both.
 
 The schema judges what an editor sees: the document read as YAML 1.2 with
 the core schema, the way gen reads it.  The reader below works on
@@ -24,13 +27,15 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 
 import jsonschema
 import yaml
 
 SCHEMA = "schema/gen-registry.schema.json"
 GEN_ONLY = "tests/schema/gen_only.txt"
-GOOD = ["data/http_status.yaml", "tests/lang/awkward.yaml"]
+GOOD = ["data/http_status.yaml", "tests/lang/awkward.yaml",
+        "tests/lang/trojan.yaml"]
 GOOD_GLOBS = ["tests/schema/good/*.yaml", "examples/*/*.yaml"]
 BAD_GLOBS = ["tests/bad/*.yaml", "tests/schema/bad/*.yaml"]
 KINDS = ("yaml", "schema")
@@ -365,6 +370,40 @@ def check_bad(gen, validator, path, kind):
     return []
 
 
+# The edges of the control characters a phrase, a title or a reference
+# may hold (tab and line feed) and may not (the rest of C0, DEL, C1):
+# gen and the schema must agree on each, one at a time.
+CONTROL_EDGES = {0x08: False, 0x09: True, 0x0A: True, 0x0B: False,
+                 0x0D: False, 0x1F: False, 0x20: True, 0x7E: True,
+                 0x7F: False, 0x80: False, 0x9F: False, 0xA0: True}
+CONTROL_DOC = """registry: {name: t, title: %s, locales: [en]}
+classes: [{id: c, first: 200, last: 299, title: C, description: D}]
+statuses: [{code: 200, phrase: %s, ref: %s, status: standard,
+  description: "\\x07 is fine here"}]
+"""
+
+
+def check_controls(gen, validator):
+    fails = []
+    plain = '"a b"'
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "edge.yaml")
+        for cp, ok in sorted(CONTROL_EDGES.items()):
+            text = '"a\\u%04X b"' % cp
+            for where, args in (("title", (text, plain, plain)),
+                                ("phrase", (plain, text, plain)),
+                                ("ref", (plain, plain, text))):
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write(CONTROL_DOC % args)
+                rc, err = run_gen(gen, path)
+                status, why = schema_says(validator, path)
+                if (rc == 0) != ok or (status == "valid") != ok:
+                    fails.append(f"U+{cp:04X} in a {where}: gen exit "
+                                 f"status {rc} ({err}), schema {status} "
+                                 f"{why}; want {'valid' if ok else 'refused'}")
+    return fails
+
+
 def main():
     if len(sys.argv) != 2:
         sys.exit("usage: check_schema.py BUILDDIR")
@@ -374,6 +413,7 @@ def main():
     validator = make_validator(schema)
     fails = [f"{SCHEMA}: {p}" for p in lint(schema)]
     fails += check_reader()
+    fails += check_controls(gen, validator)
     fails += check_modeline(GOOD[0])
     listed = load_gen_only(GEN_ONLY)
     for name in sorted(listed):
