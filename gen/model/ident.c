@@ -1,7 +1,16 @@
 /*
- * The identifier checks (see model_int.h).  Each id and alias is spelt
- * in every case that templates print names in, and the spellings are
- * sorted: names that read alike end up next to each other.
+ * The identifier checks (see model_int.h).
+ *
+ * Each case that templates spell ids in writes an id's words, the runs
+ * of [a-z0-9] between its underscores, in some letter case, joined by
+ * '_' or by nothing.  Lowered and without underscores, every spelling
+ * of an id is the same, its fold: 'not_found', 'NOT_FOUND', 'notFound'
+ * and 'NotFound' all fold to 'notfound'.  Ids that read alike in some
+ * case fold alike, and so do an id and a keyword or a name that it
+ * reads as.  So the folds are sorted once, and only ids whose fold some
+ * other id shares are spelt in each case and sorted again; only those
+ * whose fold a keyword or a name of `names:` shares are spelt to be
+ * compared with it.
  */
 #include "model_int.h"
 
@@ -16,68 +25,61 @@
 #define NONE	SIZE_MAX
 
 /*
- * The cases in which templates spell ids and aliases.  Two ids spelt
- * alike in one of them ('a_1' and 'a1' are both 'A1' in pascal case)
- * would become one name in some output.
+ * The cases in which templates spell ids and aliases, in the order
+ * their checks report.  Two ids alike in one of them ('a_1' and 'a1'
+ * are both 'A1' in pascal case) would become one name in some output.
  */
-enum { ID_SNAKE, ID_UPPER_SNAKE, ID_CAMEL, ID_PASCAL, NIDENT_CASES };
-
-static const enum case_id ident_cases[NIDENT_CASES] = {
-	[ID_SNAKE] = CASE_SNAKE, [ID_UPPER_SNAKE] = CASE_UPPER_SNAKE,
-	[ID_CAMEL] = CASE_CAMEL, [ID_PASCAL] = CASE_PASCAL
+static const enum case_id ident_cases[] = {
+	CASE_SNAKE, CASE_UPPER_SNAKE, CASE_CAMEL, CASE_PASCAL
 };
 
-/*
- * A spelling, and the index of the id or name it spells.  key, its
- * first bytes as a number, decides most comparisons of the sort.
- */
-struct spelt {
-	uint64_t key;
-	const char *s;
-	size_t i;
-};
+#define NIDENT_CASES	NKEYS(ident_cases)
+#define AS_WRITTEN	NIDENT_CASES	/* the ids themselves */
 
-/* Every id and alias, in the order of the statuses, and its spellings. */
+/* Every id and alias, in the order of the statuses. */
 struct idents {
 	size_t n;
 	const char **id;
 	const struct srcpos **pos;
-	const char **spelt[NIDENT_CASES];	/* in ident_cases[k], or NULL */
+	const char **fold;
+	bool *kw;		/* some keyword folds as it does */
 	/*
 	 * For each id, the last id before it that reads the same in case
-	 * k (dup: as written), or NONE; NULL where no two ids do.
+	 * k (or as written), or NONE; NULL while no two ids fold alike.
 	 */
-	size_t *prev[NIDENT_CASES];
-	size_t *dup;
-	struct spelt *sorted;	/* room to sort n spellings */
-	const char **keywords;	/* every language's, sorted */
-	size_t nkeywords;
+	size_t *prev[NIDENT_CASES + 1];
+};
+
+/* A text, and the index of the id or name it belongs to. */
+struct spelt {
+	const char *s;
+	size_t i;
 };
 
 struct names;
 
-static struct idents *list_idents(struct check *c);
+static const char *fold(struct check *c, const char *s);
+static const char *spell_to(struct buf *b, const char *s, enum case_id k);
 static const char *spell(struct check *c, const char *s, enum case_id k);
-static const char **spell_all(struct check *c, const struct idents *ids,
-    size_t k);
-static struct spelt make_spelt(const char *s, size_t i);
-static int cmp_spelt(const void *pa, const void *pb);
 static int cmp_str(const void *pa, const void *pb);
-static bool is_keyword(const struct idents *ids, const char *s);
-static size_t find_repeats(struct spelt *v, size_t n, size_t *prev);
-static size_t *repeats(struct check *c, struct idents *ids,
-    const char **s);
+static bool is_in(const char *const *v, size_t n, const char *s);
+static int cmp_spelt(const void *pa, const void *pb);
+static void find_repeats(struct spelt *v, size_t n, size_t *prev);
+static struct idents *list_idents(struct check *c);
+static void fold_idents(struct check *c, struct idents *ids);
+static void compare_run(struct check *c, struct idents *ids,
+    const struct spelt *run, size_t m);
+static void find_runs(struct check *c, struct idents *ids);
 static void report_duplicates(struct check *c, const struct idents *ids);
 static void report_keywords(struct check *c, const struct idents *ids,
     size_t k);
-static bool met_before(const struct idents *ids, size_t a, size_t b,
-    size_t k);
+static bool met_before(struct check *c, const struct idents *ids,
+    size_t a, size_t b, size_t k);
 static void report_meetings(struct check *c, const struct idents *ids,
     size_t k);
 static void check_name_words(struct check *c, const char *lang,
     const struct value *v);
 static int lang_case(const char *lang);
-static const char *spelt_in(struct check *c, size_t i, enum case_id k);
 static void list_given(struct check *c, struct names *nm);
 static void add_name(struct names *nm, const char *s,
     const struct srcpos *pos, bool given);
@@ -88,6 +90,78 @@ static void check_lang_names(struct check *c, const char *lang);
 static bool was_seen(const struct buf *seen, const char *key);
 static void check_status_names(struct check *c, const struct value *names,
     struct buf *seen);
+
+/* s lowered and without underscores, in tmp. */
+static const char *
+fold(struct check *c, const char *s)
+{
+	size_t i, o = 0, n = strlen(s);
+	char *f = arena_alloc(&c->tmp, n + 1);
+
+	for (i = 0; i < n; i++)
+		if (s[i] != '_')
+			f[o++] = (char)(s[i] >= 'A' && s[i] <= 'Z' ?
+			    s[i] - 'A' + 'a' : s[i]);
+	f[o] = '\0';
+	return f;
+}
+
+/* s in case k, in b: valid until b changes. */
+static const char *
+spell_to(struct buf *b, const char *s, enum case_id k)
+{
+	buf_reset(b);
+	case_apply(b, k, s, strlen(s));
+	return b->ptr;
+}
+
+/* s in case k, in c->scratch: valid until the next call. */
+static const char *
+spell(struct check *c, const char *s, enum case_id k)
+{
+	return spell_to(&c->scratch, s, k);
+}
+
+static int
+cmp_str(const void *pa, const void *pb)
+{
+	return strcmp(*(const char *const *)pa, *(const char *const *)pb);
+}
+
+/* Whether v, n texts in strcmp order, holds s. */
+static bool
+is_in(const char *const *v, size_t n, const char *s)
+{
+	return bsearch(&s, v, n, sizeof(*v), cmp_str) != NULL;
+}
+
+/* By text, then by index: the earlier of two alike comes first. */
+static int
+cmp_spelt(const void *pa, const void *pb)
+{
+	const struct spelt *a = pa, *b = pb;
+	int r;
+
+	if ((r = strcmp(a->s, b->s)) != 0)
+		return r;
+	return (a->i > b->i) - (a->i < b->i);
+}
+
+/*
+ * Sorts v, n texts of items, and sets prev[i] for each of their items
+ * to the last item before i whose text is the same, or NONE.  Sorted,
+ * that item is just before i.
+ */
+static void
+find_repeats(struct spelt *v, size_t n, size_t *prev)
+{
+	size_t j;
+
+	qsort(v, n, sizeof(*v), cmp_spelt);
+	for (j = 0; j < n; j++)
+		prev[v[j].i] = j > 0 && strcmp(v[j].s, v[j - 1].s) == 0 ?
+		    v[j - 1].i : NONE;
+}
 
 /* Every id and alias, in tmp. */
 static struct idents *
@@ -101,7 +175,6 @@ list_idents(struct check *c)
 		n += (r->statuses[i].id != NULL) + r->statuses[i].naliases;
 	ids->id = arena_array(&c->tmp, n + 1, sizeof(*ids->id));
 	ids->pos = arena_array(&c->tmp, n + 1, sizeof(*ids->pos));
-	ids->sorted = arena_array(&c->tmp, n + 1, sizeof(*ids->sorted));
 	for (i = 0; i < r->nstatuses; i++) {
 		const struct status *s = &r->statuses[i];
 
@@ -114,122 +187,89 @@ list_idents(struct check *c)
 			ids->pos[ids->n++] = &s->alias_pos[j];
 		}
 	}
-	ids->keywords = keyword_sorted(&c->tmp, &ids->nkeywords);
+	fold_idents(c, ids);
 	return ids;
 }
 
-/* s in case k, in c->scratch: valid until the next call. */
-static const char *
-spell(struct check *c, const char *s, enum case_id k)
+/* Each id's fold, and whether some keyword's is the same. */
+static void
+fold_idents(struct check *c, struct idents *ids)
 {
-	buf_reset(&c->scratch);
-	case_apply(&c->scratch, k, s, strlen(s));
-	return c->scratch.ptr;
-}
+	const char **kw;
+	size_t i, nkw;
 
-/*
- * Every id in ident_cases[k], in tmp.  Ids that are their own spelling
- * share the id's memory.
- */
-static const char **
-spell_all(struct check *c, const struct idents *ids, size_t k)
-{
-	const char **v = arena_array(&c->tmp, ids->n + 1, sizeof(*v));
-	const char *s;
-	size_t i;
-
+	kw = keyword_all(&c->tmp, &nkw);
+	for (i = 0; i < nkw; i++)
+		kw[i] = fold(c, kw[i]);
+	qsort(kw, nkw, sizeof(*kw), cmp_str);
+	ids->fold = arena_array(&c->tmp, ids->n + 1, sizeof(*ids->fold));
+	ids->kw = arena_array(&c->tmp, ids->n + 1, sizeof(*ids->kw));
 	for (i = 0; i < ids->n; i++) {
-		s = spell(c, ids->id[i], ident_cases[k]);
-		v[i] = strcmp(s, ids->id[i]) == 0 ? ids->id[i] :
-		    arena_strndup(&c->tmp, s, c->scratch.len);
+		ids->fold[i] = fold(c, ids->id[i]);
+		ids->kw[i] = is_in(kw, nkw, ids->fold[i]);
 	}
-	return v;
-}
-
-/* Its first 8 bytes make s's key: keys compare as strcmp would. */
-static struct spelt
-make_spelt(const char *s, size_t i)
-{
-	struct spelt v = { 0, s, i };
-	size_t j;
-
-	for (j = 0; j < 8 && s[j] != '\0'; j++)
-		v.key |= (uint64_t)(unsigned char)s[j] << (56 - 8 * j);
-	return v;
-}
-
-/* By spelling, then by index: the earlier of two alike comes first. */
-static int
-cmp_spelt(const void *pa, const void *pb)
-{
-	const struct spelt *a = pa, *b = pb;
-	int r;
-
-	if (a->key != b->key)
-		return a->key < b->key ? -1 : 1;
-	if ((r = strcmp(a->s, b->s)) != 0)
-		return r;
-	return (a->i > b->i) - (a->i < b->i);
-}
-
-static int
-cmp_str(const void *pa, const void *pb)
-{
-	return strcmp(*(const char *const *)pa, *(const char *const *)pb);
-}
-
-/* Whether some language reserves s. */
-static bool
-is_keyword(const struct idents *ids, const char *s)
-{
-	return bsearch(&s, ids->keywords, ids->nkeywords,
-	    sizeof(*ids->keywords), cmp_str) != NULL;
 }
 
 /*
- * Sorts v, spellings of items 0 to n-1, and sets prev[i] to the last
- * item before i that reads as i does, or NONE.  Sorted, that item is
- * just before i.  Returns how many items have one.
+ * The ids of run[0..m), which fold alike, spelt in each case and as
+ * written: where two read alike, prev says so.
  */
-static size_t
-find_repeats(struct spelt *v, size_t n, size_t *prev)
+static void
+compare_run(struct check *c, struct idents *ids, const struct spelt *run,
+    size_t m)
 {
-	size_t j, found = 0;
+	struct spelt *v = arena_array(&c->tmp, m, sizeof(*v));
+	const char *s;
+	size_t i, j, k;
 
-	qsort(v, n, sizeof(*v), cmp_spelt);
-	for (j = 0; j < n; j++) {
-		prev[v[j].i] = NONE;
-		if (j > 0 && strcmp(v[j].s, v[j - 1].s) == 0) {
-			prev[v[j].i] = v[j - 1].i;
-			found++;
+	for (k = 0; k <= AS_WRITTEN; k++) {
+		if (ids->prev[k] == NULL) {
+			ids->prev[k] = arena_array(&c->tmp, ids->n,
+			    sizeof(*ids->prev[k]));
+			for (i = 0; i < ids->n; i++)
+				ids->prev[k][i] = NONE;
 		}
+		for (j = 0; j < m; j++) {
+			s = ids->id[run[j].i];
+			if (k != AS_WRITTEN)
+				s = arena_strdup(&c->tmp,
+				    spell(c, s, ident_cases[k]));
+			v[j] = (struct spelt){ s, run[j].i };
+		}
+		find_repeats(v, m, ids->prev[k]);
 	}
-	return found;
 }
 
-/* find_repeats over s, the ids' spellings; NULL when none repeats. */
-static size_t *
-repeats(struct check *c, struct idents *ids, const char **s)
+/* Sorts the folds; the ids of each run that shares one are compared. */
+static void
+find_runs(struct check *c, struct idents *ids)
 {
-	size_t *prev = arena_array(&c->tmp, ids->n + 1, sizeof(*prev));
-	size_t i;
+	struct spelt *v = arena_array(&c->tmp, ids->n + 1, sizeof(*v));
+	size_t i, j;
 
 	for (i = 0; i < ids->n; i++)
-		ids->sorted[i] = make_spelt(s[i], i);
-	return find_repeats(ids->sorted, ids->n, prev) > 0 ? prev : NULL;
+		v[i] = (struct spelt){ ids->fold[i], i };
+	qsort(v, ids->n, sizeof(*v), cmp_spelt);
+	for (i = 0; i < ids->n; i = j) {
+		for (j = i + 1; j < ids->n && strcmp(v[j].s, v[i].s) == 0; j++)
+			continue;
+		if (j - i > 1)
+			compare_run(c, ids, v + i, j - i);
+	}
 }
 
 static void
 report_duplicates(struct check *c, const struct idents *ids)
 {
+	const size_t *prev = ids->prev[AS_WRITTEN];
 	size_t i;
 
-	for (i = 0; ids->dup != NULL && i < ids->n; i++) {
-		if (ids->dup[i] == NONE)
+	for (i = 0; prev != NULL && i < ids->n; i++) {
+		if (prev[i] == NONE)
 			continue;
 		diag_error(c->d, ids->pos[i], "duplicate identifier '%s'",
 		    ids->id[i]);
-		diag_note(c->d, ids->pos[ids->dup[i]], "first defined here");
+		diag_note(c->d, ids->pos[prev[i]], "first defined here");
 	}
 }
 
@@ -241,30 +281,36 @@ report_duplicates(struct check *c, const struct idents *ids)
 static void
 report_keywords(struct check *c, const struct idents *ids, size_t k)
 {
-	const char *s;
+	const char *s, *lang;
 	size_t i;
 
-	if (k != ID_UPPER_SNAKE && k != ID_PASCAL)
+	if (ident_cases[k] != CASE_UPPER_SNAKE && ident_cases[k] != CASE_PASCAL)
 		return;
 	for (i = 0; i < ids->n; i++) {
-		s = ids->spelt[k][i];
-		if (is_keyword(ids, s))
+		if (!ids->kw[i])
+			continue;
+		s = spell(c, ids->id[i], ident_cases[k]);
+		if ((lang = keyword_any(s)) != NULL)
 			diag_error(c->d, ids->pos[i], "identifier '%s' reads "
 			    "'%s' in %s case, a keyword of %s", ids->id[i], s,
-			    case_name(ident_cases[k]), keyword_any(s));
+			    case_name(ident_cases[k]), lang);
 	}
 }
 
 /* Whether ids a and b read alike in a case checked before case k. */
 static bool
-met_before(const struct idents *ids, size_t a, size_t b, size_t k)
+met_before(struct check *c, const struct idents *ids, size_t a, size_t b,
+    size_t k)
 {
+	struct buf other = BUF_INIT;
+	bool met = false;
 	size_t j;
 
-	for (j = 0; j < k; j++)
-		if (strcmp(ids->spelt[j][a], ids->spelt[j][b]) == 0)
-			return true;
-	return false;
+	for (j = 0; j < k && !met; j++)
+		met = strcmp(spell(c, ids->id[a], ident_cases[j]),
+		    spell_to(&other, ids->id[b], ident_cases[j])) == 0;
+	buf_release(&other);
+	return met;
 }
 
 /*
@@ -281,25 +327,19 @@ report_meetings(struct check *c, const struct idents *ids, size_t k)
 	for (i = 0; prev != NULL && i < ids->n; i++) {
 		a = prev[i];
 		if (a == NONE || strcmp(ids->id[i], ids->id[a]) == 0 ||
-		    met_before(ids, i, a, k))
+		    met_before(c, ids, i, a, k))
 			continue;
 		diag_error(c->d, ids->pos[i], "identifier '%s' reads '%s' in "
 		    "%s case, the same as '%s'", ids->id[i],
-		    ids->spelt[k][i], case_name(ident_cases[k]), ids->id[a]);
+		    spell(c, ids->id[i], ident_cases[k]),
+		    case_name(ident_cases[k]), ids->id[a]);
 		diag_note(c->d, ids->pos[a], "'%s' defined here", ids->id[a]);
 	}
 }
 
 /*
- * Reports exact duplicates first, then each case in turn: its
- * keywords, then the ids that read alike in it.
- *
- * Ids are [a-z][a-z0-9_]*: their words are what '_' separates, and
- * every case spells those words.  Two ids alike in snake case have the
- * same words, and so read alike in every case, upper snake included;
- * duplicates are alike in snake case.  Only camel and pascal are sorted
- * always; snake and the ids as written, only when both of those have
- * ids that read alike, as a registry without errors has not.
+ * Exact duplicates first, then each case in turn: its keywords, then
+ * the ids that read alike in it.
  */
 void
 model_check_idents(struct check *c)
@@ -307,17 +347,7 @@ model_check_idents(struct check *c)
 	struct idents *ids = list_idents(c);
 	size_t k;
 
-	for (k = ID_UPPER_SNAKE; k < NIDENT_CASES; k++)
-		ids->spelt[k] = spell_all(c, ids, k);
-	ids->prev[ID_CAMEL] = repeats(c, ids, ids->spelt[ID_CAMEL]);
-	ids->prev[ID_PASCAL] = repeats(c, ids, ids->spelt[ID_PASCAL]);
-	/* Before any pair is reported: met_before reads them. */
-	if (ids->prev[ID_CAMEL] != NULL || ids->prev[ID_PASCAL] != NULL)
-		ids->spelt[ID_SNAKE] = spell_all(c, ids, ID_SNAKE);
-	if (ids->prev[ID_CAMEL] != NULL && ids->prev[ID_PASCAL] != NULL)
-		ids->prev[ID_SNAKE] = repeats(c, ids, ids->spelt[ID_SNAKE]);
-	if (ids->prev[ID_SNAKE] != NULL)
-		ids->dup = repeats(c, ids, ids->id);
+	find_runs(c, ids);
 	report_duplicates(c, ids);
 	for (k = 0; k < NIDENT_CASES; k++) {
 		report_keywords(c, ids, k);
@@ -352,6 +382,7 @@ struct name {
 struct names {
 	const char *lang;
 	const char **given;	/* every name `names:` gives, sorted */
+	const char **folds;	/* their folds, sorted */
 	size_t ngiven;
 	struct name *v;
 	size_t n, cap;
@@ -384,19 +415,7 @@ lang_case(const char *lang)
 	return -1;
 }
 
-/* Id i in case k, kept by model_check_idents or in c->scratch. */
-static const char *
-spelt_in(struct check *c, size_t i, enum case_id k)
-{
-	size_t j;
-
-	for (j = 0; j < NIDENT_CASES; j++)
-		if (ident_cases[j] == k && c->ids->spelt[j] != NULL)
-			return c->ids->spelt[j][i];
-	return spell(c, c->ids->id[i], k);
-}
-
-/* Every name that `names:` gives in the language, sorted. */
+/* Every name that `names:` gives in the language, and their folds. */
 static void
 list_given(struct check *c, struct names *nm)
 {
@@ -408,12 +427,16 @@ list_given(struct check *c, struct names *nm)
 		if ((l = value_find(r->statuses[i].names, nm->lang)) != NULL)
 			n += l->len;
 	nm->given = arena_array(&c->tmp, n + 1, sizeof(*nm->given));
+	nm->folds = arena_array(&c->tmp, n + 1, sizeof(*nm->folds));
 	for (i = 0; i < r->nstatuses; i++) {
 		l = value_find(r->statuses[i].names, nm->lang);
-		for (j = 0; l != NULL && j < l->len; j++)
-			nm->given[nm->ngiven++] = l->items[j]->str;
+		for (j = 0; l != NULL && j < l->len; j++, nm->ngiven++) {
+			nm->given[nm->ngiven] = l->items[j]->str;
+			nm->folds[nm->ngiven] = fold(c, l->items[j]->str);
+		}
 	}
 	qsort(nm->given, nm->ngiven, sizeof(*nm->given), cmp_str);
+	qsort(nm->folds, nm->ngiven, sizeof(*nm->folds), cmp_str);
 }
 
 static void
@@ -456,9 +479,10 @@ list_names(struct check *c, struct names *nm, int lc)
 			add_name(nm, l->items[j]->str,
 			    kept_pos(c, l->items[j]), true);
 		for (j = at; l == NULL && lc >= 0 && j < at + nid; j++) {
-			s = spelt_in(c, j, (enum case_id)lc);
-			if (bsearch(&s, nm->given, nm->ngiven,
-			    sizeof(*nm->given), cmp_str) != NULL)
+			if (!is_in(nm->folds, nm->ngiven, c->ids->fold[j]))
+				continue;
+			s = spell(c, c->ids->id[j], (enum case_id)lc);
+			if (is_in(nm->given, nm->ngiven, s))
 				add_name(nm, arena_strdup(&c->tmp, s),
 				    c->ids->pos[j], false);
 		}
@@ -473,7 +497,7 @@ list_names(struct check *c, struct names *nm, int lc)
 static void
 check_lang_names(struct check *c, const char *lang)
 {
-	struct names nm = { lang, NULL, 0, NULL, 0, 0 };
+	struct names nm = { lang, NULL, NULL, 0, NULL, 0, 0 };
 	struct spelt *v;
 	size_t *prev, i, p;
 
@@ -482,7 +506,7 @@ check_lang_names(struct check *c, const char *lang)
 	v = arena_array(&c->tmp, nm.n + 1, sizeof(*v));
 	prev = arena_array(&c->tmp, nm.n + 1, sizeof(*prev));
 	for (i = 0; i < nm.n; i++)
-		v[i] = make_spelt(nm.v[i].s, i);
+		v[i] = (struct spelt){ nm.v[i].s, i };
 	find_repeats(v, nm.n, prev);
 	for (i = 0; i < nm.n; i++) {
 		p = prev[i];

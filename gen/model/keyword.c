@@ -2,7 +2,6 @@
 
 #include <stdbool.h>
 #include <stddef.h>
-#include <stdlib.h>
 #include <string.h>
 
 /* C89, C99, C11 and C23. */
@@ -128,14 +127,8 @@ keyword_check(void)
 	return true;
 }
 
-static int
-cmp_word(const void *pa, const void *pb)
-{
-	return strcmp(*(const char *const *)pa, *(const char *const *)pb);
-}
-
 const char **
-keyword_sorted(struct arena *a, size_t *n)
+keyword_all(struct arena *a, size_t *n)
 {
 	const char **v;
 	size_t t, i, m = 0;
@@ -146,7 +139,6 @@ keyword_sorted(struct arena *a, size_t *n)
 	for (t = 0, m = 0; t < NTABLES; t++)
 		for (i = 0; i < tables[t].n; i++)
 			v[m++] = tables[t].words[i];
-	qsort(v, m, sizeof(*v), cmp_word);
 	*n = m;
 	return v;
 }

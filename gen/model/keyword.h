@@ -45,11 +45,11 @@ bool keyword_knows(const char *lang);
 const char *keyword_c_reserved(const char *name);
 
 /*
- * Every word of every table, in strcmp order, for looking many words
- * up with bsearch: an array in arena a, whose length goes to *n.  A
+ * Every word of every table, in the order of the tables, for checking
+ * many words at once: an array in arena a, whose length goes to *n.  A
  * word that several languages reserve comes once for each.
  */
-const char **keyword_sorted(struct arena *a, size_t *n);
+const char **keyword_all(struct arena *a, size_t *n);
 
 /* Whether every table is in strcmp order, as the lookups assume. */
 bool keyword_check(void);
