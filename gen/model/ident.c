@@ -566,31 +566,3 @@ model_check_names(struct check *c)
 			check_status_names(c, c->r->statuses[i].names, &seen);
 	buf_release(&seen);
 }
-
-/*
- * The registry name becomes file and package names and, in pascal case,
- * a class name; the C prefix starts every C name.
- */
-void
-model_check_registry_words(struct check *c, const struct value *v)
-{
-	const struct registry *r = c->r;
-	const char *kw, *why, *p;
-
-	if (r->name != NULL && (kw = keyword_any(r->name)) != NULL)
-		diag_error(c->d, POS(c, value_find(v, "name")), "registry name "
-		    "'%s' is a keyword of %s", r->name, kw);
-	else if (r->name != NULL &&
-	    (kw = keyword_any(p = spell(c, r->name, CASE_PASCAL))) != NULL)
-		diag_error(c->d, POS(c, value_find(v, "name")), "registry name "
-		    "'%s' reads '%s' in pascal case, a keyword of %s",
-		    r->name, p, kw);
-	if (value_find(v, "c_prefix") == NULL || r->c_prefix == NULL)
-		return;
-	if ((kw = keyword_in("c", r->c_prefix)) != NULL)
-		diag_error(c->d, POS(c, value_find(v, "c_prefix")), "c_prefix "
-		    "'%s' is a keyword of %s", r->c_prefix, kw);
-	else if ((why = keyword_c_reserved(r->c_prefix)) != NULL)
-		diag_error(c->d, POS(c, value_find(v, "c_prefix")), "c_prefix "
-		    "'%s' is reserved in C: %s", r->c_prefix, why);
-}

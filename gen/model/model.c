@@ -10,10 +10,14 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/case.h"
 #include "base/suggest.h"
+#include "keyword.h"
 
 static const struct text *loc_from(struct check *c, const struct value *v,
     const char *key);
+static const char *pascal(struct check *c, const char *s);
+static void check_registry_words(struct check *c, const struct value *v);
 static void build_registry(struct check *c, const struct value *v);
 static void build_class(struct check *c, const struct value *v, void *p);
 static void build_set(struct check *c, const struct value *v, void *p);
@@ -310,6 +314,43 @@ model_locale(const struct registry *r, const char *name)
 	return -1;
 }
 
+/* s in pascal case, in c->scratch: valid until it is used again. */
+static const char *
+pascal(struct check *c, const char *s)
+{
+	buf_reset(&c->scratch);
+	case_apply(&c->scratch, CASE_PASCAL, s, strlen(s));
+	return c->scratch.ptr;
+}
+
+/*
+ * The registry name becomes file and package names and, in pascal case,
+ * a class name; the C prefix starts every C name.
+ */
+static void
+check_registry_words(struct check *c, const struct value *v)
+{
+	const struct registry *r = c->r;
+	const char *kw, *why, *p;
+
+	if (r->name != NULL && (kw = keyword_any(r->name)) != NULL)
+		diag_error(c->d, POS(c, value_find(v, "name")), "registry name "
+		    "'%s' is a keyword of %s", r->name, kw);
+	else if (r->name != NULL &&
+	    (kw = keyword_any(p = pascal(c, r->name))) != NULL)
+		diag_error(c->d, POS(c, value_find(v, "name")), "registry name "
+		    "'%s' reads '%s' in pascal case, a keyword of %s",
+		    r->name, p, kw);
+	if (value_find(v, "c_prefix") == NULL || r->c_prefix == NULL)
+		return;
+	if ((kw = keyword_in("c", r->c_prefix)) != NULL)
+		diag_error(c->d, POS(c, value_find(v, "c_prefix")), "c_prefix "
+		    "'%s' is a keyword of %s", r->c_prefix, kw);
+	else if ((why = keyword_c_reserved(r->c_prefix)) != NULL)
+		diag_error(c->d, POS(c, value_find(v, "c_prefix")), "c_prefix "
+		    "'%s' is reserved in C: %s", r->c_prefix, why);
+}
+
 static void
 build_registry(struct check *c, const struct value *v)
 {
@@ -351,7 +392,7 @@ build_registry(struct check *c, const struct value *v)
 	}
 	r->title = model_get_loc(c, &f, REG_TITLE, true);
 	r->description = model_get_loc(c, &f, REG_DESCRIPTION, false);
-	model_check_registry_words(c, v);
+	check_registry_words(c, v);
 }
 
 static void

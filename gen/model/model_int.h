@@ -4,7 +4,7 @@
  *
  * model.c walks the document, builds the registry, its classes and its
  * sets, and runs the checks in order; status.c builds a status and
- * checks the codes; ident.c checks identifiers and `names:`.  All of
+ * checks the codes; ident.c checks ids, aliases and `names:`.  All of
  * them work on one struct check, which lives while model_build runs.
  */
 #ifndef GEN_MODEL_INT_H
@@ -29,11 +29,11 @@ struct check {
 	struct registry *r;
 	struct buf scratch;	/* spellings, reused */
 	/*
-	 * What only the checks use (every id spelt in every case, sorted
+	 * What only the checks use (lists of ids, their folds, sorted
 	 * copies): freed when model_build returns.
 	 */
 	struct arena tmp;
-	/* Every id and its spellings, in tmp, for model_check_names. */
+	/* Every id and its fold, in tmp, for model_check_names. */
 	struct idents *ids;
 };
 
@@ -123,12 +123,10 @@ void model_check_sets(struct check *c);
  *
  * Every id and alias, spelt in each case a target language prints names
  * in, must be unique and no keyword; each language's `names:` must not
- * meet another status's names there; the registry's name and C prefix
- * must be usable as names.  model_check_names reads the spellings that
- * model_check_idents left in c->ids, so it comes after.
+ * meet another status's names there.  model_check_names reads the list
+ * of ids that model_check_idents left in c->ids, so it comes after.
  */
 void model_check_idents(struct check *c);
 void model_check_names(struct check *c);
-void model_check_registry_words(struct check *c, const struct value *v);
 
 #endif
