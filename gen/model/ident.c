@@ -1,586 +1,568 @@
 /*
- * The identifier checks of the model (see model_check.h): ids and
- * aliases as each target language spells them, and the registry's own
- * names.  model_names.c checks `names:` with what they leave.
+ * The identifier checks (see model_int.h).
+ *
+ * Each case that templates spell ids in writes an id's words, the runs
+ * of [a-z0-9] between its underscores, in some letter case, joined by
+ * '_' or by nothing.  Lowered and without underscores, every spelling
+ * of an id is the same, its fold: 'not_found', 'NOT_FOUND', 'notFound'
+ * and 'NotFound' all fold to 'notfound'.  Ids that read alike in some
+ * case fold alike, and so do an id and a keyword or a name that it
+ * reads as.  So the folds are sorted once, and only ids whose fold some
+ * other id shares are spelt in each case and sorted again; only those
+ * whose fold a keyword or a name of `names:` shares are spelt to be
+ * compared with it.
  */
-#include "model_ident.h"
+#include "model_int.h"
 
-#include <assert.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "tmpl/filter.h"
-#include "keyword.h"
-#include "run/pool.h"
+#include "base/case.h"
 #include "base/xmalloc.h"
+#include "keyword.h"
 
-#define NCASES(t) (sizeof(t) / sizeof((t)[0]))
+#define NONE	SIZE_MAX
 
-const enum filter_id ident_cases[] = {
-	FILTER_SNAKE, FILTER_UPPER_SNAKE, FILTER_CAMEL, FILTER_PASCAL
+/*
+ * The cases in which templates spell ids and aliases, in the order
+ * their checks report.  Two ids alike in one of them ('a_1' and 'a1'
+ * are both 'A1' in pascal case) would become one name in some output.
+ */
+static const enum case_id ident_cases[] = {
+	CASE_SNAKE, CASE_UPPER_SNAKE, CASE_CAMEL, CASE_PASCAL
 };
-static_assert(NCASES(ident_cases) == NIDENT_CASES,
-    "NIDENT_CASES counts ident_cases");
+
+#define NIDENT_CASES	NKEYS(ident_cases)
+#define AS_WRITTEN	NIDENT_CASES	/* the ids themselves */
+
+/* Every id and alias, in the order of the statuses. */
+struct idents {
+	size_t n;
+	const char **id;
+	const struct srcpos **pos;
+	const char **fold;
+	bool *kw;		/* some keyword folds as it does */
+	/*
+	 * For each id, the last id before it that reads the same in case
+	 * k (or as written), or NONE; NULL while no two ids fold alike.
+	 */
+	size_t *prev[NIDENT_CASES + 1];
+};
+
+/* A text, and the index of the id or name it belongs to. */
+struct spelt {
+	const char *s;
+	size_t i;
+};
+
+struct names;
+
+static const char *fold(struct check *c, const char *s);
+static const char *spell_to(struct buf *b, const char *s, enum case_id k);
+static const char *spell(struct check *c, const char *s, enum case_id k);
+static int cmp_str(const void *pa, const void *pb);
+static bool is_in(const char *const *v, size_t n, const char *s);
+static int cmp_spelt(const void *pa, const void *pb);
+static void find_repeats(struct spelt *v, size_t n, size_t *prev);
+static struct idents *list_idents(struct check *c);
+static void fold_idents(struct check *c, struct idents *ids);
+static void compare_run(struct check *c, struct idents *ids,
+    const struct spelt *run, size_t m);
+static void find_runs(struct check *c, struct idents *ids);
+static void report_duplicates(struct check *c, const struct idents *ids);
+static void report_keywords(struct check *c, const struct idents *ids,
+    size_t k);
+static bool met_before(struct check *c, const struct idents *ids,
+    size_t a, size_t b, size_t k);
+static void report_meetings(struct check *c, const struct idents *ids,
+    size_t k);
+static void check_name_words(struct check *c, const char *lang,
+    const struct value *v);
+static int lang_case(const char *lang);
+static void list_given(struct check *c, struct names *nm);
+static void add_name(struct names *nm, const char *s,
+    const struct srcpos *pos, bool given);
+static const struct srcpos *kept_pos(struct check *c,
+    const struct value *v);
+static void list_names(struct check *c, struct names *nm, int lc);
+static void check_lang_names(struct check *c, const char *lang);
+static bool was_seen(const struct buf *seen, const char *key);
+static void check_status_names(struct check *c, const struct value *names,
+    struct buf *seen);
+
+/* s lowered and without underscores, in tmp. */
+static const char *
+fold(struct check *c, const char *s)
+{
+	size_t i, o = 0, n = strlen(s);
+	char *f = arena_alloc(&c->tmp, n + 1);
+
+	for (i = 0; i < n; i++)
+		if (s[i] != '_')
+			f[o++] = (char)(s[i] >= 'A' && s[i] <= 'Z' ?
+			    s[i] - 'A' + 'a' : s[i]);
+	f[o] = '\0';
+	return f;
+}
+
+/* s in case k, in b: valid until b changes. */
+static const char *
+spell_to(struct buf *b, const char *s, enum case_id k)
+{
+	buf_reset(b);
+	case_apply(b, k, s, strlen(s));
+	return b->ptr;
+}
+
+/* s in case k, in c->scratch: valid until the next call. */
+static const char *
+spell(struct check *c, const char *s, enum case_id k)
+{
+	return spell_to(&c->scratch, s, k);
+}
+
+static int
+cmp_str(const void *pa, const void *pb)
+{
+	return strcmp(*(const char *const *)pa, *(const char *const *)pb);
+}
+
+/* Whether v, n texts in strcmp order, holds s. */
+static bool
+is_in(const char *const *v, size_t n, const char *s)
+{
+	return bsearch(&s, v, n, sizeof(*v), cmp_str) != NULL;
+}
+
+/* By text, then by index: the earlier of two alike comes first. */
+static int
+cmp_spelt(const void *pa, const void *pb)
+{
+	const struct spelt *a = pa, *b = pb;
+	int r;
+
+	if ((r = strcmp(a->s, b->s)) != 0)
+		return r;
+	return (a->i > b->i) - (a->i < b->i);
+}
+
+/*
+ * Sorts v, n texts of items, and sets prev[i] for each of their items
+ * to the last item before i whose text is the same, or NONE.  Sorted,
+ * that item is just before i.
+ */
+static void
+find_repeats(struct spelt *v, size_t n, size_t *prev)
+{
+	size_t j;
+
+	qsort(v, n, sizeof(*v), cmp_spelt);
+	for (j = 0; j < n; j++)
+		prev[v[j].i] = j > 0 && strcmp(v[j].s, v[j - 1].s) == 0 ?
+		    v[j - 1].i : NONE;
+}
+
+/* Every id and alias, in tmp. */
+static struct idents *
+list_idents(struct check *c)
+{
+	const struct registry *r = c->r;
+	struct idents *ids = arena_alloc(&c->tmp, sizeof(*ids));
+	size_t i, j, n = 0;
+
+	for (i = 0; i < r->nstatuses; i++)
+		n += (r->statuses[i].id != NULL) + r->statuses[i].naliases;
+	ids->id = arena_array(&c->tmp, n + 1, sizeof(*ids->id));
+	ids->pos = arena_array(&c->tmp, n + 1, sizeof(*ids->pos));
+	for (i = 0; i < r->nstatuses; i++) {
+		const struct status *s = &r->statuses[i];
+
+		if (s->id != NULL) {
+			ids->id[ids->n] = s->id;
+			ids->pos[ids->n++] = &s->id_pos;
+		}
+		for (j = 0; j < s->naliases; j++) {
+			ids->id[ids->n] = s->aliases[j];
+			ids->pos[ids->n++] = &s->alias_pos[j];
+		}
+	}
+	fold_idents(c, ids);
+	return ids;
+}
+
+/* Each id's fold, and whether some keyword's is the same. */
+static void
+fold_idents(struct check *c, struct idents *ids)
+{
+	const char **kw;
+	size_t i, nkw;
+
+	kw = keyword_all(&c->tmp, &nkw);
+	for (i = 0; i < nkw; i++)
+		kw[i] = fold(c, kw[i]);
+	qsort(kw, nkw, sizeof(*kw), cmp_str);
+	ids->fold = arena_array(&c->tmp, ids->n + 1, sizeof(*ids->fold));
+	ids->kw = arena_array(&c->tmp, ids->n + 1, sizeof(*ids->kw));
+	for (i = 0; i < ids->n; i++) {
+		ids->fold[i] = fold(c, ids->id[i]);
+		ids->kw[i] = is_in(kw, nkw, ids->fold[i]);
+	}
+}
+
+/*
+ * The ids of run[0..m), which fold alike, spelt in each case and as
+ * written: where two read alike, prev says so.
+ */
+static void
+compare_run(struct check *c, struct idents *ids, const struct spelt *run,
+    size_t m)
+{
+	struct spelt *v = arena_array(&c->tmp, m, sizeof(*v));
+	const char *s;
+	size_t i, j, k;
+
+	for (k = 0; k <= AS_WRITTEN; k++) {
+		if (ids->prev[k] == NULL) {
+			ids->prev[k] = arena_array(&c->tmp, ids->n,
+			    sizeof(*ids->prev[k]));
+			for (i = 0; i < ids->n; i++)
+				ids->prev[k][i] = NONE;
+		}
+		for (j = 0; j < m; j++) {
+			s = ids->id[run[j].i];
+			if (k != AS_WRITTEN)
+				s = arena_strdup(&c->tmp,
+				    spell(c, s, ident_cases[k]));
+			v[j] = (struct spelt){ s, run[j].i };
+		}
+		find_repeats(v, m, ids->prev[k]);
+	}
+}
+
+/* Sorts the folds; the ids of each run that shares one are compared. */
+static void
+find_runs(struct check *c, struct idents *ids)
+{
+	struct spelt *v = arena_array(&c->tmp, ids->n + 1, sizeof(*v));
+	size_t i, j;
+
+	for (i = 0; i < ids->n; i++)
+		v[i] = (struct spelt){ ids->fold[i], i };
+	qsort(v, ids->n, sizeof(*v), cmp_spelt);
+	for (i = 0; i < ids->n; i = j) {
+		for (j = i + 1; j < ids->n && strcmp(v[j].s, v[i].s) == 0; j++)
+			continue;
+		if (j - i > 1)
+			compare_run(c, ids, v + i, j - i);
+	}
+}
+
+static void
+report_duplicates(struct check *c, const struct idents *ids)
+{
+	const size_t *prev = ids->prev[AS_WRITTEN];
+	size_t i;
+
+	for (i = 0; prev != NULL && i < ids->n; i++) {
+		if (prev[i] == NONE)
+			continue;
+		diag_error(c->d, ids->pos[i], "duplicate identifier '%s'",
+		    ids->id[i]);
+		diag_note(c->d, ids->pos[prev[i]], "first defined here");
+	}
+}
 
 /*
  * Keywords are checked in the cases that languages print bare, Python's
  * NOT_FOUND and a Rust or TypeScript NotFound.  The lower-case forms are
  * always prefixed where printed; checking them would refuse 'continue'.
  */
-static const enum filter_id keyword_cases[] = {
-	FILTER_UPPER_SNAKE, FILTER_PASCAL
-};
-
-/* What a part spells in, its own. */
-struct spell_bufs {
-	struct buf out;
-	struct buf pascal;
-};
-
-static bool	is_keyword_case(enum filter_id f);
-static bool	is_raised(size_t k);
-static void	raise_word(char *s, size_t len);
-static bool	is_plain_short(const char *s, size_t n);
-static uint64_t	odd_bytes(uint64_t x);
-static bool	is_plain(const char *id, size_t n, size_t *first);
-static void	raise_plain(char *s, size_t len);
-static void	spell_case(struct spell_bufs *b, const char *id, size_t len,
-		    size_t first, enum filter_id f);
-static bool	spell_one(struct spellings *sp, struct spell_bufs *b,
-		    size_t i, const char *id, const struct srcpos *pos);
-static bool	spell_part(void *ctx, size_t p);
-static bool	is_same(const struct spellings *sp, size_t k, size_t a,
-		    size_t b, struct buf *ba, struct buf *bb);
-static void	find_repeats(struct spellings *sp, size_t k);
-static bool	is_searched(const struct spellings *sp, size_t k);
-static bool	find_part(void *ctx, size_t k);
-static void	add_named(struct nameds *nd, size_t status, size_t at);
-static bool	may_repeat(const struct spellings *sp);
-static void	add_repeat(struct repeats *rp, size_t i, size_t prev);
-static void	check_keyword(struct check *c, const struct ident *id,
-		    enum filter_id f);
-static bool	met_before(struct check *c, const char *a, const char *b,
-		    size_t k);
-static void	report(struct check *c, const struct spellings *sp);
-static struct spellings *new_spellings(struct check *c);
-
-/*
- * Names are hashed eight bytes at a time: a byte at a time (FNV) waits
- * on a multiplication per byte, and every id is hashed in five cases.
- * Only equal hashes are compared, so any hash does; this one mixes
- * enough that the low bits index a table.
- */
-uint32_t
-ident_hash(const char *s, size_t len)
+static void
+report_keywords(struct check *c, const struct idents *ids, size_t k)
 {
-	const uint64_t k = 0x9e3779b97f4a7c15u;
-	uint64_t h = len * k, w = 0;
+	const char *s, *lang;
 	size_t i;
 
-	if (len < 8) {
-		for (i = len; i > 0; i--)
-			w = w << 8 | (unsigned char)s[i - 1];
-	} else {
-		for (i = 0; i + 8 < len; i += 8) {
-			memcpy(&w, s + i, 8);
-			h = (h ^ w) * k;
-			h ^= h >> 29;
-		}
-		/* The last 8 bytes, some read again, not byte by byte. */
-		memcpy(&w, s + len - 8, 8);
+	if (ident_cases[k] != CASE_UPPER_SNAKE && ident_cases[k] != CASE_PASCAL)
+		return;
+	for (i = 0; i < ids->n; i++) {
+		if (!ids->kw[i])
+			continue;
+		s = spell(c, ids->id[i], ident_cases[k]);
+		if ((lang = keyword_any(s)) != NULL)
+			diag_error(c->d, ids->pos[i], "identifier '%s' reads "
+			    "'%s' in %s case, a keyword of %s", ids->id[i], s,
+			    case_name(ident_cases[k]), lang);
 	}
-	h = (h ^ w) * k;
-	h ^= h >> 32;
-	return (uint32_t)(h * k >> 32);
 }
 
-/* id in case f, in b; the result lives until b changes. */
-const char *
-ident_spell_in(struct buf *b, const char *id, enum filter_id f)
-{
-	buf_reset(b);
-	filter_apply(b, f, ESCAPE_NONE, id, strlen(id));
-	return b->ptr;
-}
-
-/* id in case f, kept in the check's memory. */
-const char *
-ident_spell(struct check *c, const char *id, enum filter_id f)
-{
-	ident_spell_in(&c->scratch, id, f);
-	return arena_strndup(&c->tmp, c->scratch.ptr, c->scratch.len);
-}
-
+/* Whether ids a and b read alike in a case checked before case k. */
 static bool
-is_keyword_case(enum filter_id f)
+met_before(struct check *c, const struct idents *ids, size_t a, size_t b,
+    size_t k)
 {
-	size_t k;
+	struct buf other = BUF_INIT;
+	bool met = false;
+	size_t j;
 
-	for (k = 0; k < NCASES(keyword_cases); k++)
-		if (keyword_cases[k] == f)
-			return true;
-	return false;
+	for (j = 0; j < k && !met; j++)
+		met = strcmp(spell(c, ids->id[a], ident_cases[j]),
+		    spell_to(&other, ids->id[b], ident_cases[j])) == 0;
+	buf_release(&other);
+	return met;
 }
 
 /*
- * Ids are lower case: in upper snake case they are their snake
- * spellings raised, which meet where those met (and were reported).
- * Only the keywords are new.
- */
-static bool
-is_raised(size_t k)
-{
-	return ident_cases[k] == FILTER_UPPER_SNAKE && k > 0 &&
-	    ident_cases[k - 1] == FILTER_SNAKE;
-}
-
-/* s[0..len) in capitals, in place. */
-static void
-raise_word(char *s, size_t len)
-{
-	size_t i;
-
-	for (i = 0; i < len; i++)
-		s[i] = (char)(s[i] - (s[i] >= 'a' && s[i] <= 'z') * 32);
-}
-
-/* Whether s[0..n), n < 8, holds only [a-z0-9] and single '_'. */
-static bool
-is_plain_short(const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (s[i] == '_' ? i + 1 < n && s[i + 1] == '_' :
-		    !(s[i] >= 'a' && s[i] <= 'z') &&
-		    !(s[i] >= '0' && s[i] <= '9'))
-			return false;
-	return true;
-}
-
-/*
- * Bit 7 of each byte of x, all of whose bytes are below 0x80, that is
- * at least c: adding 0x80 - c carries into bit 7 then, and never out of
- * the byte.
- */
-#define BYTES_ONE	0x0101010101010101u
-#define BYTES_HIGH	(BYTES_ONE << 7)
-#define AT_LEAST(x, c)	(((x) + (0x80 - (uint64_t)(c)) * BYTES_ONE) & \
-			    BYTES_HIGH)
-
-/* Non-zero if some byte of x is not in [a-z0-9_], or two are '_'. */
-static uint64_t
-odd_bytes(uint64_t x)
-{
-	uint64_t t = x & ~BYTES_HIGH, under, ok;
-
-	under = AT_LEAST(t, '_') & ~AT_LEAST(t, '_' + 1);
-	ok = (AT_LEAST(t, 'a') & ~AT_LEAST(t, 'z' + 1)) |
-	    (AT_LEAST(t, '0') & ~AT_LEAST(t, '9' + 1)) | under;
-	return (x & BYTES_HIGH) | (ok ^ BYTES_HIGH) | (under & under << 8);
-}
-
-/*
- * Whether id[0..n) is words of [a-z0-9] joined by single underscores,
- * as the ids that validation lets through are; if so, *first is set to
- * its first word's length.  Such an id is its own snake spelling, its
- * camel spelling is its pascal one with the first word lowered, and its
- * upper snake one has its letters raised: one conversion in place of
- * three (tests/test_filter.c holds filter.c to these rules).
- */
-static bool
-is_plain(const char *id, size_t n, size_t *first)
-{
-	size_t i;
-	uint64_t x, bad = 0;
-	const char *us;
-
-	if (n == 0 || id[0] == '_' || id[n - 1] == '_')
-		return false;
-	if (n < 8)
-		bad = !is_plain_short(id, n);
-	/* 8 bytes at a time, the last 8 read again in part. */
-	for (i = 0; n >= 8; i += 8) {
-		if (i + 8 > n)
-			i = n - 8;
-		memcpy(&x, id + i, 8);
-		bad |= odd_bytes(x) | (i > 0 && id[i - 1] == '_' &&
-		    id[i] == '_');
-		if (i + 8 == n)
-			break;
-	}
-	if (bad)
-		return false;
-	us = memchr(id, '_', n);
-	*first = us != NULL ? (size_t)(us - id) : n;
-	return true;
-}
-
-/*
- * A plain id's letters raised, 8 bytes at a time: in [a-z0-9_] only
- * the letters have both 0x40 and 0x20 set, and 0x20 is what raises.
+ * Ids that read alike in case k.  Exact duplicates were reported as
+ * such, and a pair that reads alike in several cases is reported at
+ * the first.
  */
 static void
-raise_plain(char *s, size_t len)
+report_meetings(struct check *c, const struct idents *ids, size_t k)
 {
-	const uint64_t bit = 0x2020202020202020u;
-	uint64_t w;
-	size_t i;
+	const size_t *prev = ids->prev[k];
+	size_t i, a;
 
-	for (i = 0; i + 8 <= len; i += 8) {
-		memcpy(&w, s + i, 8);
-		w ^= w & w >> 1 & bit;
-		memcpy(s + i, &w, 8);
-	}
-	for (; i < len; i++)
-		s[i] = (char)(s[i] ^ (s[i] & s[i] >> 1 & 0x20));
-}
-
-/*
- * id[0..len) in case f, into b->out.  For a plain id, first is its first
- * word's length and b->pascal holds its pascal spelling; for another,
- * first is SIZE_MAX.
- */
-static void
-spell_case(struct spell_bufs *b, const char *id, size_t len, size_t first,
-    enum filter_id f)
-{
-	size_t i;
-
-	buf_reset(&b->out);
-	if (first > len)
-		filter_apply(&b->out, f, ESCAPE_NONE, id, len);
-	else if (f == FILTER_SNAKE)
-		buf_add(&b->out, id, len);
-	else if (f == FILTER_PASCAL || f == FILTER_CAMEL) {
-		buf_add(&b->out, b->pascal.ptr, b->pascal.len);
-		for (i = 0; f == FILTER_CAMEL && i < first; i++)
-			b->out.ptr[i] = id[i];
-	} else
-		filter_apply(&b->out, f, ESCAPE_NONE, id, len);
-}
-
-/*
- * The i-th id: its hashes and keywords, while its spellings are hot.
- * Returns whether it is plain.
- */
-static bool
-spell_one(struct spellings *sp, struct spell_bufs *b, size_t i,
-    const char *id, const struct srcpos *pos)
-{
-	size_t k, first = SIZE_MAX, len = strlen(id);
-	struct buf *out = &b->out;
-	bool plain = is_plain(id, len, &first);
-	unsigned kw = 0;
-
-	sp->ids[i].id = id;
-	sp->ids[i].pos = pos;
-	sp->hash[AS_WRITTEN][i] = ident_hash(id, len);
-	if (plain) {
-		buf_reset(&b->pascal);
-		filter_apply(&b->pascal, FILTER_PASCAL, ESCAPE_NONE, id, len);
-	}
-	for (k = 0; k < NCASES(ident_cases); k++) {
-		if (is_raised(k) && plain)
-			raise_plain(out->ptr, out->len);
-		else if (is_raised(k))
-			raise_word(out->ptr, out->len);
-		else
-			spell_case(b, id, len, first, ident_cases[k]);
-		sp->hash[k][i] = plain && ident_cases[k] == FILTER_SNAKE ?
-		    sp->hash[AS_WRITTEN][i] : ident_hash(out->ptr, out->len);
-		if (is_keyword_case(ident_cases[k]) &&
-		    keyword_any(out->ptr) != NULL)
-			kw |= 1u << k;
-	}
-	sp->kw[i] = (unsigned char)kw;
-	return plain;
-}
-
-static void
-add_named(struct nameds *nd, size_t status, size_t at)
-{
-	nd->v = xgrow(nd->v, &nd->cap, nd->n, sizeof(*nd->v));
-	nd->v[nd->n].status = status;
-	nd->v[nd->n].at = at;
-	nd->n++;
-}
-
-/* Part p: its statuses' ids, and those statuses that have `names:`. */
-static bool
-spell_part(void *ctx, size_t p)
-{
-	struct spellings *sp = ctx;
-	const struct registry *r = sp->r;
-	size_t i, j, at = sp->base[p];
-	size_t hi = r->nstatuses * (p + 1) / SPELL_PARTS;
-	struct spell_bufs b = { BUF_INIT, BUF_INIT };
-	bool plain = true;
-
-	for (i = r->nstatuses * p / SPELL_PARTS; i < hi; i++) {
-		const struct status *s = &r->statuses[i];
-
-		if (s->names != NULL)
-			add_named(&sp->named[p], i, at);
-		if (s->id != NULL)
-			plain &= spell_one(sp, &b, at++, s->id, &s->id_pos);
-		for (j = 0; j < s->naliases; j++)
-			plain &= spell_one(sp, &b, at++, s->aliases[j],
-			    &s->alias_pos[j]);
-	}
-	sp->odd[p] = !plain;
-	buf_release(&b.out);
-	buf_release(&b.pascal);
-	return true;
-}
-
-/* Whether ids a and b read alike in case k (AS_WRITTEN: exactly). */
-static bool
-is_same(const struct spellings *sp, size_t k, size_t a, size_t b,
-    struct buf *ba, struct buf *bb)
-{
-	if (k == AS_WRITTEN)
-		return strcmp(sp->ids[a].id, sp->ids[b].id) == 0;
-	ident_spell_in(ba, sp->ids[a].id, ident_cases[k]);
-	ident_spell_in(bb, sp->ids[b].id, ident_cases[k]);
-	return ba->len == bb->len && memcmp(ba->ptr, bb->ptr, ba->len) == 0;
-}
-
-static void
-add_repeat(struct repeats *rp, size_t i, size_t prev)
-{
-	rp->v = xgrow(rp->v, &rp->cap, rp->n, sizeof(*rp->v));
-	rp->v[rp->n].i = i;
-	rp->v[rp->n].prev = prev;
-	rp->n++;
-}
-
-/*
- * The ids that read as an earlier one in case k (AS_WRITTEN: exactly),
- * in order, found by their hashes in a table: linear, where sorting
- * 100k names in each case was a quarter of the load of a big registry.
- * A slot is an index alone, half the memory a copy of its hash would
- * take; the hashes are at hand in order.
- */
-static void
-find_repeats(struct spellings *sp, size_t k)
-{
-	const uint32_t *h = sp->hash[k];
-	struct buf ba = BUF_INIT, bb = BUF_INIT;
-	uint32_t *slot;			/* index + 1; 0 is empty */
-	size_t cap = 16, mask, i, j;
-
-	while (cap < 2 * sp->n)
-		cap *= 2;
-	mask = cap - 1;
-	slot = xcalloc(cap, sizeof(*slot));
-	for (i = 0; i < sp->n; i++) {
-		for (j = h[i] & mask; slot[j] != 0; j = (j + 1) & mask)
-			if (h[slot[j] - 1] == h[i] &&
-			    is_same(sp, k, slot[j] - 1, i, &ba, &bb)) {
-				add_repeat(&sp->rep[k], i, slot[j] - 1);
-				break;
-			}
-		/* A repeat takes its name's slot: the next meets it. */
-		slot[j] = (uint32_t)(i + 1);
-	}
-	free(slot);
-	buf_release(&ba);
-	buf_release(&bb);
-}
-
-/*
- * Whether case k is looked for repeats.  Plain ids are their own snake
- * spellings: unless some id is not, they read alike in snake case
- * exactly when they are duplicates.
- */
-static bool
-is_searched(const struct spellings *sp, size_t k)
-{
-	size_t p;
-
-	if (is_raised(k))
-		return false;
-	if (ident_cases[k] != FILTER_SNAKE)
-		return true;
-	for (p = 0; p < SPELL_PARTS; p++)
-		if (sp->odd[p])
-			return true;
-	return false;
-}
-
-static bool
-find_part(void *ctx, size_t k)
-{
-	struct spellings *sp = ctx;
-
-	if (is_searched(sp, k))
-		find_repeats(sp, k);
-	return true;
-}
-
-/*
- * Duplicates read alike in every case: where some case has no repeats
- * (as in a registry without errors) there are none, and need not be
- * looked for.
- */
-static bool
-may_repeat(const struct spellings *sp)
-{
-	size_t k;
-
-	for (k = 0; k < NCASES(ident_cases); k++)
-		if (is_searched(sp, k) && sp->rep[k].n == 0)
-			return false;
-	return true;
-}
-
-static void
-check_keyword(struct check *c, const struct ident *id, enum filter_id f)
-{
-	const char *name = ident_spell(c, id->id, f);
-	const char *lang = keyword_any(name);
-
-	if (lang != NULL)
-		diag_error(c->d, id->pos, "identifier '%s' reads '%s' in %s "
-		    "case, a keyword of %s", id->id, name, filter_name(f),
-		    lang);
-}
-
-/* Whether a and b already read alike in a case checked before case k. */
-static bool
-met_before(struct check *c, const char *a, const char *b, size_t k)
-{
-	size_t i;
-
-	for (i = 0; i < k; i++)
-		if (strcmp(ident_spell(c, a, ident_cases[i]),
-		    ident_spell(c, b, ident_cases[i])) == 0)
-			return true;
-	return false;
-}
-
-/*
- * Exact duplicates are reported once as such, first; a pair that reads
- * alike in several cases, at the first case only.  Reports come in the
- * order of the cases, whatever the threads did first.
- */
-static void
-report(struct check *c, const struct spellings *sp)
-{
-	const struct ident *ids = sp->ids, *a, *b;
-	const struct repeats *rp = &sp->rep[AS_WRITTEN];
-	enum filter_id f;
-	size_t i, k;
-
-	for (i = 0; i < rp->n; i++) {
-		diag_error(c->d, ids[rp->v[i].i].pos,
-		    "duplicate identifier '%s'", ids[rp->v[i].i].id);
-		diag_note(c->d, ids[rp->v[i].prev].pos, "first defined here");
-	}
-	for (k = 0; k < NCASES(ident_cases); k++) {
-		f = ident_cases[k];
-		for (i = 0; is_keyword_case(f) && i < sp->n; i++)
-			if (sp->kw[i] & 1u << k)
-				check_keyword(c, &ids[i], f);
-		rp = &sp->rep[k];
-		for (i = 0; i < rp->n; i++) {
-			a = &ids[rp->v[i].prev];
-			b = &ids[rp->v[i].i];
-			if (strcmp(b->id, a->id) == 0 ||
-			    met_before(c, b->id, a->id, k))
-				continue;
-			diag_error(c->d, b->pos, "identifier '%s' reads '%s' "
-			    "in %s case, the same as '%s'", b->id,
-			    ident_spell(c, b->id, f), filter_name(f), a->id);
-			diag_note(c->d, a->pos, "'%s' defined here", a->id);
-		}
+	for (i = 0; prev != NULL && i < ids->n; i++) {
+		a = prev[i];
+		if (a == NONE || strcmp(ids->id[i], ids->id[a]) == 0 ||
+		    met_before(c, ids, i, a, k))
+			continue;
+		diag_error(c->d, ids->pos[i], "identifier '%s' reads '%s' in "
+		    "%s case, the same as '%s'", ids->id[i],
+		    spell(c, ids->id[i], ident_cases[k]),
+		    case_name(ident_cases[k]), ids->id[a]);
+		diag_note(c->d, ids->pos[a], "'%s' defined here", ids->id[a]);
 	}
 }
 
 /*
- * Every id and alias spelt in each case, and the names met before, on a
- * few threads: at 100k statuses this was most of the checks.  The ids
- * are hashed in each case by parts, then one task per case finds the
- * repeats; the rare ids whose hashes meet are spelt again to compare.
+ * Exact duplicates first, then each case in turn: its keywords, then
+ * the ids that read alike in it.
  */
 void
 model_check_idents(struct check *c)
 {
-	size_t k, p;
-	size_t threads = 1;
-	struct spellings *sp = new_spellings(c);
+	struct idents *ids = list_idents(c);
+	size_t k;
 
-	pool_run(SPELL_PARTS, threads, spell_part, sp);
-	for (p = 0; p < SPELL_PARTS; p++)
-		arena_keep(&c->tmp, sp->named[p].v);
-	pool_run(NCASES(ident_cases), threads, find_part, sp);
-	if (may_repeat(sp))
-		find_repeats(sp, AS_WRITTEN);
-	report(c, sp);
-	for (k = 0; k <= AS_WRITTEN; k++) {
-		free(sp->rep[k].v);
-		memset(&sp->rep[k], 0, sizeof(sp->rep[k]));
+	find_runs(c, ids);
+	report_duplicates(c, ids);
+	for (k = 0; k < NIDENT_CASES; k++) {
+		report_keywords(c, ids, k);
+		report_meetings(c, ids, k);
 	}
-	c->spelt = sp;
+	c->ids = ids;
 }
 
-/* Room for every id's hashes, in tmp, and where each part starts. */
-static struct spellings *
-new_spellings(struct check *c)
+/* The case of each built-in language (templates/LANG/lang.yaml). */
+static const struct {
+	const char *lang;
+	enum case_id ident_case;
+} lang_cases[] = {
+	{ "c", CASE_UPPER_SNAKE },
+	{ "python", CASE_UPPER_SNAKE },
+	{ "go", CASE_PASCAL },
+	{ "typescript", CASE_UPPER_SNAKE },
+	{ "rust", CASE_UPPER_CAMEL }
+};
+
+/*
+ * A name in one language: given by `names:`, or derived, an id spelt in
+ * the language's case.
+ */
+struct name {
+	const char *s;
+	const struct srcpos *pos;
+	bool given;
+};
+
+/* One language's names, in the order of the statuses. */
+struct names {
+	const char *lang;
+	const char **given;	/* every name `names:` gives, sorted */
+	const char **folds;	/* their folds, sorted */
+	size_t ngiven;
+	struct name *v;
+	size_t n, cap;
+};
+
+static void
+check_name_words(struct check *c, const char *lang, const struct value *v)
+{
+	const char *kw = keyword_in(lang, v->str);
+	const char *why;
+
+	if (kw != NULL)
+		diag_error(c->d, POS(c, v), "%s name '%s' is a keyword of %s",
+		    lang, v->str, kw);
+	else if (strcmp(lang, "c") == 0 &&
+	    (why = keyword_c_reserved(v->str)) != NULL)
+		diag_error(c->d, POS(c, v), "c name '%s' is reserved in C: %s",
+		    v->str, why);
+}
+
+/* The case a built-in language spells ids in, or -1. */
+static int
+lang_case(const char *lang)
+{
+	size_t i;
+
+	for (i = 0; i < NKEYS(lang_cases); i++)
+		if (strcmp(lang_cases[i].lang, lang) == 0)
+			return (int)lang_cases[i].ident_case;
+	return -1;
+}
+
+/* Every name that `names:` gives in the language, and their folds. */
+static void
+list_given(struct check *c, struct names *nm)
 {
 	const struct registry *r = c->r;
-	struct spellings *sp;
-	size_t i, k, p = 0, n = 0;
+	const struct value *l;
+	size_t i, j, n = 0;
 
-	sp = arena_alloc(&c->tmp, sizeof(*sp));
-	sp->r = r;
+	for (i = 0; i < r->nstatuses; i++)
+		if ((l = value_find(r->statuses[i].names, nm->lang)) != NULL)
+			n += l->len;
+	nm->given = arena_array(&c->tmp, n + 1, sizeof(*nm->given));
+	nm->folds = arena_array(&c->tmp, n + 1, sizeof(*nm->folds));
 	for (i = 0; i < r->nstatuses; i++) {
-		while (p < SPELL_PARTS && i == r->nstatuses * p / SPELL_PARTS)
-			sp->base[p++] = n;
-		n += (r->statuses[i].id != NULL) + r->statuses[i].naliases;
+		l = value_find(r->statuses[i].names, nm->lang);
+		for (j = 0; l != NULL && j < l->len; j++, nm->ngiven++) {
+			nm->given[nm->ngiven] = l->items[j]->str;
+			nm->folds[nm->ngiven] = fold(c, l->items[j]->str);
+		}
 	}
-	while (p < SPELL_PARTS)
-		sp->base[p++] = n;
-	sp->n = n;
-	/* Written in full by the parts: malloc'd, not zeroed as in tmp. */
-	sp->ids = xmalloc(xmul(n + 1, sizeof(*sp->ids)));
-	arena_keep(&c->tmp, sp->ids);
-	sp->kw = xmalloc(n + 1);
-	arena_keep(&c->tmp, sp->kw);
-	for (k = 0; k <= AS_WRITTEN; k++) {
-		sp->hash[k] = xmalloc(xmul(n + 1, sizeof(*sp->hash[k])));
-		arena_keep(&c->tmp, sp->hash[k]);
-	}
-	return sp;
+	qsort(nm->given, nm->ngiven, sizeof(*nm->given), cmp_str);
+	qsort(nm->folds, nm->ngiven, sizeof(*nm->folds), cmp_str);
+}
+
+static void
+add_name(struct names *nm, const char *s, const struct srcpos *pos,
+    bool given)
+{
+	nm->v = xgrow(nm->v, &nm->cap, nm->n, sizeof(*nm->v));
+	nm->v[nm->n++] = (struct name){ s, pos, given };
+}
+
+/* Where v was written, in memory that lasts as long as the checks. */
+static const struct srcpos *
+kept_pos(struct check *c, const struct value *v)
+{
+	struct srcpos *pos = arena_alloc(&c->tmp, sizeof(*pos));
+
+	*pos = value_pos(c->path, v);
+	return pos;
 }
 
 /*
- * The registry name becomes file and package names and, in pascal case,
- * a class name; the C prefix starts every C name.
+ * The names of each status in the language: those `names:` gives, else
+ * its ids in the language's case (lc, or none when -1).  Only a name
+ * given can be reported here, so of the derived names only those that
+ * read as one are kept.
  */
-void
-model_check_registry_words(struct check *c, const struct value *v)
+static void
+list_names(struct check *c, struct names *nm, int lc)
 {
-	const struct registry *r = c->r;
-	const char *kw, *why, *p;
+	const struct status *st;
+	const struct value *l;
+	const char *s;
+	size_t i, j, at = 0, nid;
 
-	if (r->name != NULL && (kw = keyword_any(r->name)) != NULL)
-		diag_error(c->d, POS(c, value_find(v, "name")), "registry name "
-		    "'%s' is a keyword of %s", r->name, kw);
-	else if (r->name != NULL &&
-	    (kw = keyword_any(p = ident_spell(c, r->name, FILTER_PASCAL))) != NULL)
-		diag_error(c->d, POS(c, value_find(v, "name")), "registry name "
-		    "'%s' reads '%s' in pascal case, a keyword of %s",
-		    r->name, p, kw);
-	if (value_find(v, "c_prefix") == NULL || r->c_prefix == NULL)
-		return;
-	if ((kw = keyword_in("c", r->c_prefix)) != NULL)
-		diag_error(c->d, POS(c, value_find(v, "c_prefix")), "c_prefix "
-		    "'%s' is a keyword of %s", r->c_prefix, kw);
-	else if ((why = keyword_c_reserved(r->c_prefix)) != NULL)
-		diag_error(c->d, POS(c, value_find(v, "c_prefix")), "c_prefix "
-		    "'%s' is reserved in C: %s", r->c_prefix, why);
+	for (i = 0; i < c->r->nstatuses; i++, at += nid) {
+		st = &c->r->statuses[i];
+		nid = (st->id != NULL) + st->naliases;
+		l = value_find(st->names, nm->lang);
+		for (j = 0; l != NULL && j < l->len; j++)
+			add_name(nm, l->items[j]->str,
+			    kept_pos(c, l->items[j]), true);
+		for (j = at; l == NULL && lc >= 0 && j < at + nid; j++) {
+			if (!is_in(nm->folds, nm->ngiven, c->ids->fold[j]))
+				continue;
+			s = spell(c, c->ids->id[j], (enum case_id)lc);
+			if (is_in(nm->given, nm->ngiven, s))
+				add_name(nm, arena_strdup(&c->tmp, s),
+				    c->ids->pos[j], false);
+		}
+	}
 }
 
+/*
+ * `names:` replaces a status's names in one language (a built-in one
+ * spells the others' ids and aliases in its case); a name given there
+ * must not meet the name before it that reads the same.
+ */
+static void
+check_lang_names(struct check *c, const char *lang)
+{
+	struct names nm = { lang, NULL, NULL, 0, NULL, 0, 0 };
+	struct spelt *v;
+	size_t *prev, i, p;
+
+	list_given(c, &nm);
+	list_names(c, &nm, lang_case(lang));
+	v = arena_array(&c->tmp, nm.n + 1, sizeof(*v));
+	prev = arena_array(&c->tmp, nm.n + 1, sizeof(*prev));
+	for (i = 0; i < nm.n; i++)
+		v[i] = (struct spelt){ nm.v[i].s, i };
+	find_repeats(v, nm.n, prev);
+	for (i = 0; i < nm.n; i++) {
+		p = prev[i];
+		if (p == NONE || (!nm.v[i].given && !nm.v[p].given))
+			continue;
+		diag_error(c->d, nm.v[i].pos, "duplicate %s name '%s'", lang,
+		    nm.v[i].s);
+		diag_note(c->d, nm.v[p].pos, "first defined here");
+	}
+	free(nm.v);
+}
+
+/* Whether seen, a run of NUL-terminated keys, holds key. */
+static bool
+was_seen(const struct buf *seen, const char *key)
+{
+	const char *p;
+
+	for (p = seen->ptr; p < seen->ptr + seen->len; p += strlen(p) + 1)
+		if (strcmp(p, key) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Each entry of a status's `names:` against the keywords of its
+ * language; each language not seen yet, when first met.
+ */
+static void
+check_status_names(struct check *c, const struct value *names,
+    struct buf *seen)
+{
+	const struct value *list;
+	const char *lang;
+	size_t j, m;
+
+	for (j = 0; j < names->len; j++) {
+		lang = names->u.keys[j].s;
+		list = names->items[j];
+		for (m = 0; m < list->len; m++)
+			check_name_words(c, lang, list->items[m]);
+		if (was_seen(seen, lang))
+			continue;
+		buf_add(seen, lang, strlen(lang) + 1);
+		check_lang_names(c, lang);
+	}
+}
+
+void
+model_check_names(struct check *c)
+{
+	struct buf seen = BUF_INIT;	/* "lang\0" for each one checked */
+	size_t i;
+
+	for (i = 0; i < c->r->nstatuses; i++)
+		if (c->r->statuses[i].names != NULL)
+			check_status_names(c, c->r->statuses[i].names, &seen);
+	buf_release(&seen);
+}

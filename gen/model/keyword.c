@@ -1,6 +1,5 @@
 #include "keyword.h"
 
-#include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <string.h>
@@ -95,44 +94,6 @@ static const struct {
 
 #define NTABLES (sizeof(tables) / sizeof(tables[0]))
 
-/*
- * The model asks about two spellings of every id, and almost none is a
- * keyword: a word whose length and first byte no keyword has needs no
- * search.  `starts` has a bit for each pair that some keyword has; no
- * keyword is longer than KEYWORD_MAX (keyword_check).
- */
-#define KEYWORD_MAX	16
-
-static unsigned char starts[KEYWORD_MAX + 1][256 / 8];
-static pthread_once_t starts_once = PTHREAD_ONCE_INIT;
-
-static void
-fill_starts(void)
-{
-	size_t t, i, n;
-	unsigned c;
-
-	for (t = 0; t < NTABLES; t++)
-		for (i = 0; i < tables[t].n; i++) {
-			n = strlen(tables[t].words[i]);
-			c = (unsigned char)tables[t].words[i][0];
-			if (n <= KEYWORD_MAX)
-				starts[n][c / 8] |= 1u << c % 8;
-		}
-}
-
-static bool
-may_be_keyword(const char *word)
-{
-	size_t n = strnlen(word, KEYWORD_MAX + 1);
-	unsigned char c = (unsigned char)word[0];
-
-	if (n > KEYWORD_MAX)
-		return false;
-	pthread_once(&starts_once, fill_starts);
-	return (starts[n][c / 8] >> c % 8) & 1;
-}
-
 /* Binary search: each table is in strcmp order. */
 static bool
 in_table(size_t t, const char *word)
@@ -159,12 +120,27 @@ keyword_check(void)
 	size_t t, i;
 
 	for (t = 0; t < NTABLES; t++)
-		for (i = 0; i < tables[t].n; i++)
-			if (strlen(tables[t].words[i]) > KEYWORD_MAX ||
-			    (i > 0 && strcmp(tables[t].words[i - 1],
-			    tables[t].words[i]) >= 0))
+		for (i = 1; i < tables[t].n; i++)
+			if (strcmp(tables[t].words[i - 1],
+			    tables[t].words[i]) >= 0)
 				return false;
 	return true;
+}
+
+const char **
+keyword_all(struct arena *a, size_t *n)
+{
+	const char **v;
+	size_t t, i, m = 0;
+
+	for (t = 0; t < NTABLES; t++)
+		m += tables[t].n;
+	v = arena_array(a, m, sizeof(*v));
+	for (t = 0, m = 0; t < NTABLES; t++)
+		for (i = 0; i < tables[t].n; i++)
+			v[m++] = tables[t].words[i];
+	*n = m;
+	return v;
 }
 
 const char *
@@ -172,7 +148,7 @@ keyword_any(const char *word)
 {
 	size_t i;
 
-	for (i = 0; i < NTABLES && may_be_keyword(word); i++)
+	for (i = 0; i < NTABLES; i++)
 		if (in_table(i, word))
 			return tables[i].title;
 	return NULL;
@@ -196,7 +172,7 @@ keyword_in(const char *lang, const char *word)
 
 	if (!keyword_knows(lang))
 		return keyword_any(word);
-	for (i = 0; i < NTABLES && may_be_keyword(word); i++)
+	for (i = 0; i < NTABLES; i++)
 		if (strcmp(tables[i].lang, lang) == 0 &&
 		    in_table(i, word))
 			return tables[i].title;

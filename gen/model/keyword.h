@@ -14,6 +14,9 @@
 #define GEN_KEYWORD_H
 
 #include <stdbool.h>
+#include <stddef.h>
+
+#include "base/arena.h"
 
 /*
  * The display name ("C++", "Python", ...) of the first language in
@@ -42,9 +45,14 @@ bool keyword_knows(const char *lang);
 const char *keyword_c_reserved(const char *name);
 
 /*
- * Whether every table is in strcmp order and no keyword is longer than
- * 16 bytes, as the lookups assume.
+ * Every word of every table, in the order of the tables, for checking
+ * many words at once: an array in arena a, whose length goes to *n,
+ * and which the caller may change (the words are constants).  A word
+ * that several languages reserve comes once for each.
  */
+const char **keyword_all(struct arena *a, size_t *n);
+
+/* Whether every table is in strcmp order, as the lookups assume. */
 bool keyword_check(void);
 
 #endif

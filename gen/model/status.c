@@ -1,0 +1,432 @@
+/*
+ * Statuses (see model_int.h): a status and its parts from the document,
+ * then the checks of codes and sets over all of them.
+ */
+#include "model_int.h"
+
+#include <assert.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/suggest.h"
+
+static void build_history(struct check *c, const struct value *v,
+    void *p);
+static void build_subcode(struct check *c, const struct value *v,
+    void *p);
+static void build_aliases(struct check *c, const struct fields *f,
+    struct status *s);
+static void build_names(struct check *c, const struct fields *f,
+    struct status *s);
+static const char *phrase_id(struct check *c, const char *phrase);
+static void build_kind(struct check *c, const struct fields *f,
+    struct status *s);
+static void build_docs_only(struct check *c, const struct fields *f,
+    struct status *s);
+static int cmp_status(const void *pa, const void *pb);
+static void check_shared(struct check *c, size_t i);
+static void sort_statuses(struct registry *r);
+static void unknown_set(struct check *c, const struct status *s);
+
+/*
+ * The keys of a status and of its parts, named by their index in a
+ * struct fields.  The order of each list is the one suggest() tries
+ * them in.
+ */
+enum {
+	ST_CODE, ST_PHRASE, ST_ID, ST_ALIASES, ST_NAMES, ST_STATUS, ST_SET,
+	ST_SOURCE, ST_REF, ST_EXPIRES, ST_HISTORY, ST_SUBCODES, ST_NOTE,
+	ST_DESCRIPTION, ST_DOCS_ONLY
+};
+static const char *const status_keys[] = {
+	[ST_CODE] = "code", [ST_PHRASE] = "phrase", [ST_ID] = "id",
+	[ST_ALIASES] = "aliases", [ST_NAMES] = "names",
+	[ST_STATUS] = "status", [ST_SET] = "set", [ST_SOURCE] = "source",
+	[ST_REF] = "ref", [ST_EXPIRES] = "expires",
+	[ST_HISTORY] = "history", [ST_SUBCODES] = "subcodes",
+	[ST_NOTE] = "note", [ST_DESCRIPTION] = "description",
+	[ST_DOCS_ONLY] = "docs_only"
+};
+enum { HIST_PHRASE, HIST_REF };
+static const char *const history_keys[] = {
+	[HIST_PHRASE] = "phrase", [HIST_REF] = "ref"
+};
+enum { SUB_SUB, SUB_PHRASE, SUB_DESCRIPTION };
+static const char *const subcode_keys[] = {
+	[SUB_SUB] = "sub", [SUB_PHRASE] = "phrase",
+	[SUB_DESCRIPTION] = "description"
+};
+static_assert(NKEYS(status_keys) <= FIELDS_MAX, "FIELDS_MAX fits them");
+
+static const char *const status_names[] = {
+	"standard", "deprecated", "unused", "experimental", "temporary",
+	"unofficial"
+};
+
+const char *
+model_status_name(enum status_kind kind)
+{
+	switch (kind) {
+	case STATUS_STANDARD:
+		return "standard";
+	case STATUS_DEPRECATED:
+		return "deprecated";
+	case STATUS_UNUSED:
+		return "unused";
+	case STATUS_EXPERIMENTAL:
+		return "experimental";
+	case STATUS_TEMPORARY:
+		return "temporary";
+	case STATUS_UNOFFICIAL:
+		return "unofficial";
+	}
+	return "standard";
+}
+
+static void
+build_history(struct check *c, const struct value *v, void *p)
+{
+	struct history *h = p;
+	struct fields f;
+
+	h->node = model_ext(c, v);
+	model_check_keys(c, v, history_keys, NKEYS(history_keys), &f);
+	h->phrase = model_get_line(c, &f, HIST_PHRASE, true);
+	h->ref = model_get_line(c, &f, HIST_REF, false);
+}
+
+static void
+build_subcode(struct check *c, const struct value *v, void *p)
+{
+	struct subcode *s = p;
+	struct fields f;
+
+	s->pos = value_pos(c->path, v);
+	s->node = model_ext(c, v);
+	model_check_keys(c, v, subcode_keys, NKEYS(subcode_keys), &f);
+	if (model_get_int(c, &f, SUB_SUB, &s->sub) && s->sub < 0)
+		diag_error(c->d, POS(c, f.val[SUB_SUB]),
+		    "'sub' must not be negative");
+	s->phrase = model_get_line(c, &f, SUB_PHRASE, true);
+	s->description = model_get_loc(c, &f, SUB_DESCRIPTION, true);
+}
+
+static void
+build_aliases(struct check *c, const struct fields *f, struct status *s)
+{
+	const struct value *list = f->val[ST_ALIASES];
+	size_t i;
+
+	if (list == NULL || !model_is_list(c, list, "aliases"))
+		return;
+	s->aliases = arena_array(c->a, list->len, sizeof(*s->aliases));
+	s->alias_pos = arena_array(c->a, list->len,
+	    sizeof(*s->alias_pos));
+	for (i = 0; i < list->len; i++) {
+		const struct value *a = list->items[i];
+
+		if (a->kind != VALUE_STRING || !model_is_ident(a->str)) {
+			diag_error(c->d, POS(c, a), "alias '%s' is not a valid "
+			    "identifier (use [a-z][a-z0-9_]*)", a->str);
+			continue;
+		}
+		s->alias_pos[s->naliases] = value_pos(c->path, a);
+		s->aliases[s->naliases++] = a->str;
+	}
+}
+
+/* names: {LANG: [Name, ...]}, each name as the language spells it. */
+static void
+build_names(struct check *c, const struct fields *f, struct status *s)
+{
+	const struct value *names = f->val[ST_NAMES];
+	size_t i, j;
+
+	if (names == NULL || !model_is_map(c, names, "'names'"))
+		return;
+	for (i = 0; i < names->len; i++) {
+		const struct value *l = names->items[i];
+
+		if (!model_is_list(c, l, names->u.keys[i].s))
+			return;
+		for (j = 0; j < l->len; j++) {
+			const struct value *n = l->items[j];
+			const char *q = n->str;
+
+			while ((*q >= 'a' && *q <= 'z') || *q == '_' ||
+			    (*q >= 'A' && *q <= 'Z') ||
+			    (q > n->str && *q >= '0' && *q <= '9'))
+				q++;
+			if (n->kind != VALUE_STRING || n->len == 0 || *q) {
+				diag_error(c->d, POS(c, n), "'%s' is not a "
+				    "valid name", n->str);
+				return;
+			}
+		}
+	}
+	s->names = model_copy_value(c->a, names);
+}
+
+/* The default id: the phrase in snake case, ASCII letters and digits. */
+static const char *
+phrase_id(struct check *c, const char *phrase)
+{
+	size_t n = strlen(phrase), i, o = 0;
+	char *id = arena_alloc(c->a, n + 1);
+
+	for (i = 0; i < n; i++) {
+		char ch = phrase[i];
+
+		if (ch >= 'A' && ch <= 'Z')
+			ch = (char)(ch - 'A' + 'a');
+		if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9'))
+			id[o++] = ch;
+		else if (ch != '\'' && o > 0 && id[o - 1] != '_')
+			id[o++] = '_';
+	}
+	while (o > 0 && id[o - 1] == '_')
+		o--;
+	id[o] = '\0';
+	return id;
+}
+
+static void
+build_kind(struct check *c, const struct fields *f, struct status *s)
+{
+	const char *kind = model_get_str(c, f, ST_STATUS, true);
+	const char *hint;
+	size_t k;
+
+	if (kind == NULL)
+		return;
+	for (k = 0; k < NKEYS(status_names); k++)
+		if (strcmp(kind, status_names[k]) == 0) {
+			s->kind = (enum status_kind)k;
+			return;
+		}
+	hint = suggest(kind, strlen(kind), status_names, NKEYS(status_names));
+	diag_error(c->d, POS(c, f->val[ST_STATUS]), "unknown status '%s'%s%s%s",
+	    kind, hint ? "; did you mean '" : "", hint ? hint : "",
+	    hint ? "'?" : "");
+}
+
+/*
+ * docs_only: an unofficial code whose number another entry already has
+ * stays out of the code outputs, so that each number has one name there.
+ */
+static void
+build_docs_only(struct check *c, const struct fields *f, struct status *s)
+{
+	const struct value *d = f->val[ST_DOCS_ONLY];
+
+	if (d == NULL)
+		return;
+	if (d->kind != VALUE_BOOL || !d->plain) {
+		diag_error(c->d, POS(c, d),
+		    "'docs_only' must be true or false");
+		return;
+	}
+	s->docs_only = d->u.b;
+	if (s->docs_only && s->kind != STATUS_UNOFFICIAL)
+		diag_error(c->d, POS(c, d), "'docs_only' applies only to "
+		    "unofficial codes");
+}
+
+void
+model_build_status(struct check *c, const struct value *v, void *p)
+{
+	struct status *s = p;
+	struct fields f;
+
+	s->pos = value_pos(c->path, v);
+	s->node = model_ext(c, v);
+	model_check_keys(c, v, status_keys, NKEYS(status_keys), &f);
+	model_get_int(c, &f, ST_CODE, &s->code);
+	s->phrase = model_get_line(c, &f, ST_PHRASE, true);
+	s->id = model_get_ident(c, &f, ST_ID, false);
+	s->id_pos = value_pos(c->path, f.val[ST_ID] != NULL ? f.val[ST_ID] : v);
+	if (s->id == NULL && f.val[ST_ID] == NULL && s->phrase != NULL) {
+		s->id = phrase_id(c, s->phrase);
+		if (!model_is_ident(s->id))
+			diag_error(c->d, POS(c, f.val[ST_PHRASE]),
+			    "cannot derive an identifier from '%s'; add 'id'",
+			    s->phrase);
+	}
+	/* Measured here, where they are fresh; see struct text. */
+	s->phrase_len = s->phrase != NULL ? strlen(s->phrase) : 0;
+	s->id_len = s->id != NULL ? strlen(s->id) : 0;
+	build_aliases(c, &f, s);
+	build_names(c, &f, s);
+	build_kind(c, &f, s);
+	s->set = model_get_ident(c, &f, ST_SET, false);
+	if (s->set != NULL)
+		s->set_pos = value_pos(c->path, f.val[ST_SET]);
+	build_docs_only(c, &f, s);
+	s->source = model_get_line(c, &f, ST_SOURCE, false);
+	s->ref = model_get_line(c, &f, ST_REF, false);
+	s->expires = model_get_line(c, &f, ST_EXPIRES, false);
+	s->history = model_build_list(c, f.val[ST_HISTORY], "history",
+	    sizeof(*s->history), build_history, &s->nhistory);
+	s->subcodes = model_build_list(c, f.val[ST_SUBCODES], "subcodes",
+	    sizeof(*s->subcodes), build_subcode, &s->nsubcodes);
+	s->note = model_get_loc(c, &f, ST_NOTE, false);
+	s->description = model_get_loc(c, &f, ST_DESCRIPTION, true);
+}
+
+static int
+cmp_status(const void *pa, const void *pb)
+{
+	const struct status *a = pa, *b = pb;
+
+	if (a->code != b->code)
+		return a->code < b->code ? -1 : 1;
+	if (a->docs_only != b->docs_only)
+		return a->docs_only ? 1 : -1;
+	if (a->pos.line != b->pos.line)
+		return a->pos.line < b->pos.line ? -1 : 1;
+	if (a->pos.col != b->pos.col)
+		return a->pos.col < b->pos.col ? -1 : 1;
+	return 0;
+}
+
+/*
+ * Entries sharing a code are sorted with the one the code outputs use
+ * first and the docs_only ones after it.  Two sets may share a number,
+ * and a set may reuse a registered one, only when all but one entry say
+ * docs_only; within one set a number is used once.
+ */
+static void
+check_shared(struct check *c, size_t i)
+{
+	struct status *st = c->r->statuses, *s = &st[i], *first;
+	size_t j = i;
+
+	while (j > 0 && st[j - 1].code == s->code)
+		j--;
+	if (j == i)
+		return;
+	first = &st[j];
+	for (; j < i; j++)
+		if (s->set != NULL && st[j].set != NULL &&
+		    strcmp(s->set, st[j].set) == 0) {
+			diag_error(c->d, &s->pos, "duplicate code %lld in set "
+			    "'%s'", s->code, s->set);
+			diag_note(c->d, &st[j].pos, "first defined here");
+			return;
+		}
+	if (s->docs_only)
+		return;
+	if (s->kind != STATUS_UNOFFICIAL) {
+		diag_error(c->d, &s->pos, "duplicate code %lld", s->code);
+		diag_note(c->d, &first->pos, "first defined here");
+	} else if (first->kind != STATUS_UNOFFICIAL) {
+		diag_error(c->d, &s->pos, "code %lld of set '%s' is a "
+		    "registered code; mark it 'docs_only: true'", s->code,
+		    s->set);
+		diag_note(c->d, &first->pos, "registered here");
+	} else {
+		diag_error(c->d, &s->pos, "code %lld of set '%s' is also used "
+		    "by set '%s'; mark all but one 'docs_only: true'",
+		    s->code, s->set, first->set);
+		diag_note(c->d, &first->pos, "used by '%s' here", first->set);
+	}
+}
+
+/*
+ * Registries are mostly written in order of code: a look along the
+ * list spares most of them a sort.  No two statuses share a position,
+ * so the order is total and the result the same either way.
+ */
+static void
+sort_statuses(struct registry *r)
+{
+	size_t i;
+
+	for (i = 1; i < r->nstatuses; i++)
+		if (cmp_status(&r->statuses[i - 1], &r->statuses[i]) > 0) {
+			qsort(r->statuses, r->nstatuses, sizeof(*r->statuses),
+			    cmp_status);
+			return;
+		}
+}
+
+void
+model_check_codes(struct check *c)
+{
+	struct registry *r = c->r;
+	size_t i, k;
+
+	sort_statuses(r);
+	for (i = 0; i < r->nstatuses; i++) {
+		struct status *s = &r->statuses[i];
+
+		check_shared(c, i);
+		for (k = 0; k < r->nclasses; k++)
+			if (s->code >= r->classes[k].first &&
+			    s->code <= r->classes[k].last)
+				break;
+		if (k == r->nclasses)
+			diag_error(c->d, &s->pos, "code %lld is outside every "
+			    "class range", s->code);
+		s->class_index = k;
+	}
+}
+
+static void
+unknown_set(struct check *c, const struct status *s)
+{
+	const struct registry *r = c->r;
+	const char **ids = arena_array(&c->tmp, r->nsets + 1, sizeof(*ids));
+	const char *hint;
+	size_t k;
+
+	for (k = 0; k < r->nsets; k++)
+		ids[k] = r->sets[k].id ? r->sets[k].id : "";
+	hint = suggest(s->set, strlen(s->set), ids, r->nsets);
+	diag_error(c->d, &s->set_pos,
+	    "unknown set '%s'%s%s%s", s->set, hint ? "; did you mean '" : "",
+	    hint ? hint : "", hint ? "'?" : "");
+}
+
+void
+model_check_sets(struct check *c)
+{
+	const struct registry *r = c->r;
+	size_t i, k;
+
+	for (i = 0; i < r->nstatuses; i++) {
+		const struct status *s = &r->statuses[i];
+
+		if (s->kind == STATUS_UNOFFICIAL && s->set == NULL) {
+			diag_error(c->d, &s->pos,
+			    "unofficial code %lld needs a 'set'", s->code);
+			continue;
+		}
+		if (s->set == NULL)
+			continue;
+		for (k = 0; k < r->nsets; k++)
+			if (r->sets[k].id && strcmp(r->sets[k].id, s->set) == 0)
+				break;
+		if (k == r->nsets)
+			unknown_set(c, s);
+	}
+}
+
+const struct status *
+model_find_code(const struct registry *r, long long code)
+{
+	size_t lo = 0, hi = r->nstatuses;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (r->statuses[mid].code < code)
+			lo = mid + 1;
+		else if (r->statuses[mid].code > code)
+			hi = mid;
+		else
+			return &r->statuses[mid];
+	}
+	return NULL;
+}
+
