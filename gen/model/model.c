@@ -608,13 +608,6 @@ build_model(struct check *c, const struct value *root,
 	    sizeof(*r->statuses), model_build_status, &r->nstatuses);
 	if (c->d->errors != before)
 		return -1;
-	check_classes(c);
-	model_check_codes(c);
-	model_check_idents(c);
-	model_check_names(c);
-	model_check_sets(c);
-	if (c->d->errors != before)
-		return -1;
 	*out = r;
 	return 0;
 }
@@ -627,8 +620,25 @@ model_build(struct arena *a, const char *path, const struct value *root,
 	int rc;
 
 	c.r = arena_alloc(a, sizeof(*c.r));
+	c.r->path = path;
 	rc = build_model(&c, root, out);
 	release_checks(&c);
 	return rc;
+}
+
+int
+model_check(struct arena *a, struct registry *r, struct diag *d)
+{
+	struct check c = CHECK_INIT(a, d, r->path);
+	size_t before = d->errors;
+
+	c.r = r;
+	check_classes(&c);
+	model_check_codes(&c);
+	model_check_idents(&c);
+	model_check_names(&c);
+	model_check_sets(&c);
+	release_checks(&c);
+	return d->errors != before ? -1 : 0;
 }
 

@@ -105,6 +105,7 @@ struct status_set {
 };
 
 struct registry {
+	const char *path;		/* of the data, for positions */
 	const char *name;
 	const char *c_prefix;
 	const struct text *title;
@@ -122,12 +123,23 @@ struct registry {
 };
 
 /*
- * Validates root, loaded from path, and builds *out in arena a.
- * Returns 0, or -1 after reporting every error into d (up to its cap);
- * *out is written only on success.
+ * Validates root, loaded from path, against the schema and builds *out
+ * in arena a.  Returns 0, or -1 after reporting every error into d (up
+ * to its cap); *out is written only on success.  The model then reads
+ * no node of the tree, which may go.
  */
 int model_build(struct arena *a, const char *path, const struct value *root,
     struct diag *d, struct registry **out);
+
+/*
+ * The checks across statuses, on a model model_build built: classes
+ * that overlap, codes outside every class or shared, identifiers that
+ * read alike in some language or are its keywords, `names:`, sets.
+ * They need only the model, so that the tree can go first.  Returns 0,
+ * or -1 after reporting every error into d; a registry that fails its
+ * checks is not to be used.
+ */
+int model_check(struct arena *a, struct registry *r, struct diag *d);
 
 /* The status with the given code, or NULL; binary search. */
 const struct status *model_find_code(const struct registry *r,

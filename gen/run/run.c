@@ -84,7 +84,10 @@ run_load(struct run_base *b)
 	}
 	if (rc == 0)
 		rc = model_build(&b->a, path, root, b->d, &b->r);
+	/* The checks need the model alone: the tree goes first. */
 	arena_release(&nodes);
+	if (rc == 0)
+		rc = model_check(&b->a, b->r, b->d);
 	if (rc == 0)
 		b->data_path = display_path(&b->a, path);
 	return rc;
