@@ -11,9 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 
 #include "base/diag.h"
 #include "run/generate.h"
@@ -258,17 +255,6 @@ main(int argc, char **argv)
 	const char *nocolor = getenv("NO_COLOR");
 	int c, status;
 
-#ifdef M_MMAP_THRESHOLD
-	/*
-	 * glibc raises its mmap threshold to the size of each big block
-	 * freed; bigger buffers then come from the heap, which keeps their
-	 * pages after they are freed.  A big registry frees a big block
-	 * early (the statuses, as they move into the model), and its peak
-	 * RSS was 25% higher for it.  A fixed threshold maps every block
-	 * of a megabyte or more, and unmaps it when freed.
-	 */
-	mallopt(M_MMAP_THRESHOLD, 1024 * 1024);
-#endif
 	o.limits = lim;
 	if (argc > 1 && strcmp(argv[1], "render") == 0) {
 		task = TASK_RENDER;
