@@ -201,7 +201,7 @@ printf '{{nope}}\n' > "$tmp/strict.mustache"
 expect 0 "$gen" render "$tmp/strict.mustache"
 expect 65 "$gen" render "$tmp/strict.mustache" --strict
 
-# The command line reads as it did with getopt_long:
+# The command line reads as it did with getopt_long (gen/run/opts.h):
 # each row is the exit status, the arguments, and the whole of stderr,
 # taken from the build that still used getopt_long.  The rows run in
 # $tmp, where "file" is a file of 65 bytes and nothing else is.
