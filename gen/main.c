@@ -5,50 +5,47 @@
  * picks the exit status.  Everything else lives in generate.c.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 
 #include "base/diag.h"
-#include "run/generate.h"
 #include "base/xmalloc.h"
+#include "run/generate.h"
+#include "run/opts.h"
 
 enum {
-	OPT_OUT = 256, OPT_DATA, OPT_TEMPLATES, OPT_LOCALE, OPT_C_PREFIX,
-	OPT_INCLUDE, OPT_INCLUDE_ALL, OPT_CHECK, OPT_DEPFILE, OPT_LIST_LANGS,
-	OPT_MAX_INPUT, OPT_PARTIALS, OPT_ESCAPE, OPT_STRICT, OPT_VERSION,
-	OPT_LIST_LOCALES, OPT_LIST_SETS, OPT_JOBS
+	OPT_LANG, OPT_OUTPUT, OPT_OUT, OPT_DATA, OPT_TEMPLATES, OPT_LOCALE,
+	OPT_C_PREFIX, OPT_INCLUDE, OPT_INCLUDE_ALL, OPT_CHECK, OPT_DEPFILE,
+	OPT_LIST_LANGS, OPT_LIST_LOCALES, OPT_LIST_SETS, OPT_MAX_INPUT,
+	OPT_JOBS,
+	OPT_PARTIALS, OPT_ESCAPE, OPT_STRICT, OPT_HELP, OPT_VERSION
 };
 
-static const struct option long_opts[] = {
-	{ "lang", required_argument, NULL, 'l' },
-	{ "output", required_argument, NULL, 'o' },
-	{ "out", required_argument, NULL, OPT_OUT },
-	{ "data", required_argument, NULL, OPT_DATA },
-	{ "templates", required_argument, NULL, OPT_TEMPLATES },
-	{ "locale", required_argument, NULL, OPT_LOCALE },
-	{ "c-prefix", required_argument, NULL, OPT_C_PREFIX },
-	{ "include", required_argument, NULL, OPT_INCLUDE },
-	{ "include-unofficial", no_argument, NULL, OPT_INCLUDE_ALL },
-	{ "check", no_argument, NULL, OPT_CHECK },
-	{ "depfile", required_argument, NULL, OPT_DEPFILE },
-	{ "list-langs", no_argument, NULL, OPT_LIST_LANGS },
-	{ "list-locales", no_argument, NULL, OPT_LIST_LOCALES },
-	{ "list-sets", no_argument, NULL, OPT_LIST_SETS },
-	{ "max-input-size", required_argument, NULL, OPT_MAX_INPUT },
-	{ "jobs", required_argument, NULL, 'j' },
-	{ "partials", required_argument, NULL, OPT_PARTIALS },
-	{ "escape", required_argument, NULL, OPT_ESCAPE },
-	{ "strict", no_argument, NULL, OPT_STRICT },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, OPT_VERSION },
-	{ NULL, 0, NULL, 0 }
+static const struct opts_def opt_defs[] = {
+	{ 'l', "lang", true, OPT_LANG },
+	{ 'o', "output", true, OPT_OUTPUT },
+	{ 0, "out", true, OPT_OUT },
+	{ 0, "data", true, OPT_DATA },
+	{ 0, "templates", true, OPT_TEMPLATES },
+	{ 0, "locale", true, OPT_LOCALE },
+	{ 0, "c-prefix", true, OPT_C_PREFIX },
+	{ 0, "include", true, OPT_INCLUDE },
+	{ 0, "include-unofficial", false, OPT_INCLUDE_ALL },
+	{ 0, "check", false, OPT_CHECK },
+	{ 0, "depfile", true, OPT_DEPFILE },
+	{ 0, "list-langs", false, OPT_LIST_LANGS },
+	{ 0, "list-locales", false, OPT_LIST_LOCALES },
+	{ 0, "list-sets", false, OPT_LIST_SETS },
+	{ 0, "max-input-size", true, OPT_MAX_INPUT },
+	{ 'j', "jobs", true, OPT_JOBS },
+	{ 0, "partials", true, OPT_PARTIALS },
+	{ 0, "escape", true, OPT_ESCAPE },
+	{ 0, "strict", false, OPT_STRICT },
+	{ 'h', "help", false, OPT_HELP },
+	{ 0, "version", false, OPT_VERSION }
 };
 
 static const char usage_text[] =
@@ -137,8 +134,8 @@ parse_opt(int c, const char *arg, struct gen_opts *o, enum task *task,
     struct diag *d)
 {
 	switch (c) {
-	case 'l': add_lang(o, arg); break;
-	case 'o': o->output = arg; break;
+	case OPT_LANG: add_lang(o, arg); break;
+	case OPT_OUTPUT: o->output = arg; break;
 	case OPT_OUT: o->out_dir = arg; break;
 	case OPT_DATA: o->data = arg; break;
 	case OPT_TEMPLATES: o->templates = arg; break;
@@ -154,7 +151,7 @@ parse_opt(int c, const char *arg, struct gen_opts *o, enum task *task,
 	case OPT_PARTIALS: o->partials = arg; break;
 	case OPT_ESCAPE: o->escape = arg; break;
 	case OPT_STRICT: o->strict = true; break;
-	case 'h': *task = TASK_HELP; break;
+	case OPT_HELP: *task = TASK_HELP; break;
 	case OPT_VERSION: *task = TASK_VERSION; break;
 	case OPT_MAX_INPUT:
 		if (parse_size(arg, &o->limits.max_bytes) == 0)
@@ -162,7 +159,7 @@ parse_opt(int c, const char *arg, struct gen_opts *o, enum task *task,
 		diag_fail(d, DIAG_USAGE, "--max-input-size takes a positive "
 		    "number of bytes, not '%s'", arg);
 		return -1;
-	case 'j':
+	case OPT_JOBS:
 		if (parse_size(arg, &o->jobs) == 0)
 			break;
 		diag_fail(d, DIAG_USAGE, "--jobs takes a positive number, "
@@ -262,41 +259,29 @@ main(int argc, char **argv)
 	struct diag d = DIAG_INIT;
 	enum task task = TASK_GENERATE;
 	const char *nocolor = getenv("NO_COLOR");
+	struct opts s;
 	int c, status;
 
-#ifdef M_MMAP_THRESHOLD
-	/*
-	 * glibc raises its mmap threshold to the size of each big block
-	 * freed; bigger buffers then come from the heap, which keeps their
-	 * pages after they are freed.  A big registry frees a big block
-	 * early (the statuses, as they move into the model), and its peak
-	 * RSS was 25% higher for it.  A fixed threshold maps every block
-	 * of a megabyte or more, and unmaps it when freed.
-	 */
-	mallopt(M_MMAP_THRESHOLD, 1024 * 1024);
-#endif
 	o.limits = lim;
 	if (argc > 1 && strcmp(argv[1], "render") == 0) {
 		task = TASK_RENDER;
 		argv++;
 		argc--;
 	}
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "l:o:hj:", long_opts, NULL)) != -1)
-		if (c == '?' || c == ':') {
-			diag_fail(&d, DIAG_USAGE, "%s '%s'; see 'gen --help'",
-			    c == ':' ? "missing argument for" :
-			    "unknown option", argv[optind - 1]);
+	opts_init(&s, opt_defs, sizeof(opt_defs) / sizeof(opt_defs[0]),
+	    argc, argv);
+	while ((c = opts_next(&s)) >= 0)
+		if (parse_opt(c, s.value, &o, &task, &d) != 0)
 			break;
-		} else if (parse_opt(c, optarg, &o, &task, &d) != 0) {
-			break;
-		}
-	if (!diag_has_errors(&d) && task == TASK_RENDER && optind < argc)
-		o.template = argv[optind];
+	if (c == OPTS_BAD)
+		diag_fail(&d, DIAG_USAGE, "unknown option '%s'; see "
+		    "'gen --help'", s.bad);
+	if (!diag_has_errors(&d) && task == TASK_RENDER && s.noperands > 0)
+		o.template = s.operands[0];
 	if (!diag_has_errors(&d) && task != TASK_HELP &&
 	    task != TASK_VERSION && task != TASK_LIST &&
 	    task != TASK_LIST_LOCALES && task != TASK_LIST_SETS)
-		check_combinations(&o, task, (size_t)(argc - optind), &d);
+		check_combinations(&o, task, (size_t)s.noperands, &d);
 	if (!diag_has_errors(&d) && run_task(task, &o, &d) != 0 &&
 	    !diag_has_errors(&d))
 		diag_fail(&d, DIAG_INTERNAL, "internal error: a step failed "

@@ -216,4 +216,179 @@ printf '{{nope}}\n' > "$tmp/strict.mustache"
 expect 0 "$gen" render "$tmp/strict.mustache"
 expect 65 "$gen" render "$tmp/strict.mustache" --strict
 
+# The command line reads as it did with getopt_long (gen/run/opts.h):
+# each row is the exit status, the arguments, and the whole of stderr,
+# taken from the build that still used getopt_long.  The rows run in
+# $tmp, where "file" is a file of 65 bytes and nothing else is.
+cd "$tmp" || exit 1
+printf '%064d\n' 0 > file
+while IFS='|' read -r want args msg; do
+	case $want in '#'*) continue ;; esac
+	eval "set -- $args"
+	expect "$want" "$gen" "$@" < /dev/null
+	{ [ -z "$msg" ] || printf '%s\n' "$msg"; } > "$tmp/want"
+	cmp -s "$tmp/e" "$tmp/want" ||
+	    fail "gen $args: said '$(cat "$tmp/e")', expected '$msg'"
+done <<'EOT'
+# Each option with its value after a space, after '=', and a prefix.
+64|--lang pythn|gen: error: unknown language 'pythn'; did you mean 'python'?
+64|--lang=pythn|gen: error: unknown language 'pythn'; did you mean 'python'?
+64|--la pythn|gen: error: unknown language 'pythn'; did you mean 'python'?
+64|--lang=|gen: error: unknown language ''; did you mean 'c'?
+64|-l pythn|gen: error: unknown language 'pythn'; did you mean 'python'?
+64|-lpythn|gen: error: unknown language 'pythn'; did you mean 'python'?
+73|--lang c --output file/x.h|gen: error: file: Not a directory
+73|--lang c --output=file/x.h|gen: error: file: Not a directory
+73|--lang c --outp file/x.h|gen: error: file: Not a directory
+73|--lang c -o file/x.h|gen: error: file: Not a directory
+73|--lang c -ofile/x.h|gen: error: file: Not a directory
+73|--lang c --out file/d|gen: error: file: Not a directory
+73|--lang c --out=file/d|gen: error: file: Not a directory
+66|--lang c --data nosuch.yaml|gen: error: nosuch.yaml: No such file or directory
+66|--lang c --data=nosuch.yaml|gen: error: nosuch.yaml: No such file or directory
+66|--lang c --dat nosuch.yaml|gen: error: nosuch.yaml: No such file or directory
+66|--lang c --templates file|gen: error: file/c/lang.yaml: Not a directory
+66|--lang c --templates=file|gen: error: file/c/lang.yaml: Not a directory
+66|--lang c --templ file|gen: error: file/c/lang.yaml: Not a directory
+64|--lang c --locale xx|gen: error: unknown locale 'xx'; expected one of: en, zh-CN
+64|--lang c --locale=xx|gen: error: unknown locale 'xx'; expected one of: en, zh-CN
+64|--lang c --loc xx|gen: error: unknown locale 'xx'; expected one of: en, zh-CN
+64|--lang c --c-prefix 9x|gen: error: --c-prefix '9x' is not a valid identifier (use [a-z][a-z0-9_]*)
+64|--lang c --c-prefix=9x|gen: error: --c-prefix '9x' is not a valid identifier (use [a-z][a-z0-9_]*)
+64|--lang c --include ngin|gen: error: unknown set 'ngin'; did you mean 'nginx'?
+64|--lang c --include=ngin|gen: error: unknown set 'ngin'; did you mean 'nginx'?
+73|--lang c --include-unofficial -o file/x.h|gen: error: file: Not a directory
+73|--lang c --include-u -o file/x.h|gen: error: file: Not a directory
+64|--lang c --check|gen: error: --check needs -o or --out
+64|--lang c --ch|gen: error: --check needs -o or --out
+64|--lang c --depfile d|gen: error: --depfile needs -o or --out
+64|--lang c --depfile=d|gen: error: --depfile needs -o or --out
+64|--lang c --dep d|gen: error: --depfile needs -o or --out
+0|--list-langs --templates nosuch|
+0|--list-la|
+66|--list-locales --data nosuch.yaml|gen: error: nosuch.yaml: No such file or directory
+66|--list-lo --data nosuch.yaml|gen: error: nosuch.yaml: No such file or directory
+64|--lang c --max-input-size abc|gen: error: --max-input-size takes a positive number of bytes, not 'abc'
+64|--lang c --max-input-size=abc|gen: error: --max-input-size takes a positive number of bytes, not 'abc'
+64|--lang c --max abc|gen: error: --max-input-size takes a positive number of bytes, not 'abc'
+65|--lang c --max-input-size 10 --data file|gen: error: file: file is larger than 10 bytes
+65|--lang c --max-input-size=10 --data file|gen: error: file: file is larger than 10 bytes
+64|--lang c --jobs 0|gen: error: --jobs takes a positive number, not '0'
+64|--lang c --jobs=0|gen: error: --jobs takes a positive number, not '0'
+64|--lang c --jo 0|gen: error: --jobs takes a positive number, not '0'
+64|--lang c -j0|gen: error: --jobs takes a positive number, not '0'
+64|--lang c -j 0|gen: error: --jobs takes a positive number, not '0'
+64|--lang c -j x|gen: error: --jobs takes a positive number, not 'x'
+64|--lang c -j=1|gen: error: --jobs takes a positive number, not '=1'
+64|--lang c --jobs=-1|gen: error: --jobs takes a positive number, not '-1'
+64|--lang c --partials x|gen: error: --partials, --escape and --strict belong to gen render
+64|--lang c --partials=x|gen: error: --partials, --escape and --strict belong to gen render
+64|--lang c --par x|gen: error: --partials, --escape and --strict belong to gen render
+64|--lang c --escape none|gen: error: --partials, --escape and --strict belong to gen render
+64|--lang c --escape=none|gen: error: --partials, --escape and --strict belong to gen render
+64|--lang c --esc none|gen: error: --partials, --escape and --strict belong to gen render
+64|--lang c --strict|gen: error: --partials, --escape and --strict belong to gen render
+64|--lang c --str|gen: error: --partials, --escape and --strict belong to gen render
+64|render nosuch.mustache --escape bogus|gen: error: unknown escape mode 'bogus' (use html, none, c, python, go or markdown)
+64|render nosuch.mustache --escape=bogus|gen: error: unknown escape mode 'bogus' (use html, none, c, python, go or markdown)
+66|render nosuch.mustache --partials=nosuch|gen: error: nosuch.mustache: No such file or directory
+66|render nosuch.mustache --data nosuch.yaml|gen: error: nosuch.yaml: No such file or directory
+66|render nosuch.mustache --data=nosuch.yaml|gen: error: nosuch.yaml: No such file or directory
+0|-h|
+0|--he|
+0|--vers|
+# A value is the next argument, whatever it looks like.
+66|--lang c --data -x|gen: error: -x: No such file or directory
+0|--lang c --output -o|
+64|--lang c -o -- --out file/d|gen: error: -o and --out do not go together
+64|--data --lang c|gen: error: unexpected argument; see 'gen --help'
+# Ambiguous prefixes, unknown options, a value given to a flag.
+64|--lang c --c 9x|gen: error: unknown option '--c'; see 'gen --help'
+64|--lang c --inc nosuch|gen: error: unknown option '--inc'; see 'gen --help'
+64|--list-l|gen: error: unknown option '--list-l'; see 'gen --help'
+64|--o x|gen: error: unknown option '--o'; see 'gen --help'
+64|--ou x|gen: error: unknown option '--ou'; see 'gen --help'
+64|--l x|gen: error: unknown option '--l'; see 'gen --help'
+64|--=x|gen: error: unknown option '--=x'; see 'gen --help'
+64|--bogus|gen: error: unknown option '--bogus'; see 'gen --help'
+64|--bogus=1|gen: error: unknown option '--bogus=1'; see 'gen --help'
+64|--lang c --bogus|gen: error: unknown option '--bogus'; see 'gen --help'
+64|foo --bogus|gen: error: unknown option '--bogus'; see 'gen --help'
+64|---x|gen: error: unknown option '---x'; see 'gen --help'
+64|-x|gen: error: unknown option '-x'; see 'gen --help'
+64|-:|gen: error: unknown option '-:'; see 'gen --help'
+64|-W foo|gen: error: unknown option '-W'; see 'gen --help'
+64|--lang c --include-unofficial=1|gen: error: unknown option '--include-unofficial=1'; see 'gen --help'
+64|--lang c --check=yes|gen: error: unknown option '--check=yes'; see 'gen --help'
+64|--list-langs=1|gen: error: unknown option '--list-langs=1'; see 'gen --help'
+64|--list-locales=x|gen: error: unknown option '--list-locales=x'; see 'gen --help'
+64|--lang c --strict=1|gen: error: unknown option '--strict=1'; see 'gen --help'
+64|--help=1|gen: error: unknown option '--help=1'; see 'gen --help'
+64|--he=1|gen: error: unknown option '--he=1'; see 'gen --help'
+64|--version=1|gen: error: unknown option '--version=1'; see 'gen --help'
+64|--vers=x|gen: error: unknown option '--vers=x'; see 'gen --help'
+# A value missing at the end.
+64|--lang|gen: error: unknown option '--lang'; see 'gen --help'
+64|--la|gen: error: unknown option '--la'; see 'gen --help'
+64|-l|gen: error: unknown option '-l'; see 'gen --help'
+64|--lang c --data|gen: error: unknown option '--data'; see 'gen --help'
+64|--lang c --output|gen: error: unknown option '--output'; see 'gen --help'
+64|--lang c -o|gen: error: unknown option '-o'; see 'gen --help'
+64|--lang c -j|gen: error: unknown option '-j'; see 'gen --help'
+64|--lang c --jobs|gen: error: unknown option '--jobs'; see 'gen --help'
+64|render nosuch.mustache --data|gen: error: unknown option '--data'; see 'gen --help'
+# Letters in a cluster.
+0|-hh|
+0|-hj4|
+0|-lc -h|
+64|-hx|gen: error: unknown option '-hx'; see 'gen --help'
+64|-hj|gen: error: unknown option '-hj'; see 'gen --help'
+64|-hl|gen: error: unknown option '-hl'; see 'gen --help'
+64|-hjx|gen: error: --jobs takes a positive number, not 'x'
+64|-jh|gen: error: --jobs takes a positive number, not 'h'
+64|-hlx -x|gen: error: unknown option '-x'; see 'gen --help'
+64|-lnosuch -x|gen: error: unknown option '-x'; see 'gen --help'
+64|-x -h|gen: error: unknown option '-x'; see 'gen --help'
+64|-h -x|gen: error: unknown option '-x'; see 'gen --help'
+64|--help -x|gen: error: unknown option '-x'; see 'gen --help'
+64|--help --bogus|gen: error: unknown option '--bogus'; see 'gen --help'
+# An unknown letter before the end of its cluster names the argument
+# before it, or the last operand (getopt_long's optind - 1).
+64|render -xh|gen: error: unknown option 'render'; see 'gen --help'
+64|foo -xh|gen: error: unknown option 'foo'; see 'gen --help'
+64|-o F -xh|gen: error: unknown option 'F'; see 'gen --help'
+64|a -o F -xh|gen: error: unknown option 'a'; see 'gen --help'
+64|a -h b -xh|gen: error: unknown option 'b'; see 'gen --help'
+64|--lang c -xh|gen: error: unknown option 'c'; see 'gen --help'
+# Operands, "--", and options after operands.
+64|--|gen: error: no language given; use --lang (see 'gen --list-langs')
+64|-- -h|gen: error: unexpected argument; see 'gen --help'
+64|-- --lang c|gen: error: unexpected argument; see 'gen --help'
+0|--lang c --|
+64|--lang c -- -x|gen: error: unexpected argument; see 'gen --help'
+64|--lang c -- --bogus|gen: error: unexpected argument; see 'gen --help'
+64|--lang c render|gen: error: unexpected argument; see 'gen --help'
+64|foo --lang c|gen: error: unexpected argument; see 'gen --help'
+64|--lang c -|gen: error: unexpected argument; see 'gen --help'
+66|render --data nosuch.yaml nosuch.mustache|gen: error: nosuch.yaml: No such file or directory
+66|render --escape none nosuch.mustache|gen: error: nosuch.mustache: No such file or directory
+64|render nosuch.mustache --lang c|gen: error: gen render takes no --lang, --out or --depfile
+66|render nosuch.mustache -o file/x|gen: error: nosuch.mustache: No such file or directory
+64|render a.mustache b.mustache|gen: error: gen render takes one template
+64|render a.mustache -- b.mustache|gen: error: gen render takes one template
+66|render -- nosuch.mustache|gen: error: nosuch.mustache: No such file or directory
+66|render -- --data|gen: error: --data: No such file or directory
+64|render|gen: error: gen render takes one template
+0|render -h|
+EOT
+# With POSIXLY_CORRECT set, the first operand ends the options.
+expect 64 env POSIXLY_CORRECT=1 "$gen" render nosuch.mustache --escape none
+same_text "$tmp/e" "gen: error: gen render takes one template"
+expect 64 env POSIXLY_CORRECT= "$gen" --lang c foo --bogus
+same_text "$tmp/e" "gen: error: unexpected argument; see 'gen --help'"
+# An unknown first letter of the first argument names the program.
+expect 64 "$gen" -xh
+same_text "$tmp/e" "gen: error: unknown option '$gen'; see 'gen --help'"
+cd "$top" || exit 1
+
 check_done

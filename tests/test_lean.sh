@@ -86,8 +86,9 @@ n=$(grep -l 'pthread_create' $srcs | wc -l)
 
 # Portability.
 checks=$((checks + 1))
-if grep -n -e O_TMPFILE -e '/proc/' -e mallopt -e _GNU_SOURCE \
-    -e getopt_long -e '<malloc.h>' -e __GLIBC__ -e linkat $srcs >&2; then
+if grep -n -e 'O_TMPFILE' -e '"/proc/' -e 'mallopt(' -e '_GNU_SOURCE' \
+    -e 'getopt_long(' -e '<getopt.h>' -e '<malloc.h>' -e '__GLIBC__' \
+    -e 'linkat(' $srcs >&2; then
 	bad "Linux- or glibc-specific code above"
 fi
 checks=$((checks + 1))
