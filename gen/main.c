@@ -14,7 +14,6 @@
 #include "base/diag.h"
 #include "base/xmalloc.h"
 #include "run/generate.h"
-#include "run/opts.h"
 
 enum {
 	OPT_LANG, OPT_OUTPUT, OPT_OUT, OPT_DATA, OPT_TEMPLATES, OPT_LOCALE,

@@ -8,7 +8,7 @@
 #include <stdatomic.h>
 #include <string.h>
 
-#include "run/pool.h"
+#include "run/run.h"
 
 #define NTASKS	2000
 

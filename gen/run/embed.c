@@ -1,4 +1,4 @@
-#include "embed.h"
+#include "run.h"
 
 #include <string.h>
 

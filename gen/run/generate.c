@@ -1,4 +1,4 @@
-#include "generate.h"
+#include "run.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,13 +8,9 @@
 #include "base/buf.h"
 #include "base/suggest.h"
 #include "base/xmalloc.h"
-#include "embed.h"
-#include "lang.h"
 #include "model/keyword.h"
 #include "model/model.h"
 #include "out/output.h"
-#include "pool.h"
-#include "run.h"
 #include "tmpl/tmpl.h"
 #include "view/view.h"
 

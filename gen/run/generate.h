@@ -57,4 +57,77 @@ int generate_list_locales(const struct gen_opts *o, struct diag *d);
  */
 int generate_list_sets(const struct gen_opts *o, struct diag *d);
 
+/* Reading the command line (opts.c) */
+
+/*
+ * opts: reads a command line against a table of options, the way GNU
+ * getopt_long reads it, in plain C11 and POSIX.
+ *
+ * A row of the table names an option by a letter (-l), a long name
+ * (--lang) or both, and says whether it takes a value.  The command
+ * line is read as getopt_long read it, since scripts and build files
+ * rely on that:
+ *	-l VALUE, -lVALUE, and letters in a cluster: -hl VALUE;
+ *	--name VALUE, --name=VALUE, and any prefix of a long name that
+ *	matches only one option (a whole name wins over longer names);
+ *	options after operands are still options, unless POSIXLY_CORRECT
+ *	is set, when the first operand ends them; "--" ends them too;
+ *	"-" alone is an operand.
+ * A value is the next argument whatever it looks like: in
+ * `-o --check`, --check is the name of a file.
+ *
+ * Calling sequence: opts_init, then opts_next until it returns
+ * OPTS_END or OPTS_BAD.  Nothing is allocated, and there is nothing to
+ * release.
+ */
+
+struct opts_def {
+	char letter;		/* -l; 0: none */
+	const char *name;	/* --name, without the dashes; NULL: none */
+	bool has_value;
+	int id;			/* what opts_next returns; 0 or more */
+};
+
+/* What opts_next returns past the options, or on a bad one. */
+#define OPTS_END	(-1)
+#define OPTS_BAD	(-2)
+
+struct opts {
+	const char *value;	/* the value of the option just read */
+	const char *bad;	/* after OPTS_BAD: the argument to quote */
+	char **operands;	/* after OPTS_END: the operands, in order */
+	int noperands;
+
+	/* Private. */
+	const struct opts_def *defs;
+	size_t ndefs;
+	int argc;
+	char **argv;
+	int next;		/* the next argument to read */
+	int cur;		/* the argument whose letters are being read */
+	const char *letters;	/* the rest of a cluster, or NULL */
+	bool in_order;		/* POSIXLY_CORRECT: an operand ends them */
+};
+
+/*
+ * Gets s ready to read argv[1] to argv[argc - 1] against the ndefs rows
+ * of defs, which must outlive s.  The operands are gathered at the
+ * front of argv, from argv[1], as they are met.
+ */
+void opts_init(struct opts *s, const struct opts_def *defs, size_t ndefs,
+    int argc, char **argv);
+
+/*
+ * Reads the next option and returns its id, with its value in s->value
+ * (NULL for an option that takes none).  Returns OPTS_END when the
+ * options are over, and then s->operands[0] to
+ * s->operands[s->noperands - 1] are the operands.  Returns OPTS_BAD on
+ * an unknown or ambiguous option, an option without its value or with
+ * one it does not take, and s->bad is the argument to name; call no
+ * more after that.  For an unknown letter that is not the last of its
+ * cluster, s->bad is what getopt_long's caller named: the last operand
+ * before it, or else the argument before it.
+ */
+int opts_next(struct opts *s);
+
 #endif

@@ -1,4 +1,4 @@
-#include "lang.h"
+#include "run.h"
 
 #include <dirent.h>
 #include <stdlib.h>
@@ -6,7 +6,6 @@
 #include <unistd.h>
 
 #include "base/buf.h"
-#include "embed.h"
 #include "base/file.h"
 #include "load/load.h"
 #include "model/model.h"

@@ -1,7 +1,7 @@
+#include "generate.h"
+
 #include <stdlib.h>
 #include <string.h>
-
-#include "opts.h"
 
 static int	read_long(struct opts *, const char *);
 static int	read_letter(struct opts *);

@@ -1,4 +1,4 @@
-#include "pool.h"
+#include "run.h"
 
 #include <pthread.h>
 #include <stdatomic.h>

@@ -6,7 +6,6 @@
 
 #include "base/buf.h"
 #include "base/file.h"
-#include "embed.h"
 #include "load/load.h"
 #include "out/output.h"
 #include "tmpl/tmpl.h"
