@@ -406,14 +406,28 @@ static const struct trow table_rows[] = {
 	    S("\\u4e2d") },
 };
 
+/* Loads yaml as a manifest's `escape:` map is loaded, from "t.yaml". */
+static const struct value *
+load_map(struct arena *a, struct keys *keys, struct diag *d,
+    const char *yaml)
+{
+	struct load_to to = { a, a, keys };
+	const struct value *v = NULL;
+
+	if (load_yaml(&to, "t.yaml", yaml, strlen(yaml), NULL, d, &v) != 0)
+		fail_msg("cannot load %s: %s", yaml,
+		    d->n > 0 ? diag_format(d, 0) : "?");
+	return v;
+}
+
 static const struct escape_table *
-table_from(struct arena *a, struct diag *d, const char *yaml)
+table_from(struct arena *a, struct keys *keys, struct diag *d,
+    const char *yaml)
 {
 	const struct escape_table *t = NULL;
-	struct value *v;
 
-	if (load_yaml(a, "t.yaml", yaml, strlen(yaml), NULL, d, &v) != 0 ||
-	    escape_table_parse(a, v, d, &t) != 0)
+	if (escape_table_parse(a, "t.yaml", load_map(a, keys, d, yaml), d,
+	    &t) != 0)
 		fail_msg("cannot build table from %s: %s", yaml,
 		    d->n > 0 ? diag_format(d, 0) : "?");
 	return t;
@@ -424,6 +438,7 @@ test_escape_table_rows(void **state)
 {
 	struct buf *b = *state;
 	struct arena a = ARENA_INIT;
+	struct keys *keys = keys_new();
 	struct diag d = DIAG_INIT;
 	const struct escape_table *t;
 	const struct trow *r;
@@ -431,7 +446,7 @@ test_escape_table_rows(void **state)
 
 	for (i = 0; i < sizeof(table_rows) / sizeof(table_rows[0]); i++) {
 		r = &table_rows[i];
-		t = table_from(&a, &d, r->yaml);
+		t = table_from(&a, keys, &d, r->yaml);
 		buf_reset(b);
 		/* Pairs are judged only from where the text starts. */
 		buf_adds(b, "*");
@@ -448,6 +463,7 @@ test_escape_table_rows(void **state)
 	}
 	diag_release(&d);
 	arena_release(&a);
+	keys_free(keys);
 }
 
 /* Every mistake in an `escape:` map, each reported at its position. */
@@ -476,15 +492,14 @@ test_escape_table_errors(void **state)
 		    "string, not a list",
 	};
 	struct arena a = ARENA_INIT;
+	struct keys *keys = keys_new();
 	struct diag d = DIAG_INIT;
 	const struct escape_table *t = NULL;
-	struct value *v;
 	size_t i;
 
 	(void)state;
-	assert_int_equal(load_yaml(&a, "t.yaml", yaml, strlen(yaml), NULL,
-	    &d, &v), 0);
-	assert_int_equal(escape_table_parse(&a, v, &d, &t), -1);
+	assert_int_equal(escape_table_parse(&a, "t.yaml",
+	    load_map(&a, keys, &d, yaml), &d, &t), -1);
 	assert_null(t);
 	for (i = 0; i < d.n && i < sizeof(want) / sizeof(want[0]); i++) {
 		char *s = diag_format(&d, i);
@@ -495,6 +510,7 @@ test_escape_table_errors(void **state)
 	assert_int_equal(d.n, sizeof(want) / sizeof(want[0]));
 	diag_release(&d);
 	arena_release(&a);
+	keys_free(keys);
 }
 
 static void
@@ -516,20 +532,30 @@ test_escape_table_format_errors(void **state)
 		    "text to its replacement" },
 		{ "chars: {a: [b]}\n", "t.yaml:1:12: error: a replacement must "
 		    "be a string, not a list" },
+		{ "chars: {'': x}\n", "t.yaml:1:9: error: a 'chars' key must "
+		    "not be empty" },
+		{ "[chars]\n", "t.yaml:1:1: error: 'escape' must be a mode "
+		    "name or a map" },
+		{ "classes: bidi\nformat: '%x'\n", "t.yaml:1:10: error: "
+		    "'classes' must be a list of control, line_separator, "
+		    "bidi, bom or non_ascii" },
+		{ "comment_break: '*/'\n", "t.yaml:1:16: error: "
+		    "'comment_break' must be a list of strings" },
+		{ "format: [x]\n", "t.yaml:1:9: error: 'format' must be a "
+		    "string, not a list" },
 	};
 	size_t i;
 
 	(void)state;
 	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
 		struct arena a = ARENA_INIT;
+		struct keys *keys = keys_new();
 		struct diag d = DIAG_INIT;
 		const struct escape_table *t = NULL;
-		struct value *v;
 		char *s;
 
-		assert_int_equal(load_yaml(&a, "t.yaml", rows[i].yaml,
-		    strlen(rows[i].yaml), NULL, &d, &v), 0);
-		assert_int_equal(escape_table_parse(&a, v, &d, &t), -1);
+		assert_int_equal(escape_table_parse(&a, "t.yaml",
+		    load_map(&a, keys, &d, rows[i].yaml), &d, &t), -1);
 		assert_int_equal(d.n, 1);
 		s = diag_format(&d, 0);
 		if (strcmp(s, rows[i].want) != 0)
@@ -538,6 +564,7 @@ test_escape_table_format_errors(void **state)
 		free(s);
 		diag_release(&d);
 		arena_release(&a);
+		keys_free(keys);
 	}
 }
 
