@@ -418,7 +418,7 @@ static void
 check_errors(struct fixture *fx, const struct error_case *c)
 {
 	struct load_limits lim = LOAD_LIMITS_DEFAULT;
-	const struct value *v = &value_empty_map;	/* must stay untouched */
+	const struct value *v = &value_empty_map;	/* stays untouched */
 	size_t i, len = c->len ? c->len : strlen(c->in);
 
 	if (c->max_depth)
@@ -643,7 +643,8 @@ test_load_interns_keys(void **state)
 		assert_int_equal(get(fx, big, key)->u.i, i);
 		assert_ptr_equal(big->u.keys[i].s,
 		    keys_find(fx->keys, key, strlen(key)));
-		assert_pos(value_key_pos(F, big, (size_t)i), 6 + (unsigned)i, 3);
+		assert_pos(value_key_pos(F, big, (size_t)i),
+		    6 + (unsigned)i, 3);
 	}
 	/* Another document, the same table: the same keys. */
 	assert_int_equal(load_yaml(&fx->to, "u.yaml", "{x: 1, code: 2}", 15,
@@ -876,7 +877,8 @@ test_load_file_reads_a_pipe_whole(void **state)
 		if (cases[i].want == NULL) {
 			assert_int_equal(rc, 0);
 			assert_int_equal(get(fx, v, "b")->line, 2);
-			assert_string_equal(get(fx, v, "b")->items[0]->str, "x");
+			assert_string_equal(get(fx, v, "b")->items[0]->str,
+			    "x");
 			continue;
 		}
 		assert_int_equal(rc, -1);
