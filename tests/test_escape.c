@@ -406,10 +406,31 @@ static const struct trow table_rows[] = {
 	    S("\\u4e2d") },
 };
 
+/*
+ * The keys of every map the tests load: a table escaper keeps its
+ * `chars` keys, which live in this table, so it outlives every test.
+ */
+static struct keys *keys;
+
+static int
+keys_setup(void **state)
+{
+	(void)state;
+	keys = keys_new();
+	return 0;
+}
+
+static int
+keys_teardown(void **state)
+{
+	(void)state;
+	keys_free(keys);
+	return 0;
+}
+
 /* Loads yaml as a manifest's `escape:` map is loaded, from "t.yaml". */
 static const struct value *
-load_map(struct arena *a, struct keys *keys, struct diag *d,
-    const char *yaml)
+load_map(struct arena *a, struct diag *d, const char *yaml)
 {
 	struct load_to to = { a, a, keys };
 	const struct value *v = NULL;
@@ -421,12 +442,11 @@ load_map(struct arena *a, struct keys *keys, struct diag *d,
 }
 
 static const struct escape_table *
-table_from(struct arena *a, struct keys *keys, struct diag *d,
-    const char *yaml)
+table_from(struct arena *a, struct diag *d, const char *yaml)
 {
 	const struct escape_table *t = NULL;
 
-	if (escape_table_parse(a, "t.yaml", load_map(a, keys, d, yaml), d,
+	if (escape_table_parse(a, "t.yaml", load_map(a, d, yaml), d,
 	    &t) != 0)
 		fail_msg("cannot build table from %s: %s", yaml,
 		    d->n > 0 ? diag_format(d, 0) : "?");
@@ -438,7 +458,6 @@ test_escape_table_rows(void **state)
 {
 	struct buf *b = *state;
 	struct arena a = ARENA_INIT;
-	struct keys *keys = keys_new();
 	struct diag d = DIAG_INIT;
 	const struct escape_table *t;
 	const struct trow *r;
@@ -446,7 +465,7 @@ test_escape_table_rows(void **state)
 
 	for (i = 0; i < sizeof(table_rows) / sizeof(table_rows[0]); i++) {
 		r = &table_rows[i];
-		t = table_from(&a, keys, &d, r->yaml);
+		t = table_from(&a, &d, r->yaml);
 		buf_reset(b);
 		/* Pairs are judged only from where the text starts. */
 		buf_adds(b, "*");
@@ -463,7 +482,6 @@ test_escape_table_rows(void **state)
 	}
 	diag_release(&d);
 	arena_release(&a);
-	keys_free(keys);
 }
 
 /* Every mistake in an `escape:` map, each reported at its position. */
@@ -492,14 +510,13 @@ test_escape_table_errors(void **state)
 		    "string, not a list",
 	};
 	struct arena a = ARENA_INIT;
-	struct keys *keys = keys_new();
 	struct diag d = DIAG_INIT;
 	const struct escape_table *t = NULL;
 	size_t i;
 
 	(void)state;
 	assert_int_equal(escape_table_parse(&a, "t.yaml",
-	    load_map(&a, keys, &d, yaml), &d, &t), -1);
+	    load_map(&a, &d, yaml), &d, &t), -1);
 	assert_null(t);
 	for (i = 0; i < d.n && i < sizeof(want) / sizeof(want[0]); i++) {
 		char *s = diag_format(&d, i);
@@ -510,7 +527,6 @@ test_escape_table_errors(void **state)
 	assert_int_equal(d.n, sizeof(want) / sizeof(want[0]));
 	diag_release(&d);
 	arena_release(&a);
-	keys_free(keys);
 }
 
 static void
@@ -549,13 +565,12 @@ test_escape_table_format_errors(void **state)
 	(void)state;
 	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
 		struct arena a = ARENA_INIT;
-		struct keys *keys = keys_new();
 		struct diag d = DIAG_INIT;
 		const struct escape_table *t = NULL;
 		char *s;
 
 		assert_int_equal(escape_table_parse(&a, "t.yaml",
-		    load_map(&a, keys, &d, rows[i].yaml), &d, &t), -1);
+		    load_map(&a, &d, rows[i].yaml), &d, &t), -1);
 		assert_int_equal(d.n, 1);
 		s = diag_format(&d, 0);
 		if (strcmp(s, rows[i].want) != 0)
@@ -564,7 +579,6 @@ test_escape_table_format_errors(void **state)
 		free(s);
 		diag_release(&d);
 		arena_release(&a);
-		keys_free(keys);
 	}
 }
 
@@ -587,5 +601,5 @@ main(void)
 		cmocka_unit_test(test_escape_table_format_errors),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, keys_setup, keys_teardown);
 }
