@@ -310,6 +310,38 @@ test_load_skips_bom(void **state)
 	    "\"é\": 0\nb: !!str 2\n!!int 3: c\n");
 }
 
+/* A document that is one empty list or map, the first container opened. */
+static void
+test_load_reads_empty_root_containers(void **state)
+{
+	static const struct {
+		const char *in;
+		enum value_kind kind;
+		unsigned col;
+	} cases[] = {
+		{ "[]", VALUE_LIST, 1 },
+		{ "{}", VALUE_MAP, 1 },
+		{ " []\n", VALUE_LIST, 2 },
+		{ "--- {}\n", VALUE_MAP, 5 },
+		{ "[[]]", VALUE_LIST, 1 },
+	};
+	struct fixture *fx = *state;
+	const struct value *v;
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		print_message("case '%s'\n", cases[i].in);
+		v = load(fx, cases[i].in);
+		assert_non_null(v);
+		assert_int_equal(v->kind, cases[i].kind);
+		assert_pos(value_pos(F, v), 1, cases[i].col);
+		if (i + 1 < sizeof(cases) / sizeof(cases[0]))
+			assert_int_equal(v->len, 0);
+		else
+			assert_int_equal(v->items[0]->len, 0);
+	}
+}
+
 static void
 test_load_reads_empty_stream_as_null(void **state)
 {
@@ -905,6 +937,7 @@ main(void)
 		T(test_load_records_positions),
 		T(test_load_records_positions_with_crlf),
 		T(test_load_skips_bom),
+		T(test_load_reads_empty_root_containers),
 		T(test_load_reads_empty_stream_as_null),
 		T(test_load_reports_errors_with_positions),
 		T(test_load_limits_default_depth),
