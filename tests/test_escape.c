@@ -426,14 +426,48 @@ static const struct trow table_rows[] = {
 	    S("\\u4e2d") },
 };
 
+/*
+ * The keys of every map the tests load: a table escaper keeps its
+ * `chars` keys, which live in this table, so it outlives every test.
+ */
+static struct keys *keys;
+
+static int
+keys_setup(void **state)
+{
+	(void)state;
+	keys = keys_new();
+	return 0;
+}
+
+static int
+keys_teardown(void **state)
+{
+	(void)state;
+	keys_free(keys);
+	return 0;
+}
+
+/* Loads yaml as a manifest's `escape:` map is loaded, from "t.yaml". */
+static const struct value *
+load_map(struct arena *a, struct diag *d, const char *yaml)
+{
+	struct load_to to = { a, a, keys };
+	const struct value *v = NULL;
+
+	if (load_yaml(&to, "t.yaml", yaml, strlen(yaml), NULL, d, &v) != 0)
+		fail_msg("cannot load %s: %s", yaml,
+		    d->n > 0 ? diag_format(d, 0) : "?");
+	return v;
+}
+
 static const struct escape_table *
 table_from(struct arena *a, struct diag *d, const char *yaml)
 {
 	const struct escape_table *t = NULL;
-	struct value *v;
 
-	if (load_yaml(a, "t.yaml", yaml, strlen(yaml), NULL, d, &v) != 0 ||
-	    escape_table_parse(a, v, d, &t) != 0)
+	if (escape_table_parse(a, "t.yaml", load_map(a, d, yaml), d,
+	    &t) != 0)
 		fail_msg("cannot build table from %s: %s", yaml,
 		    d->n > 0 ? diag_format(d, 0) : "?");
 	return t;
@@ -621,13 +655,11 @@ test_escape_table_errors(void **state)
 	struct arena a = ARENA_INIT;
 	struct diag d = DIAG_INIT;
 	const struct escape_table *t = NULL;
-	struct value *v;
 	size_t i;
 
 	(void)state;
-	assert_int_equal(load_yaml(&a, "t.yaml", yaml, strlen(yaml), NULL,
-	    &d, &v), 0);
-	assert_int_equal(escape_table_parse(&a, v, &d, &t), -1);
+	assert_int_equal(escape_table_parse(&a, "t.yaml",
+	    load_map(&a, &d, yaml), &d, &t), -1);
 	assert_null(t);
 	for (i = 0; i < d.n && i < sizeof(want) / sizeof(want[0]); i++) {
 		char *s = diag_format(&d, i);
@@ -659,6 +691,17 @@ test_escape_table_format_errors(void **state)
 		    "text to its replacement" },
 		{ "chars: {a: [b]}\n", "t.yaml:1:12: error: a replacement must "
 		    "be a string, not a list" },
+		{ "chars: {'': x}\n", "t.yaml:1:9: error: a 'chars' key must "
+		    "not be empty" },
+		{ "[chars]\n", "t.yaml:1:1: error: 'escape' must be a mode "
+		    "name or a map" },
+		{ "classes: bidi\nformat: '%x'\n", "t.yaml:1:10: error: "
+		    "'classes' must be a list of control, line_separator, "
+		    "bidi, format, bom or non_ascii" },
+		{ "comment_break: '*/'\n", "t.yaml:1:16: error: "
+		    "'comment_break' must be a list of strings" },
+		{ "format: [x]\n", "t.yaml:1:9: error: 'format' must be a "
+		    "string, not a list" },
 	};
 	size_t i;
 
@@ -667,12 +710,10 @@ test_escape_table_format_errors(void **state)
 		struct arena a = ARENA_INIT;
 		struct diag d = DIAG_INIT;
 		const struct escape_table *t = NULL;
-		struct value *v;
 		char *s;
 
-		assert_int_equal(load_yaml(&a, "t.yaml", rows[i].yaml,
-		    strlen(rows[i].yaml), NULL, &d, &v), 0);
-		assert_int_equal(escape_table_parse(&a, v, &d, &t), -1);
+		assert_int_equal(escape_table_parse(&a, "t.yaml",
+		    load_map(&a, &d, rows[i].yaml), &d, &t), -1);
 		assert_int_equal(d.n, 1);
 		s = diag_format(&d, 0);
 		if (strcmp(s, rows[i].want) != 0)
@@ -705,5 +746,5 @@ main(void)
 		cmocka_unit_test(test_escape_table_format_errors),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, keys_setup, keys_teardown);
 }

@@ -1,4 +1,7 @@
-/* Tests for load.[ch]: core-schema scalars, trees, positions, errors. */
+/*
+ * Tests for load.[ch]: core-schema scalars, trees, positions (of values
+ * and of map keys), interned keys, errors, and files read in chunks.
+ */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -16,8 +19,11 @@
 
 #define F "t.yaml"
 
+/* Nodes and texts go to two arenas, as the model loads them. */
 struct fixture {
-	struct arena a;
+	struct arena nodes, texts;
+	struct keys *keys;
+	struct load_to to;
 	struct diag d;
 };
 
@@ -29,6 +35,8 @@ setup(void **state)
 	if (fx == NULL)
 		return -1;
 	diag_init(&fx->d);
+	fx->keys = keys_new();
+	fx->to = (struct load_to){ &fx->nodes, &fx->texts, fx->keys };
 	*state = fx;
 	return 0;
 }
@@ -39,21 +47,30 @@ teardown(void **state)
 	struct fixture *fx = *state;
 
 	diag_release(&fx->d);
-	arena_release(&fx->a);
+	arena_release(&fx->nodes);
+	arena_release(&fx->texts);
+	keys_free(fx->keys);
 	free(fx);
 	return 0;
 }
 
 /* Loads a NUL-terminated text; returns the root or NULL on failure. */
-static struct value *
+static const struct value *
 load(struct fixture *fx, const char *text)
 {
-	struct value *v = NULL;
+	const struct value *v = NULL;
 
-	if (load_yaml(&fx->a, F, text, strlen(text), NULL, &fx->d, &v) != 0)
+	if (load_yaml(&fx->to, F, text, strlen(text), NULL, &fx->d, &v) != 0)
 		return NULL;
 	assert_non_null(v);
 	return v;
+}
+
+/* The member of map m under key, looked up as templates do: interned. */
+static const struct value *
+get(const struct fixture *fx, const struct value *m, const char *key)
+{
+	return value_get(m, keys_find(fx->keys, key, strlen(key)));
 }
 
 /* Prints every diagnostic, to explain a failing assertion. */
@@ -169,7 +186,7 @@ test_load_resolves_scalars_by_core_schema(void **state)
 	size_t i;
 
 	for (i = 0; i < sizeof(scalars) / sizeof(scalars[0]); i++) {
-		struct value *v;
+		const struct value *v;
 
 		print_message("case %zu: %s\n", i, scalars[i].in);
 		v = load(fx, scalars[i].in);
@@ -185,11 +202,11 @@ static void
 test_load_reads_empty_value_as_null(void **state)
 {
 	struct fixture *fx = *state;
-	struct value *v = load(fx, "a:\nb: ''\n");
+	const struct value *v = load(fx, "a:\nb: ''\n");
 
 	assert_non_null(v);
-	assert_int_equal(value_get(v, "a")->kind, VALUE_NULL);
-	assert_int_equal(value_get(v, "b")->kind, VALUE_STRING);
+	assert_int_equal(get(fx, v, "a")->kind, VALUE_NULL);
+	assert_int_equal(get(fx, v, "b")->kind, VALUE_STRING);
 }
 
 /* Structures and positions */
@@ -198,92 +215,142 @@ static void
 test_load_builds_nested_structures(void **state)
 {
 	struct fixture *fx = *state;
-	struct value *v, *list, *m;
+	const struct value *v, *list, *m;
 
 	v = load(fx, "name: http\nstatuses:\n  - code: 200\n    tags: [a, b]\n"
 	    "  - {code: 404, phrase: Not Found}\nempty: {}\nnone: []\n");
 	assert_non_null(v);
 	assert_int_equal(v->kind, VALUE_MAP);
-	assert_int_equal(v->u.map.n, 4);
-	assert_string_equal(v->u.map.items[0].key, "name");
-	assert_string_equal(v->u.map.items[1].key, "statuses");
-	assert_string_equal(v->u.map.items[3].key, "none");
-	list = value_get(v, "statuses");
+	assert_int_equal(v->len, 4);
+	assert_string_equal(v->u.keys[0].s, "name");
+	assert_string_equal(v->u.keys[1].s, "statuses");
+	assert_string_equal(v->u.keys[3].s, "none");
+	assert_string_equal(v->items[0]->str, "http");
+	list = get(fx, v, "statuses");
+	assert_ptr_equal(list, v->items[1]);
 	assert_int_equal(list->kind, VALUE_LIST);
-	assert_int_equal(list->u.list.n, 2);
-	m = list->u.list.items[0];
-	assert_int_equal(value_get(m, "code")->u.i, 200);
-	assert_int_equal(value_get(m, "tags")->u.list.n, 2);
-	assert_string_equal(value_get(m, "tags")->u.list.items[1]->str, "b");
-	m = list->u.list.items[1];
-	assert_string_equal(value_get(m, "phrase")->str, "Not Found");
-	assert_int_equal(value_get(v, "empty")->kind, VALUE_MAP);
-	assert_int_equal(value_get(v, "empty")->u.map.n, 0);
-	assert_int_equal(value_get(v, "none")->u.list.n, 0);
+	assert_int_equal(list->len, 2);
+	m = list->items[0];
+	assert_int_equal(get(fx, m, "code")->u.i, 200);
+	assert_int_equal(get(fx, m, "tags")->len, 2);
+	assert_string_equal(get(fx, m, "tags")->items[1]->str, "b");
+	m = list->items[1];
+	assert_string_equal(get(fx, m, "phrase")->str, "Not Found");
+	assert_int_equal(get(fx, m, "phrase")->len, 9);
+	assert_int_equal(get(fx, v, "empty")->kind, VALUE_MAP);
+	assert_int_equal(get(fx, v, "empty")->len, 0);
+	assert_int_equal(get(fx, v, "none")->kind, VALUE_LIST);
+	assert_int_equal(get(fx, v, "none")->len, 0);
 }
 
 static void
-assert_pos(const struct srcpos *p, unsigned line, unsigned col)
+assert_pos(struct srcpos p, unsigned line, unsigned col)
 {
-	assert_non_null(p->file);
-	assert_string_equal(p->file, F);
-	assert_int_equal(p->line, line);
-	assert_int_equal(p->col, col);
+	assert_non_null(p.file);
+	assert_string_equal(p.file, F);
+	assert_int_equal(p.line, line);
+	assert_int_equal(p.col, col);
 }
 
+/* Where each value and each map key of text was written. */
 static void
 check_positions(struct fixture *fx, const char *text)
 {
-	struct value *v = load(fx, text), *list, *m;
+	const struct value *v = load(fx, text), *list, *m;
 
 	assert_non_null(v);
-	assert_pos(&v->pos, 1, 1);
-	assert_pos(&v->u.map.items[0].pos, 1, 1);	/* key a */
-	assert_pos(&v->u.map.items[0].val->pos, 1, 4);
-	assert_pos(&v->u.map.items[1].pos, 2, 1);	/* key list */
-	list = v->u.map.items[1].val;
-	assert_pos(&list->pos, 3, 3);
-	assert_pos(&list->u.list.items[0]->pos, 3, 5);
-	m = list->u.list.items[1];
-	assert_pos(&m->pos, 4, 5);
-	assert_pos(&m->u.map.items[0].pos, 4, 6);	/* key k */
-	assert_pos(&m->u.map.items[0].val->pos, 4, 9);
-	assert_pos(&v->u.map.items[2].pos, 5, 1);
-	assert_pos(&v->u.map.items[2].val->pos, 5, 7);
+	assert_pos(value_pos(F, v), 1, 1);
+	assert_pos(value_key_pos(F, v, 0), 1, 1);	/* key a */
+	assert_pos(value_pos(F, v->items[0]), 1, 4);
+	assert_pos(value_key_pos(F, v, 1), 2, 1);	/* key list */
+	list = v->items[1];
+	assert_pos(value_pos(F, list), 3, 3);
+	assert_pos(value_pos(F, list->items[0]), 3, 5);
+	m = list->items[1];
+	assert_pos(value_pos(F, m), 4, 5);
+	assert_pos(value_key_pos(F, m, 0), 4, 6);	/* key k */
+	assert_pos(value_pos(F, m->items[0]), 4, 9);
+	assert_pos(value_key_pos(F, v, 2), 5, 1);	/* key last */
+	assert_pos(value_pos(F, v->items[2]), 5, 7);
 	/* Columns count characters, not bytes. */
-	assert_pos(&v->u.map.items[2].val->u.list.items[1]->pos, 5, 13);
+	assert_pos(value_pos(F, v->items[2]->items[1]), 5, 13);
+	/* A quoted key is placed at its quote. */
+	assert_pos(value_key_pos(F, v, 3), 6, 1);	/* key "é" */
+	assert_string_equal(v->u.keys[3].s, "é");
+	assert_pos(value_pos(F, v->items[3]), 6, 6);
+	/* A tagged value or key is placed at its tag; a key stays text. */
+	assert_pos(value_key_pos(F, v, 4), 7, 1);	/* key b */
+	assert_pos(value_pos(F, v->items[4]), 7, 4);
+	assert_pos(value_key_pos(F, v, 5), 8, 1);	/* key 3 */
+	assert_string_equal(v->u.keys[5].s, "3");
+	assert_pos(value_pos(F, v->items[5]), 8, 10);
 }
 
 static void
 test_load_records_positions(void **state)
 {
 	check_positions(*state,
-	    "a: 1\nlist:\n  - x\n  - {k: v}\nlast: [\"é\", x]\n");
+	    "a: 1\nlist:\n  - x\n  - {k: v}\nlast: [\"é\", x]\n"
+	    "\"é\": 0\nb: !!str 2\n!!int 3: c\n");
 }
 
 static void
 test_load_records_positions_with_crlf(void **state)
 {
 	check_positions(*state,
-	    "a: 1\r\nlist:\r\n  - x\r\n  - {k: v}\r\nlast: [\"é\", x]\r\n");
+	    "a: 1\r\nlist:\r\n  - x\r\n  - {k: v}\r\nlast: [\"é\", x]\r\n"
+	    "\"é\": 0\r\nb: !!str 2\r\n!!int 3: c\r\n");
 }
 
 static void
 test_load_skips_bom(void **state)
 {
 	check_positions(*state, "\xEF\xBB\xBF"
-	    "a: 1\nlist:\n  - x\n  - {k: v}\nlast: [\"é\", x]\n");
+	    "a: 1\nlist:\n  - x\n  - {k: v}\nlast: [\"é\", x]\n"
+	    "\"é\": 0\nb: !!str 2\n!!int 3: c\n");
+}
+
+/* A document that is one empty list or map, the first container opened. */
+static void
+test_load_reads_empty_root_containers(void **state)
+{
+	static const struct {
+		const char *in;
+		enum value_kind kind;
+		unsigned col;
+	} cases[] = {
+		{ "[]", VALUE_LIST, 1 },
+		{ "{}", VALUE_MAP, 1 },
+		{ " []\n", VALUE_LIST, 2 },
+		{ "--- {}\n", VALUE_MAP, 5 },
+		{ "[[]]", VALUE_LIST, 1 },
+	};
+	struct fixture *fx = *state;
+	const struct value *v;
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		print_message("case '%s'\n", cases[i].in);
+		v = load(fx, cases[i].in);
+		assert_non_null(v);
+		assert_int_equal(v->kind, cases[i].kind);
+		assert_pos(value_pos(F, v), 1, cases[i].col);
+		if (i + 1 < sizeof(cases) / sizeof(cases[0]))
+			assert_int_equal(v->len, 0);
+		else
+			assert_int_equal(v->items[0]->len, 0);
+	}
 }
 
 static void
 test_load_reads_empty_stream_as_null(void **state)
 {
 	struct fixture *fx = *state;
-	struct value *v = load(fx, "# only a comment\n");
+	const struct value *v = load(fx, "# only a comment\n");
 
 	assert_non_null(v);
 	assert_int_equal(v->kind, VALUE_NULL);
-	assert_pos(&v->pos, 1, 1);
+	assert_pos(value_pos(F, v), 1, 1);
 	v = load(fx, "");
 	assert_non_null(v);
 	assert_int_equal(v->kind, VALUE_NULL);
@@ -315,8 +382,20 @@ static const struct error_case errors[] = {
 	    F ":2:3: note: first defined here",
 	    F ":4:3: error: duplicate key 'b'",
 	    F ":2:3: note: first defined here", NULL } },
+	{ "duplicate key quoted", "1: x\n'1': y\n\"a\": 1\na: 2\n", 0, 0, 0, {
+	    F ":2:1: error: duplicate key '1'",
+	    F ":1:1: note: first defined here",
+	    F ":4:1: error: duplicate key 'a'",
+	    F ":3:1: note: first defined here", NULL } },
+	{ "nul character", "a: \"x\\0y\"\nb: ok\n\"\\0\": 1\n", 0, 0, 0, {
+	    F ":1:4: error: text must not hold a NUL character ('\\0')",
+	    F ":3:1: error: text must not hold a NUL character ('\\0')",
+	    NULL } },
 	{ "alias", "a: &x 1\nb: *x\n", 0, 0, 0, {
 	    F ":2:4: error: aliases are not supported", NULL } },
+	{ "alias in a list of maps", "statuses:\n  - &a {code: 1}\n  - *a\n",
+	    0, 0, 0, {
+	    F ":3:5: error: aliases are not supported", NULL } },
 	{ "alias key", "a: &x 1\n*x : 2\n", 0, 0, 0, {
 	    F ":2:1: error: aliases are not supported", NULL } },
 	{ "unsupported tag", "a: !foo 1\nb: !!binary aGk=\n", 0, 0, 0, {
@@ -371,16 +450,16 @@ static void
 check_errors(struct fixture *fx, const struct error_case *c)
 {
 	struct load_limits lim = LOAD_LIMITS_DEFAULT;
-	struct value *v = (struct value *)&lim;	/* must stay untouched */
+	const struct value *v = &value_empty_map;	/* stays untouched */
 	size_t i, len = c->len ? c->len : strlen(c->in);
 
 	if (c->max_depth)
 		lim.max_depth = c->max_depth;
 	if (c->max_nodes)
 		lim.max_nodes = c->max_nodes;
-	assert_int_equal(load_yaml(&fx->a, F, c->in, len, &lim, &fx->d, &v),
+	assert_int_equal(load_yaml(&fx->to, F, c->in, len, &lim, &fx->d, &v),
 	    -1);
-	assert_ptr_equal(v, (struct value *)&lim);
+	assert_ptr_equal(v, &value_empty_map);
 	assert_int_equal(fx->d.fail, DIAG_DATA);
 	for (i = 0; c->want[i] != NULL; i++)
 		;
@@ -416,7 +495,7 @@ test_load_limits_default_depth(void **state)
 {
 	struct fixture *fx = *state;
 	struct buf b = BUF_INIT;
-	struct value *v = NULL;
+	const struct value *v = NULL;
 	char *s;
 	int i;
 
@@ -424,12 +503,12 @@ test_load_limits_default_depth(void **state)
 		buf_addc(&b, '[');
 	for (i = 0; i < 256; i++)
 		buf_addc(&b, ']');
-	assert_int_equal(load_yaml(&fx->a, F, b.ptr, b.len, NULL, &fx->d,
+	assert_int_equal(load_yaml(&fx->to, F, b.ptr, b.len, NULL, &fx->d,
 	    &v), 0);
 	buf_reset(&b);
 	for (i = 0; i < 257; i++)
 		buf_addc(&b, '[');
-	assert_int_equal(load_yaml(&fx->a, F, b.ptr, b.len, NULL, &fx->d,
+	assert_int_equal(load_yaml(&fx->to, F, b.ptr, b.len, NULL, &fx->d,
 	    &v), -1);
 	assert_int_equal(fx->d.n, 1);
 	s = diag_format(&fx->d, 0);
@@ -439,19 +518,108 @@ test_load_limits_default_depth(void **state)
 	buf_release(&b);
 }
 
+/*
+ * Maps of up to 16 keys are checked for repeats pair by pair, bigger
+ * ones by sorting; either way, at the edge between them too, every
+ * repeat is reported in document order with the first key of its text,
+ * and a key that is no scalar is left out of the check.  Each letter of
+ * `keys` is a line "X: n"; '[' is a line "[x]: n".
+ */
+static const struct {
+	const char *name, *keys;
+	const char *want[7];
+} dup_cases[] = {
+	{ "16 keys, none repeated", "abcdefghijklmnop", { NULL } },
+	{ "17 keys, none repeated", "abcdefghijklmnopq", { NULL } },
+	{ "16 keys, the last repeats the first", "abcdefghijklmnoa", {
+	    F ":16:1: error: duplicate key 'a'",
+	    F ":1:1: note: first defined here", NULL } },
+	{ "17 keys, the last repeats the first", "abcdefghijklmnopa", {
+	    F ":17:1: error: duplicate key 'a'",
+	    F ":1:1: note: first defined here", NULL } },
+	{ "16 keys, repeats out of order", "bacdefghijklmnab", {
+	    F ":15:1: error: duplicate key 'a'",
+	    F ":2:1: note: first defined here",
+	    F ":16:1: error: duplicate key 'b'",
+	    F ":1:1: note: first defined here", NULL } },
+	{ "17 keys, repeats out of order", "bacdefghijklmnoab", {
+	    F ":16:1: error: duplicate key 'a'",
+	    F ":2:1: note: first defined here",
+	    F ":17:1: error: duplicate key 'b'",
+	    F ":1:1: note: first defined here", NULL } },
+	{ "16 keys, three of one", "aabcdefghijklmna", {
+	    F ":2:1: error: duplicate key 'a'",
+	    F ":1:1: note: first defined here",
+	    F ":16:1: error: duplicate key 'a'",
+	    F ":1:1: note: first defined here", NULL } },
+	{ "17 keys, three of one", "aabcdefghijklmnoa", {
+	    F ":2:1: error: duplicate key 'a'",
+	    F ":1:1: note: first defined here",
+	    F ":17:1: error: duplicate key 'a'",
+	    F ":1:1: note: first defined here", NULL } },
+	{ "16 keys, one no scalar", "a[bcdefghijklmna", {
+	    F ":2:1: error: map keys must be scalars",
+	    F ":16:1: error: duplicate key 'a'",
+	    F ":1:1: note: first defined here", NULL } },
+	{ "17 keys, one no scalar", "a[bcdefghijklmnoa", {
+	    F ":2:1: error: map keys must be scalars",
+	    F ":17:1: error: duplicate key 'a'",
+	    F ":1:1: note: first defined here", NULL } },
+};
+
+static void
+test_load_finds_duplicates_either_side_of_16_keys(void **state)
+{
+	struct fixture *fx = *state;
+	struct buf b = BUF_INIT;
+	const struct value *v;
+	size_t i, k, n;
+	char *s;
+	int rc;
+
+	for (i = 0; i < sizeof(dup_cases) / sizeof(dup_cases[0]); i++) {
+		print_message("case: %s\n", dup_cases[i].name);
+		buf_reset(&b);
+		for (k = 0; dup_cases[i].keys[k] != '\0'; k++) {
+			if (dup_cases[i].keys[k] == '[')
+				buf_addf(&b, "[x]: %zu\n", k);
+			else
+				buf_addf(&b, "%c: %zu\n",
+				    dup_cases[i].keys[k], k);
+		}
+		diag_release(&fx->d);
+		v = NULL;
+		rc = load_yaml(&fx->to, F, b.ptr, b.len, NULL, &fx->d, &v);
+		for (n = 0; dup_cases[i].want[n] != NULL; n++)
+			;
+		if (fx->d.n != n)
+			dump(&fx->d, dup_cases[i].name);
+		assert_int_equal(fx->d.n, n);
+		assert_int_equal(rc, n == 0 ? 0 : -1);
+		for (k = 0; k < n; k++) {
+			s = diag_format(&fx->d, k);
+			assert_string_equal(s, dup_cases[i].want[k]);
+			free(s);
+		}
+		if (n == 0)
+			assert_int_equal(v->len, strlen(dup_cases[i].keys));
+	}
+	buf_release(&b);
+}
+
 /* Big maps take the sorted path; duplicates still come in order. */
 static void
 test_load_finds_duplicates_in_big_maps(void **state)
 {
 	struct fixture *fx = *state;
 	struct buf b = BUF_INIT;
-	struct value *v = NULL;
+	const struct value *v = NULL;
 	char *s;
 	int i;
 
 	for (i = 0; i < 1000; i++)
 		buf_addf(&b, "k%d: %d\n", i % 700, i);
-	assert_int_equal(load_yaml(&fx->a, F, b.ptr, b.len, NULL, &fx->d,
+	assert_int_equal(load_yaml(&fx->to, F, b.ptr, b.len, NULL, &fx->d,
 	    &v), -1);
 	assert_int_equal(fx->d.errors, 300);
 	s = diag_format(&fx->d, 0);
@@ -467,18 +635,21 @@ test_load_finds_duplicates_in_big_maps(void **state)
 }
 
 /*
- * Keys repeated by the maps of a list are stored once; past the limits
- * of the key table (long keys, thousands of distinct keys) every key is
- * still kept whole and found, and positions stay right.
+ * Map keys are interned in the table the caller gives: a key repeated
+ * by the maps of a list, or by a second document loaded into the same
+ * table, is one pointer, the one keys_find gives, so value_get finds it.
+ * Long keys and thousands of distinct keys (the table grows) are kept
+ * whole and found, each with its position.
  */
 static void
-test_load_interns_repeated_keys(void **state)
+test_load_interns_keys(void **state)
 {
 	static const char longkey[] =
 	    "a_key_that_is_longer_than_thirty_two_bytes";
 	struct fixture *fx = *state;
 	struct buf b = BUF_INIT;
-	struct value *v = NULL, *list, *big;
+	const struct value *v = NULL, *v2 = NULL, *list, *big;
+	const char *code;
 	char key[32];
 	int i;
 
@@ -488,24 +659,58 @@ test_load_interns_repeated_keys(void **state)
 	buf_addf(&b, "big:\n");
 	for (i = 0; i < 6000; i++)
 		buf_addf(&b, "  key%d: %d\n", i, i);
-	assert_int_equal(load_yaml(&fx->a, F, b.ptr, b.len, NULL, &fx->d,
+	assert_int_equal(load_yaml(&fx->to, F, b.ptr, b.len, NULL, &fx->d,
 	    &v), 0);
-	list = value_get(v, "list");
-	assert_ptr_equal(list->u.list.items[0]->u.map.items[0].key,
-	    list->u.list.items[2]->u.map.items[0].key);
-	assert_string_equal(list->u.list.items[2]->u.map.items[1].key,
-	    longkey);
-	assert_int_equal(value_get(list->u.list.items[2], longkey)->u.i, 2);
-	big = value_get(v, "big");
-	assert_int_equal(big->u.map.n, 6000);
+	code = keys_find(fx->keys, "code", 4);
+	assert_non_null(code);
+	list = get(fx, v, "list");
+	assert_ptr_equal(list->items[0]->u.keys[0].s, code);
+	assert_ptr_equal(list->items[2]->u.keys[0].s, code);
+	assert_string_equal(list->items[2]->u.keys[1].s, longkey);
+	assert_int_equal(get(fx, list->items[2], longkey)->u.i, 2);
+	big = get(fx, v, "big");
+	assert_int_equal(big->len, 6000);
 	for (i = 0; i < 6000; i += 1999) {
 		snprintf(key, sizeof(key), "key%d", i);
-		assert_int_equal(value_get(big, key)->u.i, i);
-		assert_int_equal(big->u.map.items[i].keylen, strlen(key));
-		assert_int_equal(big->u.map.items[i].pos.line, 6 + i);
-		assert_int_equal(big->u.map.items[i].pos.col, 3);
+		assert_int_equal(get(fx, big, key)->u.i, i);
+		assert_ptr_equal(big->u.keys[i].s,
+		    keys_find(fx->keys, key, strlen(key)));
+		assert_pos(value_key_pos(F, big, (size_t)i),
+		    6 + (unsigned)i, 3);
 	}
+	/* Another document, the same table: the same keys. */
+	assert_int_equal(load_yaml(&fx->to, "u.yaml", "{x: 1, code: 2}", 15,
+	    NULL, &fx->d, &v2), 0);
+	assert_ptr_equal(v2->u.keys[1].s, code);
+	assert_int_equal(get(fx, v2, "code")->u.i, 2);
+	/* A scalar that is only a value is not a key. */
+	assert_null(keys_find(fx->keys, "0", 1));
 	buf_release(&b);
+}
+
+/*
+ * The texts of scalars go to the texts arena, apart from the nodes: a
+ * reader that keeps only texts (the model) can free the nodes, and the
+ * texts and the keys stay.
+ */
+static void
+test_load_keeps_texts_apart_from_nodes(void **state)
+{
+	struct fixture *fx = *state;
+	struct arena nodes = ARENA_INIT;
+	struct load_to to = { &nodes, &fx->texts, fx->keys };
+	const struct value *v = NULL;
+	const char *phrase, *key;
+
+	assert_int_equal(load_yaml(&to, F, "- {code: 404, phrase: Not Found}",
+	    32, NULL, &fx->d, &v), 0);
+	assert_int_equal(fx->texts.total, strlen("404") + 1 +
+	    strlen("Not Found") + 1);
+	phrase = v->items[0]->items[1]->str;
+	key = v->items[0]->u.keys[1].s;
+	arena_release(&nodes);
+	assert_string_equal(phrase, "Not Found");
+	assert_string_equal(key, "phrase");
 }
 
 /* Errors the caller recorded earlier do not fail the load. */
@@ -513,139 +718,13 @@ static void
 test_load_ignores_earlier_errors(void **state)
 {
 	struct fixture *fx = *state;
-	struct value *v = NULL;
+	const struct value *v = NULL;
 
 	diag_error(&fx->d, NULL, "earlier");
-	assert_int_equal(load_yaml(&fx->a, F, "a: 1", 4, NULL, &fx->d, &v),
+	assert_int_equal(load_yaml(&fx->to, F, "a: 1", 4, NULL, &fx->d, &v),
 	    0);
 	assert_non_null(v);
 	assert_int_equal(v->kind, VALUE_MAP);
-}
-
-/* Streaming: what the test's hook saw. */
-struct seen {
-	bool accept;
-	size_t begins, items;
-	bool saw_ab;		/* begin() was given a: and b:, complete */
-	char text[256];		/* "code=phrase;" per item, copied */
-	unsigned line[8];
-	const char *phrase[8];	/* each map's phrase, not copied */
-};
-
-static bool
-seen_begin(void *ctx, const struct member *done, size_t n)
-{
-	struct seen *s = ctx;
-
-	s->begins++;
-	s->saw_ab = n == 2 && strcmp(done[0].key, "a") == 0 &&
-	    strcmp(done[1].key, "b") == 0 && done[1].val->kind == VALUE_MAP;
-	return s->accept;
-}
-
-static void
-seen_item(void *ctx, const struct value *v)
-{
-	struct seen *s = ctx;
-	size_t len = strlen(s->text);
-
-	if (v == NULL) {
-		s->items++;
-		snprintf(s->text + len, sizeof(s->text) - len, "NULL;");
-		return;
-	}
-	if (s->items < 8) {
-		s->line[s->items] = v->pos.line;
-		if (v->kind == VALUE_MAP)
-			s->phrase[s->items] = value_get(v, "phrase")->str;
-	}
-	s->items++;
-	if (v->kind == VALUE_MAP)
-		snprintf(s->text + len, sizeof(s->text) - len, "%s=%s;",
-		    value_get(v, "code")->str, value_get(v, "phrase")->str);
-	else
-		snprintf(s->text + len, sizeof(s->text) - len, "[%s];",
-		    v->str);
-}
-
-/* Loads text, streaming `statuses` into what seen records. */
-static int
-load_seen(struct fixture *fx, const char *text, struct seen *seen,
-    struct value **v)
-{
-	struct load_stream st = {
-	    "statuses", seen_begin, seen_item, NULL, NULL, NULL
-	};
-
-	st.ctx = seen;
-	*v = NULL;
-	return load_yaml_streamed(&fx->a, F, text, strlen(text), NULL, &st,
-	    &fx->d, v);
-}
-
-/*
- * The items of the root's list under the stream's key go to item() one
- * at a time, in order, with their positions, and stay out of the tree,
- * but for the texts of their strings, which live as long as it does; a
- * list of that name deeper down, and everything else, load as usual.
- */
-static void
-test_load_streams_a_root_list(void **state)
-{
-	static const char text[] =
-	    "a: 1\n"
-	    "b: {statuses: [x]}\n"
-	    "statuses:\n"
-	    "  - {code: 1, phrase: One, more: [1, {deep: 2}]}\n"
-	    "  - plain\n"
-	    "  - code: 2\n"
-	    "    phrase: Two\n"
-	    "c: [3]\n";
-	struct fixture *fx = *state;
-	struct seen seen = { true, 0, 0, false, "", { 0 }, { NULL } };
-	struct value *v;
-
-	assert_int_equal(load_seen(fx, text, &seen, &v), 0);
-	assert_int_equal(seen.begins, 1);
-	assert_true(seen.saw_ab);
-	assert_int_equal(seen.items, 3);
-	assert_string_equal(seen.text, "1=One;[plain];2=Two;");
-	assert_string_equal(seen.phrase[0], "One");
-	assert_string_equal(seen.phrase[2], "Two");
-	assert_int_equal(seen.line[0], 4);
-	assert_int_equal(seen.line[2], 6);
-	assert_int_equal(value_get(v, "statuses")->kind, VALUE_LIST);
-	assert_int_equal(value_get(v, "statuses")->u.list.n, 0);
-	assert_int_equal(value_get(value_get(v, "b"), "statuses")->u.list.n, 1);
-	assert_int_equal(value_get(v, "c")->u.list.items[0]->u.i, 3);
-
-	/* Declined: the list loads into the tree. */
-	memset(&seen, 0, sizeof(seen));
-	seen.accept = false;
-	assert_int_equal(load_seen(fx, text, &seen, &v), 0);
-	assert_int_equal(seen.begins, 1);
-	assert_int_equal(seen.items, 0);
-	assert_int_equal(value_get(v, "statuses")->u.list.n, 3);
-	assert_string_equal(value_get(value_get(v, "statuses")->u.list.items[2],
-	    "phrase")->str, "Two");
-}
-
-/* An alias inside a streamed list is an error, handed over as NULL. */
-static void
-test_load_streams_errors(void **state)
-{
-	static const char text[] =
-	    "statuses:\n"
-	    "  - &a {code: 1, phrase: One}\n"
-	    "  - *a\n";
-	struct fixture *fx = *state;
-	struct seen seen = { true, 0, 0, false, "", { 0 }, { NULL } };
-	struct value *v;
-
-	assert_int_equal(load_seen(fx, text, &seen, &v), -1);
-	assert_null(v);
-	assert_string_equal(seen.text, "1=One;NULL;");
-	assert_int_equal(fx->d.errors, 1);
 }
 
 /* Files */
@@ -654,10 +733,10 @@ static void
 test_load_file_reports_missing_file(void **state)
 {
 	struct fixture *fx = *state;
-	struct value *v = NULL;
+	const struct value *v = NULL;
 	char *s;
 
-	assert_int_equal(load_file(&fx->a, "/nonexistent/x.yaml", NULL,
+	assert_int_equal(load_file(&fx->to, "/nonexistent/x.yaml", NULL,
 	    &fx->d, &v), -1);
 	assert_null(v);
 	assert_int_equal(fx->d.fail, DIAG_NOINPUT);
@@ -674,20 +753,20 @@ test_load_file_reads_and_limits_size(void **state)
 	struct fixture *fx = *state;
 	struct load_limits lim = LOAD_LIMITS_DEFAULT;
 	char path[] = "/tmp/test_load_XXXXXX";
-	struct value *v = NULL;
+	const struct value *v = NULL;
 	int fd = mkstemp(path);
 	char *s;
 
 	assert_true(fd >= 0);
 	assert_int_equal(write(fd, "a: 1\nb: [x]\n", 12), 12);
 	close(fd);
-	assert_int_equal(load_file(&fx->a, path, NULL, &fx->d, &v), 0);
-	assert_int_equal(value_get(v, "a")->u.i, 1);
-	assert_ptr_equal(value_get(v, "b")->pos.file, path);
-	assert_int_equal(value_get(v, "b")->pos.line, 2);
+	assert_int_equal(load_file(&fx->to, path, NULL, &fx->d, &v), 0);
+	assert_int_equal(get(fx, v, "a")->u.i, 1);
+	assert_int_equal(get(fx, v, "b")->line, 2);
+	assert_int_equal(get(fx, v, "b")->col, 4);
 	lim.max_bytes = 11;
 	v = NULL;
-	assert_int_equal(load_file(&fx->a, path, &lim, &fx->d, &v), -1);
+	assert_int_equal(load_file(&fx->to, path, &lim, &fx->d, &v), -1);
 	assert_null(v);
 	assert_int_equal(fx->d.fail, DIAG_DATA);
 	s = diag_format(&fx->d, 0);
@@ -695,7 +774,7 @@ test_load_file_reads_and_limits_size(void **state)
 	assert_true(strncmp(s, "gen: error: /tmp/test_load_", 27) == 0);
 	free(s);
 	lim.max_bytes = 12;
-	assert_int_equal(load_file(&fx->a, path, &lim, &fx->d, &v), 0);
+	assert_int_equal(load_file(&fx->to, path, &lim, &fx->d, &v), 0);
 	unlink(path);
 }
 
@@ -738,7 +817,7 @@ test_load_file_reads_in_chunks(void **state)
 
 	for (k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
 		char path[] = "/tmp/test_load_XXXXXX";
-		struct value *v = NULL;
+		const struct value *v = NULL;
 
 		buf_reset(&b);
 		buf_adds(&b, "\xEF\xBB\xBF" "big:\n");
@@ -750,15 +829,16 @@ test_load_file_reads_in_chunks(void **state)
 		diag_release(&fx->d);
 		diag_init(&fx->d);
 		if (cases[k].want == NULL) {
-			assert_int_equal(load_file(&fx->a, path, NULL, &fx->d,
+			assert_int_equal(load_file(&fx->to, path, NULL, &fx->d,
 			    &v), 0);
 			/* The key after the BOM is at column 1. */
-			assert_int_equal(v->u.map.items[0].pos.col, 1);
-			assert_int_equal(value_get(v, "big")->u.list.n, 3000);
-			assert_string_equal(value_get(value_get(v, "big")->
-			    u.list.items[2999], "text")->str, "\xC3\xA9t\xC3\xA9" " 2999");
+			assert_int_equal(value_key_pos(path, v, 0).col, 1);
+			assert_int_equal(get(fx, v, "big")->len, 3000);
+			assert_string_equal(get(fx, get(fx, v, "big")->
+			    items[2999], "text")->str, "\xC3\xA9t\xC3\xA9"
+			    " 2999");
 		} else {
-			assert_int_equal(load_file(&fx->a, path, NULL, &fx->d,
+			assert_int_equal(load_file(&fx->to, path, NULL, &fx->d,
 			    &v), -1);
 			s = diag_format(&fx->d, 0);
 			if (strstr(s, cases[k].want) == NULL)
@@ -774,15 +854,75 @@ static void
 test_load_file_reports_read_errors(void **state)
 {
 	struct fixture *fx = *state;
-	struct value *v = NULL;
+	const struct value *v = NULL;
 	char *s;
 
-	assert_int_equal(load_file(&fx->a, "/", NULL, &fx->d, &v), -1);
+	assert_int_equal(load_file(&fx->to, "/", NULL, &fx->d, &v), -1);
 	assert_null(v);
 	assert_int_equal(fx->d.fail, DIAG_IOERR);
 	s = diag_format(&fx->d, 0);
 	assert_string_equal(s, "gen: error: /: Is a directory");
 	free(s);
+}
+
+/*
+ * What is not a regular file (a pipe) cannot be read again to place an
+ * error, so it is read whole, up to the size limit, and loaded as text.
+ * The pipe is named through /dev/fd, as a shell's process substitution
+ * names it; its text fits in the pipe's buffer, so no writer need run.
+ */
+static void
+test_load_file_reads_a_pipe_whole(void **state)
+{
+	static const struct {
+		const char *text;
+		size_t len, max;
+		const char *pre, *want;	/* around PATH; NULL: loads */
+	} cases[] = {
+		{ "a: 1\nb: [x]\n", 12, 0, "", NULL },
+		{ "a: 1\nb: [x]\n", 12, 12, "", NULL },
+		{ "a: 1\nb: [x]\n", 12, 11, "gen: error: ",
+		    ": file is larger than 11 bytes" },
+		{ "a: 1\nb: x\0y\n", 12, 0, "",
+		    ":2:5: error: NUL byte in input" },
+	};
+	struct fixture *fx = *state;
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct load_limits lim = LOAD_LIMITS_DEFAULT;
+		const struct value *v = NULL;
+		char path[32], want[128], *s;
+		int fds[2], rc;
+
+		print_message("case %zu\n", i);
+		if (cases[i].max != 0)
+			lim.max_bytes = cases[i].max;
+		assert_int_equal(pipe(fds), 0);
+		assert_int_equal(write(fds[1], cases[i].text, cases[i].len),
+		    (ssize_t)cases[i].len);
+		close(fds[1]);
+		snprintf(path, sizeof(path), "/dev/fd/%d", fds[0]);
+		diag_release(&fx->d);
+		rc = load_file(&fx->to, path, &lim, &fx->d, &v);
+		close(fds[0]);
+		if (cases[i].want == NULL) {
+			assert_int_equal(rc, 0);
+			assert_int_equal(get(fx, v, "b")->line, 2);
+			assert_string_equal(get(fx, v, "b")->items[0]->str,
+			    "x");
+			continue;
+		}
+		assert_int_equal(rc, -1);
+		assert_null(v);
+		assert_int_equal(fx->d.n, 1);
+		assert_int_equal(fx->d.fail, DIAG_DATA);
+		snprintf(want, sizeof(want), "%s%s%s", cases[i].pre, path,
+		    cases[i].want);
+		s = diag_format(&fx->d, 0);
+		assert_string_equal(s, want);
+		free(s);
+	}
 }
 
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
@@ -797,18 +937,20 @@ main(void)
 		T(test_load_records_positions),
 		T(test_load_records_positions_with_crlf),
 		T(test_load_skips_bom),
+		T(test_load_reads_empty_root_containers),
 		T(test_load_reads_empty_stream_as_null),
 		T(test_load_reports_errors_with_positions),
 		T(test_load_limits_default_depth),
+		T(test_load_finds_duplicates_either_side_of_16_keys),
 		T(test_load_finds_duplicates_in_big_maps),
-		T(test_load_interns_repeated_keys),
+		T(test_load_interns_keys),
+		T(test_load_keeps_texts_apart_from_nodes),
 		T(test_load_ignores_earlier_errors),
-		T(test_load_streams_a_root_list),
-		T(test_load_streams_errors),
 		T(test_load_file_reports_missing_file),
 		T(test_load_file_reads_and_limits_size),
 		T(test_load_file_reads_in_chunks),
 		T(test_load_file_reports_read_errors),
+		T(test_load_file_reads_a_pipe_whole),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,6 +1,8 @@
 /*
  * test_tmpl_parse: templates that parse (and keep the tree's invariants)
- * and templates that fail, with the exact diagnostics, positions included.
+ * and templates that fail, with the exact diagnostics, positions included;
+ * names resolved to interned keys as they are parsed, and what tmpl_refs
+ * reports of a template.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,20 +15,31 @@
 
 #include "base/buf.h"
 #include "tmpl/tmpl.h"
-#include "tmpl/tmpl_ast.h"
+#include "tmpl/tmpl_int.h"
 
 struct fixture {
 	struct arena a;
 	struct diag d;
+	struct keys *keys;
+};
+
+/* The keys a data file would intern; templates name some of them. */
+static const char *const data_keys[] = {
+	"a", "b", "c", "d", "e", "x", "y", "id", "name", "dyn", "dp", "blk",
+	"list", "parent", "p",
 };
 
 static int
 setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof(*f));
+	size_t i;
 
 	assert_non_null(f);
 	diag_init(&f->d);
+	f->keys = keys_new();
+	for (i = 0; i < sizeof(data_keys) / sizeof(data_keys[0]); i++)
+		keys_add(f->keys, data_keys[i], strlen(data_keys[i]));
 	*state = f;
 	return 0;
 }
@@ -38,6 +51,7 @@ teardown(void **state)
 
 	diag_release(&f->d);
 	arena_release(&f->a);
+	keys_free(f->keys);
 	free(f);
 	return 0;
 }
@@ -45,7 +59,17 @@ teardown(void **state)
 static int
 parse(struct fixture *f, const char *text, size_t len, struct tmpl **t)
 {
-	return tmpl_parse(&f->a, "t.mustache", text, len, &f->d, t);
+	return tmpl_parse(&f->a, f->keys, "t.mustache", text, len, &f->d, t);
+}
+
+/* The interned key for s, which must have been added. */
+static const char *
+key(const struct fixture *f, const char *s)
+{
+	const char *k = keys_find(f->keys, s, strlen(s));
+
+	assert_non_null(k);
+	return k;
 }
 
 /* All diagnostics, one per line. */
@@ -360,6 +384,186 @@ test_tmpl_parse_records_block_margins(void **state)
 	}
 }
 
+/* The n-th child of the root. */
+static const struct tnode *
+nth(const struct tmpl *t, size_t n)
+{
+	const struct tnode *c = t->root->child;
+
+	while (n-- > 0)
+		c = c->next;
+	return c;
+}
+
+/*
+ * Each part of a name is resolved once, at parse, to the key the table
+ * interned for its text, or to NULL when the table has no such key (no
+ * map can hold it); ".", "@index" and a static partial's name are no
+ * keys.
+ */
+static void
+test_tmpl_parse_resolves_names_to_interned_keys(void **state)
+{
+	struct fixture *f = *state;
+	const char *text = "{{a.b.c}}{{#list}}{{name | upper}}{{/list}}"
+	    "{{^nope}}{{/nope}}{{>*dyn.e}}{{a.nope.b}}{{.}}{{@index}}{{>p}}";
+	const struct tnode *n;
+	struct tmpl *t = NULL;
+
+	assert_int_equal(parse(f, text, strlen(text), &t), 0);
+	n = nth(t, 0);
+	assert_int_equal(n->name.nparts, 3);
+	assert_ptr_equal(n->name.parts[0].key, key(f, "a"));
+	assert_ptr_equal(n->name.parts[1].key, key(f, "b"));
+	assert_ptr_equal(n->name.parts[2].key, key(f, "c"));
+	assert_memory_equal(n->name.parts[2].s, "c", n->name.parts[2].len);
+	n = nth(t, 1);
+	assert_ptr_equal(n->name.parts[0].key, key(f, "list"));
+	assert_ptr_equal(n->child->name.parts[0].key, key(f, "name"));
+	n = nth(t, 2);
+	assert_int_equal(n->kind, TNODE_INVERTED);
+	assert_int_equal(n->name.nparts, 1);
+	assert_null(n->name.parts[0].key);
+	n = nth(t, 3);
+	assert_true(n->dynamic);
+	assert_ptr_equal(n->name.parts[0].key, key(f, "dyn"));
+	assert_ptr_equal(n->name.parts[1].key, key(f, "e"));
+	n = nth(t, 4);
+	assert_ptr_equal(n->name.parts[0].key, key(f, "a"));
+	assert_null(n->name.parts[1].key);
+	assert_ptr_equal(n->name.parts[2].key, key(f, "b"));
+	assert_int_equal(nth(t, 5)->name.special, TNAME_DOT);
+	assert_int_equal(nth(t, 5)->name.nparts, 0);
+	assert_int_equal(nth(t, 6)->name.special, TNAME_INDEX);
+	assert_int_equal(nth(t, 6)->name.nparts, 0);
+	n = nth(t, 7);
+	assert_false(n->dynamic);
+	assert_int_equal(n->name.nparts, 0);
+	assert_memory_equal(n->name.s, "p", n->name.len);
+	assert_null(n->next);
+}
+
+/* Without a table no name resolves: every key is NULL. */
+static void
+test_tmpl_parse_without_keys_resolves_nothing(void **state)
+{
+	struct fixture *f = *state;
+	const char *text = "{{a.b}}{{#list}}{{/list}}{{>*dyn}}";
+	const struct tnode *n;
+	struct tmpl *t = NULL;
+	size_t i;
+
+	assert_int_equal(tmpl_parse(&f->a, NULL, "t.mustache", text,
+	    strlen(text), &f->d, &t), 0);
+	assert_true(tmpl_check(t));
+	for (n = t->root->child; n != NULL; n = n->next) {
+		assert_true(n->name.nparts > 0);
+		for (i = 0; i < n->name.nparts; i++)
+			assert_null(n->name.parts[i].key);
+	}
+}
+
+/* What tmpl_refs reports, as "k:KEY," "p:PARTIAL," and "d:DYNAMIC,". */
+struct refs {
+	struct buf b;
+	const struct keys *keys;
+};
+
+static void
+on_key(void *ctx, const char *k)
+{
+	struct refs *r = ctx;
+
+	/* Only interned keys are reported, never NULL. */
+	assert_non_null(k);
+	assert_ptr_equal(keys_find(r->keys, k, strlen(k)), k);
+	buf_addf(&r->b, "k:%s,", k);
+}
+
+static void
+on_partial(void *ctx, const char *name, size_t len, bool dynamic)
+{
+	struct refs *r = ctx;
+
+	buf_addf(&r->b, "%s:%.*s,", dynamic ? "d" : "p", (int)len, name);
+}
+
+/*
+ * tmpl_refs walks the whole tree in document order: every interned key
+ * a name resolved to (one report per use), and every partial and parent
+ * tag, by name or, when dynamic, by the name that will name it.  Block
+ * names and static partial names are names, not lookups.
+ */
+static const struct {
+	const char *name, *text, *want;
+} refs[] = {
+	{ "empty", "", "" },
+	{ "names", "{{a}}{{#b}}{{c.d}}{{/b}}{{^e}}{{/e}}",
+	    "k:a,k:b,k:c,k:d,k:e," },
+	{ "filters and raw", "{{a | upper}}{{{b}}}{{&c}}", "k:a,k:b,k:c," },
+	{ "each use", "{{a}}{{a}}", "k:a,k:a," },
+	{ "unknown names", "{{nope}}{{a.nope}}{{#zz}}{{/zz}}", "k:a," },
+	{ "special names", "{{.}}{{@index}}{{#@first}}{{/@first}}"
+	    "{{^@last}}{{/@last}}", "" },
+	{ "comments and delimiters", "{{! a }}{{=<% %>=}}<%b%>", "k:b," },
+	{ "static partials", "{{>p}}{{> name }}{{>nope}}",
+	    "p:p,p:name,p:nope," },
+	{ "dynamic partials", "{{>*dyn}}{{>*a.b}}{{>*nope}}",
+	    "d:dyn,k:dyn,d:a.b,k:a,k:b,d:nope," },
+	{ "parent and block", "{{<parent}}{{$blk}}{{x}}{{/blk}}{{/parent}}",
+	    "p:parent,k:x," },
+	{ "dynamic parent", "{{<*dp}}{{$blk}}{{/blk}}{{/*dp}}", "d:dp,k:dp," },
+	{ "block alone", "{{$blk}}{{y}}{{/blk}}", "k:y," },
+	{ "nested in sections", "{{#a}}{{^b}}{{>p}}{{/b}}{{/a}}{{c}}",
+	    "k:a,k:b,p:p,k:c," },
+	{ "partial in an override", "{{<parent}}{{$blk}}{{>*dyn}}{{/blk}}"
+	    "{{/parent}}{{id}}", "p:parent,d:dyn,k:dyn,k:id," },
+};
+
+static void
+test_tmpl_parse_refs_list_keys_and_partials(void **state)
+{
+	struct fixture *f = *state;
+	struct refs r = { BUF_INIT, f->keys };
+	struct tmpl *t;
+	size_t i;
+
+	for (i = 0; i < sizeof(refs) / sizeof(refs[0]); i++) {
+		t = NULL;
+		assert_int_equal(parse(f, refs[i].text, strlen(refs[i].text),
+		    &t), 0);
+		buf_reset(&r.b);
+		tmpl_refs(t, on_key, on_partial, &r);
+		if (strcmp(r.b.ptr, refs[i].want) != 0) {
+			print_error("case '%s': got '%s', want '%s'\n",
+			    refs[i].name, r.b.ptr, refs[i].want);
+			fail();
+		}
+	}
+	buf_release(&r.b);
+}
+
+/* Either function may be NULL: only the other is called. */
+static void
+test_tmpl_parse_refs_take_either_function(void **state)
+{
+	struct fixture *f = *state;
+	struct refs r = { BUF_INIT, f->keys };
+	const char *text = "{{a}}{{>p}}{{>*dyn}}";
+	struct tmpl *t = NULL;
+
+	assert_int_equal(parse(f, text, strlen(text), &t), 0);
+	tmpl_refs(t, on_key, NULL, &r);
+	assert_string_equal(r.b.ptr, "k:a,k:dyn,");
+	buf_reset(&r.b);
+	tmpl_refs(t, NULL, on_partial, &r);
+	assert_string_equal(r.b.ptr, "p:p,d:dyn,");
+	buf_reset(&r.b);
+	tmpl_refs(t, NULL, NULL, &r);
+	assert_string_equal(r.b.ptr, "");
+	buf_release(&r.b);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int
@@ -373,6 +577,10 @@ main(void)
 		T(test_tmpl_parse_stops_after_too_many_errors),
 		T(test_tmpl_parse_builds_tree),
 		T(test_tmpl_parse_records_block_margins),
+		T(test_tmpl_parse_resolves_names_to_interned_keys),
+		T(test_tmpl_parse_without_keys_resolves_nothing),
+		T(test_tmpl_parse_refs_list_keys_and_partials),
+		T(test_tmpl_parse_refs_take_either_function),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

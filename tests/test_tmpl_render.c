@@ -11,118 +11,82 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "load/load.h"
 #include "tmpl/tmpl.h"
 
 struct fixture {
 	struct arena a;
+	struct keys *keys;
 	struct diag d;
 	struct buf out;
-	struct value *data;
+	const struct value *data;
+	struct tmpl_loader loader;
+	int finds;		/* calls of the loader's find() */
 };
 
-/* A map from alternating key and value arguments, ended by NULL. */
-static struct value *
-map(struct arena *a, ...)
+/*
+ * The data every case renders against: every kind of value, maps and
+ * lists nested, keys with dots, names of partials.
+ */
+static const char std_yaml[] =
+    "name: Joe\n"
+    "html: \"<b>&\\\"\"\n"
+    "num: 85\n"
+    "neg: -7\n"
+    "zero: 0\n"
+    "flt: 1.210\n"
+    "tenth: 0.100\n"
+    "half: 1.5\n"
+    "t: true\n"
+    "f: false\n"
+    "nul: null\n"
+    "empty: ''\n"
+    "elist: []\n"
+    "items: [{n: a}, {n: b}, {n: c}]\n"
+    "words: [x, y, z]\n"
+    "nested: [[1, 2], [3]]\n"
+    "a: {b: {c: deep}}\n"
+    "inner: {name: Inner}\n"
+    "id: not_found\n"
+    "which: p1\n"
+    "twoname: two\n"
+    "linesname: lines\n"
+    "pname: parent\n"
+    "wrapname: wrap\n"
+    "badname: bad\n"
+    "ghost: nosuch\n"
+    "dyn: {part: p1}\n"
+    "tmpl: '{{name}}'\n"
+    "x.y: atomic\n"
+    "x: {y: split}\n"
+    "p.q: atomic\n"
+    "hollow: {inner: {}}\n"
+    "flags: {on: true, off: false}\n"
+    "nums: [1, 2.50]\n"
+    "l1: {one: 1}\n"
+    "l2: {two: 2}\n"
+    "l3: {three: 3}\n"
+    "tree: {content: X, kind: dnode, nodes: [{content: Y, nodes: []}]}\n"
+    "q: \"1\\\"2\\\\3\\n<&>*/\"\n"
+    "shadow: [{x: 1}, {name: inner}, {x: 2}, {name: again}]\n"
+    "evens: [{n: 0, even: e0}, {n: 1}, {n: 2, even: e2}]\n";
+
+/* Loads yaml into the fixture's arena, its keys interned in its table. */
+static const struct value *
+load(struct fixture *f, const char *yaml)
 {
-	struct value *m = value_map(a, 64);
-	const char *k;
-	va_list ap;
+	struct load_to to = { &f->a, &f->a, f->keys };
+	const struct value *v = NULL;
 
-	va_start(ap, a);
-	while ((k = va_arg(ap, const char *)) != NULL)
-		value_set(m, k, va_arg(ap, struct value *));
-	va_end(ap);
-	return m;
-}
-
-/* A list of the values given, ended by NULL. */
-static struct value *
-list(struct arena *a, ...)
-{
-	struct value *l = value_list(a, 16), *v;
-	va_list ap;
-
-	va_start(ap, a);
-	while ((v = va_arg(ap, struct value *)) != NULL)
-		value_push(l, v);
-	va_end(ap);
-	return l;
-}
-
-static struct value *
-flt(struct arena *a, double f, const char *spelling)
-{
-	struct value *v = value_new(a, VALUE_FLOAT, NULL);
-
-	v->u.f = f;
-	v->str = spelling;
-	v->len = strlen(spelling);
+	if (load_yaml(&to, "data.yaml", yaml, strlen(yaml), NULL, &f->d,
+	    &v) != 0)
+		fail_msg("cannot load %s", yaml);
 	return v;
-}
-
-static struct value *
-str(struct arena *a, const char *s)
-{
-	return value_cstr(a, s);
-}
-
-static struct value *
-std_data(struct arena *a)
-{
-	return map(a,
-	    "name", str(a, "Joe"),
-	    "html", str(a, "<b>&\""),
-	    "num", value_int(a, 85),
-	    "neg", value_int(a, -7),
-	    "zero", value_int(a, 0),
-	    "flt", flt(a, 1.21, "1.210"),
-	    "tenth", flt(a, 0.1, "0.100"),
-	    "half", flt(a, 1.5, "1.5"),
-	    "t", value_bool(a, true),
-	    "f", value_bool(a, false),
-	    "nul", value_null(a),
-	    "empty", str(a, ""),
-	    "elist", list(a, NULL),
-	    "items", list(a, map(a, "n", str(a, "a"), NULL),
-		map(a, "n", str(a, "b"), NULL),
-		map(a, "n", str(a, "c"), NULL), NULL),
-	    "words", list(a, str(a, "x"), str(a, "y"), str(a, "z"), NULL),
-	    "nested", list(a, list(a, value_int(a, 1), value_int(a, 2), NULL),
-		list(a, value_int(a, 3), NULL), NULL),
-	    "a", map(a, "b", map(a, "c", str(a, "deep"), NULL), NULL),
-	    "inner", map(a, "name", str(a, "Inner"), NULL),
-	    "id", str(a, "not_found"),
-	    "which", str(a, "p1"),
-	    "twoname", str(a, "two"),
-	    "linesname", str(a, "lines"),
-	    "pname", str(a, "parent"),
-	    "wrapname", str(a, "wrap"),
-	    "ghost", str(a, "nosuch"),
-	    "dyn", map(a, "part", str(a, "p1"), NULL),
-	    "tmpl", str(a, "{{name}}"),
-	    "x.y", str(a, "atomic"),
-	    "x", map(a, "y", str(a, "split"), NULL),
-	    "p.q", str(a, "atomic"),
-	    "hollow", map(a, "inner", map(a, NULL), NULL),
-	    "flags", map(a, "on", value_bool(a, true),
-		"off", value_bool(a, false), NULL),
-	    "nums", list(a, value_int(a, 1), flt(a, 2.5, "2.50"), NULL),
-	    "l1", map(a, "one", value_int(a, 1), NULL),
-	    "l2", map(a, "two", value_int(a, 2), NULL),
-	    "l3", map(a, "three", value_int(a, 3), NULL),
-	    "tree", map(a, "content", str(a, "X"), "kind", str(a, "dnode"),
-		"nodes", list(a, map(a, "content", str(a, "Y"),
-		"nodes", list(a, NULL), NULL), NULL), NULL),
-	    "q", str(a, "1\"2\\3\n<&>*/"),
-	    "shadow", list(a, map(a, "x", value_int(a, 1), NULL),
-		map(a, "name", str(a, "inner"), NULL),
-		map(a, "x", value_int(a, 2), NULL),
-		map(a, "name", str(a, "again"), NULL), NULL),
-	    NULL);
 }
 
 static const struct {
@@ -163,27 +127,38 @@ static const struct {
 	{ "ploop", "{{<ploop}}{{/ploop}}" },
 };
 
+/*
+ * The loader's find(): a partial of the table above, parsed against the
+ * fixture's keys into the render's arena, TMPL_BAD when it does not
+ * parse; "ioerr" fails as a read would; any other name is no partial.
+ */
 static int
-find(void *ctx, const char *name, const char **path, const char **text,
-    size_t *len, struct diag *d)
+find(void *ctx, const char *name, struct arena *a, struct diag *d,
+    const struct tmpl **out)
 {
+	struct fixture *f = ctx;
+	struct tmpl *t;
 	size_t i;
 
-	(void)d;
-	if (ctx != NULL)
-		++*(int *)ctx;
-	for (i = 0; i < sizeof(partials) / sizeof(partials[0]); i++) {
-		if (strcmp(partials[i].name, name) == 0) {
-			*path = partials[i].name;
-			*text = partials[i].text;
-			*len = strlen(partials[i].text);
-			return 0;
-		}
+	f->finds++;
+	assert_ptr_equal(a, &f->a);
+	*out = NULL;
+	if (strcmp(name, "ioerr") == 0) {
+		diag_sys(d, DIAG_IOERR, "ioerr.mustache", EIO);
+		return -1;
 	}
-	return 1;
+	for (i = 0; i < sizeof(partials) / sizeof(partials[0]); i++) {
+		if (strcmp(partials[i].name, name) != 0)
+			continue;
+		if (tmpl_parse(a, f->keys, partials[i].name, partials[i].text,
+		    strlen(partials[i].text), d, &t) != 0)
+			return TMPL_BAD;
+		assert_true(tmpl_check(t));
+		*out = t;
+		return 0;
+	}
+	return 0;
 }
-
-static const struct tmpl_loader loader = { find, NULL };
 
 static int
 setup(void **state)
@@ -193,7 +168,10 @@ setup(void **state)
 	assert_non_null(f);
 	buf_init(&f->out);
 	diag_init(&f->d);
-	f->data = std_data(&f->a);
+	f->keys = keys_new();
+	f->loader.find = find;
+	f->loader.ctx = f;
+	f->data = load(f, std_yaml);
 	*state = f;
 	return 0;
 }
@@ -206,23 +184,43 @@ teardown(void **state)
 	buf_release(&f->out);
 	diag_release(&f->d);
 	arena_release(&f->a);
+	keys_free(f->keys);
 	free(f);
 	return 0;
+}
+
+/* Parses text against the fixture's keys; NULL after a parse error. */
+static struct tmpl *
+parse(struct fixture *f, const char *text)
+{
+	struct tmpl *t = NULL;
+
+	if (tmpl_parse(&f->a, f->keys, "t.mustache", text, strlen(text),
+	    &f->d, &t) != 0)
+		return NULL;
+	assert_true(tmpl_check(t));
+	return t;
+}
+
+/* Parses and renders text against root into f->out, as gen render does. */
+static int
+render_root(struct fixture *f, const struct value *root, const char *text,
+    enum escape_mode mode, bool strict)
+{
+	struct tmpl_opts opts = { f->keys, mode, strict, 0, NULL };
+	struct tmpl *t;
+
+	buf_reset(&f->out);
+	if ((t = parse(f, text)) == NULL)
+		return -1;
+	return tmpl_render(t, root, &opts, &f->loader, &f->a, &f->out,
+	    &f->d);
 }
 
 static int
 render(struct fixture *f, const char *text, bool strict)
 {
-	struct tmpl_opts opts = { ESCAPE_HTML, strict, 0, NULL };
-	struct tmpl *t;
-
-	buf_reset(&f->out);
-	if (tmpl_parse(&f->a, "t.mustache", text, strlen(text), &f->d,
-	    &t) != 0)
-		return -1;
-	assert_true(tmpl_check(t));
-	return tmpl_render(t, f->data, &opts, &loader, &f->a, &f->out,
-	    &f->d);
+	return render_root(f, f->data, text, ESCAPE_HTML, strict);
 }
 
 static const struct {
@@ -505,7 +503,16 @@ static const struct {
 	{ "position outside a list", "[{{@first}}{{@index}}]", "[]" },
 	{ "position through a map section",
 	    "{{#words}}{{#inner}}{{@index}}{{/inner}}{{/words}}", "012" },
-	/* the lookup cache: what holds while the levels below stay */
+	/*
+	 * names looked up through the context stack, by interned key: a
+	 * name of no map, or of another map than those in context, finds
+	 * nothing
+	 */
+	{ "name of no map", "[{{nosuch}}{{#nosuch}}y{{/nosuch}}{{a.nosuch.c}}"
+	    "{{^nosuch}}n{{/nosuch}}]", "[n]" },
+	{ "a key of another map", "[{{n}}{{part}}{{content}}{{a.c}}]", "[]" },
+	{ "nested walks of one list", "{{#evens}}({{#evens}}{{even}}{{/evens}})"
+	    "{{even}};{{/evens}}", "(e0e0e2)e0;(e0e2);(e0e2e2)e2;" },
 	{ "names some items shadow",
 	    "{{#shadow}}{{name}}|{{name|upper}};{{/shadow}}",
 	    "Joe|JOE;inner|INNER;Joe|JOE;again|AGAIN;" },
@@ -562,7 +569,7 @@ static void
 test_tmpl_render_spec_cases_streamed(void **state)
 {
 	struct fixture *f = *state;
-	struct tmpl_opts opts = { ESCAPE_HTML, false, 0, NULL };
+	struct tmpl_opts opts = { f->keys, ESCAPE_HTML, false, 0, NULL };
 	struct buf got = BUF_INIT, text = BUF_INIT;
 	struct buf_sink sink = BUF_SINK_INIT(collect, &got);
 	struct tmpl *t;
@@ -578,10 +585,10 @@ test_tmpl_render_spec_cases_streamed(void **state)
 			buf_reset(&got);
 			sink.flushed = 0;
 			buf_stream(&f->out, &sink);
-			assert_int_equal(tmpl_parse(&f->a, "t.mustache",
-			    text.ptr, text.len, &f->d, &t), 0);
+			assert_int_equal(tmpl_parse(&f->a, f->keys,
+			    "t.mustache", text.ptr, text.len, &f->d, &t), 0);
 			assert_int_equal(tmpl_render(t, f->data, &opts,
-			    &loader, &f->a, &f->out, &f->d), 0);
+			    &f->loader, &f->a, &f->out, &f->d), 0);
 			assert_true(buf_check(&f->out));
 			assert_int_equal(buf_pos(&f->out), pad + 1 +
 			    strlen(cases[i].expected));
@@ -604,7 +611,7 @@ static void
 test_tmpl_render_limits_streamed_output(void **state)
 {
 	struct fixture *f = *state;
-	struct tmpl_opts opts = { ESCAPE_NONE, false, 100, NULL };
+	struct tmpl_opts opts = { f->keys, ESCAPE_NONE, false, 100, NULL };
 	struct buf got = BUF_INIT;
 	struct buf_sink sink = BUF_SINK_INIT(collect, &got);
 	struct tmpl *t;
@@ -613,8 +620,7 @@ test_tmpl_render_limits_streamed_output(void **state)
 
 	sink.threshold = 0;
 	buf_stream(&f->out, &sink);
-	assert_int_equal(tmpl_parse(&f->a, "t.mustache", text, strlen(text),
-	    &f->d, &t), 0);
+	assert_non_null(t = parse(f, text));
 	assert_int_equal(tmpl_render(t, f->data, &opts, NULL, &f->a, &f->out,
 	    &f->d), -1);
 	assert_string_equal(f->d.items[0].msg, "output exceeds 100 bytes");
@@ -678,15 +684,14 @@ static void
 test_tmpl_render_escape_modes(void **state)
 {
 	struct fixture *f = *state;
-	const char *text = "{{q}}|{{{q}}}|{{q | comment}}";
+	struct tmpl *t = parse(f, "{{q}}|{{{q}}}|{{q | comment}}");
 	struct tmpl_opts opts;
-	struct tmpl *t;
 	size_t i;
 
-	assert_int_equal(tmpl_parse(&f->a, "t.mustache", text, strlen(text),
-	    &f->d, &t), 0);
+	assert_non_null(t);
 	for (i = 0; i < sizeof(escapes) / sizeof(escapes[0]); i++) {
 		memset(&opts, 0, sizeof(opts));
+		opts.keys = f->keys;
 		opts.escape = escapes[i].mode;
 		buf_reset(&f->out);
 		assert_int_equal(tmpl_render(t, f->data, &opts, NULL, &f->a,
@@ -705,17 +710,10 @@ static void
 test_tmpl_render_root_list(void **state)
 {
 	struct fixture *f = *state;
-	struct tmpl_opts opts;
-	struct value *root = list(&f->a, map(&f->a, "v", str(&f->a, "a"),
-	    NULL), map(&f->a, "v", str(&f->a, "b"), NULL), NULL);
-	const char *text = "{{#.}}({{v}}){{/.}}";
-	struct tmpl *t;
+	const struct value *root = load(f, "- {v: a}\n- {v: b}\n");
 
-	memset(&opts, 0, sizeof(opts));
-	assert_int_equal(tmpl_parse(&f->a, "t.mustache", text, strlen(text),
-	    &f->d, &t), 0);
-	assert_int_equal(tmpl_render(t, root, &opts, NULL, &f->a, &f->out,
-	    &f->d), 0);
+	assert_int_equal(render_root(f, root, "{{#.}}({{v}}){{/.}}",
+	    ESCAPE_NONE, true), 0);
 	assert_string_equal(f->out.ptr, "(a)(b)");
 }
 
@@ -756,6 +754,15 @@ static const struct {
 	    "bad:1:7: error: section 'x' is never closed\n"
 	    "bad:1:1: note: section 'x' opened here\n"
 	    "t.mustache:2:1: note: partial 'bad' included here" },
+	{ "error in a dynamic partial", "{{#inner}}\n {{>*badname}}{{/inner}}",
+	    false,
+	    "bad:1:7: error: section 'x' is never closed\n"
+	    "bad:1:1: note: section 'x' opened here\n"
+	    "t.mustache:2:2: note: partial 'bad' included here" },
+	{ "a key of another map, strict", "{{#inner}}{{n}}{{/inner}}", true,
+	    "t.mustache:1:11: error: 'n' is not defined" },
+	{ "a name of no map, strict", "{{a.nosuch}}", true,
+	    "t.mustache:1:1: error: 'a.nosuch' is not defined" },
 };
 
 static void
@@ -811,23 +818,85 @@ test_tmpl_render_bounds_partial_depth(void **state)
 	    "loop:1:1: error: partials nested deeper than 64 (from 'loop')");
 }
 
-/* A partial is looked up and parsed once per render, however often used. */
+/*
+ * Names are resolved when a template is parsed: a key interned only
+ * after the parse is not one the template names, so the data that
+ * brings it finds nothing for it (an error when strict), while the same
+ * text parsed after finds it.  Partials are parsed by the loader at
+ * render time, after the data, and find it.
+ */
 static void
-test_tmpl_render_caches_partials(void **state)
+test_tmpl_render_resolves_names_at_parse(void **state)
 {
 	struct fixture *f = *state;
-	struct tmpl_opts opts = { ESCAPE_NONE, false, 0, NULL };
-	int calls = 0;
-	struct tmpl_loader counting = { find, &calls };
-	const char *text = "{{#words}}{{>p1}}{{>nope}}{{/words}}{{>p1}}";
-	struct tmpl *t;
+	struct tmpl_opts opts = { f->keys, ESCAPE_NONE, false, 0, NULL };
+	const char *text = "[{{late}}{{#late}}+{{/late}}{{^late}}-{{/late}}]";
+	struct tmpl *before = parse(f, text), *after;
+	static const char *const want[] = {
+		"t.mustache:1:2: error: 'late' is not defined",
+		"t.mustache:1:10: error: 'late' is not defined",
+		"t.mustache:1:29: error: 'late' is not defined",
+	};
+	const struct value *root;
+	size_t i;
+	char *s;
 
-	assert_int_equal(tmpl_parse(&f->a, "t.mustache", text, strlen(text),
-	    &f->d, &t), 0);
-	assert_int_equal(tmpl_render(t, f->data, &opts, &counting, &f->a,
+	assert_non_null(before);
+	assert_null(keys_find(f->keys, "late", 4));
+	root = load(f, "late: here\n");
+	after = parse(f, text);
+	assert_int_equal(tmpl_render(before, root, &opts, &f->loader, &f->a,
 	    &f->out, &f->d), 0);
+	assert_string_equal(f->out.ptr, "[-]");
+	buf_reset(&f->out);
+	assert_int_equal(tmpl_render(after, root, &opts, &f->loader, &f->a,
+	    &f->out, &f->d), 0);
+	assert_string_equal(f->out.ptr, "[here+]");
+	opts.strict = true;
+	buf_reset(&f->out);
+	assert_int_equal(tmpl_render(before, root, &opts, &f->loader, &f->a,
+	    &f->out, &f->d), -1);
+	assert_int_equal(f->d.n, 3);
+	for (i = 0; i < 3; i++) {
+		s = diag_format(&f->d, i);
+		assert_string_equal(s, want[i]);
+		free(s);
+	}
+}
+
+/* A partial is looked up and parsed once per render, however often used. */
+static void
+test_tmpl_render_finds_each_partial_once(void **state)
+{
+	struct fixture *f = *state;
+
+	f->finds = 0;
+	assert_int_equal(render_root(f, f->data,
+	    "{{#words}}{{>p1}}{{>nope}}{{/words}}{{>p1}}", ESCAPE_NONE,
+	    false), 0);
 	assert_string_equal(f->out.ptr, "[Joe][Joe][Joe][Joe]");
-	assert_int_equal(calls, 2);
+	assert_int_equal(f->finds, 2);
+}
+
+/*
+ * A loader's system error (find returns -1) stops the render where it
+ * stands with the loader's own message and no note: the include chain
+ * is for errors in a partial's text, not for a file that cannot be read.
+ */
+static void
+test_tmpl_render_stops_at_loader_failure(void **state)
+{
+	struct fixture *f = *state;
+	char *s;
+
+	assert_int_equal(render(f, "a{{>ioerr}}b{{>p1}}", false), -1);
+	assert_string_equal(f->out.ptr, "a");
+	assert_int_equal(f->d.n, 1);
+	assert_int_equal(f->d.fail, DIAG_IOERR);
+	s = diag_format(&f->d, 0);
+	assert_string_equal(s, "gen: error: ioerr.mustache: "
+	    "Input/output error");
+	free(s);
 }
 
 /* Each level prints an x: exactly the limit's worth get through. */
@@ -843,24 +912,29 @@ test_tmpl_render_stops_at_partial_limit(void **state)
 		assert_int_equal(f->out.ptr[i], 'x');
 }
 
+/*
+ * A partial that does not parse: find() reports its errors and returns
+ * TMPL_BAD, and the render adds where it was included, and stops.
+ */
 static void
 test_tmpl_render_reports_bad_partial(void **state)
 {
-	expect_errors(*state, "x {{>bad}}", false,
+	struct fixture *f = *state;
+
+	expect_errors(f, "x {{>bad}}{{>p1}}", false,
 	    "bad:1:7: error: section 'x' is never closed\n"
 	    "bad:1:1: note: section 'x' opened here\n"
 	    "t.mustache:1:3: note: partial 'bad' included here");
+	assert_string_equal(f->out.ptr, "x ");
 }
 
 static void
 test_tmpl_render_limits_output(void **state)
 {
 	struct fixture *f = *state;
-	struct tmpl_opts opts = { ESCAPE_NONE, false, 4, NULL };
-	struct tmpl *t;
+	struct tmpl_opts opts = { f->keys, ESCAPE_NONE, false, 4, NULL };
+	struct tmpl *t = parse(f, "ab{{name}}{{name}}");
 
-	assert_int_equal(tmpl_parse(&f->a, "t.mustache", "ab{{name}}{{name}}",
-	    18, &f->d, &t), 0);
 	assert_int_equal(tmpl_render(t, f->data, &opts, NULL, &f->a, &f->out,
 	    &f->d), -1);
 	assert_string_equal(f->d.items[0].msg, "output exceeds 4 bytes");
@@ -870,34 +944,40 @@ static void
 test_tmpl_render_escape_none_and_no_loader(void **state)
 {
 	struct fixture *f = *state;
-	struct tmpl_opts opts = { ESCAPE_NONE, false, 0, NULL };
-	struct tmpl *t;
-	const char *text = "{{html}}<{{>p1}}>";
+	struct tmpl_opts opts = { f->keys, ESCAPE_NONE, false, 0, NULL };
+	struct tmpl *t = parse(f, "{{html}}<{{>p1}}>");
 
-	assert_int_equal(tmpl_parse(&f->a, "t.mustache", text, strlen(text),
-	    &f->d, &t), 0);
 	assert_int_equal(tmpl_render(t, f->data, &opts, NULL, &f->a, &f->out,
 	    &f->d), 0);
 	assert_string_equal(f->out.ptr, "<b>&\"<>");
 }
 
-/* Many items through one parsed tree; also reuses the tree. */
+/*
+ * Many items through one parsed tree, which is then reused.  The items
+ * are made as a view makes its maps: one array of keys shared by all,
+ * each with its own values.
+ */
 static void
 test_tmpl_render_many_items(void **state)
 {
+	enum { N = 100000 };
 	struct fixture *f = *state;
-	struct tmpl_opts opts = { ESCAPE_NONE, true, 0, NULL };
-	struct value *items = value_list(&f->a, 100000), *root;
-	const char *text = "{{#items}}{{n}}{{^@last}},{{/@last}}{{/items}}";
+	struct tmpl_opts opts = { f->keys, ESCAPE_NONE, true, 0, NULL };
+	struct mkey *shape = arena_alloc(&f->a, sizeof(*shape) * 2);
+	struct value *items = value_list(&f->a, N), *root, *m;
 	struct tmpl *t;
 	size_t i;
 
-	for (i = 0; i < 100000; i++)
-		value_push(items, map(&f->a, "n", value_int(&f->a,
-		    (long long)i), NULL));
-	root = map(&f->a, "items", items, NULL);
-	assert_int_equal(tmpl_parse(&f->a, "t.mustache", text, strlen(text),
-	    &f->d, &t), 0);
+	shape[0] = (struct mkey){ keys_add(f->keys, "n", 1), 0, 0 };
+	shape[1] = (struct mkey){ keys_add(f->keys, "items", 5), 0, 0 };
+	t = parse(f, "{{#items}}{{n}}{{^@last}},{{/@last}}{{/items}}");
+	for (i = 0; i < N; i++) {
+		m = value_map(&f->a, shape, 1);
+		m->items[0] = value_int(&f->a, (long long)i);
+		items->items[i] = m;
+	}
+	root = value_map(&f->a, shape + 1, 1);
+	root->items[0] = items;
 	assert_int_equal(tmpl_render(t, root, &opts, NULL, &f->a, &f->out,
 	    &f->d), 0);
 	assert_int_equal(f->out.len, 588889);
@@ -909,112 +989,29 @@ test_tmpl_render_many_items(void **state)
 }
 
 /*
- * A maker of lazy items {n, even (even items only)}, counting members
- * made, and items made when items is not NULL.
- */
-struct lazy_maker {
-	struct value_maker mk;
-	int *made;
-	int *items;
-};
-
-static struct value *
-lazy_item(const struct value_maker *mk, size_t i, struct arena *a)
-{
-	const struct lazy_maker *lm = (const struct lazy_maker *)mk;
-	struct value *m = value_map(a, 2);
-
-	if (lm->items != NULL)
-		++*lm->items;
-
-	value_set(m, "n", NULL);
-	if (i % 2 == 0)
-		value_set(m, "even", NULL);
-	value_make_lazy(m, mk, (const void *)(uintptr_t)i, a);
-	return m;
-}
-
-static struct value *
-lazy_member(const struct value_maker *mk, const void *arg,
-    const struct value *map, size_t i, struct arena *a)
-{
-	const struct lazy_maker *lm = (const struct lazy_maker *)mk;
-	char tmp[32];
-
-	(void)map;
-	++*lm->made;
-	snprintf(tmp, sizeof(tmp), "%c%zu", i == 0 ? 'n' : 'e',
-	    (size_t)(uintptr_t)arg);
-	return value_string(a, tmp, strlen(tmp));
-}
-
-/*
- * Lazy lists and maps (value.h): items are made as the walk reaches
- * them and members when first read, each in the arena of its own list,
- * even when read from inside an inner walk of the same list (the outer
- * item 0's `even` is first read inside the inner walk, and must survive
- * the inner items made after it).
- */
-static void
-test_tmpl_render_lazy_values(void **state)
-{
-	struct fixture *f = *state;
-	struct tmpl_opts opts = { ESCAPE_NONE, false, 0, NULL };
-	int made = 0;
-	struct lazy_maker lm = { { lazy_item, lazy_member }, &made, NULL };
-	struct value *root = map(&f->a, "items",
-	    value_lazy_list(&f->a, 3, &lm.mk), NULL);
-	const char *text = "{{#items}}({{#items}}{{even}}{{/items}})"
-	    "{{even}};{{/items}}";
-	struct tmpl *t;
-
-	assert_int_equal(tmpl_parse(&f->a, "t.mustache", text, strlen(text),
-	    &f->d, &t), 0);
-	assert_int_equal(tmpl_render(t, root, &opts, NULL, &f->a, &f->out,
-	    &f->d), 0);
-	assert_string_equal(f->out.ptr, "(e0e0e2)e0;(e0e2);(e0e2e2)e2;");
-	/* Never `n`; `even` once per item made that has one. */
-	assert_int_equal(made, 8);
-}
-
-/*
  * Sections that hold only text are written without a frame: once per
- * item of a list (whose lazy items are then never made), indented as
- * any text, and cut at the output limit where their own text passes
- * it, reported once.
+ * item of a list, indented as any text, and cut at the output limit
+ * where their own text passes it, reported once.
  */
 static void
 test_tmpl_render_text_sections(void **state)
 {
 	struct fixture *f = *state;
-	struct tmpl_opts opts = { ESCAPE_NONE, false, 0, NULL };
-	int made = 0, items = 0;
-	struct lazy_maker lm = { { lazy_item, lazy_member }, &made, &items };
-	struct value *root = map(&f->a, "lazy",
-	    value_lazy_list(&f->a, 3, &lm.mk), "t", value_bool(&f->a, true),
-	    "f", value_bool(&f->a, false), "w", list(&f->a,
-	    str(&f->a, "x"), str(&f->a, "y"), NULL), NULL);
-	const char *text = "{{#lazy}}-{{/lazy}}|{{#w}}a\nb{{/w}}|"
-	    "{{^f}}not{{/f}}{{^t}}never{{/t}}|{{#t}}{{/t}}{{#f}}no{{/f}}\n"
-	    "  {{>textsec}}\n";
+	struct tmpl_opts opts = { f->keys, ESCAPE_NONE, false, 0, NULL };
+	const struct value *root = load(f, "trio: [{a: 1}, {a: 2}, {a: 3}]\n"
+	    "t: true\nf: false\nw: [x, y]\n");
 	struct tmpl *t;
 
-	assert_int_equal(tmpl_parse(&f->a, "t.mustache", text, strlen(text),
-	    &f->d, &t), 0);
-	assert_true(tmpl_check(t));
-	assert_int_equal(tmpl_render(t, root, &opts, &loader, &f->a, &f->out,
-	    &f->d), 0);
+	assert_int_equal(render_root(f, root, "{{#trio}}-{{/trio}}|"
+	    "{{#w}}a\nb{{/w}}|{{^f}}not{{/f}}{{^t}}never{{/t}}|{{#t}}{{/t}}"
+	    "{{#f}}no{{/f}}\n  {{>textsec}}\n", ESCAPE_NONE, false), 0);
 	/* The partial's one line with {{#w}} is indented once, as a line. */
 	assert_string_equal(f->out.ptr, "---|a\nba\nb|not|\n"
 	    "  1\n  2\n2\n  3\n");
-	assert_int_equal(items, 0);
-	assert_int_equal(made, 0);
 
 	opts.max_output = 4;
 	buf_reset(&f->out);
-	text = "ab{{#t}}cdef{{/t}}gh";
-	assert_int_equal(tmpl_parse(&f->a, "t.mustache", text, strlen(text),
-	    &f->d, &t), 0);
+	t = parse(f, "ab{{#t}}cdef{{/t}}gh");
 	assert_int_equal(tmpl_render(t, root, &opts, NULL, &f->a, &f->out,
 	    &f->d), -1);
 	assert_int_equal(f->d.n, 1);
@@ -1024,27 +1021,26 @@ test_tmpl_render_text_sections(void **state)
 
 /*
  * The numbers a view makes (value_int) are written from their spelling;
- * a file's, whose text may be 0x1F, in decimal.
+ * a file's, whose text may be 0x1F, 0o17 or 007, in decimal.
  */
 static void
 test_tmpl_render_ints_in_decimal(void **state)
 {
 	struct fixture *f = *state;
-	struct tmpl_opts opts = { ESCAPE_NONE, false, 0, NULL };
-	struct value *hex = value_new(&f->a, VALUE_INT, NULL);
-	struct value *root;
-	const char *text = "{{hex}} {{made}} {{#hex}}{{.}}{{/hex}}";
-	struct tmpl *t;
+	const struct value *file = load(f, "hex: 0x1F\noct: 0o17\nlead: 007\n");
+	struct mkey *k = arena_alloc(&f->a, sizeof(*k) * 4);
+	struct value *root = value_map(&f->a, k, 4);
+	size_t i;
 
-	hex->u.i = 31;
-	hex->str = "0x1F";
-	hex->len = 4;
-	root = map(&f->a, "hex", hex, "made", value_int(&f->a, -31), NULL);
-	assert_int_equal(tmpl_parse(&f->a, "t.mustache", text, strlen(text),
-	    &f->d, &t), 0);
-	assert_int_equal(tmpl_render(t, root, &opts, NULL, &f->a, &f->out,
-	    &f->d), 0);
-	assert_string_equal(f->out.ptr, "31 -31 31");
+	for (i = 0; i < 3; i++) {
+		k[i] = file->u.keys[i];
+		root->items[i] = file->items[i];
+	}
+	k[3] = (struct mkey){ keys_add(f->keys, "made", 4), 0, 0 };
+	root->items[3] = value_int(&f->a, -31);
+	assert_int_equal(render_root(f, root, "{{hex}} {{oct}} {{lead}} "
+	    "{{made}} {{#hex}}{{.}}{{/hex}}", ESCAPE_NONE, true), 0);
+	assert_string_equal(f->out.ptr, "31 15 7 -31 31");
 }
 
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -1058,7 +1054,6 @@ main(void)
 		T(test_tmpl_render_limits_streamed_output),
 		T(test_tmpl_render_escape_modes),
 		T(test_tmpl_render_root_list),
-		T(test_tmpl_render_lazy_values),
 		T(test_tmpl_render_text_sections),
 		T(test_tmpl_render_ints_in_decimal),
 		T(test_tmpl_render_reports_errors),
@@ -1067,7 +1062,9 @@ main(void)
 		T(test_tmpl_render_strict_accepts_null),
 		T(test_tmpl_render_strict_position_outside_list),
 		T(test_tmpl_render_bounds_partial_depth),
-		T(test_tmpl_render_caches_partials),
+		T(test_tmpl_render_resolves_names_at_parse),
+		T(test_tmpl_render_finds_each_partial_once),
+		T(test_tmpl_render_stops_at_loader_failure),
 		T(test_tmpl_render_stops_at_partial_limit),
 		T(test_tmpl_render_reports_bad_partial),
 		T(test_tmpl_render_limits_output),

@@ -258,7 +258,8 @@ on_close(struct loader *l)
 {
 	struct frame *f = &l->frames[--l->depth];
 	size_t i, n = l->nslots - f->base, k = 0;
-	const struct slot *m = l->slots + f->base;
+	/* No slot yet (an empty first container): no offset from NULL. */
+	const struct slot *m = n > 0 ? l->slots + f->base : NULL;
 	struct value *v = f->v;
 	struct mkey *keys;
 

@@ -111,6 +111,16 @@ build_subcode(struct check *c, const struct value *v, void *p)
 	s->description = model_get_loc(c, &f, SUB_DESCRIPTION, true);
 }
 
+/*
+ * What a message quotes of v: a scalar's text, "" for a list or a map,
+ * whose str is no text (it shares its place with their items).
+ */
+static const char *
+shown(const struct value *v)
+{
+	return v->kind == VALUE_LIST || v->kind == VALUE_MAP ? "" : v->str;
+}
+
 static void
 build_aliases(struct check *c, const struct fields *f, struct status *s)
 {
@@ -127,7 +137,7 @@ build_aliases(struct check *c, const struct fields *f, struct status *s)
 
 		if (a->kind != VALUE_STRING || !model_is_ident(a->str)) {
 			diag_error(c->d, POS(c, a), "alias '%s' is not a valid "
-			    "identifier (use [a-z][a-z0-9_]*)", a->str);
+			    "identifier (use [a-z][a-z0-9_]*)", shown(a));
 			continue;
 		}
 		s->alias_pos[s->naliases] = value_pos(c->path, a);
@@ -151,15 +161,15 @@ build_names(struct check *c, const struct fields *f, struct status *s)
 			return;
 		for (j = 0; j < l->len; j++) {
 			const struct value *n = l->items[j];
-			const char *q = n->str;
+			const char *text = shown(n), *q = text;
 
 			while ((*q >= 'a' && *q <= 'z') || *q == '_' ||
 			    (*q >= 'A' && *q <= 'Z') ||
-			    (q > n->str && *q >= '0' && *q <= '9'))
+			    (q > text && *q >= '0' && *q <= '9'))
 				q++;
 			if (n->kind != VALUE_STRING || n->len == 0 || *q) {
 				diag_error(c->d, POS(c, n), "'%s' is not a "
-				    "valid name", n->str);
+				    "valid name", text);
 				return;
 			}
 		}

@@ -467,8 +467,10 @@ lang_parse(struct lang *l, const struct keys *keys, struct diag *d)
 			diag_error(d, &lo->pos, "template '%s' not found",
 			    lo->template);
 		if (rc != 0 || tmpl_parse(l->src->a, keys, path, text, len, d,
-		    &t) != 0)
-			return -1;
+		    &t) != 0) {
+			r.rc = -1;
+			break;
+		}
 		l->tmpls[i] = t;
 		tmpl_refs(t, NULL, on_partial, &r);
 	}
@@ -478,6 +480,8 @@ lang_parse(struct lang *l, const struct keys *keys, struct diag *d)
 			tmpl_refs(l->partials[i].t, NULL, on_partial, &r);
 	if (l->dynamic && r.rc == 0)
 		add_all_partials(&r);
+	/* The list is complete: it lives as long as the language. */
+	arena_keep(l->src->a, l->partials);
 	return r.rc;
 }
 

@@ -3,10 +3,10 @@
 # Usage: sh tests/fuzz/run.sh SECONDS [BUILDDIR]
 #
 # The targets (fuzz_load.c: YAML data through load and model; fuzz_tmpl.c:
-# templates through parse and render) are built with clang from the
-# stages of gen/ they need
-# into BUILDDIR/fuzz/ under ASan and UBSan.  Their corpora start from the
-# repository's data, bad inputs and templates and persist in BUILDDIR.
+# templates through parse and render, against data loaded from YAML) are
+# built with clang from the stages of gen/ they need into BUILDDIR/fuzz/
+# under ASan and UBSan.  Their corpora start from the repository's data,
+# bad inputs and templates and persist in BUILDDIR.
 # Every file in tests/fuzz/crashers/ is replayed first (NAME starts with
 # the target: load-..., tmpl-...).  Any crash, leak, timeout or sanitizer
 # report makes the script fail; new crashing inputs are copied into
@@ -43,8 +43,8 @@ probe() {
 
 # The stages each target needs: not run/ or main.c, so no embedded
 # data is needed either.
-LOAD_SRC="base load model tmpl run/pool.c"
-TMPL_SRC="base tmpl"
+LOAD_SRC="base load model"
+TMPL_SRC="base load tmpl"
 
 build() {
 	target=$1
