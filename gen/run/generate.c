@@ -31,7 +31,7 @@
 
 /*
  * One output to make: planned by run_lang, rendered by render_job
- * (perhaps in a thread of its own), then settled in order by settle.
+ * (perhaps in a thread of its own), then taken in order by settle.
  */
 struct job {
 	const struct lang *l;
@@ -41,9 +41,7 @@ struct job {
 	char *path;			/* owned; NULL until rendered */
 	struct diag d;			/* what rendering it reported */
 	bool rendered;			/* render_job ran and succeeded */
-	bool writing;			/* w is begun: finish or abort it */
-	struct output_writer w;		/* under --out: see is_streamed */
-	char *text;			/* otherwise: the whole output */
+	char *text;			/* unless settled at once */
 	size_t len;
 };
 
@@ -61,7 +59,6 @@ struct run {
 	struct job *jobs;
 	size_t njobs, capjobs;
 	pthread_mutex_t src_lock;	/* src and a, for partials */
-	struct syncer *sync;		/* or NULL: outputs sync as they end */
 	struct checker *checks;		/* run with the outputs (render_all) */
 	struct model_stream *deferred;	/* its identifier checks, or NULL */
 };
@@ -319,9 +316,9 @@ add_header(struct buf *b, const struct lang *l, const char *notice)
 }
 
 /*
- * A whole rendered output, when it is not streamed (see render_job):
- * standard output collects every file, and -o and --check wait, since
- * finish() may still refuse the run.
+ * A whole rendered output, when it is not settled at once (see
+ * render_one): standard output collects every file, and -o and --check
+ * wait, since finish() may still refuse the run.
  */
 static void
 queue(struct run *run, const char *path, char *text, size_t len)
@@ -335,19 +332,15 @@ queue(struct run *run, const char *path, char *text, size_t len)
 	    len);
 }
 
-/* Whether outputs go to files under --out, each settled as it renders. */
+/*
+ * Whether outputs go to files under --out, each settled (see output.h)
+ * by the thread that rendered it, in slot i for job i.
+ */
 static bool
-is_streamed(const struct run *run)
+settles_at_once(const struct run *run)
 {
 	return run->o->out_dir != NULL && run->o->output == NULL &&
 	    !run->o->check;
-}
-
-/* A buf_sink's write, to an output writer. */
-static void
-feed(void *ctx, const char *p, size_t n)
-{
-	output_feed(ctx, p, n);
 }
 
 /*
@@ -374,124 +367,21 @@ find_locked(void *ctx, const char *name, const char **path,
 }
 
 /*
- * An output's fsync waits for the disk, not for a processor: at 100k
- * statuses the five outputs' took 90 ms.  A thread of its own syncs
- * each output that changed as it ends, while the thread that rendered
- * it goes on to the next.  The thread starts with the first such
- * output: a build whose outputs are current writes nothing, and the
- * thread would be most of what it costs.  settle() reads the writers
- * once the syncer has stopped.
- */
-struct syncer {
-	pthread_mutex_t lock;
-	pthread_cond_t more;
-	struct output_writer **queue;	/* one slot per job */
-	size_t head, tail;
-	bool running, stop;
-	pthread_t tid;
-};
-
-static void *
-run_syncer(void *arg)
-{
-	struct syncer *s = arg;
-	struct output_writer *w;
-
-	for (;;) {
-		pthread_mutex_lock(&s->lock);
-		while (s->head == s->tail && !s->stop)
-			pthread_cond_wait(&s->more, &s->lock);
-		w = s->head < s->tail ? s->queue[s->head++] : NULL;
-		pthread_mutex_unlock(&s->lock);
-		if (w == NULL)
-			return NULL;
-		output_complete(w);
-	}
-}
-
-/* Completes w, on the syncer when it has a file to sync. */
-static void
-sync_later(struct run *run, struct output_writer *w)
-{
-	struct syncer *s = run->sync;
-	bool queued = false;
-
-	if (s != NULL && output_writing(w)) {
-		pthread_mutex_lock(&s->lock);
-		if (!s->running)
-			s->running = pthread_create(&s->tid, NULL, run_syncer,
-			    s) == 0;
-		if (s->running) {
-			s->queue[s->tail++] = w;
-			pthread_cond_signal(&s->more);
-			queued = true;
-		}
-		pthread_mutex_unlock(&s->lock);
-	}
-	if (!queued)
-		output_complete(w);
-}
-
-/*
- * Sets up the syncer for a run that streams several outputs; with -j 1
- * everything stays on one thread, and a lone output's sync ends the
- * run wherever it runs.
- */
-static void
-start_syncer(struct run *run)
-{
-	struct syncer *s;
-
-	if (!is_streamed(run) || threads(run) < 2 || run->njobs < 2)
-		return;
-	s = xcalloc(1, sizeof(*s));
-	s->queue = xcalloc(run->njobs, sizeof(*s->queue));
-	pthread_mutex_init(&s->lock, NULL);
-	pthread_cond_init(&s->more, NULL);
-	run->sync = s;
-}
-
-/* Waits until every output handed to the syncer is synced. */
-static void
-stop_syncer(struct run *run)
-{
-	struct syncer *s = run->sync;
-
-	if (s == NULL)
-		return;
-	pthread_mutex_lock(&s->lock);
-	s->stop = true;
-	pthread_cond_signal(&s->more);
-	pthread_mutex_unlock(&s->lock);
-	if (s->running)
-		pthread_join(s->tid, NULL);
-	pthread_cond_destroy(&s->more);
-	pthread_mutex_destroy(&s->lock);
-	free(s->queue);
-	free(s);
-	run->sync = NULL;
-}
-
-/*
  * Renders job i, in arena a, and reports into its own diag: the
  * outputs of a run may render at once (see pool.h), and what each
- * reports is kept apart until settle() takes them in order.
- *
- * Under --out the output streams into its writer as it renders (see
- * output_writer), so memory does not grow with the output; the header
- * goes in before the sink is set, since the comment escaper looks
- * back further than a streaming buffer allows.  The other modes keep
- * the whole text for queue().
+ * reports is kept apart until settle() takes them in order.  Under
+ * --out the output is settled here, so that its bytes are freed and
+ * its fsync overlaps the other outputs' rendering; the other modes
+ * keep the whole text for queue().
  */
 static bool
-render_one(struct run *run, struct job *j, struct arena *a)
+render_one(struct run *run, struct job *j, size_t i, struct arena *a)
 {
 	const struct lang *l = j->l;
 	struct tmpl_opts topts = { l->escape, true, MAX_OUTPUT,
 	    l->escape_table };
 	struct locked_loader ll = { run, lang_loader(l) };
 	struct tmpl_loader loader = { find_locked, &ll };
-	struct buf_sink sink = BUF_SINK_INIT(feed, &j->w);
 	struct buf b = BUF_INIT;
 	const struct value *view;
 	int rc;
@@ -500,19 +390,15 @@ render_one(struct run *run, struct job *j, struct arena *a)
 	if ((j->path = output_path(run, j, view, a, &j->d)) == NULL)
 		return false;
 	add_header(&b, l, value_get(value_get(view, "gen"), "notice")->str);
-	if (is_streamed(run)) {
-		output_begin(&run->out, j->path, &j->w);
-		j->writing = true;
-		buf_stream(&b, &sink);
-	}
 	rc = tmpl_render(j->t, view, &topts, &loader, a, &b, &j->d);
-	if (rc == 0 && is_streamed(run)) {
-		buf_flush(&b);
-		sync_later(run, &j->w);
-	} else if (rc == 0) {
+	if (rc == 0)
 		j->text = buf_detach(&b, &j->len);
-	}
 	buf_release(&b);
+	if (rc == 0 && settles_at_once(run)) {
+		rc = output_settle(&run->out, i, j->path, j->text, j->len,
+		    &j->d);
+		j->text = NULL;
+	}
 	return rc == 0;
 }
 
@@ -524,7 +410,7 @@ render_job(void *ctx, size_t i)
 	struct job *j = &run->jobs[i];
 	struct arena a = ARENA_INIT;
 
-	j->rendered = render_one(run, j, &a);
+	j->rendered = render_one(run, j, i, &a);
 	arena_release(&a);
 	return j->rendered;
 }
@@ -546,15 +432,11 @@ settle(struct run *run)
 		if (rc != 0 || !j->rendered) {
 			if (rc == 0)
 				diag_take(run->d, &j->d);
-			if (j->writing)
-				output_abort(&j->w);
 			rc = -1;
 			continue;
 		}
 		run->nfiles++;
-		if (j->writing)
-			rc = output_finish(&j->w, run->d);
-		else
+		if (!settles_at_once(run))
 			queue(run, j->path, j->text, j->len);
 		j->text = NULL;
 	}
@@ -642,6 +524,18 @@ add_make_path(struct buf *b, const char *p)
 	}
 }
 
+/* Whether an output before item i has its path (a language given twice). */
+static bool
+is_repeat(const struct output_set *set, size_t i)
+{
+	size_t k;
+
+	for (k = 0; k < i; k++)
+		if (strcmp(set->items[k].path, set->items[i].path) == 0)
+			return true;
+	return false;
+}
+
 /* A Make/Ninja depfile: the outputs depend on every file read from disk. */
 static void
 queue_depfile(struct run *run)
@@ -650,7 +544,8 @@ queue_depfile(struct run *run)
 	size_t i;
 
 	for (i = 0; i < run->out.n; i++)
-		add_make_path(&b, run->out.items[i].path);
+		if (!is_repeat(&run->out, i))
+			add_make_path(&b, run->out.items[i].path);
 	buf_addc(&b, ':');
 	if (run->o->data != NULL)
 		add_make_path(&b, run->o->data);
@@ -697,13 +592,12 @@ static void
 run_init(struct run *run, const struct gen_opts *o, struct diag *d)
 {
 	struct arena zero = ARENA_INIT;
-	struct output_set none = OUTPUT_SET_INIT;
 
 	memset(run, 0, sizeof(*run));
 	run->o = o;
 	run->d = d;
 	run->a = zero;
-	run->out = none;
+	output_set_init(&run->out);
 	pthread_mutex_init(&run->src_lock, NULL);
 	buf_init(&run->stdout_buf);
 	run->src.a = &run->a;
@@ -747,19 +641,6 @@ run_checks(struct checker *ck)
 	ck->ran = true;
 }
 
-/* Drops every output begun: the run fails before its commit. */
-static void
-abandon(struct run *run)
-{
-	size_t i;
-
-	for (i = 0; i < run->njobs; i++)
-		if (run->jobs[i].writing) {
-			output_abort(&run->jobs[i].w);
-			run->jobs[i].writing = false;
-		}
-}
-
 /*
  * A task of render_all's pool: job i, or, after the jobs, the checks.
  * Started first, on a thread of their own, the checks took a processor
@@ -790,11 +671,10 @@ render_all(struct run *run)
 	for (i = 0; i < run->o->nlangs; i++)
 		if (run_lang(run, run->o->langs[i], run->copts.locale) != 0)
 			return -1;
-	/* Before any thread writes. */
-	output_set_umask(&run->out);
-	start_syncer(run);
+	/* The set is empty until now: job i settles in slot i. */
+	if (settles_at_once(run))
+		output_reserve(&run->out, run->njobs);
 	pool_run(run->njobs + 1, threads(run), render_task, run);
-	stop_syncer(run);
 	return 0;
 }
 
@@ -829,8 +709,8 @@ generate_run(const struct gen_opts *o, struct diag *d)
 	 * render_all may fail before its pool starts: they run here then.
 	 */
 	run_checks(&ck);
+	/* Temporary files of settled outputs go with run_release. */
 	if (ck.rc != 0) {
-		abandon(&run);
 		diag_take(d, &ck.d);
 	} else {
 		diag_take(d, &later);
