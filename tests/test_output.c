@@ -95,16 +95,10 @@ teardown(void **state)
 
 /* Helpers */
 
-static char *
-copy(const char *text)
-{
-	return xstrndup(text, strlen(text));
-}
-
 static void
 add(struct fixture *fx, const char *path, const char *text)
 {
-	output_add(&fx->set, path, copy(text), strlen(text));
+	output_add(&fx->set, path, xstrndup(text, strlen(text)), strlen(text));
 }
 
 /* Settles path with text in a slot of its own. */
@@ -113,8 +107,7 @@ settle(struct fixture *fx, const char *path, const char *text)
 {
 	size_t i = output_reserve(&fx->set, 1);
 
-	return output_settle(&fx->set, i, path, copy(text), strlen(text),
-	    &fx->d);
+	return output_settle(&fx->set, i, path, text, strlen(text), &fx->d);
 }
 
 static void
@@ -332,16 +325,17 @@ test_output_compares_large_files(void **state)
 	text[len] = '\0';
 	put_file("big.txt", text, 0644);
 	i = output_reserve(&fx->set, 3);
-	assert_int_equal(output_settle(&fx->set, i, "big.txt", copy(text),
-	    len, &fx->d), 0);
+	assert_int_equal(output_settle(&fx->set, i, "big.txt", text, len,
+	    &fx->d), 0);
 	assert_false(fx->set.items[i].changed);
-	assert_int_equal(output_settle(&fx->set, i + 1, "big.txt",
-	    copy(text), len - 1, &fx->d), 0);
+	assert_int_equal(output_settle(&fx->set, i + 1, "big.txt", text,
+	    len - 1, &fx->d), 0);
 	assert_true(fx->set.items[i + 1].changed);
 	text[len - 1] = 'b';
 	assert_int_equal(output_settle(&fx->set, i + 2, "big.txt", text, len,
 	    &fx->d), 0);
 	assert_true(fx->set.items[i + 2].changed);
+	free(text);
 	assert_int_equal(output_commit(&fx->set, &fx->d), 0);
 	text = slurp("big.txt");
 	assert_int_equal(strlen(text), len);
@@ -405,11 +399,11 @@ test_output_settle_writes_temp_until_commit(void **state)
 	put_file("old.txt", "old\n", 0644);
 	assert_int_equal(output_reserve(&fx->set, 3), 0);
 	assert_int_equal(output_settle(&fx->set, 2, "sub/new.txt",
-	    copy("brand new\n"), 10, &fx->d), 0);
+	    "brand new\n", 10, &fx->d), 0);
 	assert_int_equal(output_settle(&fx->set, 0, "same.txt",
-	    copy("same\n"), 5, &fx->d), 0);
+	    "same\n", 5, &fx->d), 0);
 	assert_int_equal(output_settle(&fx->set, 1, "old.txt",
-	    copy("new\n"), 4, &fx->d), 0);
+	    "new\n", 4, &fx->d), 0);
 	assert_false(fx->set.items[0].changed);
 	assert_true(fx->set.items[1].changed);
 	assert_null(fx->set.items[0].data);
@@ -509,8 +503,7 @@ settle_slot(void *arg)
 
 	snprintf(path, sizeof(path), "d%zu/f%zu.txt", j->i % 3, j->i);
 	snprintf(text, sizeof(text), "file %zu\n", j->i);
-	j->rc = output_settle(j->set, j->i, path, copy(text), strlen(text),
-	    &j->d);
+	j->rc = output_settle(j->set, j->i, path, text, strlen(text), &j->d);
 	return NULL;
 }
 
@@ -620,20 +613,24 @@ test_output_replaces_dangling_symlink(void **state)
 	assert_file("link.txt", "new\n");
 }
 
-/* A FIFO is written in place at the commit, never replaced. */
+/*
+ * A FIFO is written in place at the commit, never replaced, with the
+ * bytes settled: the caller's buffer is free again at once.
+ */
 static void
 test_output_writes_fifo_in_place(void **state)
 {
 	struct fixture *fx = *state;
 	struct stat st;
-	char got[32];
+	char got[32], text[] = "through\n";
 	ssize_t n;
 	int rd;
 
 	assert_int_equal(mkfifo("fifo", 0644), 0);
 	/* A reader first, so that opening for writing does not block. */
 	assert_true((rd = open("fifo", O_RDONLY | O_NONBLOCK)) >= 0);
-	assert_int_equal(settle(fx, "fifo", "through\n"), 0);
+	assert_int_equal(settle(fx, "fifo", text), 0);
+	memset(text, 'x', 8);
 	assert_true(fx->set.items[0].stream);
 	assert_int_equal(fx->set.items[0].len, 8);
 	assert_int_equal(read(rd, got, sizeof(got)), 0);

@@ -24,11 +24,12 @@ static char *follow(const char *);
 static void fill(struct output_file *, const char *, char *, size_t);
 static void clear(struct output_file *);
 static void drop_temp(struct output_file *);
-static enum cmp compare(struct output_file *, struct diag *);
+static enum cmp compare(struct output_file *, const char *,
+    struct diag *);
 static int make_parents(const char *, struct diag *);
 static int write_all(int, const char *, size_t);
 static int write_temp(const struct output_set *, struct output_file *,
-    struct diag *);
+    const char *, struct diag *);
 static void merge_repeats(struct output_set *);
 static void drop_temps(struct output_set *, size_t);
 static int write_stream(const struct output_file *, struct diag *);
@@ -149,13 +150,13 @@ drop_temp(struct output_file *f)
 }
 
 /*
- * Reads the target against f's bytes, a chunk at a time; sets
+ * Reads the target against f's bytes, data, a chunk at a time; sets
  * f->changed (a stream always changes) and says how they compare,
  * reporting CMP_ERROR into d.  ENOTDIR counts as missing: a parent
  * that is a file is reported when the temporary file is made.
  */
 static enum cmp
-compare(struct output_file *f, struct diag *d)
+compare(struct output_file *f, const char *data, struct diag *d)
 {
 	char chunk[65536];
 	size_t off = 0;
@@ -175,7 +176,7 @@ compare(struct output_file *f, struct diag *d)
 		if (n == -1 && errno == EINTR)
 			continue;
 		if (n == -1 || (size_t)n > f->len - off ||
-		    memcmp(chunk, f->data + off, (size_t)n) != 0)
+		    memcmp(chunk, data + off, (size_t)n) != 0)
 			break;
 		off += (size_t)n;
 	}
@@ -240,14 +241,15 @@ write_all(int fd, const char *p, size_t len)
 }
 
 /*
- * Writes f into its synced temporary file, "DIR/.NAME.XXXXXX" beside
+ * Writes f's bytes, data, into its synced temporary file,
+ * "DIR/.NAME.XXXXXX" beside
  * the target: the same directory, so that rename(2) is atomic, and a
  * hidden name.  Returns 0, or -1 after reporting, with no file left.
  * Errors name the output: the temporary name means nothing to users.
  */
 static int
 write_temp(const struct output_set *set, struct output_file *f,
-    struct diag *d)
+    const char *data, struct diag *d)
 {
 	const char *slash = strrchr(f->target, '/');
 	const char *name = slash != NULL ? slash + 1 : f->target;
@@ -270,7 +272,7 @@ write_temp(const struct output_set *set, struct output_file *f,
 	if (stat(f->target, &st) == 0)
 		mode = st.st_mode & 0777;
 	/* The mode before fsync, so that it is on disk with the bytes. */
-	if (write_all(fd, f->data, f->len) != 0 || fchmod(fd, mode) != 0 ||
+	if (write_all(fd, data, f->len) != 0 || fchmod(fd, mode) != 0 ||
 	    fsync(fd) != 0)
 		err = errno;
 	if (close(fd) != 0 && err == 0)
@@ -284,21 +286,22 @@ write_temp(const struct output_set *set, struct output_file *f,
 
 int
 output_settle(struct output_set *set, size_t i, const char *path,
-    char *data, size_t len, struct diag *d)
+    const char *data, size_t len, struct diag *d)
 {
 	struct output_file *f = &set->items[i];
 
 	assert(i < set->n && f->path == NULL);
-	fill(f, path, data, len);
+	fill(f, path, NULL, len);
 	f->settled = true;
-	if (compare(f, d) == CMP_ERROR || (f->changed && !f->stream &&
-	    write_temp(set, f, d) != 0)) {
+	if (f->stream) {
+		f->data = xstrndup(data, len);
+		f->changed = true;
+		return 0;
+	}
+	if (compare(f, data, d) == CMP_ERROR ||
+	    (f->changed && write_temp(set, f, data, d) != 0)) {
 		clear(f);
 		return -1;
-	}
-	if (!f->stream) {
-		free(f->data);
-		f->data = NULL;
 	}
 	return 0;
 }
@@ -402,7 +405,7 @@ output_commit(struct output_set *set, struct diag *d)
 	for (i = 0; i < set->n; i++) {
 		f = &set->items[i];
 		if (f->path != NULL && !f->settled &&
-		    compare(f, d) == CMP_ERROR) {
+		    compare(f, f->data, d) == CMP_ERROR) {
 			drop_temps(set, 0);
 			return -1;
 		}
@@ -410,7 +413,7 @@ output_commit(struct output_set *set, struct diag *d)
 	for (i = 0; i < set->n; i++) {
 		f = &set->items[i];
 		if (f->path != NULL && !f->settled && f->changed &&
-		    !f->stream && write_temp(set, f, d) != 0) {
+		    !f->stream && write_temp(set, f, f->data, d) != 0) {
 			drop_temps(set, 0);
 			return -1;
 		}
@@ -431,7 +434,7 @@ output_check(struct output_set *set, struct diag *d)
 		f = &set->items[i];
 		if (f->path == NULL || f->settled || f->stream)
 			continue;
-		if ((c = compare(f, d)) == CMP_DIFFERENT)
+		if ((c = compare(f, f->data, d)) == CMP_DIFFERENT)
 			diag_fail(d, DIAG_STALE, "%s: out of date", f->path);
 		else if (c == CMP_MISSING)
 			diag_fail(d, DIAG_STALE, "%s: missing", f->path);

@@ -14,7 +14,7 @@
  *	output_set_init(&set);			// reads the umask
  *	first = output_reserve(&set, n);	// one slot per output
  *	...on any thread, once for each slot:
- *	output_settle(&set, first + i, path, bytes, len, &d);
+ *	output_settle(&set, first + i, path, bytes, len, &d);	// copies
  *	...then, on one thread again:
  *	output_add(&set, "out.d", bytes, len);	// settled by the commit
  *	if (output_commit(&set, &d) != 0)	// or output_check
@@ -47,7 +47,7 @@
 struct output_file {
 	char *path;		/* owned; as given; NULL: an empty slot */
 	char *target;		/* owned; path with symbolic links followed */
-	char *data;		/* owned; NULL once settled, but for streams */
+	char *data;		/* owned; NULL if settled, but for streams */
 	size_t len;
 	char *temp;		/* owned; the temporary file, or NULL */
 	bool stream;		/* "-", a device or a FIFO: written in place */
@@ -98,10 +98,10 @@ void output_add(struct output_set *set, const char *path, char *data,
 /*
  * Settles path with data[0..len) in slot i, which output_reserve made
  * and nothing filled yet: compares it with the target and, when it
- * differs, writes, chmods and syncs its temporary file, then frees data
- * (a stream's data is kept for the commit).  The set takes data either
- * way.  Returns 0, or -1 after reporting into d, with the slot left
- * empty and nothing left behind.
+ * differs, writes, chmods and syncs its temporary file.  The set keeps
+ * no pointer to data, which the caller may free or reuse at once (a
+ * stream's bytes are copied for the commit).  Returns 0, or -1 after
+ * reporting into d, with the slot left empty and nothing left behind.
  *
  * Several threads may settle at once as long as each has its own slot
  * and its own d: a slot is written by its settler alone, the umask is
@@ -110,7 +110,7 @@ void output_add(struct output_set *set, const char *path, char *data,
  * move the slots.
  */
 int output_settle(struct output_set *set, size_t i, const char *path,
-    char *data, size_t len, struct diag *d);
+    const char *data, size_t len, struct diag *d);
 
 /* Finishing (one thread) */
 

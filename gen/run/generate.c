@@ -370,9 +370,9 @@ find_locked(void *ctx, const char *name, const char **path,
  * Renders job i, in arena a, and reports into its own diag: the
  * outputs of a run may render at once (see pool.h), and what each
  * reports is kept apart until settle() takes them in order.  Under
- * --out the output is settled here, so that its bytes are freed and
- * its fsync overlaps the other outputs' rendering; the other modes
- * keep the whole text for queue().
+ * --out the output is settled here, so that its bytes are freed at
+ * once and its fsync overlaps the other outputs' rendering; the other
+ * modes keep the whole text for queue().
  */
 static bool
 render_one(struct run *run, struct job *j, size_t i, struct arena *a)
@@ -391,14 +391,11 @@ render_one(struct run *run, struct job *j, size_t i, struct arena *a)
 		return false;
 	add_header(&b, l, value_get(value_get(view, "gen"), "notice")->str);
 	rc = tmpl_render(j->t, view, &topts, &loader, a, &b, &j->d);
-	if (rc == 0)
+	if (rc == 0 && settles_at_once(run))
+		rc = output_settle(&run->out, i, j->path, b.ptr, b.len, &j->d);
+	else if (rc == 0)
 		j->text = buf_detach(&b, &j->len);
 	buf_release(&b);
-	if (rc == 0 && settles_at_once(run)) {
-		rc = output_settle(&run->out, i, j->path, j->text, j->len,
-		    &j->d);
-		j->text = NULL;
-	}
 	return rc == 0;
 }
 
