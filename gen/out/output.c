@@ -66,7 +66,8 @@ output_reserve(struct output_set *set, size_t n)
 		set->items = xrealloc(set->items,
 		    xmul(set->cap, sizeof(*set->items)));
 	}
-	memset(set->items + first, 0, n * sizeof(*set->items));
+	if (n > 0)
+		memset(set->items + first, 0, n * sizeof(*set->items));
 	set->n += n;
 	return first;
 }
