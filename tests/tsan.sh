@@ -28,7 +28,7 @@ expect 65 "$gen" -j 8 --templates "$tmp/jt" --lang c --lang slow \
     --lang quick --lang go --out "$tmp/fail"
 # A data file big enough to load in pieces (gen/load_split.c), on
 # three threads, checked on three threads too, as the last task of the
-# pool that renders, while a thread of its own syncs the outputs.
+# pool that renders, while the render threads settle their outputs.
 /usr/bin/python3 bench/mkregistry.py 10000 --seed 2 -o "$tmp/big.yaml"
 expect 0 "$gen" -j 3 --data "$tmp/big.yaml" --lang c --lang go \
     --out "$tmp/big"

@@ -1,6 +1,7 @@
 #include "diag.h"
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -130,10 +131,18 @@ diag_fail(struct diag *d, enum diag_fail kind, const char *fmt, ...)
 	va_end(ap);
 }
 
+/*
+ * strerror_r, not strerror: POSIX lets strerror share one buffer, and
+ * outputs settle, and may fail, on several threads at once.
+ */
 void
 diag_sys(struct diag *d, enum diag_fail kind, const char *path, int err)
 {
-	diag_fail(d, kind, "%s: %s", path, strerror(err));
+	char msg[256];
+
+	if (strerror_r(err, msg, sizeof(msg)) != 0)
+		snprintf(msg, sizeof(msg), "Unknown error %d", err);
+	diag_fail(d, kind, "%s: %s", path, msg);
 }
 
 void

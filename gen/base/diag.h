@@ -88,7 +88,8 @@ void diag_note(struct diag *d, const struct srcpos *pos, const char *fmt, ...)
 
 /*
  * Records a failed system call on path as "PATH: strerror(err)", the way
- * err(3) does, and sets the failure kind if none is set yet.
+ * err(3) does, and sets the failure kind if none is set yet.  Threads
+ * may call it at once, each with a diag of its own.
  */
 void diag_sys(struct diag *d, enum diag_fail kind, const char *path, int err);
 

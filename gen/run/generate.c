@@ -20,6 +20,7 @@
  */
 struct job {
 	const struct lang *l;
+	size_t slot;			/* in the output set, when settled */
 	size_t output;			/* index into l->outputs */
 	struct view_opts vo;		/* with this output's locale */
 	const struct view_keys *vk;	/* what its templates name */
@@ -36,6 +37,7 @@ struct run {
 	struct view_opts vo;
 	struct view_keys vk;		/* every key, interned */
 	struct output_set out;
+	bool settles;			/* outputs settle as they render */
 	struct buf stdout_buf;
 	size_t nfiles;
 	struct job *jobs;
@@ -205,7 +207,11 @@ render_job(void *ctx, size_t i)
 		j->rendered = tmpl_render(l->tmpls[j->output], view, &topts,
 		    &loader, &a, &b, &j->d) == 0;
 	}
-	if (j->rendered)
+	/* Under --out, each output is written as soon as it is whole. */
+	if (j->rendered && run->settles)
+		j->rendered = output_settle(&run->out, j->slot, j->path, b.ptr,
+		    b.len, &j->d) == 0;
+	else if (j->rendered)
 		j->text = buf_detach(&b, &j->len);
 	buf_release(&b);
 	arena_release(&a);
@@ -248,7 +254,8 @@ settle(struct run *run)
 			return -1;
 		}
 		run->nfiles++;
-		queue(run, j);
+		if (!run->settles)
+			queue(run, j);
 		j->text = NULL;
 	}
 	return 0;
@@ -334,7 +341,8 @@ queue_depfile(struct run *run)
 	char *text;
 
 	for (i = 0; i < run->out.n; i++)
-		add_make_path(&b, run->out.items[i].path);
+		if (run->out.items[i].path != NULL)
+			add_make_path(&b, run->out.items[i].path);
 	buf_addc(&b, ':');
 	if (run->base.o->data != NULL)
 		add_make_path(&b, run->base.o->data);
@@ -382,14 +390,15 @@ threads(const struct run *run)
 int
 generate_run(const struct gen_opts *o, struct diag *d)
 {
-	struct output_set none = OUTPUT_SET_INIT;
 	struct run run;
-	size_t i;
+	size_t i, first;
 	int rc = -1;
 
 	memset(&run, 0, sizeof(run));
 	run_base_init(&run.base, o, d);
-	run.out = none;
+	/* While the program has one thread: it reads the umask. */
+	output_set_init(&run.out);
+	run.settles = o->out_dir != NULL && o->output == NULL && !o->check;
 	buf_init(&run.stdout_buf);
 	if (run_load(&run.base) != 0 || resolve_locale(&run) != 0 ||
 	    resolve_sets(&run) != 0 || resolve_prefix(&run) != 0)
@@ -399,6 +408,9 @@ generate_run(const struct gen_opts *o, struct diag *d)
 	for (i = 0; i < o->nlangs; i++)
 		if (plan_lang(&run, o->langs[i]) != 0)
 			goto out;
+	first = output_reserve(&run.out, run.njobs);
+	for (i = 0; i < run.njobs; i++)
+		run.jobs[i].slot = first + i;
 	pool_run(run.njobs, threads(&run), render_job, &run);
 	if (settle(&run) == 0)
 		rc = finish(&run);

@@ -208,7 +208,7 @@ render_run(const struct gen_opts *o, struct diag *d)
 {
 	struct tmpl_opts topts = { NULL, ESCAPE_HTML, o->strict,
 	    RUN_MAX_OUTPUT, NULL };
-	struct output_set out = OUTPUT_SET_INIT;
+	struct output_set out;
 	struct buf b = BUF_INIT;
 	struct run_base base;
 	size_t len;
@@ -216,6 +216,7 @@ render_run(const struct gen_opts *o, struct diag *d)
 	int rc = -1;
 
 	run_base_init(&base, o, d);
+	output_set_init(&out);
 	if (o->escape != NULL && escape_parse(o->escape, &topts.escape) != 0)
 		diag_fail(d, DIAG_USAGE, "unknown escape mode '%s' (use html, "
 		    "none, c, python, go or markdown)", o->escape);
