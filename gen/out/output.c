@@ -28,6 +28,9 @@ static enum cmp compare(struct output_file *, const char *,
     struct diag *);
 static int make_parents(const char *, struct diag *);
 static int write_all(int, const char *, size_t);
+static int open_temp(struct output_file *, struct diag *);
+static int close_temp(const struct output_set *, struct output_file *,
+    struct diag *);
 static int write_temp(const struct output_set *, struct output_file *,
     const char *, struct diag *);
 static void merge_repeats(struct output_set *);
@@ -144,6 +147,9 @@ clear(struct output_file *f)
 static void
 drop_temp(struct output_file *f)
 {
+	if (f->fd > 0)
+		close(f->fd);
+	f->fd = -1;
 	if (f->temp != NULL)
 		unlink(f->temp);
 	free(f->temp);
@@ -241,48 +247,176 @@ write_all(int fd, const char *p, size_t len)
 	return 0;
 }
 
+/* Reads up to n bytes, fewer only at the end; -1 on an error. */
+static ssize_t
+read_full(int fd, char *p, size_t n)
+{
+	size_t got = 0;
+	ssize_t r;
+
+	while (got < n) {
+		r = read(fd, p + got, n - got);
+		if (r == -1 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			return r == -1 ? -1 : (ssize_t)got;
+		got += (size_t)r;
+	}
+	return (ssize_t)got;
+}
+
 /*
- * Writes f's bytes, data, into its synced temporary file,
- * "DIR/.NAME.XXXXXX" beside
- * the target: the same directory, so that rename(2) is atomic, and a
- * hidden name.  Returns 0, or -1 after reporting, with no file left.
- * Errors name the output: the temporary name means nothing to users.
+ * Makes f's temporary file, "DIR/.NAME.XXXXXX" beside the target: the
+ * same directory, so that rename(2) is atomic, and a hidden name; it
+ * stays open in f->fd.  Returns 0, or -1 after reporting, with no file
+ * left.  Errors name the output: the temporary name means nothing to
+ * users.
  */
 static int
-write_temp(const struct output_set *set, struct output_file *f,
-    const char *data, struct diag *d)
+open_temp(struct output_file *f, struct diag *d)
 {
 	const char *slash = strrchr(f->target, '/');
 	const char *name = slash != NULL ? slash + 1 : f->target;
 	struct buf b = BUF_INIT;
-	struct stat st;
-	mode_t mode = 0666 & ~set->umask;
-	int fd, err = 0;
 
+	f->fd = -1;
 	if (make_parents(f->target, d) != 0)
 		return -1;
 	buf_addf(&b, "%.*s.%s.XXXXXX", (int)(name - f->target), f->target,
 	    name);
 	f->temp = buf_detach(&b, NULL);
-	if ((fd = mkstemp(f->temp)) == -1) {
+	if ((f->fd = mkstemp(f->temp)) == -1) {
 		diag_sys(d, DIAG_CANTCREAT, f->path, errno);
 		free(f->temp);
 		f->temp = NULL;
 		return -1;
 	}
+	return 0;
+}
+
+/*
+ * Gives f's written temporary file the target's mode (0666 less the
+ * umask for a new one), syncs and closes it.  Returns 0, or -1 after
+ * reporting, with no file left.
+ */
+static int
+close_temp(const struct output_set *set, struct output_file *f,
+    struct diag *d)
+{
+	struct stat st;
+	mode_t mode = 0666 & ~set->umask;
+	int err = 0;
+
 	if (stat(f->target, &st) == 0)
 		mode = st.st_mode & 0777;
 	/* The mode before fsync, so that it is on disk with the bytes. */
-	if (write_all(fd, data, f->len) != 0 || fchmod(fd, mode) != 0 ||
-	    fsync(fd) != 0)
+	if (fchmod(f->fd, mode) != 0 || fsync(f->fd) != 0)
 		err = errno;
-	if (close(fd) != 0 && err == 0)
+	if (close(f->fd) != 0 && err == 0)
 		err = errno;
+	f->fd = -1;
 	if (err != 0) {
 		diag_sys(d, DIAG_IOERR, f->path, err);
 		drop_temp(f);
 	}
 	return err != 0 ? -1 : 0;
+}
+
+/* Writes f's bytes, data, into its synced temporary file. */
+static int
+write_temp(const struct output_set *set, struct output_file *f,
+    const char *data, struct diag *d)
+{
+	if (open_temp(f, d) != 0)
+		return -1;
+	if (write_all(f->fd, data, f->len) != 0) {
+		diag_sys(d, DIAG_IOERR, f->path, errno);
+		drop_temp(f);
+		return -1;
+	}
+	return close_temp(set, f, d);
+}
+
+/*
+ * Whether f's temporary file, of f->len bytes, holds what the target
+ * holds: read side by side, a chunk at a time.
+ */
+static enum cmp
+compare_temp(struct output_file *f, struct diag *d)
+{
+	char *mine = xmalloc(2 * 65536), *theirs = mine + 65536;
+	ssize_t n = 0, m = 0;
+	int fd;
+
+	f->changed = true;
+	if ((fd = open(f->target, O_RDONLY | O_CLOEXEC)) == -1) {
+		free(mine);
+		if (errno == ENOENT || errno == ENOTDIR)
+			return CMP_MISSING;
+		diag_sys(d, DIAG_IOERR, f->path, errno);
+		return CMP_ERROR;
+	}
+	if (lseek(f->fd, 0, SEEK_SET) == 0)
+		do {
+			n = read_full(f->fd, mine, 65536);
+			m = read_full(fd, theirs, 65536);
+		} while (n > 0 && n == m && memcmp(mine, theirs, (size_t)n) == 0);
+	if (n == -1 || m == -1)
+		diag_sys(d, DIAG_IOERR, f->path, errno);
+	close(fd);
+	free(mine);
+	if (n == -1 || m == -1)
+		return CMP_ERROR;
+	f->changed = n != 0 || m != 0;
+	return f->changed ? CMP_DIFFERENT : CMP_SAME;
+}
+
+int
+output_spill(struct output_set *set, size_t i, const char *path,
+    const char *data, size_t len, struct diag *d)
+{
+	struct output_file *f = &set->items[i];
+
+	if (!f->spilled) {
+		fill(f, path, NULL, 0);
+		f->spilled = true;
+		f->fd = -1;
+		f->failed = !f->stream && open_temp(f, d) != 0;
+	}
+	if (f->failed)
+		return -1;
+	if (f->stream) {
+		f->data = xrealloc(f->data, xadd(f->len, len) + 1);
+		memcpy(f->data + f->len, data, len);
+	} else if (write_all(f->fd, data, len) != 0) {
+		diag_sys(d, DIAG_IOERR, f->path, errno);
+		drop_temp(f);
+		f->failed = true;
+		return -1;
+	}
+	f->len += len;
+	return 0;
+}
+
+/* Settles an output that output_spill began, with its last bytes. */
+static int
+settle_spilled(struct output_set *set, struct output_file *f,
+    const char *data, size_t len, struct diag *d)
+{
+	enum cmp c;
+
+	if (!f->failed && output_spill(set, (size_t)(f - set->items), f->path,
+	    data, len, d) == 0 && f->stream) {
+		f->changed = true;
+		return 0;
+	}
+	if (f->failed || (c = compare_temp(f, d)) == CMP_ERROR)
+		return -1;
+	if (c == CMP_SAME) {
+		drop_temp(f);
+		return 0;
+	}
+	return close_temp(set, f, d);
 }
 
 int
@@ -291,7 +425,14 @@ output_settle(struct output_set *set, size_t i, const char *path,
 {
 	struct output_file *f = &set->items[i];
 
-	assert(i < set->n && f->path == NULL);
+	assert(i < set->n && (f->path == NULL || f->spilled));
+	if (f->spilled) {
+		f->settled = true;
+		if (settle_spilled(set, f, data, len, d) == 0)
+			return 0;
+		clear(f);
+		return -1;
+	}
 	fill(f, path, NULL, len);
 	f->settled = true;
 	if (f->stream) {

@@ -14,6 +14,7 @@
  *	output_set_init(&set);			// reads the umask
  *	first = output_reserve(&set, n);	// one slot per output
  *	...on any thread, once for each slot:
+ *	output_spill(&set, first + i, path, bytes, n, &d);	// any times
  *	output_settle(&set, first + i, path, bytes, len, &d);	// copies
  *	...then, on one thread again:
  *	output_add(&set, "out.d", bytes, len);	// settled by the commit
@@ -46,6 +47,9 @@
 
 struct output_file {
 	char *path;		/* owned; as given; NULL: an empty slot */
+	int fd;			/* the temporary file while spilling, or -1 */
+	bool spilled;		/* output_spill began the output */
+	bool failed;		/* and reported a failure */
 	char *target;		/* owned; path with symbolic links followed */
 	char *data;		/* owned; NULL if settled, but for streams */
 	size_t len;
@@ -110,6 +114,20 @@ void output_add(struct output_set *set, const char *path, char *data,
  * move the slots.
  */
 int output_settle(struct output_set *set, size_t i, const char *path,
+    const char *data, size_t len, struct diag *d);
+
+/*
+ * Hands the next len bytes of slot i's output, which will be settled as
+ * path, to its temporary file at once: a big output (a render buffer
+ * past BUF_SINK_THRESHOLD, see buf.h) is then never held whole.  The
+ * file is made at the first call; output_settle gets the rest of the
+ * bytes, compares the whole file with the target, and removes it when
+ * they are the same, so that an unchanged target keeps its mtime.  A
+ * stream's bytes are kept in memory instead.  Returns 0, or -1 after
+ * reporting into d; the output then fails when it settles.  Threads as
+ * for output_settle.
+ */
+int output_spill(struct output_set *set, size_t i, const char *path,
     const char *data, size_t len, struct diag *d);
 
 /* Finishing (one thread) */

@@ -181,6 +181,21 @@ add_header(struct buf *b, const struct lang *l, const char *notice)
 	buf_addc(b, '\n');
 }
 
+/* A job's render buffer, past its threshold: on to the output's file. */
+struct spill {
+	struct run *run;
+	struct job *j;
+};
+
+static void
+spill(void *ctx, const char *p, size_t n)
+{
+	struct spill *sp = ctx;
+
+	output_spill(&sp->run->out, sp->j->slot, sp->j->path, p, n,
+	    &sp->j->d);
+}
+
 /*
  * Renders job i, in an arena that goes with it, and reports into the
  * job's own diag: the outputs of a run may render at once (see pool.h),
@@ -196,6 +211,8 @@ render_job(void *ctx, size_t i)
 	struct tmpl_opts topts = { run->base.keys, l->escape, true,
 	    RUN_MAX_OUTPUT, l->escape_table };
 	struct tmpl_loader loader = lang_loader(l);
+	struct spill sp = { run, j };
+	struct buf_sink sink = BUF_SINK_INIT(spill, &sp);
 	struct arena a = ARENA_INIT;
 	struct buf b = BUF_INIT;
 	const struct value *view;
@@ -203,7 +220,10 @@ render_job(void *ctx, size_t i)
 	view = view_build(&a, run->base.r, &j->vo, j->vk);
 	j->path = output_path(run, j, view, &a, &j->d);
 	if (j->path != NULL) {
+		/* The comment escaper looks back further than a sink allows. */
 		add_header(&b, l, view_notice(&a, j->vo.data_path));
+		if (run->settles)
+			buf_stream(&b, &sink);
 		j->rendered = tmpl_render(l->tmpls[j->output], view, &topts,
 		    &loader, &a, &b, &j->d) == 0;
 	}
