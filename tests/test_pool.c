@@ -1,4 +1,7 @@
-/* Tests for pool.[ch]: every task once, and a failure stops what follows. */
+/*
+ * Tests for pool.c: every task once, on workers below the thread count
+ * that never run two tasks at once, and a failure stops what follows.
+ */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -15,14 +18,25 @@
 struct tasks {
 	atomic_int runs[NTASKS];
 	size_t fail_at;		/* the task that fails, or NTASKS */
+	size_t threads;		/* workers must stay below, when not 0 */
+	atomic_int busy[POOL_MAX_THREADS];	/* tasks running per worker */
+	atomic_int bad;		/* a worker out of range, or shared */
 };
 
 static bool
-task(void *ctx, size_t i)
+task(void *ctx, size_t i, size_t worker)
 {
 	struct tasks *t = ctx;
+	size_t most = t->threads > POOL_MAX_THREADS ? POOL_MAX_THREADS :
+	    t->threads;
 
+	if (worker >= (most > 0 ? most : 1) ||
+	    atomic_fetch_add(&t->busy[worker], 1) != 0) {
+		atomic_store(&t->bad, 1);
+		return true;
+	}
 	atomic_fetch_add(&t->runs[i], 1);
+	atomic_fetch_sub(&t->busy[worker], 1);
 	return i != t->fail_at;
 }
 
@@ -33,10 +47,17 @@ start(struct tasks *t, size_t fail_at)
 
 	for (i = 0; i < NTASKS; i++)
 		atomic_init(&t->runs[i], 0);
+	for (i = 0; i < POOL_MAX_THREADS; i++)
+		atomic_init(&t->busy[i], 0);
+	atomic_init(&t->bad, 0);
 	t->fail_at = fail_at;
+	t->threads = 0;
 }
 
-/* With any number of threads, each task runs exactly once. */
+/*
+ * With any number of threads, each task runs exactly once, on a worker
+ * below the number of threads (capped) that runs one task at a time.
+ */
 static void
 test_pool_runs_every_task_once(void **state)
 {
@@ -47,8 +68,10 @@ test_pool_runs_every_task_once(void **state)
 	(void)state;
 	for (k = 0; k < sizeof(threads) / sizeof(threads[0]); k++) {
 		start(&t, NTASKS);
+		t.threads = threads[k];
 		assert_int_equal(pool_run(NTASKS, threads[k], task, &t),
 		    NTASKS);
+		assert_int_equal(atomic_load(&t.bad), 0);
 		for (i = 0; i < NTASKS; i++)
 			assert_int_equal(atomic_load(&t.runs[i]), 1);
 	}
@@ -69,11 +92,14 @@ test_pool_stops_after_a_failure(void **state)
 
 	(void)state;
 	start(&t, 10);
+	t.threads = 1;
 	assert_int_equal(pool_run(NTASKS, 1, task, &t), 10);
 	for (i = 0; i < NTASKS; i++)
 		assert_int_equal(atomic_load(&t.runs[i]), i <= 10);
 	start(&t, 10);
+	t.threads = 4;
 	assert_int_equal(pool_run(NTASKS, 4, task, &t), 10);
+	assert_int_equal(atomic_load(&t.bad), 0);
 	for (i = 0; i < NTASKS; i++)
 		assert_in_range(atomic_load(&t.runs[i]), i <= 10, 1);
 }

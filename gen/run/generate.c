@@ -42,6 +42,11 @@ struct run {
 	size_t nfiles;
 	struct job *jobs;
 	size_t njobs, capjobs;
+	/*
+	 * Each worker's arena for views, emptied and refilled job after
+	 * job: fresh memory for each view cost as much as building it.
+	 */
+	struct arena arenas[POOL_MAX_THREADS];
 };
 
 static void
@@ -203,29 +208,29 @@ spill(void *ctx, const char *p, size_t n)
  * order.
  */
 static bool
-render_job(void *ctx, size_t i)
+render_job(void *ctx, size_t i, size_t worker)
 {
 	struct run *run = ctx;
 	struct job *j = &run->jobs[i];
+	struct arena *a = &run->arenas[worker];
 	const struct lang *l = j->l;
 	struct tmpl_opts topts = { run->base.keys, l->escape, true,
 	    RUN_MAX_OUTPUT, l->escape_table };
 	struct tmpl_loader loader = lang_loader(l);
 	struct spill sp = { run, j };
 	struct buf_sink sink = BUF_SINK_INIT(spill, &sp);
-	struct arena a = ARENA_INIT;
 	struct buf b = BUF_INIT;
 	const struct value *view;
 
-	view = view_build(&a, run->base.r, &j->vo, j->vk);
-	j->path = output_path(run, j, view, &a, &j->d);
+	view = view_build(a, run->base.r, &j->vo, j->vk);
+	j->path = output_path(run, j, view, a, &j->d);
 	if (j->path != NULL) {
 		/* The comment escaper looks back further than a sink allows. */
-		add_header(&b, l, view_notice(&a, j->vo.data_path));
+		add_header(&b, l, view_notice(a, j->vo.data_path));
 		if (run->settles)
 			buf_stream(&b, &sink);
 		j->rendered = tmpl_render(l->tmpls[j->output], view, &topts,
-		    &loader, &a, &b, &j->d) == 0;
+		    &loader, a, &b, &j->d) == 0;
 	}
 	/* Under --out, each output is written as soon as it is whole. */
 	if (j->rendered && run->settles)
@@ -234,7 +239,7 @@ render_job(void *ctx, size_t i)
 	else if (j->rendered)
 		j->text = buf_detach(&b, &j->len);
 	buf_release(&b);
-	arena_release(&a);
+	arena_reset(a);
 	return j->rendered;
 }
 
@@ -441,6 +446,8 @@ out:
 		diag_release(&run.jobs[i].d);
 	}
 	free(run.jobs);
+	for (i = 0; i < POOL_MAX_THREADS; i++)
+		arena_release(&run.arenas[i]);
 	output_set_release(&run.out);
 	buf_release(&run.stdout_buf);
 	run_base_release(&run.base);

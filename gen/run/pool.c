@@ -5,20 +5,26 @@
 #include <unistd.h>
 
 struct pool {
-	bool (*fn)(void *ctx, size_t i);
+	bool (*fn)(void *ctx, size_t i, size_t worker);
 	void *ctx;
 	size_t n;
 	atomic_size_t next;	/* the next task to start */
 	atomic_size_t failed;	/* the lowest task that failed, or n */
 };
 
+/* A worker: the caller's thread is 0, each thread started the next. */
+struct worker {
+	struct pool *p;
+	size_t k;
+};
+
 static void
-work(struct pool *p)
+work(struct pool *p, size_t k)
 {
 	size_t i, low;
 
 	while ((i = atomic_fetch_add(&p->next, 1)) < p->n) {
-		if (i > atomic_load(&p->failed) || p->fn(p->ctx, i))
+		if (i > atomic_load(&p->failed) || p->fn(p->ctx, i, k))
 			continue;
 		low = atomic_load(&p->failed);
 		while (i < low &&
@@ -28,17 +34,20 @@ work(struct pool *p)
 }
 
 static void *
-worker(void *arg)
+start(void *arg)
 {
-	work(arg);
+	struct worker *w = arg;
+
+	work(w->p, w->k);
 	return NULL;
 }
 
 size_t
-pool_run(size_t n, size_t threads, bool (*fn)(void *ctx, size_t i),
-    void *ctx)
+pool_run(size_t n, size_t threads,
+    bool (*fn)(void *ctx, size_t i, size_t worker), void *ctx)
 {
 	pthread_t tid[POOL_MAX_THREADS];
+	struct worker w[POOL_MAX_THREADS];
 	struct pool p;
 	size_t k, started = 0;
 
@@ -52,11 +61,13 @@ pool_run(size_t n, size_t threads, bool (*fn)(void *ctx, size_t i),
 	if (threads > POOL_MAX_THREADS)
 		threads = POOL_MAX_THREADS;
 	for (k = 1; k < threads; k++) {
-		if (pthread_create(&tid[started], NULL, worker, &p) != 0)
+		w[started].p = &p;
+		w[started].k = started + 1;
+		if (pthread_create(&tid[started], NULL, start, &w[started]) != 0)
 			break;
 		started++;
 	}
-	work(&p);
+	work(&p, 0);
 	for (k = 0; k < started; k++)
 		pthread_join(tid[k], NULL);
 	return atomic_load(&p.failed);

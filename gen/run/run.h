@@ -171,9 +171,11 @@ struct tmpl_loader lang_loader(const struct lang *l);
 /*
  * pool: independent tasks on a few threads.
  *
- * pool_run(n, threads, fn, ctx) calls fn(ctx, i) once for each i < n,
- * on up to `threads` threads, the caller's among them, and returns when
- * every call has returned.  Tasks start in the order of i.  Once a task
+ * pool_run(n, threads, fn, ctx) calls fn(ctx, i, worker) once for each
+ * i < n, on up to `threads` threads, the caller's among them, and
+ * returns when every call has returned.  worker (< threads) tells the
+ * threads apart: two calls with one worker never run at once, so that
+ * a task may reuse what the last one on its worker left (memory).  Tasks start in the order of i.  Once a task
  * returns false, the tasks after it that have not started are skipped,
  * so a run that fails early wastes little; those before it all run.
  * fn records what it did: pool_run only returns the lowest i whose task
@@ -187,8 +189,8 @@ struct tmpl_loader lang_loader(const struct lang *l);
 /* More threads than this would only wait for each other. */
 #define POOL_MAX_THREADS	16
 
-size_t pool_run(size_t n, size_t threads, bool (*fn)(void *ctx, size_t i),
-    void *ctx);
+size_t pool_run(size_t n, size_t threads,
+    bool (*fn)(void *ctx, size_t i, size_t worker), void *ctx);
 
 /* The number of processors online, at least 1. */
 size_t pool_cpus(void);
