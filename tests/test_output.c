@@ -429,6 +429,135 @@ test_output_settle_writes_temp_until_commit(void **state)
 	assert_listing("sub", "new.txt");
 }
 
+/* Settles path with text handed over in parts of `part` bytes first. */
+static int
+spill_settle(struct fixture *fx, const char *path, const char *text,
+    size_t part)
+{
+	size_t i = output_reserve(&fx->set, 1), n = strlen(text), at = 0;
+
+	for (; n - at > part; at += part)
+		if (output_spill(&fx->set, i, path, text + at, part,
+		    &fx->d) != 0)
+			return -1;
+	return output_settle(&fx->set, i, path, text + at, n - at, &fx->d);
+}
+
+/*
+ * An output written in parts is compared as a whole file with its
+ * target: the same bytes leave the target alone and no file behind,
+ * whatever the parts; one byte more, less or else replaces it.
+ */
+static void
+test_output_spilled_output_compares_whole(void **state)
+{
+	static const struct {
+		const char *old, *text;
+		size_t part;
+		bool changed;
+	} rows[] = {
+		{ "abcdef\n", "abcdef\n", 1, false },
+		{ "abcdef\n", "abcdef\n", 3, false },
+		{ "abcdef\n", "abcdef\n", 7, false },
+		{ "abcdef\n", "abcdef", 2, true },
+		{ "abcdef\n", "abcdef\nx", 2, true },
+		{ "abcdef\n", "abcdeF\n", 2, true },
+		{ "abcdef\n", "Abcdef\n", 4, true },
+		{ NULL, "abcdef\n", 2, true },
+	};
+	struct fixture *fx = *state;
+	char name[32];
+	size_t k;
+
+	for (k = 0; k < sizeof(rows) / sizeof(rows[0]); k++) {
+		snprintf(name, sizeof(name), "f%zu.txt", k);
+		if (rows[k].old != NULL)
+			put_file(name, rows[k].old, 0600);
+		assert_int_equal(spill_settle(fx, name, rows[k].text,
+		    rows[k].part), 0);
+		assert_int_equal(fx->set.items[k].changed, rows[k].changed);
+		assert_int_equal(fx->set.items[k].temp != NULL,
+		    rows[k].changed);
+	}
+	assert_int_equal(output_commit(&fx->set, &fx->d), 0);
+	assert_int_equal(fx->d.n, 0);
+	for (k = 0; k < sizeof(rows) / sizeof(rows[0]); k++) {
+		snprintf(name, sizeof(name), "f%zu.txt", k);
+		if (!rows[k].changed)
+			assert_untouched(name, rows[k].text);
+		else
+			assert_file(name, rows[k].text);
+		if (rows[k].old != NULL)
+			assert_int_equal(mode_of(name), 0600);
+	}
+	assert_int_equal(mode_of("f7.txt"), 0644);
+	assert_listing(".", "f0.txt f1.txt f2.txt f3.txt f4.txt f5.txt "
+	    "f6.txt f7.txt");
+}
+
+/*
+ * Files are compared a chunk of 64 KiB at a time: equal or not across
+ * the edge of a chunk, and a target longer than the output by one byte
+ * right after a full chunk.
+ */
+static void
+test_output_spilled_output_across_chunks(void **state)
+{
+	struct fixture *fx = *state;
+	size_t n = 65536 + 1, k;
+	char *text = xmalloc(n + 2), *other = xmalloc(n + 2);
+
+	memset(text, 'a', n);
+	text[n] = '\0';
+	put_file("same.txt", text, 0644);
+	put_file("last.txt", text, 0644);
+	put_file("long.txt", text, 0644);
+	assert_int_equal(spill_settle(fx, "same.txt", text, 4096), 0);
+	memcpy(other, text, n + 1);
+	other[n - 1] = 'b';
+	assert_int_equal(spill_settle(fx, "last.txt", other, 4096), 0);
+	other[n - 1] = '\0';
+	assert_int_equal(spill_settle(fx, "long.txt", other, 4096), 0);
+	for (k = 0; k < 3; k++)
+		assert_int_equal(fx->set.items[k].changed, k > 0);
+	assert_int_equal(output_commit(&fx->set, &fx->d), 0);
+	assert_untouched("same.txt", text);
+	assert_file("long.txt", other);
+	other[n - 1] = 'b';
+	assert_file("last.txt", other);
+	free(text);
+	free(other);
+}
+
+/*
+ * A file that cannot be made is reported at the first part, once, and
+ * the output fails when it settles; a stream keeps its parts.
+ */
+static void
+test_output_spill_failures_and_streams(void **state)
+{
+	struct fixture *fx = *state;
+	size_t i = output_reserve(&fx->set, 2);
+
+	put_file("file", "x\n", 0644);
+	assert_int_equal(output_spill(&fx->set, i, "file/out.txt", "ab", 2,
+	    &fx->d), -1);
+	assert_int_equal(output_spill(&fx->set, i, "file/out.txt", "cd", 2,
+	    &fx->d), -1);
+	assert_int_equal(output_settle(&fx->set, i, "file/out.txt", "e", 1,
+	    &fx->d), -1);
+	assert_int_equal(fx->d.n, 1);
+	assert_diag(&fx->d, 0, "gen: error: file: Not a directory");
+	assert_null(fx->set.items[i].path);
+	assert_int_equal(output_spill(&fx->set, i + 1, "-", "ab", 2,
+	    &fx->d), 0);
+	assert_int_equal(output_settle(&fx->set, i + 1, "-", "c", 1, &fx->d),
+	    0);
+	assert_int_equal(fx->set.items[i + 1].len, 3);
+	assert_memory_equal(fx->set.items[i + 1].data, "abc", 3);
+	assert_listing(".", "file");
+}
+
 /* Released before the commit, a settled set changes nothing. */
 static void
 test_output_release_removes_uncommitted_temps(void **state)
@@ -849,6 +978,7 @@ test_output_check_passes_when_current(void **state)
 
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
+
 int
 main(void)
 {
@@ -859,6 +989,9 @@ main(void)
 		T(test_output_compares_large_files),
 		T(test_output_new_file_mode_follows_umask_read_at_init),
 		T(test_output_replaced_file_keeps_mode),
+		T(test_output_spilled_output_compares_whole),
+		T(test_output_spilled_output_across_chunks),
+		T(test_output_spill_failures_and_streams),
 		T(test_output_settle_writes_temp_until_commit),
 		T(test_output_release_removes_uncommitted_temps),
 		T(test_output_killed_run_leaves_targets_whole),
