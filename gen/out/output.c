@@ -13,6 +13,9 @@
 #include "base/buf.h"
 #include "base/xmalloc.h"
 
+/* What the target is compared against at a time. */
+#define CHUNK	65536
+
 enum cmp {
 	CMP_SAME,
 	CMP_DIFFERENT,
@@ -28,6 +31,7 @@ static enum cmp compare(struct output_file *, const char *,
     struct diag *);
 static int make_parents(const char *, struct diag *);
 static int write_all(int, const char *, size_t);
+static ssize_t read_full(int, char *, size_t);
 static int open_temp(struct output_file *, struct diag *);
 static int close_temp(const struct output_set *, struct output_file *,
     struct diag *);
@@ -157,42 +161,44 @@ drop_temp(struct output_file *f)
 }
 
 /*
- * Reads the target against f's bytes, data, a chunk at a time; sets
- * f->changed (a stream always changes) and says how they compare,
- * reporting CMP_ERROR into d.  ENOTDIR counts as missing: a parent
- * that is a file is reported when the temporary file is made.
+ * Reads the target against f's bytes, a chunk at a time: data, or when
+ * that is NULL f's temporary file of f->len bytes.  Sets f->changed (a
+ * stream always changes) and says how they compare, reporting
+ * CMP_ERROR into d.  ENOTDIR counts as missing: a parent that is a
+ * file is reported when the temporary file is made.
  */
 static enum cmp
 compare(struct output_file *f, const char *data, struct diag *d)
 {
-	char chunk[65536];
+	char *theirs = xmalloc(2 * CHUNK), *mine = theirs + CHUNK;
 	size_t off = 0;
-	ssize_t n;
+	ssize_t n = 0, m = 0;
 	int fd;
 
 	f->changed = true;
-	if (f->stream)
-		return CMP_DIFFERENT;
-	if ((fd = open(f->target, O_RDONLY | O_CLOEXEC)) == -1) {
-		if (errno == ENOENT || errno == ENOTDIR)
-			return CMP_MISSING;
+	if (f->stream || (fd = open(f->target, O_RDONLY | O_CLOEXEC)) == -1) {
+		free(theirs);
+		if (f->stream || errno == ENOENT || errno == ENOTDIR)
+			return f->stream ? CMP_DIFFERENT : CMP_MISSING;
 		diag_sys(d, DIAG_IOERR, f->path, errno);
 		return CMP_ERROR;
 	}
-	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n == -1 || (size_t)n > f->len - off ||
-		    memcmp(chunk, data + off, (size_t)n) != 0)
-			break;
-		off += (size_t)n;
-	}
-	if (n == -1)
+	if (data != NULL || lseek(f->fd, 0, SEEK_SET) == 0)
+		do {
+			n = read_full(fd, theirs, CHUNK);
+			m = data != NULL ? (ssize_t)(f->len - off < CHUNK ?
+			    f->len - off : CHUNK) : read_full(f->fd, mine, CHUNK);
+			if (data != NULL)
+				mine = (char *)data + off;
+			off += n > 0 ? (size_t)n : 0;
+		} while (n > 0 && n == m && memcmp(mine, theirs, (size_t)n) == 0);
+	if (n == -1 || m == -1)
 		diag_sys(d, DIAG_IOERR, f->path, errno);
 	close(fd);
-	if (n == -1)
+	free(theirs);
+	if (n == -1 || m == -1)
 		return CMP_ERROR;
-	f->changed = n != 0 || off != f->len;
+	f->changed = n != 0 || m != 0;
 	return f->changed ? CMP_DIFFERENT : CMP_SAME;
 }
 
@@ -337,40 +343,6 @@ write_temp(const struct output_set *set, struct output_file *f,
 	return close_temp(set, f, d);
 }
 
-/*
- * Whether f's temporary file, of f->len bytes, holds what the target
- * holds: read side by side, a chunk at a time.
- */
-static enum cmp
-compare_temp(struct output_file *f, struct diag *d)
-{
-	char *mine = xmalloc(2 * 65536), *theirs = mine + 65536;
-	ssize_t n = 0, m = 0;
-	int fd;
-
-	f->changed = true;
-	if ((fd = open(f->target, O_RDONLY | O_CLOEXEC)) == -1) {
-		free(mine);
-		if (errno == ENOENT || errno == ENOTDIR)
-			return CMP_MISSING;
-		diag_sys(d, DIAG_IOERR, f->path, errno);
-		return CMP_ERROR;
-	}
-	if (lseek(f->fd, 0, SEEK_SET) == 0)
-		do {
-			n = read_full(f->fd, mine, 65536);
-			m = read_full(fd, theirs, 65536);
-		} while (n > 0 && n == m && memcmp(mine, theirs, (size_t)n) == 0);
-	if (n == -1 || m == -1)
-		diag_sys(d, DIAG_IOERR, f->path, errno);
-	close(fd);
-	free(mine);
-	if (n == -1 || m == -1)
-		return CMP_ERROR;
-	f->changed = n != 0 || m != 0;
-	return f->changed ? CMP_DIFFERENT : CMP_SAME;
-}
-
 int
 output_spill(struct output_set *set, size_t i, const char *path,
     const char *data, size_t len, struct diag *d)
@@ -410,7 +382,7 @@ settle_spilled(struct output_set *set, struct output_file *f,
 		f->changed = true;
 		return 0;
 	}
-	if (f->failed || (c = compare_temp(f, d)) == CMP_ERROR)
+	if (f->failed || (c = compare(f, NULL, d)) == CMP_ERROR)
 		return -1;
 	if (c == CMP_SAME) {
 		drop_temp(f);
