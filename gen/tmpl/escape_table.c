@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "base/suggest.h"
+#include "tmpl_int.h"
 
 /*
  * Code point classes of `classes:`, bit k for class_names[k].  Those of
@@ -57,7 +58,7 @@ static const char *const unit_names[] = { "code_point", "utf16", "utf8" };
 /* The longest format width; more is never useful and bounds the buffer. */
 #define MAX_WIDTH 16
 
-static void unknown(struct diag *d, const struct srcpos *pos,
+static size_t find_name(struct diag *d, const struct srcpos *pos,
     const char *what, const char *name, const char *const *names, size_t n);
 static const char *text_of(const struct escape_table *t, struct diag *d,
     const struct value *v, const char *what);
@@ -82,18 +83,25 @@ static void add_coded(struct buf *out, const struct escape_table *t,
     uint32_t cp, const unsigned char *s, size_t n);
 static const struct rule *match(const struct escape_table *t,
     const unsigned char *s, size_t n);
-static void put_broken(struct buf *out, const struct escape_table *t,
-    size_t start, unsigned char c);
+static void put_all(struct buf *out, const struct escape_table *t,
+    size_t start, const char *s, size_t n);
 
-static void
-unknown(struct diag *d, const struct srcpos *pos, const char *what,
+/* The index of name in names[0..n), or n after reporting it unknown. */
+static size_t
+find_name(struct diag *d, const struct srcpos *pos, const char *what,
     const char *name, const char *const *names, size_t n)
 {
-	const char *hint = suggest(name, strlen(name), names, n);
+	const char *hint;
+	size_t k;
 
+	for (k = 0; k < n; k++)
+		if (strcmp(name, names[k]) == 0)
+			return k;
+	hint = suggest(name, strlen(name), names, n);
 	diag_error(d, pos, "unknown %s '%s'%s%s%s", what, name,
 	    hint ? "; did you mean '" : "", hint ? hint : "",
 	    hint ? "'?" : "");
+	return n;
 }
 
 static const char *
@@ -216,16 +224,9 @@ parse_classes(struct escape_table *t, const struct value *v, struct diag *d)
 		const struct value *c = v->items[i];
 		const char *name = text_of(t, d, c, "a class");
 
-		if (name == NULL)
-			continue;
-		for (k = 0; k < NELEM(class_names); k++)
-			if (strcmp(name, class_names[k]) == 0)
-				break;
-		if (k < NELEM(class_names))
+		if (name != NULL && (k = find_name(d, AT(t, c), "class", name,
+		    class_names, NELEM(class_names))) < NELEM(class_names))
 			t->classes |= 1u << k;
-		else
-			unknown(d, AT(t, c), "class", name, class_names,
-			    NELEM(class_names));
 	}
 }
 
@@ -235,16 +236,9 @@ parse_units(struct escape_table *t, const struct value *v, struct diag *d)
 	const char *name = text_of(t, d, v, "'units'");
 	size_t k;
 
-	if (name == NULL)
-		return;
-	for (k = 0; k < NELEM(unit_names); k++)
-		if (strcmp(name, unit_names[k]) == 0)
-			break;
-	if (k < NELEM(unit_names))
+	if (name != NULL && (k = find_name(d, AT(t, v), "units", name,
+	    unit_names, NELEM(unit_names))) < NELEM(unit_names))
 		t->units = (enum units)k;
-	else
-		unknown(d, AT(t, v), "units", name, unit_names,
-		    NELEM(unit_names));
 }
 
 /* Printable ASCII only: the breaker looks at single bytes. */
@@ -281,34 +275,27 @@ escape_table_parse(struct arena *a, const char *path, const struct value *v,
 {
 	struct escape_table *t = arena_alloc(a, sizeof(*t));
 	size_t before = d->errors, i;
-	const struct value *f, *c;
+	const struct value *f, *c, *x;
 
 	t->path = path;
 	if (v->kind != VALUE_MAP) {
 		diag_error(d, AT(t, v), "'escape' must be a mode name or a map");
 		return -1;
 	}
-	for (i = 0; i < v->len; i++) {
-		const char *key = v->u.keys[i].s;
-		size_t k;
-
-		for (k = 0; k < NELEM(table_keys); k++)
-			if (strcmp(key, table_keys[k]) == 0)
-				break;
-		if (k == NELEM(table_keys) && strncmp(key, "x-", 2) != 0)
-			unknown(d, KEY_AT(t, v, i), "key", key, table_keys,
-			    NELEM(table_keys));
-	}
-	if (value_find(v, "chars") != NULL)
-		parse_chars(a, t, value_find(v, "chars"), d);
+	for (i = 0; i < v->len; i++)
+		if (strncmp(v->u.keys[i].s, "x-", 2) != 0)
+			find_name(d, KEY_AT(t, v, i), "key", v->u.keys[i].s,
+			    table_keys, NELEM(table_keys));
+	if ((x = value_find(v, "chars")) != NULL)
+		parse_chars(a, t, x, d);
 	if ((f = value_find(v, "format")) != NULL)
 		parse_format(t, f, d);
-	if (value_find(v, "units") != NULL)
-		parse_units(t, value_find(v, "units"), d);
+	if ((x = value_find(v, "units")) != NULL)
+		parse_units(t, x, d);
 	if ((c = value_find(v, "classes")) != NULL)
 		parse_classes(t, c, d);
-	if (value_find(v, "comment_break") != NULL)
-		parse_breaks(a, t, value_find(v, "comment_break"), d);
+	if ((x = value_find(v, "comment_break")) != NULL)
+		parse_breaks(a, t, x, d);
 	if (c != NULL && f == NULL)
 		diag_error(d, AT(t, c), "'classes' needs a 'format' to write "
 		    "them with");
@@ -424,9 +411,9 @@ void
 escape_table_add(struct buf *out, const struct escape_table *t,
     const char *s, size_t len)
 {
-	const unsigned char *u = (const unsigned char *)s;
+	const unsigned char *u = (const unsigned char *)s, *src;
 	const struct rule *r;
-	size_t i, n;
+	size_t i, n, srclen;
 	uint32_t cp;
 
 	for (i = 0; i < len; i += n) {
@@ -435,47 +422,23 @@ escape_table_add(struct buf *out, const struct escape_table *t,
 			n = r->fromlen;
 			continue;
 		}
-		n = escape_utf8(u + i, len - i, &cp);
+		src = u + i;
+		srclen = n = escape_utf8(src, len - i, &cp);
 		if (n == 0) {
 			/* Never from validated data; keep the output valid. */
+			src = (const unsigned char *)"\xef\xbf\xbd";
+			srclen = 3;
 			n = 1;
 			cp = 0xfffd;
-			if (in_class(t->classes, cp))
-				add_coded(out, t, cp,
-				    (const unsigned char *)"\xef\xbf\xbd", 3);
-			else
-				buf_add(out, "\xef\xbf\xbd", 3);
-		} else if (in_class(t->classes, cp)) {
-			add_coded(out, t, cp, u + i, n);
-		} else {
-			buf_add(out, u + i, n);
 		}
+		if (in_class(t->classes, cp))
+			add_coded(out, t, cp, src, srclen);
+		else
+			buf_add(out, src, srclen);
 	}
 }
 
-/*
- * Writes c, first putting a space in when c would complete a break
- * sequence with what this comment text has written so far.
- */
-static void
-put_broken(struct buf *out, const struct escape_table *t, size_t start,
-    unsigned char c)
-{
-	size_t i, k;
-
-	for (i = 0; i < t->nbreaks; i++) {
-		k = strlen(t->breaks[i]) - 1;
-		if ((unsigned char)t->breaks[i][k] == c &&
-		    out->len - start >= k &&
-		    memcmp(out->ptr + out->len - k, t->breaks[i], k) == 0) {
-			buf_addc(out, ' ');
-			break;
-		}
-	}
-	buf_addc(out, c);
-}
-
-/* Writes s[0..n) as comment text, breaking sequences as put_broken. */
+/* Writes s[0..n) as comment text, breaking t's sequences. */
 static void
 put_all(struct buf *out, const struct escape_table *t, size_t start,
     const char *s, size_t n)
@@ -483,7 +446,8 @@ put_all(struct buf *out, const struct escape_table *t, size_t start,
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		put_broken(out, t, start, (unsigned char)s[i]);
+		escape_break(out, t->breaks, t->nbreaks, start,
+		    (unsigned char)s[i]);
 }
 
 void
@@ -503,7 +467,7 @@ escape_table_comment(struct buf *out, const struct escape_table *t,
 			n = 2;
 		if (cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x2028 ||
 		    cp == 0x2029) {
-			put_broken(out, t, start, ' ');
+			put_all(out, t, start, " ", 1);
 		} else if (escape_is_unsafe(cp)) {
 			put_all(out, t, start, name, escape_spell(name, cp));
 		} else if (t->conv != 0 && in_class(t->classes, cp)) {
@@ -514,7 +478,8 @@ escape_table_comment(struct buf *out, const struct escape_table *t,
 			put_all(out, t, start, tmp.ptr, tmp.len);
 			buf_release(&tmp);
 		} else if (cp < 0x80) {
-			put_broken(out, t, start, (unsigned char)cp);
+			escape_break(out, t->breaks, t->nbreaks, start,
+			    (int)cp);
 		} else if (cp == 0xfffd && n == 1) {
 			buf_add(out, "\xef\xbf\xbd", 3);
 		} else {

@@ -99,6 +99,15 @@ struct tmpl {
 	struct tnode *root;
 };
 
+/* Escaping (escape.c, escape_table.c) */
+
+/*
+ * Appends c to comment text, after a space when c would complete one of
+ * the sequences brk[0..n) with what out holds from offset start on.
+ */
+void escape_break(struct buf *out, const char *const *brk, size_t n,
+    size_t start, int c);
+
 /* Rendering (render.c, inherit.c) */
 
 /*
