@@ -18,9 +18,8 @@ parse_name(struct parser *p, const struct tok *t, const char *s, size_t len,
 		const char *s;
 		enum tname_special special;
 	} specials[] = {
-		{ "@first", TNAME_FIRST },
-		{ "@last", TNAME_LAST },
-		{ "@index", TNAME_INDEX },
+		{ ".", TNAME_DOT }, { "@first", TNAME_FIRST },
+		{ "@last", TNAME_LAST }, { "@index", TNAME_INDEX },
 	};
 	size_t i, k, from;
 
@@ -28,10 +27,6 @@ parse_name(struct parser *p, const struct tok *t, const char *s, size_t len,
 	n->len = len;
 	if (len == 0)
 		return -1;	/* scan_tag reported the empty tag */
-	if (len == 1 && s[0] == '.') {
-		n->special = TNAME_DOT;
-		return 0;
-	}
 	for (i = 0; i < sizeof(specials) / sizeof(specials[0]); i++) {
 		if (strlen(specials[i].s) == len &&
 		    memcmp(specials[i].s, s, len) == 0) {
@@ -94,29 +89,12 @@ parse_filters(struct parser *p, const struct tok *t, struct tnode *n)
 	return rc;
 }
 
-/* The position of src + o inside tag t (tags may span lines). */
-static struct srcpos
-pos_in_tag(const struct parser *p, const struct tok *t, size_t o)
-{
-	struct srcpos pos = t->pos;
-	size_t i;
-
-	for (i = t->at; i < o; i++) {
-		if (p->src[i] == '\n') {
-			pos.line++;
-			pos.col = 1;
-		} else {
-			pos.col++;
-		}
-	}
-	return pos;
-}
-
 static int
 report_filter(struct parser *p, const struct tok *t, const char *f,
     size_t n)
 {
-	struct srcpos pos = pos_in_tag(p, t, (size_t)(f - p->src));
+	struct srcpos pos = tmpl_pos_at(p->src, t->pos, t->at,
+	    (size_t)(f - p->src));
 	const char *near = filter_suggest(f, n);
 
 	if (n == 0)
@@ -140,6 +118,9 @@ add_node(struct parser *p, struct tnode *parent, enum tnode_kind kind,
 	n->pos = t->pos;
 	n->parent = parent;
 	n->bol = t->bol;
+	n->standalone = t->standalone;
+	n->indent = t->indent;
+	n->indentlen = t->indentlen;
 	/* The renderer writes a section of text alone without a frame. */
 	if (kind != TNODE_TEXT)
 		parent->tags = true;
@@ -158,9 +139,6 @@ partial_name(struct parser *p, const struct tok *t, struct tnode *n)
 	const char *s = t->s;
 	size_t len = t->len;
 
-	n->standalone = t->standalone;
-	n->indent = t->indent;
-	n->indentlen = t->indentlen;
 	if (len > 0 && s[0] == '*') {
 		n->dynamic = true;
 		s++;
@@ -177,49 +155,19 @@ partial_name(struct parser *p, const struct tok *t, struct tnode *n)
 	return 0;
 }
 
-static enum tnode_kind
-node_kind(enum tok_kind k)
-{
-	switch (k) {
-	case TOK_SECTION:
-		return TNODE_SECTION;
-	case TOK_INVERTED:
-		return TNODE_INVERTED;
-	case TOK_PARENT:
-		return TNODE_PARENT;
-	case TOK_BLOCK:
-		return TNODE_BLOCK;
-	case TOK_PARTIAL:
-		return TNODE_PARTIAL;
-	case TOK_VAR:
-		return TNODE_VAR;
-	case TOK_TEXT:
-	case TOK_CLOSE:
-	case TOK_COMMENT:
-	case TOK_DELIM:
-		break;
-	}
-	return TNODE_TEXT;
-}
-
 /* What messages call an open container. */
 static const char *
 kind_word(enum tnode_kind k)
 {
-	switch (k) {
-	case TNODE_PARENT:
-		return "parent";
-	case TNODE_BLOCK:
-		return "block";
-	case TNODE_ROOT:
-	case TNODE_TEXT:
-	case TNODE_VAR:
-	case TNODE_SECTION:
-	case TNODE_INVERTED:
-	case TNODE_PARTIAL:
-		break;
-	}
-	return "section";
+	return k == TNODE_PARENT ? "parent" : k == TNODE_BLOCK ? "block" :
+	    "section";
+}
+
+static void
+note_opened(struct parser *p, const struct tnode *n)
+{
+	diag_note(p->d, &n->pos, "%s '%s%.*s' opened here", kind_word(n->kind),
+	    n->dynamic ? "*" : "", (int)n->name.len, n->name.s);
 }
 
 /* Whether the closing tag s closes n; a dynamic parent needs the star. */
@@ -263,9 +211,7 @@ close_section(struct parser *p, const struct tok *t, struct tnode **stack,
 	    "closing tag '%.*s' does not match open %s '%s%.*s'",
 	    (int)t->len, t->s, kind_word(top->kind), top->dynamic ? "*" : "",
 	    (int)top->name.len, top->name.s);
-	diag_note(p->d, &top->pos, "%s '%s%.*s' opened here",
-	    kind_word(top->kind), top->dynamic ? "*" : "",
-	    (int)top->name.len, top->name.s);
+	note_opened(p, top);
 	for (k = depth; k > 0; k--)
 		if (closes(stack[k], t->s, t->len))
 			return k - 1;
@@ -276,16 +222,15 @@ close_section(struct parser *p, const struct tok *t, struct tnode **stack,
 static void
 report_unclosed(struct parser *p, struct tnode **stack, size_t depth)
 {
-	struct srcpos end = tmpl_pos_at(p, p->len);
+	struct srcpos end = tmpl_pos_at(p->src, p->lpos, p->linestart, p->len);
 
 	for (; depth > 0; depth--) {
 		const struct tnode *n = stack[depth];
-		const char *star = n->dynamic ? "*" : "";
 
 		diag_error(p->d, &end, "%s '%s%.*s' is never closed",
-		    kind_word(n->kind), star, (int)n->name.len, n->name.s);
-		diag_note(p->d, &n->pos, "%s '%s%.*s' opened here",
-		    kind_word(n->kind), star, (int)n->name.len, n->name.s);
+		    kind_word(n->kind), n->dynamic ? "*" : "",
+		    (int)n->name.len, n->name.s);
+		note_opened(p, n);
 	}
 }
 
@@ -293,7 +238,7 @@ report_unclosed(struct parser *p, struct tnode **stack, size_t depth)
 static struct tnode *
 build_one(struct parser *p, const struct tok *t, struct tnode *parent)
 {
-	struct tnode *n = add_node(p, parent, node_kind(t->kind), t);
+	struct tnode *n = add_node(p, parent, (enum tnode_kind)t->kind, t);
 	int rc = 0;
 
 	switch (n->kind) {
@@ -306,10 +251,6 @@ build_one(struct parser *p, const struct tok *t, struct tnode *parent)
 		rc = parse_filters(p, t, n);
 		break;
 	case TNODE_BLOCK:
-		n->standalone = t->standalone;
-		n->indent = t->indent;
-		n->indentlen = t->indentlen;
-		/* FALLTHROUGH */
 	case TNODE_SECTION:
 	case TNODE_INVERTED:
 		rc = parse_name(p, t, t->s, t->len, &n->name);
@@ -466,10 +407,9 @@ tmpl_parse(struct arena *a, const struct keys *keys, const char *path,
 	p.a = a;
 	p.keys = keys;
 	p.d = d;
-	p.path = path;
 	p.src = text;
 	p.len = len;
-	p.line = 1;
+	p.lpos = (struct srcpos){ path, 1, 1 };
 	p.otag = "{{";
 	p.ctag = "}}";
 	p.olen = p.clen = 2;
@@ -545,29 +485,18 @@ node_ok(const struct tnode *n, const struct tnode *parent)
 	    memchr(n->text, '\n', n->len) == n->text + n->len - 1;
 }
 
+/* A node's children are checked before the walk climbs back through them. */
 bool
 tmpl_check(const struct tmpl *t)
 {
-	const struct tnode *n, *parent;
+	const struct tnode *n, *c;
 
-	if (t == NULL || t->root == NULL || t->root->kind != TNODE_ROOT)
+	if (t == NULL || t->root == NULL || t->root->kind != TNODE_ROOT ||
+	    t->root->parent != NULL)
 		return false;
-	/* Threaded walk through parent links: no stack, no recursion. */
-	parent = t->root;
-	n = t->root->child;
-	while (n != NULL) {
-		if (!node_ok(n, parent))
-			return false;
-		if (n->child != NULL) {
-			parent = n;
-			n = n->child;
-			continue;
-		}
-		while (n->next == NULL && parent != t->root) {
-			n = parent;
-			parent = n->parent;
-		}
-		n = n->next;
-	}
+	for (n = t->root; n != NULL; n = next_node(n))
+		for (c = n->child; c != NULL; c = c->next)
+			if (!node_ok(c, n))
+				return false;
 	return true;
 }
