@@ -27,11 +27,8 @@ struct escape_table {
 	struct rule *rules;		/* longest `from` first */
 	size_t nrules;
 	bool first[256];		/* bytes that start some rule */
-	const char *pre, *post;		/* format around the number */
-	size_t prelen, postlen;
-	int width;			/* minimum digits */
-	char zero;			/* '0' or ' ' for padding */
-	char conv;			/* x X d o, 0 when no format */
+	const char *format;		/* printf's, for one number */
+	char conv;			/* its x X d o, 0 when none */
 	unsigned classes;
 	enum units units;
 	const char **breaks;
@@ -55,7 +52,7 @@ static const char *const unit_names[] = { "code_point", "utf16", "utf8" };
 
 #define NELEM(x) (sizeof(x) / sizeof((x)[0]))
 
-/* The longest format width; more is never useful and bounds the buffer. */
+/* The longest format width; more is never useful. */
 #define MAX_WIDTH 16
 
 static size_t find_name(struct diag *d, const struct srcpos *pos,
@@ -74,7 +71,6 @@ static void parse_units(struct escape_table *t, const struct value *v,
 static void parse_breaks(struct arena *a, struct escape_table *t,
     const struct value *v, struct diag *d);
 static bool in_class(unsigned classes, uint32_t cp);
-static void add_part(struct buf *out, const char *s, size_t n);
 static void add_number(struct buf *out, const struct escape_table *t,
     uint32_t n);
 static void add_formatted(struct buf *out, const struct escape_table *t,
@@ -162,11 +158,15 @@ parse_chars(struct arena *a, struct escape_table *t, const struct value *v,
 	qsort(t->rules, t->nrules, sizeof(*t->rules), cmp_rule);
 }
 
-/* "PRE%[0][W]cPOST" with %% anywhere; exactly one conversion. */
+/*
+ * "PRE%[0][W]cPOST" with %% anywhere; exactly one conversion, so that
+ * printf may take it.
+ */
 static void
 parse_format(struct escape_table *t, const struct value *v, struct diag *d)
 {
-	const char *f = text_of(t, d, v, "'format'"), *p, *conv = NULL;
+	const char *f = text_of(t, d, v, "'format'"), *p;
+	int width;
 
 	if (f == NULL)
 		return;
@@ -177,19 +177,16 @@ parse_format(struct escape_table *t, const struct value *v, struct diag *d)
 			p++;
 			continue;
 		}
-		if (conv != NULL) {
+		if (t->conv != 0) {
 			diag_error(d, AT(t, v), "'format' must hold exactly "
 			    "one of %%x, %%X, %%d or %%o");
 			return;
 		}
-		conv = p++;
-		t->zero = ' ';
-		if (*p == '0')
-			t->zero = '0', p++;
-		for (t->width = 0; *p >= '0' && *p <= '9'; p++)
-			if (t->width <= MAX_WIDTH)
-				t->width = t->width * 10 + (*p - '0');
-		if (t->width > MAX_WIDTH || strchr("xXdo", *p) == NULL ||
+		p += p[1] == '0' ? 2 : 1;
+		for (width = 0; *p >= '0' && *p <= '9'; p++)
+			if (width <= MAX_WIDTH)
+				width = width * 10 + (*p - '0');
+		if (width > MAX_WIDTH || strchr("xXdo", *p) == NULL ||
 		    *p == '\0') {
 			diag_error(d, AT(t, v), "bad conversion in 'format' "
 			    "'%s' (use %%x, %%X, %%d or %%o, with an optional "
@@ -197,17 +194,11 @@ parse_format(struct escape_table *t, const struct value *v, struct diag *d)
 			return;
 		}
 		t->conv = *p;
-		t->pre = f;
-		t->prelen = (size_t)(conv - f);
-		t->post = p + 1;
 	}
-	if (conv == NULL) {
+	if (t->conv == 0)
 		diag_error(d, AT(t, v), "'format' must hold exactly one of "
 		    "%%x, %%X, %%d or %%o");
-		t->conv = 0;
-		return;
-	}
-	t->postlen = strlen(t->post);
+	t->format = f;
 }
 
 static void
@@ -316,38 +307,14 @@ in_class(unsigned classes, uint32_t cp)
 	return (classes & C_NON_ASCII) && cp > 0x7f;
 }
 
-/* "%%" in the parts around the number stands for one '%'. */
-static void
-add_part(struct buf *out, const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		buf_addc(out, s[i]);
-		if (s[i] == '%' && i + 1 < n && s[i + 1] == '%')
-			i++;
-	}
-}
-
+/* n is at most 0x10ffff, an int as well as an unsigned. */
 static void
 add_number(struct buf *out, const struct escape_table *t, uint32_t n)
 {
-	static const char lower[] = "0123456789abcdef";
-	static const char upper[] = "0123456789ABCDEF";
-	unsigned base = t->conv == 'd' ? 10 : t->conv == 'o' ? 8 : 16;
-	const char *digits = t->conv == 'X' ? upper : lower;
-	char tmp[MAX_WIDTH + 16];
-	size_t i = sizeof(tmp);
-
-	do {
-		tmp[--i] = digits[n % base];
-		n /= base;
-	} while (n != 0);
-	while (sizeof(tmp) - i < (size_t)t->width)
-		tmp[--i] = t->zero;
-	add_part(out, t->pre, t->prelen);
-	buf_add(out, tmp + i, sizeof(tmp) - i);
-	add_part(out, t->post, t->postlen);
+	if (t->conv == 'd')
+		buf_addf(out, t->format, (int)n);
+	else
+		buf_addf(out, t->format, (unsigned)n);
 }
 
 static void
