@@ -13,24 +13,22 @@
 enum {
 	K_CTRL = 0x001,		/* C0 controls and DEL */
 	K_HIGH = 0x002,		/* >= 0x80: part of a UTF-8 sequence */
-	K_DIGIT = 0x004,
-	K_MD = 0x008,		/* Markdown punctuation escaped anywhere */
-	K_STR = 0x010,		/* " and \, escaped in C, Python and Go */
-	K_QMARK = 0x020,	/* ?, which may make a C trigraph */
-	K_HTML = 0x040,		/* & < > " */
-	K_CPAIR = 0x080,	/* / * ?, which may end a pair to break in C */
-	K_HPAIR = 0x100		/* - !, the same for HTML and Markdown */
+	K_MD = 0x004,		/* Markdown punctuation escaped anywhere */
+	K_STR = 0x008,		/* " and \, escaped in C, Python and Go */
+	K_QMARK = 0x010,	/* ?, which may make a C trigraph */
+	K_HTML = 0x020,		/* & < > " */
+	K_CPAIR = 0x040,	/* / * ?, which may end a pair to break in C */
+	K_HPAIR = 0x080		/* - !, the same for HTML and Markdown */
 };
 
 #define K8(k)	k, k, k, k, k, k, k, k
 #define K32(k)	K8(k), K8(k), K8(k), K8(k)
 
-static const uint16_t kind[256] = {
+static const uint8_t kind[256] = {
 	K32(K_CTRL),
 	['!'] = K_HPAIR, ['"'] = K_STR | K_HTML, ['#'] = K_MD, ['$'] = K_MD,
 	['&'] = K_MD | K_HTML, ['*'] = K_MD | K_CPAIR, ['-'] = K_HPAIR,
-	['/'] = K_CPAIR, ['0'] = K8(K_DIGIT), K_DIGIT, K_DIGIT,
-	['<'] = K_MD | K_HTML, ['>'] = K_MD | K_HTML, ['?'] = K_QMARK | K_CPAIR,
+	['/'] = K_CPAIR, ['<'] = K_MD | K_HTML, ['>'] = K_MD | K_HTML, ['?'] = K_QMARK | K_CPAIR,
 	['['] = K_MD, ['\\'] = K_MD | K_STR, [']'] = K_MD, ['_'] = K_MD,
 	['`'] = K_MD, ['|'] = K_MD, ['~'] = K_MD, [0x7f] = K_CTRL,
 	K32(K_HIGH), K32(K_HIGH), K32(K_HIGH), K32(K_HIGH)
@@ -41,26 +39,15 @@ static const uint16_t kind[256] = {
 static const char hex[] = "0123456789abcdef";
 static const char fffd[] = "\xef\xbf\xbd";
 
+/* The escapes that C, Python and Go share, and HTML's entities. */
+static const char str_from[] = "\"\\\n\t\r";
+static const char *const str_to[] = { "\\\"", "\\\\", "\\n", "\\t", "\\r" };
+static const char html_from[] = "&<>\"";
+static const char *const html_to[] = { "&amp;", "&lt;", "&gt;", "&quot;" };
+
 /* The pairs that would end or nest a comment, broken with a space. */
 static const char *const c_breaks[] = { "*/", "/*", "??" };
 static const char *const html_breaks[] = { "--", "<!" };
-
-static inline size_t run_of(const unsigned char *s, size_t n,
-    unsigned mask);
-static inline size_t text_run(const unsigned char *s, size_t n,
-    unsigned mask);
-static bool is_blank(unsigned char c);
-static void add_code(struct buf *out, const char *pre, uint32_t v,
-    unsigned base, size_t digits);
-static bool add_short(struct buf *out, unsigned char c);
-static void add_c(struct buf *out, const unsigned char *s, size_t n);
-static void add_script(struct buf *out, const unsigned char *s, size_t n);
-static void add_html(struct buf *out, const unsigned char *s, size_t n);
-static size_t md_lead(struct buf *out, const unsigned char *s, size_t n);
-static size_t md_span(struct buf *out, const unsigned char *s, size_t n);
-static void add_markdown(struct buf *out, const unsigned char *s, size_t n);
-static void end_c(struct buf *out, size_t start);
-static void end_html(struct buf *out, size_t start);
 
 /*
  * The length of the run at the start of s[0..n) of bytes in none of
@@ -210,18 +197,16 @@ add_code(struct buf *out, const char *pre, uint32_t v, unsigned base,
 	buf_add(out, e, k + digits);
 }
 
-/* The escapes that C, Python and Go share; false for any other byte. */
+/* Appends to[k] when c is from[k]; false when c is not in from. */
 static bool
-add_short(struct buf *out, unsigned char c)
+add_named(struct buf *out, unsigned char c, const char *from,
+    const char *const *to)
 {
-	static const char from[] = "\"\\\n\t\r", to[] = "\"\\ntr";
-	const char *p = memchr(from, c, sizeof(from) - 1);
-	char e[2] = { '\\', 0 };
+	const char *p = memchr(from, c, strlen(from));
 
 	if (p == NULL)
 		return false;
-	e[1] = to[p - from];
-	buf_add(out, e, 2);
+	buf_adds(out, to[p - from]);
 	return true;
 }
 
@@ -242,7 +227,7 @@ add_c(struct buf *out, const unsigned char *s, size_t n)
 			i += len - 1;
 			continue;
 		}
-		if (add_short(out, s[i]))
+		if (add_named(out, s[i], str_from, str_to))
 			continue;
 		if (IS(s[i], K_CTRL | K_HIGH))
 			add_code(out, "\\", s[i], 8, 3);
@@ -273,7 +258,7 @@ add_script(struct buf *out, const unsigned char *s, size_t n)
 			continue;
 		}
 		len = 1;
-		if (add_short(out, s[i]))
+		if (add_named(out, s[i], str_from, str_to))
 			continue;
 		if (IS(s[i], K_CTRL) ||
 		    (len = escape_utf8(s + i, n - i, &cp)) == 0) {
@@ -303,27 +288,14 @@ add_html(struct buf *out, const unsigned char *s, size_t n)
 			continue;
 		}
 		len = 1;
-		switch (s[i]) {
-		case '&':
-			buf_add(out, "&amp;", 5);
-			break;
-		case '<':
-			buf_add(out, "&lt;", 4);
-			break;
-		case '>':
-			buf_add(out, "&gt;", 4);
-			break;
-		case '"':
-			buf_add(out, "&quot;", 6);
-			break;
-		default:
-			if (is_blank(s[i]) ||
-			    (len = escape_utf8(s + i, n - i, &cp)) == 0) {
-				buf_addc(out, s[i]);
-				len = 1;
-			} else {
-				buf_addf(out, "&#x%X;", (unsigned)cp);
-			}
+		if (add_named(out, s[i], html_from, html_to))
+			continue;
+		if (is_blank(s[i]) ||
+		    (len = escape_utf8(s + i, n - i, &cp)) == 0) {
+			buf_addc(out, s[i]);
+			len = 1;
+		} else {
+			buf_addf(out, "&#x%X;", (unsigned)cp);
 		}
 	}
 }
@@ -343,7 +315,7 @@ md_lead(struct buf *out, const unsigned char *s, size_t n)
 		buf_addc(out, s[0]);
 		return 1;
 	}
-	for (i = 0; i < n && IS(s[i], K_DIGIT); i++)
+	for (i = 0; i < n && s[i] >= '0' && s[i] <= '9'; i++)
 		;
 	if (i == 0 || i == n || (s[i] != '.' && s[i] != ')'))
 		return 0;

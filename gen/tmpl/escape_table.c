@@ -55,33 +55,6 @@ static const char *const unit_names[] = { "code_point", "utf16", "utf8" };
 /* The longest format width; more is never useful. */
 #define MAX_WIDTH 16
 
-static size_t find_name(struct diag *d, const struct srcpos *pos,
-    const char *what, const char *name, const char *const *names, size_t n);
-static const char *text_of(const struct escape_table *t, struct diag *d,
-    const struct value *v, const char *what);
-static int cmp_rule(const void *a, const void *b);
-static void parse_chars(struct arena *a, struct escape_table *t,
-    const struct value *v, struct diag *d);
-static void parse_format(struct escape_table *t, const struct value *v,
-    struct diag *d);
-static void parse_classes(struct escape_table *t, const struct value *v,
-    struct diag *d);
-static void parse_units(struct escape_table *t, const struct value *v,
-    struct diag *d);
-static void parse_breaks(struct arena *a, struct escape_table *t,
-    const struct value *v, struct diag *d);
-static bool in_class(unsigned classes, uint32_t cp);
-static void add_number(struct buf *out, const struct escape_table *t,
-    uint32_t n);
-static void add_formatted(struct buf *out, const struct escape_table *t,
-    uint32_t cp, const unsigned char *s, size_t n);
-static void add_coded(struct buf *out, const struct escape_table *t,
-    uint32_t cp, const unsigned char *s, size_t n);
-static const struct rule *match(const struct escape_table *t,
-    const unsigned char *s, size_t n);
-static void put_all(struct buf *out, const struct escape_table *t,
-    size_t start, const char *s, size_t n);
-
 /* The index of name in names[0..n), or n after reporting it unknown. */
 static size_t
 find_name(struct diag *d, const struct srcpos *pos, const char *what,

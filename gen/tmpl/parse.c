@@ -5,10 +5,6 @@
 
 #include "base/xmalloc.h"
 
-static int report_filter(struct parser *, const struct tok *, const char *,
-    size_t);
-static int build(struct parser *, struct tnode *);
-
 /* Fills n->name from s[0..len); "." and the @ names are special. */
 static int
 parse_name(struct parser *p, const struct tok *t, const char *s, size_t len,
@@ -55,6 +51,23 @@ parse_name(struct parser *p, const struct tok *t, const char *s, size_t len,
 	return 0;
 }
 
+static int
+report_filter(struct parser *p, const struct tok *t, const char *f,
+    size_t n)
+{
+	struct srcpos pos = tmpl_pos_at(p->src, t->pos, t->at,
+	    (size_t)(f - p->src));
+	const char *near = filter_suggest(f, n);
+
+	if (n == 0)
+		diag_error(p->d, &pos, "empty filter name");
+	else
+		diag_error(p->d, &pos, "unknown filter '%.*s'%s%s%s", (int)n,
+		    f, near ? "; did you mean '" : "", near ? near : "",
+		    near ? "'?" : "");
+	return -1;
+}
+
 /* Splits "name | f1 | f2" and looks the filters up. */
 static int
 parse_filters(struct parser *p, const struct tok *t, struct tnode *n)
@@ -87,25 +100,6 @@ parse_filters(struct parser *p, const struct tok *t, struct tnode *n)
 		rc = report_filter(p, t, f, flen);
 	}
 	return rc;
-}
-
-static int
-report_filter(struct parser *p, const struct tok *t, const char *f,
-    size_t n)
-{
-	struct srcpos pos = tmpl_pos_at(p->src, t->pos, t->at,
-	    (size_t)(f - p->src));
-	const char *near = filter_suggest(f, n);
-
-	if (n == 0)
-		diag_error(p->d, &pos, "empty filter name");
-	else if (near != NULL)
-		diag_error(p->d, &pos,
-		    "unknown filter '%.*s'; did you mean '%s'?", (int)n, f,
-		    near);
-	else
-		diag_error(p->d, &pos, "unknown filter '%.*s'", (int)n, f);
-	return -1;
 }
 
 static struct tnode *

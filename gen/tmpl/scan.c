@@ -14,12 +14,6 @@
  * why the two are apart.
  */
 
-static void advance(struct parser *, size_t);
-static struct tok *push_tok(struct parser *, enum tok_kind, size_t);
-static void end_line(struct parser *);
-static void scan_text(struct parser *, size_t);
-static int scan_tag(struct parser *);
-
 bool
 tmpl_is_blank(char c)
 {
