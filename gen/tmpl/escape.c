@@ -28,9 +28,10 @@ static const uint8_t kind[256] = {
 	K32(K_CTRL),
 	['!'] = K_HPAIR, ['"'] = K_STR | K_HTML, ['#'] = K_MD, ['$'] = K_MD,
 	['&'] = K_MD | K_HTML, ['*'] = K_MD | K_CPAIR, ['-'] = K_HPAIR,
-	['/'] = K_CPAIR, ['<'] = K_MD | K_HTML, ['>'] = K_MD | K_HTML, ['?'] = K_QMARK | K_CPAIR,
-	['['] = K_MD, ['\\'] = K_MD | K_STR, [']'] = K_MD, ['_'] = K_MD,
-	['`'] = K_MD, ['|'] = K_MD, ['~'] = K_MD, [0x7f] = K_CTRL,
+	['/'] = K_CPAIR, ['<'] = K_MD | K_HTML, ['>'] = K_MD | K_HTML,
+	['?'] = K_QMARK | K_CPAIR, ['['] = K_MD, ['\\'] = K_MD | K_STR,
+	[']'] = K_MD, ['_'] = K_MD, ['`'] = K_MD, ['|'] = K_MD, ['~'] = K_MD,
+	[0x7f] = K_CTRL,
 	K32(K_HIGH), K32(K_HIGH), K32(K_HIGH), K32(K_HIGH)
 };
 

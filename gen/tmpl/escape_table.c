@@ -243,7 +243,8 @@ escape_table_parse(struct arena *a, const char *path, const struct value *v,
 
 	t->path = path;
 	if (v->kind != VALUE_MAP) {
-		diag_error(d, AT(t, v), "'escape' must be a mode name or a map");
+		diag_error(d, AT(t, v), "'escape' must be a mode name or a "
+		    "map");
 		return -1;
 	}
 	for (i = 0; i < v->len; i++)

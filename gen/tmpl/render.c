@@ -12,14 +12,8 @@
 static void
 push_ctx(struct render *r, const struct value *v, bool iter, size_t count)
 {
-	struct ctxent *e;
-
 	r->ctx = xgrow(r->ctx, &r->capctx, r->nctx, sizeof(*r->ctx));
-	e = &r->ctx[r->nctx++];
-	e->v = v;
-	e->iter = iter;
-	e->index = 0;
-	e->count = count;
+	r->ctx[r->nctx++] = (struct ctxent){ v, 0, count, iter };
 }
 
 struct frame *

@@ -58,10 +58,7 @@ push_tok(struct parser *p, enum tok_kind kind, size_t at)
 {
 	struct tok *t;
 
-	if (p->ntoks == p->cap) {
-		p->cap = p->cap ? p->cap * 2 : 64;
-		p->toks = xrealloc(p->toks, xmul(p->cap, sizeof(*p->toks)));
-	}
+	p->toks = xgrow(p->toks, &p->cap, p->ntoks, sizeof(*p->toks));
 	t = &p->toks[p->ntoks++];
 	memset(t, 0, sizeof(*t));
 	t->kind = kind;

@@ -187,7 +187,7 @@ struct render {
 	size_t strip;			/* blanks taken from each line */
 	bool pending;			/* indent before the next output */
 	size_t pendlen;
-	size_t skip;			/* blanks still to take from this line */
+	size_t skip;			/* blanks still to take here */
 	bool nobol;			/* first node of inline content */
 	unsigned pdepth;
 	struct pcache *cache;
