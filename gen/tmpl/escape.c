@@ -150,13 +150,14 @@ escape_break(struct buf *out, const char *const *brk, size_t n,
 }
 
 /*
- * The length of the run at the start of s[0..n) of bytes in none of
- * the classes of mask (which holds K_HIGH) and of well-formed multi-byte
- * UTF-8 sequences, stopping before one of escape_is_unsafe: text in
- * other scripts passes through whole, not a character at a time.
+ * Copies the run at the start of s[0..n) of bytes in none of the
+ * classes of mask (which holds K_HIGH) and of well-formed multi-byte
+ * UTF-8 sequences, stopping before one of escape_is_unsafe, and returns
+ * its length: text in other scripts passes through whole, not a
+ * character at a time.
  */
 static inline size_t
-text_run(const unsigned char *s, size_t n, unsigned mask)
+copy_run(struct buf *out, const unsigned char *s, size_t n, unsigned mask)
 {
 	size_t i = 0, len;
 	uint32_t cp;
@@ -171,6 +172,8 @@ text_run(const unsigned char *s, size_t n, unsigned mask)
 			break;
 		i += len;
 	}
+	if (i > 0)
+		buf_add(out, s, i);
 	return i;
 }
 
@@ -253,11 +256,8 @@ add_script(struct buf *out, const unsigned char *s, size_t n)
 	uint32_t cp;
 
 	for (i = 0; i < n; i += len) {
-		len = text_run(s + i, n - i, K_CTRL | K_HIGH | K_STR);
-		if (len > 0) {
-			buf_add(out, s + i, len);
+		if ((len = copy_run(out, s + i, n - i, K_CTRL | K_HIGH | K_STR)) > 0)
 			continue;
-		}
 		len = 1;
 		if (add_named(out, s[i], str_from, str_to))
 			continue;
@@ -283,11 +283,8 @@ add_html(struct buf *out, const unsigned char *s, size_t n)
 	uint32_t cp;
 
 	for (i = 0; i < n; i += len) {
-		len = text_run(s + i, n - i, K_HTML | K_CTRL | K_HIGH);
-		if (len > 0) {
-			buf_add(out, s + i, len);
+		if ((len = copy_run(out, s + i, n - i, K_HTML | K_CTRL | K_HIGH)) > 0)
 			continue;
-		}
 		len = 1;
 		if (add_named(out, s[i], html_from, html_to))
 			continue;
@@ -366,11 +363,8 @@ add_markdown(struct buf *out, const unsigned char *s, size_t n)
 	size_t i, len;
 
 	for (i = md_lead(out, s, n); i < n; i += len) {
-		len = text_run(s + i, n - i, K_MD | K_CTRL | K_HIGH);
-		if (len > 0) {
-			buf_add(out, s + i, len);
+		if ((len = copy_run(out, s + i, n - i, K_MD | K_CTRL | K_HIGH)) > 0)
 			continue;
-		}
 		len = 1;
 		if (s[i] == '\r' && i + 1 < n && s[i + 1] == '\n')
 			len = 2;
@@ -480,11 +474,8 @@ escape_comment(struct buf *out, enum escape_mode mode, const char *s,
 		mask |= K_HPAIR;
 	}
 	for (i = 0; i < len; i += n) {
-		n = text_run(u + i, len - i, mask);
-		if (n > 0) {
-			buf_add(out, u + i, n);
+		if ((n = copy_run(out, u + i, len - i, mask)) > 0)
 			continue;
-		}
 		n = 1;
 		if (u[i] == '\r' && i + 1 < len && u[i + 1] == '\n')
 			n = 2;

@@ -393,26 +393,16 @@ int
 tmpl_parse(struct arena *a, const struct keys *keys, const char *path,
     const char *text, size_t len, struct diag *d, struct tmpl **out)
 {
-	struct parser p;
-	struct tmpl *t;
+	struct parser p = { .a = a, .keys = keys, .d = d, .src = text,
+	    .len = len, .lpos = { path, 1, 1 }, .otag = "{{", .ctag = "}}",
+	    .olen = 2, .clen = 2 };
+	struct tmpl *t = arena_alloc(a, sizeof(*t));
 	int rc;
 
-	memset(&p, 0, sizeof(p));
-	p.a = a;
-	p.keys = keys;
-	p.d = d;
-	p.src = text;
-	p.len = len;
-	p.lpos = (struct srcpos){ path, 1, 1 };
-	p.otag = "{{";
-	p.ctag = "}}";
-	p.olen = p.clen = 2;
-	t = arena_alloc(a, sizeof(*t));
 	t->path = path;
 	t->root = arena_alloc(a, sizeof(*t->root));
 	t->root->kind = TNODE_ROOT;
-	t->root->pos.file = path;
-	t->root->pos.line = t->root->pos.col = 1;
+	t->root->pos = p.lpos;
 	rc = tmpl_scan(&p);
 	if (build(&p, t->root) != 0)
 		rc = -1;
@@ -457,26 +447,19 @@ tmpl_refs(const struct tmpl *t, void (*key)(void *, const char *),
 }
 
 static bool
-is_container(enum tnode_kind k)
-{
-	return k == TNODE_ROOT || k == TNODE_SECTION || k == TNODE_INVERTED ||
-	    k == TNODE_PARENT || k == TNODE_BLOCK;
-}
-
-static bool
 node_ok(const struct tnode *n, const struct tnode *parent)
 {
-	if (n->parent != parent || n->pos.line == 0 || n->pos.col == 0)
-		return false;
-	if (n->child != NULL && !is_container(n->kind))
-		return false;
-	if (n->kind != TNODE_TEXT && !parent->tags)
+	const char *nl;
+
+	if (n->parent != parent || n->pos.line == 0 || n->pos.col == 0 ||
+	    (n->child != NULL && (n->kind == TNODE_TEXT ||
+	    n->kind == TNODE_VAR || n->kind == TNODE_PARTIAL)))
 		return false;
 	if (n->kind != TNODE_TEXT)
-		return true;
+		return parent->tags;
 	/* Text ends at its first line break, if it holds one. */
-	return memchr(n->text, '\n', n->len) == NULL ||
-	    memchr(n->text, '\n', n->len) == n->text + n->len - 1;
+	nl = memchr(n->text, '\n', n->len);
+	return nl == NULL || nl == n->text + n->len - 1;
 }
 
 /* A node's children are checked before the walk climbs back through them. */
