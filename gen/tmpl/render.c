@@ -205,8 +205,7 @@ filter_text(struct render *r, const struct tnode *n, const struct value *v,
 	value_text(v, tmp, s, len);
 	for (i = 0; i < n->nfilters; i++) {
 		buf_reset(dst);
-		if (filter_apply_table(dst, n->filters[i], mode, table, *s,
-		    *len))
+		if (filter_apply(dst, n->filters[i], mode, table, *s, *len))
 			safe = true;
 		*s = dst->ptr;
 		*len = dst->len;
