@@ -71,10 +71,11 @@ run_of(const unsigned char *s, size_t n, unsigned mask)
 
 /*
  * Overlong forms, surrogates and values past U+10FFFF are not well
- * formed (Unicode table 3-7).
+ * formed (Unicode table 3-7).  Inline: copy_run decodes every sequence
+ * it lets through.
  */
-static inline size_t
-decode(const unsigned char *s, size_t n, uint32_t *cp)
+inline size_t
+escape_utf8(const unsigned char *s, size_t n, uint32_t *cp)
 {
 	static const uint32_t least[] = { 0, 0, 0x80, 0x800, 0x10000 };
 	uint32_t v = s[0];
@@ -97,12 +98,6 @@ decode(const unsigned char *s, size_t n, uint32_t *cp)
 		return 0;
 	*cp = v;
 	return len;
-}
-
-size_t
-escape_utf8(const unsigned char *s, size_t n, uint32_t *cp)
-{
-	return decode(s, n, cp);
 }
 
 bool
@@ -165,7 +160,7 @@ copy_run(struct buf *out, const unsigned char *s, size_t n, unsigned mask)
 	while (i < n) {
 		if (s[i] < 0x80)
 			len = run_of(s + i, n - i, mask);
-		else if ((len = decode(s + i, n - i, &cp)) != 0 &&
+		else if ((len = escape_utf8(s + i, n - i, &cp)) != 0 &&
 		    escape_is_unsafe(cp))
 			len = 0;
 		if (len == 0)

@@ -261,13 +261,6 @@ build_one(struct parser *p, const struct tok *t, struct tnode *parent)
 	return n;
 }
 
-static bool
-opens(enum tok_kind k)
-{
-	return k == TOK_SECTION || k == TOK_INVERTED || k == TOK_PARENT ||
-	    k == TOK_BLOCK;
-}
-
 /* Narrows m to the blanks it shares with s[0..len). */
 static void
 narrow(struct margin *m, const char *s, size_t len)
@@ -375,7 +368,8 @@ build(struct parser *p, struct tnode *root)
 		}
 		measure(p, i, &m[depth]);
 		n = build_one(p, t, stack[depth]);
-		if (!opens(t->kind))
+		if (t->kind != TOK_SECTION && t->kind != TOK_INVERTED &&
+		    t->kind != TOK_PARENT && t->kind != TOK_BLOCK)
 			continue;
 		if (depth == TMPL_MAX_DEPTH) {
 			diag_error(p->d, &t->pos,
@@ -399,7 +393,6 @@ tmpl_parse(struct arena *a, const struct keys *keys, const char *path,
 	struct tmpl *t = arena_alloc(a, sizeof(*t));
 	int rc;
 
-	t->path = path;
 	t->root = arena_alloc(a, sizeof(*t->root));
 	t->root->kind = TNODE_ROOT;
 	t->root->pos = p.lpos;

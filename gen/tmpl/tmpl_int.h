@@ -95,7 +95,6 @@ struct tnode {
 };
 
 struct tmpl {
-	const char *path;
 	struct tnode *root;
 };
 
