@@ -1,9 +1,6 @@
-#include "escape.h"
-
-#include <stdint.h>
-#include <string.h>
-
 #include "tmpl_int.h"
+
+#include <string.h>
 
 /*
  * Byte classes, by table so that the locale never matters.  Every

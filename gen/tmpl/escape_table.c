@@ -1,10 +1,9 @@
-#include "escape.h"
+#include "tmpl_int.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/suggest.h"
-#include "tmpl_int.h"
 
 /*
  * Code point classes of `classes:`, bit k for class_names[k].  Those of

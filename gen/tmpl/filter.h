@@ -18,10 +18,6 @@
 #ifndef GEN_FILTER_H
 #define GEN_FILTER_H
 
-#include <stdbool.h>
-#include <stddef.h>
-
-#include "base/buf.h"
 #include "base/case.h"
 #include "escape.h"
 

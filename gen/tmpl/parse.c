@@ -3,8 +3,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/xmalloc.h"
-
 /* Fills n->name from s[0..len); "." and the @ names are special. */
 static int
 parse_name(struct parser *p, const struct tok *t, const char *s, size_t len,

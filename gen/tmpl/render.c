@@ -1,12 +1,9 @@
-#include "tmpl.h"
+#include "tmpl_int.h"
 
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
-#include "filter.h"
-#include "tmpl_int.h"
 #include "base/xmalloc.h"
 
 static void

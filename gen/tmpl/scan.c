@@ -1,6 +1,5 @@
 #include "tmpl_int.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include "base/xmalloc.h"

@@ -27,12 +27,7 @@
 #ifndef GEN_TMPL_INT_H
 #define GEN_TMPL_INT_H
 
-#include <stdbool.h>
-#include <stddef.h>
-
-#include "base/diag.h"
 #include "filter.h"
-#include "base/buf.h"
 #include "tmpl.h"
 
 enum tnode_kind {
