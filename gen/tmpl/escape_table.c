@@ -297,16 +297,14 @@ add_formatted(struct buf *out, const struct escape_table *t, uint32_t cp,
 	size_t i;
 
 	switch (t->units) {
+	case UNITS_UTF16:
+		if (cp >= 0x10000) {
+			add_number(out, t, 0xd800 + ((cp - 0x10000) >> 10));
+			cp = 0xdc00 + ((cp - 0x10000) & 0x3ff);
+		}
+		/* FALLTHROUGH */
 	case UNITS_CODE_POINT:
 		add_number(out, t, cp);
-		break;
-	case UNITS_UTF16:
-		if (cp < 0x10000) {
-			add_number(out, t, cp);
-		} else {
-			add_number(out, t, 0xd800 + ((cp - 0x10000) >> 10));
-			add_number(out, t, 0xdc00 + ((cp - 0x10000) & 0x3ff));
-		}
 		break;
 	case UNITS_UTF8:
 		for (i = 0; i < n; i++)

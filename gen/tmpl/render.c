@@ -51,30 +51,24 @@ tmpl_push_indent(struct render *r, size_t strip, const char *add, size_t len)
 	}
 }
 
+/* @first, @last or @index of the innermost list section. */
 static const struct value *
 lookup_special(struct render *r, enum tname_special sp)
 {
+	const struct ctxent *e;
 	size_t i = r->nctx;
 
 	while (i > 0 && !r->ctx[i - 1].iter)
 		i--;
 	if (i == 0)
 		return NULL;
-	switch (sp) {
-	case TNAME_FIRST:
-		return value_bool(r->ctx[i - 1].index == 0);
-	case TNAME_LAST:
-		return value_bool(r->ctx[i - 1].index + 1 ==
-		    r->ctx[i - 1].count);
-	case TNAME_INDEX:
-		r->idx.kind = VALUE_INT;
-		r->idx.u.i = (long long)r->ctx[i - 1].index;
-		return &r->idx;
-	case TNAME_DATA:
-	case TNAME_DOT:
-		break;
-	}
-	return NULL;
+	e = &r->ctx[i - 1];
+	if (sp != TNAME_INDEX)
+		return value_bool(sp == TNAME_FIRST ? e->index == 0 :
+		    e->index + 1 == e->count);
+	r->idx.kind = VALUE_INT;
+	r->idx.u.i = (long long)e->index;
+	return &r->idx;
 }
 
 /*

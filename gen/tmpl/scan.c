@@ -59,9 +59,8 @@ push_tok(struct parser *p, enum tok_kind kind, size_t at)
 
 	p->toks = xgrow(p->toks, &p->cap, p->ntoks, sizeof(*p->toks));
 	t = &p->toks[p->ntoks++];
-	memset(t, 0, sizeof(*t));
-	t->kind = kind;
-	t->pos = tmpl_pos_at(p->src, p->lpos, p->linestart, at);
+	*t = (struct tok){ .kind = kind,
+	    .pos = tmpl_pos_at(p->src, p->lpos, p->linestart, at) };
 	return t;
 }
 

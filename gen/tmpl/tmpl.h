@@ -90,8 +90,7 @@ void tmpl_refs(const struct tmpl *t, void (*key)(void *, const char *),
  * loader (which may be NULL: no partials exist) and parsed into arena a
  * once per name for the whole render.  Returns 0, or -1 after reporting
  * into d; on failure out may hold partial output, which the caller drops.
- * out may stream into a sink (see buf.h): the render looks back only at
- * the last byte, and counts max_output from buf_pos.
+ * max_output counts from buf_pos(out).
  */
 int tmpl_render(const struct tmpl *t, const struct value *root,
     const struct tmpl_opts *opts, const struct tmpl_loader *loader,
