@@ -248,7 +248,8 @@ add_script(struct buf *out, const unsigned char *s, size_t n)
 	uint32_t cp;
 
 	for (i = 0; i < n; i += len) {
-		if ((len = copy_run(out, s + i, n - i, K_CTRL | K_HIGH | K_STR)) > 0)
+		len = copy_run(out, s + i, n - i, K_CTRL | K_HIGH | K_STR);
+		if (len > 0)
 			continue;
 		len = 1;
 		if (add_named(out, s[i], str_from, str_to))
@@ -275,7 +276,8 @@ add_html(struct buf *out, const unsigned char *s, size_t n)
 	uint32_t cp;
 
 	for (i = 0; i < n; i += len) {
-		if ((len = copy_run(out, s + i, n - i, K_HTML | K_CTRL | K_HIGH)) > 0)
+		len = copy_run(out, s + i, n - i, K_HTML | K_CTRL | K_HIGH);
+		if (len > 0)
 			continue;
 		len = 1;
 		if (add_named(out, s[i], html_from, html_to))
@@ -355,7 +357,8 @@ add_markdown(struct buf *out, const unsigned char *s, size_t n)
 	size_t i, len;
 
 	for (i = md_lead(out, s, n); i < n; i += len) {
-		if ((len = copy_run(out, s + i, n - i, K_MD | K_CTRL | K_HIGH)) > 0)
+		len = copy_run(out, s + i, n - i, K_MD | K_CTRL | K_HIGH);
+		if (len > 0)
 			continue;
 		len = 1;
 		if (s[i] == '\r' && i + 1 < n && s[i + 1] == '\n')

@@ -423,7 +423,8 @@ tmpl_refs(const struct tmpl *t, void (*key)(void *, const char *),
 	size_t i;
 
 	for (n = t->root; n != NULL; n = next_node(n)) {
-		bool named = n->kind == TNODE_PARTIAL || n->kind == TNODE_PARENT;
+		bool named = n->kind == TNODE_PARTIAL ||
+		    n->kind == TNODE_PARENT;
 
 		if (named && partial != NULL)
 			partial(ctx, n->name.s, n->name.len, n->dynamic);
