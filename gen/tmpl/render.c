@@ -35,9 +35,8 @@ tmpl_push_frame(struct render *r, enum frame_kind kind,
 }
 
 /*
- * Puts "lose strip blanks, then gain add[0..len)" under the rule in
- * force.  The outer rule's strip eats into `add` first and, if it is
- * longer, into the line itself.
+ * The outer rule's strip eats into `add` first and, if it is longer,
+ * into the line itself.
  */
 void
 tmpl_push_indent(struct render *r, size_t strip, const char *add, size_t len)
@@ -76,7 +75,6 @@ lookup_special(struct render *r, enum tname_special sp)
  * up through the whole context stack, the rest only inside what the
  * previous part found.  Names were resolved to interned keys when the
  * template was parsed, so each look is a comparison of pointers.
- * Returns NULL when the name resolves nowhere (an error in strict mode).
  */
 const struct value *
 tmpl_resolve(struct render *r, const struct tnode *n)
