@@ -485,7 +485,7 @@ check_modes(const struct text *in, struct buf *b)
 		else
 			check_literal(in, modes[i].name, b, modes[i].lit);
 		buf_reset(b);
-		if (filter_apply_table(b, FILTER_COMMENT, modes[i].mode, NULL,
+		if (filter_apply(b, FILTER_COMMENT, modes[i].mode, NULL,
 		    in->s, in->len) != true)
 			fail_msg("comment: not marked as escaped");
 		check_raw(in, "comment", b, false);
@@ -508,7 +508,7 @@ check_table(const struct text *in, struct buf *b,
 	if (decode)
 		check_literal(in, name, b, LIT_TABLE);
 	buf_reset(b);
-	filter_apply_table(b, FILTER_COMMENT, ESCAPE_NONE, t, in->s,
+	filter_apply(b, FILTER_COMMENT, ESCAPE_NONE, t, in->s,
 	    in->len);
 	check_raw(in, name, b, false);
 	check_visible(in, name, b, end);

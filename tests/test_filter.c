@@ -121,7 +121,8 @@ test_filter_apply_table(void **state)
 	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
 		r = &rows[i];
 		buf_reset(b);
-		if (filter_apply(b, r->id, ESCAPE_C, r->in, strlen(r->in)))
+		if (filter_apply(b, r->id, ESCAPE_C, NULL, r->in,
+		    strlen(r->in)))
 			fail_msg("%s: claims to have escaped", r->name);
 		if (!buf_check(b))
 			fail_msg("%s: buffer invariants broken", r->name);
@@ -137,10 +138,10 @@ test_filter_apply_respects_length(void **state)
 {
 	struct buf *b = *state;
 
-	filter_apply(b, FILTER_SNAKE, ESCAPE_NONE, "FooBar", 3);
+	filter_apply(b, FILTER_SNAKE, ESCAPE_NONE, NULL, "FooBar", 3);
 	assert_string_equal(b->ptr, "foo");
 	buf_reset(b);
-	filter_apply(b, FILTER_UPPER, ESCAPE_NONE, "a\0b", 3);
+	filter_apply(b, FILTER_UPPER, ESCAPE_NONE, NULL, "a\0b", 3);
 	assert_int_equal(b->len, 3);
 	assert_memory_equal(b->ptr, "A\0B", 3);
 }
@@ -169,25 +170,25 @@ test_filter_plain_ids_keep_model_ident_rules(void **state)
 		size_t len = strlen(id);
 
 		buf_reset(b);
-		filter_apply(b, FILTER_SNAKE, ESCAPE_NONE, id, len);
+		filter_apply(b, FILTER_SNAKE, ESCAPE_NONE, NULL, id, len);
 		if (strcmp(b->ptr, id) != 0)
 			fail_msg("%s: snake case reads \"%s\"", id, b->ptr);
 		for (j = 0; j <= len; j++)
 			want[j] = id[j] >= 'a' && id[j] <= 'z' ?
 			    (char)(id[j] - 'a' + 'A') : id[j];
 		buf_reset(b);
-		filter_apply(b, FILTER_UPPER_SNAKE, ESCAPE_NONE, id, len);
+		filter_apply(b, FILTER_UPPER_SNAKE, ESCAPE_NONE, NULL, id, len);
 		if (strcmp(b->ptr, want) != 0)
 			fail_msg("%s: upper snake case reads \"%s\"", id,
 			    b->ptr);
 		buf_reset(b);
-		filter_apply(b, FILTER_PASCAL, ESCAPE_NONE, id, len);
+		filter_apply(b, FILTER_PASCAL, ESCAPE_NONE, NULL, id, len);
 		assert_true(b->len < sizeof(want));
 		memcpy(want, b->ptr, b->len + 1);
 		first = strcspn(id, "_");
 		memcpy(want, id, first);
 		buf_reset(b);
-		filter_apply(b, FILTER_CAMEL, ESCAPE_NONE, id, len);
+		filter_apply(b, FILTER_CAMEL, ESCAPE_NONE, NULL, id, len);
 		if (strcmp(b->ptr, want) != 0)
 			fail_msg("%s: camel case reads \"%s\", want \"%s\"",
 			    id, b->ptr, want);
@@ -199,13 +200,16 @@ test_filter_comment_escapes_for_mode(void **state)
 {
 	struct buf *b = *state;
 
-	assert_true(filter_apply(b, FILTER_COMMENT, ESCAPE_C, "a */ b\nc", 8));
+	assert_true(filter_apply(b, FILTER_COMMENT, ESCAPE_C, NULL,
+	    "a */ b\nc", 8));
 	assert_string_equal(b->ptr, "a * / b c");
 	buf_reset(b);
-	assert_true(filter_apply(b, FILTER_COMMENT, ESCAPE_HTML, "a-->", 4));
+	assert_true(filter_apply(b, FILTER_COMMENT, ESCAPE_HTML, NULL,
+	    "a-->", 4));
 	assert_string_equal(b->ptr, "a- ->");
 	buf_reset(b);
-	assert_true(filter_apply(b, FILTER_COMMENT, ESCAPE_GO, "x\ny", 3));
+	assert_true(filter_apply(b, FILTER_COMMENT, ESCAPE_GO, NULL,
+	    "x\ny", 3));
 	assert_string_equal(b->ptr, "x y");
 	assert_true(buf_check(b));
 }

@@ -1,6 +1,5 @@
-#include "escape.h"
+#include "tmpl_int.h"
 
-#include <stdint.h>
 #include <string.h>
 
 /*
@@ -11,48 +10,26 @@
 enum {
 	K_CTRL = 0x001,		/* C0 controls and DEL */
 	K_HIGH = 0x002,		/* >= 0x80: part of a UTF-8 sequence */
-	K_DIGIT = 0x004,
-	K_MD = 0x008,		/* Markdown punctuation escaped anywhere */
-	K_STR = 0x010,		/* " and \, escaped in C, Python and Go */
-	K_QMARK = 0x020,	/* ?, which may make a C trigraph */
-	K_HTML = 0x040,		/* & < > " */
-	K_CPAIR = 0x080,	/* / * ?, which may end a pair to break in C */
-	K_HPAIR = 0x100		/* - !, the same for HTML and Markdown */
+	K_MD = 0x004,		/* Markdown punctuation escaped anywhere */
+	K_STR = 0x008,		/* " and \, escaped in C, Python and Go */
+	K_QMARK = 0x010,	/* ?, which may make a C trigraph */
+	K_HTML = 0x020,		/* & < > " */
+	K_CPAIR = 0x040,	/* / * ?, which may end a pair to break in C */
+	K_HPAIR = 0x080		/* - !, the same for HTML and Markdown */
 };
 
-static const uint16_t kind[256] = {
-	0x001, 0x001, 0x001, 0x001, 0x001, 0x001, 0x001, 0x001,
-	0x001, 0x001, 0x001, 0x001, 0x001, 0x001, 0x001, 0x001,
-	0x001, 0x001, 0x001, 0x001, 0x001, 0x001, 0x001, 0x001,
-	0x001, 0x001, 0x001, 0x001, 0x001, 0x001, 0x001, 0x001,
-	0x000, 0x100, 0x050, 0x008, 0x008, 0x000, 0x048, 0x000,
-	0x000, 0x000, 0x088, 0x000, 0x000, 0x100, 0x000, 0x080,
-	0x004, 0x004, 0x004, 0x004, 0x004, 0x004, 0x004, 0x004,
-	0x004, 0x004, 0x000, 0x000, 0x048, 0x000, 0x048, 0x0a0,
-	0x000, 0x000, 0x000, 0x000, 0x000, 0x000, 0x000, 0x000,
-	0x000, 0x000, 0x000, 0x000, 0x000, 0x000, 0x000, 0x000,
-	0x000, 0x000, 0x000, 0x000, 0x000, 0x000, 0x000, 0x000,
-	0x000, 0x000, 0x000, 0x008, 0x018, 0x008, 0x000, 0x008,
-	0x008, 0x000, 0x000, 0x000, 0x000, 0x000, 0x000, 0x000,
-	0x000, 0x000, 0x000, 0x000, 0x000, 0x000, 0x000, 0x000,
-	0x000, 0x000, 0x000, 0x000, 0x000, 0x000, 0x000, 0x000,
-	0x000, 0x000, 0x000, 0x000, 0x008, 0x000, 0x008, 0x001,
-	0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002,
-	0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002,
-	0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002,
-	0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002,
-	0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002,
-	0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002,
-	0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002,
-	0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002,
-	0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002,
-	0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002,
-	0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002,
-	0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002,
-	0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002,
-	0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002,
-	0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002,
-	0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002, 0x002,
+#define K8(k)	k, k, k, k, k, k, k, k
+#define K32(k)	K8(k), K8(k), K8(k), K8(k)
+
+static const uint8_t kind[256] = {
+	K32(K_CTRL),
+	['!'] = K_HPAIR, ['"'] = K_STR | K_HTML, ['#'] = K_MD, ['$'] = K_MD,
+	['&'] = K_MD | K_HTML, ['*'] = K_MD | K_CPAIR, ['-'] = K_HPAIR,
+	['/'] = K_CPAIR, ['<'] = K_MD | K_HTML, ['>'] = K_MD | K_HTML,
+	['?'] = K_QMARK | K_CPAIR, ['['] = K_MD, ['\\'] = K_MD | K_STR,
+	[']'] = K_MD, ['_'] = K_MD, ['`'] = K_MD, ['|'] = K_MD, ['~'] = K_MD,
+	[0x7f] = K_CTRL,
+	K32(K_HIGH), K32(K_HIGH), K32(K_HIGH), K32(K_HIGH)
 };
 
 #define IS(c, k) ((kind[(unsigned char)(c)] & (k)) != 0)
@@ -60,26 +37,15 @@ static const uint16_t kind[256] = {
 static const char hex[] = "0123456789abcdef";
 static const char fffd[] = "\xef\xbf\xbd";
 
-static inline size_t run_of(const unsigned char *s, size_t n,
-    unsigned mask);
-static size_t utf8_len(const unsigned char *s, size_t n);
-static inline bool is_unsafe_seq(const unsigned char *s, size_t len);
-static inline size_t text_run(const unsigned char *s, size_t n,
-    unsigned mask);
-static bool is_blank(unsigned char c);
-static void add_octal(struct buf *out, unsigned char c);
-static void add_hex(struct buf *out, unsigned char c);
-static void add_u(struct buf *out, uint32_t cp);
-static bool add_short(struct buf *out, unsigned char c);
-static void add_c(struct buf *out, const unsigned char *s, size_t n);
-static void add_script(struct buf *out, const unsigned char *s, size_t n);
-static void add_html(struct buf *out, const unsigned char *s, size_t n);
-static size_t md_lead(struct buf *out, const unsigned char *s, size_t n);
-static size_t md_span(struct buf *out, const unsigned char *s, size_t n);
-static void add_markdown(struct buf *out, const unsigned char *s, size_t n);
-static void put_safe(struct buf *out, enum escape_mode mode, int c);
-static void end_c(struct buf *out, size_t start);
-static void end_html(struct buf *out, size_t start);
+/* The escapes that C, Python and Go share, and HTML's entities. */
+static const char str_from[] = "\"\\\n\t\r";
+static const char *const str_to[] = { "\\\"", "\\\\", "\\n", "\\t", "\\r" };
+static const char html_from[] = "&<>\"";
+static const char *const html_to[] = { "&amp;", "&lt;", "&gt;", "&quot;" };
+
+/* The pairs that would end or nest a comment, broken with a space. */
+static const char *const c_breaks[] = { "*/", "/*", "??" };
+static const char *const html_breaks[] = { "--", "<!" };
 
 /*
  * The length of the run at the start of s[0..n) of bytes in none of
@@ -101,53 +67,45 @@ run_of(const unsigned char *s, size_t n, unsigned mask)
 }
 
 /*
- * The length of the well-formed UTF-8 sequence of two to four bytes at
- * s[0..n), or 0.  Unicode table 3-7 gives the well-formed sequences by
- * the ranges of their bytes, which rule out overlong forms, surrogates
- * and values past U+10FFFF without decoding.
+ * Overlong forms, surrogates and values past U+10FFFF are not well
+ * formed (Unicode table 3-7).  Inline: copy_run decodes every sequence
+ * it lets through.
  */
-static size_t
-utf8_len(const unsigned char *s, size_t n)
+inline size_t
+escape_utf8(const unsigned char *s, size_t n, uint32_t *cp)
 {
-	unsigned char lo = 0x80, hi = 0xbf;
+	static const uint32_t least[] = { 0, 0, 0x80, 0x800, 0x10000 };
+	uint32_t v = s[0];
 	size_t len, i;
 
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		len = 2;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		len = 3;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		len = 4;
-	else
+	if (v < 0x80) {
+		*cp = v;
+		return 1;
+	}
+	len = v < 0xc0 ? 0 : v < 0xe0 ? 2 : v < 0xf0 ? 3 : v < 0xf8 ? 4 : 0;
+	if (len == 0 || n < len)
 		return 0;
-	if (n < len)
-		return 0;
-	if (s[0] == 0xe0)
-		lo = 0xa0;
-	else if (s[0] == 0xed)
-		hi = 0x9f;
-	else if (s[0] == 0xf0)
-		lo = 0x90;
-	else if (s[0] == 0xf4)
-		hi = 0x8f;
-	if (s[1] < lo || s[1] > hi)
-		return 0;
-	for (i = 2; i < len; i++)
+	v &= 0x7fu >> len;
+	for (i = 1; i < len; i++) {
 		if ((s[i] & 0xc0) != 0x80)
 			return 0;
+		v = v << 6 | (s[i] & 0x3f);
+	}
+	if (v < least[len] || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
+		return 0;
+	*cp = v;
 	return len;
 }
 
 bool
 escape_is_unsafe(uint32_t cp)
 {
-	if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f))
+	if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp == 0xfeff)
 		return true;
-	return cp == 0x061c || cp == 0x180e ||
-	    (cp >= 0x200b && cp <= 0x200f) ||
+	return cp >= 0x061c && cp <= 0x2069 && (cp == 0x061c ||
+	    cp == 0x180e || (cp >= 0x200b && cp <= 0x200f) ||
 	    (cp >= 0x202a && cp <= 0x202e) ||
-	    (cp >= 0x2060 && cp <= 0x2064) ||
-	    (cp >= 0x2066 && cp <= 0x2069) || cp == 0xfeff;
+	    (cp >= 0x2060 && cp <= 0x2064) || cp >= 0x2066);
 }
 
 size_t
@@ -166,63 +124,48 @@ escape_spell(char *s, uint32_t cp)
 	return n;
 }
 
-/*
- * Whether the well-formed sequence s[0..len) is a code point of
- * escape_is_unsafe.  Those past ASCII all start with one of five bytes,
- * so that text in most scripts is let through by its first byte.
- */
-static inline bool
-is_unsafe_seq(const unsigned char *s, size_t len)
+void
+escape_break(struct buf *out, const char *const *brk, size_t n,
+    size_t start, int c)
 {
-	uint32_t cp;
+	size_t i, k;
 
-	if (s[0] != 0xc2 && s[0] != 0xd8 && s[0] != 0xe1 && s[0] != 0xe2 &&
-	    s[0] != 0xef)
-		return false;
-	return escape_utf8(s, len, &cp) != 0 && escape_is_unsafe(cp);
-}
-
-size_t
-escape_utf8(const unsigned char *s, size_t n, uint32_t *cp)
-{
-	size_t len, i;
-	uint32_t v;
-
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
+	for (i = 0; i < n; i++) {
+		k = strlen(brk[i]) - 1;
+		if ((unsigned char)brk[i][k] == c && out->len - start >= k &&
+		    memcmp(out->ptr + out->len - k, brk[i], k) == 0) {
+			buf_addc(out, ' ');
+			break;
+		}
 	}
-	if ((len = utf8_len(s, n)) == 0)
-		return 0;
-	v = s[0] & (0x7f >> len);
-	for (i = 1; i < len; i++)
-		v = v << 6 | (s[i] & 0x3f);
-	*cp = v;
-	return len;
+	buf_addc(out, c);
 }
 
 /*
- * The length of the run at the start of s[0..n) of bytes in none of
- * the classes of mask (which holds K_HIGH) and of well-formed multi-byte
- * UTF-8 sequences, stopping before one of escape_is_unsafe: text in
- * other scripts passes through whole, not a character at a time.
+ * Copies the run at the start of s[0..n) of bytes in none of the
+ * classes of mask (which holds K_HIGH) and of well-formed multi-byte
+ * UTF-8 sequences, stopping before one of escape_is_unsafe, and returns
+ * its length: text in other scripts passes through whole, not a
+ * character at a time.
  */
 static inline size_t
-text_run(const unsigned char *s, size_t n, unsigned mask)
+copy_run(struct buf *out, const unsigned char *s, size_t n, unsigned mask)
 {
 	size_t i = 0, len;
+	uint32_t cp;
 
 	while (i < n) {
-		/* Text in other scripts is sequence after sequence. */
 		if (s[i] < 0x80)
 			len = run_of(s + i, n - i, mask);
-		else if ((len = utf8_len(s + i, n - i)) != 0 &&
-		    is_unsafe_seq(s + i, len))
+		else if ((len = escape_utf8(s + i, n - i, &cp)) != 0 &&
+		    escape_is_unsafe(cp))
 			len = 0;
 		if (len == 0)
 			break;
 		i += len;
 	}
+	if (i > 0)
+		buf_add(out, s, i);
 	return i;
 }
 
@@ -233,69 +176,34 @@ is_blank(unsigned char c)
 	return c == '\t' || c == '\n' || c == '\r';
 }
 
-/* Always three digits, so a following digit never joins the escape. */
+/*
+ * Appends pre and the last `digits` digits of v in base 8 or 16: always
+ * as many, so that a following digit never joins the escape.
+ */
 static void
-add_octal(struct buf *out, unsigned char c)
+add_code(struct buf *out, const char *pre, uint32_t v, unsigned base,
+    size_t digits)
 {
-	char e[4];
+	char e[8];
+	size_t k = strlen(pre), i;
 
-	e[0] = '\\';
-	e[1] = (char)('0' + (c >> 6));
-	e[2] = (char)('0' + ((c >> 3) & 7));
-	e[3] = (char)('0' + (c & 7));
-	buf_add(out, e, sizeof(e));
+	memcpy(e, pre, k);
+	for (i = k + digits; i > k; v /= base)
+		e[--i] = hex[v % base];
+	buf_add(out, e, k + digits);
 }
 
-static void
-add_hex(struct buf *out, unsigned char c)
-{
-	char e[4];
-
-	e[0] = '\\';
-	e[1] = 'x';
-	e[2] = hex[c >> 4];
-	e[3] = hex[c & 15];
-	buf_add(out, e, sizeof(e));
-}
-
-/* \uXXXX, which Python and Go read as the code point cp <= U+FFFF. */
-static void
-add_u(struct buf *out, uint32_t cp)
-{
-	char e[6];
-
-	e[0] = '\\';
-	e[1] = 'u';
-	e[2] = hex[(cp >> 12) & 15];
-	e[3] = hex[(cp >> 8) & 15];
-	e[4] = hex[(cp >> 4) & 15];
-	e[5] = hex[cp & 15];
-	buf_add(out, e, sizeof(e));
-}
-
-/* The escapes that C, Python and Go share; false for any other byte. */
+/* Appends to[k] when c is from[k]; false when c is not in from. */
 static bool
-add_short(struct buf *out, unsigned char c)
+add_named(struct buf *out, unsigned char c, const char *from,
+    const char *const *to)
 {
-	switch (c) {
-	case '"':
-		buf_add(out, "\\\"", 2);
-		return true;
-	case '\\':
-		buf_add(out, "\\\\", 2);
-		return true;
-	case '\n':
-		buf_add(out, "\\n", 2);
-		return true;
-	case '\t':
-		buf_add(out, "\\t", 2);
-		return true;
-	case '\r':
-		buf_add(out, "\\r", 2);
-		return true;
-	default:
+	const char *p = memchr(from, c, strlen(from));
+
+	if (p == NULL)
 		return false;
-	}
+	buf_adds(out, to[p - from]);
+	return true;
 }
 
 /*
@@ -315,10 +223,10 @@ add_c(struct buf *out, const unsigned char *s, size_t n)
 			i += len - 1;
 			continue;
 		}
-		if (add_short(out, s[i]))
+		if (add_named(out, s[i], str_from, str_to))
 			continue;
 		if (IS(s[i], K_CTRL | K_HIGH))
-			add_octal(out, s[i]);
+			add_code(out, "\\", s[i], 8, 3);
 		else if (s[i] == '?' && i > 0 && s[i - 1] == '?')
 			buf_add(out, "\\?", 2);
 		else
@@ -340,24 +248,18 @@ add_script(struct buf *out, const unsigned char *s, size_t n)
 	uint32_t cp;
 
 	for (i = 0; i < n; i += len) {
-		len = text_run(s + i, n - i, K_CTRL | K_HIGH | K_STR);
-		if (len > 0) {
-			buf_add(out, s + i, len);
+		len = copy_run(out, s + i, n - i, K_CTRL | K_HIGH | K_STR);
+		if (len > 0)
 			continue;
-		}
 		len = 1;
-		if (add_short(out, s[i]))
+		if (add_named(out, s[i], str_from, str_to))
 			continue;
-		if (IS(s[i], K_CTRL)) {
-			add_hex(out, s[i]);
-			continue;
-		}
-		len = escape_utf8(s + i, n - i, &cp);
-		if (len == 0) {
-			add_hex(out, s[i]);
+		if (IS(s[i], K_CTRL) ||
+		    (len = escape_utf8(s + i, n - i, &cp)) == 0) {
+			add_code(out, "\\x", s[i], 16, 2);
 			len = 1;
 		} else {
-			add_u(out, cp);
+			add_code(out, "\\u", cp, 16, 4);
 		}
 	}
 }
@@ -374,33 +276,18 @@ add_html(struct buf *out, const unsigned char *s, size_t n)
 	uint32_t cp;
 
 	for (i = 0; i < n; i += len) {
-		len = text_run(s + i, n - i, K_HTML | K_CTRL | K_HIGH);
-		if (len > 0) {
-			buf_add(out, s + i, len);
+		len = copy_run(out, s + i, n - i, K_HTML | K_CTRL | K_HIGH);
+		if (len > 0)
 			continue;
-		}
 		len = 1;
-		switch (s[i]) {
-		case '&':
-			buf_add(out, "&amp;", 5);
-			break;
-		case '<':
-			buf_add(out, "&lt;", 4);
-			break;
-		case '>':
-			buf_add(out, "&gt;", 4);
-			break;
-		case '"':
-			buf_add(out, "&quot;", 6);
-			break;
-		default:
-			if (is_blank(s[i]) ||
-			    (len = escape_utf8(s + i, n - i, &cp)) == 0) {
-				buf_addc(out, s[i]);
-				len = 1;
-			} else {
-				buf_addf(out, "&#x%X;", (unsigned)cp);
-			}
+		if (add_named(out, s[i], html_from, html_to))
+			continue;
+		if (is_blank(s[i]) ||
+		    (len = escape_utf8(s + i, n - i, &cp)) == 0) {
+			buf_addc(out, s[i]);
+			len = 1;
+		} else {
+			buf_addf(out, "&#x%X;", (unsigned)cp);
 		}
 	}
 }
@@ -420,7 +307,7 @@ md_lead(struct buf *out, const unsigned char *s, size_t n)
 		buf_addc(out, s[0]);
 		return 1;
 	}
-	for (i = 0; i < n && IS(s[i], K_DIGIT); i++)
+	for (i = 0; i < n && s[i] >= '0' && s[i] <= '9'; i++)
 		;
 	if (i == 0 || i == n || (s[i] != '.' && s[i] != ')'))
 		return 0;
@@ -470,11 +357,9 @@ add_markdown(struct buf *out, const unsigned char *s, size_t n)
 	size_t i, len;
 
 	for (i = md_lead(out, s, n); i < n; i += len) {
-		len = text_run(s + i, n - i, K_MD | K_CTRL | K_HIGH);
-		if (len > 0) {
-			buf_add(out, s + i, len);
+		len = copy_run(out, s + i, n - i, K_MD | K_CTRL | K_HIGH);
+		if (len > 0)
 			continue;
-		}
 		len = 1;
 		if (s[i] == '\r' && i + 1 < n && s[i + 1] == '\n')
 			len = 2;
@@ -516,54 +401,6 @@ escape_add(struct buf *out, enum escape_mode mode, const char *s,
 		add_markdown(out, u, len);
 		break;
 	}
-}
-
-/* The class of the bytes that end a pair put_safe must break in mode. */
-static unsigned
-pair_ends(enum escape_mode mode)
-{
-	switch (mode) {
-	case ESCAPE_C:
-		return K_CPAIR;
-	case ESCAPE_HTML:
-	case ESCAPE_MARKDOWN:
-		return K_HPAIR;
-	case ESCAPE_NONE:
-	case ESCAPE_PYTHON:
-	case ESCAPE_GO:
-		break;
-	}
-	return 0;
-}
-
-/*
- * Appends one printable ASCII byte to comment text, first breaking the
- * pairs that would end or nest a comment of mode, judged by what is
- * already in out, so that a run like "---" becomes "- - -".
- */
-static void
-put_safe(struct buf *out, enum escape_mode mode, int c)
-{
-	int prev = out->len > 0 ? (unsigned char)out->ptr[out->len - 1] : 0;
-	bool brk = false;
-
-	switch (mode) {
-	case ESCAPE_C:
-		brk = (prev == '*' && c == '/') || (prev == '/' && c == '*') ||
-		    (prev == '?' && c == '?');
-		break;
-	case ESCAPE_HTML:
-	case ESCAPE_MARKDOWN:
-		brk = (prev == '-' && c == '-') || (prev == '<' && c == '!');
-		break;
-	case ESCAPE_NONE:
-	case ESCAPE_PYTHON:
-	case ESCAPE_GO:
-		break;
-	}
-	if (brk)
-		buf_addc(out, ' ');
-	buf_addc(out, c);
 }
 
 /*
@@ -616,24 +453,32 @@ escape_comment(struct buf *out, enum escape_mode mode, const char *s,
     size_t len)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	unsigned mask = K_CTRL | K_HIGH | pair_ends(mode);
+	const char *const *brk = NULL;
+	unsigned mask = K_CTRL | K_HIGH;
 	char name[ESCAPE_SPELL_MAX];
-	size_t i, n, start = out->len;
+	size_t i, n, nbrk = 0, start = out->len;
 	uint32_t cp;
 
+	if (mode == ESCAPE_C) {
+		brk = c_breaks;
+		nbrk = 3;
+		mask |= K_CPAIR;
+	} else if (mode == ESCAPE_HTML || mode == ESCAPE_MARKDOWN) {
+		brk = html_breaks;
+		nbrk = 2;
+		mask |= K_HPAIR;
+	}
 	for (i = 0; i < len; i += n) {
-		n = text_run(u + i, len - i, mask);
-		if (n > 0) {
-			buf_add(out, u + i, n);
+		if ((n = copy_run(out, u + i, len - i, mask)) > 0)
 			continue;
-		}
 		n = 1;
 		if (u[i] == '\r' && i + 1 < len && u[i + 1] == '\n')
 			n = 2;
 		if (is_blank(u[i])) {
 			buf_addc(out, ' ');
 		} else if (!IS(u[i], K_CTRL | K_HIGH)) {
-			put_safe(out, mode, u[i]);
+			/* A pair is judged with what out held before. */
+			escape_break(out, brk, nbrk, 0, u[i]);
 		} else if ((n = escape_utf8(u + i, len - i, &cp)) == 0) {
 			buf_add(out, fffd, 3);
 			n = 1;
@@ -641,51 +486,46 @@ escape_comment(struct buf *out, enum escape_mode mode, const char *s,
 			buf_add(out, name, escape_spell(name, cp));
 		}
 	}
-	if (mode == ESCAPE_C)
+	if (brk == c_breaks)
 		end_c(out, start);
-	else if (mode == ESCAPE_HTML || mode == ESCAPE_MARKDOWN)
+	else if (brk == html_breaks)
 		end_html(out, start);
 }
+
+static const struct {
+	const char *name;
+	enum escape_mode mode;
+} modes[] = {
+	{ "none", ESCAPE_NONE }, { "text", ESCAPE_NONE },
+	{ "html", ESCAPE_HTML }, { "c", ESCAPE_C },
+	{ "python", ESCAPE_PYTHON }, { "go", ESCAPE_GO },
+	{ "markdown", ESCAPE_MARKDOWN },
+};
+
+#define NMODES (sizeof(modes) / sizeof(modes[0]))
 
 int
 escape_parse(const char *name, enum escape_mode *mode)
 {
-	static const struct {
-		const char *name;
-		enum escape_mode mode;
-	} names[] = {
-		{ "none", ESCAPE_NONE }, { "text", ESCAPE_NONE },
-		{ "html", ESCAPE_HTML }, { "c", ESCAPE_C },
-		{ "python", ESCAPE_PYTHON }, { "go", ESCAPE_GO },
-		{ "markdown", ESCAPE_MARKDOWN },
-	};
 	size_t i;
 
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-		if (strcmp(name, names[i].name) == 0) {
-			*mode = names[i].mode;
+	for (i = 0; i < NMODES; i++) {
+		if (strcmp(name, modes[i].name) == 0) {
+			*mode = modes[i].mode;
 			return 0;
 		}
 	}
 	return -1;
 }
 
+/* The first name of a mode is its canonical one. */
 const char *
 escape_name(enum escape_mode mode)
 {
-	switch (mode) {
-	case ESCAPE_NONE:
-		return "none";
-	case ESCAPE_HTML:
-		return "html";
-	case ESCAPE_C:
-		return "c";
-	case ESCAPE_PYTHON:
-		return "python";
-	case ESCAPE_GO:
-		return "go";
-	case ESCAPE_MARKDOWN:
-		return "markdown";
-	}
+	size_t i;
+
+	for (i = 0; i < NMODES; i++)
+		if (modes[i].mode == mode)
+			return modes[i].name;
 	return "?";
 }

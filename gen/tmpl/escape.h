@@ -109,24 +109,12 @@ size_t escape_spell(char *s, uint32_t cp);
 size_t escape_utf8(const unsigned char *s, size_t n, uint32_t *cp);
 
 /*
- * Table escapers
- *
- * The map of a manifest's `escape:` key (see README.md, "Templates"):
- *
- *	chars:  {'"': '\"', '\': '\\', "\n": '\n'}   text -> replacement
- *	format: '\u{%X}'	one %x, %X, %d or %o, with optional 0 and
- *			width, and %% for a percent sign
- *	units:  code_point	or utf16 (surrogate pairs) or utf8 (bytes):
- *			what each %X receives
- *	classes: [non_ascii]	code points written with format, beside
- *			those of escape_is_unsafe, always written so:
- *			line_separator (U+2028, U+2029), non_ascii (all >
- *			U+007F); control (C0, DEL, C1), bidi (U+061C,
- *			U+200E, U+200F, U+202A..E, U+2066..9), format (all
- *			of escape_is_unsafe but controls) and bom (U+FEFF)
- *			add nothing, but may be listed
- *	comment_break: ["*" "/"]	sequences the comment filter breaks
- *			with a space
+ * Table escapers: the map of a manifest's `escape:` key, as README.md
+ * ("Escape tables") describes it: `chars` (text -> replacement), `format`
+ * (one %x, %X, %d or %o, with an optional 0 and width; %% for '%'),
+ * `units` (code_point, utf16 or utf8), `classes` (line_separator and
+ * non_ascii add code points to format; control, bidi, format and bom
+ * name those of escape_is_unsafe) and `comment_break`.
  *
  * At each position the longest `chars` key that matches wins; else a
  * code point of escape_is_unsafe or of `classes` is formatted (without a
@@ -137,8 +125,9 @@ struct escape_table;
 
 /*
  * Builds the table escaper described by map v, loaded from path, into
- * *out, in arena a (strings are borrowed from v).  Returns 0, or -1 after reporting every
- * problem into d at its position; *out is written only on success.
+ * *out, in arena a (strings are borrowed from v).  Returns 0, or -1
+ * after reporting every problem into d at its position; *out is written
+ * only on success.
  */
 int escape_table_parse(struct arena *a, const char *path,
     const struct value *v, struct diag *d, const struct escape_table **out);

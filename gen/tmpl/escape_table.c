@@ -1,4 +1,4 @@
-#include "escape.h"
+#include "tmpl_int.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -26,11 +26,8 @@ struct escape_table {
 	struct rule *rules;		/* longest `from` first */
 	size_t nrules;
 	bool first[256];		/* bytes that start some rule */
-	const char *pre, *post;		/* format around the number */
-	size_t prelen, postlen;
-	int width;			/* minimum digits */
-	char zero;			/* '0' or ' ' for padding */
-	char conv;			/* x X d o, 0 when no format */
+	const char *format;		/* printf's, for one number */
+	char conv;			/* its x X d o, 0 when none */
 	unsigned classes;
 	enum units units;
 	const char **breaks;
@@ -54,46 +51,25 @@ static const char *const unit_names[] = { "code_point", "utf16", "utf8" };
 
 #define NELEM(x) (sizeof(x) / sizeof((x)[0]))
 
-/* The longest format width; more is never useful and bounds the buffer. */
+/* The longest format width; more is never useful. */
 #define MAX_WIDTH 16
 
-static void unknown(struct diag *d, const struct srcpos *pos,
-    const char *what, const char *name, const char *const *names, size_t n);
-static const char *text_of(const struct escape_table *t, struct diag *d,
-    const struct value *v, const char *what);
-static int cmp_rule(const void *a, const void *b);
-static void parse_chars(struct arena *a, struct escape_table *t,
-    const struct value *v, struct diag *d);
-static void parse_format(struct escape_table *t, const struct value *v,
-    struct diag *d);
-static void parse_classes(struct escape_table *t, const struct value *v,
-    struct diag *d);
-static void parse_units(struct escape_table *t, const struct value *v,
-    struct diag *d);
-static void parse_breaks(struct arena *a, struct escape_table *t,
-    const struct value *v, struct diag *d);
-static bool in_class(unsigned classes, uint32_t cp);
-static void add_part(struct buf *out, const char *s, size_t n);
-static void add_number(struct buf *out, const struct escape_table *t,
-    uint32_t n);
-static void add_formatted(struct buf *out, const struct escape_table *t,
-    uint32_t cp, const unsigned char *s, size_t n);
-static void add_coded(struct buf *out, const struct escape_table *t,
-    uint32_t cp, const unsigned char *s, size_t n);
-static const struct rule *match(const struct escape_table *t,
-    const unsigned char *s, size_t n);
-static void put_broken(struct buf *out, const struct escape_table *t,
-    size_t start, unsigned char c);
-
-static void
-unknown(struct diag *d, const struct srcpos *pos, const char *what,
+/* The index of name in names[0..n), or n after reporting it unknown. */
+static size_t
+find_name(struct diag *d, const struct srcpos *pos, const char *what,
     const char *name, const char *const *names, size_t n)
 {
-	const char *hint = suggest(name, strlen(name), names, n);
+	const char *hint;
+	size_t k;
 
+	for (k = 0; k < n; k++)
+		if (strcmp(name, names[k]) == 0)
+			return k;
+	hint = suggest(name, strlen(name), names, n);
 	diag_error(d, pos, "unknown %s '%s'%s%s%s", what, name,
 	    hint ? "; did you mean '" : "", hint ? hint : "",
 	    hint ? "'?" : "");
+	return n;
 }
 
 static const char *
@@ -154,11 +130,15 @@ parse_chars(struct arena *a, struct escape_table *t, const struct value *v,
 	qsort(t->rules, t->nrules, sizeof(*t->rules), cmp_rule);
 }
 
-/* "PRE%[0][W]cPOST" with %% anywhere; exactly one conversion. */
+/*
+ * "PRE%[0][W]cPOST" with %% anywhere; exactly one conversion, so that
+ * printf may take it.
+ */
 static void
 parse_format(struct escape_table *t, const struct value *v, struct diag *d)
 {
-	const char *f = text_of(t, d, v, "'format'"), *p, *conv = NULL;
+	const char *f = text_of(t, d, v, "'format'"), *p;
+	int width;
 
 	if (f == NULL)
 		return;
@@ -169,19 +149,16 @@ parse_format(struct escape_table *t, const struct value *v, struct diag *d)
 			p++;
 			continue;
 		}
-		if (conv != NULL) {
+		if (t->conv != 0) {
 			diag_error(d, AT(t, v), "'format' must hold exactly "
 			    "one of %%x, %%X, %%d or %%o");
 			return;
 		}
-		conv = p++;
-		t->zero = ' ';
-		if (*p == '0')
-			t->zero = '0', p++;
-		for (t->width = 0; *p >= '0' && *p <= '9'; p++)
-			if (t->width <= MAX_WIDTH)
-				t->width = t->width * 10 + (*p - '0');
-		if (t->width > MAX_WIDTH || strchr("xXdo", *p) == NULL ||
+		p += p[1] == '0' ? 2 : 1;
+		for (width = 0; *p >= '0' && *p <= '9'; p++)
+			if (width <= MAX_WIDTH)
+				width = width * 10 + (*p - '0');
+		if (width > MAX_WIDTH || strchr("xXdo", *p) == NULL ||
 		    *p == '\0') {
 			diag_error(d, AT(t, v), "bad conversion in 'format' "
 			    "'%s' (use %%x, %%X, %%d or %%o, with an optional "
@@ -189,17 +166,11 @@ parse_format(struct escape_table *t, const struct value *v, struct diag *d)
 			return;
 		}
 		t->conv = *p;
-		t->pre = f;
-		t->prelen = (size_t)(conv - f);
-		t->post = p + 1;
 	}
-	if (conv == NULL) {
+	if (t->conv == 0)
 		diag_error(d, AT(t, v), "'format' must hold exactly one of "
 		    "%%x, %%X, %%d or %%o");
-		t->conv = 0;
-		return;
-	}
-	t->postlen = strlen(t->post);
+	t->format = f;
 }
 
 static void
@@ -216,16 +187,9 @@ parse_classes(struct escape_table *t, const struct value *v, struct diag *d)
 		const struct value *c = v->items[i];
 		const char *name = text_of(t, d, c, "a class");
 
-		if (name == NULL)
-			continue;
-		for (k = 0; k < NELEM(class_names); k++)
-			if (strcmp(name, class_names[k]) == 0)
-				break;
-		if (k < NELEM(class_names))
+		if (name != NULL && (k = find_name(d, AT(t, c), "class", name,
+		    class_names, NELEM(class_names))) < NELEM(class_names))
 			t->classes |= 1u << k;
-		else
-			unknown(d, AT(t, c), "class", name, class_names,
-			    NELEM(class_names));
 	}
 }
 
@@ -235,16 +199,9 @@ parse_units(struct escape_table *t, const struct value *v, struct diag *d)
 	const char *name = text_of(t, d, v, "'units'");
 	size_t k;
 
-	if (name == NULL)
-		return;
-	for (k = 0; k < NELEM(unit_names); k++)
-		if (strcmp(name, unit_names[k]) == 0)
-			break;
-	if (k < NELEM(unit_names))
+	if (name != NULL && (k = find_name(d, AT(t, v), "units", name,
+	    unit_names, NELEM(unit_names))) < NELEM(unit_names))
 		t->units = (enum units)k;
-	else
-		unknown(d, AT(t, v), "units", name, unit_names,
-		    NELEM(unit_names));
 }
 
 /* Printable ASCII only: the breaker looks at single bytes. */
@@ -281,34 +238,28 @@ escape_table_parse(struct arena *a, const char *path, const struct value *v,
 {
 	struct escape_table *t = arena_alloc(a, sizeof(*t));
 	size_t before = d->errors, i;
-	const struct value *f, *c;
+	const struct value *f, *c, *x;
 
 	t->path = path;
 	if (v->kind != VALUE_MAP) {
-		diag_error(d, AT(t, v), "'escape' must be a mode name or a map");
+		diag_error(d, AT(t, v), "'escape' must be a mode name or a "
+		    "map");
 		return -1;
 	}
-	for (i = 0; i < v->len; i++) {
-		const char *key = v->u.keys[i].s;
-		size_t k;
-
-		for (k = 0; k < NELEM(table_keys); k++)
-			if (strcmp(key, table_keys[k]) == 0)
-				break;
-		if (k == NELEM(table_keys) && strncmp(key, "x-", 2) != 0)
-			unknown(d, KEY_AT(t, v, i), "key", key, table_keys,
-			    NELEM(table_keys));
-	}
-	if (value_find(v, "chars") != NULL)
-		parse_chars(a, t, value_find(v, "chars"), d);
+	for (i = 0; i < v->len; i++)
+		if (strncmp(v->u.keys[i].s, "x-", 2) != 0)
+			find_name(d, KEY_AT(t, v, i), "key", v->u.keys[i].s,
+			    table_keys, NELEM(table_keys));
+	if ((x = value_find(v, "chars")) != NULL)
+		parse_chars(a, t, x, d);
 	if ((f = value_find(v, "format")) != NULL)
 		parse_format(t, f, d);
-	if (value_find(v, "units") != NULL)
-		parse_units(t, value_find(v, "units"), d);
+	if ((x = value_find(v, "units")) != NULL)
+		parse_units(t, x, d);
 	if ((c = value_find(v, "classes")) != NULL)
 		parse_classes(t, c, d);
-	if (value_find(v, "comment_break") != NULL)
-		parse_breaks(a, t, value_find(v, "comment_break"), d);
+	if ((x = value_find(v, "comment_break")) != NULL)
+		parse_breaks(a, t, x, d);
 	if (c != NULL && f == NULL)
 		diag_error(d, AT(t, c), "'classes' needs a 'format' to write "
 		    "them with");
@@ -329,38 +280,14 @@ in_class(unsigned classes, uint32_t cp)
 	return (classes & C_NON_ASCII) && cp > 0x7f;
 }
 
-/* "%%" in the parts around the number stands for one '%'. */
-static void
-add_part(struct buf *out, const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		buf_addc(out, s[i]);
-		if (s[i] == '%' && i + 1 < n && s[i + 1] == '%')
-			i++;
-	}
-}
-
+/* n is at most 0x10ffff, an int as well as an unsigned. */
 static void
 add_number(struct buf *out, const struct escape_table *t, uint32_t n)
 {
-	static const char lower[] = "0123456789abcdef";
-	static const char upper[] = "0123456789ABCDEF";
-	unsigned base = t->conv == 'd' ? 10 : t->conv == 'o' ? 8 : 16;
-	const char *digits = t->conv == 'X' ? upper : lower;
-	char tmp[MAX_WIDTH + 16];
-	size_t i = sizeof(tmp);
-
-	do {
-		tmp[--i] = digits[n % base];
-		n /= base;
-	} while (n != 0);
-	while (sizeof(tmp) - i < (size_t)t->width)
-		tmp[--i] = t->zero;
-	add_part(out, t->pre, t->prelen);
-	buf_add(out, tmp + i, sizeof(tmp) - i);
-	add_part(out, t->post, t->postlen);
+	if (t->conv == 'd')
+		buf_addf(out, t->format, (int)n);
+	else
+		buf_addf(out, t->format, (unsigned)n);
 }
 
 static void
@@ -370,16 +297,14 @@ add_formatted(struct buf *out, const struct escape_table *t, uint32_t cp,
 	size_t i;
 
 	switch (t->units) {
+	case UNITS_UTF16:
+		if (cp >= 0x10000) {
+			add_number(out, t, 0xd800 + ((cp - 0x10000) >> 10));
+			cp = 0xdc00 + ((cp - 0x10000) & 0x3ff);
+		}
+		/* FALLTHROUGH */
 	case UNITS_CODE_POINT:
 		add_number(out, t, cp);
-		break;
-	case UNITS_UTF16:
-		if (cp < 0x10000) {
-			add_number(out, t, cp);
-		} else {
-			add_number(out, t, 0xd800 + ((cp - 0x10000) >> 10));
-			add_number(out, t, 0xdc00 + ((cp - 0x10000) & 0x3ff));
-		}
 		break;
 	case UNITS_UTF8:
 		for (i = 0; i < n; i++)
@@ -424,9 +349,9 @@ void
 escape_table_add(struct buf *out, const struct escape_table *t,
     const char *s, size_t len)
 {
-	const unsigned char *u = (const unsigned char *)s;
+	const unsigned char *u = (const unsigned char *)s, *src;
 	const struct rule *r;
-	size_t i, n;
+	size_t i, n, srclen;
 	uint32_t cp;
 
 	for (i = 0; i < len; i += n) {
@@ -435,47 +360,23 @@ escape_table_add(struct buf *out, const struct escape_table *t,
 			n = r->fromlen;
 			continue;
 		}
-		n = escape_utf8(u + i, len - i, &cp);
+		src = u + i;
+		srclen = n = escape_utf8(src, len - i, &cp);
 		if (n == 0) {
 			/* Never from validated data; keep the output valid. */
+			src = (const unsigned char *)"\xef\xbf\xbd";
+			srclen = 3;
 			n = 1;
 			cp = 0xfffd;
-			if (in_class(t->classes, cp))
-				add_coded(out, t, cp,
-				    (const unsigned char *)"\xef\xbf\xbd", 3);
-			else
-				buf_add(out, "\xef\xbf\xbd", 3);
-		} else if (in_class(t->classes, cp)) {
-			add_coded(out, t, cp, u + i, n);
-		} else {
-			buf_add(out, u + i, n);
 		}
+		if (in_class(t->classes, cp))
+			add_coded(out, t, cp, src, srclen);
+		else
+			buf_add(out, src, srclen);
 	}
 }
 
-/*
- * Writes c, first putting a space in when c would complete a break
- * sequence with what this comment text has written so far.
- */
-static void
-put_broken(struct buf *out, const struct escape_table *t, size_t start,
-    unsigned char c)
-{
-	size_t i, k;
-
-	for (i = 0; i < t->nbreaks; i++) {
-		k = strlen(t->breaks[i]) - 1;
-		if ((unsigned char)t->breaks[i][k] == c &&
-		    out->len - start >= k &&
-		    memcmp(out->ptr + out->len - k, t->breaks[i], k) == 0) {
-			buf_addc(out, ' ');
-			break;
-		}
-	}
-	buf_addc(out, c);
-}
-
-/* Writes s[0..n) as comment text, breaking sequences as put_broken. */
+/* Writes s[0..n) as comment text, breaking t's sequences. */
 static void
 put_all(struct buf *out, const struct escape_table *t, size_t start,
     const char *s, size_t n)
@@ -483,7 +384,8 @@ put_all(struct buf *out, const struct escape_table *t, size_t start,
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		put_broken(out, t, start, (unsigned char)s[i]);
+		escape_break(out, t->breaks, t->nbreaks, start,
+		    (unsigned char)s[i]);
 }
 
 void
@@ -503,7 +405,7 @@ escape_table_comment(struct buf *out, const struct escape_table *t,
 			n = 2;
 		if (cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x2028 ||
 		    cp == 0x2029) {
-			put_broken(out, t, start, ' ');
+			put_all(out, t, start, " ", 1);
 		} else if (escape_is_unsafe(cp)) {
 			put_all(out, t, start, name, escape_spell(name, cp));
 		} else if (t->conv != 0 && in_class(t->classes, cp)) {
@@ -514,7 +416,8 @@ escape_table_comment(struct buf *out, const struct escape_table *t,
 			put_all(out, t, start, tmp.ptr, tmp.len);
 			buf_release(&tmp);
 		} else if (cp < 0x80) {
-			put_broken(out, t, start, (unsigned char)cp);
+			escape_break(out, t->breaks, t->nbreaks, start,
+			    (int)cp);
 		} else if (cp == 0xfffd && n == 1) {
 			buf_add(out, "\xef\xbf\xbd", 3);
 		} else {

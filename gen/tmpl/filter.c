@@ -4,28 +4,16 @@
 
 #include "base/suggest.h"
 
-static const struct {
-	const char *name;
-	enum filter_id id;
-} names[] = {
-	{ "snake", FILTER_SNAKE }, { "upper_snake", FILTER_UPPER_SNAKE },
-	{ "kebab", FILTER_KEBAB }, { "camel", FILTER_CAMEL },
-	{ "pascal", FILTER_PASCAL }, { "upper_camel", FILTER_UPPER_CAMEL },
-	{ "lower", FILTER_LOWER },
-	{ "upper", FILTER_UPPER }, { "comment", FILTER_COMMENT }
-};
-
-#define NNAMES (sizeof(names) / sizeof(names[0]))
-
 int
 filter_find(const char *name, size_t len, enum filter_id *id)
 {
-	size_t i;
+	const char *f;
+	int i;
 
-	for (i = 0; i < NNAMES; i++) {
-		if (strlen(names[i].name) == len &&
-		    memcmp(names[i].name, name, len) == 0) {
-			*id = names[i].id;
+	for (i = 0; i <= FILTER_COMMENT; i++) {
+		f = filter_name((enum filter_id)i);
+		if (strlen(f) == len && memcmp(f, name, len) == 0) {
+			*id = (enum filter_id)i;
 			return 0;
 		}
 	}
@@ -38,22 +26,24 @@ filter_name(enum filter_id id)
 	return id == FILTER_COMMENT ? "comment" : case_name((enum case_id)id);
 }
 
+/* Up to max(2, len / 3) edits: filter names are short. */
 const char *
 filter_suggest(const char *name, size_t len)
 {
 	size_t i, d, n, limit = len / 3 > 2 ? len / 3 : 2;
 	size_t best = limit + 1;
-	const char *found = NULL;
+	const char *f, *found = NULL;
 
-	for (i = 0; i < NNAMES; i++) {
+	for (i = 0; i <= FILTER_COMMENT; i++) {
+		f = filter_name((enum filter_id)i);
 		/* The lengths alone bound the distance from below. */
-		n = strlen(names[i].name);
+		n = strlen(f);
 		if (len > n + limit || n > len + limit)
 			continue;
-		d = suggest_distance(name, len, names[i].name, n);
+		d = suggest_distance(name, len, f, n);
 		if (d < best) {
 			best = d;
-			found = names[i].name;
+			found = f;
 		}
 	}
 	return found;
@@ -61,13 +51,6 @@ filter_suggest(const char *name, size_t len)
 
 bool
 filter_apply(struct buf *out, enum filter_id id, enum escape_mode mode,
-    const char *s, size_t len)
-{
-	return filter_apply_table(out, id, mode, NULL, s, len);
-}
-
-bool
-filter_apply_table(struct buf *out, enum filter_id id, enum escape_mode mode,
     const struct escape_table *table, const char *s, size_t len)
 {
 	if (id == FILTER_COMMENT) {

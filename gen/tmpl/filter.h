@@ -18,10 +18,6 @@
 #ifndef GEN_FILTER_H
 #define GEN_FILTER_H
 
-#include <stdbool.h>
-#include <stddef.h>
-
-#include "base/buf.h"
 #include "base/case.h"
 #include "escape.h"
 
@@ -54,19 +50,12 @@ const char *filter_name(enum filter_id id);
 const char *filter_suggest(const char *name, size_t len);
 
 /*
- * Appends s[0..len) transformed by filter id to out.  Returns true when
- * the result is already safe for mode (FILTER_COMMENT), false when the
- * caller must still escape it.
+ * Appends s[0..len) transformed by filter id to out, for a target that
+ * escapes by table when it is not NULL (see escape_by), else by mode.
+ * Returns true when the result is already safe for the target
+ * (FILTER_COMMENT), false when the caller must still escape it.
  */
 bool filter_apply(struct buf *out, enum filter_id id, enum escape_mode mode,
-    const char *s, size_t len);
-
-/*
- * As filter_apply, for a target that is table when table is not NULL
- * (a table escaper from a manifest, see escape.h), else mode.
- */
-bool filter_apply_table(struct buf *out, enum filter_id id,
-    enum escape_mode mode, const struct escape_table *table, const char *s,
-    size_t len);
+    const struct escape_table *table, const char *s, size_t len);
 
 #endif

@@ -4,16 +4,14 @@
  */
 #include "tmpl_int.h"
 
+#include <stdarg.h>
 #include <string.h>
 
 #include "base/xmalloc.h"
 
-/*
- * Whether no error is on record yet at n's position: a tag that fails
- * for every item of a list is reported once.
- */
-bool
-tmpl_is_new_error(const struct render *r, const struct tnode *n)
+/* Whether no error is on record yet at n's position. */
+static bool
+is_new_error(const struct render *r, const struct tnode *n)
 {
 	const struct diag_entry *e;
 	size_t i;
@@ -52,6 +50,29 @@ tmpl_note_includes(struct render *r, const struct tnode *n)
 			    "partial '%.*s' included here", (int)f->namelen,
 			    f->name);
 	}
+}
+
+void
+tmpl_strict_error(struct render *r, const struct tnode *n, const char *fmt,
+    ...)
+{
+	struct buf msg = BUF_INIT;
+	va_list ap;
+
+	if (!r->opts->strict)
+		return;
+	if (is_new_error(r, n)) {
+		va_start(ap, fmt);
+		buf_vaddf(&msg, fmt, ap);
+		va_end(ap);
+		diag_error(r->d, &n->pos, "%s", msg.ptr);
+		buf_release(&msg);
+		tmpl_note_includes(r, n);
+	}
+	r->failed = true;
+	/* Go on to the "too many errors" line, then stop. */
+	if (r->d->errors > DIAG_MAX_ERRORS)
+		r->fatal = true;
 }
 
 /* The partial name[0..len), found at most once per render. */
@@ -103,15 +124,8 @@ partial_target(struct render *r, const struct tnode *n, const char **name,
 	if (v == NULL || v->kind == VALUE_NULL)
 		return false;
 	if (v->kind != VALUE_STRING) {
-		if (r->opts->strict) {
-			if (tmpl_is_new_error(r, n)) {
-				diag_error(r->d, &n->pos,
-				    "dynamic name '%.*s' is not a string",
-				    (int)n->name.len, n->name.s);
-				tmpl_note_includes(r, n);
-			}
-			tmpl_fail(r);
-		}
+		tmpl_strict_error(r, n, "dynamic name '%.*s' is not a string",
+		    (int)n->name.len, n->name.s);
 		return false;
 	}
 	*name = v->str;
@@ -134,14 +148,8 @@ tmpl_run_partial(struct render *r, const struct tnode *n)
 		return;
 	}
 	if (t == NULL) {
-		if (r->opts->strict) {
-			if (tmpl_is_new_error(r, n)) {
-				diag_error(r->d, &n->pos,
-				    "partial '%.*s' not found", (int)len, name);
-				tmpl_note_includes(r, n);
-			}
-			tmpl_fail(r);
-		}
+		tmpl_strict_error(r, n, "partial '%.*s' not found", (int)len,
+		    name);
 		return;
 	}
 	if (r->pdepth >= TMPL_MAX_PARTIAL_DEPTH) {

@@ -3,12 +3,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/xmalloc.h"
-
-static int report_filter(struct parser *, const struct tok *, const char *,
-    size_t);
-static int build(struct parser *, struct tnode *);
-
 /* Fills n->name from s[0..len); "." and the @ names are special. */
 static int
 parse_name(struct parser *p, const struct tok *t, const char *s, size_t len,
@@ -18,9 +12,8 @@ parse_name(struct parser *p, const struct tok *t, const char *s, size_t len,
 		const char *s;
 		enum tname_special special;
 	} specials[] = {
-		{ "@first", TNAME_FIRST },
-		{ "@last", TNAME_LAST },
-		{ "@index", TNAME_INDEX },
+		{ ".", TNAME_DOT }, { "@first", TNAME_FIRST },
+		{ "@last", TNAME_LAST }, { "@index", TNAME_INDEX },
 	};
 	size_t i, k, from;
 
@@ -28,10 +21,6 @@ parse_name(struct parser *p, const struct tok *t, const char *s, size_t len,
 	n->len = len;
 	if (len == 0)
 		return -1;	/* scan_tag reported the empty tag */
-	if (len == 1 && s[0] == '.') {
-		n->special = TNAME_DOT;
-		return 0;
-	}
 	for (i = 0; i < sizeof(specials) / sizeof(specials[0]); i++) {
 		if (strlen(specials[i].s) == len &&
 		    memcmp(specials[i].s, s, len) == 0) {
@@ -58,6 +47,23 @@ parse_name(struct parser *p, const struct tok *t, const char *s, size_t len,
 		from = i + 1;
 	}
 	return 0;
+}
+
+static int
+report_filter(struct parser *p, const struct tok *t, const char *f,
+    size_t n)
+{
+	struct srcpos pos = tmpl_pos_at(p->src, t->pos, t->at,
+	    (size_t)(f - p->src));
+	const char *near = filter_suggest(f, n);
+
+	if (n == 0)
+		diag_error(p->d, &pos, "empty filter name");
+	else
+		diag_error(p->d, &pos, "unknown filter '%.*s'%s%s%s", (int)n,
+		    f, near ? "; did you mean '" : "", near ? near : "",
+		    near ? "'?" : "");
+	return -1;
 }
 
 /* Splits "name | f1 | f2" and looks the filters up. */
@@ -94,42 +100,6 @@ parse_filters(struct parser *p, const struct tok *t, struct tnode *n)
 	return rc;
 }
 
-/* The position of src + o inside tag t (tags may span lines). */
-static struct srcpos
-pos_in_tag(const struct parser *p, const struct tok *t, size_t o)
-{
-	struct srcpos pos = t->pos;
-	size_t i;
-
-	for (i = t->at; i < o; i++) {
-		if (p->src[i] == '\n') {
-			pos.line++;
-			pos.col = 1;
-		} else {
-			pos.col++;
-		}
-	}
-	return pos;
-}
-
-static int
-report_filter(struct parser *p, const struct tok *t, const char *f,
-    size_t n)
-{
-	struct srcpos pos = pos_in_tag(p, t, (size_t)(f - p->src));
-	const char *near = filter_suggest(f, n);
-
-	if (n == 0)
-		diag_error(p->d, &pos, "empty filter name");
-	else if (near != NULL)
-		diag_error(p->d, &pos,
-		    "unknown filter '%.*s'; did you mean '%s'?", (int)n, f,
-		    near);
-	else
-		diag_error(p->d, &pos, "unknown filter '%.*s'", (int)n, f);
-	return -1;
-}
-
 static struct tnode *
 add_node(struct parser *p, struct tnode *parent, enum tnode_kind kind,
     const struct tok *t)
@@ -140,6 +110,9 @@ add_node(struct parser *p, struct tnode *parent, enum tnode_kind kind,
 	n->pos = t->pos;
 	n->parent = parent;
 	n->bol = t->bol;
+	n->standalone = t->standalone;
+	n->indent = t->indent;
+	n->indentlen = t->indentlen;
 	/* The renderer writes a section of text alone without a frame. */
 	if (kind != TNODE_TEXT)
 		parent->tags = true;
@@ -158,9 +131,6 @@ partial_name(struct parser *p, const struct tok *t, struct tnode *n)
 	const char *s = t->s;
 	size_t len = t->len;
 
-	n->standalone = t->standalone;
-	n->indent = t->indent;
-	n->indentlen = t->indentlen;
 	if (len > 0 && s[0] == '*') {
 		n->dynamic = true;
 		s++;
@@ -177,49 +147,19 @@ partial_name(struct parser *p, const struct tok *t, struct tnode *n)
 	return 0;
 }
 
-static enum tnode_kind
-node_kind(enum tok_kind k)
-{
-	switch (k) {
-	case TOK_SECTION:
-		return TNODE_SECTION;
-	case TOK_INVERTED:
-		return TNODE_INVERTED;
-	case TOK_PARENT:
-		return TNODE_PARENT;
-	case TOK_BLOCK:
-		return TNODE_BLOCK;
-	case TOK_PARTIAL:
-		return TNODE_PARTIAL;
-	case TOK_VAR:
-		return TNODE_VAR;
-	case TOK_TEXT:
-	case TOK_CLOSE:
-	case TOK_COMMENT:
-	case TOK_DELIM:
-		break;
-	}
-	return TNODE_TEXT;
-}
-
 /* What messages call an open container. */
 static const char *
 kind_word(enum tnode_kind k)
 {
-	switch (k) {
-	case TNODE_PARENT:
-		return "parent";
-	case TNODE_BLOCK:
-		return "block";
-	case TNODE_ROOT:
-	case TNODE_TEXT:
-	case TNODE_VAR:
-	case TNODE_SECTION:
-	case TNODE_INVERTED:
-	case TNODE_PARTIAL:
-		break;
-	}
-	return "section";
+	return k == TNODE_PARENT ? "parent" : k == TNODE_BLOCK ? "block" :
+	    "section";
+}
+
+static void
+note_opened(struct parser *p, const struct tnode *n)
+{
+	diag_note(p->d, &n->pos, "%s '%s%.*s' opened here", kind_word(n->kind),
+	    n->dynamic ? "*" : "", (int)n->name.len, n->name.s);
 }
 
 /* Whether the closing tag s closes n; a dynamic parent needs the star. */
@@ -263,9 +203,7 @@ close_section(struct parser *p, const struct tok *t, struct tnode **stack,
 	    "closing tag '%.*s' does not match open %s '%s%.*s'",
 	    (int)t->len, t->s, kind_word(top->kind), top->dynamic ? "*" : "",
 	    (int)top->name.len, top->name.s);
-	diag_note(p->d, &top->pos, "%s '%s%.*s' opened here",
-	    kind_word(top->kind), top->dynamic ? "*" : "",
-	    (int)top->name.len, top->name.s);
+	note_opened(p, top);
 	for (k = depth; k > 0; k--)
 		if (closes(stack[k], t->s, t->len))
 			return k - 1;
@@ -276,16 +214,15 @@ close_section(struct parser *p, const struct tok *t, struct tnode **stack,
 static void
 report_unclosed(struct parser *p, struct tnode **stack, size_t depth)
 {
-	struct srcpos end = tmpl_pos_at(p, p->len);
+	struct srcpos end = tmpl_pos_at(p->src, p->lpos, p->linestart, p->len);
 
 	for (; depth > 0; depth--) {
 		const struct tnode *n = stack[depth];
-		const char *star = n->dynamic ? "*" : "";
 
 		diag_error(p->d, &end, "%s '%s%.*s' is never closed",
-		    kind_word(n->kind), star, (int)n->name.len, n->name.s);
-		diag_note(p->d, &n->pos, "%s '%s%.*s' opened here",
-		    kind_word(n->kind), star, (int)n->name.len, n->name.s);
+		    kind_word(n->kind), n->dynamic ? "*" : "",
+		    (int)n->name.len, n->name.s);
+		note_opened(p, n);
 	}
 }
 
@@ -293,7 +230,7 @@ report_unclosed(struct parser *p, struct tnode **stack, size_t depth)
 static struct tnode *
 build_one(struct parser *p, const struct tok *t, struct tnode *parent)
 {
-	struct tnode *n = add_node(p, parent, node_kind(t->kind), t);
+	struct tnode *n = add_node(p, parent, (enum tnode_kind)t->kind, t);
 	int rc = 0;
 
 	switch (n->kind) {
@@ -306,10 +243,6 @@ build_one(struct parser *p, const struct tok *t, struct tnode *parent)
 		rc = parse_filters(p, t, n);
 		break;
 	case TNODE_BLOCK:
-		n->standalone = t->standalone;
-		n->indent = t->indent;
-		n->indentlen = t->indentlen;
-		/* FALLTHROUGH */
 	case TNODE_SECTION:
 	case TNODE_INVERTED:
 		rc = parse_name(p, t, t->s, t->len, &n->name);
@@ -324,13 +257,6 @@ build_one(struct parser *p, const struct tok *t, struct tnode *parent)
 	if (rc != 0)
 		p->failed = true;
 	return n;
-}
-
-static bool
-opens(enum tok_kind k)
-{
-	return k == TOK_SECTION || k == TOK_INVERTED || k == TOK_PARENT ||
-	    k == TOK_BLOCK;
 }
 
 /* Narrows m to the blanks it shares with s[0..len). */
@@ -440,7 +366,8 @@ build(struct parser *p, struct tnode *root)
 		}
 		measure(p, i, &m[depth]);
 		n = build_one(p, t, stack[depth]);
-		if (!opens(t->kind))
+		if (t->kind != TOK_SECTION && t->kind != TOK_INVERTED &&
+		    t->kind != TOK_PARENT && t->kind != TOK_BLOCK)
 			continue;
 		if (depth == TMPL_MAX_DEPTH) {
 			diag_error(p->d, &t->pos,
@@ -458,27 +385,15 @@ int
 tmpl_parse(struct arena *a, const struct keys *keys, const char *path,
     const char *text, size_t len, struct diag *d, struct tmpl **out)
 {
-	struct parser p;
-	struct tmpl *t;
+	struct parser p = { .a = a, .keys = keys, .d = d, .src = text,
+	    .len = len, .lpos = { path, 1, 1 }, .otag = "{{", .ctag = "}}",
+	    .olen = 2, .clen = 2 };
+	struct tmpl *t = arena_alloc(a, sizeof(*t));
 	int rc;
 
-	memset(&p, 0, sizeof(p));
-	p.a = a;
-	p.keys = keys;
-	p.d = d;
-	p.path = path;
-	p.src = text;
-	p.len = len;
-	p.line = 1;
-	p.otag = "{{";
-	p.ctag = "}}";
-	p.olen = p.clen = 2;
-	t = arena_alloc(a, sizeof(*t));
-	t->path = path;
 	t->root = arena_alloc(a, sizeof(*t->root));
 	t->root->kind = TNODE_ROOT;
-	t->root->pos.file = path;
-	t->root->pos.line = t->root->pos.col = 1;
+	t->root->pos = p.lpos;
 	rc = tmpl_scan(&p);
 	if (build(&p, t->root) != 0)
 		rc = -1;
@@ -508,7 +423,8 @@ tmpl_refs(const struct tmpl *t, void (*key)(void *, const char *),
 	size_t i;
 
 	for (n = t->root; n != NULL; n = next_node(n)) {
-		bool named = n->kind == TNODE_PARTIAL || n->kind == TNODE_PARENT;
+		bool named = n->kind == TNODE_PARTIAL ||
+		    n->kind == TNODE_PARENT;
 
 		if (named && partial != NULL)
 			partial(ctx, n->name.s, n->name.len, n->dynamic);
@@ -523,51 +439,33 @@ tmpl_refs(const struct tmpl *t, void (*key)(void *, const char *),
 }
 
 static bool
-is_container(enum tnode_kind k)
-{
-	return k == TNODE_ROOT || k == TNODE_SECTION || k == TNODE_INVERTED ||
-	    k == TNODE_PARENT || k == TNODE_BLOCK;
-}
-
-static bool
 node_ok(const struct tnode *n, const struct tnode *parent)
 {
-	if (n->parent != parent || n->pos.line == 0 || n->pos.col == 0)
-		return false;
-	if (n->child != NULL && !is_container(n->kind))
-		return false;
-	if (n->kind != TNODE_TEXT && !parent->tags)
+	const char *nl;
+
+	if (n->parent != parent || n->pos.line == 0 || n->pos.col == 0 ||
+	    (n->child != NULL && (n->kind == TNODE_TEXT ||
+	    n->kind == TNODE_VAR || n->kind == TNODE_PARTIAL)))
 		return false;
 	if (n->kind != TNODE_TEXT)
-		return true;
+		return parent->tags;
 	/* Text ends at its first line break, if it holds one. */
-	return memchr(n->text, '\n', n->len) == NULL ||
-	    memchr(n->text, '\n', n->len) == n->text + n->len - 1;
+	nl = memchr(n->text, '\n', n->len);
+	return nl == NULL || nl == n->text + n->len - 1;
 }
 
+/* A node's children are checked before the walk climbs back through them. */
 bool
 tmpl_check(const struct tmpl *t)
 {
-	const struct tnode *n, *parent;
+	const struct tnode *n, *c;
 
-	if (t == NULL || t->root == NULL || t->root->kind != TNODE_ROOT)
+	if (t == NULL || t->root == NULL || t->root->kind != TNODE_ROOT ||
+	    t->root->parent != NULL)
 		return false;
-	/* Threaded walk through parent links: no stack, no recursion. */
-	parent = t->root;
-	n = t->root->child;
-	while (n != NULL) {
-		if (!node_ok(n, parent))
-			return false;
-		if (n->child != NULL) {
-			parent = n;
-			n = n->child;
-			continue;
-		}
-		while (n->next == NULL && parent != t->root) {
-			n = parent;
-			parent = n->parent;
-		}
-		n = n->next;
-	}
+	for (n = t->root; n != NULL; n = next_node(n))
+		for (c = n->child; c != NULL; c = c->next)
+			if (!node_ok(c, n))
+				return false;
 	return true;
 }

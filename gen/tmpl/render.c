@@ -1,29 +1,21 @@
-#include "tmpl.h"
+#include "tmpl_int.h"
 
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
-#include "filter.h"
-#include "tmpl_int.h"
 #include "base/xmalloc.h"
 
 static void
 push_ctx(struct render *r, const struct value *v, bool iter, size_t count)
 {
-	struct ctxent *e;
-
 	r->ctx = xgrow(r->ctx, &r->capctx, r->nctx, sizeof(*r->ctx));
-	e = &r->ctx[r->nctx++];
-	e->v = v;
-	e->iter = iter;
-	e->index = 0;
-	e->count = count;
+	r->ctx[r->nctx++] = (struct ctxent){ v, 0, count, iter };
 }
 
 struct frame *
-tmpl_push_frame(struct render *r, enum frame_kind kind, const struct tnode *owner)
+tmpl_push_frame(struct render *r, enum frame_kind kind,
+    const struct tnode *owner)
 {
 	struct frame *f;
 
@@ -43,9 +35,8 @@ tmpl_push_frame(struct render *r, enum frame_kind kind, const struct tnode *owne
 }
 
 /*
- * Puts "lose strip blanks, then gain add[0..len)" under the rule in
- * force.  The outer rule's strip eats into `add` first and, if it is
- * longer, into the line itself.
+ * The outer rule's strip eats into `add` first and, if it is longer,
+ * into the line itself.
  */
 void
 tmpl_push_indent(struct render *r, size_t strip, const char *add, size_t len)
@@ -59,52 +50,24 @@ tmpl_push_indent(struct render *r, size_t strip, const char *add, size_t len)
 	}
 }
 
-void
-tmpl_fail(struct render *r)
-{
-	r->failed = true;
-	/* Go on to the "too many errors" line, then stop. */
-	if (r->d->errors > DIAG_MAX_ERRORS)
-		r->fatal = true;
-}
-
+/* @first, @last or @index of the innermost list section. */
 static const struct value *
 lookup_special(struct render *r, enum tname_special sp)
 {
+	const struct ctxent *e;
 	size_t i = r->nctx;
 
 	while (i > 0 && !r->ctx[i - 1].iter)
 		i--;
 	if (i == 0)
 		return NULL;
-	switch (sp) {
-	case TNAME_FIRST:
-		return value_bool(r->ctx[i - 1].index == 0);
-	case TNAME_LAST:
-		return value_bool(r->ctx[i - 1].index + 1 == r->ctx[i - 1].count);
-	case TNAME_INDEX:
-		r->idx.kind = VALUE_INT;
-		r->idx.u.i = (long long)r->ctx[i - 1].index;
-		return &r->idx;
-	case TNAME_DATA:
-	case TNAME_DOT:
-		break;
-	}
-	return NULL;
-}
-
-/* In strict mode, a name that resolves nowhere is an error. */
-static void
-missing(struct render *r, const struct tnode *n)
-{
-	if (!r->opts->strict)
-		return;
-	if (tmpl_is_new_error(r, n)) {
-		diag_error(r->d, &n->pos, "'%.*s' is not defined",
-		    (int)n->name.len, n->name.s);
-		tmpl_note_includes(r, n);
-	}
-	tmpl_fail(r);
+	e = &r->ctx[i - 1];
+	if (sp != TNAME_INDEX)
+		return value_bool(sp == TNAME_FIRST ? e->index == 0 :
+		    e->index + 1 == e->count);
+	r->idx.kind = VALUE_INT;
+	r->idx.u.i = (long long)e->index;
+	return &r->idx;
 }
 
 /*
@@ -112,7 +75,6 @@ missing(struct render *r, const struct tnode *n)
  * up through the whole context stack, the rest only inside what the
  * previous part found.  Names were resolved to interned keys when the
  * template was parsed, so each look is a comparison of pointers.
- * Returns NULL when the name resolves nowhere (an error in strict mode).
  */
 const struct value *
 tmpl_resolve(struct render *r, const struct tnode *n)
@@ -133,7 +95,8 @@ tmpl_resolve(struct render *r, const struct tnode *n)
 		break;
 	}
 	if (v == NULL)
-		missing(r, n);
+		tmpl_strict_error(r, n, "'%.*s' is not defined",
+		    (int)n->name.len, n->name.s);
 	return v;
 }
 
@@ -145,23 +108,9 @@ tmpl_resolve(struct render *r, const struct tnode *n)
 static bool
 is_falsey(const struct value *v)
 {
-	if (v == NULL)
-		return true;
-	switch (v->kind) {
-	case VALUE_NULL:
-		return true;
-	case VALUE_BOOL:
-		return !v->u.b;
-	case VALUE_LIST:
-		return v->len == 0;
-	case VALUE_STRING:
-		return v->len == 0;
-	case VALUE_INT:
-	case VALUE_FLOAT:
-	case VALUE_MAP:
-		break;
-	}
-	return false;
+	return v == NULL || v->kind == VALUE_NULL ||
+	    (v->kind == VALUE_BOOL && !v->u.b) ||
+	    ((v->kind == VALUE_LIST || v->kind == VALUE_STRING) && v->len == 0);
 }
 
 static void
@@ -212,33 +161,19 @@ value_text(const struct value *v, char *tmp, const char **s, size_t *n)
 {
 	*s = tmp;
 	*n = 0;
-	switch (v->kind) {
-	case VALUE_INT:
-		/* A view's numbers come spelled; a file's may be in hex. */
-		if (v->decimal) {
-			*s = v->str;
-			*n = v->len;
-			break;
-		}
+	/* A view's numbers come spelled; a file's may be in hex. */
+	if (v->kind == VALUE_STRING || (v->kind == VALUE_INT && v->decimal)) {
+		*s = v->str;
+		*n = v->len;
+	} else if (v->kind == VALUE_INT) {
 		/* The digits end tmp: no copy to its start. */
 		*s = value_spell_int(tmp + 32, v->u.i);
 		*n = (size_t)(tmp + 32 - *s);
-		break;
-	case VALUE_FLOAT:
+	} else if (v->kind == VALUE_FLOAT) {
 		*n = fmt_float(tmp, 32, v->u.f);
-		break;
-	case VALUE_BOOL:
+	} else if (v->kind == VALUE_BOOL) {
 		*s = v->u.b ? "true" : "false";
 		*n = v->u.b ? 4 : 5;
-		break;
-	case VALUE_STRING:
-		*s = v->str;
-		*n = v->len;
-		break;
-	case VALUE_NULL:
-	case VALUE_LIST:
-	case VALUE_MAP:
-		break;
 	}
 }
 
@@ -259,8 +194,7 @@ filter_text(struct render *r, const struct tnode *n, const struct value *v,
 	value_text(v, tmp, s, len);
 	for (i = 0; i < n->nfilters; i++) {
 		buf_reset(dst);
-		if (filter_apply_table(dst, n->filters[i], mode, table, *s,
-		    *len))
+		if (filter_apply(dst, n->filters[i], mode, table, *s, *len))
 			safe = true;
 		*s = dst->ptr;
 		*len = dst->len;
@@ -450,21 +384,13 @@ tmpl_render(const struct tmpl *t, const struct value *root,
     const struct tmpl_opts *opts, const struct tmpl_loader *loader,
     struct arena *a, struct buf *out, struct diag *d)
 {
-	struct render r;
+	struct render r = { .opts = opts, .loader = loader, .a = a,
+	    .out = out, .limit = SIZE_MAX, .d = d, .indent = BUF_INIT,
+	    .f1 = BUF_INIT, .f2 = BUF_INIT };
 
-	memset(&r, 0, sizeof(r));
-	r.opts = opts;
-	r.loader = loader;
-	r.a = a;
-	r.out = out;
 	/* Past the limit, or never when there is none. */
-	r.limit = SIZE_MAX;
 	if (opts->max_output != 0 && opts->max_output < SIZE_MAX - buf_pos(out))
 		r.limit = buf_pos(out) + opts->max_output;
-	r.d = d;
-	buf_init(&r.indent);
-	buf_init(&r.f1);
-	buf_init(&r.f2);
 	if (root != NULL)
 		push_ctx(&r, root, false, 0);
 	tmpl_push_frame(&r, FRAME_PLAIN, t->root);

@@ -1,6 +1,5 @@
 #include "tmpl_int.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include "base/xmalloc.h"
@@ -14,12 +13,6 @@
  * why the two are apart.
  */
 
-static void advance(struct parser *, size_t);
-static struct tok *push_tok(struct parser *, enum tok_kind, size_t);
-static void end_line(struct parser *);
-static void scan_text(struct parser *, size_t);
-static int scan_tag(struct parser *);
-
 bool
 tmpl_is_blank(char c)
 {
@@ -32,20 +25,17 @@ is_space(char c)
 	return tmpl_is_blank(c) || c == '\n' || c == '\r';
 }
 
-/* The position of offset o, which is at or after p->linestart. */
 struct srcpos
-tmpl_pos_at(const struct parser *p, size_t o)
+tmpl_pos_at(const char *src, struct srcpos pos, size_t from, size_t o)
 {
-	struct srcpos pos = { p->path, p->line, 1 };
-	size_t ls = p->linestart, i;
-
-	for (i = ls; i < o; i++) {
-		if (p->src[i] == '\n') {
+	for (; from < o; from++) {
+		if (src[from] == '\n') {
 			pos.line++;
-			ls = i + 1;
+			pos.col = 1;
+		} else {
+			pos.col++;
 		}
 	}
-	pos.col = (unsigned)(o - ls + 1);
 	return pos;
 }
 
@@ -55,7 +45,7 @@ advance(struct parser *p, size_t to)
 	const char *s = p->src + p->off, *end = p->src + to, *nl;
 
 	while ((nl = memchr(s, '\n', (size_t)(end - s))) != NULL) {
-		p->line++;
+		p->lpos.line++;
 		s = nl + 1;
 		p->linestart = (size_t)(s - p->src);
 	}
@@ -67,21 +57,11 @@ push_tok(struct parser *p, enum tok_kind kind, size_t at)
 {
 	struct tok *t;
 
-	if (p->ntoks == p->cap) {
-		p->cap = p->cap ? p->cap * 2 : 64;
-		p->toks = xrealloc(p->toks, xmul(p->cap, sizeof(*p->toks)));
-	}
+	p->toks = xgrow(p->toks, &p->cap, p->ntoks, sizeof(*p->toks));
 	t = &p->toks[p->ntoks++];
-	memset(t, 0, sizeof(*t));
-	t->kind = kind;
-	t->pos = tmpl_pos_at(p, at);
+	*t = (struct tok){ .kind = kind,
+	    .pos = tmpl_pos_at(p->src, p->lpos, p->linestart, at) };
 	return t;
-}
-
-static bool
-can_stand_alone(enum tok_kind k)
-{
-	return k != TOK_TEXT && k != TOK_VAR;
 }
 
 /* Inheritance tags may share a standalone line: {{<p}}{{/p}}. */
@@ -128,7 +108,7 @@ end_line(struct parser *p)
 		if (t->kind == TOK_TEXT) {
 			if (!tmpl_all_blank(t->s, t->len))
 				break;
-		} else if (!can_stand_alone(t->kind) ||
+		} else if (t->kind == TOK_VAR ||
 		    (tag != NULL && !(is_inherit(tag) && is_inherit(t)))) {
 			break;
 		} else if (tag == NULL) {
@@ -213,26 +193,14 @@ find_open(const struct parser *p)
 static enum tok_kind
 sigil_kind(char c)
 {
-	switch (c) {
-	case '#':
-		return TOK_SECTION;
-	case '^':
-		return TOK_INVERTED;
-	case '/':
-		return TOK_CLOSE;
-	case '!':
-		return TOK_COMMENT;
-	case '>':
-		return TOK_PARTIAL;
-	case '=':
-		return TOK_DELIM;
-	case '<':
-		return TOK_PARENT;
-	case '$':
-		return TOK_BLOCK;
-	default:
-		return TOK_VAR;
-	}
+	static const char sigils[] = "#^/!>=<$";
+	static const enum tok_kind kinds[] = {
+		TOK_SECTION, TOK_INVERTED, TOK_CLOSE, TOK_COMMENT,
+		TOK_PARTIAL, TOK_DELIM, TOK_PARENT, TOK_BLOCK
+	};
+	const char *k = c != '\0' ? strchr(sigils, c) : NULL;
+
+	return k != NULL ? kinds[k - sigils] : TOK_VAR;
 }
 
 /* {{=<% %>=}}: two blank-separated delimiters without '='. */

@@ -1,10 +1,9 @@
 /*
  * tmpl: Mustache templates, parsed once into a tree, then rendered.
  *
- * tmpl_parse turns template text into an AST (tmpl_parse.c); tmpl_render
- * walks that AST against a value tree (tmpl_render.c).  The two never
- * run in one pass: a template is scanned once however many items it is
- * rendered for.
+ * tmpl_parse turns template text into an AST; tmpl_render walks that AST
+ * against a value tree, so a template is scanned once however many items
+ * it is rendered for.
  *
  * The language is Mustache (spec v1.4.2: comments, delimiters,
  * interpolation, sections, inverted sections, partials; optional: dynamic
@@ -34,14 +33,7 @@
 #ifndef GEN_TMPL_H
 #define GEN_TMPL_H
 
-#include <stdbool.h>
-#include <stddef.h>
-
-#include "base/arena.h"
-#include "base/buf.h"
-#include "base/diag.h"
 #include "escape.h"
-#include "base/value.h"
 
 /* Limits */
 #define TMPL_MAX_DEPTH		256	/* nested sections in one template */
@@ -98,8 +90,7 @@ void tmpl_refs(const struct tmpl *t, void (*key)(void *, const char *),
  * loader (which may be NULL: no partials exist) and parsed into arena a
  * once per name for the whole render.  Returns 0, or -1 after reporting
  * into d; on failure out may hold partial output, which the caller drops.
- * out may stream into a sink (see buf.h): the render looks back only at
- * the last byte, and counts max_output from buf_pos.
+ * max_output counts from buf_pos(out).
  */
 int tmpl_render(const struct tmpl *t, const struct value *root,
     const struct tmpl_opts *opts, const struct tmpl_loader *loader,

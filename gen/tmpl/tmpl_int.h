@@ -27,12 +27,7 @@
 #ifndef GEN_TMPL_INT_H
 #define GEN_TMPL_INT_H
 
-#include <stdbool.h>
-#include <stddef.h>
-
-#include "base/diag.h"
 #include "filter.h"
-#include "base/buf.h"
 #include "tmpl.h"
 
 enum tnode_kind {
@@ -82,7 +77,7 @@ struct tnode {
 	bool escape;		/* TNODE_VAR: apply the caller's escaping */
 	bool bol;		/* starts an output line: indent goes here */
 	bool dynamic;		/* partial or parent: {{>*name}} */
-	bool standalone;	/* partial, parent, block: tag alone on its line */
+	bool standalone;	/* tag alone on its line */
 	bool tags;		/* container: holds other nodes than text */
 	const char *indent;	/* partial, parent: the line's blanks; block:
 				   where an override is indented to */
@@ -95,9 +90,17 @@ struct tnode {
 };
 
 struct tmpl {
-	const char *path;
 	struct tnode *root;
 };
+
+/* Escaping (escape.c, escape_table.c) */
+
+/*
+ * Appends c to comment text, after a space when c would complete one of
+ * the sequences brk[0..n) with what out holds from offset start on.
+ */
+void escape_break(struct buf *out, const char *const *brk, size_t n,
+    size_t start, int c);
 
 /* Rendering (render.c, inherit.c) */
 
@@ -178,7 +181,7 @@ struct render {
 	size_t strip;			/* blanks taken from each line */
 	bool pending;			/* indent before the next output */
 	size_t pendlen;
-	size_t skip;			/* blanks still to take from this line */
+	size_t skip;			/* blanks still to take here */
 	bool nobol;			/* first node of inline content */
 	unsigned pdepth;
 	struct pcache *cache;
@@ -198,14 +201,16 @@ void tmpl_push_indent(struct render *r, size_t strip, const char *add,
 /* What n's name resolves to, or NULL (then reported in strict mode). */
 const struct value *tmpl_resolve(struct render *r, const struct tnode *n);
 
-/* Marks the render failed; stops it after too many errors. */
-void tmpl_fail(struct render *r);
-
-/* Whether no error is on record yet at n's position. */
-bool tmpl_is_new_error(const struct render *r, const struct tnode *n);
-
 /* Notes where the template holding n was included from, and so on. */
 void tmpl_note_includes(struct render *r, const struct tnode *n);
+
+/*
+ * In strict mode, reports the error fmt at n once per position (a tag
+ * that fails for every item of a list is reported once), with
+ * tmpl_note_includes, and fails the render; stops it after too many.
+ */
+void tmpl_strict_error(struct render *r, const struct tnode *n,
+    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* Runs a partial or parent tag, or a block (inherit.c). */
 void tmpl_run_partial(struct render *r, const struct tnode *n);
@@ -213,17 +218,18 @@ void tmpl_run_block(struct render *r, const struct tnode *n);
 
 /* Parsing (scan.c, parse.c) */
 
+/* A token that makes a node has that node's kind. */
 enum tok_kind {
-	TOK_TEXT,
-	TOK_VAR,		/* also {{&x}} and {{{x}}} */
-	TOK_SECTION,
-	TOK_INVERTED,
+	TOK_TEXT = TNODE_TEXT,
+	TOK_VAR = TNODE_VAR,	/* also {{&x}} and {{{x}}} */
+	TOK_SECTION = TNODE_SECTION,
+	TOK_INVERTED = TNODE_INVERTED,
+	TOK_PARTIAL = TNODE_PARTIAL,
+	TOK_PARENT = TNODE_PARENT,
+	TOK_BLOCK = TNODE_BLOCK,
 	TOK_CLOSE,
 	TOK_COMMENT,
-	TOK_PARTIAL,
-	TOK_DELIM,
-	TOK_PARENT,
-	TOK_BLOCK
+	TOK_DELIM
 };
 
 struct tok {
@@ -253,12 +259,11 @@ struct parser {
 	struct arena *a;
 	const struct keys *keys;
 	struct diag *d;
-	const char *path;
 	const char *src;
 	size_t len;
 	size_t off;
-	unsigned line;
-	size_t linestart;	/* offset where the current line starts */
+	struct srcpos lpos;	/* where the current line starts, */
+	size_t linestart;	/* at this offset */
 	const char *otag, *ctag;
 	size_t olen, clen;
 	struct tok *toks;
@@ -276,8 +281,9 @@ int tmpl_scan(struct parser *p);
 /* Drops the blanks around s[0..*n). */
 void tmpl_trim(const char **s, size_t *n);
 
-/* The position of offset o of p's text. */
-struct srcpos tmpl_pos_at(const struct parser *p, size_t o);
+/* The position of src[o], counting from src[from] at position pos. */
+struct srcpos tmpl_pos_at(const char *src, struct srcpos pos, size_t from,
+    size_t o);
 
 /* Space or tab; s[0..n) all such. */
 bool tmpl_is_blank(char c);
