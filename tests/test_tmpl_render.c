@@ -207,7 +207,7 @@ static int
 render_root(struct fixture *f, const struct value *root, const char *text,
     enum escape_mode mode, bool strict)
 {
-	struct tmpl_opts opts = { f->keys, mode, strict, 0, NULL };
+	struct tmpl_opts opts = { mode, strict, 0, NULL };
 	struct tmpl *t;
 
 	buf_reset(&f->out);
@@ -569,7 +569,7 @@ static void
 test_tmpl_render_spec_cases_streamed(void **state)
 {
 	struct fixture *f = *state;
-	struct tmpl_opts opts = { f->keys, ESCAPE_HTML, false, 0, NULL };
+	struct tmpl_opts opts = { ESCAPE_HTML, false, 0, NULL };
 	struct buf got = BUF_INIT, text = BUF_INIT;
 	struct buf_sink sink = BUF_SINK_INIT(collect, &got);
 	struct tmpl *t;
@@ -611,7 +611,7 @@ static void
 test_tmpl_render_limits_streamed_output(void **state)
 {
 	struct fixture *f = *state;
-	struct tmpl_opts opts = { f->keys, ESCAPE_NONE, false, 100, NULL };
+	struct tmpl_opts opts = { ESCAPE_NONE, false, 100, NULL };
 	struct buf got = BUF_INIT;
 	struct buf_sink sink = BUF_SINK_INIT(collect, &got);
 	struct tmpl *t;
@@ -691,7 +691,6 @@ test_tmpl_render_escape_modes(void **state)
 	assert_non_null(t);
 	for (i = 0; i < sizeof(escapes) / sizeof(escapes[0]); i++) {
 		memset(&opts, 0, sizeof(opts));
-		opts.keys = f->keys;
 		opts.escape = escapes[i].mode;
 		buf_reset(&f->out);
 		assert_int_equal(tmpl_render(t, f->data, &opts, NULL, &f->a,
@@ -829,7 +828,7 @@ static void
 test_tmpl_render_resolves_names_at_parse(void **state)
 {
 	struct fixture *f = *state;
-	struct tmpl_opts opts = { f->keys, ESCAPE_NONE, false, 0, NULL };
+	struct tmpl_opts opts = { ESCAPE_NONE, false, 0, NULL };
 	const char *text = "[{{late}}{{#late}}+{{/late}}{{^late}}-{{/late}}]";
 	struct tmpl *before = parse(f, text), *after;
 	static const char *const want[] = {
@@ -932,7 +931,7 @@ static void
 test_tmpl_render_limits_output(void **state)
 {
 	struct fixture *f = *state;
-	struct tmpl_opts opts = { f->keys, ESCAPE_NONE, false, 4, NULL };
+	struct tmpl_opts opts = { ESCAPE_NONE, false, 4, NULL };
 	struct tmpl *t = parse(f, "ab{{name}}{{name}}");
 
 	assert_int_equal(tmpl_render(t, f->data, &opts, NULL, &f->a, &f->out,
@@ -944,7 +943,7 @@ static void
 test_tmpl_render_escape_none_and_no_loader(void **state)
 {
 	struct fixture *f = *state;
-	struct tmpl_opts opts = { f->keys, ESCAPE_NONE, false, 0, NULL };
+	struct tmpl_opts opts = { ESCAPE_NONE, false, 0, NULL };
 	struct tmpl *t = parse(f, "{{html}}<{{>p1}}>");
 
 	assert_int_equal(tmpl_render(t, f->data, &opts, NULL, &f->a, &f->out,
@@ -962,7 +961,7 @@ test_tmpl_render_many_items(void **state)
 {
 	enum { N = 100000 };
 	struct fixture *f = *state;
-	struct tmpl_opts opts = { f->keys, ESCAPE_NONE, true, 0, NULL };
+	struct tmpl_opts opts = { ESCAPE_NONE, true, 0, NULL };
 	struct mkey *shape = arena_alloc(&f->a, sizeof(*shape) * 2);
 	struct value *items = value_list(&f->a, N), *root, *m;
 	struct tmpl *t;
@@ -997,7 +996,7 @@ static void
 test_tmpl_render_text_sections(void **state)
 {
 	struct fixture *f = *state;
-	struct tmpl_opts opts = { f->keys, ESCAPE_NONE, false, 0, NULL };
+	struct tmpl_opts opts = { ESCAPE_NONE, false, 0, NULL };
 	const struct value *root = load(f, "trio: [{a: 1}, {a: 2}, {a: 3}]\n"
 	    "t: true\nf: false\nw: [x, y]\n");
 	struct tmpl *t;

@@ -144,7 +144,7 @@ output_path(const struct run *run, const struct job *j,
     const struct value *view, struct arena *a, struct diag *d)
 {
 	const struct lang_output *lo = &j->l->outputs[j->output];
-	struct tmpl_opts topts = { run->base.keys, ESCAPE_NONE, true,
+	struct tmpl_opts topts = { ESCAPE_NONE, true,
 	    RUN_MAX_OUTPUT, NULL };
 	struct buf b = BUF_INIT;
 	const char *dir = run->base.o->out_dir;
@@ -214,7 +214,7 @@ render_job(void *ctx, size_t i, size_t worker)
 	struct job *j = &run->jobs[i];
 	struct arena *a = &run->arenas[worker];
 	const struct lang *l = j->l;
-	struct tmpl_opts topts = { run->base.keys, l->escape, true,
+	struct tmpl_opts topts = { l->escape, true,
 	    RUN_MAX_OUTPUT, l->escape_table };
 	struct tmpl_loader loader = lang_loader(l);
 	struct spill sp = { run, j };

@@ -195,7 +195,6 @@ render_to(struct run_base *b, struct tmpl_opts *topts, struct buf *out)
 	if (o->data != NULL &&
 	    load_file(&to, o->data, &o->limits, b->d, &root) != 0)
 		return -1;
-	topts->keys = b->keys;
 	if (file_read(&b->a, o->template, o->limits.max_bytes, false, b->d,
 	    &text, &len) != 0 ||
 	    tmpl_parse(&b->a, b->keys, o->template, text, len, b->d, &t) != 0)
@@ -206,7 +205,7 @@ render_to(struct run_base *b, struct tmpl_opts *topts, struct buf *out)
 int
 render_run(const struct gen_opts *o, struct diag *d)
 {
-	struct tmpl_opts topts = { NULL, ESCAPE_HTML, o->strict,
+	struct tmpl_opts topts = { ESCAPE_HTML, o->strict,
 	    RUN_MAX_OUTPUT, NULL };
 	struct output_set out;
 	struct buf b = BUF_INIT;

@@ -57,7 +57,6 @@ struct tmpl_loader {
 };
 
 struct tmpl_opts {
-	const struct keys *keys;	/* partials' names resolve here */
 	enum escape_mode escape;	/* for {{name}} */
 	bool strict;			/* unknown names and partials: errors */
 	size_t max_output;		/* 0: no limit */

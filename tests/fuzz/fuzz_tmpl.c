@@ -163,7 +163,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	split(data, size, &in);
 	in.keys = keys;
 	memset(&opts, 0, sizeof(opts));
-	opts.keys = keys;
 	opts.escape = (enum escape_mode)(sel % 6);
 	opts.strict = (sel & 0x08) != 0;
 	if ((sel & 0x10) != 0 && escape_table_parse(&a, "table.yaml",
