@@ -42,13 +42,8 @@ new_block(struct arena *a, size_t n)
 		size = BLOCK_MAX;
 	if (size < n)
 		size = round_up(n);
-	if (a->spare != NULL && a->spare->size >= n) {
-		b = a->spare;
-		a->spare = b->next;
-	} else {
-		b = xmalloc(xadd(sizeof(*b), size));
-		b->size = size;
-	}
+	b = xmalloc(xadd(sizeof(*b), size));
+	b->size = size;
 	b->next = a->head;
 	a->head = b;
 	a->used = 0;
@@ -129,69 +124,14 @@ void
 arena_release(struct arena *a)
 {
 	struct arena_block *b, *next;
+	struct arena_kept *k;
 
-	arena_reset(a);
-	for (b = a->spare; b != NULL; b = next) {
+	/* The notes live in the blocks: read them before those go. */
+	for (k = a->kept; k != NULL; k = k->next)
+		free(k->p);
+	for (b = a->head; b != NULL; b = next) {
 		next = b->next;
 		free(b);
 	}
-	a->spare = NULL;
-}
-
-/*
- * The newest blocks are the biggest; reversed onto the spare list they
- * come back oldest first, so the doubling sizes repeat in order.
- */
-void
-arena_reset(struct arena *a)
-{
-	struct arena_block *b, *next;
-	struct arena_kept *k;
-
-	/* The notes live in the blocks: read them before those are reused. */
-	for (k = a->kept; k != NULL; k = k->next)
-		free(k->p);
-	a->kept = NULL;
-	for (b = a->head; b != NULL; b = next) {
-		next = b->next;
-		b->next = a->spare;
-		a->spare = b;
-	}
-	a->head = NULL;
-	a->used = 0;
-	a->total = 0;
-}
-
-/*
- * from's blocks go behind a's current one, which keeps filling, and
- * what it keeps joins a's; from's spare blocks are freed.
- */
-void
-arena_adopt(struct arena *a, struct arena *from)
-{
-	struct arena_block *last;
-	struct arena_kept *k;
-
-	if (from->kept != NULL) {
-		for (k = from->kept; k->next != NULL; k = k->next)
-			continue;
-		k->next = a->kept;
-		a->kept = from->kept;
-		from->kept = NULL;
-	}
-	if (from->head != NULL) {
-		for (last = from->head; last->next != NULL; last = last->next)
-			continue;
-		if (a->head == NULL) {
-			a->head = from->head;
-			a->used = from->used;
-		} else {
-			last->next = a->head->next;
-			a->head->next = from->head;
-		}
-		a->total += from->total;
-		from->head = NULL;
-		from->used = from->total = 0;
-	}
-	arena_release(from);
+	*a = (struct arena)ARENA_INIT;
 }

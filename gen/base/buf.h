@@ -9,12 +9,6 @@
  * Calling sequence: BUF_INIT or buf_init, then buf_add... any number of
  * times, then either buf_detach (take the bytes) or buf_release (drop
  * them).  After either, the buffer is empty and may be used again.
- *
- * A buffer may stream into a sink (see "Streaming" below): once it
- * holds more than the sink's threshold, the next growth hands all but
- * the last byte to the sink instead of allocating, so a big output
- * needs memory for the threshold only.  `len` then counts the bytes
- * still held; buf_pos gives the position in the whole stream.
  */
 #ifndef GEN_BUF_H
 #define GEN_BUF_H
@@ -56,7 +50,13 @@ void buf_release(struct buf *b);
 char *buf_detach(struct buf *b, size_t *len_out);
 
 /* Keeps the storage but sets the length to 0. */
-void buf_reset(struct buf *b);
+static inline void
+buf_reset(struct buf *b)
+{
+	b->len = 0;
+	if (b->cap != 0)	/* buf_empty is shared: never written */
+		b->ptr[0] = '\0';
+}
 
 /*
  * Ensures room for n more bytes without another allocation.  A buffer
@@ -94,7 +94,11 @@ buf_addc(struct buf *b, int c)
 	b->ptr[b->len] = '\0';
 }
 
-void buf_adds(struct buf *b, const char *s);
+static inline void
+buf_adds(struct buf *b, const char *s)
+{
+	buf_add(b, s, strlen(s));
+}
 
 /* printf-style append; the format must be a literal. */
 void buf_addf(struct buf *b, const char *fmt, ...)
@@ -105,10 +109,11 @@ void buf_vaddf(struct buf *b, const char *fmt, va_list ap)
 /* Streaming */
 
 /*
- * Where a streaming buffer's bytes go.  write() is called with the bytes
- * in order, a run at a time, and must take them all: a sink that fails
- * remembers so itself and reports later, since the writers of a buffer
- * cannot fail.  `flushed` counts the bytes handed over so far.
+ * Where a streaming buffer's bytes go, so that a big output needs memory
+ * for the threshold only.  write() is called with the bytes in order, a
+ * run at a time, and must take them all: a sink that fails remembers so
+ * itself and reports later, since the writers of a buffer cannot fail.
+ * `flushed` counts the bytes handed over so far.
  */
 struct buf_sink {
 	void (*write)(void *ctx, const char *p, size_t n);
@@ -124,8 +129,9 @@ struct buf_sink {
 
 /*
  * Sends b's bytes from now on to s, which must outlive the buffer's use
- * (until buf_flush and buf_release).  Bytes already held go with the
- * first hand-over.  Only code that looks back at most at the last byte
+ * (until buf_flush and buf_release); `len` then counts the bytes still
+ * held.  Bytes already held go with the first hand-over (see
+ * buf_grow).  Only code that looks back at most at the last byte
  * written, through buf_pos, may write to a streaming buffer: the
  * renderer is such code; the comment escapers are not.
  */
@@ -145,8 +151,6 @@ buf_pos(const struct buf *b)
 {
 	return b->sink != NULL ? b->sink->flushed + b->len : b->len;
 }
-
-/* Checks */
 
 /* True when the invariants above hold; for tests. */
 bool buf_check(const struct buf *b);

@@ -32,10 +32,7 @@ struct srcpos {
 	unsigned col;
 };
 
-enum diag_level {
-	DIAG_ERROR,
-	DIAG_NOTE
-};
+enum diag_level { DIAG_ERROR, DIAG_NOTE };
 
 /*
  * What kind of failure the first error was; main.c turns it into an exit

@@ -1,16 +1,10 @@
 #include "suggest.h"
 
-#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
 /* Names longer than this are never close to anything we suggest. */
 #define MAX_LEN 63
-
-static size_t min3(size_t a, size_t b, size_t c);
-static bool starts_with_fold(const char *s, const char *word, size_t len);
-static const char *unique_prefix(const char *word, size_t len,
-    const char *const *cands, size_t n);
 
 static size_t
 min3(size_t a, size_t b, size_t c)
@@ -50,24 +44,10 @@ suggest_distance(const char *a, size_t la, const char *b, size_t lb)
 }
 
 /* ASCII case folding by hand: the locale must not change a hint. */
-static bool
-starts_with_fold(const char *s, const char *word, size_t len)
+static int
+fold(char c)
 {
-	size_t i;
-
-	for (i = 0; i < len; i++) {
-		unsigned char a = (unsigned char)s[i], b = (unsigned char)word[i];
-
-		if (a == '\0')
-			return false;
-		if (a >= 'A' && a <= 'Z')
-			a = (unsigned char)(a - 'A' + 'a');
-		if (b >= 'A' && b <= 'Z')
-			b = (unsigned char)(b - 'A' + 'a');
-		if (a != b)
-			return false;
-	}
-	return true;
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
 }
 
 /*
@@ -79,12 +59,15 @@ unique_prefix(const char *word, size_t len, const char *const *cands,
     size_t n)
 {
 	const char *found = NULL;
-	size_t i;
+	size_t i, k;
 
 	if (len < 2)
 		return NULL;
 	for (i = 0; i < n; i++) {
-		if (!starts_with_fold(cands[i], word, len))
+		for (k = 0; k < len && cands[i][k] != '\0' &&
+		    fold(cands[i][k]) == fold(word[k]); k++)
+			;
+		if (k < len)
 			continue;
 		if (found != NULL)
 			return NULL;
@@ -124,11 +107,9 @@ suggest_tail(char *out, size_t size, const char *word, size_t len,
 	size_t used, need, i;
 
 	out[0] = '\0';
-	if (hint != NULL) {
+	if (hint != NULL)
 		snprintf(out, size, "; did you mean '%s'?", hint);
-		return out;
-	}
-	if (n == 0)
+	if (hint != NULL || n == 0)
 		return out;
 	used = (size_t)snprintf(out, size, "; expected one of: ");
 	for (i = 0; i < n; i++) {

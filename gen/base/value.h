@@ -30,13 +30,8 @@
 #include "diag.h"
 
 enum value_kind {
-	VALUE_NULL,
-	VALUE_BOOL,
-	VALUE_INT,
-	VALUE_FLOAT,
-	VALUE_STRING,
-	VALUE_LIST,
-	VALUE_MAP
+	VALUE_NULL, VALUE_BOOL, VALUE_INT, VALUE_FLOAT, VALUE_STRING,
+	VALUE_LIST, VALUE_MAP
 };
 
 /* A map's key: interned text, and where it was written (0: made). */
@@ -99,11 +94,10 @@ value_bool(bool b)
 
 /* Building; every result lives in arena a. */
 
-/* A scalar of kind with text s[0..len), borrowed (s[len] must be NUL). */
-struct value *value_scalar(struct arena *a, enum value_kind kind,
-    const char *s, size_t len);
-
-/* A string of s[0..len), borrowed, or copied by value_copy_str. */
+/*
+ * A string of s[0..len), borrowed (s[len] must be NUL), or copied by
+ * value_copy_str.
+ */
 struct value *value_str(struct arena *a, const char *s, size_t len);
 struct value *value_copy_str(struct arena *a, const char *s, size_t len);
 
