@@ -125,6 +125,7 @@ buf_check(const struct buf *b)
 	if (b->ptr == NULL)
 		return false;
 	if (b->cap == 0)
-		return b->ptr == buf_empty && b->len == 0 && buf_empty[0] == '\0';
+		return b->ptr == buf_empty && b->len == 0 &&
+		    buf_empty[0] == '\0';
 	return b->len < b->cap && b->ptr[b->len] == '\0';
 }

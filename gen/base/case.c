@@ -78,20 +78,10 @@ is_sep(char c)
 	return c == '_' || c == '-' || c == ' ' || c == '.';
 }
 
-/* Where a word starts: see case.h. */
-static bool
-is_boundary(const char *s, size_t len, size_t i)
-{
-	if (!is_upper(s[i]))
-		return false;
-	if (is_lower_or_digit(s[i - 1]))
-		return true;
-	return is_upper(s[i - 1]) && i + 1 < len && is_lower(s[i + 1]);
-}
-
 /*
  * Finds the next word at or after *pos: sets *start to its first byte and
- * *pos just past it.  Returns false when no word is left.
+ * *pos just past it.  Returns false when no word is left.  Where a word
+ * starts: see case.h.
  */
 static bool
 next_word(const char *s, size_t len, size_t *pos, size_t *start)
@@ -107,7 +97,10 @@ next_word(const char *s, size_t len, size_t *pos, size_t *start)
 		/* Most bytes are lower case or digits, which go on a word. */
 		if (is_lower_or_digit(s[i]))
 			continue;
-		if (is_sep(s[i]) || is_boundary(s, len, i))
+		if (is_sep(s[i]))
+			break;
+		if (is_upper(s[i]) && (is_lower_or_digit(s[i - 1]) ||
+		    (is_upper(s[i - 1]) && i + 1 < len && is_lower(s[i + 1]))))
 			break;
 	}
 	*pos = i;

@@ -6,14 +6,6 @@
 /* Names longer than this are never close to anything we suggest. */
 #define MAX_LEN 63
 
-static size_t
-min3(size_t a, size_t b, size_t c)
-{
-	size_t m = a < b ? a : b;
-
-	return m < c ? m : c;
-}
-
 /* Optimal string alignment distance, with three rolling rows. */
 size_t
 suggest_distance(const char *a, size_t la, const char *b, size_t lb)
@@ -27,10 +19,11 @@ suggest_distance(const char *a, size_t la, const char *b, size_t lb)
 	for (i = 1; i <= la; i++) {
 		cur[0] = i;
 		for (j = 1; j <= lb; j++) {
-			size_t cost = a[i - 1] != b[j - 1];
-
-			cur[j] = min3(prev[j] + 1, cur[j - 1] + 1,
-			    prev[j - 1] + cost);
+			cur[j] = prev[j - 1] + (a[i - 1] != b[j - 1]);
+			if (prev[j] + 1 < cur[j])
+				cur[j] = prev[j] + 1;
+			if (cur[j - 1] + 1 < cur[j])
+				cur[j] = cur[j - 1] + 1;
 			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
 			    a[i - 2] == b[j - 1] && prev2[j - 2] + 1 < cur[j])
 				cur[j] = prev2[j - 2] + 1;
@@ -116,7 +109,8 @@ suggest_tail(char *out, size_t size, const char *word, size_t len,
 		/* Whole names only; keep room for ", ..." unless last. */
 		need = (i ? 2 : 0) + strlen(cands[i]) + (i + 1 < n ? 5 : 0);
 		if (used + need >= size) {
-			snprintf(out + used, size - used, "%s...", i ? ", " : "");
+			snprintf(out + used, size - used, "%s...",
+			    i ? ", " : "");
 			break;
 		}
 		used += (size_t)snprintf(out + used, size - used, "%s%s",

@@ -233,23 +233,14 @@ value_key_pos(const char *file, const struct value *map, size_t i)
 const char *
 value_kind_name(enum value_kind kind)
 {
-	switch (kind) {
-	case VALUE_NULL:
-		return "null";
-	case VALUE_BOOL:
-		return "boolean";
-	case VALUE_INT:
-		return "integer";
-	case VALUE_FLOAT:
-		return "number";
-	case VALUE_STRING:
-		return "string";
-	case VALUE_LIST:
-		return "list";
-	case VALUE_MAP:
-		return "map";
-	}
-	return "value";
+	static const char *const names[] = {
+		[VALUE_NULL] = "null", [VALUE_BOOL] = "boolean",
+		[VALUE_INT] = "integer", [VALUE_FLOAT] = "number",
+		[VALUE_STRING] = "string", [VALUE_LIST] = "list",
+		[VALUE_MAP] = "map"
+	};
+
+	return names[kind];
 }
 
 const char *

@@ -58,7 +58,7 @@ struct value {
 		bool b;
 		long long i;
 		double f;
-		const struct mkey *keys;	/* a map's: keys[i] names items[i] */
+		const struct mkey *keys;	/* a map's: names items[i] */
 	} u;
 };
 
