@@ -8,7 +8,8 @@
  *
  * Calling sequence: BUF_INIT or buf_init, then buf_add... any number of
  * times, then either buf_detach (take the bytes) or buf_release (drop
- * them).  After either, the buffer is empty and may be used again.
+ * them).  After either, the buffer is empty, without a sink, and may be
+ * used again.
  */
 #ifndef GEN_BUF_H
 #define GEN_BUF_H
@@ -35,17 +36,13 @@ extern char buf_empty[];
 
 void buf_init(struct buf *b);
 
-/*
- * Frees the storage; the buffer is left empty, without a sink, and
- * reusable.  Bytes not yet handed to a sink are dropped.
- */
+/* Frees the storage, and bytes not yet handed to a sink. */
 void buf_release(struct buf *b);
 
 /*
- * Hands the bytes to the caller, who frees them with free(); *len_out, if
- * not NULL, receives the length.  The result is NUL-terminated and never
- * NULL.  The buffer is left empty, without a sink.  With a sink, only
- * the bytes not yet handed to it are returned.
+ * Hands the bytes (with a sink: those not yet handed to it) to the
+ * caller, who frees them with free(); *len_out, if not NULL, receives
+ * the length.  The result is NUL-terminated and never NULL.
  */
 char *buf_detach(struct buf *b, size_t *len_out);
 
@@ -69,9 +66,8 @@ void buf_grow(struct buf *b, size_t n);
 /* Adding data */
 
 /*
- * buf_add and buf_addc are inline: generated text is appended a few
- * bytes at a time, and the call would cost more than the copy.  Only a
- * buffer without room left calls buf_grow.
+ * Inline: generated text is appended a few bytes at a time, and a call
+ * would cost more than the copy.
  */
 static inline void
 buf_add(struct buf *b, const void *data, size_t n)

@@ -11,10 +11,7 @@ static const char *const initialisms[] = {
 	"URI", "URL", "UTF8", "VM", "XML", "XMPP", "XSRF", "XSS"
 };
 #define INITIALISM_MAX	5	/* the longest above */
-/*
- * The letters they start with, as a mask: most words start with
- * another, and are ruled out at once.
- */
+/* Their first letters: most words start with another, ruled out at once. */
 #define BIT(c)		(1ul << ((c) - 'A'))
 #define INITIALS	(BIT('A') | BIT('C') | BIT('D') | BIT('E') | \
 			 BIT('G') | BIT('H') | BIT('I') | BIT('J') | \

@@ -30,10 +30,7 @@ diag_release(struct diag *d)
 static struct diag_entry *
 append(struct diag *d)
 {
-	if (d->n == d->cap) {
-		d->cap = d->cap ? d->cap * 2 : 8;
-		d->items = xrealloc(d->items, xmul(d->cap, sizeof(*d->items)));
-	}
+	d->items = xgrow(d->items, &d->cap, d->n, sizeof(*d->items));
 	return &d->items[d->n++];
 }
 
@@ -121,18 +118,6 @@ diag_take(struct diag *d, struct diag *from)
 	diag_init(from);
 }
 
-bool
-diag_has_errors(const struct diag *d)
-{
-	return d->errors != 0;
-}
-
-bool
-diag_full(const struct diag *d)
-{
-	return d->errors > DIAG_MAX_ERRORS;
-}
-
 /*
  * Appends s with control characters spelled as escapes: a name quoted
  * from the data ("ok\n", an ESC sequence) must neither break the
@@ -192,11 +177,10 @@ diag_print(const struct diag *d, FILE *fp, bool color)
 	size_t i;
 
 	for (i = 0; i < d->n; i++) {
-		buf_reset(&b);
 		format_entry(&b, &d->items[i], color);
 		buf_addc(&b, '\n');
-		fwrite(b.ptr, 1, b.len, fp);
 	}
+	fwrite(b.ptr, 1, b.len, fp);
 	buf_release(&b);
 	fflush(fp);
 }

@@ -70,12 +70,9 @@ struct diag {
 void diag_init(struct diag *d);
 void diag_release(struct diag *d);
 
-/* Reporting */
+/* Reporting; an error sets the failure kind if none is set yet. */
 
-/*
- * Records an error at pos (which may be NULL for none).  The first error
- * sets d->fail to DIAG_DATA unless a failure kind is already set.
- */
+/* Records an error at pos (NULL: none), of kind DIAG_DATA. */
 void diag_error(struct diag *d, const struct srcpos *pos, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
@@ -83,10 +80,7 @@ void diag_error(struct diag *d, const struct srcpos *pos, const char *fmt, ...)
 void diag_note(struct diag *d, const struct srcpos *pos, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
-/*
- * Records a failed system call on path as "PATH: strerror(err)", the way
- * err(3) does, and sets the failure kind if none is set yet.
- */
+/* Records a failed system call on path, as err(3): "PATH: strerror". */
 void diag_sys(struct diag *d, enum diag_fail kind, const char *path, int err);
 
 /* Records an error with no position and the given failure kind. */
@@ -103,13 +97,18 @@ void diag_take(struct diag *d, struct diag *from);
 
 /* Queries */
 
-bool diag_has_errors(const struct diag *d);
+static inline bool
+diag_has_errors(const struct diag *d)
+{
+	return d->errors != 0;
+}
 
-/*
- * True once an error past DIAG_MAX_ERRORS was dropped (and the "too many
- * errors" line recorded): stop collecting.
- */
-bool diag_full(const struct diag *d);
+/* True once "too many errors" was recorded: stop collecting. */
+static inline bool
+diag_full(const struct diag *d)
+{
+	return d->errors > DIAG_MAX_ERRORS;
+}
 
 /* Output */
 

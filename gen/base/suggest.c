@@ -2,6 +2,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 /* Names longer than this are never close to anything we suggest. */
 #define MAX_LEN 63
@@ -36,31 +37,23 @@ suggest_distance(const char *a, size_t la, const char *b, size_t lb)
 	return prev[lb];
 }
 
-/* ASCII case folding by hand: the locale must not change a hint. */
-static int
-fold(char c)
-{
-	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-}
-
 /*
  * The one candidate that word begins, ignoring case ("zh" for "zh-CN",
- * "py" for "python"); NULL when none or several do.
+ * "py" for "python"); NULL when none or several do.  gen never calls
+ * setlocale, so strncasecmp folds ASCII letters only.
  */
 static const char *
 unique_prefix(const char *word, size_t len, const char *const *cands,
     size_t n)
 {
 	const char *found = NULL;
-	size_t i, k;
+	size_t i;
 
 	if (len < 2)
 		return NULL;
 	for (i = 0; i < n; i++) {
-		for (k = 0; k < len && cands[i][k] != '\0' &&
-		    fold(cands[i][k]) == fold(word[k]); k++)
-			;
-		if (k < len)
+		if (strlen(cands[i]) < len ||
+		    strncasecmp(cands[i], word, len) != 0)
 			continue;
 		if (found != NULL)
 			return NULL;

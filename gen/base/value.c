@@ -155,22 +155,16 @@ value_spell_int(char *end, long long i)
 	return p;
 }
 
-/* The digits go right after the value, in one allocation. */
 struct value *
 value_int(struct arena *a, long long i)
 {
-	char tmp[VALUE_INT_MAX];
-	const char *p = value_spell_int(tmp + VALUE_INT_MAX, i);
-	size_t len = (size_t)(tmp + VALUE_INT_MAX - p);
-	struct value *v = arena_alloc(a, sizeof(*v) + len + 1);
-	char *str = (char *)(v + 1);
+	char tmp[VALUE_INT_MAX], *end = tmp + VALUE_INT_MAX;
+	const char *p = value_spell_int(end, i);
+	struct value *v = value_copy_str(a, p, (size_t)(end - p));
 
-	memcpy(str, p, len);
 	v->kind = VALUE_INT;
 	v->decimal = true;
 	v->u.i = i;
-	v->str = str;
-	v->len = (unsigned)len;
 	return v;
 }
 
@@ -215,19 +209,6 @@ value_find(const struct value *v, const char *key)
 		if (strcmp(v->u.keys[i].s, key) == 0)
 			return v->items[i];
 	return NULL;
-}
-
-struct srcpos
-value_pos(const char *file, const struct value *v)
-{
-	return (struct srcpos){ file, v->line, v->col };
-}
-
-struct srcpos
-value_key_pos(const char *file, const struct value *map, size_t i)
-{
-	return (struct srcpos){ file, map->u.keys[i].line,
-	    map->u.keys[i].col };
 }
 
 const char *

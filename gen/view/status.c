@@ -15,17 +15,12 @@ static const enum vkey status_keys[NSTATUS_KEYS] = {
 	VK_HISTORY, VK_SUBCODES, VK_EXTENSIONS
 };
 
-/* The statuses' kinds, as the view spells them. */
+/* Each kind of status: its name in the view, and its is_KIND key. */
+#define STR(s)	{ .kind = VALUE_STRING, .str = (s), .len = sizeof(s) - 1 }
 static const struct value kind_names[] = {
-	{ .kind = VALUE_STRING, .str = "standard", .len = 8 },
-	{ .kind = VALUE_STRING, .str = "deprecated", .len = 10 },
-	{ .kind = VALUE_STRING, .str = "unused", .len = 6 },
-	{ .kind = VALUE_STRING, .str = "experimental", .len = 12 },
-	{ .kind = VALUE_STRING, .str = "temporary", .len = 9 },
-	{ .kind = VALUE_STRING, .str = "unofficial", .len = 10 }
+	STR("standard"), STR("deprecated"), STR("unused"),
+	STR("experimental"), STR("temporary"), STR("unofficial")
 };
-
-/* The is_KIND key of each kind. */
 static const enum vkey is_kind[] = {
 	VK_IS_STANDARD, VK_IS_DEPRECATED, VK_IS_UNUSED, VK_IS_EXPERIMENTAL,
 	VK_IS_TEMPORARY, VK_IS_UNOFFICIAL

@@ -1,11 +1,7 @@
 #include "view_int.h"
 
-#include <limits.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-
-#include "base/xmalloc.h"
 
 /* The key names, in the order of enum vkey. */
 static const char *const key_names[VK_N] = {
@@ -122,36 +118,23 @@ pick_views(struct build *b, enum vkey k, size_t lo, size_t hi, bool code)
 }
 
 /*
- * The first status whose code is above code.  Statuses are sorted by
- * code and classes are ranges of codes that do not overlap, so a class's
- * statuses sit together: finding them costs two searches.
+ * Statuses are sorted by code and classes are ranges of codes that do
+ * not overlap, so a class's statuses sit together, at [lo[k], hi[k]).
  */
-static size_t
-after_code(const struct registry *r, long long code)
-{
-	size_t lo = 0, hi = r->nstatuses, mid;
-
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (r->statuses[mid].code <= code)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 static const struct value *
 classes_view(struct build *b)
 {
-	struct value *list = value_list(b->a, b->r->nclasses);
-	size_t k;
+	const struct registry *r = b->r;
+	struct value *list = value_list(b->a, r->nclasses);
+	size_t *lo = arena_array(b->a, 2 * r->nclasses, sizeof(*lo));
+	size_t *hi = lo + r->nclasses, i, k;
 
-	for (k = 0; k < b->r->nclasses; k++) {
-		const struct status_class *c = &b->r->classes[k];
-		size_t lo = c->first > LLONG_MIN ?
-		    after_code(b->r, c->first - 1) : 0;
-		size_t hi = after_code(b->r, c->last);
+	for (i = r->nstatuses; i-- > 0;)
+		lo[r->statuses[i].class_index] = i;
+	for (i = 0; i < r->nstatuses; i++)
+		hi[r->statuses[i].class_index] = i + 1;
+	for (k = 0; k < r->nclasses; k++) {
+		const struct status_class *c = &r->classes[k];
 		const struct field f[] = {
 			{ VK_ID, value_cstr(b->a, c->id) },
 			{ VK_NAME, view_convert(b, c->id) },
@@ -163,9 +146,9 @@ classes_view(struct build *b)
 			{ VK_DESCRIPTION_LOCALES,
 			    view_loc_all(b, c->description) },
 			{ VK_STATUSES,
-			    pick_views(b, VK_STATUSES, lo, hi, true) },
+			    pick_views(b, VK_STATUSES, lo[k], hi[k], true) },
 			{ VK_ALL_STATUSES,
-			    view_list(b, b->views + lo, hi - lo) },
+			    view_list(b, b->views + lo[k], hi[k] - lo[k]) },
 			{ VK_EXTENSIONS, view_extensions(b, c->node) }
 		};
 
@@ -194,44 +177,39 @@ set_index(const struct registry *r, const char *id, size_t *hint)
 }
 
 /*
- * The views of every set's statuses, from one pass over the registry:
- * in set order, at offsets counted first.  Sets' lists end where the
- * next set's begin; at[k] is where set k's ends.
+ * Every set's statuses, from one pass over the registry: a counting sort
+ * of the views by set into one array, where set k's run from at[k] to
+ * at[k + 1] (at[nsets]: those of statuses in no set).
  */
 static const struct value **
 set_views(struct build *b, size_t *at)
 {
 	const struct registry *r = b->r;
-	const struct value **all;
-	size_t *of = xmalloc(xmul(r->nstatuses + 1, sizeof(*of)));
-	size_t i, k, hint = 0, start = 0, n;
+	const struct value **all = arena_array(b->a, r->nstatuses,
+	    sizeof(*all));
+	size_t *of = arena_array(b->a, r->nstatuses, sizeof(*of));
+	size_t i, k, hint = 0;
 
 	for (i = 0; i < r->nstatuses; i++)
 		at[of[i] = set_index(r, r->statuses[i].set, &hint)]++;
-	for (k = 0; k <= r->nsets; k++) {
-		n = at[k];
-		at[k] = start;
-		start += n;
-	}
-	all = arena_array(b->a, start, sizeof(*all));
-	for (i = 0; i < r->nstatuses; i++)
-		all[at[of[i]]++] = b->views[i];
-	free(of);
+	for (k = 1; k <= r->nsets; k++)
+		at[k] += at[k - 1];
+	for (i = r->nstatuses; i-- > 0;)
+		all[--at[of[i]]] = b->views[i];
 	return all;
 }
 
 static const struct value *
 sets_view(struct build *b)
 {
-	struct value *list = value_list(b->a, b->r->nsets);
-	size_t *at = xcalloc(b->r->nsets + 1, sizeof(*at));
+	const struct registry *r = b->r;
+	struct value *list = value_list(b->a, r->nsets);
+	size_t *at = arena_array(b->a, r->nsets + 1, sizeof(*at)), k;
 	const struct value **all = view_want(b, VK_STATUSES) ?
 	    set_views(b, at) : NULL;
-	size_t k;
 
-	for (k = 0; k < b->r->nsets; k++) {
-		const struct status_set *s = &b->r->sets[k];
-		size_t start = k > 0 ? at[k - 1] : 0;
+	for (k = 0; k < r->nsets; k++) {
+		const struct status_set *s = &r->sets[k];
 		const struct field f[] = {
 			{ VK_ID, value_cstr(b->a, s->id) },
 			{ VK_TITLE, view_loc(b, s->title) },
@@ -239,14 +217,13 @@ sets_view(struct build *b)
 			{ VK_TITLE_LOCALES, view_loc_all(b, s->title) },
 			{ VK_DESCRIPTION_LOCALES,
 			    view_loc_all(b, s->description) },
-			{ VK_STATUSES, all != NULL ?
-			    view_list(b, all + start, at[k] - start) : NULL },
+			{ VK_STATUSES, all != NULL ? view_list(b, all + at[k],
+			    at[k + 1] - at[k]) : NULL },
 			{ VK_EXTENSIONS, view_extensions(b, s->node) }
 		};
 
 		list->items[k] = view_map(b, f, NELEM(f), s->node);
 	}
-	free(at);
 	return list;
 }
 

@@ -1,7 +1,4 @@
-/*
- * view_int: what view.c and status.c share.  Not for other modules; see
- * view.h.
- */
+/* view_int: what view.c and status.c share; other modules use view.h. */
 #ifndef GEN_VIEW_INT_H
 #define GEN_VIEW_INT_H
 
@@ -41,10 +38,7 @@ view_want(const struct build *b, enum vkey k)
 	return b->vk->used[k];
 }
 
-/*
- * A map of those of the fields f[0..n) that the templates use, then the
- * x- keys of ext (the model's, or NULL).
- */
+/* A map of the fields f[0..n) the templates use, then ext's x- keys. */
 const struct value *view_map(struct build *b, const struct field *f,
     size_t n, const struct value *ext);
 
@@ -55,10 +49,7 @@ const struct value *view_list(struct build *b, const struct value **items,
 /* The chosen locale's text of texts, else the default one's, or null. */
 const struct value *view_loc(struct build *b, const struct text *texts);
 
-/*
- * Every locale's text: a list of {locale, text} in the order of
- * registry.locales, of the locales the data gives; null for NULL.
- */
+/* The {locale, text} of each locale texts gives; null for NULL. */
 const struct value *view_loc_all(struct build *b, const struct text *texts);
 
 /* ext's x- keys as {key, value} nodes, if the templates use them. */
