@@ -11,12 +11,6 @@ char buf_empty[1];
 static void hand_over(struct buf *b, size_t n);
 
 void
-buf_init(struct buf *b)
-{
-	*b = (struct buf)BUF_INIT;
-}
-
-void
 buf_release(struct buf *b)
 {
 	if (b->cap != 0)
@@ -75,12 +69,6 @@ hand_over(struct buf *b, size_t n)
 	memmove(b->ptr, b->ptr + n, b->len - n);
 	b->len -= n;
 	b->ptr[b->len] = '\0';
-}
-
-void
-buf_stream(struct buf *b, struct buf_sink *s)
-{
-	b->sink = s;
 }
 
 void

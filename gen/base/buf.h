@@ -34,7 +34,11 @@ extern char buf_empty[];
 
 /* Life cycle */
 
-void buf_init(struct buf *b);
+static inline void
+buf_init(struct buf *b)
+{
+	*b = (struct buf)BUF_INIT;
+}
 
 /* Frees the storage, and bytes not yet handed to a sink. */
 void buf_release(struct buf *b);
@@ -131,7 +135,11 @@ struct buf_sink {
  * written, through buf_pos, may write to a streaming buffer: the
  * renderer is such code; the comment escapers are not.
  */
-void buf_stream(struct buf *b, struct buf_sink *s);
+static inline void
+buf_stream(struct buf *b, struct buf_sink *s)
+{
+	b->sink = s;
+}
 
 /* Hands every byte held to the sink, if b has one. */
 void buf_flush(struct buf *b);

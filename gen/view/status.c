@@ -50,7 +50,6 @@ view_loc(struct build *b, const struct text *texts)
 	return value_str(b->a, texts[l].s, texts[l].len);
 }
 
-/* A registry has a locale at least, the default one. */
 const struct value *
 view_loc_all(struct build *b, const struct text *texts)
 {
@@ -59,12 +58,13 @@ view_loc_all(struct build *b, const struct text *texts)
 
 	if (texts == NULL)
 		return &value_null_v;
-	list = value_list(b->a, b->r->nlocales);
 	for (i = 0; i < b->r->nlocales; i++)
+		n += texts[i].s != NULL;
+	list = value_list(b->a, n);
+	for (i = 0, n = 0; i < b->r->nlocales; i++)
 		if (texts[i].s != NULL)
 			list->items[n++] = pair(b, VK_LOCALE, b->locale[i],
 			    VK_TEXT, value_str(b->a, texts[i].s, texts[i].len));
-	list->len = (unsigned)n;
 	return list;
 }
 
