@@ -72,12 +72,8 @@ take(struct arena *a, size_t n, size_t align)
 void *
 arena_alloc(struct arena *a, size_t n)
 {
-	void *p;
-
 	n = round_up(n ? n : 1);
-	p = take(a, n, alignof(max_align_t));
-	memset(p, 0, n);
-	return p;
+	return memset(take(a, n, alignof(max_align_t)), 0, n);
 }
 
 void *

@@ -3,6 +3,13 @@
 #include <stdio.h>
 #include <string.h>
 
+/* The fields of x's title and description, each also in every locale. */
+#define TEXTS(b, x) \
+	{ VK_TITLE, view_loc(b, (x)->title) }, \
+	{ VK_DESCRIPTION, view_loc(b, (x)->description) }, \
+	{ VK_TITLE_LOCALES, view_loc_all(b, (x)->title) }, \
+	{ VK_DESCRIPTION_LOCALES, view_loc_all(b, (x)->description) }
+
 /* The key names, in the order of enum vkey. */
 static const char *const key_names[VK_N] = {
 	"alias_names", "aliases", "all_statuses", "class", "classes", "code",
@@ -140,11 +147,7 @@ classes_view(struct build *b)
 			{ VK_NAME, view_convert(b, c->id) },
 			{ VK_FIRST, value_int(b->a, c->first) },
 			{ VK_LAST, value_int(b->a, c->last) },
-			{ VK_TITLE, view_loc(b, c->title) },
-			{ VK_DESCRIPTION, view_loc(b, c->description) },
-			{ VK_TITLE_LOCALES, view_loc_all(b, c->title) },
-			{ VK_DESCRIPTION_LOCALES,
-			    view_loc_all(b, c->description) },
+			TEXTS(b, c),
 			{ VK_STATUSES,
 			    pick_views(b, VK_STATUSES, lo[k], hi[k], true) },
 			{ VK_ALL_STATUSES,
@@ -212,11 +215,7 @@ sets_view(struct build *b)
 		const struct status_set *s = &r->sets[k];
 		const struct field f[] = {
 			{ VK_ID, value_cstr(b->a, s->id) },
-			{ VK_TITLE, view_loc(b, s->title) },
-			{ VK_DESCRIPTION, view_loc(b, s->description) },
-			{ VK_TITLE_LOCALES, view_loc_all(b, s->title) },
-			{ VK_DESCRIPTION_LOCALES,
-			    view_loc_all(b, s->description) },
+			TEXTS(b, s),
 			{ VK_STATUSES, all != NULL ? view_list(b, all + at[k],
 			    at[k + 1] - at[k]) : NULL },
 			{ VK_EXTENSIONS, view_extensions(b, s->node) }
@@ -250,15 +249,12 @@ root_view(struct build *b)
 	};
 	const struct field reg[] = {
 		{ VK_NAME, value_cstr(b->a, r->name) },
-		{ VK_TITLE, view_loc(b, r->title) },
-		{ VK_DESCRIPTION, view_loc(b, r->description) },
+		TEXTS(b, r),
 		{ VK_LOCALES, view_list(b, b->locale, r->nlocales) },
 		{ VK_LOCALE, b->locale[b->o->locale] },
 		{ VK_DEFAULT_LOCALE, b->locale[0] },
 		{ VK_IS_DEFAULT_LOCALE, value_bool(b->o->locale == 0) },
 		{ VK_PREFIX, value_cstr(b->a, r->c_prefix) },
-		{ VK_TITLE_LOCALES, view_loc_all(b, r->title) },
-		{ VK_DESCRIPTION_LOCALES, view_loc_all(b, r->description) },
 		{ VK_EXTENSIONS, view_extensions(b, r->node) }
 	};
 	const struct field f[] = {

@@ -7,17 +7,15 @@
  * templates name (struct view_keys.used): a C header needs five of a
  * status's thirty keys.  A status has one view, which every list that
  * holds it (statuses, all_statuses, a class's, a set's) shares.  Every
- * key a view can have is always present (null when the data has no
- * value), so strict rendering catches misspelled names in templates
- * without tripping over optional fields.
+ * key a view can have is present (null when the data has no value), so
+ * strict rendering catches misspelled names in templates.
  *
  * Root keys: gen {version, data, notice}, registry, classes, statuses
- * (the code outputs' statuses), all_statuses, unofficial, sets; README.md
- * lists the keys of each with their meaning.  Every localised text also
- * comes as NAME_locales, a list of {locale, text} of every locale the
- * data gives, and the x- keys of the root and of every map of the data
- * also come as `extensions`, a list of {key, value} whose values are
- * shape-describing nodes (kind, value, is_KIND, items, members), for
+ * (the code outputs'), all_statuses, unofficial, sets; README.md lists
+ * the keys of each.  Every localised text also comes as NAME_locales, a
+ * list of {locale, text}, and the x- keys of every map of the data also
+ * come as `extensions`, a list of {key, value} whose values are nodes
+ * that describe their shape (kind, value, is_KIND, items, members), for
  * outputs such as JSON that carry everything.
  *
  * Calling sequence: view_keys_init once per run (it interns the keys,
