@@ -1,6 +1,5 @@
 /*
- * Tests for arena.c: zeroed, aligned memory, arena_reset, which hands
- * the same blocks out again (zeroed again) instead of new ones, and
+ * Tests for arena.c: zeroed, aligned memory, packed strings, and
  * arena_keep, whose memory goes with the arena's (make valgrind checks
  * that it is freed).
  */
@@ -61,51 +60,6 @@ test_arena_alloc_is_zeroed_and_aligned(void **state)
 }
 
 /*
- * After a reset the arena is empty, and filling it again reuses the
- * old blocks, zeroed: a second round as big as the first takes no new
- * block, so the block list ends as long as before.
- */
-static void
-test_arena_reset_reuses_blocks_zeroed(void **state)
-{
-	struct arena *a = *state;
-	struct arena_block *first;
-	unsigned char *p;
-	size_t i;
-
-	for (i = 0; i < 3000; i++)
-		memset(arena_alloc(a, 100), 0xCD, 100);
-	first = a->head;
-	arena_reset(a);
-	assert_null(a->head);
-	assert_int_equal(a->total, 0);
-	assert_non_null(a->spare);
-	for (i = 0; i < 3000; i++) {
-		p = arena_alloc(a, 100);
-		assert_true(is_zero(p, 100));
-	}
-	assert_null(a->spare);
-	assert_ptr_equal(a->head, first);
-	assert_int_equal(a->total, 3000 * 112);
-}
-
-/* A request bigger than any spare block gets a block of its own. */
-static void
-test_arena_reset_then_big_request(void **state)
-{
-	struct arena *a = *state;
-	unsigned char *p;
-
-	memset(arena_alloc(a, 1000), 1, 1000);
-	arena_reset(a);
-	p = arena_alloc(a, 4 << 20);
-	assert_true(is_zero(p, 4 << 20));
-	assert_non_null(a->spare);
-	p = arena_alloc(a, 1000);
-	assert_true(is_zero(p, 1000));
-}
-
-/*
  * Strings are packed, with no rounding, and whatever comes after one is
  * aligned all the same, even after a string that filled a block of its
  * own; every string keeps its text.
@@ -142,30 +96,55 @@ test_arena_strings_are_packed(void **state)
 	free(huge);
 }
 
-/* Kept memory is freed by a reset, or follows the arena adopting it. */
+/* Kept memory is freed with the arena's own. */
 static void
 test_arena_keep_frees_with_the_arena(void **state)
 {
 	struct arena *a = *state;
-	struct arena from = ARENA_INIT;
 	char *p;
 
 	arena_keep(a, NULL);
 	assert_null(a->kept);
 	arena_keep(a, xmalloc(100));
 	assert_non_null(a->kept);
-	arena_reset(a);
-	assert_null(a->kept);
-	arena_keep(a, xmalloc(200));
 	p = xmalloc(300);
 	memset(p, 0xEF, 300);
-	arena_keep(&from, p);
-	arena_keep(&from, xmalloc(400));
-	arena_adopt(a, &from);
-	assert_null(from.kept);
-	assert_null(from.head);
+	arena_keep(a, p);
+	arena_alloc(a, 1 << 20);
 	assert_int_equal((unsigned char)p[299], 0xEF);
-	/* teardown's arena_release frees all three. */
+	/* teardown's arena_release frees both. */
+}
+
+/*
+ * A reset arena hands out the same blocks again, in the same order and
+ * zeroed as ever; what was kept goes at the reset; a big request that
+ * no spare block fits gets a new one, and the spares stay for later.
+ */
+static void
+test_arena_reset_reuses_blocks(void **state)
+{
+	struct arena *a = *state;
+	unsigned char *first[3], *again;
+	size_t k;
+
+	for (k = 0; k < 3; k++) {
+		first[k] = arena_alloc(a, 20000);
+		memset(first[k], 0x5A, 20000);
+	}
+	arena_keep(a, xmalloc(64));
+	arena_reset(a);
+	assert_null(a->head);
+	assert_null(a->kept);
+	assert_int_equal(a->total, 0);
+	for (k = 0; k < 3; k++) {
+		again = arena_alloc(a, 20000);
+		assert_ptr_equal(again, first[k]);
+		assert_true(is_zero(again, 20000));
+	}
+	arena_reset(a);
+	again = arena_alloc(a, 4 << 20);
+	assert_true(again != first[0] && again != first[1]);
+	assert_non_null(a->spare);
 }
 
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
@@ -175,10 +154,9 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(test_arena_alloc_is_zeroed_and_aligned),
-		T(test_arena_reset_reuses_blocks_zeroed),
-		T(test_arena_reset_then_big_request),
 		T(test_arena_strings_are_packed),
 		T(test_arena_keep_frees_with_the_arena),
+		T(test_arena_reset_reuses_blocks),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

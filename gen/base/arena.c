@@ -42,7 +42,7 @@ new_block(struct arena *a, size_t n)
 		size = BLOCK_MAX;
 	if (size < n)
 		size = round_up(n);
-	if (a->spare != NULL && a->spare->size >= n) {
+	if (a->spare != NULL && a->spare->size >= size) {
 		b = a->spare;
 		a->spare = b->next;
 	} else {
@@ -77,12 +77,8 @@ take(struct arena *a, size_t n, size_t align)
 void *
 arena_alloc(struct arena *a, size_t n)
 {
-	void *p;
-
 	n = round_up(n ? n : 1);
-	p = take(a, n, alignof(max_align_t));
-	memset(p, 0, n);
-	return p;
+	return memset(take(a, n, alignof(max_align_t)), 0, n);
 }
 
 void *
@@ -125,6 +121,28 @@ arena_keep(struct arena *a, void *p)
 	a->kept = k;
 }
 
+/*
+ * The newest blocks are the biggest; pushed onto the spare list they
+ * come back oldest first, so the doubling sizes repeat in order.
+ */
+void
+arena_reset(struct arena *a)
+{
+	struct arena_block *b, *next, *spare = a->spare;
+	struct arena_kept *k;
+
+	/* The notes live in the blocks: read them before those go. */
+	for (k = a->kept; k != NULL; k = k->next)
+		free(k->p);
+	for (b = a->head; b != NULL; b = next) {
+		next = b->next;
+		b->next = spare;
+		spare = b;
+	}
+	*a = (struct arena)ARENA_INIT;
+	a->spare = spare;
+}
+
 void
 arena_release(struct arena *a)
 {
@@ -136,62 +154,4 @@ arena_release(struct arena *a)
 		free(b);
 	}
 	a->spare = NULL;
-}
-
-/*
- * The newest blocks are the biggest; reversed onto the spare list they
- * come back oldest first, so the doubling sizes repeat in order.
- */
-void
-arena_reset(struct arena *a)
-{
-	struct arena_block *b, *next;
-	struct arena_kept *k;
-
-	/* The notes live in the blocks: read them before those are reused. */
-	for (k = a->kept; k != NULL; k = k->next)
-		free(k->p);
-	a->kept = NULL;
-	for (b = a->head; b != NULL; b = next) {
-		next = b->next;
-		b->next = a->spare;
-		a->spare = b;
-	}
-	a->head = NULL;
-	a->used = 0;
-	a->total = 0;
-}
-
-/*
- * from's blocks go behind a's current one, which keeps filling, and
- * what it keeps joins a's; from's spare blocks are freed.
- */
-void
-arena_adopt(struct arena *a, struct arena *from)
-{
-	struct arena_block *last;
-	struct arena_kept *k;
-
-	if (from->kept != NULL) {
-		for (k = from->kept; k->next != NULL; k = k->next)
-			continue;
-		k->next = a->kept;
-		a->kept = from->kept;
-		from->kept = NULL;
-	}
-	if (from->head != NULL) {
-		for (last = from->head; last->next != NULL; last = last->next)
-			continue;
-		if (a->head == NULL) {
-			a->head = from->head;
-			a->used = from->used;
-		} else {
-			last->next = a->head->next;
-			a->head->next = from->head;
-		}
-		a->total += from->total;
-		from->head = NULL;
-		from->used = from->total = 0;
-	}
-	arena_release(from);
 }

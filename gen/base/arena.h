@@ -1,15 +1,14 @@
 /*
  * arena: a bump allocator for things that live as long as one run.
  *
- * The document tree, the model and every template AST are allocated
- * here.  Nothing is freed one by one; arena_release frees everything the
- * arena handed out, and leaves it empty and reusable.
+ * The document tree, the model, every template AST and each output's
+ * view are allocated here.  Nothing is freed one by one; arena_release
+ * frees everything the arena handed out, and leaves it empty and
+ * reusable.
  *
  * Calling sequence: ARENA_INIT, arena_alloc... any number of times,
  * arena_release.  Memory is zeroed and aligned for any object, but for
- * copies of strings, which are packed.  An arena refilled over and over
- * (one view per output) is emptied with arena_reset instead, which
- * keeps its blocks for the next round.
+ * copies of strings, which are packed.
  */
 #ifndef GEN_ARENA_H
 #define GEN_ARENA_H
@@ -23,8 +22,8 @@ struct arena {
 	struct arena_block *head;
 	size_t used;		/* bytes used in head */
 	size_t total;		/* bytes handed out, for limits and tests */
-	struct arena_block *spare;	/* emptied by arena_reset */
 	struct arena_kept *kept;	/* see arena_keep */
+	struct arena_block *spare;	/* emptied by arena_reset */
 };
 
 #define ARENA_INIT { NULL, 0, 0, NULL, NULL }
@@ -54,21 +53,14 @@ char *arena_strdup(struct arena *a, const char *s);
 void arena_keep(struct arena *a, void *p);
 
 /*
- * Moves everything from has handed out into a, where it then lives as
- * long as a's own; from is left empty.  For memory filled on another
- * thread that the caller keeps.
+ * Invalidates everything the arena handed out but keeps its blocks, to
+ * be filled again without new memory (a view per output: fresh memory
+ * faulted in for each cost as much as building it).  What arena_keep
+ * was given is freed at once.
  */
-void arena_adopt(struct arena *a, struct arena *from);
+void arena_reset(struct arena *a);
 
 /* Frees every block; the arena is left empty and reusable. */
 void arena_release(struct arena *a);
-
-/*
- * Invalidates everything the arena handed out but keeps its blocks, to
- * be filled again without asking the system for memory (and without
- * the page faults of fresh memory).  arena_release still frees them.
- * What arena_keep was given is freed at once.
- */
-void arena_reset(struct arena *a);
 
 #endif

@@ -8,16 +8,7 @@
 
 char buf_empty[1];
 
-static void spill(struct buf *);
-
-void
-buf_init(struct buf *b)
-{
-	b->ptr = buf_empty;
-	b->len = 0;
-	b->cap = 0;
-	b->sink = NULL;
-}
+static void hand_over(struct buf *b, size_t n);
 
 void
 buf_release(struct buf *b)
@@ -30,25 +21,12 @@ buf_release(struct buf *b)
 char *
 buf_detach(struct buf *b, size_t *len_out)
 {
-	char *p;
+	char *p = b->cap != 0 ? b->ptr : xcalloc(1, 1);
 
-	if (b->cap == 0)
-		p = xcalloc(1, 1);
-	else
-		p = b->ptr;
 	if (len_out != NULL)
 		*len_out = b->len;
 	buf_init(b);
 	return p;
-}
-
-void
-buf_reset(struct buf *b)
-{
-	b->len = 0;
-	/* buf_empty is shared, by threads too: never written. */
-	if (b->cap != 0)
-		b->ptr[0] = '\0';
 }
 
 void
@@ -60,7 +38,7 @@ buf_grow(struct buf *b, size_t n)
 	if (need <= b->cap)
 		return;
 	if (b->sink != NULL && b->len > 1 && b->len > b->sink->threshold) {
-		spill(b);
+		hand_over(b, b->len - 1);
 		need = xadd(xadd(b->len, n), 1);
 		if (need <= b->cap)
 			return;
@@ -80,7 +58,7 @@ buf_grow(struct buf *b, size_t n)
 
 /*
  * Hands the first n bytes to the sink and keeps the rest, which
- * spill() leaves at one byte: the renderer looks back at it to end an
+ * buf_grow leaves at one byte: the renderer looks back at it to end an
  * open line.  The buffer keeps its storage for the next run of bytes.
  */
 static void
@@ -93,18 +71,6 @@ hand_over(struct buf *b, size_t n)
 	b->ptr[b->len] = '\0';
 }
 
-static void
-spill(struct buf *b)
-{
-	hand_over(b, b->len - 1);
-}
-
-void
-buf_stream(struct buf *b, struct buf_sink *s)
-{
-	b->sink = s;
-}
-
 void
 buf_flush(struct buf *b)
 {
@@ -112,12 +78,7 @@ buf_flush(struct buf *b)
 		hand_over(b, b->len);
 }
 
-void
-buf_adds(struct buf *b, const char *s)
-{
-	buf_add(b, s, strlen(s));
-}
-
+/* cap - len is 0 for an empty buffer too, whose cap is 0. */
 void
 buf_vaddf(struct buf *b, const char *fmt, va_list ap)
 {
@@ -125,11 +86,11 @@ buf_vaddf(struct buf *b, const char *fmt, va_list ap)
 	int n;
 
 	va_copy(cp, ap);
-	n = vsnprintf(b->ptr + b->len, b->cap ? b->cap - b->len : 0, fmt, cp);
+	n = vsnprintf(b->ptr + b->len, b->cap - b->len, fmt, cp);
 	va_end(cp);
 	if (n < 0)
 		return;
-	if ((size_t)n >= (b->cap ? b->cap - b->len : 0)) {
+	if ((size_t)n >= b->cap - b->len) {
 		buf_grow(b, (size_t)n);
 		vsnprintf(b->ptr + b->len, b->cap - b->len, fmt, ap);
 	}
@@ -152,6 +113,7 @@ buf_check(const struct buf *b)
 	if (b->ptr == NULL)
 		return false;
 	if (b->cap == 0)
-		return b->ptr == buf_empty && b->len == 0 && buf_empty[0] == '\0';
+		return b->ptr == buf_empty && b->len == 0 &&
+		    buf_empty[0] == '\0';
 	return b->len < b->cap && b->ptr[b->len] == '\0';
 }

@@ -8,13 +8,8 @@
  *
  * Calling sequence: BUF_INIT or buf_init, then buf_add... any number of
  * times, then either buf_detach (take the bytes) or buf_release (drop
- * them).  After either, the buffer is empty and may be used again.
- *
- * A buffer may stream into a sink (see "Streaming" below): once it
- * holds more than the sink's threshold, the next growth hands all but
- * the last byte to the sink instead of allocating, so a big output
- * needs memory for the threshold only.  `len` then counts the bytes
- * still held; buf_pos gives the position in the whole stream.
+ * them).  After either, the buffer is empty, without a sink, and may be
+ * used again.
  */
 #ifndef GEN_BUF_H
 #define GEN_BUF_H
@@ -39,24 +34,30 @@ extern char buf_empty[];
 
 /* Life cycle */
 
-void buf_init(struct buf *b);
+static inline void
+buf_init(struct buf *b)
+{
+	*b = (struct buf)BUF_INIT;
+}
 
-/*
- * Frees the storage; the buffer is left empty, without a sink, and
- * reusable.  Bytes not yet handed to a sink are dropped.
- */
+/* Frees the storage, and bytes not yet handed to a sink. */
 void buf_release(struct buf *b);
 
 /*
- * Hands the bytes to the caller, who frees them with free(); *len_out, if
- * not NULL, receives the length.  The result is NUL-terminated and never
- * NULL.  The buffer is left empty, without a sink.  With a sink, only
- * the bytes not yet handed to it are returned.
+ * Hands the bytes (with a sink: those not yet handed to it) to the
+ * caller, who frees them with free(); *len_out, if not NULL, receives
+ * the length.  The result is NUL-terminated and never NULL.
  */
 char *buf_detach(struct buf *b, size_t *len_out);
 
 /* Keeps the storage but sets the length to 0. */
-void buf_reset(struct buf *b);
+static inline void
+buf_reset(struct buf *b)
+{
+	b->len = 0;
+	if (b->cap != 0)	/* buf_empty is shared: never written */
+		b->ptr[0] = '\0';
+}
 
 /*
  * Ensures room for n more bytes without another allocation.  A buffer
@@ -69,9 +70,8 @@ void buf_grow(struct buf *b, size_t n);
 /* Adding data */
 
 /*
- * buf_add and buf_addc are inline: generated text is appended a few
- * bytes at a time, and the call would cost more than the copy.  Only a
- * buffer without room left calls buf_grow.
+ * Inline: generated text is appended a few bytes at a time, and a call
+ * would cost more than the copy.
  */
 static inline void
 buf_add(struct buf *b, const void *data, size_t n)
@@ -94,7 +94,11 @@ buf_addc(struct buf *b, int c)
 	b->ptr[b->len] = '\0';
 }
 
-void buf_adds(struct buf *b, const char *s);
+static inline void
+buf_adds(struct buf *b, const char *s)
+{
+	buf_add(b, s, strlen(s));
+}
 
 /* printf-style append; the format must be a literal. */
 void buf_addf(struct buf *b, const char *fmt, ...)
@@ -105,10 +109,11 @@ void buf_vaddf(struct buf *b, const char *fmt, va_list ap)
 /* Streaming */
 
 /*
- * Where a streaming buffer's bytes go.  write() is called with the bytes
- * in order, a run at a time, and must take them all: a sink that fails
- * remembers so itself and reports later, since the writers of a buffer
- * cannot fail.  `flushed` counts the bytes handed over so far.
+ * Where a streaming buffer's bytes go, so that a big output needs memory
+ * for the threshold only.  write() is called with the bytes in order, a
+ * run at a time, and must take them all: a sink that fails remembers so
+ * itself and reports later, since the writers of a buffer cannot fail.
+ * `flushed` counts the bytes handed over so far.
  */
 struct buf_sink {
 	void (*write)(void *ctx, const char *p, size_t n);
@@ -124,12 +129,17 @@ struct buf_sink {
 
 /*
  * Sends b's bytes from now on to s, which must outlive the buffer's use
- * (until buf_flush and buf_release).  Bytes already held go with the
- * first hand-over.  Only code that looks back at most at the last byte
+ * (until buf_flush and buf_release); `len` then counts the bytes still
+ * held.  Bytes already held go with the first hand-over (see
+ * buf_grow).  Only code that looks back at most at the last byte
  * written, through buf_pos, may write to a streaming buffer: the
  * renderer is such code; the comment escapers are not.
  */
-void buf_stream(struct buf *b, struct buf_sink *s);
+static inline void
+buf_stream(struct buf *b, struct buf_sink *s)
+{
+	b->sink = s;
+}
 
 /* Hands every byte held to the sink, if b has one. */
 void buf_flush(struct buf *b);
@@ -145,8 +155,6 @@ buf_pos(const struct buf *b)
 {
 	return b->sink != NULL ? b->sink->flushed + b->len : b->len;
 }
-
-/* Checks */
 
 /* True when the invariants above hold; for tests. */
 bool buf_check(const struct buf *b);

@@ -11,33 +11,32 @@ static const char *const initialisms[] = {
 	"URI", "URL", "UTF8", "VM", "XML", "XMPP", "XSRF", "XSS"
 };
 #define INITIALISM_MAX	5	/* the longest above */
-/*
- * The letters they start with, as a mask: most words start with
- * another, and are ruled out at once.
- */
+/* Their first letters: most words start with another, ruled out at once. */
 #define BIT(c)		(1ul << ((c) - 'A'))
 #define INITIALS	(BIT('A') | BIT('C') | BIT('D') | BIT('E') | \
 			 BIT('G') | BIT('H') | BIT('I') | BIT('J') | \
 			 BIT('Q') | BIT('R') | BIT('S') | BIT('T') | \
 			 BIT('U') | BIT('V') | BIT('X'))
 
+/* How a word is spelt; W_GO: an initialism in upper case, else title. */
 enum wcase { W_LOWER, W_UPPER, W_TITLE, W_GO };
 
-static bool is_upper(char c);
-static bool is_lower(char c);
-static bool is_digit(char c);
-static bool is_sep(char c);
-static char to_upper(char c);
-static char to_lower(char c);
-static bool is_boundary(const char *s, size_t len, size_t i);
-static bool next_word(const char *s, size_t len, size_t *pos,
-    size_t *start);
-static bool is_initialism(const char *w, size_t n);
-static char *add_word(char *p, const char *w, size_t n, enum wcase wc);
-static void join(struct buf *out, const char *s, size_t len, int sep,
-    enum wcase first, enum wcase rest);
-static void add_case(struct buf *out, const char *s, size_t len,
-    bool upper);
+/* Each case: words joined by sep (0: none), or the whole text as is. */
+static const struct {
+	const char *name;
+	char sep;
+	bool whole;
+	enum wcase first, rest;
+} cases[CASE_N] = {
+	[CASE_SNAKE] = { "snake", '_', false, W_LOWER, W_LOWER },
+	[CASE_UPPER_SNAKE] = { "upper_snake", '_', false, W_UPPER, W_UPPER },
+	[CASE_KEBAB] = { "kebab", '-', false, W_LOWER, W_LOWER },
+	[CASE_CAMEL] = { "camel", 0, false, W_LOWER, W_GO },
+	[CASE_PASCAL] = { "pascal", 0, false, W_GO, W_GO },
+	[CASE_UPPER_CAMEL] = { "upper_camel", 0, false, W_TITLE, W_TITLE },
+	[CASE_LOWER] = { "lower", 0, true, W_LOWER, W_LOWER },
+	[CASE_UPPER] = { "upper", 0, true, W_UPPER, W_UPPER }
+};
 
 /* Plain comparisons rather than <ctype.h>, whose answers follow locale. */
 static bool
@@ -53,15 +52,9 @@ is_lower(char c)
 }
 
 static bool
-is_digit(char c)
+is_lower_or_digit(char c)
 {
-	return c >= '0' && c <= '9';
-}
-
-static bool
-is_sep(char c)
-{
-	return c == '_' || c == '-' || c == ' ' || c == '.';
+	return is_lower(c) || (c >= '0' && c <= '9');
 }
 
 static char
@@ -76,24 +69,16 @@ to_lower(char c)
 	return is_upper(c) ? (char)(c - 'A' + 'a') : c;
 }
 
-/*
- * A word starts at an upper-case letter after a lower-case letter or a
- * digit ("notFound", "http2Server"), and at the last capital of a run
- * that goes on in lower case ("HTTPVersion").  Digits never start one.
- */
 static bool
-is_boundary(const char *s, size_t len, size_t i)
+is_sep(char c)
 {
-	if (!is_upper(s[i]))
-		return false;
-	if (is_lower(s[i - 1]) || is_digit(s[i - 1]))
-		return true;
-	return is_upper(s[i - 1]) && i + 1 < len && is_lower(s[i + 1]);
+	return c == '_' || c == '-' || c == ' ' || c == '.';
 }
 
 /*
  * Finds the next word at or after *pos: sets *start to its first byte and
- * *pos just past it.  Returns false when no word is left.
+ * *pos just past it.  Returns false when no word is left.  Where a word
+ * starts: see case.h.
  */
 static bool
 next_word(const char *s, size_t len, size_t *pos, size_t *start)
@@ -107,25 +92,28 @@ next_word(const char *s, size_t len, size_t *pos, size_t *start)
 	*start = i;
 	for (i++; i < len; i++) {
 		/* Most bytes are lower case or digits, which go on a word. */
-		if (is_lower(s[i]) || is_digit(s[i]))
+		if (is_lower_or_digit(s[i]))
 			continue;
-		if (is_sep(s[i]) || is_boundary(s, len, i))
+		if (is_sep(s[i]))
+			break;
+		if (is_upper(s[i]) && (is_lower_or_digit(s[i - 1]) ||
+		    (is_upper(s[i - 1]) && i + 1 < len && is_lower(s[i + 1]))))
 			break;
 	}
 	*pos = i;
 	return true;
 }
 
+/*
+ * Called for every word of every name: no strlen per candidate, and
+ * most words are ruled out by their length or first letter.
+ */
 static bool
 is_initialism(const char *w, size_t n)
 {
 	size_t i, k;
 	char c;
 
-	/*
-	 * Called for every word of every name: no strlen per candidate, and
-	 * most words are ruled out by their length or first letter.
-	 */
 	if (n < 2 || n > INITIALISM_MAX)
 		return false;
 	c = to_upper(w[0]);
@@ -146,7 +134,7 @@ is_initialism(const char *w, size_t n)
 }
 
 /* Writes word w[0..n) at p in case wc; returns the end. */
-static char *
+static inline char *
 add_word(char *p, const char *w, size_t n, enum wcase wc)
 {
 	size_t i = 0;
@@ -164,96 +152,34 @@ add_word(char *p, const char *w, size_t n, enum wcase wc)
 	return p + n;
 }
 
+const char *
+case_name(enum case_id id)
+{
+	return cases[id].name;
+}
+
 /*
- * Writes the words of s, the first in case first, the others in rest.
  * Ids are converted by the hundred thousand in a big registry: the
  * words go straight into room made once (a separator per byte at most).
  */
-static void
-join(struct buf *out, const char *s, size_t len, int sep, enum wcase first,
-    enum wcase rest)
+void
+case_apply(struct buf *out, enum case_id id, const char *s, size_t len)
 {
 	size_t pos = 0, start, nword = 0;
 	char *p;
 
 	buf_grow(out, 2 * len);
 	p = out->ptr + out->len;
-	while (next_word(s, len, &pos, &start)) {
-		if (nword > 0 && sep != 0)
-			*p++ = (char)sep;
+	if (cases[id].whole) {
+		p = add_word(p, s, len, cases[id].first);
+		pos = len;
+	}
+	for (; next_word(s, len, &pos, &start); nword++) {
+		if (nword > 0 && cases[id].sep != 0)
+			*p++ = cases[id].sep;
 		p = add_word(p, s + start, pos - start,
-		    nword == 0 ? first : rest);
-		nword++;
+		    nword == 0 ? cases[id].first : cases[id].rest);
 	}
 	out->len = (size_t)(p - out->ptr);
 	out->ptr[out->len] = '\0';
-}
-
-static void
-add_case(struct buf *out, const char *s, size_t len, bool upper)
-{
-	size_t i;
-	char *p;
-
-	buf_grow(out, len);
-	p = out->ptr + out->len;
-	for (i = 0; i < len; i++)
-		p[i] = upper ? to_upper(s[i]) : to_lower(s[i]);
-	out->len += len;
-	out->ptr[out->len] = '\0';
-}
-
-const char *
-case_name(enum case_id id)
-{
-	switch (id) {
-	case CASE_SNAKE:
-		return "snake";
-	case CASE_UPPER_SNAKE:
-		return "upper_snake";
-	case CASE_KEBAB:
-		return "kebab";
-	case CASE_CAMEL:
-		return "camel";
-	case CASE_PASCAL:
-		return "pascal";
-	case CASE_UPPER_CAMEL:
-		return "upper_camel";
-	case CASE_LOWER:
-		return "lower";
-	case CASE_UPPER:
-		return "upper";
-	}
-	return "?";
-}
-
-void
-case_apply(struct buf *out, enum case_id id, const char *s, size_t len)
-{
-	switch (id) {
-	case CASE_SNAKE:
-		join(out, s, len, '_', W_LOWER, W_LOWER);
-		break;
-	case CASE_UPPER_SNAKE:
-		join(out, s, len, '_', W_UPPER, W_UPPER);
-		break;
-	case CASE_KEBAB:
-		join(out, s, len, '-', W_LOWER, W_LOWER);
-		break;
-	case CASE_CAMEL:
-		join(out, s, len, 0, W_LOWER, W_GO);
-		break;
-	case CASE_PASCAL:
-		join(out, s, len, 0, W_GO, W_GO);
-		break;
-	case CASE_UPPER_CAMEL:
-		join(out, s, len, 0, W_TITLE, W_TITLE);
-		break;
-	case CASE_LOWER:
-		add_case(out, s, len, false);
-		break;
-	case CASE_UPPER:
-		add_case(out, s, len, true);
-		break;
-	}
 }

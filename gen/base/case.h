@@ -12,11 +12,9 @@
  * A word starts at an upper-case letter after a lower-case letter or a
  * digit ("notFound", "http2Server"), and at the last capital of a run
  * that goes on in lower case ("HTTPVersion"); digits never start one.
- * pascal and camel spell Go's initialisms (ACL API ASCII CPU CSS DNS EOF
- * GUID HTML HTTP HTTPS ID IP JSON QPS RAM RPC SLA SMTP SQL SSH TCP TLS
- * TTL UDP UI UID UUID URI URL UTF8 VM XML XMPP XSRF XSS) in upper case,
- * except as the first word of camel.  Only ASCII letters change, and
- * the locale never matters.
+ * pascal and camel spell Go's initialisms (the list golint used: HTTP,
+ * ID, URL...) in upper case, except as the first word of camel.  Only
+ * ASCII letters change, and the locale never matters.
  *
  * The model checks that ids stay apart in every case, the view spells
  * names with it, and the template filters of the same names apply it.
@@ -29,14 +27,8 @@
 #include "buf.h"
 
 enum case_id {
-	CASE_SNAKE,
-	CASE_UPPER_SNAKE,
-	CASE_KEBAB,
-	CASE_CAMEL,
-	CASE_PASCAL,
-	CASE_UPPER_CAMEL,
-	CASE_LOWER,
-	CASE_UPPER
+	CASE_SNAKE, CASE_UPPER_SNAKE, CASE_KEBAB, CASE_CAMEL, CASE_PASCAL,
+	CASE_UPPER_CAMEL, CASE_LOWER, CASE_UPPER
 };
 
 #define CASE_N	(CASE_UPPER + 1)

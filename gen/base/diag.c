@@ -8,18 +8,10 @@
 #include "buf.h"
 #include "xmalloc.h"
 
-static void add_printable(struct buf *b, const char *s);
-static void push(struct diag *, enum diag_level, const struct srcpos *,
-    const char *, va_list) __attribute__((format(printf, 4, 0)));
-static void push_literal(struct diag *, const char *, ...)
-    __attribute__((format(printf, 2, 3)));
-
 void
 diag_init(struct diag *d)
 {
-	struct diag zero = DIAG_INIT;
-
-	*d = zero;
+	*d = (struct diag)DIAG_INIT;
 }
 
 void
@@ -39,57 +31,42 @@ diag_release(struct diag *d)
 static struct diag_entry *
 append(struct diag *d)
 {
-	if (d->n == d->cap) {
-		d->cap = d->cap ? d->cap * 2 : 8;
-		d->items = xrealloc(d->items, xmul(d->cap, sizeof(*d->items)));
-	}
+	d->items = xgrow(d->items, &d->cap, d->n, sizeof(*d->items));
 	return &d->items[d->n++];
 }
 
+/*
+ * Records an entry; an error sets the failure kind if none is set yet.
+ * The error past DIAG_MAX_ERRORS becomes "too many errors"; the errors
+ * after it, and the notes that would describe them, are dropped.
+ */
 static void
-push(struct diag *d, enum diag_level level, const struct srcpos *pos,
-    const char *fmt, va_list ap)
+report(struct diag *d, enum diag_fail kind, enum diag_level level,
+    const struct srcpos *pos, const char *fmt, va_list ap)
 {
 	struct buf b = BUF_INIT;
-	struct diag_entry *e = append(d);
+	struct diag_entry *e;
 
+	if (level == DIAG_ERROR) {
+		if (d->fail == DIAG_OK)
+			d->fail = kind;
+		if (++d->errors == DIAG_MAX_ERRORS + 1) {
+			pos = NULL;
+			fmt = "too many errors";
+		}
+	}
+	if (d->errors > DIAG_MAX_ERRORS + (level == DIAG_ERROR))
+		return;
+	e = append(d);
 	e->level = level;
+	e->pos = (struct srcpos){ NULL, 0, 0 };
+	/* A copy: file names often live in an arena gone by diag_print. */
 	if (pos != NULL && pos->file != NULL) {
-		/*
-		 * A copy: file names often live in an arena that is gone
-		 * by the time main prints the diagnostics.
-		 */
 		e->pos = *pos;
 		e->pos.file = xstrndup(pos->file, strlen(pos->file));
-	} else {
-		e->pos.file = NULL;
-		e->pos.line = e->pos.col = 0;
 	}
 	buf_vaddf(&b, fmt, ap);
 	e->msg = buf_detach(&b, NULL);
-}
-
-static void
-push_literal(struct diag *d, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	push(d, DIAG_ERROR, NULL, fmt, ap);
-	va_end(ap);
-}
-
-static bool
-dropping(struct diag *d)
-{
-	d->errors++;
-	if (d->fail == DIAG_OK)
-		d->fail = DIAG_DATA;
-	if (d->errors <= DIAG_MAX_ERRORS)
-		return false;
-	if (d->errors == DIAG_MAX_ERRORS + 1)
-		push_literal(d, "too many errors");
-	return true;
 }
 
 void
@@ -97,10 +74,8 @@ diag_error(struct diag *d, const struct srcpos *pos, const char *fmt, ...)
 {
 	va_list ap;
 
-	if (dropping(d))
-		return;
 	va_start(ap, fmt);
-	push(d, DIAG_ERROR, pos, fmt, ap);
+	report(d, DIAG_DATA, DIAG_ERROR, pos, fmt, ap);
 	va_end(ap);
 }
 
@@ -109,11 +84,8 @@ diag_note(struct diag *d, const struct srcpos *pos, const char *fmt, ...)
 {
 	va_list ap;
 
-	/* A note after a dropped error would describe nothing. */
-	if (d->errors > DIAG_MAX_ERRORS)
-		return;
 	va_start(ap, fmt);
-	push(d, DIAG_NOTE, pos, fmt, ap);
+	report(d, DIAG_OK, DIAG_NOTE, pos, fmt, ap);
 	va_end(ap);
 }
 
@@ -122,12 +94,8 @@ diag_fail(struct diag *d, enum diag_fail kind, const char *fmt, ...)
 {
 	va_list ap;
 
-	if (d->fail == DIAG_OK)
-		d->fail = kind;
-	if (dropping(d))
-		return;
 	va_start(ap, fmt);
-	push(d, DIAG_ERROR, NULL, fmt, ap);
+	report(d, kind, DIAG_ERROR, NULL, fmt, ap);
 	va_end(ap);
 }
 
@@ -159,30 +127,6 @@ diag_take(struct diag *d, struct diag *from)
 	diag_init(from);
 }
 
-bool
-diag_has_errors(const struct diag *d)
-{
-	return d->errors != 0;
-}
-
-bool
-diag_full(const struct diag *d)
-{
-	return d->errors > DIAG_MAX_ERRORS;
-}
-
-static const char *
-level_name(enum diag_level level)
-{
-	switch (level) {
-	case DIAG_ERROR:
-		return "error";
-	case DIAG_NOTE:
-		return "note";
-	}
-	return "error";
-}
-
 /*
  * Appends s with control characters spelled as escapes: a name quoted
  * from the data ("ok\n", an ESC sequence) must neither break the
@@ -206,24 +150,23 @@ add_printable(struct buf *b, const char *s)
 			buf_addc(b, (char)*p);
 }
 
+/* With color, as GCC colours them. */
 static void
 format_entry(struct buf *b, const struct diag_entry *e, bool color)
 {
-	const char *on = "", *off = "", *bold = "";
+	bool err = e->level == DIAG_ERROR;
+	const char *on = err ? "\033[1;31m" : "\033[1;36m", *off = "\033[0m";
 
-	if (color) {
-		on = e->level == DIAG_ERROR ? "\033[1;31m" : "\033[1;36m";
-		off = "\033[0m";
-		bold = "\033[1m";
-	}
-	buf_addf(b, "%s", bold);
+	if (!color)
+		on = off = "";
+	buf_adds(b, color ? "\033[1m" : "");
 	if (e->pos.file != NULL) {
 		add_printable(b, e->pos.file);
 		buf_addf(b, ":%u:%u:%s ", e->pos.line, e->pos.col, off);
 	} else {
 		buf_addf(b, "gen:%s ", off);
 	}
-	buf_addf(b, "%s%s:%s ", on, level_name(e->level), off);
+	buf_addf(b, "%s%s:%s ", on, err ? "error" : "note", off);
 	add_printable(b, e->msg);
 }
 
@@ -243,11 +186,10 @@ diag_print(const struct diag *d, FILE *fp, bool color)
 	size_t i;
 
 	for (i = 0; i < d->n; i++) {
-		buf_reset(&b);
 		format_entry(&b, &d->items[i], color);
 		buf_addc(&b, '\n');
-		fwrite(b.ptr, 1, b.len, fp);
 	}
+	fwrite(b.ptr, 1, b.len, fp);
 	buf_release(&b);
 	fflush(fp);
 }

@@ -32,10 +32,7 @@ struct srcpos {
 	unsigned col;
 };
 
-enum diag_level {
-	DIAG_ERROR,
-	DIAG_NOTE
-};
+enum diag_level { DIAG_ERROR, DIAG_NOTE };
 
 /*
  * What kind of failure the first error was; main.c turns it into an exit
@@ -73,12 +70,9 @@ struct diag {
 void diag_init(struct diag *d);
 void diag_release(struct diag *d);
 
-/* Reporting */
+/* Reporting; an error sets the failure kind if none is set yet. */
 
-/*
- * Records an error at pos (which may be NULL for none).  The first error
- * sets d->fail to DIAG_DATA unless a failure kind is already set.
- */
+/* Records an error at pos (NULL: none), of kind DIAG_DATA. */
 void diag_error(struct diag *d, const struct srcpos *pos, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
@@ -87,9 +81,8 @@ void diag_note(struct diag *d, const struct srcpos *pos, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
 /*
- * Records a failed system call on path as "PATH: strerror(err)", the way
- * err(3) does, and sets the failure kind if none is set yet.  Threads
- * may call it at once, each with a diag of its own.
+ * Records a failed system call on path, as err(3): "PATH: strerror".
+ * Threads may call it at once, each with a diag of its own.
  */
 void diag_sys(struct diag *d, enum diag_fail kind, const char *path, int err);
 
@@ -107,13 +100,18 @@ void diag_take(struct diag *d, struct diag *from);
 
 /* Queries */
 
-bool diag_has_errors(const struct diag *d);
+static inline bool
+diag_has_errors(const struct diag *d)
+{
+	return d->errors != 0;
+}
 
-/*
- * True once an error past DIAG_MAX_ERRORS was dropped (and the "too many
- * errors" line recorded): stop collecting.
- */
-bool diag_full(const struct diag *d);
+/* True once "too many errors" was recorded: stop collecting. */
+static inline bool
+diag_full(const struct diag *d)
+{
+	return d->errors > DIAG_MAX_ERRORS;
+}
 
 /* Output */
 

@@ -1,24 +1,11 @@
 #include "suggest.h"
 
-#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 /* Names longer than this are never close to anything we suggest. */
 #define MAX_LEN 63
-
-static size_t min3(size_t a, size_t b, size_t c);
-static bool starts_with_fold(const char *s, const char *word, size_t len);
-static const char *unique_prefix(const char *word, size_t len,
-    const char *const *cands, size_t n);
-
-static size_t
-min3(size_t a, size_t b, size_t c)
-{
-	size_t m = a < b ? a : b;
-
-	return m < c ? m : c;
-}
 
 /* Optimal string alignment distance, with three rolling rows. */
 size_t
@@ -33,10 +20,11 @@ suggest_distance(const char *a, size_t la, const char *b, size_t lb)
 	for (i = 1; i <= la; i++) {
 		cur[0] = i;
 		for (j = 1; j <= lb; j++) {
-			size_t cost = a[i - 1] != b[j - 1];
-
-			cur[j] = min3(prev[j] + 1, cur[j - 1] + 1,
-			    prev[j - 1] + cost);
+			cur[j] = prev[j - 1] + (a[i - 1] != b[j - 1]);
+			if (prev[j] + 1 < cur[j])
+				cur[j] = prev[j] + 1;
+			if (cur[j - 1] + 1 < cur[j])
+				cur[j] = cur[j - 1] + 1;
 			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
 			    a[i - 2] == b[j - 1] && prev2[j - 2] + 1 < cur[j])
 				cur[j] = prev2[j - 2] + 1;
@@ -49,30 +37,10 @@ suggest_distance(const char *a, size_t la, const char *b, size_t lb)
 	return prev[lb];
 }
 
-/* ASCII case folding by hand: the locale must not change a hint. */
-static bool
-starts_with_fold(const char *s, const char *word, size_t len)
-{
-	size_t i;
-
-	for (i = 0; i < len; i++) {
-		unsigned char a = (unsigned char)s[i], b = (unsigned char)word[i];
-
-		if (a == '\0')
-			return false;
-		if (a >= 'A' && a <= 'Z')
-			a = (unsigned char)(a - 'A' + 'a');
-		if (b >= 'A' && b <= 'Z')
-			b = (unsigned char)(b - 'A' + 'a');
-		if (a != b)
-			return false;
-	}
-	return true;
-}
-
 /*
  * The one candidate that word begins, ignoring case ("zh" for "zh-CN",
- * "py" for "python"); NULL when none or several do.
+ * "py" for "python"); NULL when none or several do.  gen never calls
+ * setlocale, so strncasecmp folds ASCII letters only.
  */
 static const char *
 unique_prefix(const char *word, size_t len, const char *const *cands,
@@ -84,7 +52,8 @@ unique_prefix(const char *word, size_t len, const char *const *cands,
 	if (len < 2)
 		return NULL;
 	for (i = 0; i < n; i++) {
-		if (!starts_with_fold(cands[i], word, len))
+		if (strlen(cands[i]) < len ||
+		    strncasecmp(cands[i], word, len) != 0)
 			continue;
 		if (found != NULL)
 			return NULL;
@@ -124,18 +93,17 @@ suggest_tail(char *out, size_t size, const char *word, size_t len,
 	size_t used, need, i;
 
 	out[0] = '\0';
-	if (hint != NULL) {
+	if (hint != NULL)
 		snprintf(out, size, "; did you mean '%s'?", hint);
-		return out;
-	}
-	if (n == 0)
+	if (hint != NULL || n == 0)
 		return out;
 	used = (size_t)snprintf(out, size, "; expected one of: ");
 	for (i = 0; i < n; i++) {
 		/* Whole names only; keep room for ", ..." unless last. */
 		need = (i ? 2 : 0) + strlen(cands[i]) + (i + 1 < n ? 5 : 0);
 		if (used + need >= size) {
-			snprintf(out + used, size - used, "%s...", i ? ", " : "");
+			snprintf(out + used, size - used, "%s...",
+			    i ? ", " : "");
 			break;
 		}
 		used += (size_t)snprintf(out + used, size - used, "%s%s",

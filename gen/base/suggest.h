@@ -29,10 +29,8 @@ const char *suggest_tail(char *out, size_t size, const char *word,
     size_t len, const char *const *cands, size_t n);
 
 /*
- * The optimal string alignment distance between a[0..la) and b[0..lb):
- * insertions, deletions, substitutions and swaps of neighbours, each
- * one edit.  b is a name to suggest, of at most 63 bytes; a may be
- * of any length.
+ * The edit distance, as suggest counts it, between a[0..la), of any
+ * length, and b[0..lb), a name to suggest, of at most 63 bytes.
  */
 size_t suggest_distance(const char *a, size_t la, const char *b, size_t lb);
 

@@ -19,7 +19,6 @@ const struct value value_empty_map = { .kind = VALUE_MAP };
 struct slot {
 	const char *s;		/* NULL: free */
 	size_t len;
-	uint64_t hash;
 };
 
 struct keys {
@@ -69,8 +68,7 @@ probe(const struct keys *k, const char *s, size_t n, uint64_t h)
 
 	for (i = (size_t)h & mask;; i = (i + 1) & mask) {
 		e = &k->slots[i];
-		if (e->s == NULL || (e->hash == h && e->len == n &&
-		    memcmp(e->s, s, n) == 0))
+		if (e->s == NULL || (e->len == n && memcmp(e->s, s, n) == 0))
 			return e;
 	}
 }
@@ -85,7 +83,8 @@ grow(struct keys *k)
 	k->slots = xcalloc(k->cap, sizeof(*k->slots));
 	for (i = 0; i < oldcap; i++)
 		if (old[i].s != NULL)
-			*probe(k, old[i].s, old[i].len, old[i].hash) = old[i];
+			*probe(k, old[i].s, old[i].len,
+			    hash(old[i].s, old[i].len)) = old[i];
 	free(old);
 }
 
@@ -104,7 +103,6 @@ keys_add(struct keys *k, const char *s, size_t n)
 	}
 	e->s = arena_strndup(&k->a, s, n);
 	e->len = n;
-	e->hash = h;
 	k->n++;
 	return e->s;
 }
@@ -116,21 +114,14 @@ keys_find(const struct keys *k, const char *s, size_t n)
 }
 
 struct value *
-value_scalar(struct arena *a, enum value_kind kind, const char *s,
-    size_t len)
+value_str(struct arena *a, const char *s, size_t len)
 {
 	struct value *v = arena_alloc(a, sizeof(*v));
 
-	v->kind = (unsigned char)kind;
+	v->kind = VALUE_STRING;
 	v->str = s;
 	v->len = (unsigned)len;
 	return v;
-}
-
-struct value *
-value_str(struct arena *a, const char *s, size_t len)
-{
-	return value_scalar(a, VALUE_STRING, s, len);
 }
 
 struct value *
@@ -146,80 +137,63 @@ value_cstr(struct arena *a, const char *s)
 }
 
 /*
- * Digits by hand, two a division: snprintf costs more than the rest of
- * a view's number, and views hold numbers by the million.
+ * Digits by hand: snprintf costs more than the rest of a view's number,
+ * and views hold numbers by the million.
  */
 char *
 value_spell_int(char *end, long long i)
 {
-	static const char pairs[] =
-	    "00010203040506070809101112131415161718192021222324"
-	    "25262728293031323334353637383940414243444546474849"
-	    "50515253545556575859606162636465666768697071727374"
-	    "75767778798081828384858687888990919293949596979899";
 	unsigned long long u = i < 0 ? 0 - (unsigned long long)i :
 	    (unsigned long long)i;
 	char *p = end;
 
-	while (u >= 100) {
-		p -= 2;
-		memcpy(p, pairs + 2 * (u % 100), 2);
-		u /= 100;
-	}
-	if (u >= 10) {
-		p -= 2;
-		memcpy(p, pairs + 2 * u, 2);
-	} else {
-		*--p = (char)('0' + u);
-	}
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
 	if (i < 0)
 		*--p = '-';
 	return p;
 }
 
-/* The digits go right after the value, in one allocation. */
 struct value *
 value_int(struct arena *a, long long i)
 {
-	char tmp[VALUE_INT_MAX];
-	const char *p = value_spell_int(tmp + VALUE_INT_MAX, i);
-	size_t len = (size_t)(tmp + VALUE_INT_MAX - p);
-	struct value *v = arena_alloc(a, sizeof(*v) + len + 1);
-	char *str = (char *)(v + 1);
+	char tmp[VALUE_INT_MAX], *end = tmp + VALUE_INT_MAX;
+	const char *p = value_spell_int(end, i);
+	struct value *v = value_copy_str(a, p, (size_t)(end - p));
 
-	memcpy(str, p, len);
 	v->kind = VALUE_INT;
 	v->decimal = true;
 	v->u.i = i;
-	v->str = str;
-	v->len = (unsigned)len;
 	return v;
 }
 
-/* The items go right after the list, in one allocation. */
-struct value *
-value_list(struct arena *a, size_t n)
+/* A list or a map of n items, which go right after it. */
+static struct value *
+with_items(struct arena *a, enum value_kind kind, size_t n)
 {
-	struct value *v;
+	struct value *v = arena_alloc(a, xadd(sizeof(*v),
+	    xmul(n, sizeof(*v->items))));
 
-	if (n == 0)
-		return (struct value *)&value_empty_list;
-	v = arena_alloc(a, xadd(sizeof(*v), xmul(n, sizeof(*v->items))));
-	v->kind = VALUE_LIST;
+	v->kind = (unsigned char)kind;
 	v->len = (unsigned)n;
 	v->items = (const struct value **)(v + 1);
 	return v;
+}
+
+struct value *
+value_list(struct arena *a, size_t n)
+{
+	if (n == 0)
+		return (struct value *)&value_empty_list;
+	return with_items(a, VALUE_LIST, n);
 }
 
 struct value *
 value_map(struct arena *a, const struct mkey *keys, size_t n)
 {
-	struct value *v = arena_alloc(a, xadd(sizeof(*v),
-	    xmul(n, sizeof(*v->items))));
+	struct value *v = with_items(a, VALUE_MAP, n);
 
-	v->kind = VALUE_MAP;
-	v->len = (unsigned)n;
-	v->items = (const struct value **)(v + 1);
 	v->u.keys = keys;
 	return v;
 }
@@ -237,42 +211,17 @@ value_find(const struct value *v, const char *key)
 	return NULL;
 }
 
-struct srcpos
-value_pos(const char *file, const struct value *v)
-{
-	struct srcpos pos = { file, v->line, v->col };
-
-	return pos;
-}
-
-struct srcpos
-value_key_pos(const char *file, const struct value *map, size_t i)
-{
-	struct srcpos pos = { file, map->u.keys[i].line, map->u.keys[i].col };
-
-	return pos;
-}
-
 const char *
 value_kind_name(enum value_kind kind)
 {
-	switch (kind) {
-	case VALUE_NULL:
-		return "null";
-	case VALUE_BOOL:
-		return "boolean";
-	case VALUE_INT:
-		return "integer";
-	case VALUE_FLOAT:
-		return "number";
-	case VALUE_STRING:
-		return "string";
-	case VALUE_LIST:
-		return "list";
-	case VALUE_MAP:
-		return "map";
-	}
-	return "value";
+	static const char *const names[] = {
+		[VALUE_NULL] = "null", [VALUE_BOOL] = "boolean",
+		[VALUE_INT] = "integer", [VALUE_FLOAT] = "number",
+		[VALUE_STRING] = "string", [VALUE_LIST] = "list",
+		[VALUE_MAP] = "map"
+	};
+
+	return names[kind];
 }
 
 const char *

@@ -2,23 +2,21 @@
  * value: the tree that data files load into and templates read.
  *
  * A YAML document becomes a tree of values: scalars (null, bool, int,
- * float, string), lists and maps.  The same tree type holds the view
- * that templates read (view.h), so the template engine needs to know
- * nothing of registries.
+ * float, string), lists and maps.  The view that templates read
+ * (view.h) is such a tree too, so the template engine knows nothing of
+ * registries.
  *
  * Map keys are interned in a struct keys: every map that has a key
  * "code" points at the same text, so a lookup compares pointers, never
  * strings.  Templates resolve their names to those pointers when they
- * are parsed (tmpl.h); a name that no map has resolves to NULL and
- * finds nothing.  A map keeps its keys and its values in two arrays,
- * so that maps of one shape (a status's view, say) can share one array
- * of keys.
+ * are parsed (tmpl.h); a name that no map has resolves to NULL.  A map
+ * keeps its keys and its values in two arrays, so that maps of one
+ * shape (a status's view, say) can share one array of keys.
  *
- * A loaded value knows where it was written (line and column, 1-based;
- * the file is the one it was loaded from); a made value has 0 there.
- * Strings are NUL-terminated and carry a length.  Nothing is freed one
- * by one: values and their arrays live in an arena (arena.h), and the
- * shared constants below are never written.
+ * A loaded value knows where it was written (line and column, 1-based,
+ * in the file it was loaded from); a made value has 0 there.  Strings
+ * are NUL-terminated and carry a length.  Values and their arrays live
+ * in an arena (arena.h); the shared constants below are never written.
  */
 #ifndef GEN_VALUE_H
 #define GEN_VALUE_H
@@ -30,13 +28,8 @@
 #include "diag.h"
 
 enum value_kind {
-	VALUE_NULL,
-	VALUE_BOOL,
-	VALUE_INT,
-	VALUE_FLOAT,
-	VALUE_STRING,
-	VALUE_LIST,
-	VALUE_MAP
+	VALUE_NULL, VALUE_BOOL, VALUE_INT, VALUE_FLOAT, VALUE_STRING,
+	VALUE_LIST, VALUE_MAP
 };
 
 /* A map's key: interned text, and where it was written (0: made). */
@@ -63,7 +56,7 @@ struct value {
 		bool b;
 		long long i;
 		double f;
-		const struct mkey *keys;	/* a map's: keys[i] names items[i] */
+		const struct mkey *keys;	/* a map's: names items[i] */
 	} u;
 };
 
@@ -99,11 +92,10 @@ value_bool(bool b)
 
 /* Building; every result lives in arena a. */
 
-/* A scalar of kind with text s[0..len), borrowed (s[len] must be NUL). */
-struct value *value_scalar(struct arena *a, enum value_kind kind,
-    const char *s, size_t len);
-
-/* A string of s[0..len), borrowed, or copied by value_copy_str. */
+/*
+ * A string of s[0..len), borrowed (s[len] must be NUL), or copied by
+ * value_copy_str.
+ */
 struct value *value_str(struct arena *a, const char *s, size_t len);
 struct value *value_copy_str(struct arena *a, const char *s, size_t len);
 
@@ -146,9 +138,18 @@ value_get(const struct value *v, const char *key)
 const struct value *value_find(const struct value *v, const char *key);
 
 /* The position of v, or of map's key i, in file. */
-struct srcpos value_pos(const char *file, const struct value *v);
-struct srcpos value_key_pos(const char *file, const struct value *map,
-    size_t i);
+static inline struct srcpos
+value_pos(const char *file, const struct value *v)
+{
+	return (struct srcpos){ file, v->line, v->col };
+}
+
+static inline struct srcpos
+value_key_pos(const char *file, const struct value *map, size_t i)
+{
+	return (struct srcpos){ file, map->u.keys[i].line,
+	    map->u.keys[i].col };
+}
 
 /*
  * Spells i in decimal in the VALUE_INT_MAX bytes that end at end,

@@ -12,34 +12,31 @@ die_oom(void)
 	exit(71);
 }
 
-void *
-xmalloc(size_t n)
+/* p, unless it is NULL: then the run ends. */
+static void *
+check(void *p)
 {
-	void *p = malloc(n ? n : 1);
-
 	if (p == NULL)
 		die_oom();
 	return p;
+}
+
+void *
+xmalloc(size_t n)
+{
+	return check(malloc(n ? n : 1));
 }
 
 void *
 xcalloc(size_t count, size_t size)
 {
-	void *p = calloc(count ? count : 1, size ? size : 1);
-
-	if (p == NULL)
-		die_oom();
-	return p;
+	return check(calloc(count ? count : 1, size ? size : 1));
 }
 
 void *
 xrealloc(void *p, size_t n)
 {
-	void *q = realloc(p, n ? n : 1);
-
-	if (q == NULL)
-		die_oom();
-	return q;
+	return check(realloc(p, n ? n : 1));
 }
 
 char *

@@ -1,10 +1,14 @@
 #include "view_int.h"
 
-#include <limits.h>
-#include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
-#include "base/xmalloc.h"
+/* The fields of x's title and description, each also in every locale. */
+#define TEXTS(b, x) \
+	{ VK_TITLE, view_loc(b, (x)->title) }, \
+	{ VK_DESCRIPTION, view_loc(b, (x)->description) }, \
+	{ VK_TITLE_LOCALES, view_loc_all(b, (x)->title) }, \
+	{ VK_DESCRIPTION_LOCALES, view_loc_all(b, (x)->description) }
 
 /* The key names, in the order of enum vkey. */
 static const char *const key_names[VK_N] = {
@@ -44,51 +48,37 @@ view_keys_use(struct view_keys *vk, const char *key)
 			vk->used[i] = true;
 }
 
-bool
-view_want(const struct build *b, enum vkey k)
-{
-	return b->vk->used[k];
-}
-
-/*
- * A map of those of keys[0..n) that the templates use, with vals[i]
- * under keys[i], and then the x- keys of ext (the model's, or NULL).
- */
+/* The map has room for every field; len counts those it holds. */
 const struct value *
-view_map(struct build *b, const enum vkey *keys, const struct value **vals,
-    size_t n, const struct value *ext)
+view_map(struct build *b, const struct field *f, size_t n,
+    const struct value *ext)
 {
 	size_t i, k = 0, next = ext != NULL ? ext->len : 0;
 	struct mkey *mk = arena_array(b->a, n + next, sizeof(*mk));
-	struct value *m;
+	struct value *m = value_map(b->a, mk, n + next);
 
-	for (i = 0; i < n; i++)
-		k += view_want(b, keys[i]);
-	m = value_map(b->a, mk, k + next);
-	for (i = 0, k = 0; i < n; i++) {
-		if (!view_want(b, keys[i]))
+	for (i = 0; i < n; i++) {
+		if (!view_want(b, f[i].k))
 			continue;
-		mk[k] = b->vk->k[keys[i]];
-		m->items[k++] = vals[i];
+		mk[k] = b->vk->k[f[i].k];
+		m->items[k++] = f[i].v;
 	}
-	for (i = 0; i < next; i++) {
+	for (i = 0; i < next; i++, k++) {
 		mk[k] = ext->u.keys[i];
-		m->items[k++] = ext->items[i];
+		m->items[k] = ext->items[i];
 	}
+	m->len = (unsigned)k;
 	return m;
 }
 
-const struct value *
-view_str(struct build *b, const char *s)
-{
-	return value_cstr(b->a, s);
-}
-
+/* Whether the code outputs' lists hold s (else: the unofficial list). */
 static bool
-in_code(const struct build *b, const struct status *s)
+picks(const struct build *b, const struct status *s, bool code)
 {
 	size_t i;
 
+	if (!code)
+		return s->kind == STATUS_UNOFFICIAL;
 	if (s->docs_only)
 		return false;
 	if (s->kind != STATUS_UNOFFICIAL || b->o->include_all)
@@ -99,25 +89,8 @@ in_code(const struct build *b, const struct status *s)
 	return false;
 }
 
-enum pick { PICK_ALL, PICK_CODE, PICK_UNOFFICIAL };
-
-static bool
-picks(const struct build *b, const struct status *s, enum pick p)
-{
-	switch (p) {
-	case PICK_ALL:
-		return true;
-	case PICK_CODE:
-		return in_code(b, s);
-	case PICK_UNOFFICIAL:
-		return s->kind == STATUS_UNOFFICIAL;
-	}
-	return true;
-}
-
-/* A list of items[0..n), borrowed. */
-static const struct value *
-list_of(struct build *b, const struct value **items, size_t n)
+const struct value *
+view_list(struct build *b, const struct value **items, size_t n)
 {
 	struct value *list;
 
@@ -131,90 +104,73 @@ list_of(struct build *b, const struct value **items, size_t n)
 }
 
 /*
- * The views of the statuses [lo, hi) that p picks, when the templates
- * use key k, the list's.
+ * The views of the statuses [lo, hi) that picks() takes, when the
+ * templates use key k, the list's.
  */
 static const struct value *
-pick_views(struct build *b, enum vkey k, size_t lo, size_t hi, enum pick p)
+pick_views(struct build *b, enum vkey k, size_t lo, size_t hi, bool code)
 {
 	const struct value **items;
 	size_t i, n = 0;
 
 	if (!view_want(b, k))
 		return NULL;
-	if (p == PICK_ALL)
-		return list_of(b, b->views + lo, hi - lo);
 	for (i = lo; i < hi; i++)
-		n += picks(b, &b->r->statuses[i], p);
+		n += picks(b, &b->r->statuses[i], code);
 	items = arena_array(b->a, n, sizeof(*items));
 	for (i = lo, n = 0; i < hi; i++)
-		if (picks(b, &b->r->statuses[i], p))
+		if (picks(b, &b->r->statuses[i], code))
 			items[n++] = b->views[i];
-	return list_of(b, items, n);
+	return view_list(b, items, n);
 }
 
 /*
- * The first status whose code is above code.  Statuses are sorted by
- * code and classes are ranges of codes that do not overlap, so a class's
- * statuses sit together: finding them costs two searches.
+ * Statuses are sorted by code and classes are ranges of codes that do
+ * not overlap, so a class's statuses sit together, at [lo[k], hi[k]).
  */
-static size_t
-after_code(const struct registry *r, long long code)
-{
-	size_t lo = 0, hi = r->nstatuses, mid;
-
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (r->statuses[mid].code <= code)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 static const struct value *
 classes_view(struct build *b)
 {
-	static const enum vkey keys[] = {
-		VK_ID, VK_NAME, VK_FIRST, VK_LAST, VK_TITLE, VK_DESCRIPTION,
-		VK_TITLE_LOCALES, VK_DESCRIPTION_LOCALES, VK_STATUSES,
-		VK_ALL_STATUSES, VK_EXTENSIONS
-	};
-	const struct value *vals[NELEM(keys)];
-	struct value *list = value_list(b->a, b->r->nclasses);
-	size_t k, lo, hi;
+	const struct registry *r = b->r;
+	struct value *list = value_list(b->a, r->nclasses);
+	size_t *lo = arena_array(b->a, 2 * r->nclasses, sizeof(*lo));
+	size_t *hi = lo + r->nclasses, i, k;
 
-	for (k = 0; k < b->r->nclasses; k++) {
-		const struct status_class *c = &b->r->classes[k];
+	for (i = r->nstatuses; i-- > 0;)
+		lo[r->statuses[i].class_index] = i;
+	for (i = 0; i < r->nstatuses; i++)
+		hi[r->statuses[i].class_index] = i + 1;
+	for (k = 0; k < r->nclasses; k++) {
+		const struct status_class *c = &r->classes[k];
+		const struct field f[] = {
+			{ VK_ID, value_cstr(b->a, c->id) },
+			{ VK_NAME, view_convert(b, c->id) },
+			{ VK_FIRST, value_int(b->a, c->first) },
+			{ VK_LAST, value_int(b->a, c->last) },
+			TEXTS(b, c),
+			{ VK_STATUSES,
+			    pick_views(b, VK_STATUSES, lo[k], hi[k], true) },
+			{ VK_ALL_STATUSES,
+			    view_list(b, b->views + lo[k], hi[k] - lo[k]) },
+			{ VK_EXTENSIONS, view_extensions(b, c->node) }
+		};
 
-		lo = c->first > LLONG_MIN ? after_code(b->r, c->first - 1) : 0;
-		hi = after_code(b->r, c->last);
-		vals[0] = view_str(b, c->id);
-		vals[1] = view_convert(b, c->id);
-		vals[2] = value_int(b->a, c->first);
-		vals[3] = value_int(b->a, c->last);
-		vals[4] = view_loc(b, c->title);
-		vals[5] = view_loc(b, c->description);
-		vals[6] = view_loc_all(b, c->title);
-		vals[7] = view_loc_all(b, c->description);
-		vals[8] = pick_views(b, VK_STATUSES, lo, hi, PICK_CODE);
-		vals[9] = pick_views(b, VK_ALL_STATUSES, lo, hi, PICK_ALL);
-		vals[10] = view_extensions(b, c->node);
-		list->items[k] = view_map(b, keys, vals, NELEM(keys), c->node);
+		list->items[k] = view_map(b, f, NELEM(f), c->node);
 	}
 	return list;
 }
 
 /*
- * The index of the set named id, or nsets; *hint is where the last one
- * was, which the next status most often shares.
+ * The index of the set named id, or nsets for none; *hint is where the
+ * last one was, which the next status most often shares.
  */
 static size_t
 set_index(const struct registry *r, const char *id, size_t *hint)
 {
 	size_t k;
 
+	if (id == NULL)
+		return r->nsets;
 	if (*hint < r->nsets && strcmp(r->sets[*hint].id, id) == 0)
 		return *hint;
 	for (k = 0; k < r->nsets; k++)
@@ -224,154 +180,112 @@ set_index(const struct registry *r, const char *id, size_t *hint)
 }
 
 /*
- * The views of every set's statuses, from one pass over the registry:
- * in set order, at offsets counted first.  Sets' lists end where the
- * next set's begin; at[k] is where set k's ends.
+ * Every set's statuses, from one pass over the registry: a counting sort
+ * of the views by set into one array, where set k's run from at[k] to
+ * at[k + 1] (at[nsets]: those of statuses in no set).
  */
 static const struct value **
 set_views(struct build *b, size_t *at)
 {
 	const struct registry *r = b->r;
-	const struct value **all;
-	size_t *of = xmalloc(xmul(r->nstatuses + 1, sizeof(*of)));
-	size_t i, k, hint = 0, start = 0, n;
+	const struct value **all = arena_array(b->a, r->nstatuses,
+	    sizeof(*all));
+	size_t *of = arena_array(b->a, r->nstatuses, sizeof(*of));
+	size_t i, k, hint = 0;
 
-	for (i = 0; i < r->nstatuses; i++) {
-		of[i] = r->statuses[i].set == NULL ? r->nsets :
-		    set_index(r, r->statuses[i].set, &hint);
-		at[of[i]]++;
-	}
-	for (k = 0; k <= r->nsets; k++) {
-		n = at[k];
-		at[k] = start;
-		start += n;
-	}
-	all = arena_array(b->a, start, sizeof(*all));
 	for (i = 0; i < r->nstatuses; i++)
-		all[at[of[i]]++] = b->views[i];
-	free(of);
+		at[of[i] = set_index(r, r->statuses[i].set, &hint)]++;
+	for (k = 1; k <= r->nsets; k++)
+		at[k] += at[k - 1];
+	for (i = r->nstatuses; i-- > 0;)
+		all[--at[of[i]]] = b->views[i];
 	return all;
 }
 
 static const struct value *
 sets_view(struct build *b)
 {
-	static const enum vkey keys[] = {
-		VK_ID, VK_TITLE, VK_DESCRIPTION, VK_TITLE_LOCALES,
-		VK_DESCRIPTION_LOCALES, VK_STATUSES, VK_EXTENSIONS
-	};
-	const struct value *vals[NELEM(keys)];
-	struct value *list = value_list(b->a, b->r->nsets);
-	size_t *at = xcalloc(b->r->nsets + 1, sizeof(*at));
-	const struct value **all = view_want(b, VK_STATUSES) ? set_views(b, at) :
-	    NULL;
-	size_t k, start = 0;
-
-	for (k = 0; k < b->r->nsets; start = at[k], k++) {
-		const struct status_set *s = &b->r->sets[k];
-
-		vals[0] = view_str(b, s->id);
-		vals[1] = view_loc(b, s->title);
-		vals[2] = view_loc(b, s->description);
-		vals[3] = view_loc_all(b, s->title);
-		vals[4] = view_loc_all(b, s->description);
-		vals[5] = all != NULL ? list_of(b, all + start, at[k] - start) :
-		    NULL;
-		vals[6] = view_extensions(b, s->node);
-		list->items[k] = view_map(b, keys, vals, NELEM(keys), s->node);
-	}
-	free(at);
-	return list;
-}
-
-static const struct value *
-registry_view(struct build *b)
-{
-	static const enum vkey keys[] = {
-		VK_NAME, VK_TITLE, VK_DESCRIPTION, VK_LOCALES, VK_LOCALE,
-		VK_DEFAULT_LOCALE, VK_IS_DEFAULT_LOCALE, VK_PREFIX,
-		VK_TITLE_LOCALES, VK_DESCRIPTION_LOCALES, VK_EXTENSIONS
-	};
 	const struct registry *r = b->r;
-	const struct value *vals[NELEM(keys)];
+	struct value *list = value_list(b->a, r->nsets);
+	size_t *at = arena_array(b->a, r->nsets + 1, sizeof(*at)), k;
+	const struct value **all = view_want(b, VK_STATUSES) ?
+	    set_views(b, at) : NULL;
 
-	vals[0] = view_str(b, r->name);
-	vals[1] = view_loc(b, r->title);
-	vals[2] = view_loc(b, r->description);
-	vals[3] = list_of(b, b->locale, r->nlocales);
-	vals[4] = b->locale[b->o->locale];
-	vals[5] = b->locale[0];
-	vals[6] = value_bool(b->o->locale == 0);
-	vals[7] = view_str(b, r->c_prefix);
-	vals[8] = view_loc_all(b, r->title);
-	vals[9] = view_loc_all(b, r->description);
-	vals[10] = view_extensions(b, r->node);
-	return view_map(b, keys, vals, NELEM(keys), r->node);
+	for (k = 0; k < r->nsets; k++) {
+		const struct status_set *s = &r->sets[k];
+		const struct field f[] = {
+			{ VK_ID, value_cstr(b->a, s->id) },
+			TEXTS(b, s),
+			{ VK_STATUSES, all != NULL ? view_list(b, all + at[k],
+			    at[k + 1] - at[k]) : NULL },
+			{ VK_EXTENSIONS, view_extensions(b, s->node) }
+		};
+
+		list->items[k] = view_map(b, f, NELEM(f), s->node);
+	}
+	return list;
 }
 
 const char *
 view_notice(struct arena *a, const char *data_path)
 {
-	struct buf b = BUF_INIT;
-	char *s;
+	size_t n = strlen(data_path) + 64;	/* the rest takes 44 */
+	char *s = arena_alloc(a, n);
 
-	buf_addf(&b, "Code generated by gen from %s. DO NOT EDIT.", data_path);
-	s = arena_strndup(a, b.ptr, b.len);
-	buf_release(&b);
+	snprintf(s, n, "Code generated by gen from %s. DO NOT EDIT.",
+	    data_path);
 	return s;
 }
 
-/* Every status's view, when some list of statuses is used. */
-static void
-make_views(struct build *b)
+static const struct value *
+root_view(struct build *b)
 {
-	size_t i;
+	const struct registry *r = b->r;
+	const struct field gen[] = {
+		{ VK_VERSION, value_cstr(b->a, GEN_VERSION) },
+		{ VK_DATA, value_cstr(b->a, b->o->data_path) },
+		{ VK_NOTICE,
+		    value_cstr(b->a, view_notice(b->a, b->o->data_path)) }
+	};
+	const struct field reg[] = {
+		{ VK_NAME, value_cstr(b->a, r->name) },
+		TEXTS(b, r),
+		{ VK_LOCALES, view_list(b, b->locale, r->nlocales) },
+		{ VK_LOCALE, b->locale[b->o->locale] },
+		{ VK_DEFAULT_LOCALE, b->locale[0] },
+		{ VK_IS_DEFAULT_LOCALE, value_bool(b->o->locale == 0) },
+		{ VK_PREFIX, value_cstr(b->a, r->c_prefix) },
+		{ VK_EXTENSIONS, view_extensions(b, r->node) }
+	};
+	const struct field f[] = {
+		{ VK_GEN, view_map(b, gen, NELEM(gen), NULL) },
+		{ VK_REGISTRY, view_map(b, reg, NELEM(reg), r->node) },
+		{ VK_CLASSES, classes_view(b) },
+		{ VK_STATUSES,
+		    pick_views(b, VK_STATUSES, 0, r->nstatuses, true) },
+		{ VK_ALL_STATUSES, view_list(b, b->views, r->nstatuses) },
+		{ VK_UNOFFICIAL,
+		    pick_views(b, VK_UNOFFICIAL, 0, r->nstatuses, false) },
+		{ VK_SETS, sets_view(b) },
+		{ VK_EXTENSIONS, view_extensions(b, r->root) }
+	};
 
-	b->shape = arena_array(b->a, NSTATUS_KEYS, sizeof(*b->shape));
-	for (i = 0; i < NSTATUS_KEYS; i++) {
-		if (!view_want(b, view_status_keys[i]))
-			continue;
-		b->shape[b->nshape] = b->vk->k[view_status_keys[i]];
-		b->shape_k[b->nshape++] = view_status_keys[i];
-	}
-	b->views = arena_array(b->a, b->r->nstatuses, sizeof(*b->views));
-	if (!view_want(b, VK_STATUSES) && !view_want(b, VK_ALL_STATUSES) &&
-	    !view_want(b, VK_UNOFFICIAL))
-		return;
-	for (i = 0; i < b->r->nstatuses; i++)
-		b->views[i] = view_status(b, &b->r->statuses[i]);
+	return view_map(b, f, NELEM(f), r->root);
 }
 
 const struct value *
 view_build(struct arena *a, const struct registry *r,
     const struct view_opts *o, const struct view_keys *vk)
 {
-	static const enum vkey gen_keys[] = { VK_VERSION, VK_DATA, VK_NOTICE };
-	static const enum vkey keys[] = {
-		VK_GEN, VK_REGISTRY, VK_CLASSES, VK_STATUSES, VK_ALL_STATUSES,
-		VK_UNOFFICIAL, VK_SETS, VK_EXTENSIONS
-	};
 	struct build b = { a, r, o, vk, BUF_INIT, NULL, NULL, NULL, {0}, 0 };
-	const struct value *vals[NELEM(keys)], *gen[NELEM(gen_keys)];
+	const struct value *root;
 	size_t i;
 
 	b.locale = arena_array(a, r->nlocales, sizeof(*b.locale));
 	for (i = 0; i < r->nlocales; i++)
-		b.locale[i] = view_str(&b, r->locales[i]);
-	make_views(&b);
-	gen[0] = view_str(&b, GEN_VERSION);
-	gen[1] = view_str(&b, o->data_path);
-	gen[2] = view_str(&b, view_notice(a, o->data_path));
-	vals[0] = view_map(&b, gen_keys, gen, NELEM(gen_keys), NULL);
-	vals[1] = registry_view(&b);
-	vals[2] = classes_view(&b);
-	vals[3] = pick_views(&b, VK_STATUSES, 0, r->nstatuses, PICK_CODE);
-	vals[4] = pick_views(&b, VK_ALL_STATUSES, 0, r->nstatuses,
-	    PICK_ALL);
-	vals[5] = pick_views(&b, VK_UNOFFICIAL, 0, r->nstatuses,
-	    PICK_UNOFFICIAL);
-	vals[6] = sets_view(&b);
-	vals[7] = view_extensions(&b, r->root);
+		b.locale[i] = value_cstr(a, r->locales[i]);
+	view_statuses(&b);
+	root = root_view(&b);
 	buf_release(&b.scratch);
-	return view_map(&b, keys, vals, NELEM(keys), r->root);
+	return root;
 }

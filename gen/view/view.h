@@ -4,27 +4,19 @@
  * view_build turns a validated registry into a tree for one output: one
  * target language (how ids become names) and one locale.  It is built
  * whole before rendering starts, and only with the keys the output's
- * templates name (struct view_keys.used): a status's view is a map of
- * the keys the templates can look up, and a C header needs five of the
- * thirty.  A status has one view, which every list that holds the
- * status (statuses, all_statuses, a class's, a set's) shares.
+ * templates name (struct view_keys.used): a C header needs five of a
+ * status's thirty keys.  A status has one view, which every list that
+ * holds it (statuses, all_statuses, a class's, a set's) shares.  Every
+ * key a view can have is present (null when the data has no value), so
+ * strict rendering catches misspelled names in templates.
  *
- * Every key a view can have is always present (null when the data has
- * no value), so strict rendering catches misspelled names in templates
- * without tripping over optional fields.
- *
- * Root keys: gen {version, data, notice}, registry {name, title,
- * description, locales, locale, default_locale, is_default_locale,
- * prefix}, classes, statuses (the code outputs' statuses), all_statuses,
- * unofficial, sets.  A status has code, phrase, id, name, names,
- * alias_names, aliases, class, status, is_standard ... is_unofficial,
- * set, source, ref, expires, description, note, history, subcodes and
- * its x- extensions.  Every localised text also comes as NAME_locales, a
- * list of {locale, text} of every locale the data gives, and the x-
- * keys of the root and of every map of the data also come as
- * `extensions`, a list of {key, value} whose values are shape-describing
- * nodes (kind, value, is_KIND, items, members), for outputs such as JSON
- * that carry everything.  README.md lists them with their meaning.
+ * Root keys: gen {version, data, notice}, registry, classes, statuses
+ * (the code outputs'), all_statuses, unofficial, sets; README.md lists
+ * the keys of each.  Every localised text also comes as NAME_locales, a
+ * list of {locale, text}, and the x- keys of every map of the data also
+ * come as `extensions`, a list of {key, value} whose values are nodes
+ * that describe their shape (kind, value, is_KIND, items, members), for
+ * outputs such as JSON that carry everything.
  *
  * Calling sequence: view_keys_init once per run (it interns the keys,
  * before any thread starts), mark the keys each output uses, then

@@ -1,7 +1,4 @@
-/*
- * view_int: what view.c and status.c share.  Not for other modules; see
- * view.h.
- */
+/* view_int: what view.c and status.c share; other modules use view.h. */
 #ifndef GEN_VIEW_INT_H
 #define GEN_VIEW_INT_H
 
@@ -29,39 +26,39 @@ struct build {
 	size_t nshape;
 };
 
-/* The keys of a status's view, before its x- keys, in their order. */
-extern const enum vkey view_status_keys[NSTATUS_KEYS];
+/* A member of a map being made. */
+struct field {
+	enum vkey k;
+	const struct value *v;
+};
 
-/* Whether the output's templates name key k. */
-bool view_want(const struct build *b, enum vkey k);
+static inline bool
+view_want(const struct build *b, enum vkey k)
+{
+	return b->vk->used[k];
+}
 
-/*
- * A map of those of keys[0..n) that the templates use, with vals[i]
- * under keys[i], and then the x- keys of ext (the model's, or NULL).
- */
-const struct value *view_map(struct build *b, const enum vkey *keys,
-    const struct value **vals, size_t n, const struct value *ext);
+/* A map of the fields f[0..n) the templates use, then ext's x- keys. */
+const struct value *view_map(struct build *b, const struct field *f,
+    size_t n, const struct value *ext);
 
-/* The string s, borrowed, or null for NULL. */
-const struct value *view_str(struct build *b, const char *s);
+/* A list of items[0..n), borrowed. */
+const struct value *view_list(struct build *b, const struct value **items,
+    size_t n);
 
 /* The chosen locale's text of texts, else the default one's, or null. */
 const struct value *view_loc(struct build *b, const struct text *texts);
 
-/*
- * Every locale's text at once: a list of {locale, text} in the order
- * of registry.locales, of the locales the data gives; null when texts
- * is NULL.
- */
+/* The {locale, text} of each locale texts gives; null for NULL. */
 const struct value *view_loc_all(struct build *b, const struct text *texts);
 
-/* The x- keys of a data map (ext, the model's) as {key, value} nodes. */
+/* ext's x- keys as {key, value} nodes, if the templates use them. */
 const struct value *view_extensions(struct build *b, const struct value *ext);
 
-/* id in the output's case, in the view's arena. */
+/* id in the output's case. */
 const struct value *view_convert(struct build *b, const char *id);
 
-/* The view of status s (status.c). */
-const struct value *view_status(struct build *b, const struct status *s);
+/* Sets b->shape and, if some list of statuses is used, b->views. */
+void view_statuses(struct build *b);
 
 #endif
