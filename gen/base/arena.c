@@ -30,22 +30,26 @@ round_up(size_t n)
 	return xadd(n, a - 1) & ~(a - 1);
 }
 
-/* Puts a block with room for n bytes at the head. */
+/*
+ * Puts a block with room for n bytes at the head: the first spare one
+ * that fits (see arena_reset), else a new one, twice the last.
+ */
 static void
 new_block(struct arena *a, size_t n)
 {
-	struct arena_block *b;
+	struct arena_block *b, **p;
 	size_t size;
 
-	size = a->head ? a->head->size * 2 : BLOCK_MIN;
-	if (size > BLOCK_MAX)
-		size = BLOCK_MAX;
-	if (size < n)
-		size = round_up(n);
-	if (a->spare != NULL && a->spare->size >= size) {
-		b = a->spare;
-		a->spare = b->next;
+	for (p = &a->spare; *p != NULL && (*p)->size < n; p = &(*p)->next)
+		continue;
+	if ((b = *p) != NULL) {
+		*p = b->next;
 	} else {
+		size = a->head ? a->head->size * 2 : BLOCK_MIN;
+		if (size > BLOCK_MAX)
+			size = BLOCK_MAX;
+		if (size < n)
+			size = round_up(n);
 		b = xmalloc(xadd(sizeof(*b), size));
 		b->size = size;
 	}
@@ -121,10 +125,6 @@ arena_keep(struct arena *a, void *p)
 	a->kept = k;
 }
 
-/*
- * The newest blocks are the biggest; pushed onto the spare list they
- * come back oldest first, so the doubling sizes repeat in order.
- */
 void
 arena_reset(struct arena *a)
 {

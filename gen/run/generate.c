@@ -433,6 +433,9 @@ generate_run(const struct gen_opts *o, struct diag *d)
 	for (i = 0; i < o->nlangs; i++)
 		if (plan_lang(&run, o->langs[i]) != 0)
 			goto out;
+	/* Worker 0 renders into the memory the tree had. */
+	run.arenas[0] = run.base.spare;
+	run.base.spare = (struct arena)ARENA_INIT;
 	first = output_reserve(&run.out, run.njobs);
 	for (i = 0; i < run.njobs; i++)
 		run.jobs[i].slot = first + i;

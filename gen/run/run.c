@@ -31,6 +31,7 @@ void
 run_base_release(struct run_base *b)
 {
 	arena_release(&b->a);
+	arena_release(&b->spare);
 	keys_free(b->keys);
 }
 
@@ -68,8 +69,7 @@ int
 run_load(struct run_base *b)
 {
 	const char *path = b->o->data ? b->o->data : EMBEDDED_DATA;
-	struct arena nodes = ARENA_INIT;
-	struct load_to to = { &nodes, &b->a, b->keys };
+	struct load_to to = { &b->spare, &b->a, b->keys };
 	const struct embed_file *e;
 	const struct value *root;
 	int rc;
@@ -83,8 +83,11 @@ run_load(struct run_base *b)
 	}
 	if (rc == 0)
 		rc = model_build(&b->a, path, root, b->d, &b->r);
-	/* The checks need the model alone: the tree goes first. */
-	arena_release(&nodes);
+	/*
+	 * The checks need the model alone: the tree goes first, and its
+	 * memory, faulted in already, is kept for the views.
+	 */
+	arena_reset(&b->spare);
 	if (rc == 0)
 		rc = model_check(&b->a, b->r, b->d);
 	if (rc == 0)
