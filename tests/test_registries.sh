@@ -55,7 +55,8 @@ trap 'exit 1' INT TERM
 go_offline "$BABS" "$T"
 
 # one FILE PATTERN: the first group of the first line of FILE that
-# matches the sed pattern PATTERN (which holds one \(...\)).
+# matches the sed pattern PATTERN (which holds one \(...\)).  Run in
+# $(...), its failure ends only that subshell: callers add || exit 1.
 one() {
 	v=$(sed -n "s/$2/\\1/p" "$1" | head -n 1)
 	[ -n "$v" ] || fail "$reg: no line of ${1#"$T"/} matches '$2'"
@@ -65,16 +66,7 @@ one() {
 # compare WHAT FILE: FILE holds what $T/expected holds.
 compare() {
 	cmp -s "$T/expected" "$2" && return
-	$PY - "$T/expected" "$2" <<'EOF' >&2
-import sys
-a, b = (open(p, "rb").read().split(b"\0") for p in sys.argv[1:3])
-for i, (x, y) in enumerate(zip(a, b)):
-    if x != y:
-        print("item %d: expected %r\n          got %r" % (i, x, y))
-        break
-else:
-    print("expected %d items, got %d" % (len(a), len(b)))
-EOF
+	$PY tests/lang/roundtrip/first_diff.py "$T/expected" "$2" >&2
 	fail "$reg: $1: the text read back differs from $data"
 }
 
@@ -86,8 +78,10 @@ log_fail() {
 
 check_c() {
 	h=$(cd "$O/c" && ls -- *.h)
-	up=$(one "$O/c/$h" '^ \*[[:space:]]*#define \([A-Z0-9_]*\)_IMPLEMENTATION$')
-	lo=$(one "$O/c/$h" '^const char \*\([a-z0-9_]*\)_reason(int code);$')
+	up=$(one "$O/c/$h" \
+	    '^ \*[[:space:]]*#define \([A-Z0-9_]*\)_IMPLEMENTATION$') || exit 1
+	lo=$(one "$O/c/$h" \
+	    '^const char \*\([a-z0-9_]*\)_reason(int code);$') || exit 1
 	for cc in "gcc -std=c99" "gcc -std=c89" "g++ -x c++ -std=c++98"; do
 		set -- $cc $WARN -I"$O/c" -DHEADER="\"$h\""
 		"$@" -DPREFIX="$lo" -DUPREFIX="$up" -c -o "$T/print.o" \
@@ -121,7 +115,7 @@ check_go() {
 	unformatted=$(gofmt -l "$M") || fail "$reg: Go: gofmt failed"
 	[ -z "$unformatted" ] || { gofmt -d "$M" | head -n 30 >&2;
 		fail "$reg: Go: gofmt -l lists $unformatted"; }
-	pkg=$(one "$M/$p/$p.go" '^package \([a-z0-9_]*\)$')
+	pkg=$(one "$M/$p/$p.go" '^package \([a-z0-9_]*\)$') || exit 1
 	sed -e "s|@IMPORT@|example.com/t/$p|" -e "s|@PKG@|$pkg|g" \
 	    "$SRC/main.go" >"$M/main.go" || fail "cannot write main.go"
 	(cd "$M" && go mod init example.com/t && go vet ./... &&
@@ -137,13 +131,20 @@ print(" ".join(str(s["code"]) for s in sorted(d["statuses"],
 	compare Go "$T/got"
 }
 
+# fill EXT PATTERN: sets f to the name of the one *.EXT file in $M and
+# name to what PATTERN (see one) finds in it, and writes $SRC/print.EXT
+# into $M with those in place of @FILE@ and @NAME@.
+fill() {
+	f=$(cd "$M" && ls -- *."$1")
+	f=${f%."$1"}
+	name=$(one "$M/$f.$1" "$2") || exit 1
+	sed -e "s|@FILE@|$f|" -e "s|@NAME@|$name|g" "$SRC/print.$1" \
+	    >"$M/print.$1" || fail "cannot write print.$1"
+}
+
 check_typescript() {
 	M=$O/typescript
-	f=$(cd "$M" && ls -- *.ts)
-	f=${f%.ts}
-	name=$(one "$M/$f.ts" '^export const \([A-Za-z0-9_]*\) = {$')
-	sed -e "s|@FILE@|$f|" -e "s|@NAME@|$name|g" "$SRC/print.ts" \
-	    >"$M/print.ts" || fail "cannot write print.ts"
+	fill ts '^export const \([A-Za-z0-9_]*\) = {$'
 	node "$TSC" --strict --noEmit --noUnusedLocals --noUnusedParameters \
 	    --noImplicitReturns --noUncheckedIndexedAccess \
 	    --exactOptionalPropertyTypes --isolatedModules --target es2015 \
@@ -159,9 +160,7 @@ check_typescript() {
 
 check_rust() {
 	M=$O/rust
-	f=$(cd "$M" && ls -- *.rs)
-	f=${f%.rs}
-	name=$(one "$M/$f.rs" '^pub enum \([A-Za-z0-9_]*\) {$')
+	fill rs '^pub enum \([A-Za-z0-9_]*\) {$'
 	RUSTC="rustc --edition 2021 -D warnings -C debuginfo=0"
 	printf '%s\n' '//! The generated module as a library of its own.' \
 	    '#![no_std]' '#![forbid(unsafe_code)]' '#![deny(missing_docs)]' \
@@ -170,8 +169,6 @@ check_rust() {
 	    >"$T/rustc.log" 2>&1 ||
 		log_fail "Rust: rustc rejects $f.rs as a no_std library" \
 		    "$T/rustc.log"
-	sed -e "s|@FILE@|$f|" -e "s|@NAME@|$name|g" "$SRC/print.rs" \
-	    >"$M/print.rs" || fail "cannot write print.rs"
 	(cd "$M" && $RUSTC -o "$T/print-rs" print.rs) >"$T/rustc.log" 2>&1 ||
 		log_fail "Rust: rustc rejects print.rs" "$T/rustc.log"
 	"$T/print-rs" >"$T/got" || fail "$reg: Rust: print failed"
