@@ -30,8 +30,9 @@ system time wait4 reports, which includes the processes the command
 waited for (cc1 and as under gcc, compile under go build); peak memory is
 the largest resident set among them.  A command that runs past --timeout
 seconds, or whose processes together hold more than --max-mb MB, is
-killed and reported as such; one whose first run takes over --once-over
-seconds is not repeated.  The exit status is 1 when a compiler rejects a
+killed, and the table shows what it had spent by then as a lower bound
+("> 540"); one whose first run takes over --once-over seconds is not
+repeated.  The exit status is 1 when a compiler rejects a
 file, gen's or a baseline's; a timeout or a kill is a result, not an
 error.
 
@@ -61,6 +62,7 @@ import time
 LANGS = ["c", "go", "rust", "typescript", "python"]
 HERE = os.path.dirname(os.path.abspath(__file__))
 PAGE = os.sysconf("SC_PAGE_SIZE")
+TICKS = os.sysconf("SC_CLK_TCK")
 
 COMMANDS = {
     "c": "gcc -O2 -c",
@@ -274,9 +276,10 @@ def find(code: int) -> Optional[Entry]:
 
 # --- running and timing ---
 
-def session_rss(sid):
-    """Resident bytes of every process in session sid."""
-    total = 0
+def session_usage(sid):
+    """(resident bytes, CPU seconds) of the processes in session sid now;
+    the CPU time includes what each has reaped of its children."""
+    rss = ticks = 0
     for pid in os.listdir("/proc"):
         if not pid.isdigit():
             continue
@@ -285,15 +288,19 @@ def session_rss(sid):
                 fields = f.read().rsplit(b")", 1)[1].split()
         except (OSError, IndexError):
             continue
-        # After the command name: state, ppid, pgrp, session, ... rss.
+        # After the command name, from 0: state, ppid, pgrp, session, ...
+        # utime 11, stime 12, cutime 13, cstime 14, ... rss 21.
         if int(fields[3]) == sid:
-            total += int(fields[21]) * PAGE
-    return total
+            rss += int(fields[21]) * PAGE
+            ticks += sum(int(x) for x in fields[11:15])
+    return rss, ticks / TICKS
 
 
 def run(argv, cwd, env, limits, log):
     """Runs argv once; returns (outcome, wall s, CPU s, peak RSS bytes),
-    outcome "ok", "timeout", "memory" or "error"."""
+    outcome "ok", "timeout", "memory" or "error".  A run killed for time
+    or memory reports the CPU time and memory its processes held when
+    they were killed."""
     with open(log, "wb") as out:
         t0 = time.monotonic()
         p = subprocess.Popen(argv, cwd=cwd, env=env,
@@ -301,36 +308,44 @@ def run(argv, cwd, env, limits, log):
                              stderr=subprocess.STDOUT,
                              start_new_session=True)
     stop = threading.Event()
-    why = []
+    killed = []
 
     def watch():
+        peak = 0
         while not stop.wait(0.5):
+            rss, cpu = session_usage(p.pid)
+            peak = max(peak, rss)
             if time.monotonic() - t0 > limits.timeout:
-                why.append("timeout")
-            elif (limits.max_mb and
-                  session_rss(p.pid) > limits.max_mb * 1e6):
-                why.append("memory")
+                why = "timeout"
+            elif limits.max_mb and rss > limits.max_mb * 1e6:
+                why = "memory"
             else:
                 continue
-            try:
-                os.killpg(p.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
+            killed.append((why, cpu, peak))
+            kill(p.pid)
             return
 
     watcher = threading.Thread(target=watch, daemon=True)
     watcher.start()
-    _, status, ru = os.wait4(p.pid, 0)
-    wall = time.monotonic() - t0
-    p.returncode = os.waitstatus_to_exitcode(status)
-    stop.set()
-    watcher.join()
     try:
-        os.killpg(p.pid, signal.SIGKILL)   # anything left behind
+        _, status, ru = os.wait4(p.pid, 0)
+    finally:
+        wall = time.monotonic() - t0
+        stop.set()
+        kill(p.pid)     # on an interrupt, and whatever was left behind
+    p.returncode = os.waitstatus_to_exitcode(status)
+    watcher.join()
+    if killed:
+        return killed[0][0], wall, killed[0][1], killed[0][2]
+    return ("ok" if p.returncode == 0 else "error", wall,
+            ru.ru_utime + ru.ru_stime, ru.ru_maxrss * 1024)
+
+
+def kill(pgid):
+    try:
+        os.killpg(pgid, signal.SIGKILL)
     except ProcessLookupError:
         pass
-    outcome = why[0] if why else "ok" if p.returncode == 0 else "error"
-    return outcome, wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss * 1024
 
 
 class Job:
@@ -344,42 +359,50 @@ class Job:
         self.check = check      # a function called after each run
         self.runs = []          # (wall, cpu, rss) of the successful runs
         self.outcome = None     # the failure, if a run failed
-        self.log = None
+        self.killed = None      # (wall, cpu, rss) of a run killed
 
     def once(self, args, logdir, name):
         if self.fresh:
             shutil.rmtree(self.fresh, ignore_errors=True)
             os.makedirs(self.fresh)
-        self.log = os.path.join(logdir, name + ".log")
+        log = os.path.join(logdir, name + ".log")
         outcome, wall, cpu, rss = run(self.argv, self.cwd, self.env, args,
-                                      self.log)
+                                      log)
         if outcome == "ok" and self.check:
             self.check()
         if outcome != "ok":
             self.outcome = outcome
+            self.killed = (wall, cpu, rss)
             if outcome == "error":
-                with open(self.log, "rb") as f:
+                with open(log, "rb") as f:
                     tail = f.read()[-1500:].decode("utf-8", "replace")
                 print("compile: %s failed:\n%s" % (name, tail),
                       file=sys.stderr)
         else:
             self.runs.append((wall, cpu, rss))
-        return wall
 
     def done(self, args):
-        return self.outcome is not None or len(self.runs) >= args.runs
+        """Whether to stop: after a failure, R runs, or one long run."""
+        return (self.outcome is not None or len(self.runs) >= args.runs or
+                (len(self.runs) == 1 and self.runs[0][0] > args.once_over))
 
     def median(self, k):
         return statistics.median(r[k] for r in self.runs)
 
-    def cell(self, args, k):
-        if self.outcome == "timeout":
-            return "timeout (> %d s)" % args.timeout
-        if self.outcome == "memory":
-            return "killed (> %d MB)" % args.max_mb
+    def cell(self, k):
+        """Wall (k 0) or CPU (k 1) seconds: the median, or what a killed
+        run had spent, as a lower bound."""
         if self.outcome == "error":
             return "error"
+        if self.outcome:
+            return "> %.0f" % self.killed[k]
         return "%.2f" % self.median(k)
+
+    def peak(self):
+        if self.outcome in ("timeout", "memory"):
+            return "> %.0f" % (self.killed[2] / 1e6)
+        return "%.0f" % (max(r[2] for r in self.runs) / 1e6) \
+            if self.runs else "-"
 
 
 def no_pycache(d):
@@ -492,15 +515,10 @@ def measure(args, n, tmp):
                     writers[lang](entries), args)
         i = 0
         while not (g.done(args) and t.done(args)):
-            if not g.done(args):
-                w = g.once(args, d, "%s-gen-%d" % (lang, i))
-                if i == 0 and w > args.once_over:
-                    g.outcome = g.outcome or "once"
-            if not t.done(args):
-                t.once(args, d, "%s-table-%d" % (lang, i))
+            for side, job in (("gen", g), ("table", t)):
+                if not job.done(args):
+                    job.once(args, d, "%s-%s-%d" % (lang, side, i))
             i += 1
-        if g.outcome == "once":
-            g.outcome = None
         print("compile: %d %s done" % (n, lang), file=sys.stderr)
         rows.append((lang, g, t))
         meta["load"].append(os.getloadavg()[1])
@@ -515,34 +533,38 @@ def meta_name(out):
 
 
 def ratio(g, t, k):
-    if g.outcome or t.outcome or not g.runs or not t.runs:
+    if g.outcome == "error" or t.outcome or not t.runs:
         return "-"
+    if g.outcome:
+        return "> %.0f" % (g.killed[k] / t.median(k))
     return "%.1f" % (g.median(k) / t.median(k))
 
 
-def mb(x):
-    return "%.0f" % (x / 1e6)
+def runs(args, job):
+    if job.outcome == "timeout":
+        return "%d, then killed at %d s" % (len(job.runs), args.timeout)
+    if job.outcome == "memory":
+        return "%d, then killed at %d MB" % (len(job.runs), args.max_mb)
+    return "%d" % len(job.runs)
 
 
 def report(args, results):
     print("| statuses | language | command | gen wall s | gen CPU s "
           "| table wall s | table CPU s | wall ratio | CPU ratio "
-          "| gen peak MB | table peak MB | runs gen/table |")
-    print("|--:|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
+          "| gen peak MB | table peak MB | gen runs | table runs |")
+    print("|--:|---|---|--:|--:|--:|--:|--:|--:|--:|--:|---|---|")
     notes = []
     for n, count, meta, rows in results:
         for lang, g, t in rows:
             name = lang
             if lang == "rust" and meta["max_code"] > 0xffff:
                 name = "rust (u32)"
-            peak_g = mb(max(r[2] for r in g.runs)) if g.runs else "-"
-            peak_t = mb(max(r[2] for r in t.runs)) if t.runs else "-"
             print("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s "
-                  "| %d/%d |" % (
+                  "| %s | %s |" % (
                       "{:,}".format(n), name, COMMANDS[lang],
-                      g.cell(args, 0), g.cell(args, 1), t.cell(args, 0),
-                      t.cell(args, 1), ratio(g, t, 0), ratio(g, t, 1),
-                      peak_g, peak_t, len(g.runs), len(t.runs)))
+                      g.cell(0), g.cell(1), t.cell(0), t.cell(1),
+                      ratio(g, t, 0), ratio(g, t, 1), g.peak(), t.peak(),
+                      runs(args, g), runs(args, t)))
         notes.append("%s statuses (%d in the code outputs, codes up to %d); "
                      "source MB, gen/table: %s; load average (5 min) "
                      "%.1f to %.1f on %d CPUs" % (
@@ -600,6 +622,9 @@ def main():
         if not args.tsc or not os.path.isfile(args.tsc):
             sys.exit("compile: --tsc names no TypeScript compiler")
         args.tsc = os.path.abspath(args.tsc)
+    # A kill ends the command being timed too (run's finally) and
+    # removes the temporary files.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     tmp = args.tmp or tempfile.mkdtemp(prefix="bench-compile.")
     os.makedirs(tmp, exist_ok=True)
     try:
