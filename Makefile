@@ -176,9 +176,10 @@ bench: $(B)/gen $(B)/bench/floor $(B)/bench/runtime $(B)/.deps-bench
 # as a plain table (bench/compile.py; BENCH_COMPILE_SIZES and the other
 # BENCH_COMPILE_* variables it documents).  TypeScript comes from the
 # npm registry into $(B)/npm, as for the tests.
-bench-compile: $(B)/gen $(B)/.deps-bench
+bench-compile: $(B)/gen $(B)/bench/runtime $(B)/.deps-bench
 	@tsc=$$(sh tests/lang/typescript/install-tsc.sh $(B)) && \
-	    $(PYTHON) bench/compile.py --gen $(B)/gen --tsc "$$tsc"
+	    $(PYTHON) bench/compile.py --gen $(B)/gen \
+	    --runtime $(B)/bench/runtime --tsc "$$tsc"
 
 check-out: $(B)/gen
 	$(B)/gen $(OUT_LANGS:%=--lang %) --out out --check

@@ -2,9 +2,9 @@
 """What users pay to compile gen's outputs, next to the same entries as a
 plain sorted table; prints the table of BENCHMARKS.md.
 
-Usage: compile.py --gen GEN --tsc TSC [--sizes N,...] [--langs L,...]
-           [--runs R] [--timeout S] [--once-over S] [--max-mb MB]
-           [--tmp DIR]
+Usage: compile.py --gen GEN --runtime RUNTIME --tsc TSC
+           [--sizes N,...] [--langs L,...] [--runs R] [--timeout S]
+           [--once-over S] [--max-mb MB] [--tmp DIR]
 
 For each size N, bench/mkregistry.py N --seed 1 writes a registry and gen
 renders its C, Go, Rust, TypeScript and Python (and the JSON, from which
@@ -25,10 +25,10 @@ turn, so that a busy machine slows both alike:
   python      python3 -c 'import MODULE', with PYTHONDONTWRITEBYTECODE
               and no __pycache__, so the source is compiled each time
 
-Wall time is measured around fork and wait4; CPU time is the user and
-system time wait4 reports, which includes the processes the command
-waited for (cc1 and as under gcc, compile under go build); peak memory is
-the largest resident set among them.  A command that runs past --timeout
+Each command runs under bench/runtime, which reports its wall time, its
+CPU time (user and system, with the processes it waited for: cc1 and as
+under gcc, compile under go build) and the largest resident set among
+them.  A command that runs past --timeout
 seconds, or whose processes together hold more than --max-mb MB, is
 killed, and the table shows what it had spent by then as a lower bound
 ("> 540"); one whose first run takes over --once-over seconds is not
@@ -297,22 +297,23 @@ def session_usage(sid):
 
 
 def run(argv, cwd, env, limits, log):
-    """Runs argv once; returns (outcome, wall s, CPU s, peak RSS bytes),
-    outcome "ok", "timeout", "memory" or "error".  A run killed for time
-    or memory reports the CPU time and memory its processes held when
-    they were killed."""
-    with open(log, "wb") as out:
+    """Runs argv once under bench/runtime, which measures it (a child of
+    this Python process would inherit its peak RSS); returns (outcome,
+    wall s, CPU s, peak RSS bytes), outcome "ok", "timeout", "memory" or
+    "error".  A run killed for time or memory reports the CPU time and
+    memory its processes held when they were killed."""
+    with open(log, "wb") as err:
         t0 = time.monotonic()
-        p = subprocess.Popen(argv, cwd=cwd, env=env,
-                             stdin=subprocess.DEVNULL, stdout=out,
-                             stderr=subprocess.STDOUT,
+        p = subprocess.Popen([limits.runtime] + argv, cwd=cwd, env=env,
+                             stdin=subprocess.DEVNULL,
+                             stdout=subprocess.PIPE, stderr=err,
                              start_new_session=True)
     stop = threading.Event()
     killed = []
 
     def watch():
         peak = 0
-        while not stop.wait(0.5):
+        while not stop.wait(1.0):
             rss, cpu = session_usage(p.pid)
             peak = max(peak, rss)
             if time.monotonic() - t0 > limits.timeout:
@@ -321,24 +322,27 @@ def run(argv, cwd, env, limits, log):
                 why = "memory"
             else:
                 continue
-            killed.append((why, cpu, peak))
+            killed.append((why, time.monotonic() - t0, cpu, peak))
             kill(p.pid)
             return
 
     watcher = threading.Thread(target=watch, daemon=True)
     watcher.start()
     try:
-        _, status, ru = os.wait4(p.pid, 0)
+        out = p.communicate()[0]
     finally:
-        wall = time.monotonic() - t0
         stop.set()
         kill(p.pid)     # on an interrupt, and whatever was left behind
-    p.returncode = os.waitstatus_to_exitcode(status)
     watcher.join()
     if killed:
-        return killed[0][0], wall, killed[0][1], killed[0][2]
-    return ("ok" if p.returncode == 0 else "error", wall,
-            ru.ru_utime + ru.ru_stime, ru.ru_maxrss * 1024)
+        return killed[0]
+    if p.returncode != 0:
+        with open(log, "ab") as f:
+            f.write(out)
+        return "error", 0, 0, 0
+    # What the command printed comes first; runtime's line is the last.
+    ns, kb, cpu_ns = (int(x) for x in out.split()[-3:])
+    return "ok", ns / 1e9, cpu_ns / 1e9, kb * 1024
 
 
 def kill(pgid):
@@ -588,6 +592,7 @@ def main():
     ap = argparse.ArgumentParser(
         description="Times compiling gen's outputs against plain tables.")
     ap.add_argument("--gen", required=True)
+    ap.add_argument("--runtime", required=True, help="bench/runtime, built")
     ap.add_argument("--tsc", help="TypeScript's bin/tsc, run with node")
     ap.add_argument("--sizes", default=env_default(
         "BENCH_COMPILE_SIZES", "10000 100000"))
@@ -605,6 +610,7 @@ def main():
                     "temporary directory, removed)")
     args = ap.parse_args()
     args.gen = os.path.abspath(args.gen)
+    args.runtime = os.path.abspath(args.runtime)
     args.langs = args.langs.replace(",", " ").split()
     for lang in args.langs:
         if lang not in LANGS:

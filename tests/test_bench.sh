@@ -47,8 +47,9 @@ for tool in gcc go rustc node; do
 done
 tsc=$(sh tests/lang/typescript/install-tsc.sh "$B") ||
     fail "no TypeScript compiler"
-$PY bench/compile.py --gen "$gen" --tsc "$tsc" --sizes 1000 --runs 1 \
-    >"$tmp/compile.md" 2>"$tmp/compile.err" ||
+cc -O2 -o "$tmp/runtime" bench/runtime.c || fail "cannot build bench/runtime"
+$PY bench/compile.py --gen "$gen" --runtime "$tmp/runtime" --tsc "$tsc" \
+    --sizes 1000 --runs 1 >"$tmp/compile.md" 2>"$tmp/compile.err" ||
     fail "bench/compile.py failed: $(tail -n 20 "$tmp/compile.err")"
 rows=$(grep -c '^| 1,000 | [a-z]' "$tmp/compile.md")
 [ "$rows" -eq 5 ] || fail "bench/compile.py printed $rows rows, not 5"
