@@ -17,9 +17,9 @@ turn, so that a busy machine slows both alike:
 
   c           gcc -O2 -c: a .c file that defines the implementation
               macro and includes the header, against table.c
-  go          go build ./... of a module holding the package, with a new,
-              empty GOCACHE each run (the standard library comes
-              precompiled with Go and is not rebuilt)
+  go          go build ./... of a module holding the package, with a
+              GOCACHE that holds nothing but the standard library
+              packages it may import, made afresh for each run
   rust        rustc --edition 2021 -O --crate-type lib
   typescript  node tsc --strict --noEmit --target es2017 --lib es2017
   python      python3 -c 'import MODULE', with PYTHONDONTWRITEBYTECODE
@@ -28,13 +28,12 @@ turn, so that a busy machine slows both alike:
 Each command runs under bench/runtime, which reports its wall time, its
 CPU time (user and system, with the processes it waited for: cc1 and as
 under gcc, compile under go build) and the largest resident set among
-them.  A command that runs past --timeout
-seconds, or whose processes together hold more than --max-mb MB, is
-killed, and the table shows what it had spent by then as a lower bound
-("> 540"); one whose first run takes over --once-over seconds is not
-repeated.  The exit status is 1 when a compiler rejects a
-file, gen's or a baseline's; a timeout or a kill is a result, not an
-error.
+them.  A command that runs past --timeout seconds, or whose processes
+together hold more than --max-mb MB, is killed, and the table shows what
+it had spent by then as a lower bound ("> 540"); one whose first run
+takes over --once-over seconds is not repeated.  The exit status is 1
+when a compiler rejects a file, gen's or a baseline's; a timeout or a
+kill is a result, not an error.
 
 Codes above 65535: the Rust template declares #[repr(u16)], which cannot
 hold them, so rustc would reject the generated file at once.  To measure
@@ -359,7 +358,7 @@ class Job:
         self.argv, self.cwd = argv, cwd
         self.src = src          # what it compiles (a C header, a Go module)
         self.env = dict(os.environ, **(env or {}))
-        self.fresh = fresh      # a directory emptied before each run
+        self.fresh = fresh      # (directory, copied into it before each run)
         self.check = check      # a function called after each run
         self.runs = []          # (wall, cpu, rss) of the successful runs
         self.outcome = None     # the failure, if a run failed
@@ -367,8 +366,8 @@ class Job:
 
     def once(self, args, logdir, name):
         if self.fresh:
-            shutil.rmtree(self.fresh, ignore_errors=True)
-            os.makedirs(self.fresh)
+            shutil.rmtree(self.fresh[0], ignore_errors=True)
+            shutil.copytree(self.fresh[1], self.fresh[0])
         log = os.path.join(logdir, name + ".log")
         outcome, wall, cpu, rss = run(self.argv, self.cwd, self.env, args,
                                       log)
@@ -434,12 +433,11 @@ def prepare(lang, side, d, meta, text, args):
     if lang == "go":
         if side == "table":
             write(os.path.join(d, "table", "table.go"), text)
-        write(os.path.join(d, "go.mod"), "module bench\n\ngo 1.19\n")
+        write(os.path.join(d, "go.mod"), GO_MOD)
         cache = os.path.join(d, ".gocache")
-        return Job(["go", "build", "./..."], d, d, env={
-            "GOCACHE": cache, "GOFLAGS": "-mod=mod", "GOPROXY": "off",
-            "GOTOOLCHAIN": "local", "GO111MODULE": "on",
-            "GOPATH": os.path.join(d, ".gopath")}, fresh=cache)
+        return Job(["go", "build", "./..."], d, d,
+                   env=go_env(cache, os.path.join(d, ".gopath")),
+                   fresh=(cache, args.go_std))
     if lang == "rust":
         src = os.path.join(d, "%s.rs" % (meta["name"] if side == "gen"
                                            else "table"))
@@ -465,6 +463,30 @@ def prepare(lang, side, d, meta, text, args):
         return Job([sys.executable, "-c", "import " + mod], d, src,
                    env={"PYTHONDONTWRITEBYTECODE": "1"}, check=no_pycache(d))
     raise ValueError(lang)
+
+
+GO_MOD = "module bench\n\ngo 1.19\n"
+# What generated Go code might import.  Go 1.20 and later ship no
+# compiled standard library, so an empty GOCACHE would make every run
+# compile these too.
+GO_STD = ["fmt", "sort", "strconv", "strings"]
+
+
+def go_env(cache, gopath):
+    return {"GOCACHE": cache, "GOPATH": gopath, "GOFLAGS": "-mod=mod",
+            "GOPROXY": "off", "GOTOOLCHAIN": "local", "GO111MODULE": "on"}
+
+
+def go_std_cache(tmp):
+    """A GOCACHE holding the compiled GO_STD packages, and nothing else."""
+    d = os.path.join(tmp, "go-std")
+    write(os.path.join(d, "go.mod"), GO_MOD)
+    write(os.path.join(d, "std", "std.go"), "package std\n\nimport (\n%s)\n"
+          % "".join('\t_ "%s"\n' % p for p in GO_STD))
+    env = dict(os.environ, **go_env(os.path.join(d, "cache"),
+                                    os.path.join(d, "gopath")))
+    subprocess.run(["go", "build", "./..."], cwd=d, env=env, check=True)
+    return os.path.join(d, "cache")
 
 
 def write(path, text):
@@ -634,6 +656,8 @@ def main():
     tmp = args.tmp or tempfile.mkdtemp(prefix="bench-compile.")
     os.makedirs(tmp, exist_ok=True)
     try:
+        if "go" in args.langs:
+            args.go_std = go_std_cache(tmp)
         results = []
         for n in sizes:
             count, meta, rows = measure(args, n, tmp)
