@@ -51,7 +51,7 @@ EMBED_IN    = data/http_status.yaml $(shell find templates -type f | LC_ALL=C so
 OUT_LANGS   = c python go markdown typescript rust json
 
 .PHONY: all out deps test-deps check test check-out valgrind sanitize \
-        tsan bench fuzz install uninstall clean
+        tsan bench bench-compile fuzz install uninstall clean
 
 all: $(B)/gen out
 
@@ -175,6 +175,16 @@ $(B)/bench/runtime: bench/runtime.c | $(B)/.deps-build
 
 bench: $(B)/gen $(B)/bench/floor $(B)/bench/runtime $(B)/.deps-bench
 	@sh bench/run.sh $(B)
+	@$(MAKE) --no-print-directory bench-compile
+
+# What users pay: compiling the generated code against the same entries
+# as a plain table (bench/compile.py; BENCH_COMPILE_SIZES and the other
+# BENCH_COMPILE_* variables it documents).  TypeScript comes from the
+# npm registry into $(B)/npm, as for the tests.
+bench-compile: $(B)/gen $(B)/bench/runtime $(B)/.deps-bench
+	@tsc=$$(sh tests/lang/typescript/install-tsc.sh $(B)) && \
+	    $(PYTHON) bench/compile.py --gen $(B)/gen \
+	    --runtime $(B)/bench/runtime --tsc "$$tsc"
 
 check-out: $(B)/gen
 	$(B)/gen $(OUT_LANGS:%=--lang %) --out out --check

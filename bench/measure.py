@@ -40,7 +40,7 @@ def spawn(argv):
                        check=False)
     if r.returncode != 0:
         sys.exit("measure: %s failed" % " ".join(argv))
-    ns, kb = r.stdout.split()
+    ns, kb = r.stdout.split()[:2]
     return int(ns) / 1e9, int(kb) * 1024
 
 

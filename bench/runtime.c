@@ -1,6 +1,8 @@
 /*
- * runtime: runs a command once and prints its wall time in nanoseconds
- * and its peak resident set in kilobytes, "NS KB", on standard output.
+ * runtime: runs a command once and prints its wall time in nanoseconds,
+ * its peak resident set in kilobytes and its CPU time (user and system,
+ * with the processes it waited for) in nanoseconds, "NS KB CPU_NS", on
+ * standard output.
  *
  * The benchmark driver is a Python process; a child it spawned would
  * inherit its peak RSS (Linux carries the high-water mark across exec),
@@ -50,7 +52,9 @@ main(int argc, char **argv)
 		    status);
 		return 1;
 	}
-	printf("%lld %ld\n", (long long)(t1.tv_sec - t0.tv_sec) * 1000000000 +
-	    (t1.tv_nsec - t0.tv_nsec), ru.ru_maxrss);
+	printf("%lld %ld %lld\n", (long long)(t1.tv_sec - t0.tv_sec) *
+	    1000000000 + (t1.tv_nsec - t0.tv_nsec), ru.ru_maxrss,
+	    ((long long)ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1000000000 +
+	    ((long long)ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) * 1000);
 	return 0;
 }

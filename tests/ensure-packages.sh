@@ -15,18 +15,23 @@ test)
 	pkgs="libcmocka-dev clang libclang-rt-14-dev valgrind g++ golang-go
 	    python3 python3-yaml python3-jsonschema mypy mandoc man-db
 	    cmake meson ninja-build zsh fish"
-	# Debian's node, npm and rustc, unless the commands are there
-	# already (NodeSource's nodejs bundles npm and conflicts with
-	# Debian's; rustup puts rustc in ~/.cargo/bin).
-	command -v npm >/dev/null 2>&1 || pkgs="$pkgs nodejs npm"
-	command -v rustc >/dev/null 2>&1 || pkgs="$pkgs rustc"
-	;;
+	toolchains=1 ;;
 bench)
-	pkgs="python3 valgrind" ;;
+	# valgrind counts instructions; bench/compile.py times the
+	# compilers of the generated code.
+	pkgs="python3 valgrind gcc golang-go"
+	toolchains=1 ;;
 *)
 	echo "usage: $0 build|test|bench" >&2
 	exit 64 ;;
 esac
+# Debian's node, npm and rustc, unless the commands are there already
+# (NodeSource's nodejs bundles npm and conflicts with Debian's; rustup
+# puts rustc in ~/.cargo/bin).
+if [ -n "${toolchains:-}" ]; then
+	command -v npm >/dev/null 2>&1 || pkgs="$pkgs nodejs npm"
+	command -v rustc >/dev/null 2>&1 || pkgs="$pkgs rustc"
+fi
 
 missing=""
 for p in $pkgs; do

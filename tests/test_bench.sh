@@ -1,9 +1,12 @@
 #!/bin/sh
 # bench/mkregistry.py must keep writing registries that gen accepts, the
-# same bytes for the same seed, so that `make bench` measures real work.
+# same bytes for the same seed, so that `make bench` measures real work;
+# and every file bench/compile.py times, gen's and its plain tables of
+# the same entries (awkward text and all), must compile.
 # Usage: sh tests/test_bench.sh BUILDDIR
 set -u
-gen=${1:-build}/gen
+B=${1:-build}
+gen=$B/gen
 PY=/usr/bin/python3
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -36,4 +39,25 @@ for s in '*/' '{{' '\\' '\t'; do
 	grep -qF -- "$s" "$tmp/a.yaml" ||
 	    fail "mkregistry.py 600 wrote no awkward text matching $s"
 done
-echo "test_bench: synthetic registries of 1, 40 and 600 statuses load"
+
+# 1,000 statuses: codes past 65535, so the Rust file is widened to u32.
+for tool in gcc go rustc node; do
+	command -v "$tool" >/dev/null 2>&1 ||
+	    fail "$tool is not installed (tests/ensure-packages.sh test)"
+done
+tsc=$(sh tests/lang/typescript/install-tsc.sh "$B") ||
+    fail "no TypeScript compiler"
+cc -O2 -o "$tmp/runtime" bench/runtime.c || fail "cannot build bench/runtime"
+$PY bench/compile.py --gen "$gen" --runtime "$tmp/runtime" --tsc "$tsc" \
+    --sizes 1000 --runs 1 >"$tmp/compile.md" 2>"$tmp/compile.err" ||
+    fail "bench/compile.py failed: $(tail -n 20 "$tmp/compile.err")"
+rows=$(grep -c '^| 1,000 | [a-z]' "$tmp/compile.md")
+[ "$rows" -eq 5 ] || fail "bench/compile.py printed $rows rows, not 5"
+grep -q '^| 1,000 | rust (u32) |' "$tmp/compile.md" ||
+    fail "bench/compile.py did not widen the Rust file's u16"
+if grep -q 'timeout\|killed\| - |' "$tmp/compile.md"; then
+	cat "$tmp/compile.md" >&2
+	fail "bench/compile.py did not measure every file"
+fi
+echo "test_bench: synthetic registries of 1, 40 and 600 statuses load;" \
+    "compile.py's files compile"

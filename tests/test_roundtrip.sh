@@ -38,16 +38,7 @@ go_offline "$BABS" "$T"
 
 compare() {	# compare WHAT FILE
 	if ! cmp -s "$T/expected" "$2"; then
-		$PY - "$T/expected" "$2" <<'EOF' >&2
-import sys
-a, b = (open(p, "rb").read().split(b"\0") for p in sys.argv[1:3])
-for i, (x, y) in enumerate(zip(a, b)):
-    if x != y:
-        print("item %d: expected %r\n          got %r" % (i, x, y))
-        break
-else:
-    print("expected %d items, got %d" % (len(a), len(b)))
-EOF
+		$PY "$SRC/first_diff.py" "$T/expected" "$2" >&2
 		fail "$1: the text read back differs from $DATA"
 	fi
 }
