@@ -463,21 +463,24 @@ test_tmpl_parse_without_keys_resolves_nothing(void **state)
 	}
 }
 
-/* What tmpl_refs reports, as "k:KEY," "p:PARTIAL," and "d:DYNAMIC,". */
+/*
+ * What tmpl_refs reports, as "k:KEY," (a name's first part), "k+:KEY,"
+ * (a later part), "p:PARTIAL," and "d:DYNAMIC,".
+ */
 struct refs {
 	struct buf b;
 	const struct keys *keys;
 };
 
 static void
-on_key(void *ctx, const char *k)
+on_key(void *ctx, const char *k, bool first)
 {
 	struct refs *r = ctx;
 
 	/* Only interned keys are reported, never NULL. */
 	assert_non_null(k);
 	assert_ptr_equal(keys_find(r->keys, k, strlen(k)), k);
-	buf_addf(&r->b, "k:%s,", k);
+	buf_addf(&r->b, "%s:%s,", first ? "k" : "k+", k);
 }
 
 static void
@@ -499,7 +502,7 @@ static const struct {
 } refs[] = {
 	{ "empty", "", "" },
 	{ "names", "{{a}}{{#b}}{{c.d}}{{/b}}{{^e}}{{/e}}",
-	    "k:a,k:b,k:c,k:d,k:e," },
+	    "k:a,k:b,k:c,k+:d,k:e," },
 	{ "filters and raw", "{{a | upper}}{{{b}}}{{&c}}", "k:a,k:b,k:c," },
 	{ "each use", "{{a}}{{a}}", "k:a,k:a," },
 	{ "unknown names", "{{nope}}{{a.nope}}{{#zz}}{{/zz}}", "k:a," },
@@ -509,7 +512,7 @@ static const struct {
 	{ "static partials", "{{>p}}{{> name }}{{>nope}}",
 	    "p:p,p:name,p:nope," },
 	{ "dynamic partials", "{{>*dyn}}{{>*a.b}}{{>*nope}}",
-	    "d:dyn,k:dyn,d:a.b,k:a,k:b,d:nope," },
+	    "d:dyn,k:dyn,d:a.b,k:a,k+:b,d:nope," },
 	{ "parent and block", "{{<parent}}{{$blk}}{{x}}{{/blk}}{{/parent}}",
 	    "p:parent,k:x," },
 	{ "dynamic parent", "{{<*dp}}{{$blk}}{{/blk}}{{/*dp}}", "d:dp,k:dp," },

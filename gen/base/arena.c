@@ -144,6 +144,17 @@ arena_reset(struct arena *a)
 }
 
 void
+arena_give_spare(struct arena *to, struct arena *from)
+{
+	struct arena_block **p = &to->spare;
+
+	while (*p != NULL)
+		p = &(*p)->next;
+	*p = from->spare;
+	from->spare = NULL;
+}
+
+void
 arena_release(struct arena *a)
 {
 	struct arena_block *b, *next;

@@ -60,6 +60,9 @@ void arena_keep(struct arena *a, void *p);
  */
 void arena_reset(struct arena *a);
 
+/* Hands from's spare blocks (see arena_reset) over to to. */
+void arena_give_spare(struct arena *to, struct arena *from);
+
 /* Frees every block; the arena is left empty and reusable. */
 void arena_release(struct arena *a);
 

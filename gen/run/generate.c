@@ -36,6 +36,7 @@ struct run {
 	struct run_base base;
 	struct view_opts vo;
 	struct view_keys vk;		/* every key, interned */
+	struct view_base *vb;		/* what the views share */
 	struct output_set out;
 	bool settles;			/* outputs settle as they render */
 	struct buf stdout_buf;
@@ -222,7 +223,7 @@ render_job(void *ctx, size_t i, size_t worker)
 	struct buf b = BUF_INIT;
 	const struct value *view;
 
-	view = view_build(a, run->base.r, &j->vo, j->vk);
+	view = view_build(a, run->base.r, run->vb, &j->vo, j->vk);
 	j->path = output_path(run, j, view, a, &j->d);
 	if (j->path != NULL) {
 		/* The comment escaper looks back further than a sink allows. */
@@ -318,6 +319,7 @@ plan_lang(struct run *run, const char *name)
 	vk = arena_alloc(&run->base.a, sizeof(*vk));
 	*vk = run->vk;
 	memset(vk->used, 0, sizeof(vk->used));
+	memset(vk->first, 0, sizeof(vk->first));
 	lang_use_keys(l, run->base.keys, vk);
 	for (i = 0; i < l->noutputs; i++) {
 		n = l->outputs[i].per_locale && o->out_dir != NULL &&
@@ -433,9 +435,12 @@ generate_run(const struct gen_opts *o, struct diag *d)
 	for (i = 0; i < o->nlangs; i++)
 		if (plan_lang(&run, o->langs[i]) != 0)
 			goto out;
-	/* Worker 0 renders into the memory the tree had. */
-	run.arenas[0] = run.base.spare;
-	run.base.spare = (struct arena)ARENA_INIT;
+	/*
+	 * What the views share, then worker 0's views, go into the memory
+	 * the tree had.
+	 */
+	run.vb = view_base_build(&run.base.spare, run.base.r);
+	arena_give_spare(&run.arenas[0], &run.base.spare);
 	first = output_reserve(&run.out, run.njobs);
 	for (i = 0; i < run.njobs; i++)
 		run.jobs[i].slot = first + i;

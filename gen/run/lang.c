@@ -486,9 +486,9 @@ lang_parse(struct lang *l, const struct keys *keys, struct diag *d)
 }
 
 static void
-on_key(void *ctx, const char *key)
+on_key(void *ctx, const char *key, bool first)
 {
-	view_keys_use(ctx, key);
+	view_keys_use(ctx, key, first);
 }
 
 void
@@ -514,7 +514,7 @@ lang_use_keys(const struct lang *l, const struct keys *keys,
 			all = true;
 	}
 	for (i = 0; all && i < VK_N; i++)
-		vk->used[i] = true;
+		vk->used[i] = vk->first[i] = true;
 	arena_release(&a);
 	diag_release(&quiet);
 }

@@ -416,7 +416,7 @@ next_node(const struct tnode *n)
 }
 
 void
-tmpl_refs(const struct tmpl *t, void (*key)(void *, const char *),
+tmpl_refs(const struct tmpl *t, void (*key)(void *, const char *, bool),
     void (*partial)(void *, const char *, size_t, bool), void *ctx)
 {
 	const struct tnode *n;
@@ -434,7 +434,7 @@ tmpl_refs(const struct tmpl *t, void (*key)(void *, const char *),
 			continue;
 		for (i = 0; i < n->name.nparts; i++)
 			if (n->name.parts[i].key != NULL)
-				key(ctx, n->name.parts[i].key);
+				key(ctx, n->name.parts[i].key, i == 0);
 	}
 }
 

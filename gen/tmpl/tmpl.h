@@ -76,12 +76,15 @@ int tmpl_parse(struct arena *a, const struct keys *keys, const char *path,
     const char *text, size_t len, struct diag *d, struct tmpl **out);
 
 /*
- * Calls key(ctx, k) for every interned key a name of t resolved to,
- * and partial(ctx, name, len, dynamic) for every partial and parent tag
- * of t: name[0..len) is the partial's name, or with dynamic the name
- * whose value names it at render time.  Either function may be NULL.
+ * Calls key(ctx, k, first) for every interned key a name of t resolved
+ * to, with first set for the first part of a name (looked up through
+ * the context stack; the other parts are looked up in what the part
+ * before found), and partial(ctx, name, len, dynamic) for every partial
+ * and parent tag of t: name[0..len) is the partial's name, or with
+ * dynamic the name whose value names it at render time.  Either
+ * function may be NULL.
  */
-void tmpl_refs(const struct tmpl *t, void (*key)(void *, const char *),
+void tmpl_refs(const struct tmpl *t, void (*key)(void *, const char *, bool),
     void (*partial)(void *, const char *, size_t, bool), void *ctx);
 
 /*

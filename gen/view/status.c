@@ -28,6 +28,88 @@ static const enum vkey is_kind[] = {
 
 static const struct value *node_of(struct build *b, const struct value *d);
 
+/*
+ * What every output's view of a status shares, made once per run: its
+ * scalars, and each locale's description and note (NULL: none).
+ */
+struct status_base {
+	struct value code, phrase, id;
+	const struct value *set, *source, *ref, *expires;
+	const struct value **text;	/* descriptions, then notes */
+};
+
+struct view_base {
+	struct status_base *st;
+};
+
+static const struct value *
+base_str(struct arena *a, const char *s)
+{
+	return s != NULL ? value_str(a, s, strlen(s)) : &value_null_v;
+}
+
+/* A string value in place. */
+static void
+set_str(struct value *v, const char *s, size_t len)
+{
+	v->kind = VALUE_STRING;
+	v->str = s;
+	v->len = (unsigned)len;
+}
+
+static void
+base_status(struct arena *a, const struct registry *r,
+    const struct status *s, struct status_base *sb)
+{
+	char tmp[VALUE_INT_MAX], *end = tmp + VALUE_INT_MAX;
+	const char *digits = value_spell_int(end, s->code);
+	size_t i, n = r->nlocales;
+
+	set_str(&sb->code, arena_strndup(a, digits, (size_t)(end - digits)),
+	    (size_t)(end - digits));
+	sb->code.kind = VALUE_INT;
+	sb->code.decimal = true;
+	sb->code.u.i = s->code;
+	set_str(&sb->phrase, s->phrase, s->phrase_len);
+	set_str(&sb->id, s->id, s->id_len);
+	sb->set = base_str(a, s->set);
+	sb->source = base_str(a, s->source);
+	sb->ref = base_str(a, s->ref);
+	sb->expires = base_str(a, s->expires);
+	sb->text = arena_array(a, 2 * n, sizeof(*sb->text));
+	for (i = 0; i < n; i++) {
+		if (s->description[i].s != NULL)
+			sb->text[i] = value_str(a, s->description[i].s,
+			    s->description[i].len);
+		if (s->note != NULL && s->note[i].s != NULL)
+			sb->text[n + i] = value_str(a, s->note[i].s,
+			    s->note[i].len);
+	}
+}
+
+struct view_base *
+view_base_build(struct arena *a, const struct registry *r)
+{
+	struct view_base *vb = arena_alloc(a, sizeof(*vb));
+	size_t i;
+
+	vb->st = arena_array(a, r->nstatuses, sizeof(*vb->st));
+	for (i = 0; i < r->nstatuses; i++)
+		base_status(a, r, &r->statuses[i], &vb->st[i]);
+	return vb;
+}
+
+/* The output's locale's text of texts[0..nlocales), else the default's. */
+static const struct value *
+base_loc(const struct build *b, const struct value *const *texts)
+{
+	const struct value *t = texts[b->o->locale];
+
+	if (t == NULL)
+		t = texts[0];
+	return t != NULL ? t : &value_null_v;
+}
+
 /* The map {k1: v1, k2: v2}. */
 static const struct value *
 pair(struct build *b, enum vkey k1, const struct value *v1, enum vkey k2,
@@ -189,8 +271,7 @@ history_of(struct build *b, const struct status *s)
 			{ VK_PHRASE, value_cstr(b->a, h->phrase) },
 			{ VK_REF, value_cstr(b->a, h->ref) },
 			/* The status's phrase is hidden inside {{#history}}. */
-			{ VK_CURRENT,
-			    value_str(b->a, s->phrase, s->phrase_len) },
+			{ VK_CURRENT, &b->base->st[s - b->r->statuses].phrase },
 			{ VK_EXTENSIONS, view_extensions(b, h->node) }
 		};
 
@@ -231,13 +312,15 @@ static const struct value *
 status_value(struct build *b, const struct status *s, enum vkey k,
     const struct value *names)
 {
+	const struct status_base *sb = &b->base->st[s - b->r->statuses];
+
 	switch (k) {
 	case VK_CODE:
-		return value_int(b->a, s->code);
+		return &sb->code;
 	case VK_PHRASE:
-		return value_str(b->a, s->phrase, s->phrase_len);
+		return &sb->phrase;
 	case VK_ID:
-		return value_str(b->a, s->id, s->id_len);
+		return &sb->id;
 	case VK_NAME:
 		return names->len > 0 ? names->items[0] : &value_null_v;
 	case VK_NAMES:
@@ -261,17 +344,18 @@ status_value(struct build *b, const struct status *s, enum vkey k,
 	case VK_DOCS_ONLY:
 		return value_bool(s->docs_only);
 	case VK_SET:
-		return value_cstr(b->a, s->set);
+		return sb->set;
 	case VK_SOURCE:
-		return value_cstr(b->a, s->source);
+		return sb->source;
 	case VK_REF:
-		return value_cstr(b->a, s->ref);
+		return sb->ref;
 	case VK_EXPIRES:
-		return value_cstr(b->a, s->expires);
+		return sb->expires;
 	case VK_DESCRIPTION:
-		return view_loc(b, s->description);
+		return base_loc(b, sb->text);
 	case VK_NOTE:
-		return view_loc(b, s->note);
+		return s->note != NULL ? base_loc(b, sb->text +
+		    b->r->nlocales) : &value_null_v;
 	case VK_DESCRIPTION_LOCALES:
 		return view_loc_all(b, s->description);
 	case VK_NOTE_LOCALES:
@@ -310,8 +394,8 @@ status_view(struct build *b, const struct status *s)
 		keys = own;
 	}
 	m = value_map(b->a, keys, b->nshape + next);
-	if (view_want(b, VK_NAME) || view_want(b, VK_NAMES) ||
-	    view_want(b, VK_ALIAS_NAMES))
+	if (b->vk->first[VK_NAME] || b->vk->first[VK_NAMES] ||
+	    b->vk->first[VK_ALIAS_NAMES])
 		names = names_of(b, s);
 	for (i = 0; i < b->nshape; i++)
 		m->items[i] = status_value(b, s, b->shape_k[i], names);
@@ -327,7 +411,7 @@ view_statuses(struct build *b)
 
 	b->shape = arena_array(b->a, NSTATUS_KEYS, sizeof(*b->shape));
 	for (i = 0; i < NSTATUS_KEYS; i++) {
-		if (!view_want(b, status_keys[i]))
+		if (!b->vk->first[status_keys[i]])
 			continue;
 		b->shape[b->nshape] = b->vk->k[status_keys[i]];
 		b->shape_k[b->nshape++] = status_keys[i];

@@ -34,18 +34,20 @@ view_keys_init(struct view_keys *vk, struct keys *keys)
 	for (i = 0; i < VK_N; i++) {
 		vk->k[i].s = keys_add(keys, key_names[i], strlen(key_names[i]));
 		vk->k[i].line = vk->k[i].col = 0;
-		vk->used[i] = true;
+		vk->used[i] = vk->first[i] = true;
 	}
 }
 
 void
-view_keys_use(struct view_keys *vk, const char *key)
+view_keys_use(struct view_keys *vk, const char *key, bool first)
 {
 	size_t i;
 
 	for (i = 0; i < VK_N; i++)
-		if (vk->k[i].s == key)
+		if (vk->k[i].s == key) {
 			vk->used[i] = true;
+			vk->first[i] = vk->first[i] || first;
+		}
 }
 
 /* The map has room for every field; len counts those it holds. */
@@ -275,9 +277,11 @@ root_view(struct build *b)
 
 const struct value *
 view_build(struct arena *a, const struct registry *r,
-    const struct view_opts *o, const struct view_keys *vk)
+    const struct view_base *base, const struct view_opts *o,
+    const struct view_keys *vk)
 {
-	struct build b = { a, r, o, vk, BUF_INIT, NULL, NULL, NULL, {0}, 0 };
+	struct build b = { a, r, o, vk, base, BUF_INIT, NULL, NULL, NULL, {0},
+	    0 };
 	const struct value *root;
 	size_t i;
 

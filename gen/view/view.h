@@ -18,8 +18,8 @@
  * that describe their shape (kind, value, is_KIND, items, members), for
  * outputs such as JSON that carry everything.
  *
- * Calling sequence: view_keys_init once per run (it interns the keys,
- * before any thread starts), mark the keys each output uses, then
+ * Calling sequence: view_keys_init and view_base_build once per run,
+ * before any thread starts, mark the keys each output uses, then
  * view_build for each output.  The tree lives in the arena given;
  * texts are borrowed from the model.
  */
@@ -59,16 +59,24 @@ enum vkey {
 struct view_keys {
 	struct mkey k[VK_N];
 	bool used[VK_N];
+	/*
+	 * Named first, where a name is looked up through the context
+	 * stack: a status can only be a section's item, never what a
+	 * dotted name reaches, so only these keys go in its view (the
+	 * `name` of {{registry.name}} is no status's).
+	 */
+	bool first[VK_N];
 };
 
 /* Interns every key into keys and marks them all used. */
 void view_keys_init(struct view_keys *vk, struct keys *keys);
 
 /*
- * Marks the view key that the interned key names, if it is one; for
- * an output whose used[] starts all false.
+ * Marks the view key that the interned key names, if it is one, as
+ * used, and as named first if first; for an output whose used[] and
+ * first[] start all false.
  */
-void view_keys_use(struct view_keys *vk, const char *key);
+void view_keys_use(struct view_keys *vk, const char *key, bool first);
 
 struct view_opts {
 	const char *lang;		/* key into each status's names */
@@ -80,15 +88,25 @@ struct view_opts {
 	bool include_all;		/* every unofficial set joins */
 };
 
+/*
+ * What the views of every output share, made once per run in arena a:
+ * each status's scalars and texts, which many views would otherwise
+ * each hold a copy of.  r is read during the call; the result borrows
+ * texts from r.
+ */
+struct view_base;
+struct view_base *view_base_build(struct arena *a, const struct registry *r);
+
 /* The notice written at the top of every generated file. */
 const char *view_notice(struct arena *a, const char *data_path);
 
 /*
  * Builds the view in a; never fails (the model is already valid).  r,
  * o and vk are read during the call only; the tree borrows texts from
- * r and keys from vk.
+ * r, keys from vk and values from base, view_base_build's for r.
  */
 const struct value *view_build(struct arena *a, const struct registry *r,
-    const struct view_opts *o, const struct view_keys *vk);
+    const struct view_base *base, const struct view_opts *o,
+    const struct view_keys *vk);
 
 #endif

@@ -17,6 +17,7 @@ struct build {
 	const struct registry *r;
 	const struct view_opts *o;
 	const struct view_keys *vk;
+	const struct view_base *base;
 	struct buf scratch;		/* case conversions */
 	const struct value **locale;	/* each locale's name */
 	const struct value **views;	/* each status's, or NULL: no list */

@@ -98,10 +98,11 @@ find(void *ctx, const char *name, struct arena *a, struct diag *d,
 
 /* tmpl_refs may only report keys the table interned. */
 static void
-on_key(void *ctx, const char *k)
+on_key(void *ctx, const char *k, bool first)
 {
 	const struct input *in = ctx;
 
+	(void)first;
 	if (k == NULL || keys_find(in->keys, k, strlen(k)) != k)
 		abort();
 }
