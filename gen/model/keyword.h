@@ -26,8 +26,8 @@ const char *keyword_any(const char *word);
 
 /*
  * Like keyword_any, but only for the language named lang ("c", "go",
- * ...).  A language gen has no table for is checked against every table,
- * since nothing is known about it.
+ * ...).  A language gen has no table for, or NULL, is checked against
+ * every table, since nothing is known about it.
  */
 const char *keyword_in(const char *lang, const char *word);
 

@@ -148,9 +148,6 @@ const struct status *model_find_code(const struct registry *r,
 /* The index of locale name in r->locales, or -1. */
 int model_locale(const struct registry *r, const char *name);
 
-/* "standard", "deprecated", ... */
-const char *model_status_name(enum status_kind kind);
-
 /* True when s matches [a-z][a-z0-9_]*. */
 bool model_is_ident(const char *s);
 

@@ -2,10 +2,10 @@
  * model_int: what the files of the model stage share.  Not for other
  * modules; see model.h for what the stage does.
  *
- * model.c walks the document, builds the registry, its classes and its
- * sets, and runs the checks in order; status.c builds a status and
- * checks the codes; ident.c checks ids, aliases and `names:`.  All of
- * them work on one struct check, which lives while model_build runs.
+ * model.c reads maps, builds the registry, its classes and its sets,
+ * and runs the checks in order; status.c builds a status and checks the
+ * codes; ident.c checks ids, aliases and `names:`.  All of them work on
+ * one struct check, which lives while model_build or model_check runs.
  */
 #ifndef GEN_MODEL_INT_H
 #define GEN_MODEL_INT_H
@@ -21,20 +21,14 @@
 
 struct idents;
 
-/* What a schema check needs while it walks the document. */
 struct check {
 	struct arena *a;	/* the model's */
 	struct diag *d;
 	const char *path;	/* of the document, for positions */
 	struct registry *r;
 	struct buf scratch;	/* spellings, reused */
-	/*
-	 * What only the checks use (lists of ids, their folds, sorted
-	 * copies): freed when model_build returns.
-	 */
-	struct arena tmp;
-	/* Every id and its fold, in tmp, for model_check_names. */
-	struct idents *ids;
+	struct arena tmp;	/* what only the checks use */
+	struct idents *ids;	/* in tmp, for model_check_names */
 };
 
 #define CHECK_INIT(a, d, path) \
@@ -49,10 +43,15 @@ struct check {
 #define NKEYS(k) (sizeof(k) / sizeof((k)[0]))
 
 /*
- * A map's members under the keys of its list, found in one pass by
- * model_check_keys, so that a status's keys are not looked up one by
- * one by name.  FIELDS_MAX is the length of the longest list, a
- * status's.
+ * Reading maps (model.c)
+ *
+ * model_check_keys sorts the members of map into f by the keys of its
+ * list (at most FIELDS_MAX, a status's), in one pass; a key not in it
+ * is an error, but for x- extensions.  The getters then read f->val[k],
+ * the member under keys[k]: a missing required key is reported at the
+ * map, a value of the wrong type at the value, and the getter returns
+ * NULL (or false).  Strings are any non-null scalar's text: `phrase:
+ * No` is "No".
  */
 #define FIELDS_MAX	15
 
@@ -62,39 +61,33 @@ struct fields {
 	const struct value *val[FIELDS_MAX];	/* or NULL: not given */
 };
 
-/*
- * Reading maps (model.c)
- *
- * model_check_keys sorts the members of map into f by the keys of its
- * list (at most FIELDS_MAX); a key not in it is an error, but for x-
- * extensions.  The getters then read f->val[k], the member under
- * keys[k]: a missing required key is reported at the map, a value of
- * the wrong type at the value, and the getter returns NULL (or false).
- * Strings are any non-null scalar's text: `phrase: No` is "No".
- */
+/* What a getter asks of its value, or'ed together. */
+enum {
+	GET_REQUIRED = 1,	/* present, and for a string not empty */
+	GET_LINE = 2,		/* no control character but tab, line feed */
+	GET_IDENT = 4		/* [a-z][a-z0-9_]* */
+};
+
 void model_check_keys(struct check *c, const struct value *map,
     const char *const *keys, size_t nkeys, struct fields *f);
 const struct value *model_field(struct check *c, const struct fields *f,
     int k, bool required);
 const char *model_get_str(struct check *c, const struct fields *f, int k,
-    bool required);
+    int how);
+/* Required. */
 bool model_get_int(struct check *c, const struct fields *f, int k,
     long long *out);
-/*
- * model_get_str's text, which must hold no control character but tab
- * and line feed (reported as "'KEY' holds the control character ...").
- */
-const char *model_get_line(struct check *c, const struct fields *f, int k,
-    bool required);
-const char *model_get_ident(struct check *c, const struct fields *f, int k,
-    bool required);
 /* A string or a locale map, as an array indexed like r->locales. */
 const struct text *model_get_loc(struct check *c, const struct fields *f,
-    int k, bool required);
+    int k, int how);
 
 /* Whether v is a map (a list); if not, reported as `what`. */
 bool model_is_map(struct check *c, const struct value *v, const char *what);
 bool model_is_list(struct check *c, const struct value *v, const char *what);
+
+/* "unknown WHAT 'S'", with the closest of cands[0..n) if one is near. */
+void model_unknown(struct check *c, const struct srcpos *pos,
+    const char *what, const char *s, const char *const *cands, size_t n);
 
 /* A copy of the subtree v in the model's arena; texts are borrowed. */
 const struct value *model_copy_value(struct arena *a, const struct value *v);
