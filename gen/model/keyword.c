@@ -1,5 +1,6 @@
 #include "keyword.h"
 
+#include <assert.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdlib.h>
@@ -78,7 +79,7 @@ static const char *const rust_words[] = {
 
 #define WORDS(t) (t), sizeof(t) / sizeof((t)[0])
 
-/* Each table is in strcmp order (keyword_check), for bsearch. */
+/* Each table is in strcmp order, for bsearch (keyword_all checks). */
 static const struct {
 	const char *lang;	/* gen's language name */
 	const char *title;	/* for messages */
@@ -101,19 +102,6 @@ cmp_word(const void *key, const void *p)
 	return strcmp(key, *(const char *const *)p);
 }
 
-bool
-keyword_check(void)
-{
-	size_t t, i;
-
-	for (t = 0; t < NTABLES; t++)
-		for (i = 1; i < tables[t].n; i++)
-			if (strcmp(tables[t].words[i - 1],
-			    tables[t].words[i]) >= 0)
-				return false;
-	return true;
-}
-
 const char **
 keyword_all(struct arena *a, size_t *n)
 {
@@ -124,8 +112,11 @@ keyword_all(struct arena *a, size_t *n)
 		m += tables[t].n;
 	v = arena_array(a, m, sizeof(*v));
 	for (t = 0, m = 0; t < NTABLES; t++)
-		for (i = 0; i < tables[t].n; i++)
+		for (i = 0; i < tables[t].n; i++) {
+			assert(i == 0 || strcmp(tables[t].words[i - 1],
+			    tables[t].words[i]) < 0);
 			v[m++] = tables[t].words[i];
+		}
 	*n = m;
 	return v;
 }
@@ -136,26 +127,16 @@ keyword_any(const char *word)
 	return keyword_in(NULL, word);
 }
 
-bool
-keyword_knows(const char *lang)
-{
-	size_t i;
-
-	for (i = 0; i < NTABLES; i++)
-		if (strcmp(tables[i].lang, lang) == 0)
-			return true;
-	return false;
-}
-
 const char *
 keyword_in(const char *lang, const char *word)
 {
+	bool known = false;
 	size_t i;
 
-	if (lang != NULL && !keyword_knows(lang))
-		lang = NULL;
+	for (i = 0; lang != NULL && i < NTABLES; i++)
+		known = known || strcmp(tables[i].lang, lang) == 0;
 	for (i = 0; i < NTABLES; i++)
-		if ((lang == NULL || strcmp(tables[i].lang, lang) == 0) &&
+		if ((!known || strcmp(tables[i].lang, lang) == 0) &&
 		    bsearch(word, tables[i].words, tables[i].n,
 		    sizeof(*tables[i].words), cmp_word) != NULL)
 			return tables[i].title;

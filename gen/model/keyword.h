@@ -32,12 +32,6 @@ const char *keyword_any(const char *word);
 const char *keyword_in(const char *lang, const char *word);
 
 /*
- * Whether lang has a table of its own; keyword_in checks every table
- * for the others.
- */
-bool keyword_knows(const char *lang);
-
-/*
  * Why name is reserved to the C implementation ("it starts with an
  * underscore and a capital", "it contains a double underscore"), or
  * NULL when a program may use it.
@@ -48,11 +42,9 @@ const char *keyword_c_reserved(const char *name);
  * Every word of every table, in the order of the tables, for checking
  * many words at once: an array in arena a, whose length goes to *n,
  * and which the caller may change (the words are constants).  A word
- * that several languages reserve comes once for each.
+ * that several languages reserve comes once for each.  Asserts that
+ * each table is in strcmp order, as the lookups need.
  */
 const char **keyword_all(struct arena *a, size_t *n);
-
-/* Whether every table is in strcmp order, as the lookups assume. */
-bool keyword_check(void);
 
 #endif
