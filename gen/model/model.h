@@ -37,11 +37,7 @@ enum status_kind {
 	STATUS_UNOFFICIAL
 };
 
-/*
- * A locale's text and its length: views write the descriptions of a
- * big registry once per output, and measuring each again with strlen,
- * cold, cost more than writing it.
- */
+/* A locale's text, and its length, so that views need not measure it. */
 struct text {
 	const char *s;		/* or NULL: the data gives none */
 	size_t len;
@@ -141,7 +137,7 @@ int model_build(struct arena *a, const char *path, const struct value *root,
  */
 int model_check(struct arena *a, struct registry *r, struct diag *d);
 
-/* The status with the given code, or NULL; binary search. */
+/* A status with the given code, or NULL; binary search. */
 const struct status *model_find_code(const struct registry *r,
     long long code);
 

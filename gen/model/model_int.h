@@ -1,6 +1,5 @@
 /*
- * model_int: what the files of the model stage share.  Not for other
- * modules; see model.h for what the stage does.
+ * model_int: what the files of the model stage share; see model.h.
  *
  * model.c reads maps, builds the registry, its classes and its sets,
  * and runs the checks in order; status.c builds a status and checks the
@@ -18,8 +17,6 @@
 #include "base/diag.h"
 #include "base/value.h"
 #include "model.h"
-
-struct idents;
 
 struct check {
 	struct arena *a;	/* the model's */
@@ -45,13 +42,14 @@ struct check {
 /*
  * Reading maps (model.c)
  *
- * model_check_keys sorts the members of map into f by the keys of its
- * list (at most FIELDS_MAX, a status's), in one pass; a key not in it
- * is an error, but for x- extensions.  The getters then read f->val[k],
+ * model_check_keys sorts the members of map into f, in one pass, by the
+ * keys of its list (at most FIELDS_MAX, a status's); a key not in it is
+ * an error, but for x- extensions.  The getters then read f->val[k],
  * the member under keys[k]: a missing required key is reported at the
  * map, a value of the wrong type at the value, and the getter returns
- * NULL (or false).  Strings are any non-null scalar's text: `phrase:
- * No` is "No".
+ * NULL (or false).  A string is any non-null scalar's text (`phrase:
+ * No` is "No"); a locale text is one, or a locale map, as an array
+ * indexed like r->locales.  An integer is always required.
  */
 #define FIELDS_MAX	15
 
@@ -74,10 +72,8 @@ const struct value *model_field(struct check *c, const struct fields *f,
     int k, bool required);
 const char *model_get_str(struct check *c, const struct fields *f, int k,
     int how);
-/* Required. */
 bool model_get_int(struct check *c, const struct fields *f, int k,
     long long *out);
-/* A string or a locale map, as an array indexed like r->locales. */
 const struct text *model_get_loc(struct check *c, const struct fields *f,
     int k, int how);
 
@@ -89,41 +85,40 @@ bool model_is_list(struct check *c, const struct value *v, const char *what);
 void model_unknown(struct check *c, const struct srcpos *pos,
     const char *what, const char *s, const char *const *cands, size_t n);
 
-/* A copy of the subtree v in the model's arena; texts are borrowed. */
+/*
+ * A copy of the subtree v in the model's arena, texts borrowed; the x-
+ * keys of map v, copied into a map of their own, or NULL.
+ */
 const struct value *model_copy_value(struct arena *a, const struct value *v);
-
-/* The x- keys of map v, copied into a map of their own, or NULL. */
 const struct value *model_ext(struct check *c, const struct value *v);
 
 /*
- * Builds each item of list, a map, with fn into an array of items of
- * the given size, which it returns; *n receives the length.  Items are
- * zeroed first, so a failed one keeps NULL fields.  NULL when list is
- * NULL or not a list (reported as `what`).
+ * Builds each item of list, which must be a map, with fn into an array
+ * of zeroed items of the given size (a failed one keeps NULL fields),
+ * which it returns; *n receives the length.  NULL when list is NULL or
+ * no list (reported as `what`).
  */
 void *model_build_list(struct check *c, const struct value *list,
     const char *what, size_t size,
     void (*fn)(struct check *, const struct value *, void *), size_t *n);
 
 /*
- * Statuses (status.c)
- *
- * model_build_status builds the struct status at p from map v, for
- * model_build_list.  model_check_codes sorts the statuses by code and
- * checks shared codes and class ranges; model_check_sets checks that
- * each status's set is declared, and that unofficial codes have one.
+ * Statuses (status.c): model_build_status builds the struct status at
+ * p from map v, for model_build_list.  model_check_codes sorts the
+ * statuses by code and checks shared codes and class ranges;
+ * model_check_sets checks that each status's set is declared, and that
+ * unofficial codes have one.
  */
 void model_build_status(struct check *c, const struct value *v, void *p);
 void model_check_codes(struct check *c);
 void model_check_sets(struct check *c);
 
 /*
- * Identifiers (ident.c)
- *
- * Every id and alias, spelt in each case a target language prints names
- * in, must be unique and no keyword; each language's `names:` must not
- * meet another status's names there.  model_check_names reads the list
- * of ids that model_check_idents left in c->ids, so it comes after.
+ * Identifiers (ident.c): every id and alias, spelt in each case a target
+ * language prints names in, must be unique and no keyword; each
+ * language's `names:` must not meet another status's names there.
+ * model_check_names reads the ids that model_check_idents left in
+ * c->ids, so it comes after.
  */
 void model_check_idents(struct check *c);
 void model_check_names(struct check *c);
