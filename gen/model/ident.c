@@ -221,7 +221,7 @@ report_keywords(struct check *c, const struct idents *ids, size_t k)
 		if (!ids->kw[i])
 			continue;
 		s = spell(&c->scratch, ids->id[i], cases[k]);
-		if ((lang = keyword_any(s)) != NULL)
+		if ((lang = keyword_in(NULL, s)) != NULL)
 			diag_error(c->d, ids->pos[i], "identifier '%s' reads "
 			    "'%s' in %s case, a keyword of %s", ids->id[i], s,
 			    case_name(cases[k]), lang);
@@ -308,26 +308,17 @@ check_name_words(struct check *c, const char *lang, const struct value *v)
 		    v->str, why);
 }
 
-/*
- * The case a built-in language spells ids in (templates/LANG/lang.yaml),
- * or -1.
- */
+/* The case a built-in language spells ids in (its lang.yaml), or -1. */
 static int
 lang_case(const char *lang)
 {
-	static const struct {
-		const char *lang;
-		enum case_id ident_case;
-	} langs[] = {
-		{ "c", CASE_UPPER_SNAKE }, { "python", CASE_UPPER_SNAKE },
-		{ "go", CASE_PASCAL }, { "typescript", CASE_UPPER_SNAKE },
-		{ "rust", CASE_UPPER_CAMEL }
-	};
-	size_t i;
-
-	for (i = 0; i < NKEYS(langs); i++)
-		if (strcmp(langs[i].lang, lang) == 0)
-			return (int)langs[i].ident_case;
+	if (strcmp(lang, "go") == 0)
+		return CASE_PASCAL;
+	if (strcmp(lang, "rust") == 0)
+		return CASE_UPPER_CAMEL;
+	if (strcmp(lang, "c") == 0 || strcmp(lang, "python") == 0 ||
+	    strcmp(lang, "typescript") == 0)
+		return CASE_UPPER_SNAKE;
 	return -1;
 }
 

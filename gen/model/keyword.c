@@ -122,12 +122,6 @@ keyword_all(struct arena *a, size_t *n)
 }
 
 const char *
-keyword_any(const char *word)
-{
-	return keyword_in(NULL, word);
-}
-
-const char *
 keyword_in(const char *lang, const char *word)
 {
 	bool known = false;

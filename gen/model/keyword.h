@@ -20,14 +20,9 @@
 
 /*
  * The display name ("C++", "Python", ...) of the first language in
- * which word is reserved, or NULL when none reserves it.
- */
-const char *keyword_any(const char *word);
-
-/*
- * Like keyword_any, but only for the language named lang ("c", "go",
- * ...).  A language gen has no table for, or NULL, is checked against
- * every table, since nothing is known about it.
+ * which word is reserved, or NULL when none reserves it.  Only the
+ * tables of the language named lang ("c", "go", ...) are read, but for
+ * NULL, or a language gen has none for, of which nothing is known.
  */
 const char *keyword_in(const char *lang, const char *word);
 

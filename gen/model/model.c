@@ -327,16 +327,17 @@ check_registry_words(struct check *c, const struct fields *f)
 	const struct value *prefix = f->val[REG_C_PREFIX];
 	const char *kw, *why;
 
-	buf_reset(&c->scratch);
-	if (r->name != NULL)
+	if (r->name != NULL) {
+		buf_reset(&c->scratch);
 		case_apply(&c->scratch, CASE_PASCAL, r->name, strlen(r->name));
-	if (r->name != NULL && (kw = keyword_any(r->name)) != NULL)
-		diag_error(c->d, POS(c, name), "registry name '%s' is a "
-		    "keyword of %s", r->name, kw);
-	else if (r->name != NULL && (kw = keyword_any(c->scratch.ptr)) != NULL)
-		diag_error(c->d, POS(c, name), "registry name '%s' reads '%s' "
-		    "in pascal case, a keyword of %s", r->name,
-		    c->scratch.ptr, kw);
+		if ((kw = keyword_in(NULL, r->name)) != NULL)
+			diag_error(c->d, POS(c, name), "registry name '%s' is "
+			    "a keyword of %s", r->name, kw);
+		else if ((kw = keyword_in(NULL, c->scratch.ptr)) != NULL)
+			diag_error(c->d, POS(c, name), "registry name '%s' "
+			    "reads '%s' in pascal case, a keyword of %s",
+			    r->name, c->scratch.ptr, kw);
+	}
 	if (prefix == NULL || r->c_prefix == NULL)
 		return;
 	if ((kw = keyword_in("c", r->c_prefix)) != NULL)
@@ -453,16 +454,18 @@ static void
 check_unique(struct check *c, const char *what, const char *id,
     const struct srcpos *pos, const char *prev, const struct srcpos *ppos)
 {
-	if (id == NULL || prev == NULL || strcmp(id, prev) != 0)
+	if (strcmp(id, prev) != 0)
 		return;
 	diag_error(c->d, pos, "duplicate %s id '%s'", what, id);
 	diag_note(c->d, ppos, "first defined here");
 }
 
+/* A model that model_build built has every id. */
 static void
 check_classes(struct check *c)
 {
 	const struct registry *r = c->r;
+	const struct status_class *a, *b;
 	size_t i, j;
 
 	for (i = 0; i < r->nsets; i++)
@@ -471,18 +474,15 @@ check_classes(struct check *c)
 			    r->sets[j].id, &r->sets[j].pos);
 	for (i = 0; i < r->nclasses; i++)
 		for (j = 0; j < i; j++) {
-			const struct status_class *a = &r->classes[j];
-			const struct status_class *b = &r->classes[i];
-
+			a = &r->classes[j];
+			b = &r->classes[i];
 			check_unique(c, "class", b->id, &b->pos, a->id,
 			    &a->pos);
-			if (b->first <= a->last && a->first <= b->last) {
-				diag_error(c->d, &b->pos, "class '%s' overlaps "
-				    "class '%s'", b->id ? b->id : "?",
-				    a->id ? a->id : "?");
-				diag_note(c->d, &a->pos, "'%s' defined here",
-				    a->id ? a->id : "?");
-			}
+			if (b->first > a->last || a->first > b->last)
+				continue;
+			diag_error(c->d, &b->pos, "class '%s' overlaps class "
+			    "'%s'", b->id, a->id);
+			diag_note(c->d, &a->pos, "'%s' defined here", a->id);
 		}
 }
 

@@ -349,14 +349,14 @@ model_check_sets(struct check *c)
 	size_t i, k;
 
 	for (k = 0; k < r->nsets; k++)
-		ids[k] = r->sets[k].id ? r->sets[k].id : "";
+		ids[k] = r->sets[k].id;
 	for (i = 0; i < r->nstatuses; i++) {
 		const struct status *s = &r->statuses[i];
 
 		if (s->set == NULL) {
 			if (s->kind == STATUS_UNOFFICIAL)
-				diag_error(c->d, &s->pos, "unofficial code %lld "
-				    "needs a 'set'", s->code);
+				diag_error(c->d, &s->pos, "unofficial code "
+				    "%lld needs a 'set'", s->code);
 			continue;
 		}
 		for (k = 0; k < r->nsets; k++)
