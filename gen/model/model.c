@@ -86,12 +86,34 @@ model_unknown(struct check *c, const struct srcpos *pos, const char *what,
 		diag_error(c->d, pos, "unknown %s '%s'", what, s);
 }
 
+/*
+ * The x- keys of map m, n of them, for templates (see view.h): copied
+ * into a map of their own, as the tree's nodes go.
+ */
+static const struct value *
+copy_ext(struct check *c, const struct value *m, size_t n)
+{
+	struct mkey *keys = arena_array(c->a, n, sizeof(*keys));
+	struct value *x = value_map(c->a, keys, n);
+	size_t i;
+
+	x->line = m->line;
+	x->col = m->col;
+	for (i = 0, n = 0; i < m->len; i++) {
+		if (strncmp(m->u.keys[i].s, "x-", 2) != 0)
+			continue;
+		keys[n] = m->u.keys[i];
+		x->items[n++] = model_copy_value(c->a, m->items[i]);
+	}
+	return x;
+}
+
 /* Keys are unique (see load.h); the first member wins all the same. */
-void
-model_check_keys(struct check *c, const struct value *map,
+const struct value *
+model_read(struct check *c, const struct value *map,
     const char *const *keys, size_t nkeys, struct fields *f)
 {
-	size_t i, j, k = nkeys - 1;
+	size_t i, j, k = nkeys - 1, next = 0;
 
 	assert(nkeys <= FIELDS_MAX);
 	f->map = map;
@@ -100,8 +122,10 @@ model_check_keys(struct check *c, const struct value *map,
 	for (i = 0; i < map->len; i++) {
 		const char *key = map->u.keys[i].s;
 
-		if (strncmp(key, "x-", 2) == 0)
+		if (strncmp(key, "x-", 2) == 0) {
+			next++;
 			continue;
+		}
 		/* Maps mostly follow the list: look past the last key first. */
 		for (j = 0; j < nkeys; j++) {
 			k = k + 1 < nkeys ? k + 1 : 0;
@@ -114,6 +138,7 @@ model_check_keys(struct check *c, const struct value *map,
 		else if (f->val[k] == NULL)
 			f->val[k] = map->items[i];
 	}
+	return next > 0 ? copy_ext(c, map, next) : NULL;
 }
 
 const struct value *
@@ -279,31 +304,6 @@ model_copy_value(struct arena *a, const struct value *v)
 	return k;
 }
 
-/* For templates (see view.h). */
-const struct value *
-model_ext(struct check *c, const struct value *v)
-{
-	struct value *m;
-	struct mkey *keys;
-	size_t i, n = 0;
-
-	for (i = 0; i < v->len; i++)
-		n += strncmp(v->u.keys[i].s, "x-", 2) == 0;
-	if (n == 0)
-		return NULL;
-	keys = arena_array(c->a, n, sizeof(*keys));
-	m = value_map(c->a, keys, n);
-	m->line = v->line;
-	m->col = v->col;
-	for (i = 0, n = 0; i < v->len; i++) {
-		if (strncmp(v->u.keys[i].s, "x-", 2) != 0)
-			continue;
-		keys[n] = v->u.keys[i];
-		m->items[n++] = model_copy_value(c->a, v->items[i]);
-	}
-	return m;
-}
-
 int
 model_locale(const struct registry *r, const char *name)
 {
@@ -358,8 +358,7 @@ build_registry(struct check *c, const struct value *v)
 
 	if (!model_is_map(c, v, "'registry'"))
 		return;
-	model_check_keys(c, v, registry_keys, NKEYS(registry_keys), &f);
-	r->node = model_ext(c, v);
+	r->node = model_read(c, v, registry_keys, NKEYS(registry_keys), &f);
 	r->name = model_get_str(c, &f, REG_NAME, GET_REQUIRED | GET_IDENT);
 	r->c_prefix = model_get_str(c, &f, REG_C_PREFIX, GET_IDENT);
 	if (r->c_prefix == NULL)
@@ -397,8 +396,7 @@ build_class(struct check *c, const struct value *v, void *p)
 	struct fields f;
 
 	k->pos = value_pos(c->path, v);
-	k->node = model_ext(c, v);
-	model_check_keys(c, v, class_keys, NKEYS(class_keys), &f);
+	k->node = model_read(c, v, class_keys, NKEYS(class_keys), &f);
 	k->id = model_get_str(c, &f, CLASS_ID, GET_REQUIRED | GET_IDENT);
 	if (model_get_int(c, &f, CLASS_FIRST, &k->first) &&
 	    model_get_int(c, &f, CLASS_LAST, &k->last) && k->first > k->last)
@@ -416,8 +414,7 @@ build_set(struct check *c, const struct value *v, void *p)
 	struct fields f;
 
 	s->pos = value_pos(c->path, v);
-	s->node = model_ext(c, v);
-	model_check_keys(c, v, set_keys, NKEYS(set_keys), &f);
+	s->node = model_read(c, v, set_keys, NKEYS(set_keys), &f);
 	s->id = model_get_str(c, &f, SET_ID, GET_REQUIRED | GET_IDENT);
 	s->title = model_get_loc(c, &f, SET_TITLE, GET_REQUIRED | GET_LINE);
 	s->description = model_get_loc(c, &f, SET_DESCRIPTION, 0);
@@ -497,8 +494,7 @@ build_model(struct check *c, const struct value *root)
 
 	if (!model_is_map(c, root, "the document"))
 		return;
-	model_check_keys(c, root, root_keys, NKEYS(root_keys), &f);
-	r->root = model_ext(c, root);
+	r->root = model_read(c, root, root_keys, NKEYS(root_keys), &f);
 	if (f.val[ROOT_SCHEMA] != NULL &&
 	    model_get_int(c, &f, ROOT_SCHEMA, &schema) && schema != 1)
 		diag_error(c->d, POS(c, f.val[ROOT_SCHEMA]),

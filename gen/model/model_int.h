@@ -42,9 +42,10 @@ struct check {
 /*
  * Reading maps (model.c)
  *
- * model_check_keys sorts the members of map into f, in one pass, by the
- * keys of its list (at most FIELDS_MAX, a status's); a key not in it is
- * an error, but for x- extensions.  The getters then read f->val[k],
+ * model_read sorts the members of map into f, in one pass, by the keys
+ * of its list (at most FIELDS_MAX, a status's); a key not in it is an
+ * error, but for x- extensions, which it returns copied into a map of
+ * their own (or NULL when there are none).  The getters read f->val[k],
  * the member under keys[k]: a missing required key is reported at the
  * map, a value of the wrong type at the value, and the getter returns
  * NULL (or false).  A string is any non-null scalar's text (`phrase:
@@ -66,7 +67,7 @@ enum {
 	GET_IDENT = 4		/* [a-z][a-z0-9_]* */
 };
 
-void model_check_keys(struct check *c, const struct value *map,
+const struct value *model_read(struct check *c, const struct value *map,
     const char *const *keys, size_t nkeys, struct fields *f);
 const struct value *model_field(struct check *c, const struct fields *f,
     int k, bool required);
@@ -85,12 +86,8 @@ bool model_is_list(struct check *c, const struct value *v, const char *what);
 void model_unknown(struct check *c, const struct srcpos *pos,
     const char *what, const char *s, const char *const *cands, size_t n);
 
-/*
- * A copy of the subtree v in the model's arena, texts borrowed; the x-
- * keys of map v, copied into a map of their own, or NULL.
- */
+/* A copy of the subtree v in the model's arena, texts borrowed. */
 const struct value *model_copy_value(struct arena *a, const struct value *v);
-const struct value *model_ext(struct check *c, const struct value *v);
 
 /*
  * Builds each item of list, which must be a map, with fn into an array

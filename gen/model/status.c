@@ -50,8 +50,7 @@ build_history(struct check *c, const struct value *v, void *p)
 	struct history *h = p;
 	struct fields f;
 
-	h->node = model_ext(c, v);
-	model_check_keys(c, v, history_keys, NKEYS(history_keys), &f);
+	h->node = model_read(c, v, history_keys, NKEYS(history_keys), &f);
 	h->phrase = model_get_str(c, &f, HIST_PHRASE, GET_REQUIRED | GET_LINE);
 	h->ref = model_get_str(c, &f, HIST_REF, GET_LINE);
 }
@@ -63,8 +62,7 @@ build_subcode(struct check *c, const struct value *v, void *p)
 	struct fields f;
 
 	s->pos = value_pos(c->path, v);
-	s->node = model_ext(c, v);
-	model_check_keys(c, v, subcode_keys, NKEYS(subcode_keys), &f);
+	s->node = model_read(c, v, subcode_keys, NKEYS(subcode_keys), &f);
 	if (model_get_int(c, &f, SUB_SUB, &s->sub) && s->sub < 0)
 		diag_error(c->d, POS(c, f.val[SUB_SUB]),
 		    "'sub' must not be negative");
@@ -207,8 +205,7 @@ model_build_status(struct check *c, const struct value *v, void *p)
 	struct fields f;
 
 	s->pos = value_pos(c->path, v);
-	s->node = model_ext(c, v);
-	model_check_keys(c, v, status_keys, NKEYS(status_keys), &f);
+	s->node = model_read(c, v, status_keys, NKEYS(status_keys), &f);
 	model_get_int(c, &f, ST_CODE, &s->code);
 	s->phrase = model_get_str(c, &f, ST_PHRASE, GET_REQUIRED | GET_LINE);
 	s->id = model_get_str(c, &f, ST_ID, GET_IDENT);
