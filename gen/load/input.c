@@ -1,7 +1,4 @@
-/*
- * Where the loader's text comes from, memory or a file read a chunk at
- * a time; the run of libyaml over it, and what its errors say.
- */
+/* The loader's text, from memory or a file; libyaml's run and errors. */
 #include "load_int.h"
 
 #include <errno.h>
@@ -121,16 +118,14 @@ read_chunk(void *data, unsigned char *buf, size_t size, size_t *nread)
 	return !l->big;
 }
 
-/*
- * Runs libyaml over l's input to the end of the document, and frees
- * what l holds.  Returns 0 with *out set, or -1 after an error.
- */
+/* Runs libyaml over l's input; 0 with *out set, or -1 after an error. */
 static int
 run(struct loader *l, const struct value **out)
 {
+	static const struct value null = { .kind = VALUE_NULL, .str = "",
+	    .line = 1, .col = 1 };
 	size_t errors = l->d->errors;
 	yaml_parser_t p;
-	struct value *null;
 	int rc;
 
 	if (!yaml_parser_initialize(&p)) {
@@ -147,12 +142,8 @@ run(struct loader *l, const struct value **out)
 	rc = load_events(l, &p);
 	if (p.error != YAML_NO_ERROR)
 		parse_error(l, &p);
-	/* An empty stream is a null document. */
-	if (rc == 0 && l->docs == 0) {
-		null = value_scalar(l->to->nodes, VALUE_NULL, "", 0);
-		null->line = null->col = 1;
-		l->root = null;
-	}
+	if (rc == 0 && l->docs == 0)
+		l->root = &null;	/* an empty stream */
 	yaml_parser_delete(&p);
 	free(l->frames);
 	free(l->slots);

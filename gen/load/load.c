@@ -1,6 +1,4 @@
-/*
- * libyaml's events into the tree (see load_int.h).
- */
+/* libyaml's events into the tree (see load_int.h). */
 #include "load_int.h"
 
 #include <limits.h>
@@ -16,10 +14,8 @@
 struct srcpos
 load_mark_pos(const struct loader *l, const yaml_mark_t *m)
 {
-	struct srcpos pos = { l->path, (unsigned)m->line + 1,
+	return (struct srcpos){ l->path, (unsigned)m->line + 1,
 	    (unsigned)m->column + 1 };
-
-	return pos;
 }
 
 static struct slot *
@@ -42,10 +38,9 @@ in_key(const struct loader *l)
 }
 
 /*
- * Hands a finished node to its parent.  v is NULL for a node already
- * reported as an error (an alias).  A key that is no scalar leaves a
- * slot without a key, dropped when the map closes; scalar keys come
- * through add_key.
+ * Hands a finished node, or NULL after an error (an alias), to its
+ * parent.  As a map's key it leaves a slot without a key, dropped when
+ * the map closes: scalar keys come through add_key.
  */
 static void
 attach(struct loader *l, const struct value *v)
@@ -184,20 +179,16 @@ report_dup(struct loader *l, const struct slot *s, const struct slot *first)
 	diag_note(l->d, &at, "first defined here");
 }
 
-/* A key of a big map, for the duplicate check: sorted by key, then idx. */
-struct keyref {
-	const char *key;
-	size_t idx;
-};
-
+/* By key, then by place: slots of one map lie in one array. */
 static int
-cmp_ref(const void *pa, const void *pb)
+cmp_slot(const void *pa, const void *pb)
 {
-	const struct keyref *a = pa, *b = pb;
+	const struct slot *a = *(const struct slot *const *)pa;
+	const struct slot *b = *(const struct slot *const *)pb;
 
-	if (a->key != b->key)
-		return (uintptr_t)a->key < (uintptr_t)b->key ? -1 : 1;
-	return a->idx < b->idx ? -1 : a->idx > b->idx;
+	if (a->key.s != b->key.s)
+		return (uintptr_t)a->key.s < (uintptr_t)b->key.s ? -1 : 1;
+	return (a > b) - (a < b);
 }
 
 /*
@@ -210,8 +201,8 @@ cmp_ref(const void *pa, const void *pb)
 static void
 check_dups(struct loader *l, const struct slot *m, size_t n)
 {
-	struct keyref *refs;
-	size_t i, j, k = 0, *first;
+	const struct slot **refs, **first;
+	size_t i, j, k = 0;
 
 	if (n <= DUPS_SCAN_MAX) {
 		for (i = 1; i < n; i++)
@@ -223,21 +214,19 @@ check_dups(struct loader *l, const struct slot *m, size_t n)
 		return;
 	}
 	refs = xmalloc(xmul(n, sizeof(*refs)));
-	first = xmalloc(xmul(n, sizeof(*first)));
-	for (i = 0; i < n; i++) {
-		first[i] = SIZE_MAX;
+	first = xcalloc(n, sizeof(*first));
+	for (i = 0; i < n; i++)
 		if (m[i].key.s != NULL)
-			refs[k++] = (struct keyref){ m[i].key.s, i };
-	}
-	qsort(refs, k, sizeof(*refs), cmp_ref);
+			refs[k++] = &m[i];
+	qsort(refs, k, sizeof(*refs), cmp_slot);
 	for (i = 1, j = 0; i < k; i++)
-		if (refs[i].key == refs[j].key)
-			first[refs[i].idx] = refs[j].idx;
+		if (refs[i]->key.s == refs[j]->key.s)
+			first[refs[i] - m] = refs[j];
 		else
 			j = i;
 	for (i = 0; i < n; i++)
-		if (first[i] != SIZE_MAX)
-			report_dup(l, &m[i], &m[first[i]]);
+		if (first[i] != NULL)
+			report_dup(l, &m[i], first[i]);
 	free(refs);
 	free(first);
 }

@@ -25,10 +25,7 @@ struct frame {
 	bool want_key;		/* map: the next node is a key */
 };
 
-/*
- * An item of an open container.  A list uses only val; a map's key.s
- * is NULL for a key that was no scalar, dropped when the map closes.
- */
+/* An open container's item; a map's keyless ones go when it closes. */
 struct slot {
 	struct mkey key;
 	const struct value *val;
@@ -52,9 +49,8 @@ struct loader {
 	struct frame *frames;	/* depth of them in use */
 	size_t depth, fcap;
 	/*
-	 * Items of every open container, innermost last.  A container's
-	 * items are copied into the arena once, when it closes, so growth
-	 * is amortised and nothing is quadratic.
+	 * Items of every open container, innermost last, copied into the
+	 * arena once, when it closes: growth is amortised, not quadratic.
 	 */
 	struct slot *slots;
 	size_t nslots, scap;

@@ -94,11 +94,9 @@ parse_int(const char *s, size_t n, long long *out)
 }
 
 /*
- * [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?, [-+]?\.inf, \.nan.
- * Of texts made of digits, points, signs and e, those are the ones
- * strtod reads whole (it reads no spaces, hex or words from them).  gen
- * never calls setlocale, so strtod's decimal point is the "C" one.
- * s[n] is NUL.
+ * [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?, [-+]?\.inf, \.nan:
+ * of texts of digits, points, signs and e, those strtod reads whole (gen
+ * never calls setlocale: the point is the "C" one).  s[n] is NUL.
  */
 static enum num
 parse_float(const char *s, size_t n, double *out)
