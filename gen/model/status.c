@@ -8,11 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/*
- * The keys of a status and of its parts, named by their index in a
- * struct fields.  The order of each list is the one suggest() tries
- * them in.
- */
+/* The keys of a status and of its parts, as in model.c. */
 enum {
 	ST_CODE, ST_PHRASE, ST_ID, ST_ALIASES, ST_NAMES, ST_STATUS, ST_SET,
 	ST_SOURCE, ST_REF, ST_EXPIRES, ST_HISTORY, ST_SUBCODES, ST_NOTE,
@@ -187,13 +183,11 @@ build_docs_only(struct check *c, const struct fields *f, struct status *s)
 
 	if (d == NULL)
 		return;
-	if (d->kind != VALUE_BOOL || !d->plain) {
-		diag_error(c->d, POS(c, d),
-		    "'docs_only' must be true or false");
-		return;
-	}
-	s->docs_only = d->u.b;
-	if (s->docs_only && s->kind != STATUS_UNOFFICIAL)
+	s->docs_only = d->kind == VALUE_BOOL && d->plain && d->u.b;
+	if (d->kind != VALUE_BOOL || !d->plain)
+		diag_error(c->d, POS(c, d), "'docs_only' must be true or "
+		    "false");
+	else if (s->docs_only && s->kind != STATUS_UNOFFICIAL)
 		diag_error(c->d, POS(c, d), "'docs_only' applies only to "
 		    "unofficial codes");
 }
