@@ -1,3 +1,4 @@
+/* libyaml's events into the tree (see load_int.h). */
 #include "load_int.h"
 
 #include <limits.h>
@@ -7,20 +8,14 @@
 
 #include "base/xmalloc.h"
 
-#define TAG_PREFIX	"tag:yaml.org,2002:"
-
 /* Maps up to this size are checked for repeated keys pair by pair. */
 #define DUPS_SCAN_MAX	16
 
 struct srcpos
 load_mark_pos(const struct loader *l, const yaml_mark_t *m)
 {
-	struct srcpos pos;
-
-	pos.file = l->path;
-	pos.line = (unsigned)m->line + 1;
-	pos.col = (unsigned)m->column + 1;
-	return pos;
+	return (struct srcpos){ l->path, (unsigned)m->line + 1,
+	    (unsigned)m->column + 1 };
 }
 
 static struct slot *
@@ -43,15 +38,14 @@ in_key(const struct loader *l)
 }
 
 /*
- * Hands a finished node to its parent.  v is NULL for a node already
- * reported as an error (an alias); a key that is NULL or no scalar
- * leaves a slot without a key, dropped when the map closes.
+ * Hands a finished node, or NULL after an error (an alias), to its
+ * parent.  As a map's key it leaves a slot without a key, dropped when
+ * the map closes: scalar keys come through add_key.
  */
 static void
 attach(struct loader *l, const struct value *v)
 {
 	struct frame *f;
-	struct slot *s;
 
 	if (l->depth == 0) {
 		l->root = v;
@@ -61,13 +55,7 @@ attach(struct loader *l, const struct value *v)
 	if (f->v->kind == VALUE_LIST) {
 		push_slot(l)->val = v;
 	} else if (f->want_key) {
-		s = push_slot(l);
-		if (v != NULL && v->kind != VALUE_LIST &&
-		    v->kind != VALUE_MAP) {
-			s->key.s = keys_add(l->to->keys, v->str, v->len);
-			s->key.line = v->line;
-			s->key.col = v->col;
-		}
+		push_slot(l);
 		f->want_key = false;
 	} else {
 		l->slots[l->nslots - 1].val = v;
@@ -75,19 +63,7 @@ attach(struct loader *l, const struct value *v)
 	}
 }
 
-static int
-count_node(struct loader *l, const yaml_mark_t *mark)
-{
-	struct srcpos pos;
-
-	if (++l->nodes <= l->lim.max_nodes)
-		return 0;
-	pos = load_mark_pos(l, mark);
-	diag_error(l->d, &pos, "more than %zu values", l->lim.max_nodes);
-	return -1;
-}
-
-/* An untagged key needs no node: its text and position go in a slot. */
+/* A key needs no node: its text and position go in a slot. */
 static void
 add_key(struct loader *l, const yaml_event_t *ev, const struct srcpos *pos)
 {
@@ -101,15 +77,24 @@ add_key(struct loader *l, const yaml_event_t *ev, const struct srcpos *pos)
 }
 
 static int
+count_node(struct loader *l, const struct srcpos *pos)
+{
+	if (++l->nodes <= l->lim.max_nodes)
+		return 0;
+	diag_error(l->d, pos, "more than %zu values", l->lim.max_nodes);
+	return -1;
+}
+
+static int
 on_scalar(struct loader *l, const yaml_event_t *ev)
 {
 	struct srcpos pos = load_mark_pos(l, &ev->start_mark);
 	const char *tag = (const char *)ev->data.scalar.tag;
+	const char *text = (const char *)ev->data.scalar.value;
 	size_t len = ev->data.scalar.length;
-	bool key = in_key(l);
 	struct value *v;
 
-	if (count_node(l, &ev->start_mark) != 0)
+	if (count_node(l, &pos) != 0)
 		return -1;
 	if (len > UINT_MAX) {
 		diag_error(l->d, &pos, "text longer than %u bytes", UINT_MAX);
@@ -120,25 +105,29 @@ on_scalar(struct loader *l, const yaml_event_t *ev)
 	 * some outputs (comments, Markdown) have no way to write one: the
 	 * text would have ended there unsaid.
 	 */
-	if (memchr(ev->data.scalar.value, '\0', len) != NULL)
+	if (memchr(text, '\0', len) != NULL)
 		diag_error(l->d, &pos, "text must not hold a NUL character "
 		    "('\\0')");
-	if (tag == NULL && key) {
+	if (in_key(l)) {
+		/* Keys stay text whatever their tag, which is checked. */
+		if (tag != NULL) {
+			struct value key = { .kind = VALUE_STRING, .str = text,
+			    .len = (unsigned)len };
+
+			load_resolve_tagged(&key, tag, &pos, l->d);
+		}
 		add_key(l, ev, &pos);
 		return 0;
 	}
-	v = value_str(l->to->nodes, arena_strndup(l->to->texts,
-	    (const char *)ev->data.scalar.value, len), len);
+	v = value_str(l->to->nodes, arena_strndup(l->to->texts, text, len),
+	    len);
 	v->line = pos.line;
 	v->col = pos.col;
 	v->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 	if (tag != NULL)
 		load_resolve_tagged(v, tag, &pos, l->d);
-	else if (v->plain && !key)
+	else if (v->plain)
 		load_resolve_plain(v, &pos, l->d);
-	/* Keys stay text whatever their tag resolved them to. */
-	if (key)
-		v->kind = VALUE_STRING;
 	attach(l, v);
 	return 0;
 }
@@ -155,7 +144,7 @@ on_open(struct loader *l, const yaml_event_t *ev, enum value_kind kind)
 	char show[LOAD_TAG_SHOW];
 	struct frame *f;
 
-	if (count_node(l, &ev->start_mark) != 0)
+	if (count_node(l, &pos) != 0)
 		return -1;
 	if (l->depth >= l->lim.max_depth) {
 		diag_error(l->d, &pos, "nesting deeper than %zu levels",
@@ -190,20 +179,16 @@ report_dup(struct loader *l, const struct slot *s, const struct slot *first)
 	diag_note(l->d, &at, "first defined here");
 }
 
-/* A key of a big map, for the duplicate check: sorted by key, then idx. */
-struct keyref {
-	const char *key;
-	size_t idx;
-};
-
+/* By key, then by place: slots of one map lie in one array. */
 static int
-cmp_ref(const void *pa, const void *pb)
+cmp_slot(const void *pa, const void *pb)
 {
-	const struct keyref *a = pa, *b = pb;
+	const struct slot *a = *(const struct slot *const *)pa;
+	const struct slot *b = *(const struct slot *const *)pb;
 
-	if (a->key != b->key)
-		return (uintptr_t)a->key < (uintptr_t)b->key ? -1 : 1;
-	return a->idx < b->idx ? -1 : a->idx > b->idx;
+	if (a->key.s != b->key.s)
+		return (uintptr_t)a->key.s < (uintptr_t)b->key.s ? -1 : 1;
+	return (a > b) - (a < b);
 }
 
 /*
@@ -216,38 +201,32 @@ cmp_ref(const void *pa, const void *pb)
 static void
 check_dups(struct loader *l, const struct slot *m, size_t n)
 {
-	struct keyref *refs;
-	size_t i, j, k = 0, run = 0, *first;
+	const struct slot **refs, **first;
+	size_t i, j, k = 0;
 
 	if (n <= DUPS_SCAN_MAX) {
-		for (i = 1; i < n; i++) {
+		for (i = 1; i < n; i++)
 			for (j = 0; m[i].key.s != NULL && j < i; j++)
-				if (m[j].key.s == m[i].key.s)
+				if (m[j].key.s == m[i].key.s) {
+					report_dup(l, &m[i], &m[j]);
 					break;
-			if (m[i].key.s != NULL && j < i)
-				report_dup(l, &m[i], &m[j]);
-		}
+				}
 		return;
 	}
 	refs = xmalloc(xmul(n, sizeof(*refs)));
-	first = xmalloc(xmul(n, sizeof(*first)));
-	for (i = 0; i < n; i++) {
-		first[i] = SIZE_MAX;
-		if (m[i].key.s != NULL) {
-			refs[k].key = m[i].key.s;
-			refs[k++].idx = i;
-		}
-	}
-	qsort(refs, k, sizeof(*refs), cmp_ref);
-	for (i = 1; i < k; i++) {
-		if (refs[i].key == refs[run].key)
-			first[refs[i].idx] = refs[run].idx;
-		else
-			run = i;
-	}
+	first = xcalloc(n, sizeof(*first));
 	for (i = 0; i < n; i++)
-		if (first[i] != SIZE_MAX)
-			report_dup(l, &m[i], &m[first[i]]);
+		if (m[i].key.s != NULL)
+			refs[k++] = &m[i];
+	qsort(refs, k, sizeof(*refs), cmp_slot);
+	for (i = 1, j = 0; i < k; i++)
+		if (refs[i]->key.s == refs[j]->key.s)
+			first[refs[i] - m] = refs[j];
+		else
+			j = i;
+	for (i = 0; i < n; i++)
+		if (first[i] != NULL)
+			report_dup(l, &m[i], first[i]);
 	free(refs);
 	free(first);
 }
@@ -301,7 +280,7 @@ on_event(struct loader *l, const yaml_event_t *ev, bool *done)
 		diag_error(l->d, &pos, "more than one document");
 		return -1;
 	case YAML_ALIAS_EVENT:
-		if (count_node(l, &ev->start_mark) != 0)
+		if (count_node(l, &pos) != 0)
 			return -1;
 		diag_error(l->d, &pos, "aliases are not supported");
 		attach(l, NULL);
@@ -316,60 +295,23 @@ on_event(struct loader *l, const yaml_event_t *ev, bool *done)
 	case YAML_MAPPING_END_EVENT:
 		on_close(l);
 		return 0;
-	case YAML_NO_EVENT:
-	case YAML_STREAM_START_EVENT:
-	case YAML_DOCUMENT_END_EVENT:
+	default:
 		return 0;
 	}
-	return 0;
 }
 
-static int
-run(struct loader *l, yaml_parser_t *p)
+int
+load_events(struct loader *l, yaml_parser_t *p)
 {
 	yaml_event_t ev;
 	bool done = false;
 	int rc = 0;
 
 	while (!done && rc == 0 && !diag_full(l->d)) {
-		if (!yaml_parser_parse(p, &ev)) {
-			load_parse_error(l, p);
+		if (!yaml_parser_parse(p, &ev))
 			return -1;
-		}
 		rc = on_event(l, &ev, &done);
 		yaml_event_delete(&ev);
 	}
 	return rc;
 }
-
-int
-load_run(struct loader *l, void (*set_input)(struct loader *, yaml_parser_t *),
-    const struct value **out)
-{
-	size_t errors = l->d->errors;
-	yaml_parser_t p;
-	struct value *null;
-
-	if (!yaml_parser_initialize(&p)) {
-		diag_error(l->d, NULL, "%s: cannot start the YAML parser",
-		    l->path);
-		return -1;
-	}
-	yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
-	set_input(l, &p);
-	if (run(l, &p) == 0 && l->docs == 0) {
-		null = arena_alloc(l->to->nodes, sizeof(*null));
-		null->kind = VALUE_NULL;
-		null->str = "";
-		null->line = null->col = 1;
-		l->root = null;
-	}
-	yaml_parser_delete(&p);
-	free(l->frames);
-	free(l->slots);
-	if (l->d->errors != errors || l->root == NULL)
-		return -1;
-	*out = l->root;
-	return 0;
-}
-

@@ -1,6 +1,9 @@
 /*
- * load_int: what load.c (the tree) and input.c (the text) share.  Not
- * for other modules; see load.h.
+ * load_int: what the files of the load stage share; see load.h.
+ *
+ * input.c reads the text, from memory or a file a chunk at a time, runs
+ * libyaml over it and says what its errors mean; load.c turns libyaml's
+ * events into the tree; scalar.c resolves scalars by the core schema.
  */
 #ifndef GEN_LOAD_INT_H
 #define GEN_LOAD_INT_H
@@ -13,6 +16,8 @@
 
 #include "load.h"
 
+#define TAG_PREFIX	"tag:yaml.org,2002:"
+
 /* A list or map being built. */
 struct frame {
 	struct value *v;
@@ -20,42 +25,32 @@ struct frame {
 	bool want_key;		/* map: the next node is a key */
 };
 
-/*
- * An item of an open container.  A list uses only val; a map's key.s
- * is NULL for a key that was no scalar, dropped when the map closes.
- */
+/* An open container's item; a map's keyless ones go when it closes. */
 struct slot {
 	struct mkey key;
 	const struct value *val;
-};
-
-/* A regular file that libyaml reads a chunk at a time. */
-struct source {
-	FILE *fp;
-	long start;		/* where the text begins, after a BOM */
-	size_t total;		/* bytes handed to libyaml */
-	size_t max;
-	size_t nul;		/* offset of a NUL byte, or SIZE_MAX */
-	int err;		/* errno of a failed read, or 0 */
-	bool big;		/* grew past max while being read */
 };
 
 struct loader {
 	const struct load_to *to;
 	struct diag *d;
 	const char *path;
-	const char *text;	/* as passed to libyaml (BOM skipped) */
-	size_t len;
-	struct source *src;	/* instead of text */
 	struct load_limits lim;
+	const char *text;	/* in memory (BOM skipped), or NULL */
+	size_t len;
+	FILE *fp;		/* or a regular file, read in chunks */
+	long start;		/* where its text begins, after a BOM */
+	size_t total;		/* bytes handed to libyaml */
+	size_t nul;		/* offset of a NUL byte, or SIZE_MAX */
+	int err;		/* errno of a failed read, or 0 */
+	bool big;		/* grew past lim.max_bytes while read */
 	size_t nodes, docs;
 	const struct value *root;
 	struct frame *frames;	/* depth of them in use */
 	size_t depth, fcap;
 	/*
-	 * Items of every open container, innermost last.  A container's
-	 * items are copied into the arena once, when it closes, so growth
-	 * is amortised and nothing is quadratic.
+	 * Items of every open container, innermost last, copied into the
+	 * arena once, when it closes: growth is amortised, not quadratic.
 	 */
 	struct slot *slots;
 	size_t nslots, scap;
@@ -64,16 +59,33 @@ struct loader {
 /* Where libyaml's mark m is, in l's file. */
 struct srcpos load_mark_pos(const struct loader *l, const yaml_mark_t *m);
 
-/* Reports why p stopped (input.c). */
-void load_parse_error(struct loader *l, const yaml_parser_t *p);
+/*
+ * Builds the tree from p's events, to the end of the stream.  Returns
+ * -1 when p failed (p->error says why) or an error stopped the load.
+ */
+int load_events(struct loader *l, yaml_parser_t *p);
 
 /*
- * Runs libyaml over the input set_input sets to the end of the
- * document, and frees what the loader holds.  Returns 0 with *out set,
- * or -1 when an error was reported.
+ * Scalars (scalar.c), whose str is NUL-terminated at len.
+ * load_resolve_plain resolves a plain one by the core schema, setting
+ * v->kind and v->u; load_resolve_tagged applies the explicit tag, as
+ * libyaml resolves it ("tag:yaml.org,2002:int", "!").  Values a tag
+ * does not take, numbers out of range and tags other than str, int,
+ * float, bool and null are reported into d at pos.
  */
-int load_run(struct loader *l,
-    void (*set_input)(struct loader *, yaml_parser_t *),
-    const struct value **out);
+void load_resolve_plain(struct value *v, const struct srcpos *pos,
+    struct diag *d);
+void load_resolve_tagged(struct value *v, const char *tag,
+    const struct srcpos *pos, struct diag *d);
+
+/*
+ * tag in buf[0..size) as a document writes it ("!!int"), cut short as
+ * load_quote_len does.  Returns buf; LOAD_TAG_SHOW bytes are enough.
+ */
+#define LOAD_TAG_SHOW	72
+const char *load_show_tag(const char *tag, char *buf, size_t size);
+
+/* How many bytes of s[0..len) to quote: at most 60, whole characters. */
+int load_quote_len(const char *s, size_t len);
 
 #endif

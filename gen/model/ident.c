@@ -29,25 +29,24 @@
  * their checks report.  Two ids alike in one of them ('a_1' and 'a1'
  * are both 'A1' in pascal case) would become one name in some output.
  */
-static const enum case_id ident_cases[] = {
+static const enum case_id cases[] = {
 	CASE_SNAKE, CASE_UPPER_SNAKE, CASE_CAMEL, CASE_PASCAL
 };
 
-#define NIDENT_CASES	NKEYS(ident_cases)
-#define AS_WRITTEN	NIDENT_CASES	/* the ids themselves */
+#define NCASES		NKEYS(cases)
+#define AS_WRITTEN	NCASES	/* the ids themselves */
 
 /* Every id and alias, in the order of the statuses. */
 struct idents {
 	size_t n;
-	const char **id;
+	const char **id, **fold;
 	const struct srcpos **pos;
-	const char **fold;
 	bool *kw;		/* some keyword folds as it does */
 	/*
 	 * For each id, the last id before it that reads the same in case
 	 * k (or as written), or NONE; NULL while no two ids fold alike.
 	 */
-	size_t *prev[NIDENT_CASES + 1];
+	size_t *prev[NCASES + 1];
 };
 
 /* A text, and the index of the id or name it belongs to. */
@@ -56,40 +55,21 @@ struct spelt {
 	size_t i;
 };
 
-struct names;
+/* A name in one language: given by `names:`, or an id in its case. */
+struct name {
+	const char *s;
+	struct srcpos pos;
+	bool given;
+};
 
-static const char *fold(struct check *c, const char *s);
-static const char *spell_to(struct buf *b, const char *s, enum case_id k);
-static const char *spell(struct check *c, const char *s, enum case_id k);
-static int cmp_str(const void *pa, const void *pb);
-static bool is_in(const char *const *v, size_t n, const char *s);
-static int cmp_spelt(const void *pa, const void *pb);
-static void find_repeats(struct spelt *v, size_t n, size_t *prev);
-static struct idents *list_idents(struct check *c);
-static void fold_idents(struct check *c, struct idents *ids);
-static void compare_run(struct check *c, struct idents *ids,
-    const struct spelt *run, size_t m);
-static void find_runs(struct check *c, struct idents *ids);
-static void report_duplicates(struct check *c, const struct idents *ids);
-static void report_keywords(struct check *c, const struct idents *ids,
-    size_t k);
-static bool met_before(struct check *c, const struct idents *ids,
-    size_t a, size_t b, size_t k);
-static void report_meetings(struct check *c, const struct idents *ids,
-    size_t k);
-static void check_name_words(struct check *c, const char *lang,
-    const struct value *v);
-static int lang_case(const char *lang);
-static void list_given(struct check *c, struct names *nm);
-static void add_name(struct names *nm, const char *s,
-    const struct srcpos *pos, bool given);
-static const struct srcpos *kept_pos(struct check *c,
-    const struct value *v);
-static void list_names(struct check *c, struct names *nm, int lc);
-static void check_lang_names(struct check *c, const char *lang);
-static bool was_seen(const struct buf *seen, const char *key);
-static void check_status_names(struct check *c, const struct value *names,
-    struct buf *seen);
+/* One language's names, in the order of the statuses. */
+struct names {
+	const char *lang;
+	const char **folds;	/* of the names given, sorted */
+	size_t nfolds;
+	struct name *v;
+	size_t n, cap;
+};
 
 /* s lowered and without underscores, in tmp. */
 static const char *
@@ -108,18 +88,11 @@ fold(struct check *c, const char *s)
 
 /* s in case k, in b: valid until b changes. */
 static const char *
-spell_to(struct buf *b, const char *s, enum case_id k)
+spell(struct buf *b, const char *s, enum case_id k)
 {
 	buf_reset(b);
 	case_apply(b, k, s, strlen(s));
 	return b->ptr;
-}
-
-/* s in case k, in c->scratch: valid until the next call. */
-static const char *
-spell(struct check *c, const char *s, enum case_id k)
-{
-	return spell_to(&c->scratch, s, k);
 }
 
 static int
@@ -163,89 +136,51 @@ find_repeats(struct spelt *v, size_t n, size_t *prev)
 		    v[j - 1].i : NONE;
 }
 
-/* Every id and alias, in tmp. */
+/* Every id and alias, in tmp, with its fold. */
 static struct idents *
 list_idents(struct check *c)
 {
 	const struct registry *r = c->r;
+	const struct status *s;
 	struct idents *ids = arena_alloc(&c->tmp, sizeof(*ids));
-	size_t i, j, n = 0;
-
-	for (i = 0; i < r->nstatuses; i++)
-		n += (r->statuses[i].id != NULL) + r->statuses[i].naliases;
-	ids->id = arena_array(&c->tmp, n + 1, sizeof(*ids->id));
-	ids->pos = arena_array(&c->tmp, n + 1, sizeof(*ids->pos));
-	for (i = 0; i < r->nstatuses; i++) {
-		const struct status *s = &r->statuses[i];
-
-		if (s->id != NULL) {
-			ids->id[ids->n] = s->id;
-			ids->pos[ids->n++] = &s->id_pos;
-		}
-		for (j = 0; j < s->naliases; j++) {
-			ids->id[ids->n] = s->aliases[j];
-			ids->pos[ids->n++] = &s->alias_pos[j];
-		}
-	}
-	fold_idents(c, ids);
-	return ids;
-}
-
-/* Each id's fold, and whether some keyword's is the same. */
-static void
-fold_idents(struct check *c, struct idents *ids)
-{
 	const char **kw;
-	size_t i, nkw;
+	size_t i, j, n = 0, nkw;
 
 	kw = keyword_all(&c->tmp, &nkw);
 	for (i = 0; i < nkw; i++)
 		kw[i] = fold(c, kw[i]);
 	qsort(kw, nkw, sizeof(*kw), cmp_str);
-	ids->fold = arena_array(&c->tmp, ids->n + 1, sizeof(*ids->fold));
-	ids->kw = arena_array(&c->tmp, ids->n + 1, sizeof(*ids->kw));
-	for (i = 0; i < ids->n; i++) {
-		ids->fold[i] = fold(c, ids->id[i]);
-		ids->kw[i] = is_in(kw, nkw, ids->fold[i]);
+	for (i = 0; i < r->nstatuses; i++)
+		n += (r->statuses[i].id != NULL) + r->statuses[i].naliases;
+	ids->id = arena_array(&c->tmp, n + 1, sizeof(*ids->id));
+	ids->pos = arena_array(&c->tmp, n + 1, sizeof(*ids->pos));
+	ids->fold = arena_array(&c->tmp, n + 1, sizeof(*ids->fold));
+	ids->kw = arena_array(&c->tmp, n + 1, sizeof(*ids->kw));
+	for (i = 0; i < r->nstatuses; i++) {
+		s = &r->statuses[i];
+		/* j == 0 is the id, then come the aliases. */
+		for (j = s->id == NULL; j <= s->naliases; j++, ids->n++) {
+			ids->id[ids->n] = j == 0 ? s->id : s->aliases[j - 1];
+			ids->pos[ids->n] = j == 0 ? &s->id_pos :
+			    &s->alias_pos[j - 1];
+			ids->fold[ids->n] = fold(c, ids->id[ids->n]);
+			ids->kw[ids->n] = is_in(kw, nkw, ids->fold[ids->n]);
+		}
 	}
+	return ids;
 }
 
 /*
- * The ids of run[0..m), which fold alike, spelt in each case and as
- * written: where two read alike, prev says so.
+ * The ids whose fold another id shares, spelt in each case and as
+ * written, and sorted: where two read alike, prev says so.  Spellings
+ * alike fold alike, so one sort of them all finds what a sort of each
+ * fold's ids would.
  */
 static void
-compare_run(struct check *c, struct idents *ids, const struct spelt *run,
-    size_t m)
-{
-	struct spelt *v = arena_array(&c->tmp, m, sizeof(*v));
-	const char *s;
-	size_t i, j, k;
-
-	for (k = 0; k <= AS_WRITTEN; k++) {
-		if (ids->prev[k] == NULL) {
-			ids->prev[k] = arena_array(&c->tmp, ids->n,
-			    sizeof(*ids->prev[k]));
-			for (i = 0; i < ids->n; i++)
-				ids->prev[k][i] = NONE;
-		}
-		for (j = 0; j < m; j++) {
-			s = ids->id[run[j].i];
-			if (k != AS_WRITTEN)
-				s = arena_strdup(&c->tmp,
-				    spell(c, s, ident_cases[k]));
-			v[j] = (struct spelt){ s, run[j].i };
-		}
-		find_repeats(v, m, ids->prev[k]);
-	}
-}
-
-/* Sorts the folds; the ids of each run that shares one are compared. */
-static void
-find_runs(struct check *c, struct idents *ids)
+find_alike(struct check *c, struct idents *ids)
 {
 	struct spelt *v = arena_array(&c->tmp, ids->n + 1, sizeof(*v));
-	size_t i, j;
+	size_t i, j, k, m = 0;
 
 	for (i = 0; i < ids->n; i++)
 		v[i] = (struct spelt){ ids->fold[i], i };
@@ -254,22 +189,18 @@ find_runs(struct check *c, struct idents *ids)
 		for (j = i + 1; j < ids->n && strcmp(v[j].s, v[i].s) == 0; j++)
 			continue;
 		if (j - i > 1)
-			compare_run(c, ids, v + i, j - i);
+			for (k = i; k < j; k++)
+				v[m++] = v[k];
 	}
-}
-
-static void
-report_duplicates(struct check *c, const struct idents *ids)
-{
-	const size_t *prev = ids->prev[AS_WRITTEN];
-	size_t i;
-
-	for (i = 0; prev != NULL && i < ids->n; i++) {
-		if (prev[i] == NONE)
-			continue;
-		diag_error(c->d, ids->pos[i], "duplicate identifier '%s'",
-		    ids->id[i]);
-		diag_note(c->d, ids->pos[prev[i]], "first defined here");
+	for (k = 0; m > 0 && k <= AS_WRITTEN; k++) {
+		ids->prev[k] = arena_array(&c->tmp, ids->n, sizeof(size_t));
+		for (i = 0; i < ids->n; i++)
+			ids->prev[k][i] = NONE;
+		for (j = 0; j < m; j++)
+			v[j].s = k == AS_WRITTEN ? ids->id[v[j].i] :
+			    arena_strdup(&c->tmp, spell(&c->scratch,
+			    ids->id[v[j].i], cases[k]));
+		find_repeats(v, m, ids->prev[k]);
 	}
 }
 
@@ -284,16 +215,16 @@ report_keywords(struct check *c, const struct idents *ids, size_t k)
 	const char *s, *lang;
 	size_t i;
 
-	if (ident_cases[k] != CASE_UPPER_SNAKE && ident_cases[k] != CASE_PASCAL)
+	if (cases[k] != CASE_UPPER_SNAKE && cases[k] != CASE_PASCAL)
 		return;
 	for (i = 0; i < ids->n; i++) {
 		if (!ids->kw[i])
 			continue;
-		s = spell(c, ids->id[i], ident_cases[k]);
-		if ((lang = keyword_any(s)) != NULL)
+		s = spell(&c->scratch, ids->id[i], cases[k]);
+		if ((lang = keyword_in(NULL, s)) != NULL)
 			diag_error(c->d, ids->pos[i], "identifier '%s' reads "
 			    "'%s' in %s case, a keyword of %s", ids->id[i], s,
-			    case_name(ident_cases[k]), lang);
+			    case_name(cases[k]), lang);
 	}
 }
 
@@ -307,33 +238,39 @@ met_before(struct check *c, const struct idents *ids, size_t a, size_t b,
 	size_t j;
 
 	for (j = 0; j < k && !met; j++)
-		met = strcmp(spell(c, ids->id[a], ident_cases[j]),
-		    spell_to(&other, ids->id[b], ident_cases[j])) == 0;
+		met = strcmp(spell(&c->scratch, ids->id[a], cases[j]),
+		    spell(&other, ids->id[b], cases[j])) == 0;
 	buf_release(&other);
 	return met;
 }
 
 /*
- * Ids that read alike in case k.  Exact duplicates were reported as
- * such, and a pair that reads alike in several cases is reported at
- * the first.
+ * Ids that read alike in case k, or as written: duplicates.  A pair of
+ * duplicates is reported as such, and a pair that reads alike in
+ * several cases at the first.
  */
 static void
-report_meetings(struct check *c, const struct idents *ids, size_t k)
+report_alike(struct check *c, const struct idents *ids, size_t k)
 {
 	const size_t *prev = ids->prev[k];
 	size_t i, a;
 
 	for (i = 0; prev != NULL && i < ids->n; i++) {
-		a = prev[i];
-		if (a == NONE || strcmp(ids->id[i], ids->id[a]) == 0 ||
-		    met_before(c, ids, i, a, k))
+		if ((a = prev[i]) == NONE)
 			continue;
-		diag_error(c->d, ids->pos[i], "identifier '%s' reads '%s' in "
-		    "%s case, the same as '%s'", ids->id[i],
-		    spell(c, ids->id[i], ident_cases[k]),
-		    case_name(ident_cases[k]), ids->id[a]);
-		diag_note(c->d, ids->pos[a], "'%s' defined here", ids->id[a]);
+		if (k == AS_WRITTEN) {
+			diag_error(c->d, ids->pos[i], "duplicate identifier "
+			    "'%s'", ids->id[i]);
+			diag_note(c->d, ids->pos[a], "first defined here");
+		} else if (strcmp(ids->id[i], ids->id[a]) != 0 &&
+		    !met_before(c, ids, i, a, k)) {
+			diag_error(c->d, ids->pos[i], "identifier '%s' reads "
+			    "'%s' in %s case, the same as '%s'", ids->id[i],
+			    spell(&c->scratch, ids->id[i], cases[k]),
+			    case_name(cases[k]), ids->id[a]);
+			diag_note(c->d, ids->pos[a], "'%s' defined here",
+			    ids->id[a]);
+		}
 	}
 }
 
@@ -347,46 +284,14 @@ model_check_idents(struct check *c)
 	struct idents *ids = list_idents(c);
 	size_t k;
 
-	find_runs(c, ids);
-	report_duplicates(c, ids);
-	for (k = 0; k < NIDENT_CASES; k++) {
+	find_alike(c, ids);
+	report_alike(c, ids, AS_WRITTEN);
+	for (k = 0; k < NCASES; k++) {
 		report_keywords(c, ids, k);
-		report_meetings(c, ids, k);
+		report_alike(c, ids, k);
 	}
 	c->ids = ids;
 }
-
-/* The case of each built-in language (templates/LANG/lang.yaml). */
-static const struct {
-	const char *lang;
-	enum case_id ident_case;
-} lang_cases[] = {
-	{ "c", CASE_UPPER_SNAKE },
-	{ "python", CASE_UPPER_SNAKE },
-	{ "go", CASE_PASCAL },
-	{ "typescript", CASE_UPPER_SNAKE },
-	{ "rust", CASE_UPPER_CAMEL }
-};
-
-/*
- * A name in one language: given by `names:`, or derived, an id spelt in
- * the language's case.
- */
-struct name {
-	const char *s;
-	const struct srcpos *pos;
-	bool given;
-};
-
-/* One language's names, in the order of the statuses. */
-struct names {
-	const char *lang;
-	const char **given;	/* every name `names:` gives, sorted */
-	const char **folds;	/* their folds, sorted */
-	size_t ngiven;
-	struct name *v;
-	size_t n, cap;
-};
 
 static void
 check_name_words(struct check *c, const char *lang, const struct value *v)
@@ -403,21 +308,23 @@ check_name_words(struct check *c, const char *lang, const struct value *v)
 		    v->str, why);
 }
 
-/* The case a built-in language spells ids in, or -1. */
+/* The case a built-in language spells ids in (its lang.yaml), or -1. */
 static int
 lang_case(const char *lang)
 {
-	size_t i;
-
-	for (i = 0; i < NKEYS(lang_cases); i++)
-		if (strcmp(lang_cases[i].lang, lang) == 0)
-			return (int)lang_cases[i].ident_case;
+	if (strcmp(lang, "go") == 0)
+		return CASE_PASCAL;
+	if (strcmp(lang, "rust") == 0)
+		return CASE_UPPER_CAMEL;
+	if (strcmp(lang, "c") == 0 || strcmp(lang, "python") == 0 ||
+	    strcmp(lang, "typescript") == 0)
+		return CASE_UPPER_SNAKE;
 	return -1;
 }
 
-/* Every name that `names:` gives in the language, and their folds. */
+/* The folds of every name that `names:` gives in the language. */
 static void
-list_given(struct check *c, struct names *nm)
+list_folds(struct check *c, struct names *nm)
 {
 	const struct registry *r = c->r;
 	const struct value *l;
@@ -426,49 +333,33 @@ list_given(struct check *c, struct names *nm)
 	for (i = 0; i < r->nstatuses; i++)
 		if ((l = value_find(r->statuses[i].names, nm->lang)) != NULL)
 			n += l->len;
-	nm->given = arena_array(&c->tmp, n + 1, sizeof(*nm->given));
 	nm->folds = arena_array(&c->tmp, n + 1, sizeof(*nm->folds));
 	for (i = 0; i < r->nstatuses; i++) {
 		l = value_find(r->statuses[i].names, nm->lang);
-		for (j = 0; l != NULL && j < l->len; j++, nm->ngiven++) {
-			nm->given[nm->ngiven] = l->items[j]->str;
-			nm->folds[nm->ngiven] = fold(c, l->items[j]->str);
-		}
+		for (j = 0; l != NULL && j < l->len; j++)
+			nm->folds[nm->nfolds++] = fold(c, l->items[j]->str);
 	}
-	qsort(nm->given, nm->ngiven, sizeof(*nm->given), cmp_str);
-	qsort(nm->folds, nm->ngiven, sizeof(*nm->folds), cmp_str);
+	qsort(nm->folds, nm->nfolds, sizeof(*nm->folds), cmp_str);
 }
 
 static void
-add_name(struct names *nm, const char *s, const struct srcpos *pos,
-    bool given)
+add_name(struct names *nm, const char *s, struct srcpos pos, bool given)
 {
 	nm->v = xgrow(nm->v, &nm->cap, nm->n, sizeof(*nm->v));
 	nm->v[nm->n++] = (struct name){ s, pos, given };
-}
-
-/* Where v was written, in memory that lasts as long as the checks. */
-static const struct srcpos *
-kept_pos(struct check *c, const struct value *v)
-{
-	struct srcpos *pos = arena_alloc(&c->tmp, sizeof(*pos));
-
-	*pos = value_pos(c->path, v);
-	return pos;
 }
 
 /*
  * The names of each status in the language: those `names:` gives, else
  * its ids in the language's case (lc, or none when -1).  Only a name
  * given can be reported here, so of the derived names only those that
- * read as one are kept.
+ * fold as one does are kept.
  */
 static void
 list_names(struct check *c, struct names *nm, int lc)
 {
 	const struct status *st;
 	const struct value *l;
-	const char *s;
 	size_t i, j, at = 0, nid;
 
 	for (i = 0; i < c->r->nstatuses; i++, at += nid) {
@@ -477,15 +368,12 @@ list_names(struct check *c, struct names *nm, int lc)
 		l = value_find(st->names, nm->lang);
 		for (j = 0; l != NULL && j < l->len; j++)
 			add_name(nm, l->items[j]->str,
-			    kept_pos(c, l->items[j]), true);
-		for (j = at; l == NULL && lc >= 0 && j < at + nid; j++) {
-			if (!is_in(nm->folds, nm->ngiven, c->ids->fold[j]))
-				continue;
-			s = spell(c, c->ids->id[j], (enum case_id)lc);
-			if (is_in(nm->given, nm->ngiven, s))
-				add_name(nm, arena_strdup(&c->tmp, s),
-				    c->ids->pos[j], false);
-		}
+			    value_pos(c->path, l->items[j]), true);
+		for (j = at; l == NULL && lc >= 0 && j < at + nid; j++)
+			if (is_in(nm->folds, nm->nfolds, c->ids->fold[j]))
+				add_name(nm, arena_strdup(&c->tmp,
+				    spell(&c->scratch, c->ids->id[j],
+				    (enum case_id)lc)), *c->ids->pos[j], false);
 	}
 }
 
@@ -497,11 +385,11 @@ list_names(struct check *c, struct names *nm, int lc)
 static void
 check_lang_names(struct check *c, const char *lang)
 {
-	struct names nm = { lang, NULL, NULL, 0, NULL, 0, 0 };
+	struct names nm = { lang, NULL, 0, NULL, 0, 0 };
 	struct spelt *v;
 	size_t *prev, i, p;
 
-	list_given(c, &nm);
+	list_folds(c, &nm);
 	list_names(c, &nm, lang_case(lang));
 	v = arena_array(&c->tmp, nm.n + 1, sizeof(*v));
 	prev = arena_array(&c->tmp, nm.n + 1, sizeof(*prev));
@@ -512,9 +400,9 @@ check_lang_names(struct check *c, const char *lang)
 		p = prev[i];
 		if (p == NONE || (!nm.v[i].given && !nm.v[p].given))
 			continue;
-		diag_error(c->d, nm.v[i].pos, "duplicate %s name '%s'", lang,
+		diag_error(c->d, &nm.v[i].pos, "duplicate %s name '%s'", lang,
 		    nm.v[i].s);
-		diag_note(c->d, nm.v[p].pos, "first defined here");
+		diag_note(c->d, &nm.v[p].pos, "first defined here");
 	}
 	free(nm.v);
 }
@@ -532,37 +420,30 @@ was_seen(const struct buf *seen, const char *key)
 }
 
 /*
- * Each entry of a status's `names:` against the keywords of its
- * language; each language not seen yet, when first met.
+ * Each entry of `names:` against the keywords of its language, in the
+ * order of the statuses; each language, when first met, against the
+ * other names in it.
  */
-static void
-check_status_names(struct check *c, const struct value *names,
-    struct buf *seen)
-{
-	const struct value *list;
-	const char *lang;
-	size_t j, m;
-
-	for (j = 0; j < names->len; j++) {
-		lang = names->u.keys[j].s;
-		list = names->items[j];
-		for (m = 0; m < list->len; m++)
-			check_name_words(c, lang, list->items[m]);
-		if (was_seen(seen, lang))
-			continue;
-		buf_add(seen, lang, strlen(lang) + 1);
-		check_lang_names(c, lang);
-	}
-}
-
 void
 model_check_names(struct check *c)
 {
 	struct buf seen = BUF_INIT;	/* "lang\0" for each one checked */
-	size_t i;
+	const struct value *names, *list;
+	const char *lang;
+	size_t i, j, m;
 
-	for (i = 0; i < c->r->nstatuses; i++)
-		if (c->r->statuses[i].names != NULL)
-			check_status_names(c, c->r->statuses[i].names, &seen);
+	for (i = 0; i < c->r->nstatuses; i++) {
+		names = c->r->statuses[i].names;
+		for (j = 0; names != NULL && j < names->len; j++) {
+			lang = names->u.keys[j].s;
+			list = names->items[j];
+			for (m = 0; m < list->len; m++)
+				check_name_words(c, lang, list->items[m]);
+			if (was_seen(&seen, lang))
+				continue;
+			buf_add(&seen, lang, strlen(lang) + 1);
+			check_lang_names(c, lang);
+		}
+	}
 	buf_release(&seen);
 }

@@ -1,7 +1,9 @@
 #include "keyword.h"
 
+#include <assert.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* C89, C99, C11 and C23. */
@@ -15,7 +17,7 @@ static const char *const c_words[] = {
 	"nullptr", "register", "restrict", "return", "short", "signed",
 	"sizeof", "static", "static_assert", "struct", "switch",
 	"thread_local", "true", "typedef", "typeof", "typeof_unqual", "union",
-	"unsigned", "void", "volatile", "while", NULL
+	"unsigned", "void", "volatile", "while"
 };
 
 /* C++98 to C++20, with the alternative operator spellings. */
@@ -34,7 +36,7 @@ static const char *const cpp_words[] = {
 	"static_cast", "struct", "switch", "template", "this", "thread_local",
 	"throw", "true", "try", "typedef", "typeid", "typename", "union",
 	"unsigned", "using", "virtual", "void", "volatile", "wchar_t", "while",
-	"xor", "xor_eq", NULL
+	"xor", "xor_eq"
 };
 
 /* Keywords and soft keywords (match, case, type, _) of Python 3. */
@@ -43,14 +45,14 @@ static const char *const python_words[] = {
 	"break", "case", "class", "continue", "def", "del", "elif", "else",
 	"except", "finally", "for", "from", "global", "if", "import", "in",
 	"is", "lambda", "match", "nonlocal", "not", "or", "pass", "raise",
-	"return", "try", "type", "while", "with", "yield", NULL
+	"return", "try", "type", "while", "with", "yield"
 };
 
 static const char *const go_words[] = {
 	"break", "case", "chan", "const", "continue", "default", "defer",
 	"else", "fallthrough", "for", "func", "go", "goto", "if", "import",
 	"interface", "map", "package", "range", "return", "select", "struct",
-	"switch", "type", "var", NULL
+	"switch", "type", "var"
 };
 
 /* Reserved words, plus those reserved in strict mode and modules. */
@@ -61,7 +63,7 @@ static const char *const typescript_words[] = {
 	"import", "in", "instanceof", "interface", "let", "new", "null",
 	"package", "private", "protected", "public", "return", "static",
 	"super", "switch", "this", "throw", "true", "try", "typeof", "var",
-	"void", "while", "with", "yield", NULL
+	"void", "while", "with", "yield"
 };
 
 /* Strict and reserved keywords of every edition to 2024. */
@@ -72,12 +74,12 @@ static const char *const rust_words[] = {
 	"loop", "macro", "match", "mod", "move", "mut", "override", "priv",
 	"pub", "ref", "return", "self", "static", "struct", "super", "trait",
 	"true", "try", "type", "typeof", "unsafe", "unsized", "use",
-	"virtual", "where", "while", "yield", NULL
+	"virtual", "where", "while", "yield"
 };
 
-#define WORDS(t) (t), sizeof(t) / sizeof((t)[0]) - 1
+#define WORDS(t) (t), sizeof(t) / sizeof((t)[0])
 
-/* Each table is in strcmp order (keyword_check), for binary search. */
+/* Each table is in strcmp order, for bsearch (keyword_all checks). */
 static const struct {
 	const char *lang;	/* gen's language name */
 	const char *title;	/* for messages */
@@ -94,37 +96,10 @@ static const struct {
 
 #define NTABLES (sizeof(tables) / sizeof(tables[0]))
 
-/* Binary search: each table is in strcmp order. */
-static bool
-in_table(size_t t, const char *word)
+static int
+cmp_word(const void *key, const void *p)
 {
-	size_t lo = 0, hi = tables[t].n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int r = strcmp(tables[t].words[mid], word);
-
-		if (r == 0)
-			return true;
-		if (r < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return false;
-}
-
-bool
-keyword_check(void)
-{
-	size_t t, i;
-
-	for (t = 0; t < NTABLES; t++)
-		for (i = 1; i < tables[t].n; i++)
-			if (strcmp(tables[t].words[i - 1],
-			    tables[t].words[i]) >= 0)
-				return false;
-	return true;
+	return strcmp(key, *(const char *const *)p);
 }
 
 const char **
@@ -137,44 +112,27 @@ keyword_all(struct arena *a, size_t *n)
 		m += tables[t].n;
 	v = arena_array(a, m, sizeof(*v));
 	for (t = 0, m = 0; t < NTABLES; t++)
-		for (i = 0; i < tables[t].n; i++)
+		for (i = 0; i < tables[t].n; i++) {
+			assert(i == 0 || strcmp(tables[t].words[i - 1],
+			    tables[t].words[i]) < 0);
 			v[m++] = tables[t].words[i];
+		}
 	*n = m;
 	return v;
 }
 
 const char *
-keyword_any(const char *word)
-{
-	size_t i;
-
-	for (i = 0; i < NTABLES; i++)
-		if (in_table(i, word))
-			return tables[i].title;
-	return NULL;
-}
-
-bool
-keyword_knows(const char *lang)
-{
-	size_t i;
-
-	for (i = 0; i < NTABLES; i++)
-		if (strcmp(tables[i].lang, lang) == 0)
-			return true;
-	return false;
-}
-
-const char *
 keyword_in(const char *lang, const char *word)
 {
+	bool known = false;
 	size_t i;
 
-	if (!keyword_knows(lang))
-		return keyword_any(word);
+	for (i = 0; lang != NULL && i < NTABLES; i++)
+		known = known || strcmp(tables[i].lang, lang) == 0;
 	for (i = 0; i < NTABLES; i++)
-		if (strcmp(tables[i].lang, lang) == 0 &&
-		    in_table(i, word))
+		if ((!known || strcmp(tables[i].lang, lang) == 0) &&
+		    bsearch(word, tables[i].words, tables[i].n,
+		    sizeof(*tables[i].words), cmp_word) != NULL)
 			return tables[i].title;
 	return NULL;
 }

@@ -20,22 +20,11 @@
 
 /*
  * The display name ("C++", "Python", ...) of the first language in
- * which word is reserved, or NULL when none reserves it.
- */
-const char *keyword_any(const char *word);
-
-/*
- * Like keyword_any, but only for the language named lang ("c", "go",
- * ...).  A language gen has no table for is checked against every table,
- * since nothing is known about it.
+ * which word is reserved, or NULL when none reserves it.  Only the
+ * tables of the language named lang ("c", "go", ...) are read, but for
+ * NULL, or a language gen has none for, of which nothing is known.
  */
 const char *keyword_in(const char *lang, const char *word);
-
-/*
- * Whether lang has a table of its own; keyword_in checks every table
- * for the others.
- */
-bool keyword_knows(const char *lang);
 
 /*
  * Why name is reserved to the C implementation ("it starts with an
@@ -48,11 +37,9 @@ const char *keyword_c_reserved(const char *name);
  * Every word of every table, in the order of the tables, for checking
  * many words at once: an array in arena a, whose length goes to *n,
  * and which the caller may change (the words are constants).  A word
- * that several languages reserve comes once for each.
+ * that several languages reserve comes once for each.  Asserts that
+ * each table is in strcmp order, as the lookups need.
  */
 const char **keyword_all(struct arena *a, size_t *n);
-
-/* Whether every table is in strcmp order, as the lookups assume. */
-bool keyword_check(void);
 
 #endif

@@ -6,27 +6,12 @@
 #include "model_int.h"
 
 #include <assert.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "base/buf.h"
 #include "base/case.h"
 #include "base/suggest.h"
 #include "keyword.h"
-
-static const struct text *loc_from(struct check *c, const struct value *v,
-    const char *key);
-static const char *pascal(struct check *c, const char *s);
-static void check_registry_words(struct check *c, const struct value *v);
-static void build_registry(struct check *c, const struct value *v);
-static void build_class(struct check *c, const struct value *v, void *p);
-static void build_set(struct check *c, const struct value *v, void *p);
-static const char *what_item(struct check *c, const char *list);
-static void check_unique(struct check *c, const char *what, const char *id,
-    const struct srcpos *pos, const char *prev, const struct srcpos *ppos);
-static void check_classes(struct check *c);
-static int build_model(struct check *c, const struct value *root,
-    struct registry **out);
 
 /*
  * The keys of the document, the registry, a class and a set, named by
@@ -88,16 +73,47 @@ model_is_list(struct check *c, const struct value *v, const char *what)
 	return false;
 }
 
-/*
- * Sorts the members of map into f by key.  Unknown keys are errors,
- * except x- extensions.  Keys are unique (see load.h); the first
- * member wins all the same, as with value_get.
- */
 void
-model_check_keys(struct check *c, const struct value *map,
+model_unknown(struct check *c, const struct srcpos *pos, const char *what,
+    const char *s, const char *const *cands, size_t n)
+{
+	const char *hint = suggest(s, strlen(s), cands, n);
+
+	if (hint != NULL)
+		diag_error(c->d, pos, "unknown %s '%s'; did you mean '%s'?",
+		    what, s, hint);
+	else
+		diag_error(c->d, pos, "unknown %s '%s'", what, s);
+}
+
+/*
+ * The x- keys of map m, n of them, for templates (see view.h): copied
+ * into a map of their own, as the tree's nodes go.
+ */
+static const struct value *
+copy_ext(struct check *c, const struct value *m, size_t n)
+{
+	struct mkey *keys = arena_array(c->a, n, sizeof(*keys));
+	struct value *x = value_map(c->a, keys, n);
+	size_t i;
+
+	x->line = m->line;
+	x->col = m->col;
+	for (i = 0, n = 0; i < m->len; i++) {
+		if (strncmp(m->u.keys[i].s, "x-", 2) != 0)
+			continue;
+		keys[n] = m->u.keys[i];
+		x->items[n++] = model_copy_value(c->a, m->items[i]);
+	}
+	return x;
+}
+
+/* Keys are unique (see load.h); the first member wins all the same. */
+const struct value *
+model_read(struct check *c, const struct value *map,
     const char *const *keys, size_t nkeys, struct fields *f)
 {
-	size_t i, j, k = nkeys - 1;
+	size_t i, j, k = nkeys - 1, next = 0;
 
 	assert(nkeys <= FIELDS_MAX);
 	f->map = map;
@@ -105,32 +121,26 @@ model_check_keys(struct check *c, const struct value *map,
 	memset(f->val, 0, sizeof(f->val));
 	for (i = 0; i < map->len; i++) {
 		const char *key = map->u.keys[i].s;
-		const char *hint;
 
-		if (strncmp(key, "x-", 2) == 0)
+		if (strncmp(key, "x-", 2) == 0) {
+			next++;
 			continue;
+		}
 		/* Maps mostly follow the list: look past the last key first. */
 		for (j = 0; j < nkeys; j++) {
 			k = k + 1 < nkeys ? k + 1 : 0;
 			if (key[0] == keys[k][0] && strcmp(key, keys[k]) == 0)
 				break;
 		}
-		if (j < nkeys) {
-			if (f->val[k] == NULL)
-				f->val[k] = map->items[i];
-			continue;
-		}
-		hint = suggest(key, strlen(key), keys, nkeys);
-		if (hint != NULL)
-			diag_error(c->d, KEY_POS(c, map, i),
-			    "unknown key '%s'; did you mean '%s'?", key, hint);
-		else
-			diag_error(c->d, KEY_POS(c, map, i),
-			    "unknown key '%s'", key);
+		if (j == nkeys)
+			model_unknown(c, KEY_POS(c, map, i), "key", key, keys,
+			    nkeys);
+		else if (f->val[k] == NULL)
+			f->val[k] = map->items[i];
 	}
+	return next > 0 ? copy_ext(c, map, next) : NULL;
 }
 
-/* The member under f->keys[k], or NULL, reported if required. */
 const struct value *
 model_field(struct check *c, const struct fields *f, int k, bool required)
 {
@@ -142,109 +152,12 @@ model_field(struct check *c, const struct fields *f, int k, bool required)
 	return v;
 }
 
-/* Any non-null scalar reads as its text: `phrase: No` is "No". */
-const char *
-model_get_str(struct check *c, const struct fields *f, int k, bool required)
+/* A list's or a map's str is no text: it shares its place with items. */
+static bool
+has_text(const struct value *v)
 {
-	const struct value *v = model_field(c, f, k, required);
-	const char *key = f->keys[k];
-
-	if (v == NULL)
-		return NULL;
-	if (v->kind == VALUE_LIST || v->kind == VALUE_MAP ||
-	    v->kind == VALUE_NULL) {
-		diag_error(c->d, POS(c, v), "'%s' must be a string, not a %s",
-		    key, value_kind_name(v->kind));
-		return NULL;
-	}
-	if (v->len == 0 && required) {
-		diag_error(c->d, POS(c, v), "'%s' must not be empty", key);
-		return NULL;
-	}
-	return v->str;
-}
-
-bool
-model_get_int(struct check *c, const struct fields *f, int k, long long *out)
-{
-	const struct value *v = model_field(c, f, k, true);
-	const char *key = f->keys[k];
-
-	if (v == NULL)
-		return false;
-	if (v->kind != VALUE_INT || !v->plain) {
-		diag_error(c->d, POS(c, v), "'%s' must be an integer, not %s%s",
-		    key, v->plain ? "a " : "a quoted ",
-		    value_kind_name(v->kind));
-		return false;
-	}
-	*out = v->u.i;
-	return true;
-}
-
-const char *
-model_get_ident(struct check *c, const struct fields *f, int k, bool required)
-{
-	const char *s = model_get_str(c, f, k, required);
-
-	if (s != NULL && !model_is_ident(s)) {
-		diag_error(c->d, POS(c, f->val[k]),
-		    "'%s' is not a valid identifier (use [a-z][a-z0-9_]*)", s);
-		return NULL;
-	}
-	return s;
-}
-
-static const struct text *
-loc_from(struct check *c, const struct value *v, const char *key)
-{
-	struct text *out = arena_array(c->a, c->r->nlocales, sizeof(*out));
-	size_t i;
-	int li;
-
-	if (v->kind != VALUE_MAP) {
-		if (v->kind == VALUE_LIST || v->kind == VALUE_NULL) {
-			diag_error(c->d, POS(c, v), "'%s' must be a string "
-			    "or a locale map, not a %s", key,
-			    value_kind_name(v->kind));
-			return NULL;
-		}
-		out[0].s = v->str;
-		out[0].len = v->len;
-		return out;
-	}
-	for (i = 0; i < v->len; i++) {
-		const char *lkey = v->u.keys[i].s;
-		const struct value *t = v->items[i];
-
-		li = model_locale(c->r, lkey);
-		if (li < 0) {
-			diag_error(c->d, KEY_POS(c, v, i), "locale '%s' is not "
-			    "declared in 'registry.locales'", lkey);
-			continue;
-		}
-		if (t->kind == VALUE_MAP || t->kind == VALUE_LIST ||
-		    t->kind == VALUE_NULL) {
-			diag_error(c->d, POS(c, t), "'%s.%s' must be a "
-			    "string, not a %s", key, lkey,
-			    value_kind_name(t->kind));
-			continue;
-		}
-		out[li].s = t->str;
-		out[li].len = t->len;
-	}
-	if (out[0].s == NULL)
-		diag_error(c->d, POS(c, v), "'%s' has no text in the default "
-		    "locale '%s'", key, c->r->locales[0]);
-	return out;
-}
-
-const struct text *
-model_get_loc(struct check *c, const struct fields *f, int k, bool required)
-{
-	const struct value *v = model_field(c, f, k, required);
-
-	return v != NULL ? loc_from(c, v, f->keys[k]) : NULL;
+	return v->kind != VALUE_LIST && v->kind != VALUE_MAP &&
+	    v->kind != VALUE_NULL;
 }
 
 /*
@@ -276,92 +189,119 @@ is_line(struct check *c, const struct value *v, const char *key,
 }
 
 const char *
-model_get_line(struct check *c, const struct fields *f, int k, bool required)
+model_get_str(struct check *c, const struct fields *f, int k, int how)
 {
-	const char *s = model_get_str(c, f, k, required);
+	const struct value *v = model_field(c, f, k, how & GET_REQUIRED);
+	const char *key = f->keys[k];
 
-	if (s != NULL && !is_line(c, f->val[k], f->keys[k], NULL))
+	if (v == NULL)
 		return NULL;
-	return s;
+	if (!has_text(v)) {
+		diag_error(c->d, POS(c, v), "'%s' must be a string, not a %s",
+		    key, value_kind_name(v->kind));
+		return NULL;
+	}
+	if (v->len == 0 && (how & GET_REQUIRED)) {
+		diag_error(c->d, POS(c, v), "'%s' must not be empty", key);
+		return NULL;
+	}
+	if ((how & GET_LINE) && !is_line(c, v, key, NULL))
+		return NULL;
+	if ((how & GET_IDENT) && !model_is_ident(v->str)) {
+		diag_error(c->d, POS(c, v), "'%s' is not a valid identifier "
+		    "(use [a-z][a-z0-9_]*)", v->str);
+		return NULL;
+	}
+	return v->str;
 }
 
-/* A required locale text whose every text must pass is_line. */
-static const struct text *
-get_title(struct check *c, const struct fields *f, int k)
+bool
+model_get_int(struct check *c, const struct fields *f, int k, long long *out)
 {
-	const struct text *t = model_get_loc(c, f, k, true);
-	const struct value *v = f->val[k], *m;
-	size_t i;
+	const struct value *v = model_field(c, f, k, true);
 
-	if (t == NULL)
+	if (v == NULL)
+		return false;
+	if (v->kind != VALUE_INT || !v->plain) {
+		diag_error(c->d, POS(c, v), "'%s' must be an integer, not %s%s",
+		    f->keys[k], v->plain ? "a " : "a quoted ",
+		    value_kind_name(v->kind));
+		return false;
+	}
+	*out = v->u.i;
+	return true;
+}
+
+/* With GET_LINE, each text is checked once the locales are. */
+const struct text *
+model_get_loc(struct check *c, const struct fields *f, int k, int how)
+{
+	const struct value *v = model_field(c, f, k, how & GET_REQUIRED), *t;
+	const char *key = f->keys[k];
+	struct text *out;
+	size_t i;
+	int li;
+
+	if (v == NULL)
 		return NULL;
+	if (v->kind != VALUE_MAP && !has_text(v)) {
+		diag_error(c->d, POS(c, v), "'%s' must be a string or a locale "
+		    "map, not a %s", key, value_kind_name(v->kind));
+		return NULL;
+	}
+	out = arena_array(c->a, c->r->nlocales, sizeof(*out));
 	if (v->kind != VALUE_MAP) {
-		is_line(c, v, f->keys[k], NULL);
-		return t;
+		out[0] = (struct text){ v->str, v->len };
+		if (how & GET_LINE)
+			is_line(c, v, key, NULL);
+		return out;
 	}
 	for (i = 0; i < v->len; i++) {
-		m = v->items[i];
-		if (m->kind != VALUE_MAP && m->kind != VALUE_LIST &&
-		    m->kind != VALUE_NULL)
-			is_line(c, m, f->keys[k], v->u.keys[i].s);
+		t = v->items[i];
+		if ((li = model_locale(c->r, v->u.keys[i].s)) < 0)
+			diag_error(c->d, KEY_POS(c, v, i), "locale '%s' is not "
+			    "declared in 'registry.locales'", v->u.keys[i].s);
+		else if (!has_text(t))
+			diag_error(c->d, POS(c, t), "'%s.%s' must be a string, "
+			    "not a %s", key, v->u.keys[i].s,
+			    value_kind_name(t->kind));
+		else
+			out[li] = (struct text){ t->str, t->len };
 	}
-	return t;
+	if (out[0].s == NULL)
+		diag_error(c->d, POS(c, v), "'%s' has no text in the default "
+		    "locale '%s'", key, c->r->locales[0]);
+	for (i = 0; (how & GET_LINE) && i < v->len; i++)
+		if (has_text(v->items[i]))
+			is_line(c, v->items[i], key, v->u.keys[i].s);
+	return out;
 }
 
 /*
- * A copy of the subtree v in the model's arena: the tree's nodes go
- * once the model is built.  Texts are borrowed; they live as long as
- * the model must.  The loader bounds nesting, which bounds the
- * recursion.
+ * The tree's nodes go once the model is built; texts are borrowed, as
+ * they live as long as the model must.  The loader bounds nesting,
+ * which bounds the recursion.
  */
 const struct value *
 model_copy_value(struct arena *a, const struct value *v)
 {
 	struct value *k = arena_alloc(a, sizeof(*k));
-	const struct value **items = NULL;
+	const struct value **items;
+	struct mkey *keys;
 	size_t i;
 
 	*k = *v;
-	if (v->kind == VALUE_LIST || v->kind == VALUE_MAP)
-		items = arena_array(a, v->len, sizeof(*items));
-	for (i = 0; items != NULL && i < v->len; i++)
-		items[i] = model_copy_value(a, v->items[i]);
-	if (items != NULL)
-		k->items = items;
-	if (v->kind == VALUE_MAP)
-		k->u.keys = arena_array(a, v->len, sizeof(*k->u.keys));
-	if (v->kind == VALUE_MAP && v->len > 0)
-		memcpy((struct mkey *)k->u.keys, v->u.keys,
-		    v->len * sizeof(*k->u.keys));
-	return k;
-}
-
-/*
- * The x- keys of map v, for templates (see view.h): a map of them
- * alone, copied, or NULL when there are none.
- */
-const struct value *
-model_ext(struct check *c, const struct value *v)
-{
-	struct value *m;
-	struct mkey *keys;
-	size_t i, n = 0;
-
+	if (v->kind != VALUE_LIST && v->kind != VALUE_MAP)
+		return k;
+	k->items = items = arena_array(a, v->len, sizeof(*items));
 	for (i = 0; i < v->len; i++)
-		n += strncmp(v->u.keys[i].s, "x-", 2) == 0;
-	if (n == 0)
-		return NULL;
-	keys = arena_array(c->a, n, sizeof(*keys));
-	m = value_map(c->a, keys, n);
-	m->line = v->line;
-	m->col = v->col;
-	for (i = 0, n = 0; i < v->len; i++) {
-		if (strncmp(v->u.keys[i].s, "x-", 2) != 0)
-			continue;
-		keys[n] = v->u.keys[i];
-		m->items[n++] = model_copy_value(c->a, v->items[i]);
+		items[i] = model_copy_value(a, v->items[i]);
+	if (v->kind == VALUE_MAP) {
+		k->u.keys = keys = arena_array(a, v->len, sizeof(*keys));
+		for (i = 0; i < v->len; i++)
+			keys[i] = v->u.keys[i];
 	}
-	return m;
+	return k;
 }
 
 int
@@ -375,57 +315,52 @@ model_locale(const struct registry *r, const char *name)
 	return -1;
 }
 
-/* s in pascal case, in c->scratch: valid until it is used again. */
-static const char *
-pascal(struct check *c, const char *s)
-{
-	buf_reset(&c->scratch);
-	case_apply(&c->scratch, CASE_PASCAL, s, strlen(s));
-	return c->scratch.ptr;
-}
-
 /*
  * The registry name becomes file and package names and, in pascal case,
  * a class name; the C prefix starts every C name.
  */
 static void
-check_registry_words(struct check *c, const struct value *v)
+check_registry_words(struct check *c, const struct fields *f)
 {
 	const struct registry *r = c->r;
-	const char *kw, *why, *p;
+	const struct value *name = f->val[REG_NAME];
+	const struct value *prefix = f->val[REG_C_PREFIX];
+	const char *kw, *why;
 
-	if (r->name != NULL && (kw = keyword_any(r->name)) != NULL)
-		diag_error(c->d, POS(c, value_find(v, "name")), "registry name "
-		    "'%s' is a keyword of %s", r->name, kw);
-	else if (r->name != NULL &&
-	    (kw = keyword_any(p = pascal(c, r->name))) != NULL)
-		diag_error(c->d, POS(c, value_find(v, "name")), "registry name "
-		    "'%s' reads '%s' in pascal case, a keyword of %s",
-		    r->name, p, kw);
-	if (value_find(v, "c_prefix") == NULL || r->c_prefix == NULL)
+	if (r->name != NULL) {
+		buf_reset(&c->scratch);
+		case_apply(&c->scratch, CASE_PASCAL, r->name, strlen(r->name));
+		if ((kw = keyword_in(NULL, r->name)) != NULL)
+			diag_error(c->d, POS(c, name), "registry name '%s' is "
+			    "a keyword of %s", r->name, kw);
+		else if ((kw = keyword_in(NULL, c->scratch.ptr)) != NULL)
+			diag_error(c->d, POS(c, name), "registry name '%s' "
+			    "reads '%s' in pascal case, a keyword of %s",
+			    r->name, c->scratch.ptr, kw);
+	}
+	if (prefix == NULL || r->c_prefix == NULL)
 		return;
 	if ((kw = keyword_in("c", r->c_prefix)) != NULL)
-		diag_error(c->d, POS(c, value_find(v, "c_prefix")), "c_prefix "
-		    "'%s' is a keyword of %s", r->c_prefix, kw);
+		diag_error(c->d, POS(c, prefix), "c_prefix '%s' is a keyword "
+		    "of %s", r->c_prefix, kw);
 	else if ((why = keyword_c_reserved(r->c_prefix)) != NULL)
-		diag_error(c->d, POS(c, value_find(v, "c_prefix")), "c_prefix "
-		    "'%s' is reserved in C: %s", r->c_prefix, why);
+		diag_error(c->d, POS(c, prefix), "c_prefix '%s' is reserved "
+		    "in C: %s", r->c_prefix, why);
 }
 
 static void
 build_registry(struct check *c, const struct value *v)
 {
 	struct registry *r = c->r;
-	const struct value *locs;
+	const struct value *locs, *l;
 	struct fields f;
 	size_t i;
 
 	if (!model_is_map(c, v, "'registry'"))
 		return;
-	model_check_keys(c, v, registry_keys, NKEYS(registry_keys), &f);
-	r->node = model_ext(c, v);
-	r->name = model_get_ident(c, &f, REG_NAME, true);
-	r->c_prefix = model_get_ident(c, &f, REG_C_PREFIX, false);
+	r->node = model_read(c, v, registry_keys, NKEYS(registry_keys), &f);
+	r->name = model_get_str(c, &f, REG_NAME, GET_REQUIRED | GET_IDENT);
+	r->c_prefix = model_get_str(c, &f, REG_C_PREFIX, GET_IDENT);
 	if (r->c_prefix == NULL)
 		r->c_prefix = r->name;
 	locs = model_field(c, &f, REG_LOCALES, true);
@@ -437,23 +372,21 @@ build_registry(struct check *c, const struct value *v)
 	}
 	r->locales = arena_array(c->a, locs->len, sizeof(*r->locales));
 	for (i = 0; i < locs->len; i++) {
-		const struct value *l = locs->items[i];
-
+		l = locs->items[i];
 		if (l->kind != VALUE_STRING || l->len == 0) {
 			diag_error(c->d, POS(c, l), "a locale must be a string "
 			    "such as 'en' or 'zh-CN'");
 			return;
 		}
-		if (model_locale(r, l->str) >= 0) {
+		if (model_locale(r, l->str) >= 0)
 			diag_error(c->d, POS(c, l), "duplicate locale '%s'",
 			    l->str);
-			continue;
-		}
-		r->locales[r->nlocales++] = l->str;
+		else
+			r->locales[r->nlocales++] = l->str;
 	}
-	r->title = get_title(c, &f, REG_TITLE);
-	r->description = model_get_loc(c, &f, REG_DESCRIPTION, false);
-	check_registry_words(c, v);
+	r->title = model_get_loc(c, &f, REG_TITLE, GET_REQUIRED | GET_LINE);
+	r->description = model_get_loc(c, &f, REG_DESCRIPTION, 0);
+	check_registry_words(c, &f);
 }
 
 static void
@@ -463,16 +396,15 @@ build_class(struct check *c, const struct value *v, void *p)
 	struct fields f;
 
 	k->pos = value_pos(c->path, v);
-	k->node = model_ext(c, v);
-	model_check_keys(c, v, class_keys, NKEYS(class_keys), &f);
-	k->id = model_get_ident(c, &f, CLASS_ID, true);
+	k->node = model_read(c, v, class_keys, NKEYS(class_keys), &f);
+	k->id = model_get_str(c, &f, CLASS_ID, GET_REQUIRED | GET_IDENT);
 	if (model_get_int(c, &f, CLASS_FIRST, &k->first) &&
 	    model_get_int(c, &f, CLASS_LAST, &k->last) && k->first > k->last)
 		diag_error(c->d, POS(c, f.val[CLASS_LAST]), "class '%s' ends "
 		    "(%lld) before it starts (%lld)", k->id ? k->id : "?",
 		    k->last, k->first);
-	k->title = get_title(c, &f, CLASS_TITLE);
-	k->description = model_get_loc(c, &f, CLASS_DESCRIPTION, true);
+	k->title = model_get_loc(c, &f, CLASS_TITLE, GET_REQUIRED | GET_LINE);
+	k->description = model_get_loc(c, &f, CLASS_DESCRIPTION, GET_REQUIRED);
 }
 
 static void
@@ -482,47 +414,33 @@ build_set(struct check *c, const struct value *v, void *p)
 	struct fields f;
 
 	s->pos = value_pos(c->path, v);
-	s->node = model_ext(c, v);
-	model_check_keys(c, v, set_keys, NKEYS(set_keys), &f);
-	s->id = model_get_ident(c, &f, SET_ID, true);
-	s->title = get_title(c, &f, SET_TITLE);
-	s->description = model_get_loc(c, &f, SET_DESCRIPTION, false);
+	s->node = model_read(c, v, set_keys, NKEYS(set_keys), &f);
+	s->id = model_get_str(c, &f, SET_ID, GET_REQUIRED | GET_IDENT);
+	s->title = model_get_loc(c, &f, SET_TITLE, GET_REQUIRED | GET_LINE);
+	s->description = model_get_loc(c, &f, SET_DESCRIPTION, 0);
 }
 
-/* "an item of 'statuses'", for messages. */
-static const char *
-what_item(struct check *c, const char *list)
-{
-	size_t n = strlen(list) + 32;
-	char *s = arena_alloc(c->a, n);
-
-	snprintf(s, n, "an item of '%s'", list);
-	return s;
-}
-
-/*
- * Builds a list of maps with fn and returns the array; *n receives the
- * length.  Items are zeroed first, so a failed one keeps NULL fields.
- */
 void *
 model_build_list(struct check *c, const struct value *list, const char *what,
     size_t size, void (*fn)(struct check *, const struct value *, void *),
     size_t *n)
 {
-	size_t i;
+	const struct value *v;
 	char *items;
-	const char *item;
+	size_t i;
 
 	*n = 0;
 	if (list == NULL || !model_is_list(c, list, what))
 		return NULL;
 	items = arena_array(c->a, list->len, size);
-	item = what_item(c, what);
 	for (i = 0; i < list->len; i++) {
-		const struct value *v = list->items[i];
-
-		if (model_is_map(c, v, item))
+		v = list->items[i];
+		if (v->kind == VALUE_MAP)
 			fn(c, v, items + i * size);
+		else
+			diag_error(c->d, POS(c, v), "an item of '%s' must be a "
+			    "map, not %s %s", what, value_kind_article(v->kind),
+			    value_kind_name(v->kind));
 	}
 	*n = list->len;
 	return items;
@@ -533,16 +451,18 @@ static void
 check_unique(struct check *c, const char *what, const char *id,
     const struct srcpos *pos, const char *prev, const struct srcpos *ppos)
 {
-	if (id == NULL || prev == NULL || strcmp(id, prev) != 0)
+	if (strcmp(id, prev) != 0)
 		return;
 	diag_error(c->d, pos, "duplicate %s id '%s'", what, id);
 	diag_note(c->d, ppos, "first defined here");
 }
 
+/* A model that model_build built has every id. */
 static void
 check_classes(struct check *c)
 {
 	const struct registry *r = c->r;
+	const struct status_class *a, *b;
 	size_t i, j;
 
 	for (i = 0; i < r->nsets; i++)
@@ -551,44 +471,30 @@ check_classes(struct check *c)
 			    r->sets[j].id, &r->sets[j].pos);
 	for (i = 0; i < r->nclasses; i++)
 		for (j = 0; j < i; j++) {
-			const struct status_class *a = &r->classes[j];
-			const struct status_class *b = &r->classes[i];
-
+			a = &r->classes[j];
+			b = &r->classes[i];
 			check_unique(c, "class", b->id, &b->pos, a->id,
 			    &a->pos);
-			if (b->first <= a->last && a->first <= b->last) {
-				diag_error(c->d, &b->pos, "class '%s' overlaps "
-				    "class '%s'", b->id ? b->id : "?",
-				    a->id ? a->id : "?");
-				diag_note(c->d, &a->pos, "'%s' defined here",
-				    a->id ? a->id : "?");
-			}
+			if (b->first > a->last || a->first > b->last)
+				continue;
+			diag_error(c->d, &b->pos, "class '%s' overlaps class "
+			    "'%s'", b->id, a->id);
+			diag_note(c->d, &a->pos, "'%s' defined here", a->id);
 		}
 }
 
-/* What the checks hold apart from the model. */
+/* model_build's work, which stops where nothing more can be checked. */
 static void
-release_checks(struct check *c)
-{
-	buf_release(&c->scratch);
-	arena_release(&c->tmp);
-}
-
-/* model_build's work; the caller owns c and its scratch buffer. */
-static int
-build_model(struct check *c, const struct value *root,
-    struct registry **out)
+build_model(struct check *c, const struct value *root)
 {
 	struct registry *r = c->r;
 	const struct value *v;
 	struct fields f;
-	size_t before = c->d->errors;
 	long long schema;
 
 	if (!model_is_map(c, root, "the document"))
-		return -1;
-	model_check_keys(c, root, root_keys, NKEYS(root_keys), &f);
-	r->root = model_ext(c, root);
+		return;
+	r->root = model_read(c, root, root_keys, NKEYS(root_keys), &f);
 	if (f.val[ROOT_SCHEMA] != NULL &&
 	    model_get_int(c, &f, ROOT_SCHEMA, &schema) && schema != 1)
 		diag_error(c->d, POS(c, f.val[ROOT_SCHEMA]),
@@ -598,7 +504,7 @@ build_model(struct check *c, const struct value *root,
 	if (v != NULL)
 		build_registry(c, v);
 	if (r->nlocales == 0)
-		return -1;
+		return;
 	r->sets = model_build_list(c, f.val[ROOT_SETS], "sets",
 	    sizeof(*r->sets), build_set, &r->nsets);
 	r->classes = model_build_list(c, model_field(c, &f, ROOT_CLASSES, true),
@@ -606,10 +512,6 @@ build_model(struct check *c, const struct value *root,
 	r->statuses = model_build_list(c,
 	    model_field(c, &f, ROOT_STATUSES, true), "statuses",
 	    sizeof(*r->statuses), model_build_status, &r->nstatuses);
-	if (c->d->errors != before)
-		return -1;
-	*out = r;
-	return 0;
 }
 
 int
@@ -617,13 +519,17 @@ model_build(struct arena *a, const char *path, const struct value *root,
     struct diag *d, struct registry **out)
 {
 	struct check c = CHECK_INIT(a, d, path);
-	int rc;
+	size_t before = d->errors;
 
 	c.r = arena_alloc(a, sizeof(*c.r));
 	c.r->path = path;
-	rc = build_model(&c, root, out);
-	release_checks(&c);
-	return rc;
+	build_model(&c, root);
+	buf_release(&c.scratch);
+	arena_release(&c.tmp);
+	if (d->errors != before || c.r->nlocales == 0)
+		return -1;
+	*out = c.r;
+	return 0;
 }
 
 int
@@ -638,7 +544,8 @@ model_check(struct arena *a, struct registry *r, struct diag *d)
 	model_check_idents(&c);
 	model_check_names(&c);
 	model_check_sets(&c);
-	release_checks(&c);
+	buf_release(&c.scratch);
+	arena_release(&c.tmp);
 	return d->errors != before ? -1 : 0;
 }
 

@@ -29,19 +29,11 @@
 #include "base/value.h"
 
 enum status_kind {
-	STATUS_STANDARD,
-	STATUS_DEPRECATED,
-	STATUS_UNUSED,
-	STATUS_EXPERIMENTAL,
-	STATUS_TEMPORARY,
-	STATUS_UNOFFICIAL
+	STATUS_STANDARD, STATUS_DEPRECATED, STATUS_UNUSED,
+	STATUS_EXPERIMENTAL, STATUS_TEMPORARY, STATUS_UNOFFICIAL
 };
 
-/*
- * A locale's text and its length: views write the descriptions of a
- * big registry once per output, and measuring each again with strlen,
- * cold, cost more than writing it.
- */
+/* A locale's text, and its length, so that views need not measure it. */
 struct text {
 	const char *s;		/* or NULL: the data gives none */
 	size_t len;
@@ -141,15 +133,12 @@ int model_build(struct arena *a, const char *path, const struct value *root,
  */
 int model_check(struct arena *a, struct registry *r, struct diag *d);
 
-/* The status with the given code, or NULL; binary search. */
+/* A status with the given code, or NULL; binary search. */
 const struct status *model_find_code(const struct registry *r,
     long long code);
 
 /* The index of locale name in r->locales, or -1. */
 int model_locale(const struct registry *r, const char *name);
-
-/* "standard", "deprecated", ... */
-const char *model_status_name(enum status_kind kind);
 
 /* True when s matches [a-z][a-z0-9_]*. */
 bool model_is_ident(const char *s);

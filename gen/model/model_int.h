@@ -1,11 +1,10 @@
 /*
- * model_int: what the files of the model stage share.  Not for other
- * modules; see model.h for what the stage does.
+ * model_int: what the files of the model stage share; see model.h.
  *
- * model.c walks the document, builds the registry, its classes and its
- * sets, and runs the checks in order; status.c builds a status and
- * checks the codes; ident.c checks ids, aliases and `names:`.  All of
- * them work on one struct check, which lives while model_build runs.
+ * model.c reads maps, builds the registry, its classes and its sets,
+ * and runs the checks in order; status.c builds a status and checks the
+ * codes; ident.c checks ids, aliases and `names:`.  All of them work on
+ * one struct check, which lives while model_build or model_check runs.
  */
 #ifndef GEN_MODEL_INT_H
 #define GEN_MODEL_INT_H
@@ -19,22 +18,14 @@
 #include "base/value.h"
 #include "model.h"
 
-struct idents;
-
-/* What a schema check needs while it walks the document. */
 struct check {
 	struct arena *a;	/* the model's */
 	struct diag *d;
 	const char *path;	/* of the document, for positions */
 	struct registry *r;
 	struct buf scratch;	/* spellings, reused */
-	/*
-	 * What only the checks use (lists of ids, their folds, sorted
-	 * copies): freed when model_build returns.
-	 */
-	struct arena tmp;
-	/* Every id and its fold, in tmp, for model_check_names. */
-	struct idents *ids;
+	struct arena tmp;	/* what only the checks use */
+	struct idents *ids;	/* in tmp, for model_check_names */
 };
 
 #define CHECK_INIT(a, d, path) \
@@ -49,10 +40,17 @@ struct check {
 #define NKEYS(k) (sizeof(k) / sizeof((k)[0]))
 
 /*
- * A map's members under the keys of its list, found in one pass by
- * model_check_keys, so that a status's keys are not looked up one by
- * one by name.  FIELDS_MAX is the length of the longest list, a
- * status's.
+ * Reading maps (model.c)
+ *
+ * model_read sorts the members of map into f, in one pass, by the keys
+ * of its list (at most FIELDS_MAX, a status's); a key not in it is an
+ * error, but for x- extensions, which it returns copied into a map of
+ * their own (or NULL when there are none).  The getters read f->val[k],
+ * the member under keys[k]: a missing required key is reported at the
+ * map, a value of the wrong type at the value, and the getter returns
+ * NULL (or false).  A string is any non-null scalar's text (`phrase:
+ * No` is "No"); a locale text is one, or a locale map, as an array
+ * indexed like r->locales.  An integer is always required.
  */
 #define FIELDS_MAX	15
 
@@ -62,75 +60,62 @@ struct fields {
 	const struct value *val[FIELDS_MAX];	/* or NULL: not given */
 };
 
-/*
- * Reading maps (model.c)
- *
- * model_check_keys sorts the members of map into f by the keys of its
- * list (at most FIELDS_MAX); a key not in it is an error, but for x-
- * extensions.  The getters then read f->val[k], the member under
- * keys[k]: a missing required key is reported at the map, a value of
- * the wrong type at the value, and the getter returns NULL (or false).
- * Strings are any non-null scalar's text: `phrase: No` is "No".
- */
-void model_check_keys(struct check *c, const struct value *map,
+/* What a getter asks of its value, or'ed together. */
+enum {
+	GET_REQUIRED = 1,	/* present, and for a string not empty */
+	GET_LINE = 2,		/* no control character but tab, line feed */
+	GET_IDENT = 4		/* [a-z][a-z0-9_]* */
+};
+
+const struct value *model_read(struct check *c, const struct value *map,
     const char *const *keys, size_t nkeys, struct fields *f);
 const struct value *model_field(struct check *c, const struct fields *f,
     int k, bool required);
 const char *model_get_str(struct check *c, const struct fields *f, int k,
-    bool required);
+    int how);
 bool model_get_int(struct check *c, const struct fields *f, int k,
     long long *out);
-/*
- * model_get_str's text, which must hold no control character but tab
- * and line feed (reported as "'KEY' holds the control character ...").
- */
-const char *model_get_line(struct check *c, const struct fields *f, int k,
-    bool required);
-const char *model_get_ident(struct check *c, const struct fields *f, int k,
-    bool required);
-/* A string or a locale map, as an array indexed like r->locales. */
 const struct text *model_get_loc(struct check *c, const struct fields *f,
-    int k, bool required);
+    int k, int how);
 
 /* Whether v is a map (a list); if not, reported as `what`. */
 bool model_is_map(struct check *c, const struct value *v, const char *what);
 bool model_is_list(struct check *c, const struct value *v, const char *what);
 
-/* A copy of the subtree v in the model's arena; texts are borrowed. */
+/* "unknown WHAT 'S'", with the closest of cands[0..n) if one is near. */
+void model_unknown(struct check *c, const struct srcpos *pos,
+    const char *what, const char *s, const char *const *cands, size_t n);
+
+/* A copy of the subtree v in the model's arena, texts borrowed. */
 const struct value *model_copy_value(struct arena *a, const struct value *v);
 
-/* The x- keys of map v, copied into a map of their own, or NULL. */
-const struct value *model_ext(struct check *c, const struct value *v);
-
 /*
- * Builds each item of list, a map, with fn into an array of items of
- * the given size, which it returns; *n receives the length.  Items are
- * zeroed first, so a failed one keeps NULL fields.  NULL when list is
- * NULL or not a list (reported as `what`).
+ * Builds each item of list, which must be a map, with fn into an array
+ * of zeroed items of the given size (a failed one keeps NULL fields),
+ * which it returns; *n receives the length.  NULL when list is NULL or
+ * no list (reported as `what`).
  */
 void *model_build_list(struct check *c, const struct value *list,
     const char *what, size_t size,
     void (*fn)(struct check *, const struct value *, void *), size_t *n);
 
 /*
- * Statuses (status.c)
- *
- * model_build_status builds the struct status at p from map v, for
- * model_build_list.  model_check_codes sorts the statuses by code and
- * checks shared codes and class ranges; model_check_sets checks that
- * each status's set is declared, and that unofficial codes have one.
+ * Statuses (status.c): model_build_status builds the struct status at
+ * p from map v, for model_build_list.  model_check_codes sorts the
+ * statuses by code and checks shared codes and class ranges;
+ * model_check_sets checks that each status's set is declared, and that
+ * unofficial codes have one.
  */
 void model_build_status(struct check *c, const struct value *v, void *p);
 void model_check_codes(struct check *c);
 void model_check_sets(struct check *c);
 
 /*
- * Identifiers (ident.c)
- *
- * Every id and alias, spelt in each case a target language prints names
- * in, must be unique and no keyword; each language's `names:` must not
- * meet another status's names there.  model_check_names reads the list
- * of ids that model_check_idents left in c->ids, so it comes after.
+ * Identifiers (ident.c): every id and alias, spelt in each case a target
+ * language prints names in, must be unique and no keyword; each
+ * language's `names:` must not meet another status's names there.
+ * model_check_names reads the ids that model_check_idents left in
+ * c->ids, so it comes after.
  */
 void model_check_idents(struct check *c);
 void model_check_names(struct check *c);

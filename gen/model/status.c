@@ -8,31 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/suggest.h"
-
-static void build_history(struct check *c, const struct value *v,
-    void *p);
-static void build_subcode(struct check *c, const struct value *v,
-    void *p);
-static void build_aliases(struct check *c, const struct fields *f,
-    struct status *s);
-static void build_names(struct check *c, const struct fields *f,
-    struct status *s);
-static const char *phrase_id(struct check *c, const char *phrase);
-static void build_kind(struct check *c, const struct fields *f,
-    struct status *s);
-static void build_docs_only(struct check *c, const struct fields *f,
-    struct status *s);
-static int cmp_status(const void *pa, const void *pb);
-static void check_shared(struct check *c, size_t i);
-static void sort_statuses(struct registry *r);
-static void unknown_set(struct check *c, const struct status *s);
-
-/*
- * The keys of a status and of its parts, named by their index in a
- * struct fields.  The order of each list is the one suggest() tries
- * them in.
- */
+/* The keys of a status and of its parts, as in model.c. */
 enum {
 	ST_CODE, ST_PHRASE, ST_ID, ST_ALIASES, ST_NAMES, ST_STATUS, ST_SET,
 	ST_SOURCE, ST_REF, ST_EXPIRES, ST_HISTORY, ST_SUBCODES, ST_NOTE,
@@ -58,30 +34,11 @@ static const char *const subcode_keys[] = {
 };
 static_assert(NKEYS(status_keys) <= FIELDS_MAX, "FIELDS_MAX fits them");
 
+/* Indexed by enum status_kind. */
 static const char *const status_names[] = {
 	"standard", "deprecated", "unused", "experimental", "temporary",
 	"unofficial"
 };
-
-const char *
-model_status_name(enum status_kind kind)
-{
-	switch (kind) {
-	case STATUS_STANDARD:
-		return "standard";
-	case STATUS_DEPRECATED:
-		return "deprecated";
-	case STATUS_UNUSED:
-		return "unused";
-	case STATUS_EXPERIMENTAL:
-		return "experimental";
-	case STATUS_TEMPORARY:
-		return "temporary";
-	case STATUS_UNOFFICIAL:
-		return "unofficial";
-	}
-	return "standard";
-}
 
 static void
 build_history(struct check *c, const struct value *v, void *p)
@@ -89,10 +46,9 @@ build_history(struct check *c, const struct value *v, void *p)
 	struct history *h = p;
 	struct fields f;
 
-	h->node = model_ext(c, v);
-	model_check_keys(c, v, history_keys, NKEYS(history_keys), &f);
-	h->phrase = model_get_line(c, &f, HIST_PHRASE, true);
-	h->ref = model_get_line(c, &f, HIST_REF, false);
+	h->node = model_read(c, v, history_keys, NKEYS(history_keys), &f);
+	h->phrase = model_get_str(c, &f, HIST_PHRASE, GET_REQUIRED | GET_LINE);
+	h->ref = model_get_str(c, &f, HIST_REF, GET_LINE);
 }
 
 static void
@@ -102,13 +58,12 @@ build_subcode(struct check *c, const struct value *v, void *p)
 	struct fields f;
 
 	s->pos = value_pos(c->path, v);
-	s->node = model_ext(c, v);
-	model_check_keys(c, v, subcode_keys, NKEYS(subcode_keys), &f);
+	s->node = model_read(c, v, subcode_keys, NKEYS(subcode_keys), &f);
 	if (model_get_int(c, &f, SUB_SUB, &s->sub) && s->sub < 0)
 		diag_error(c->d, POS(c, f.val[SUB_SUB]),
 		    "'sub' must not be negative");
-	s->phrase = model_get_line(c, &f, SUB_PHRASE, true);
-	s->description = model_get_loc(c, &f, SUB_DESCRIPTION, true);
+	s->phrase = model_get_str(c, &f, SUB_PHRASE, GET_REQUIRED | GET_LINE);
+	s->description = model_get_loc(c, &f, SUB_DESCRIPTION, GET_REQUIRED);
 }
 
 /*
@@ -203,8 +158,7 @@ phrase_id(struct check *c, const char *phrase)
 static void
 build_kind(struct check *c, const struct fields *f, struct status *s)
 {
-	const char *kind = model_get_str(c, f, ST_STATUS, true);
-	const char *hint;
+	const char *kind = model_get_str(c, f, ST_STATUS, GET_REQUIRED);
 	size_t k;
 
 	if (kind == NULL)
@@ -214,10 +168,8 @@ build_kind(struct check *c, const struct fields *f, struct status *s)
 			s->kind = (enum status_kind)k;
 			return;
 		}
-	hint = suggest(kind, strlen(kind), status_names, NKEYS(status_names));
-	diag_error(c->d, POS(c, f->val[ST_STATUS]), "unknown status '%s'%s%s%s",
-	    kind, hint ? "; did you mean '" : "", hint ? hint : "",
-	    hint ? "'?" : "");
+	model_unknown(c, POS(c, f->val[ST_STATUS]), "status", kind,
+	    status_names, NKEYS(status_names));
 }
 
 /*
@@ -231,13 +183,11 @@ build_docs_only(struct check *c, const struct fields *f, struct status *s)
 
 	if (d == NULL)
 		return;
-	if (d->kind != VALUE_BOOL || !d->plain) {
-		diag_error(c->d, POS(c, d),
-		    "'docs_only' must be true or false");
-		return;
-	}
-	s->docs_only = d->u.b;
-	if (s->docs_only && s->kind != STATUS_UNOFFICIAL)
+	s->docs_only = d->kind == VALUE_BOOL && d->plain && d->u.b;
+	if (d->kind != VALUE_BOOL || !d->plain)
+		diag_error(c->d, POS(c, d), "'docs_only' must be true or "
+		    "false");
+	else if (s->docs_only && s->kind != STATUS_UNOFFICIAL)
 		diag_error(c->d, POS(c, d), "'docs_only' applies only to "
 		    "unofficial codes");
 }
@@ -249,11 +199,10 @@ model_build_status(struct check *c, const struct value *v, void *p)
 	struct fields f;
 
 	s->pos = value_pos(c->path, v);
-	s->node = model_ext(c, v);
-	model_check_keys(c, v, status_keys, NKEYS(status_keys), &f);
+	s->node = model_read(c, v, status_keys, NKEYS(status_keys), &f);
 	model_get_int(c, &f, ST_CODE, &s->code);
-	s->phrase = model_get_line(c, &f, ST_PHRASE, true);
-	s->id = model_get_ident(c, &f, ST_ID, false);
+	s->phrase = model_get_str(c, &f, ST_PHRASE, GET_REQUIRED | GET_LINE);
+	s->id = model_get_str(c, &f, ST_ID, GET_IDENT);
 	s->id_pos = value_pos(c->path, f.val[ST_ID] != NULL ? f.val[ST_ID] : v);
 	if (s->id == NULL && f.val[ST_ID] == NULL && s->phrase != NULL) {
 		s->id = phrase_id(c, s->phrase);
@@ -268,35 +217,36 @@ model_build_status(struct check *c, const struct value *v, void *p)
 	build_aliases(c, &f, s);
 	build_names(c, &f, s);
 	build_kind(c, &f, s);
-	s->set = model_get_ident(c, &f, ST_SET, false);
+	s->set = model_get_str(c, &f, ST_SET, GET_IDENT);
 	if (s->set != NULL)
 		s->set_pos = value_pos(c->path, f.val[ST_SET]);
 	build_docs_only(c, &f, s);
-	s->source = model_get_line(c, &f, ST_SOURCE, false);
-	s->ref = model_get_line(c, &f, ST_REF, false);
-	s->expires = model_get_line(c, &f, ST_EXPIRES, false);
+	s->source = model_get_str(c, &f, ST_SOURCE, GET_LINE);
+	s->ref = model_get_str(c, &f, ST_REF, GET_LINE);
+	s->expires = model_get_str(c, &f, ST_EXPIRES, GET_LINE);
 	s->history = model_build_list(c, f.val[ST_HISTORY], "history",
 	    sizeof(*s->history), build_history, &s->nhistory);
 	s->subcodes = model_build_list(c, f.val[ST_SUBCODES], "subcodes",
 	    sizeof(*s->subcodes), build_subcode, &s->nsubcodes);
-	s->note = model_get_loc(c, &f, ST_NOTE, false);
-	s->description = model_get_loc(c, &f, ST_DESCRIPTION, true);
+	s->note = model_get_loc(c, &f, ST_NOTE, 0);
+	s->description = model_get_loc(c, &f, ST_DESCRIPTION, GET_REQUIRED);
 }
 
+#define CMP(a, b)	(((a) > (b)) - ((a) < (b)))
+
+/* By code, docs_only entries last, then in the order of the document. */
 static int
 cmp_status(const void *pa, const void *pb)
 {
 	const struct status *a = pa, *b = pb;
 
 	if (a->code != b->code)
-		return a->code < b->code ? -1 : 1;
+		return CMP(a->code, b->code);
 	if (a->docs_only != b->docs_only)
-		return a->docs_only ? 1 : -1;
+		return CMP(a->docs_only, b->docs_only);
 	if (a->pos.line != b->pos.line)
-		return a->pos.line < b->pos.line ? -1 : 1;
-	if (a->pos.col != b->pos.col)
-		return a->pos.col < b->pos.col ? -1 : 1;
-	return 0;
+		return CMP(a->pos.line, b->pos.line);
+	return CMP(a->pos.col, b->pos.col);
 }
 
 /*
@@ -382,61 +332,46 @@ model_check_codes(struct check *c)
 	}
 }
 
-static void
-unknown_set(struct check *c, const struct status *s)
-{
-	const struct registry *r = c->r;
-	const char **ids = arena_array(&c->tmp, r->nsets + 1, sizeof(*ids));
-	const char *hint;
-	size_t k;
-
-	for (k = 0; k < r->nsets; k++)
-		ids[k] = r->sets[k].id ? r->sets[k].id : "";
-	hint = suggest(s->set, strlen(s->set), ids, r->nsets);
-	diag_error(c->d, &s->set_pos,
-	    "unknown set '%s'%s%s%s", s->set, hint ? "; did you mean '" : "",
-	    hint ? hint : "", hint ? "'?" : "");
-}
-
 void
 model_check_sets(struct check *c)
 {
 	const struct registry *r = c->r;
+	const char **ids = arena_array(&c->tmp, r->nsets + 1, sizeof(*ids));
 	size_t i, k;
 
+	for (k = 0; k < r->nsets; k++)
+		ids[k] = r->sets[k].id;
 	for (i = 0; i < r->nstatuses; i++) {
 		const struct status *s = &r->statuses[i];
 
-		if (s->kind == STATUS_UNOFFICIAL && s->set == NULL) {
-			diag_error(c->d, &s->pos,
-			    "unofficial code %lld needs a 'set'", s->code);
+		if (s->set == NULL) {
+			if (s->kind == STATUS_UNOFFICIAL)
+				diag_error(c->d, &s->pos, "unofficial code "
+				    "%lld needs a 'set'", s->code);
 			continue;
 		}
-		if (s->set == NULL)
-			continue;
 		for (k = 0; k < r->nsets; k++)
-			if (r->sets[k].id && strcmp(r->sets[k].id, s->set) == 0)
+			if (strcmp(ids[k], s->set) == 0)
 				break;
 		if (k == r->nsets)
-			unknown_set(c, s);
+			model_unknown(c, &s->set_pos, "set", s->set, ids,
+			    r->nsets);
 	}
+}
+
+static int
+cmp_code(const void *key, const void *p)
+{
+	long long code = *(const long long *)key;
+	const struct status *s = p;
+
+	return CMP(code, s->code);
 }
 
 const struct status *
 model_find_code(const struct registry *r, long long code)
 {
-	size_t lo = 0, hi = r->nstatuses;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (r->statuses[mid].code < code)
-			lo = mid + 1;
-		else if (r->statuses[mid].code > code)
-			hi = mid;
-		else
-			return &r->statuses[mid];
-	}
-	return NULL;
+	return bsearch(&code, r->statuses, r->nstatuses, sizeof(*r->statuses),
+	    cmp_code);
 }
 
