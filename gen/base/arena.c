@@ -144,14 +144,17 @@ arena_reset(struct arena *a)
 }
 
 void
-arena_give_spare(struct arena *to, struct arena *from)
+arena_deal_spare(struct arena *to, size_t n, struct arena *from)
 {
-	struct arena_block **p = &to->spare;
+	struct arena_block *b;
+	size_t i = 0;
 
-	while (*p != NULL)
-		p = &(*p)->next;
-	*p = from->spare;
-	from->spare = NULL;
+	while ((b = from->spare) != NULL) {
+		from->spare = b->next;
+		b->next = to[i].spare;
+		to[i].spare = b;
+		i = (i + 1) % n;
+	}
 }
 
 void

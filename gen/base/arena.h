@@ -60,8 +60,8 @@ void arena_keep(struct arena *a, void *p);
  */
 void arena_reset(struct arena *a);
 
-/* Hands from's spare blocks (see arena_reset) over to to. */
-void arena_give_spare(struct arena *to, struct arena *from);
+/* Deals from's spare blocks (see arena_reset) in turn to to[0..n). */
+void arena_deal_spare(struct arena *to, size_t n, struct arena *from);
 
 /* Frees every block; the arena is left empty and reusable. */
 void arena_release(struct arena *a);

@@ -407,18 +407,21 @@ finish(struct run *run)
 	return output_commit(&run->out, run->base.d);
 }
 
-/* How many threads render: --jobs, or one per processor. */
+/* How many threads render: --jobs, or one per processor, one per job. */
 static size_t
 threads(const struct run *run)
 {
-	return run->base.o->jobs != 0 ? run->base.o->jobs : pool_cpus();
+	size_t n = run->base.o->jobs != 0 ? run->base.o->jobs : pool_cpus();
+
+	n = n < run->njobs ? n : run->njobs;
+	return n < POOL_MAX_THREADS ? n : POOL_MAX_THREADS;
 }
 
 int
 generate_run(const struct gen_opts *o, struct diag *d)
 {
 	struct run run;
-	size_t i, first;
+	size_t i, first, nthreads;
 	int rc = -1;
 
 	memset(&run, 0, sizeof(run));
@@ -436,15 +439,17 @@ generate_run(const struct gen_opts *o, struct diag *d)
 		if (plan_lang(&run, o->langs[i]) != 0)
 			goto out;
 	/*
-	 * What the views share, then worker 0's views, go into the memory
-	 * the tree had.
+	 * What the views share, then the workers' views, go into the
+	 * memory the tree had.
 	 */
 	run.vb = view_base_build(&run.base.spare, run.base.r);
-	arena_give_spare(&run.arenas[0], &run.base.spare);
+	nthreads = threads(&run);
+	arena_deal_spare(run.arenas, nthreads > 0 ? nthreads : 1,
+	    &run.base.spare);
 	first = output_reserve(&run.out, run.njobs);
 	for (i = 0; i < run.njobs; i++)
 		run.jobs[i].slot = first + i;
-	pool_run(run.njobs, threads(&run), render_job, &run);
+	pool_run(run.njobs, nthreads, render_job, &run);
 	if (settle(&run) == 0)
 		rc = finish(&run);
 out:

@@ -34,7 +34,7 @@ static const struct value *node_of(struct build *b, const struct value *d);
  */
 struct status_base {
 	struct value code, phrase, id;
-	const struct value *set, *source, *ref, *expires;
+	const struct value *class_id, *set, *source, *ref, *expires;
 	const struct value **text;	/* descriptions, then notes */
 };
 
@@ -59,7 +59,8 @@ set_str(struct value *v, const char *s, size_t len)
 
 static void
 base_status(struct arena *a, const struct registry *r,
-    const struct status *s, struct status_base *sb)
+    const struct status *s, const struct value *const *classes,
+    struct status_base *sb)
 {
 	char tmp[VALUE_INT_MAX], *end = tmp + VALUE_INT_MAX;
 	const char *digits = value_spell_int(end, s->code);
@@ -72,6 +73,7 @@ base_status(struct arena *a, const struct registry *r,
 	sb->code.u.i = s->code;
 	set_str(&sb->phrase, s->phrase, s->phrase_len);
 	set_str(&sb->id, s->id, s->id_len);
+	sb->class_id = classes[s->class_index];
 	sb->set = base_str(a, s->set);
 	sb->source = base_str(a, s->source);
 	sb->ref = base_str(a, s->ref);
@@ -91,11 +93,15 @@ struct view_base *
 view_base_build(struct arena *a, const struct registry *r)
 {
 	struct view_base *vb = arena_alloc(a, sizeof(*vb));
+	const struct value **classes;
 	size_t i;
 
+	classes = arena_array(a, r->nclasses, sizeof(*classes));
+	for (i = 0; i < r->nclasses; i++)
+		classes[i] = base_str(a, r->classes[i].id);
 	vb->st = arena_array(a, r->nstatuses, sizeof(*vb->st));
 	for (i = 0; i < r->nstatuses; i++)
-		base_status(a, r, &r->statuses[i], &vb->st[i]);
+		base_status(a, r, &r->statuses[i], classes, &vb->st[i]);
 	return vb;
 }
 
@@ -308,6 +314,18 @@ subcodes_of(struct build *b, const struct status *s)
 }
 
 /* The value of status key k, when the templates use k. */
+/* The status's name, names or alias names, of its names. */
+static const struct value *
+names_value(struct build *b, enum vkey k, const struct value *names)
+{
+	if (k == VK_NAMES)
+		return names;
+	if (k == VK_NAME)
+		return names->len > 0 ? names->items[0] : &value_null_v;
+	return names->len > 1 ? view_list(b, names->items + 1,
+	    names->len - 1) : &value_empty_list;
+}
+
 static const struct value *
 status_value(struct build *b, const struct status *s, enum vkey k,
     const struct value *names)
@@ -322,16 +340,13 @@ status_value(struct build *b, const struct status *s, enum vkey k,
 	case VK_ID:
 		return &sb->id;
 	case VK_NAME:
-		return names->len > 0 ? names->items[0] : &value_null_v;
 	case VK_NAMES:
-		return names;
 	case VK_ALIAS_NAMES:
-		return names->len > 1 ? view_list(b, names->items + 1,
-		    names->len - 1) : &value_empty_list;
+		return names_value(b, k, names);
 	case VK_ALIASES:
 		return aliases_of(b, s);
 	case VK_CLASS:
-		return value_cstr(b->a, b->r->classes[s->class_index].id);
+		return sb->class_id;
 	case VK_STATUS:
 		return &kind_names[s->kind];
 	case VK_IS_STANDARD:
