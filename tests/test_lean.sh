@@ -1,5 +1,5 @@
 #!/bin/sh
-# Keeps gen/ lean and portable (README.md, "Layout"):
+# Keeps gen/ lean and portable (doc/HACKING.md):
 # - gen/ (every .c and .h, any depth) within 10,000 lines, no file over
 #   600, no function over 60 (a function runs from its name, at the
 #   start of a line, to the closing brace at the start of a line);

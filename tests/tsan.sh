@@ -1,7 +1,7 @@
 #!/bin/sh
 # Runs gen's threads under ThreadSanitizer: the runs that render most
-# at once, read partials from disk and fail in two threads, and one
-# that loads a big data file in pieces and checks it beside rendering.
+# at once, read partials from disk and fail in two threads, and one on
+# a big registry, whose workers share the memory the tree had.
 # Usage: sh tests/tsan.sh TSANBUILDDIR (see `make tsan`)
 set -u
 name=tsan
@@ -26,9 +26,8 @@ printf '{{code}}\n' > "$tmp/jt/slow/p.mustache"
 printf '{{nope}}\n' > "$tmp/jt/quick/t.mustache"
 expect 65 "$gen" -j 8 --templates "$tmp/jt" --lang c --lang slow \
     --lang quick --lang go --out "$tmp/fail"
-# A data file big enough to load in pieces (gen/load_split.c), on
-# three threads, checked on three threads too, as the last task of the
-# pool that renders, while the render threads settle their outputs.
+# A registry big enough that the workers' views fill the blocks the
+# tree left, while the render threads settle their outputs.
 /usr/bin/python3 bench/mkregistry.py 10000 --seed 2 -o "$tmp/big.yaml"
 expect 0 "$gen" -j 3 --data "$tmp/big.yaml" --lang c --lang go \
     --out "$tmp/big"
