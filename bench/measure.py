@@ -9,13 +9,16 @@ without --data, the floor parses data/http_status.yaml), and it gets a
 second row, "unchanged", for a run whose outputs are already current:
 the every-build case, which only compares.  Otherwise gen renders all
 four built-in languages with --out into a new, empty directory each run,
-so every run renders and writes (and fsyncs) every file.
+so every run renders and writes (and fsyncs) every file.  Every gen runs
+twice per case: with its default --jobs (one thread per processor) and
+with -j 1, whose CPU time is what the work costs on any machine.
 
 Each program runs once unmeasured, then R times (ten times as often for
 inputs under 1 MB); the runs of the floor and of every --gen are
 interleaved, so that a busy machine slows them all alike.  The table
-shows medians of wall time, which includes the process start, and the
-largest peak RSS, both as bench/runtime.c reports them.  --callgrind
+shows medians of wall time, which includes the process start, and of
+CPU time (user and system), and the largest peak RSS, all as
+bench/runtime.c reports them.  --callgrind
 CASE also counts instructions for CASE under valgrind's callgrind, which
 is stable on a busy machine.
 """
@@ -35,17 +38,18 @@ RUNTIME = "runtime"
 
 
 def spawn(argv):
-    """Runs argv under RUNTIME; returns (seconds, peak RSS in bytes)."""
+    """Runs argv under RUNTIME; returns (seconds, peak RSS in bytes,
+    CPU seconds)."""
     r = subprocess.run([RUNTIME] + argv, stdout=subprocess.PIPE, text=True,
                        check=False)
     if r.returncode != 0:
         sys.exit("measure: %s failed" % " ".join(argv))
-    ns, kb = r.stdout.split()[:2]
-    return int(ns) / 1e9, int(kb) * 1024
+    ns, kb, cpu = r.stdout.split()[:3]
+    return int(ns) / 1e9, int(kb) * 1024, int(cpu) / 1e9
 
 
-def gen_argv(gen, path, out):
-    argv = [gen] + LANGS + ["--out", out]
+def gen_argv(gen, path, out, jobs=()):
+    argv = [gen] + list(jobs) + LANGS + ["--out", out]
     if path != "-":
         argv += ["--data", path]
     return argv
@@ -56,30 +60,31 @@ def measure(args, path, unchanged):
     size = os.path.getsize(EMBEDDED if path == "-" else path)
     runs = args.runs * (10 if size < 1 << 20 else 1)
     floor_argv = [args.floor, EMBEDDED if path == "-" else path]
-    times = {"floor": []}
-    rss = {"floor": []}
-    for label, _ in args.gens:
-        times[label] = []
-        rss[label] = []
-    for i in range(runs + 1):
-        t, m = spawn(floor_argv)
+    labels = ["floor"] + [label for label, _, _ in args.gens]
+    times = {k: [] for k in labels}
+    cpus = {k: [] for k in labels}
+    rss = {k: [] for k in labels}
+
+    def keep(label, i, tmc):
         if i > 0:
-            times["floor"].append(t)
-            rss["floor"].append(m)
-        for k, (label, gen) in enumerate(args.gens):
+            times[label].append(tmc[0])
+            rss[label].append(tmc[1])
+            cpus[label].append(tmc[2])
+
+    for i in range(runs + 1):
+        keep("floor", i, spawn(floor_argv))
+        for k, (label, gen, jobs) in enumerate(args.gens):
             out = os.path.join(args.tmp, "out%d" % k)
             if not unchanged:
                 shutil.rmtree(out, ignore_errors=True)
-            t, m = spawn(gen_argv(gen, path, out))
-            if i > 0:
-                times[label].append(t)
-                rss[label].append(m)
+            keep(label, i, spawn(gen_argv(gen, path, out, jobs)))
     for k in range(len(args.gens)):
         shutil.rmtree(os.path.join(args.tmp, "out%d" % k),
                       ignore_errors=True)
     return {
         "size": size, "runs": runs,
         "time": {k: statistics.median(v) for k, v in times.items()},
+        "cpu": {k: statistics.median(v) for k, v in cpus.items()},
         "rss": {k: max(v) for k, v in rss.items()},
     }
 
@@ -102,20 +107,19 @@ def mb(n):
 
 
 def table(args, results):
-    many = len(args.gens) > 1
-    print("| case |%s input MB | floor ms | gen ms | gen/floor | gen MB/s "
-          "| floor RSS MB | gen RSS MB | RSS/input |" %
-          (" gen |" if many else ""))
-    print("|---|%s--:|--:|--:|--:|--:|--:|--:|--:|" % ("---|" if many else ""))
+    print("| case | gen | input MB | floor ms | gen ms | gen/floor "
+          "| floor CPU ms | gen CPU ms | CPU/floor | floor RSS MB "
+          "| gen RSS MB | RSS/input |")
+    print("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
     for name, r in results:
-        for label, _ in args.gens:
+        for label, _, _ in args.gens:
             t, f = r["time"][label], r["time"]["floor"]
-            print("| %s |%s %.2f | %.1f | %.1f | %.2f | %.1f | %.1f | %.1f "
-                  "| %.2f |" % (
-                      name, " %s |" % label if many else "", mb(r["size"]),
-                      f * 1e3, t * 1e3, t / f, mb(r["size"]) / t,
-                      mb(r["rss"]["floor"]), mb(r["rss"][label]),
-                      r["rss"][label] / r["size"]))
+            c, fc = r["cpu"][label], r["cpu"]["floor"]
+            print("| %s | %s | %.2f | %.1f | %.1f | %.2f | %.1f | %.1f "
+                  "| %.2f | %.1f | %.1f | %.2f |" % (
+                      name, label, mb(r["size"]), f * 1e3, t * 1e3, t / f,
+                      fc * 1e3, c * 1e3, c / fc, mb(r["rss"]["floor"]),
+                      mb(r["rss"][label]), r["rss"][label] / r["size"]))
 
 
 def main():
@@ -132,7 +136,9 @@ def main():
     args.gens = []
     for g in args.gen:
         label, _, path = g.rpartition("=")
-        args.gens.append((label or "gen", os.path.abspath(path)))
+        label, path = label or "gen", os.path.abspath(path)
+        args.gens.append((label, path, ()))
+        args.gens.append((label + " -j1", path, ("-j", "1")))
     args.floor = os.path.abspath(args.floor)
     global RUNTIME
     RUNTIME = os.path.abspath(args.runtime)
@@ -152,15 +158,17 @@ def main():
         print("time(100k)/time(10k): %s, floor %.2f" % (", ".join(
             "%s %.2f" % (label, byname["100k"]["time"][label] /
                          byname["10k"]["time"][label])
-            for label, _ in args.gens),
+            for label, _, _ in args.gens),
             byname["100k"]["time"]["floor"] /
             byname["10k"]["time"]["floor"]))
     if args.callgrind:
         path = dict(cases)[args.callgrind]
         fi = instructions([args.floor, EMBEDDED if path == "-" else path])
-        for label, gen in args.gens:
+        for label, gen, jobs in args.gens:
+            if not jobs:
+                continue
             gi = instructions(gen_argv(gen, path,
-                                       os.path.join(args.tmp, "cg")))
+                                       os.path.join(args.tmp, "cg"), jobs))
             shutil.rmtree(os.path.join(args.tmp, "cg"), ignore_errors=True)
             print("callgrind %s: %s %d Ir, floor %d Ir, ratio %.2f" % (
                 args.callgrind, label, gi, fi, gi / fi))
