@@ -28,20 +28,6 @@ static const enum vkey is_kind[] = {
 
 static const struct value *node_of(struct build *b, const struct value *d);
 
-/*
- * What every output's view of a status shares, made once per run: its
- * scalars, and each locale's description and note (NULL: none).
- */
-struct status_base {
-	struct value code, phrase, id;
-	const struct value *class_id, *set, *source, *ref, *expires;
-	const struct value **text;	/* descriptions, then notes */
-};
-
-struct view_base {
-	struct status_base *st;
-};
-
 static const struct value *
 base_str(struct arena *a, const char *s)
 {

@@ -12,18 +12,18 @@
 
 /* The key names, in the order of enum vkey. */
 static const char *const key_names[VK_N] = {
-	"alias_names", "aliases", "all_statuses", "class", "classes", "code",
-	"current", "data", "default_locale", "description",
-	"description_locales", "docs_only", "expires", "extensions", "first",
-	"gen", "history", "id", "is_bool", "is_default_locale",
-	"is_deprecated", "is_experimental", "is_finite", "is_float", "is_int",
-	"is_list", "is_map", "is_null", "is_standard", "is_string",
-	"is_temporary", "is_unofficial", "is_unused", "items", "key", "kind",
-	"lang", "last", "locale", "locales", "members", "name", "names",
-	"names_by_lang", "note", "note_locales", "notice", "phrase", "prefix",
-	"ref", "registry", "set", "sets", "source", "status", "statuses",
-	"sub", "subcodes", "text", "title", "title_locales", "unofficial",
-	"value", "version"
+	"alias_names", "aliases", "all_statuses", "by_name", "by_phrase",
+	"class", "classes", "code", "current", "data", "default_locale",
+	"dense", "description", "description_locales", "docs_only", "expires",
+	"extensions", "first", "gen", "history", "id", "is_bool",
+	"is_default_locale", "is_deprecated", "is_experimental", "is_finite",
+	"is_float", "is_int", "is_list", "is_map", "is_null", "is_standard",
+	"is_string", "is_temporary", "is_unofficial", "is_unused", "items",
+	"key", "kind", "lang", "last", "locale", "locales", "lookup", "members",
+	"name", "names", "names_by_lang", "note", "note_locales", "notice",
+	"phrase", "prefix", "ref", "registry", "set", "sets", "slots", "source",
+	"status", "statuses", "sub", "subcodes", "text", "title",
+	"title_locales", "unofficial", "value", "version"
 };
 
 void
@@ -73,9 +73,8 @@ view_map(struct build *b, const struct field *f, size_t n,
 	return m;
 }
 
-/* Whether the code outputs' lists hold s (else: the unofficial list). */
-static bool
-picks(const struct build *b, const struct status *s, bool code)
+bool
+view_picks(const struct build *b, const struct status *s, bool code)
 {
 	size_t i;
 
@@ -118,10 +117,10 @@ pick_views(struct build *b, enum vkey k, size_t lo, size_t hi, bool code)
 	if (!view_want(b, k))
 		return NULL;
 	for (i = lo; i < hi; i++)
-		n += picks(b, &b->r->statuses[i], code);
+		n += view_picks(b, &b->r->statuses[i], code);
 	items = arena_array(b->a, n, sizeof(*items));
 	for (i = lo, n = 0; i < hi; i++)
-		if (picks(b, &b->r->statuses[i], code))
+		if (view_picks(b, &b->r->statuses[i], code))
 			items[n++] = b->views[i];
 	return view_list(b, items, n);
 }
@@ -269,6 +268,7 @@ root_view(struct build *b)
 		{ VK_UNOFFICIAL,
 		    pick_views(b, VK_UNOFFICIAL, 0, r->nstatuses, false) },
 		{ VK_SETS, sets_view(b) },
+		{ VK_LOOKUP, view_lookup(b) },
 		{ VK_EXTENSIONS, view_extensions(b, r->root) }
 	};
 

@@ -11,6 +11,20 @@
 #define NSTATUS_KEYS	28
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
+/*
+ * What every output's view of a status shares, made once per run: its
+ * scalars, and each locale's description and note (NULL: none).
+ */
+struct status_base {
+	struct value code, phrase, id;
+	const struct value *class_id, *set, *source, *ref, *expires;
+	const struct value **text;	/* descriptions, then notes */
+};
+
+struct view_base {
+	struct status_base *st;
+};
+
 /* Where a view is being built, and what it is made of. */
 struct build {
 	struct arena *a;
@@ -61,5 +75,11 @@ const struct value *view_convert(struct build *b, const char *id);
 
 /* Sets b->shape and, if some list of statuses is used, b->views. */
 void view_statuses(struct build *b);
+
+/* Whether the code outputs' lists hold s (else: the unofficial list). */
+bool view_picks(const struct build *b, const struct status *s, bool code);
+
+/* The tables that find a status by code, name or phrase (lookup.c). */
+const struct value *view_lookup(struct build *b);
 
 #endif

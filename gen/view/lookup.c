@@ -1,0 +1,157 @@
+/*
+ * The tables a generated lookup reads instead of one branch per status:
+ * {{#lookup}} holds the first and last code listed, whether the codes
+ * are dense enough for a table indexed by code (slots: each code's
+ * position in `statuses`, -1 for none), and the names and phrases,
+ * folded to ASCII lower case and sorted, each with its code.
+ */
+#include "view_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* A name or phrase, and what it finds. */
+struct entry {
+	const char *key;
+	size_t len;
+	size_t status;		/* in the registry's statuses */
+	bool earlier;		/* an alias, or a phrase the status had */
+};
+
+/* By key, then current before earlier, then by code. */
+static int
+entry_cmp(const void *pa, const void *pb)
+{
+	const struct entry *a = pa, *b = pb;
+	int c = strcmp(a->key, b->key);
+
+	if (c != 0)
+		return c;
+	if (a->earlier != b->earlier)
+		return a->earlier ? 1 : -1;
+	return a->status < b->status ? -1 : a->status > b->status;
+}
+
+/*
+ * The list of {key, code} of e[0..n), sorted; a key two statuses share
+ * finds the first of them by entry_cmp.
+ */
+static const struct value *
+table(struct build *b, struct entry *e, size_t n)
+{
+	struct mkey *shape = arena_array(b->a, 2, sizeof(*shape));
+	struct value *list = value_list(b->a, n), *m;
+	size_t i, k = 0;
+
+	if (n == 0)
+		return &value_empty_list;
+	qsort(e, n, sizeof(*e), entry_cmp);
+	shape[0] = b->vk->k[VK_KEY];
+	shape[1] = b->vk->k[VK_CODE];
+	for (i = 0; i < n; i++) {
+		if (i > 0 && strcmp(e[i].key, e[i - 1].key) == 0)
+			continue;
+		m = value_map(b->a, shape, 2);
+		m->items[0] = value_str(b->a, e[i].key, e[i].len);
+		m->items[1] = &b->base->st[e[i].status].code;
+		list->items[k++] = m;
+	}
+	list->len = (unsigned)k;
+	return list;
+}
+
+static const char *
+fold(struct arena *a, const char *s, size_t len)
+{
+	char *f = arena_strndup(a, s, len);
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (f[i] >= 'A' && f[i] <= 'Z')
+			f[i] = (char)(f[i] - 'A' + 'a');
+	return f;
+}
+
+/* The statuses pick[0..n)'s ids and aliases, or phrases now and before. */
+static const struct value *
+keys_of(struct build *b, const size_t *pick, size_t n, bool phrases)
+{
+	const struct status *s;
+	struct entry *e;
+	size_t i, k, len = 0;
+	const char *t;
+
+	for (i = 0; i < n; i++) {
+		s = &b->r->statuses[pick[i]];
+		len += 1 + (phrases ? s->nhistory : s->naliases);
+	}
+	e = arena_array(b->a, len, sizeof(*e));
+	for (i = 0, len = 0; i < n; i++) {
+		s = &b->r->statuses[pick[i]];
+		e[len++] = phrases ? (struct entry){ fold(b->a, s->phrase,
+		    s->phrase_len), s->phrase_len, pick[i], false } :
+		    (struct entry){ s->id, s->id_len, pick[i], false };
+		for (k = 0; k < (phrases ? s->nhistory : s->naliases); k++) {
+			t = phrases ? s->history[k].phrase : s->aliases[k];
+			e[len++] = (struct entry){ phrases ? fold(b->a, t,
+			    strlen(t)) : t, strlen(t), pick[i], true };
+		}
+	}
+	return table(b, e, len);
+}
+
+/* Each code's position in pick[0..n), from the first to the last. */
+static const struct value *
+slots(struct build *b, const size_t *pick, size_t n, long long first,
+    size_t span)
+{
+	struct value *list = value_list(b->a, span);
+	const struct value *none = value_int(b->a, -1);
+	size_t i;
+
+	for (i = 0; i < span; i++)
+		list->items[i] = none;
+	for (i = 0; i < n; i++)
+		list->items[b->r->statuses[pick[i]].code - first] =
+		    value_int(b->a, (long long)i);
+	return list;
+}
+
+static const struct value *
+lookup_map(struct build *b, const size_t *pick, size_t n)
+{
+	long long first = n > 0 ? b->r->statuses[pick[0]].code : 0;
+	long long last = n > 0 ? b->r->statuses[pick[n - 1]].code : -1;
+	/* No more than four slots a status; the difference cannot wrap. */
+	bool dense = n > 0 && (unsigned long long)last -
+	    (unsigned long long)first < 4 * (unsigned long long)n;
+	const struct field f[] = {
+		{ VK_FIRST, n > 0 ? &b->base->st[pick[0]].code : &value_null_v },
+		{ VK_LAST, n > 0 ? &b->base->st[pick[n - 1]].code :
+		    &value_null_v },
+		{ VK_DENSE, value_bool(dense) },
+		{ VK_SLOTS, dense && view_want(b, VK_SLOTS) ? slots(b, pick, n,
+		    first, (size_t)(last - first) + 1) : &value_empty_list },
+		{ VK_BY_NAME, view_want(b, VK_BY_NAME) ?
+		    keys_of(b, pick, n, false) : NULL },
+		{ VK_BY_PHRASE, view_want(b, VK_BY_PHRASE) ?
+		    keys_of(b, pick, n, true) : NULL }
+	};
+
+	return view_map(b, f, NELEM(f), NULL);
+}
+
+const struct value *
+view_lookup(struct build *b)
+{
+	const struct registry *r = b->r;
+	size_t *pick, i, n = 0;
+
+	if (!view_want(b, VK_LOOKUP))
+		return NULL;
+	pick = arena_array(b->a, r->nstatuses, sizeof(*pick));
+	for (i = 0; i < r->nstatuses; i++)
+		if (view_picks(b, &r->statuses[i], true))
+			pick[n++] = i;
+	return lookup_map(b, pick, n);
+}
