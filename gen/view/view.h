@@ -11,12 +11,13 @@
  * strict rendering catches misspelled names in templates.
  *
  * Root keys: gen {version, data, notice}, registry, classes, statuses
- * (the code outputs'), all_statuses, unofficial, sets; README.md lists
- * the keys of each.  Every localised text also comes as NAME_locales, a
- * list of {locale, text}, and the x- keys of every map of the data also
- * come as `extensions`, a list of {key, value} whose values are nodes
- * that describe their shape (kind, value, is_KIND, items, members), for
- * outputs such as JSON that carry everything.
+ * (the code outputs'), all_statuses, unofficial, sets, lookup;
+ * doc/templates.md lists the keys of each.  Every localised text also
+ * comes as NAME_locales, a list of {locale, text}, and the x- keys of
+ * every map of the data also come as `extensions`, a list of {key,
+ * value} whose values are nodes that describe their shape (kind, value,
+ * is_KIND, items, members), for outputs such as JSON that carry
+ * everything.
  *
  * Calling sequence: view_keys_init and view_base_build once per run,
  * before any thread starts, mark the keys each output uses, then
