@@ -49,8 +49,7 @@ static const char *const html_breaks[] = { "--", "<!" };
 
 /*
  * The length of the run at the start of s[0..n) of bytes in none of
- * the classes of mask.  Most text needs no escape at all, and this
- * test is then the whole cost of escaping it: eight bytes a round.
+ * the classes of mask.  Most text needs no escape: eight bytes a round.
  */
 static inline size_t
 run_of(const unsigned char *s, size_t n, unsigned mask)
@@ -67,9 +66,8 @@ run_of(const unsigned char *s, size_t n, unsigned mask)
 }
 
 /*
- * Overlong forms, surrogates and values past U+10FFFF are not well
- * formed (Unicode table 3-7).  Inline: copy_run decodes every sequence
- * it lets through.
+ * Unicode table 3-7.  Inline: copy_run decodes every sequence it lets
+ * through.
  */
 inline size_t
 escape_utf8(const unsigned char *s, size_t n, uint32_t *cp)
@@ -113,11 +111,10 @@ escape_spell(char *s, uint32_t cp)
 {
 	static const char upper[] = "0123456789ABCDEF";
 	int shift = cp > 0xfffff ? 20 : cp > 0xffff ? 16 : 12;
-	size_t n = 0;
+	size_t n;
 
-	s[n++] = '<';
-	s[n++] = 'U';
-	s[n++] = '+';
+	memcpy(s, "<U+", 3);
+	n = 3;
 	for (; shift >= 0; shift -= 4)
 		s[n++] = upper[(cp >> shift) & 15];
 	s[n++] = '>';
@@ -142,11 +139,10 @@ escape_break(struct buf *out, const char *const *brk, size_t n,
 }
 
 /*
- * Copies the run at the start of s[0..n) of bytes in none of the
- * classes of mask (which holds K_HIGH) and of well-formed multi-byte
- * UTF-8 sequences, stopping before one of escape_is_unsafe, and returns
- * its length: text in other scripts passes through whole, not a
- * character at a time.
+ * Copies and returns the length of the run at the start of s[0..n) of
+ * bytes in none of the classes of mask (which holds K_HIGH) and of
+ * well-formed UTF-8 sequences not of escape_is_unsafe: text in other
+ * scripts passes through whole, not a character at a time.
  */
 static inline size_t
 copy_run(struct buf *out, const unsigned char *s, size_t n, unsigned mask)
@@ -502,30 +498,16 @@ static const struct {
 	{ "markdown", ESCAPE_MARKDOWN },
 };
 
-#define NMODES (sizeof(modes) / sizeof(modes[0]))
-
 int
 escape_parse(const char *name, enum escape_mode *mode)
 {
 	size_t i;
 
-	for (i = 0; i < NMODES; i++) {
+	for (i = 0; i < sizeof(modes) / sizeof(modes[0]); i++) {
 		if (strcmp(name, modes[i].name) == 0) {
 			*mode = modes[i].mode;
 			return 0;
 		}
 	}
 	return -1;
-}
-
-/* The first name of a mode is its canonical one. */
-const char *
-escape_name(enum escape_mode mode)
-{
-	size_t i;
-
-	for (i = 0; i < NMODES; i++)
-		if (modes[i].mode == mode)
-			return modes[i].name;
-	return "?";
 }

@@ -31,7 +31,7 @@ parse_name(struct parser *p, const struct tok *t, const char *s, size_t len,
 	n->nparts = 1;
 	for (i = 0; i < len; i++)
 		n->nparts += s[i] == '.';
-	n->parts = arena_array(p->a, n->nparts, sizeof(*n->parts));
+	n->keys = arena_array(p->a, n->nparts, sizeof(*n->keys));
 	for (i = 0, k = 0, from = 0; i <= len; i++) {
 		if (i < len && s[i] != '.')
 			continue;
@@ -40,9 +40,7 @@ parse_name(struct parser *p, const struct tok *t, const char *s, size_t len,
 			    (int)len, s);
 			return -1;
 		}
-		n->parts[k].s = s + from;
-		n->parts[k].len = i - from;
-		n->parts[k++].key = p->keys != NULL ?
+		n->keys[k++] = p->keys != NULL ?
 		    keys_find(p->keys, s + from, i - from) : NULL;
 		from = i + 1;
 	}
@@ -287,13 +285,13 @@ measure(const struct parser *p, size_t i, struct margin *m)
 	size_t k = 0;
 
 	if (t->standalone) {
-		if (t->kind == TOK_PARTIAL || t->kind == TOK_PARENT)
+		if (t->kind == TNODE_PARTIAL || t->kind == TNODE_PARENT)
 			narrow(m, t->indent, t->indentlen);
 		return;
 	}
 	if (!t->bol)
 		return;
-	if (t->kind != TOK_TEXT) {
+	if (t->kind != TNODE_TEXT) {
 		narrow(m, NULL, 0);
 		return;
 	}
@@ -366,8 +364,8 @@ build(struct parser *p, struct tnode *root)
 		}
 		measure(p, i, &m[depth]);
 		n = build_one(p, t, stack[depth]);
-		if (t->kind != TOK_SECTION && t->kind != TOK_INVERTED &&
-		    t->kind != TOK_PARENT && t->kind != TOK_BLOCK)
+		if (t->kind != TNODE_SECTION && t->kind != TNODE_INVERTED &&
+		    t->kind != TNODE_PARENT && t->kind != TNODE_BLOCK)
 			continue;
 		if (depth == TMPL_MAX_DEPTH) {
 			diag_error(p->d, &t->pos,
@@ -433,8 +431,8 @@ tmpl_refs(const struct tmpl *t, void (*key)(void *, const char *, bool),
 		    !n->dynamic))
 			continue;
 		for (i = 0; i < n->name.nparts; i++)
-			if (n->name.parts[i].key != NULL)
-				key(ctx, n->name.parts[i].key, i == 0);
+			if (n->name.keys[i] != NULL)
+				key(ctx, n->name.keys[i], i == 0);
 	}
 }
 

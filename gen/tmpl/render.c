@@ -88,10 +88,10 @@ tmpl_resolve(struct render *r, const struct tnode *n)
 	else if (nm->special != TNAME_DATA && nm->special != TNAME_DOT)
 		v = lookup_special(r, nm->special);
 	for (i = r->nctx; nm->special == TNAME_DATA && i > 0; i--) {
-		if ((v = value_get(r->ctx[i - 1].v, nm->parts[0].key)) == NULL)
+		if ((v = value_get(r->ctx[i - 1].v, nm->keys[0])) == NULL)
 			continue;
 		for (k = 1; k < nm->nparts && v != NULL; k++)
-			v = value_get(v, nm->parts[k].key);
+			v = value_get(v, nm->keys[k]);
 		break;
 	}
 	if (v == NULL)
