@@ -8,23 +8,19 @@ static int
 parse_name(struct parser *p, const struct tok *t, const char *s, size_t len,
     struct tname *n)
 {
-	static const struct {
-		const char *s;
-		enum tname_special special;
-	} specials[] = {
-		{ ".", TNAME_DOT }, { "@first", TNAME_FIRST },
-		{ "@last", TNAME_LAST }, { "@index", TNAME_INDEX },
-	};
+	/* In the order of enum tname_special, from TNAME_DOT on. */
+	static const char *const specials[] = { ".", "@first", "@last",
+	    "@index" };
 	size_t i, k, from;
 
 	n->s = s;
 	n->len = len;
 	if (len == 0)
 		return -1;	/* scan_tag reported the empty tag */
-	for (i = 0; i < sizeof(specials) / sizeof(specials[0]); i++) {
-		if (strlen(specials[i].s) == len &&
-		    memcmp(specials[i].s, s, len) == 0) {
-			n->special = specials[i].special;
+	for (i = 0; i < 4; i++) {
+		if (strlen(specials[i]) == len &&
+		    memcmp(specials[i], s, len) == 0) {
+			n->special = (enum tname_special)(TNAME_DOT + i);
 			return 0;
 		}
 	}
@@ -47,29 +43,13 @@ parse_name(struct parser *p, const struct tok *t, const char *s, size_t len,
 	return 0;
 }
 
-static int
-report_filter(struct parser *p, const struct tok *t, const char *f,
-    size_t n)
-{
-	struct srcpos pos = tmpl_pos_at(p->src, t->pos, t->at,
-	    (size_t)(f - p->src));
-	const char *near = filter_suggest(f, n);
-
-	if (n == 0)
-		diag_error(p->d, &pos, "empty filter name");
-	else
-		diag_error(p->d, &pos, "unknown filter '%.*s'%s%s%s", (int)n,
-		    f, near ? "; did you mean '" : "", near ? near : "",
-		    near ? "'?" : "");
-	return -1;
-}
-
 /* Splits "name | f1 | f2" and looks the filters up. */
 static int
 parse_filters(struct parser *p, const struct tok *t, struct tnode *n)
 {
-	const char *s = t->s, *end = t->s + t->len, *bar, *f;
+	const char *s = t->s, *end = t->s + t->len, *bar, *f, *near;
 	size_t count = 0, flen, nlen;
+	struct srcpos pos;
 	int rc = 0;
 
 	for (bar = s; bar < end; bar++)
@@ -93,7 +73,15 @@ parse_filters(struct parser *p, const struct tok *t, struct tnode *n)
 		tmpl_trim(&f, &flen);
 		if (filter_find(f, flen, &n->filters[n->nfilters++]) == 0)
 			continue;
-		rc = report_filter(p, t, f, flen);
+		pos = tmpl_pos_at(p->src, t->pos, t->at, (size_t)(f - p->src));
+		near = filter_suggest(f, flen);
+		if (flen == 0)
+			diag_error(p->d, &pos, "empty filter name");
+		else
+			diag_error(p->d, &pos, "unknown filter '%.*s'%s%s%s",
+			    (int)flen, f, near ? "; did you mean '" : "",
+			    near ? near : "", near ? "'?" : "");
+		rc = -1;
 	}
 	return rc;
 }

@@ -188,19 +188,18 @@ filter_text(struct render *r, const struct tnode *n, const struct value *v,
 	enum escape_mode mode = r->opts->escape;
 	const struct escape_table *table = r->opts->table;
 	bool safe = !n->escape || (mode == ESCAPE_NONE && table == NULL);
-	struct buf *src = &r->f1, *dst = &r->f2, *t;
+	struct buf *dst;
 	size_t i;
 
 	value_text(v, tmp, s, len);
 	for (i = 0; i < n->nfilters; i++) {
+		/* Each filter reads what the one before wrote to the other. */
+		dst = i % 2 == 0 ? &r->f2 : &r->f1;
 		buf_reset(dst);
 		if (filter_apply(dst, n->filters[i], mode, table, *s, *len))
 			safe = true;
 		*s = dst->ptr;
 		*len = dst->len;
-		t = src;
-		src = dst;
-		dst = t;
 	}
 	return safe;
 }

@@ -156,6 +156,20 @@ scan_text(struct parser *p, size_t to)
 	}
 }
 
+/* The offset of the next tag[0..len) from src[from] on, or p->len. */
+static size_t
+find(const struct parser *p, size_t from, const char *tag, size_t len)
+{
+	const char *s = p->src + from, *end = p->src + p->len;
+
+	while ((s = memchr(s, tag[0], (size_t)(end - s))) != NULL) {
+		if ((size_t)(end - s) >= len && memcmp(s, tag, len) == 0)
+			return (size_t)(s - p->src);
+		s++;
+	}
+	return p->len;
+}
+
 /* The offset of the next `pre` (if not 0) immediately followed by ctag. */
 static size_t
 find_close(const struct parser *p, size_t from, char pre)
@@ -164,30 +178,10 @@ find_close(const struct parser *p, size_t from, char pre)
 
 	if (pre != 0)
 		from++;
-	for (i = from; i + p->clen <= p->len; i++) {
-		if (p->src[i] != p->ctag[0] ||
-		    memcmp(p->src + i, p->ctag, p->clen) != 0)
-			continue;
-		if (pre == 0)
-			return i;
-		if (p->src[i - 1] == pre)
-			return i - 1;
-	}
+	for (i = from; (i = find(p, i, p->ctag, p->clen)) < p->len; i++)
+		if (pre == 0 || p->src[i - 1] == pre)
+			return pre == 0 ? i : i - 1;
 	return (size_t)-1;
-}
-
-static size_t
-find_open(const struct parser *p)
-{
-	const char *s = p->src + p->off, *end = p->src + p->len;
-
-	while ((s = memchr(s, p->otag[0], (size_t)(end - s))) != NULL) {
-		if ((size_t)(end - s) >= p->olen &&
-		    memcmp(s, p->otag, p->olen) == 0)
-			return (size_t)(s - p->src);
-		s++;
-	}
-	return p->len;
 }
 
 static int
@@ -292,7 +286,7 @@ tmpl_scan(struct parser *p)
 	size_t at;
 
 	while (p->off < p->len) {
-		at = find_open(p);
+		at = find(p, p->off, p->otag, p->olen);
 		scan_text(p, at);
 		if (at == p->len)
 			break;
