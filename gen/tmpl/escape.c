@@ -373,9 +373,8 @@ add_markdown(struct buf *out, const unsigned char *s, size_t n)
 	}
 }
 
-void
-escape_add(struct buf *out, enum escape_mode mode, const char *s,
-    size_t len)
+static void
+add_mode(struct buf *out, enum escape_mode mode, const char *s, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)s;
 
@@ -444,8 +443,8 @@ end_html(struct buf *out, size_t start)
  * points of escape_is_unsafe are spelt out, "<U+202E>", so that none
  * can reorder or hide the line, and broken UTF-8 becomes U+FFFD.
  */
-void
-escape_comment(struct buf *out, enum escape_mode mode, const char *s,
+static void
+comment_mode(struct buf *out, enum escape_mode mode, const char *s,
     size_t len)
 {
 	const unsigned char *u = (const unsigned char *)s;
@@ -510,4 +509,24 @@ escape_parse(const char *name, enum escape_mode *mode)
 		}
 	}
 	return -1;
+}
+
+void
+escape_by(struct buf *out, enum escape_mode mode,
+    const struct escape_table *t, const char *s, size_t len)
+{
+	if (t != NULL)
+		escape_table_add(out, t, s, len);
+	else
+		add_mode(out, mode, s, len);
+}
+
+void
+escape_comment_by(struct buf *out, enum escape_mode mode,
+    const struct escape_table *t, const char *s, size_t len)
+{
+	if (t != NULL)
+		escape_table_comment(out, t, s, len);
+	else
+		comment_mode(out, mode, s, len);
 }

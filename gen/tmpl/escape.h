@@ -18,7 +18,7 @@
  *			 < as &lt;, line breaks become spaces
  *
  * The `comment` filter (see filter.h) instead makes text safe inside a
- * comment of the target: escape_comment.
+ * comment of the target: escape_comment_by.
  *
  * No escaper but ESCAPE_NONE writes a code point of escape_is_unsafe
  * (controls, and the format controls that reorder or hide text: the
@@ -54,20 +54,6 @@ enum escape_mode {
 	ESCAPE_GO,
 	ESCAPE_MARKDOWN
 };
-
-/* Appends s[0..len), escaped for mode, to out. */
-void escape_add(struct buf *out, enum escape_mode mode, const char *s,
-    size_t len);
-
-/*
- * Appends s[0..len) made safe inside a comment of mode's language:
- * C block comments (no "*" "/" or "/" "*" pairs, no trailing backslash
- * or trigraph), Python and Go line comments (no line breaks), Markdown and
- * HTML comments (no "--", no ">" after "-").  Tab and line breaks become
- * spaces, other code points of escape_is_unsafe "<U+XXXX>".
- */
-void escape_comment(struct buf *out, enum escape_mode mode, const char *s,
-    size_t len);
 
 /*
  * Sets *mode from its name ("none", "html", "c", "python", "go",
@@ -108,24 +94,23 @@ struct escape_table;
 int escape_table_parse(struct arena *a, const char *path,
     const struct value *v, struct diag *d, const struct escape_table **out);
 
-/* Appends s[0..len), escaped by table t, to out. */
-void escape_table_add(struct buf *out, const struct escape_table *t,
-    const char *s, size_t len);
-
-/*
- * Appends s[0..len) made safe inside a comment: as escape_comment, but
- * U+2028 and U+2029 become spaces too, code points of t's classes are
- * written with its format, `chars` are not applied, and each
- * `comment_break` sequence gets a space before its last character,
- * judged together with what out already holds (from where this text
- * starts).
- */
-void escape_table_comment(struct buf *out, const struct escape_table *t,
-    const char *s, size_t len);
-
-/* Escape by table t when it is not NULL, else by mode. */
+/* Appends s[0..len) to out, escaped by table t if not NULL, else by mode. */
 void escape_by(struct buf *out, enum escape_mode mode,
     const struct escape_table *t, const char *s, size_t len);
+
+/*
+ * Appends s[0..len) made safe inside a comment of the target: C block
+ * comments (no "*" "/" or "/" "*" pairs, no trailing backslash or
+ * trigraph), Python and Go line comments (no line breaks), Markdown and
+ * HTML comments (no "--", no ">" after "-").  Tab and line breaks become
+ * spaces, other code points of escape_is_unsafe "<U+XXXX>".
+ *
+ * By table t, when it is not NULL: U+2028 and U+2029 become spaces too,
+ * code points of t's classes are written with its format, `chars` are
+ * not applied, and each `comment_break` sequence gets a space before its
+ * last character, judged together with what out already holds (from
+ * where this text starts).
+ */
 void escape_comment_by(struct buf *out, enum escape_mode mode,
     const struct escape_table *t, const char *s, size_t len);
 

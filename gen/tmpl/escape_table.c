@@ -425,23 +425,3 @@ escape_table_comment(struct buf *out, const struct escape_table *t,
 		}
 	}
 }
-
-void
-escape_by(struct buf *out, enum escape_mode mode,
-    const struct escape_table *t, const char *s, size_t len)
-{
-	if (t != NULL)
-		escape_table_add(out, t, s, len);
-	else
-		escape_add(out, mode, s, len);
-}
-
-void
-escape_comment_by(struct buf *out, enum escape_mode mode,
-    const struct escape_table *t, const char *s, size_t len)
-{
-	if (t != NULL)
-		escape_table_comment(out, t, s, len);
-	else
-		escape_comment(out, mode, s, len);
-}

@@ -130,7 +130,8 @@ end_line(struct parser *p)
 			t->indent = first->s;
 			t->indentlen = first->len;
 		}
-		if (last->kind == TNODE_TEXT && last->s[last->len - 1] == '\n') {
+		if (last->kind == TNODE_TEXT &&
+		    last->s[last->len - 1] == '\n') {
 			t->eollen = last->len > 1 &&
 			    last->s[last->len - 2] == '\r' ? 2 : 1;
 			t->eol = last->s + last->len - t->eollen;

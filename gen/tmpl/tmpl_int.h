@@ -84,6 +84,12 @@ struct tmpl {
 
 /* Escaping (escape.c, escape_table.c) */
 
+/* escape_by and escape_comment_by for a table. */
+void escape_table_add(struct buf *out, const struct escape_table *t,
+    const char *s, size_t len);
+void escape_table_comment(struct buf *out, const struct escape_table *t,
+    const char *s, size_t len);
+
 /*
  * Appends c to comment text, after a space when c would complete one of
  * the sequences brk[0..n) with what out holds from offset start on.
