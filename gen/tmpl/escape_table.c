@@ -76,8 +76,8 @@ static const char *
 text_of(const struct escape_table *t, struct diag *d, const struct value *v,
     const char *what)
 {
-	if (v->kind == VALUE_STRING || (v->kind != VALUE_NULL &&
-	    v->kind != VALUE_LIST && v->kind != VALUE_MAP))
+	if (v->kind != VALUE_NULL && v->kind != VALUE_LIST &&
+	    v->kind != VALUE_MAP)
 		return v->str;
 	diag_error(d, AT(t, v), "%s must be a string, not %s %s", what,
 	    value_kind_article(v->kind), value_kind_name(v->kind));
@@ -115,12 +115,9 @@ parse_chars(struct arena *a, struct escape_table *t, const struct value *v,
 		}
 		if (to == NULL)
 			continue;
-		t->rules[t->nrules].from = from;
-		t->rules[t->nrules].fromlen = strlen(from);
-		t->rules[t->nrules].to = to;
-		t->rules[t->nrules].tolen = v->items[i]->len;
 		t->first[(unsigned char)from[0]] = true;
-		t->nrules++;
+		t->rules[t->nrules++] = (struct rule){ from, to, strlen(from),
+		    v->items[i]->len };
 	}
 	/*
 	 * Longest first.  Keys are unique (the loader rejects duplicate
