@@ -99,9 +99,6 @@ add_node(struct parser *p, struct tnode *parent, enum tnode_kind kind,
 	n->standalone = t->standalone;
 	n->indent = t->indent;
 	n->indentlen = t->indentlen;
-	/* The renderer writes a section of text alone without a frame. */
-	if (kind != TNODE_TEXT)
-		parent->tags = true;
 	if (parent->last != NULL)
 		parent->last->next = n;
 	else
@@ -434,7 +431,7 @@ node_ok(const struct tnode *n, const struct tnode *parent)
 	    n->kind == TNODE_VAR || n->kind == TNODE_PARTIAL)))
 		return false;
 	if (n->kind != TNODE_TEXT)
-		return parent->tags;
+		return true;
 	/* Text ends at its first line break, if it holds one. */
 	nl = memchr(n->text, '\n', n->len);
 	return nl == NULL || nl == n->text + n->len - 1;

@@ -249,27 +249,6 @@ check_limit(struct render *r, const struct tnode *n)
 	}
 }
 
-/*
- * Writes the children of section n, which are all text, `times` over
- * (once per item of a list), as frames would but without one: text
- * reads no context, so none is pushed and no list item is made.  Most
- * sections of documentation templates are such words in one language
- * or another.
- */
-static void
-run_text(struct render *r, const struct tnode *n, size_t times)
-{
-	const struct tnode *c;
-
-	for (; times > 0 && !r->fatal; times--) {
-		for (c = n->child; c != NULL && !r->fatal; c = c->next) {
-			enter(r, c);
-			emit_text(r, c->text, c->len);
-			check_limit(r, c);
-		}
-	}
-}
-
 static void
 run_section(struct render *r, const struct tnode *n)
 {
@@ -278,10 +257,6 @@ run_section(struct render *r, const struct tnode *n)
 
 	if (is_falsey(v))
 		return;
-	if (!n->tags) {
-		run_text(r, n, v->kind == VALUE_LIST ? v->len : 1);
-		return;
-	}
 	if (v == &r->idx)
 		v = value_int(r->a, r->idx.u.i);
 	if (v->kind == VALUE_LIST) {
@@ -308,12 +283,8 @@ run_node(struct render *r, const struct tnode *n)
 		run_section(r, n);
 		break;
 	case TNODE_INVERTED:
-		if (!is_falsey(tmpl_resolve(r, n)))
-			break;
-		if (n->tags)
+		if (is_falsey(tmpl_resolve(r, n)))
 			tmpl_push_frame(r, FRAME_PLAIN, n);
-		else
-			run_text(r, n, 1);
 		break;
 	case TNODE_PARTIAL:
 	case TNODE_PARENT:

@@ -67,7 +67,6 @@ struct tnode {
 	bool bol;		/* starts an output line: indent goes here */
 	bool dynamic;		/* partial or parent: {{>*name}} */
 	bool standalone;	/* tag alone on its line */
-	bool tags;		/* container: holds other nodes than text */
 	const char *indent;	/* partial, parent: the line's blanks; block:
 				   where an override is indented to */
 	size_t indentlen;
