@@ -310,24 +310,6 @@ add_formatted(struct buf *out, const struct escape_table *t, uint32_t cp,
 	}
 }
 
-/*
- * A code point of the classes, in a string: with the format, or else,
- * for want of any escape the table knows, spelt "<U+XXXX>" as text the
- * rules then apply to, so that it stays visible.  `classes` needs a
- * format, so only a code point of escape_is_unsafe comes here without.
- */
-static void
-add_coded(struct buf *out, const struct escape_table *t, uint32_t cp,
-    const unsigned char *s, size_t n)
-{
-	char name[ESCAPE_SPELL_MAX];
-
-	if (t->conv != 0)
-		add_formatted(out, t, cp, s, n);
-	else
-		escape_table_add(out, t, name, escape_spell(name, cp));
-}
-
 static const struct rule *
 match(const struct escape_table *t, const unsigned char *s, size_t n)
 {
@@ -342,11 +324,18 @@ match(const struct escape_table *t, const unsigned char *s, size_t n)
 	return NULL;
 }
 
+/*
+ * A code point of the classes is written with the format, or else, for
+ * want of any escape the table knows, spelt "<U+XXXX>" as text the rules
+ * then apply to, so that it stays visible.  `classes` needs a format, so
+ * only a code point of escape_is_unsafe is ever spelt.
+ */
 void
 escape_table_add(struct buf *out, const struct escape_table *t,
     const char *s, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)s, *src;
+	char name[ESCAPE_SPELL_MAX];
 	const struct rule *r;
 	size_t i, n, srclen;
 	uint32_t cp;
@@ -366,10 +355,12 @@ escape_table_add(struct buf *out, const struct escape_table *t,
 			n = 1;
 			cp = 0xfffd;
 		}
-		if (in_class(t->classes, cp))
-			add_coded(out, t, cp, src, srclen);
-		else
+		if (!in_class(t->classes, cp))
 			buf_add(out, src, srclen);
+		else if (t->conv != 0)
+			add_formatted(out, t, cp, src, srclen);
+		else
+			escape_table_add(out, t, name, escape_spell(name, cp));
 	}
 }
 

@@ -209,7 +209,7 @@ report_unclosed(struct parser *p, struct tnode **stack, size_t depth)
 	}
 }
 
-/* Adds the node for token t under parent; returns it, or NULL. */
+/* Adds and returns the node for token t under parent. */
 static struct tnode *
 build_one(struct parser *p, const struct tok *t, struct tnode *parent)
 {

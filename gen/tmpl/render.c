@@ -358,7 +358,6 @@ tmpl_render(const struct tmpl *t, const struct value *root,
 	    .out = out, .limit = SIZE_MAX, .d = d, .indent = BUF_INIT,
 	    .f1 = BUF_INIT, .f2 = BUF_INIT };
 
-	/* Past the limit, or never when there is none. */
 	if (opts->max_output != 0 && opts->max_output < SIZE_MAX - buf_pos(out))
 		r.limit = buf_pos(out) + opts->max_output;
 	if (root != NULL)
