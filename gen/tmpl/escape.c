@@ -34,7 +34,6 @@ static const uint8_t kind[256] = {
 
 #define IS(c, k) ((kind[(unsigned char)(c)] & (k)) != 0)
 
-static const char hex[] = "0123456789abcdef";
 static const char fffd[] = "\xef\xbf\xbd";
 
 /* The escapes that C, Python and Go share, and HTML's entities. */
@@ -172,23 +171,6 @@ is_blank(unsigned char c)
 	return c == '\t' || c == '\n' || c == '\r';
 }
 
-/*
- * Appends pre and the last `digits` digits of v in base 8 or 16: always
- * as many, so that a following digit never joins the escape.
- */
-static void
-add_code(struct buf *out, const char *pre, uint32_t v, unsigned base,
-    size_t digits)
-{
-	char e[8];
-	size_t k = strlen(pre), i;
-
-	memcpy(e, pre, k);
-	for (i = k + digits; i > k; v /= base)
-		e[--i] = hex[v % base];
-	buf_add(out, e, k + digits);
-}
-
 /* Appends to[k] when c is from[k]; false when c is not in from. */
 static bool
 add_named(struct buf *out, unsigned char c, const char *from,
@@ -205,7 +187,9 @@ add_named(struct buf *out, unsigned char c, const char *from,
 /*
  * Everything outside printable ASCII goes out as octal: the basic source
  * character set of C89 has no room for UTF-8.  "??" would start a
- * trigraph under -std=c89, so the second '?' of a pair is \?.
+ * trigraph under -std=c89, so the second '?' of a pair is \?.  Numeric
+ * escapes here and below always have all their digits, so that a digit
+ * after them never joins them.
  */
 static void
 add_c(struct buf *out, const unsigned char *s, size_t n)
@@ -222,7 +206,7 @@ add_c(struct buf *out, const unsigned char *s, size_t n)
 		if (add_named(out, s[i], str_from, str_to))
 			continue;
 		if (IS(s[i], K_CTRL | K_HIGH))
-			add_code(out, "\\", s[i], 8, 3);
+			buf_addf(out, "\\%03o", (unsigned)s[i]);
 		else if (s[i] == '?' && i > 0 && s[i - 1] == '?')
 			buf_add(out, "\\?", 2);
 		else
@@ -252,10 +236,10 @@ add_script(struct buf *out, const unsigned char *s, size_t n)
 			continue;
 		if (IS(s[i], K_CTRL) ||
 		    (len = escape_utf8(s + i, n - i, &cp)) == 0) {
-			add_code(out, "\\x", s[i], 16, 2);
+			buf_addf(out, "\\x%02x", (unsigned)s[i]);
 			len = 1;
 		} else {
-			add_code(out, "\\u", cp, 16, 4);
+			buf_addf(out, "\\u%04x", (unsigned)cp);
 		}
 	}
 }
