@@ -232,7 +232,7 @@ struct tok {
 	struct srcpos pos;
 	const char *s;		/* text, or the trimmed tag content */
 	size_t len;
-	bool raw;		/* TOK_VAR: {{{x}}} or {{&x}} */
+	bool raw;		/* TNODE_VAR: {{{x}}} or {{&x}} */
 	bool removed;		/* whitespace of a standalone line */
 	bool bol;
 	bool standalone;
