@@ -107,7 +107,8 @@ size_t escape_spell(char *s, uint32_t cp);
 
 /*
  * The length of the well-formed UTF-8 sequence at s[0..n), n > 0, with
- * its code point in *cp; 0 for a byte that starts none.
+ * its code point in *cp; 0 for a byte that starts none (overlong forms,
+ * surrogates and values past U+10FFFF are not well formed).
  */
 size_t escape_utf8(const unsigned char *s, size_t n, uint32_t *cp);
 
