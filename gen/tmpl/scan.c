@@ -161,13 +161,14 @@ scan_text(struct parser *p, size_t to)
 static size_t
 find(const struct parser *p, size_t from, const char *tag, size_t len)
 {
-	const char *s = p->src + from, *end = p->src + p->len;
+	const char *s, *end = p->src + p->len;
 
-	while ((s = memchr(s, tag[0], (size_t)(end - s))) != NULL) {
+	if (from >= p->len)	/* a tag's body may start past the end */
+		return p->len;
+	for (s = p->src + from;
+	    (s = memchr(s, tag[0], (size_t)(end - s))) != NULL; s++)
 		if ((size_t)(end - s) >= len && memcmp(s, tag, len) == 0)
 			return (size_t)(s - p->src);
-		s++;
-	}
 	return p->len;
 }
 
