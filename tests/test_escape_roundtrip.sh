@@ -1,7 +1,7 @@
 #!/bin/sh
 # Round trip of the string escapers through the real compilers: awkward
 # byte strings (every control and format control escape_is_unsafe names
-# among them) are escaped by escape_add, pasted into C (gcc -std=c89 with
+# among them) are escaped by escape_by, pasted into C (gcc -std=c89 with
 # trigraphs, clang -std=c2x, g++ -std=c++98), Python and Go literals, and
 # the programs must print the original bytes back.
 # Usage: sh tests/test_escape_roundtrip.sh [BUILDDIR]   (from the top)
@@ -38,7 +38,7 @@ main(int argc, char **argv)
 		return 2;
 	while ((n = fread(chunk, 1, sizeof(chunk), stdin)) > 0)
 		buf_add(&in, chunk, n);
-	escape_add(&out, mode, in.ptr, in.len);
+	escape_by(&out, mode, NULL, in.ptr, in.len);
 	fwrite(out.ptr, 1, out.len, stdout);
 	buf_release(&in);
 	buf_release(&out);
@@ -46,7 +46,8 @@ main(int argc, char **argv)
 }
 EOF
 gcc -std=c11 -D_POSIX_C_SOURCE=200809L -Igen -o "$tmp/driver" \
-    "$tmp/driver.c" gen/tmpl/escape.c gen/base/buf.c gen/base/xmalloc.c
+    "$tmp/driver.c" gen/tmpl/escape.c gen/tmpl/escape_table.c gen/base/*.c \
+    -pthread
 
 DRIVER="$tmp/driver" TMPD="$tmp" python3 - <<'EOF'
 import codecs, os, subprocess, sys

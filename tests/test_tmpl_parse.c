@@ -413,25 +413,24 @@ test_tmpl_parse_resolves_names_to_interned_keys(void **state)
 	assert_int_equal(parse(f, text, strlen(text), &t), 0);
 	n = nth(t, 0);
 	assert_int_equal(n->name.nparts, 3);
-	assert_ptr_equal(n->name.parts[0].key, key(f, "a"));
-	assert_ptr_equal(n->name.parts[1].key, key(f, "b"));
-	assert_ptr_equal(n->name.parts[2].key, key(f, "c"));
-	assert_memory_equal(n->name.parts[2].s, "c", n->name.parts[2].len);
+	assert_ptr_equal(n->name.keys[0], key(f, "a"));
+	assert_ptr_equal(n->name.keys[1], key(f, "b"));
+	assert_ptr_equal(n->name.keys[2], key(f, "c"));
 	n = nth(t, 1);
-	assert_ptr_equal(n->name.parts[0].key, key(f, "list"));
-	assert_ptr_equal(n->child->name.parts[0].key, key(f, "name"));
+	assert_ptr_equal(n->name.keys[0], key(f, "list"));
+	assert_ptr_equal(n->child->name.keys[0], key(f, "name"));
 	n = nth(t, 2);
 	assert_int_equal(n->kind, TNODE_INVERTED);
 	assert_int_equal(n->name.nparts, 1);
-	assert_null(n->name.parts[0].key);
+	assert_null(n->name.keys[0]);
 	n = nth(t, 3);
 	assert_true(n->dynamic);
-	assert_ptr_equal(n->name.parts[0].key, key(f, "dyn"));
-	assert_ptr_equal(n->name.parts[1].key, key(f, "e"));
+	assert_ptr_equal(n->name.keys[0], key(f, "dyn"));
+	assert_ptr_equal(n->name.keys[1], key(f, "e"));
 	n = nth(t, 4);
-	assert_ptr_equal(n->name.parts[0].key, key(f, "a"));
-	assert_null(n->name.parts[1].key);
-	assert_ptr_equal(n->name.parts[2].key, key(f, "b"));
+	assert_ptr_equal(n->name.keys[0], key(f, "a"));
+	assert_null(n->name.keys[1]);
+	assert_ptr_equal(n->name.keys[2], key(f, "b"));
 	assert_int_equal(nth(t, 5)->name.special, TNAME_DOT);
 	assert_int_equal(nth(t, 5)->name.nparts, 0);
 	assert_int_equal(nth(t, 6)->name.special, TNAME_INDEX);
@@ -459,7 +458,7 @@ test_tmpl_parse_without_keys_resolves_nothing(void **state)
 	for (n = t->root->child; n != NULL; n = n->next) {
 		assert_true(n->name.nparts > 0);
 		for (i = 0; i < n->name.nparts; i++)
-			assert_null(n->name.parts[i].key);
+			assert_null(n->name.keys[i]);
 	}
 }
 

@@ -34,7 +34,6 @@ static const uint8_t kind[256] = {
 
 #define IS(c, k) ((kind[(unsigned char)(c)] & (k)) != 0)
 
-static const char hex[] = "0123456789abcdef";
 static const char fffd[] = "\xef\xbf\xbd";
 
 /* The escapes that C, Python and Go share, and HTML's entities. */
@@ -49,8 +48,7 @@ static const char *const html_breaks[] = { "--", "<!" };
 
 /*
  * The length of the run at the start of s[0..n) of bytes in none of
- * the classes of mask.  Most text needs no escape at all, and this
- * test is then the whole cost of escaping it: eight bytes a round.
+ * the classes of mask.  Most text needs no escape: eight bytes a round.
  */
 static inline size_t
 run_of(const unsigned char *s, size_t n, unsigned mask)
@@ -67,9 +65,8 @@ run_of(const unsigned char *s, size_t n, unsigned mask)
 }
 
 /*
- * Overlong forms, surrogates and values past U+10FFFF are not well
- * formed (Unicode table 3-7).  Inline: copy_run decodes every sequence
- * it lets through.
+ * Unicode table 3-7.  Inline: copy_run decodes every sequence it lets
+ * through.
  */
 inline size_t
 escape_utf8(const unsigned char *s, size_t n, uint32_t *cp)
@@ -113,11 +110,10 @@ escape_spell(char *s, uint32_t cp)
 {
 	static const char upper[] = "0123456789ABCDEF";
 	int shift = cp > 0xfffff ? 20 : cp > 0xffff ? 16 : 12;
-	size_t n = 0;
+	size_t n;
 
-	s[n++] = '<';
-	s[n++] = 'U';
-	s[n++] = '+';
+	memcpy(s, "<U+", 3);
+	n = 3;
 	for (; shift >= 0; shift -= 4)
 		s[n++] = upper[(cp >> shift) & 15];
 	s[n++] = '>';
@@ -142,11 +138,10 @@ escape_break(struct buf *out, const char *const *brk, size_t n,
 }
 
 /*
- * Copies the run at the start of s[0..n) of bytes in none of the
- * classes of mask (which holds K_HIGH) and of well-formed multi-byte
- * UTF-8 sequences, stopping before one of escape_is_unsafe, and returns
- * its length: text in other scripts passes through whole, not a
- * character at a time.
+ * Copies and returns the length of the run at the start of s[0..n) of
+ * bytes in none of the classes of mask (which holds K_HIGH) and of
+ * well-formed UTF-8 sequences not of escape_is_unsafe: text in other
+ * scripts passes through whole, not a character at a time.
  */
 static inline size_t
 copy_run(struct buf *out, const unsigned char *s, size_t n, unsigned mask)
@@ -176,23 +171,6 @@ is_blank(unsigned char c)
 	return c == '\t' || c == '\n' || c == '\r';
 }
 
-/*
- * Appends pre and the last `digits` digits of v in base 8 or 16: always
- * as many, so that a following digit never joins the escape.
- */
-static void
-add_code(struct buf *out, const char *pre, uint32_t v, unsigned base,
-    size_t digits)
-{
-	char e[8];
-	size_t k = strlen(pre), i;
-
-	memcpy(e, pre, k);
-	for (i = k + digits; i > k; v /= base)
-		e[--i] = hex[v % base];
-	buf_add(out, e, k + digits);
-}
-
 /* Appends to[k] when c is from[k]; false when c is not in from. */
 static bool
 add_named(struct buf *out, unsigned char c, const char *from,
@@ -209,7 +187,9 @@ add_named(struct buf *out, unsigned char c, const char *from,
 /*
  * Everything outside printable ASCII goes out as octal: the basic source
  * character set of C89 has no room for UTF-8.  "??" would start a
- * trigraph under -std=c89, so the second '?' of a pair is \?.
+ * trigraph under -std=c89, so the second '?' of a pair is \?.  Numeric
+ * escapes here and below always have all their digits, so that a digit
+ * after them never joins them.
  */
 static void
 add_c(struct buf *out, const unsigned char *s, size_t n)
@@ -226,7 +206,7 @@ add_c(struct buf *out, const unsigned char *s, size_t n)
 		if (add_named(out, s[i], str_from, str_to))
 			continue;
 		if (IS(s[i], K_CTRL | K_HIGH))
-			add_code(out, "\\", s[i], 8, 3);
+			buf_addf(out, "\\%03o", (unsigned)s[i]);
 		else if (s[i] == '?' && i > 0 && s[i - 1] == '?')
 			buf_add(out, "\\?", 2);
 		else
@@ -256,10 +236,10 @@ add_script(struct buf *out, const unsigned char *s, size_t n)
 			continue;
 		if (IS(s[i], K_CTRL) ||
 		    (len = escape_utf8(s + i, n - i, &cp)) == 0) {
-			add_code(out, "\\x", s[i], 16, 2);
+			buf_addf(out, "\\x%02x", (unsigned)s[i]);
 			len = 1;
 		} else {
-			add_code(out, "\\u", cp, 16, 4);
+			buf_addf(out, "\\u%04x", (unsigned)cp);
 		}
 	}
 }
@@ -377,9 +357,8 @@ add_markdown(struct buf *out, const unsigned char *s, size_t n)
 	}
 }
 
-void
-escape_add(struct buf *out, enum escape_mode mode, const char *s,
-    size_t len)
+static void
+add_mode(struct buf *out, enum escape_mode mode, const char *s, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)s;
 
@@ -448,8 +427,8 @@ end_html(struct buf *out, size_t start)
  * points of escape_is_unsafe are spelt out, "<U+202E>", so that none
  * can reorder or hide the line, and broken UTF-8 becomes U+FFFD.
  */
-void
-escape_comment(struct buf *out, enum escape_mode mode, const char *s,
+static void
+comment_mode(struct buf *out, enum escape_mode mode, const char *s,
     size_t len)
 {
 	const unsigned char *u = (const unsigned char *)s;
@@ -502,14 +481,12 @@ static const struct {
 	{ "markdown", ESCAPE_MARKDOWN },
 };
 
-#define NMODES (sizeof(modes) / sizeof(modes[0]))
-
 int
 escape_parse(const char *name, enum escape_mode *mode)
 {
 	size_t i;
 
-	for (i = 0; i < NMODES; i++) {
+	for (i = 0; i < sizeof(modes) / sizeof(modes[0]); i++) {
 		if (strcmp(name, modes[i].name) == 0) {
 			*mode = modes[i].mode;
 			return 0;
@@ -518,14 +495,22 @@ escape_parse(const char *name, enum escape_mode *mode)
 	return -1;
 }
 
-/* The first name of a mode is its canonical one. */
-const char *
-escape_name(enum escape_mode mode)
+void
+escape_by(struct buf *out, enum escape_mode mode,
+    const struct escape_table *t, const char *s, size_t len)
 {
-	size_t i;
+	if (t != NULL)
+		escape_table_add(out, t, s, len);
+	else
+		add_mode(out, mode, s, len);
+}
 
-	for (i = 0; i < NMODES; i++)
-		if (modes[i].mode == mode)
-			return modes[i].name;
-	return "?";
+void
+escape_comment_by(struct buf *out, enum escape_mode mode,
+    const struct escape_table *t, const char *s, size_t len)
+{
+	if (t != NULL)
+		escape_table_comment(out, t, s, len);
+	else
+		comment_mode(out, mode, s, len);
 }

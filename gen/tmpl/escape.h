@@ -18,7 +18,7 @@
  *			 < as &lt;, line breaks become spaces
  *
  * The `comment` filter (see filter.h) instead makes text safe inside a
- * comment of the target: escape_comment.
+ * comment of the target: escape_comment_by.
  *
  * No escaper but ESCAPE_NONE writes a code point of escape_is_unsafe
  * (controls, and the format controls that reorder or hide text: the
@@ -26,17 +26,13 @@
  * language's escape, a comment the visible "<U+202E>", Markdown a code
  * span `U+202E`, HTML a character reference; tab and line breaks become
  * spaces in comments and Markdown.  Table escapers do the same whatever
- * their `classes` say.
- *
- * Every escaper is byte-oriented, ignores the locale, and accepts any
- * bytes; invalid UTF-8 never reaches it from a validated data file.
+ * their `classes` say.  Every escaper is byte-oriented, ignores the
+ * locale, and accepts any bytes.
  *
  * A language whose strings none of these modes fits declares a table
- * escaper in its lang.yaml instead (escape_table_parse): replacements
- * for chosen characters or sequences, and a printf-like format for the
- * code points of chosen classes (controls, bidi controls, ...).  The
- * built-in TypeScript, Rust and JSON targets are written that way, so a
- * new language never needs C.
+ * escaper in its lang.yaml instead (escape_table_parse), so a new
+ * language never needs C; the built-in TypeScript, Rust and JSON targets
+ * are written that way.
  */
 #ifndef GEN_ESCAPE_H
 #define GEN_ESCAPE_H
@@ -59,29 +55,12 @@ enum escape_mode {
 	ESCAPE_MARKDOWN
 };
 
-/* Appends s[0..len), escaped for mode, to out. */
-void escape_add(struct buf *out, enum escape_mode mode, const char *s,
-    size_t len);
-
-/*
- * Appends s[0..len) made safe inside a comment of mode's language:
- * C block comments (no "*" "/" or "/" "*" pairs, no trailing backslash
- * or trigraph), Python and Go line comments (no line breaks), Markdown and
- * HTML comments (no "--", no ">" after "-").  Tab and line breaks become
- * spaces, other code points of escape_is_unsafe "<U+XXXX>".
- */
-void escape_comment(struct buf *out, enum escape_mode mode, const char *s,
-    size_t len);
-
 /*
  * Sets *mode from its name ("none", "html", "c", "python", "go",
  * "markdown"; also "text" for none).  Returns 0, or -1 when the name is
  * unknown (then *mode is untouched).
  */
 int escape_parse(const char *name, enum escape_mode *mode);
-
-/* The canonical name of mode. */
-const char *escape_name(enum escape_mode mode);
 
 /*
  * Whether cp may not appear as it is in any output: a C0 control
@@ -90,23 +69,6 @@ const char *escape_name(enum escape_mode mode);
  * U+202A-202E, U+2060-2064, U+2066-2069, U+FEFF).
  */
 bool escape_is_unsafe(uint32_t cp);
-
-/* The most bytes escape_spell writes: "<U+10FFFF>". */
-#define ESCAPE_SPELL_MAX	10
-
-/*
- * Writes the visible spelling of cp, "<U+" and at least four upper-case
- * hex digits and ">", to s, which holds ESCAPE_SPELL_MAX bytes, without
- * a NUL.  Returns its length.
- */
-size_t escape_spell(char *s, uint32_t cp);
-
-/*
- * The length of the well-formed UTF-8 sequence at s[0..n), n > 0, with
- * its code point in *cp; 0 for a byte that starts none (overlong forms,
- * surrogates and values past U+10FFFF are not well formed).
- */
-size_t escape_utf8(const unsigned char *s, size_t n, uint32_t *cp);
 
 /*
  * Table escapers: the map of a manifest's `escape:` key, as README.md
@@ -132,28 +94,23 @@ struct escape_table;
 int escape_table_parse(struct arena *a, const char *path,
     const struct value *v, struct diag *d, const struct escape_table **out);
 
-/* Appends s[0..len), escaped by table t, to out. */
-void escape_table_add(struct buf *out, const struct escape_table *t,
-    const char *s, size_t len);
-
-/*
- * Appends s[0..len) made safe inside a comment: tab, line breaks
- * (U+2028 and U+2029 too) and CR LF become one space each, the other
- * code points of escape_is_unsafe are spelt "<U+XXXX>", those of t's
- * classes are written with its format (a visible, harmless spelling),
- * `chars` are not applied, and each `comment_break` sequence gets a
- * space before its last character, judged together with what out
- * already holds (from where this text starts).
- */
-void escape_table_comment(struct buf *out, const struct escape_table *t,
-    const char *s, size_t len);
-
-/*
- * A language escapes by its table when it has one, else by its mode:
- * these two pick, so that callers holding both need not.
- */
+/* Appends s[0..len) to out, escaped by table t if not NULL, else by mode. */
 void escape_by(struct buf *out, enum escape_mode mode,
     const struct escape_table *t, const char *s, size_t len);
+
+/*
+ * Appends s[0..len) made safe inside a comment of the target: C block
+ * comments (no "*" "/" or "/" "*" pairs, no trailing backslash or
+ * trigraph), Python and Go line comments (no line breaks), Markdown and
+ * HTML comments (no "--", no ">" after "-").  Tab and line breaks become
+ * spaces, other code points of escape_is_unsafe "<U+XXXX>".
+ *
+ * By table t, when it is not NULL: U+2028 and U+2029 become spaces too,
+ * code points of t's classes are written with its format, `chars` are
+ * not applied, and each `comment_break` sequence gets a space before its
+ * last character, judged together with what out already holds (from
+ * where this text starts).
+ */
 void escape_comment_by(struct buf *out, enum escape_mode mode,
     const struct escape_table *t, const char *s, size_t len);
 

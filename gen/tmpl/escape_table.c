@@ -76,8 +76,8 @@ static const char *
 text_of(const struct escape_table *t, struct diag *d, const struct value *v,
     const char *what)
 {
-	if (v->kind == VALUE_STRING || (v->kind != VALUE_NULL &&
-	    v->kind != VALUE_LIST && v->kind != VALUE_MAP))
+	if (v->kind != VALUE_NULL && v->kind != VALUE_LIST &&
+	    v->kind != VALUE_MAP)
 		return v->str;
 	diag_error(d, AT(t, v), "%s must be a string, not %s %s", what,
 	    value_kind_article(v->kind), value_kind_name(v->kind));
@@ -115,12 +115,9 @@ parse_chars(struct arena *a, struct escape_table *t, const struct value *v,
 		}
 		if (to == NULL)
 			continue;
-		t->rules[t->nrules].from = from;
-		t->rules[t->nrules].fromlen = strlen(from);
-		t->rules[t->nrules].to = to;
-		t->rules[t->nrules].tolen = v->items[i]->len;
 		t->first[(unsigned char)from[0]] = true;
-		t->nrules++;
+		t->rules[t->nrules++] = (struct rule){ from, to, strlen(from),
+		    v->items[i]->len };
 	}
 	/*
 	 * Longest first.  Keys are unique (the loader rejects duplicate
@@ -313,24 +310,6 @@ add_formatted(struct buf *out, const struct escape_table *t, uint32_t cp,
 	}
 }
 
-/*
- * A code point of the classes, in a string: with the format, or else,
- * for want of any escape the table knows, spelt "<U+XXXX>" as text the
- * rules then apply to, so that it stays visible.  `classes` needs a
- * format, so only a code point of escape_is_unsafe comes here without.
- */
-static void
-add_coded(struct buf *out, const struct escape_table *t, uint32_t cp,
-    const unsigned char *s, size_t n)
-{
-	char name[ESCAPE_SPELL_MAX];
-
-	if (t->conv != 0)
-		add_formatted(out, t, cp, s, n);
-	else
-		escape_table_add(out, t, name, escape_spell(name, cp));
-}
-
 static const struct rule *
 match(const struct escape_table *t, const unsigned char *s, size_t n)
 {
@@ -345,11 +324,18 @@ match(const struct escape_table *t, const unsigned char *s, size_t n)
 	return NULL;
 }
 
+/*
+ * A code point of the classes is written with the format, or else, for
+ * want of any escape the table knows, spelt "<U+XXXX>" as text the rules
+ * then apply to, so that it stays visible.  `classes` needs a format, so
+ * only a code point of escape_is_unsafe is ever spelt.
+ */
 void
 escape_table_add(struct buf *out, const struct escape_table *t,
     const char *s, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)s, *src;
+	char name[ESCAPE_SPELL_MAX];
 	const struct rule *r;
 	size_t i, n, srclen;
 	uint32_t cp;
@@ -369,10 +355,12 @@ escape_table_add(struct buf *out, const struct escape_table *t,
 			n = 1;
 			cp = 0xfffd;
 		}
-		if (in_class(t->classes, cp))
-			add_coded(out, t, cp, src, srclen);
-		else
+		if (!in_class(t->classes, cp))
 			buf_add(out, src, srclen);
+		else if (t->conv != 0)
+			add_formatted(out, t, cp, src, srclen);
+		else
+			escape_table_add(out, t, name, escape_spell(name, cp));
 	}
 }
 
@@ -424,24 +412,4 @@ escape_table_comment(struct buf *out, const struct escape_table *t,
 			buf_add(out, u + i, n);
 		}
 	}
-}
-
-void
-escape_by(struct buf *out, enum escape_mode mode,
-    const struct escape_table *t, const char *s, size_t len)
-{
-	if (t != NULL)
-		escape_table_add(out, t, s, len);
-	else
-		escape_add(out, mode, s, len);
-}
-
-void
-escape_comment_by(struct buf *out, enum escape_mode mode,
-    const struct escape_table *t, const char *s, size_t len)
-{
-	if (t != NULL)
-		escape_table_comment(out, t, s, len);
-	else
-		escape_comment(out, mode, s, len);
 }

@@ -11,7 +11,7 @@
  * upper_camel, lower and upper.
  *
  * `comment` makes the text safe inside a comment of the template's
- * target (escape_comment) and then suppresses the usual escaping.  The
+ * target (escape_comment_by) and then suppresses the usual escaping.  The
  * result of the last filter is escaped for the target as usual unless a
  * filter already did; a triple mustache never escapes.
  */

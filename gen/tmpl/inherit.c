@@ -171,8 +171,7 @@ tmpl_run_partial(struct render *r, const struct tnode *n)
 	if (n->kind == TNODE_PARENT) {
 		r->scopes = xgrow(r->scopes, &r->capscopes, r->nscopes,
 		    sizeof(*r->scopes));
-		r->scopes[r->nscopes].tag = n;
-		r->scopes[r->nscopes].outer = r->scope;
+		r->scopes[r->nscopes] = (struct scope){ n, r->scope };
 		r->scope = ++r->nscopes;
 	}
 }

@@ -8,30 +8,26 @@ static int
 parse_name(struct parser *p, const struct tok *t, const char *s, size_t len,
     struct tname *n)
 {
-	static const struct {
-		const char *s;
-		enum tname_special special;
-	} specials[] = {
-		{ ".", TNAME_DOT }, { "@first", TNAME_FIRST },
-		{ "@last", TNAME_LAST }, { "@index", TNAME_INDEX },
-	};
+	/* In the order of enum tname_special, from TNAME_DOT on. */
+	static const char *const specials[] = { ".", "@first", "@last",
+	    "@index" };
 	size_t i, k, from;
 
 	n->s = s;
 	n->len = len;
 	if (len == 0)
 		return -1;	/* scan_tag reported the empty tag */
-	for (i = 0; i < sizeof(specials) / sizeof(specials[0]); i++) {
-		if (strlen(specials[i].s) == len &&
-		    memcmp(specials[i].s, s, len) == 0) {
-			n->special = specials[i].special;
+	for (i = 0; i < 4; i++) {
+		if (strlen(specials[i]) == len &&
+		    memcmp(specials[i], s, len) == 0) {
+			n->special = (enum tname_special)(TNAME_DOT + i);
 			return 0;
 		}
 	}
 	n->nparts = 1;
 	for (i = 0; i < len; i++)
 		n->nparts += s[i] == '.';
-	n->parts = arena_array(p->a, n->nparts, sizeof(*n->parts));
+	n->keys = arena_array(p->a, n->nparts, sizeof(*n->keys));
 	for (i = 0, k = 0, from = 0; i <= len; i++) {
 		if (i < len && s[i] != '.')
 			continue;
@@ -40,38 +36,20 @@ parse_name(struct parser *p, const struct tok *t, const char *s, size_t len,
 			    (int)len, s);
 			return -1;
 		}
-		n->parts[k].s = s + from;
-		n->parts[k].len = i - from;
-		n->parts[k++].key = p->keys != NULL ?
+		n->keys[k++] = p->keys != NULL ?
 		    keys_find(p->keys, s + from, i - from) : NULL;
 		from = i + 1;
 	}
 	return 0;
 }
 
-static int
-report_filter(struct parser *p, const struct tok *t, const char *f,
-    size_t n)
-{
-	struct srcpos pos = tmpl_pos_at(p->src, t->pos, t->at,
-	    (size_t)(f - p->src));
-	const char *near = filter_suggest(f, n);
-
-	if (n == 0)
-		diag_error(p->d, &pos, "empty filter name");
-	else
-		diag_error(p->d, &pos, "unknown filter '%.*s'%s%s%s", (int)n,
-		    f, near ? "; did you mean '" : "", near ? near : "",
-		    near ? "'?" : "");
-	return -1;
-}
-
 /* Splits "name | f1 | f2" and looks the filters up. */
 static int
 parse_filters(struct parser *p, const struct tok *t, struct tnode *n)
 {
-	const char *s = t->s, *end = t->s + t->len, *bar, *f;
+	const char *s = t->s, *end = t->s + t->len, *bar, *f, *near;
 	size_t count = 0, flen, nlen;
+	struct srcpos pos;
 	int rc = 0;
 
 	for (bar = s; bar < end; bar++)
@@ -95,7 +73,15 @@ parse_filters(struct parser *p, const struct tok *t, struct tnode *n)
 		tmpl_trim(&f, &flen);
 		if (filter_find(f, flen, &n->filters[n->nfilters++]) == 0)
 			continue;
-		rc = report_filter(p, t, f, flen);
+		pos = tmpl_pos_at(p->src, t->pos, t->at, (size_t)(f - p->src));
+		near = filter_suggest(f, flen);
+		if (flen == 0)
+			diag_error(p->d, &pos, "empty filter name");
+		else
+			diag_error(p->d, &pos, "unknown filter '%.*s'%s%s%s",
+			    (int)flen, f, near ? "; did you mean '" : "",
+			    near ? near : "", near ? "'?" : "");
+		rc = -1;
 	}
 	return rc;
 }
@@ -113,9 +99,6 @@ add_node(struct parser *p, struct tnode *parent, enum tnode_kind kind,
 	n->standalone = t->standalone;
 	n->indent = t->indent;
 	n->indentlen = t->indentlen;
-	/* The renderer writes a section of text alone without a frame. */
-	if (kind != TNODE_TEXT)
-		parent->tags = true;
 	if (parent->last != NULL)
 		parent->last->next = n;
 	else
@@ -226,7 +209,7 @@ report_unclosed(struct parser *p, struct tnode **stack, size_t depth)
 	}
 }
 
-/* Adds the node for token t under parent; returns it, or NULL. */
+/* Adds and returns the node for token t under parent. */
 static struct tnode *
 build_one(struct parser *p, const struct tok *t, struct tnode *parent)
 {
@@ -287,13 +270,13 @@ measure(const struct parser *p, size_t i, struct margin *m)
 	size_t k = 0;
 
 	if (t->standalone) {
-		if (t->kind == TOK_PARTIAL || t->kind == TOK_PARENT)
+		if (t->kind == TNODE_PARTIAL || t->kind == TNODE_PARENT)
 			narrow(m, t->indent, t->indentlen);
 		return;
 	}
 	if (!t->bol)
 		return;
-	if (t->kind != TOK_TEXT) {
+	if (t->kind != TNODE_TEXT) {
 		narrow(m, NULL, 0);
 		return;
 	}
@@ -366,8 +349,8 @@ build(struct parser *p, struct tnode *root)
 		}
 		measure(p, i, &m[depth]);
 		n = build_one(p, t, stack[depth]);
-		if (t->kind != TOK_SECTION && t->kind != TOK_INVERTED &&
-		    t->kind != TOK_PARENT && t->kind != TOK_BLOCK)
+		if (t->kind != TNODE_SECTION && t->kind != TNODE_INVERTED &&
+		    t->kind != TNODE_PARENT && t->kind != TNODE_BLOCK)
 			continue;
 		if (depth == TMPL_MAX_DEPTH) {
 			diag_error(p->d, &t->pos,
@@ -433,8 +416,8 @@ tmpl_refs(const struct tmpl *t, void (*key)(void *, const char *, bool),
 		    !n->dynamic))
 			continue;
 		for (i = 0; i < n->name.nparts; i++)
-			if (n->name.parts[i].key != NULL)
-				key(ctx, n->name.parts[i].key, i == 0);
+			if (n->name.keys[i] != NULL)
+				key(ctx, n->name.keys[i], i == 0);
 	}
 }
 
@@ -448,7 +431,7 @@ node_ok(const struct tnode *n, const struct tnode *parent)
 	    n->kind == TNODE_VAR || n->kind == TNODE_PARTIAL)))
 		return false;
 	if (n->kind != TNODE_TEXT)
-		return parent->tags;
+		return true;
 	/* Text ends at its first line break, if it holds one. */
 	nl = memchr(n->text, '\n', n->len);
 	return nl == NULL || nl == n->text + n->len - 1;

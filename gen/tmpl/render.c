@@ -88,10 +88,10 @@ tmpl_resolve(struct render *r, const struct tnode *n)
 	else if (nm->special != TNAME_DATA && nm->special != TNAME_DOT)
 		v = lookup_special(r, nm->special);
 	for (i = r->nctx; nm->special == TNAME_DATA && i > 0; i--) {
-		if ((v = value_get(r->ctx[i - 1].v, nm->parts[0].key)) == NULL)
+		if ((v = value_get(r->ctx[i - 1].v, nm->keys[0])) == NULL)
 			continue;
 		for (k = 1; k < nm->nparts && v != NULL; k++)
-			v = value_get(v, nm->parts[k].key);
+			v = value_get(v, nm->keys[k]);
 		break;
 	}
 	if (v == NULL)
@@ -188,19 +188,18 @@ filter_text(struct render *r, const struct tnode *n, const struct value *v,
 	enum escape_mode mode = r->opts->escape;
 	const struct escape_table *table = r->opts->table;
 	bool safe = !n->escape || (mode == ESCAPE_NONE && table == NULL);
-	struct buf *src = &r->f1, *dst = &r->f2, *t;
+	struct buf *dst;
 	size_t i;
 
 	value_text(v, tmp, s, len);
 	for (i = 0; i < n->nfilters; i++) {
+		/* Each filter reads what the one before wrote to the other. */
+		dst = i % 2 == 0 ? &r->f2 : &r->f1;
 		buf_reset(dst);
 		if (filter_apply(dst, n->filters[i], mode, table, *s, *len))
 			safe = true;
 		*s = dst->ptr;
 		*len = dst->len;
-		t = src;
-		src = dst;
-		dst = t;
 	}
 	return safe;
 }
@@ -250,27 +249,6 @@ check_limit(struct render *r, const struct tnode *n)
 	}
 }
 
-/*
- * Writes the children of section n, which are all text, `times` over
- * (once per item of a list), as frames would but without one: text
- * reads no context, so none is pushed and no list item is made.  Most
- * sections of documentation templates are such words in one language
- * or another.
- */
-static void
-run_text(struct render *r, const struct tnode *n, size_t times)
-{
-	const struct tnode *c;
-
-	for (; times > 0 && !r->fatal; times--) {
-		for (c = n->child; c != NULL && !r->fatal; c = c->next) {
-			enter(r, c);
-			emit_text(r, c->text, c->len);
-			check_limit(r, c);
-		}
-	}
-}
-
 static void
 run_section(struct render *r, const struct tnode *n)
 {
@@ -279,10 +257,6 @@ run_section(struct render *r, const struct tnode *n)
 
 	if (is_falsey(v))
 		return;
-	if (!n->tags) {
-		run_text(r, n, v->kind == VALUE_LIST ? v->len : 1);
-		return;
-	}
 	if (v == &r->idx)
 		v = value_int(r->a, r->idx.u.i);
 	if (v->kind == VALUE_LIST) {
@@ -309,12 +283,8 @@ run_node(struct render *r, const struct tnode *n)
 		run_section(r, n);
 		break;
 	case TNODE_INVERTED:
-		if (!is_falsey(tmpl_resolve(r, n)))
-			break;
-		if (n->tags)
+		if (is_falsey(tmpl_resolve(r, n)))
 			tmpl_push_frame(r, FRAME_PLAIN, n);
-		else
-			run_text(r, n, 1);
 		break;
 	case TNODE_PARTIAL:
 	case TNODE_PARENT:
@@ -388,7 +358,6 @@ tmpl_render(const struct tmpl *t, const struct value *root,
 	    .out = out, .limit = SIZE_MAX, .d = d, .indent = BUF_INIT,
 	    .f1 = BUF_INIT, .f2 = BUF_INIT };
 
-	/* Past the limit, or never when there is none. */
 	if (opts->max_output != 0 && opts->max_output < SIZE_MAX - buf_pos(out))
 		r.limit = buf_pos(out) + opts->max_output;
 	if (root != NULL)

@@ -53,7 +53,7 @@ advance(struct parser *p, size_t to)
 }
 
 static struct tok *
-push_tok(struct parser *p, enum tok_kind kind, size_t at)
+push_tok(struct parser *p, int kind, size_t at)
 {
 	struct tok *t;
 
@@ -68,7 +68,7 @@ push_tok(struct parser *p, enum tok_kind kind, size_t at)
 static bool
 is_inherit(const struct tok *t)
 {
-	return t->kind == TOK_PARENT || t->kind == TOK_BLOCK ||
+	return t->kind == TNODE_PARENT || t->kind == TNODE_BLOCK ||
 	    t->kind == TOK_CLOSE;
 }
 
@@ -105,10 +105,10 @@ end_line(struct parser *p)
 	first = &p->toks[p->linetok];
 	end = &p->toks[p->ntoks];
 	for (t = first; t < end; t++) {
-		if (t->kind == TOK_TEXT) {
+		if (t->kind == TNODE_TEXT) {
 			if (!tmpl_all_blank(t->s, t->len))
 				break;
-		} else if (t->kind == TOK_VAR ||
+		} else if (t->kind == TNODE_VAR ||
 		    (tag != NULL && !(is_inherit(tag) && is_inherit(t)))) {
 			break;
 		} else if (tag == NULL) {
@@ -122,15 +122,16 @@ end_line(struct parser *p)
 	}
 	last = end - 1;
 	for (t = first; t < end; t++) {
-		t->removed = t->kind == TOK_TEXT;
+		t->removed = t->kind == TNODE_TEXT;
 		if (t->removed)
 			continue;
 		t->standalone = true;
-		if (first->kind == TOK_TEXT) {
+		if (first->kind == TNODE_TEXT) {
 			t->indent = first->s;
 			t->indentlen = first->len;
 		}
-		if (last->kind == TOK_TEXT && last->s[last->len - 1] == '\n') {
+		if (last->kind == TNODE_TEXT &&
+		    last->s[last->len - 1] == '\n') {
 			t->eollen = last->len > 1 &&
 			    last->s[last->len - 2] == '\r' ? 2 : 1;
 			t->eol = last->s + last->len - t->eollen;
@@ -146,7 +147,7 @@ scan_text(struct parser *p, size_t to)
 		const char *s = p->src + p->off;
 		const char *nl = memchr(s, '\n', to - p->off);
 		size_t n = nl ? (size_t)(nl - s) + 1 : to - p->off;
-		struct tok *t = push_tok(p, TOK_TEXT, p->off);
+		struct tok *t = push_tok(p, TNODE_TEXT, p->off);
 
 		t->s = s;
 		t->len = n;
@@ -154,6 +155,21 @@ scan_text(struct parser *p, size_t to)
 		if (nl != NULL)
 			end_line(p);
 	}
+}
+
+/* The offset of the next tag[0..len) from src[from] on, or p->len. */
+static size_t
+find(const struct parser *p, size_t from, const char *tag, size_t len)
+{
+	const char *s, *end = p->src + p->len;
+
+	if (from >= p->len)	/* a tag's body may start past the end */
+		return p->len;
+	for (s = p->src + from;
+	    (s = memchr(s, tag[0], (size_t)(end - s))) != NULL; s++)
+		if ((size_t)(end - s) >= len && memcmp(s, tag, len) == 0)
+			return (size_t)(s - p->src);
+	return p->len;
 }
 
 /* The offset of the next `pre` (if not 0) immediately followed by ctag. */
@@ -164,43 +180,23 @@ find_close(const struct parser *p, size_t from, char pre)
 
 	if (pre != 0)
 		from++;
-	for (i = from; i + p->clen <= p->len; i++) {
-		if (p->src[i] != p->ctag[0] ||
-		    memcmp(p->src + i, p->ctag, p->clen) != 0)
-			continue;
-		if (pre == 0)
-			return i;
-		if (p->src[i - 1] == pre)
-			return i - 1;
-	}
+	for (i = from; (i = find(p, i, p->ctag, p->clen)) < p->len; i++)
+		if (pre == 0 || p->src[i - 1] == pre)
+			return pre == 0 ? i : i - 1;
 	return (size_t)-1;
 }
 
-static size_t
-find_open(const struct parser *p)
-{
-	const char *s = p->src + p->off, *end = p->src + p->len;
-
-	while ((s = memchr(s, p->otag[0], (size_t)(end - s))) != NULL) {
-		if ((size_t)(end - s) >= p->olen &&
-		    memcmp(s, p->otag, p->olen) == 0)
-			return (size_t)(s - p->src);
-		s++;
-	}
-	return p->len;
-}
-
-static enum tok_kind
+static int
 sigil_kind(char c)
 {
 	static const char sigils[] = "#^/!>=<$";
-	static const enum tok_kind kinds[] = {
-		TOK_SECTION, TOK_INVERTED, TOK_CLOSE, TOK_COMMENT,
-		TOK_PARTIAL, TOK_DELIM, TOK_PARENT, TOK_BLOCK
+	static const int kinds[] = {
+		TNODE_SECTION, TNODE_INVERTED, TOK_CLOSE, TOK_COMMENT,
+		TNODE_PARTIAL, TOK_DELIM, TNODE_PARENT, TNODE_BLOCK
 	};
 	const char *k = c != '\0' ? strchr(sigils, c) : NULL;
 
-	return k != NULL ? kinds[k - sigils] : TOK_VAR;
+	return k != NULL ? kinds[k - sigils] : TNODE_VAR;
 }
 
 /* {{=<% %>=}}: two blank-separated delimiters without '='. */
@@ -252,7 +248,7 @@ scan_tag(struct parser *p)
 {
 	size_t start = p->off, body = start + p->olen, close, end;
 	char sigil = body < p->len ? p->src[body] : 0, pre = 0;
-	enum tok_kind kind = sigil_kind(sigil);
+	int kind = sigil_kind(sigil);
 	struct tok *t = push_tok(p, kind, start);
 
 	t->at = start;
@@ -260,7 +256,7 @@ scan_tag(struct parser *p)
 		pre = '}';
 	else if (sigil == '=')
 		pre = '=';
-	if (kind != TOK_VAR || sigil == '{' || sigil == '&')
+	if (kind != TNODE_VAR || sigil == '{' || sigil == '&')
 		body++;
 	close = find_close(p, body, pre);
 	if (close == (size_t)-1 || close < body) {
@@ -292,7 +288,7 @@ tmpl_scan(struct parser *p)
 	size_t at;
 
 	while (p->off < p->len) {
-		at = find_open(p);
+		at = find(p, p->off, p->otag, p->olen);
 		scan_text(p, at);
 		if (at == p->len)
 			break;

@@ -1,9 +1,6 @@
 /*
- * tmpl: Mustache templates, parsed once into a tree, then rendered.
- *
- * tmpl_parse turns template text into an AST; tmpl_render walks that AST
- * against a value tree, so a template is scanned once however many items
- * it is rendered for.
+ * tmpl: Mustache templates, parsed once into a tree (tmpl_parse), then
+ * rendered against a value tree (tmpl_render) any number of times.
  *
  * The language is Mustache (spec v1.4.2: comments, delimiters,
  * interpolation, sections, inverted sections, partials; optional: dynamic
@@ -35,7 +32,6 @@
 
 #include "escape.h"
 
-/* Limits */
 #define TMPL_MAX_DEPTH		256	/* nested sections in one template */
 #define TMPL_MAX_PARTIAL_DEPTH	64	/* partials within partials */
 
@@ -78,11 +74,10 @@ int tmpl_parse(struct arena *a, const struct keys *keys, const char *path,
 /*
  * Calls key(ctx, k, first) for every interned key a name of t resolved
  * to, with first set for the first part of a name (looked up through
- * the context stack; the other parts are looked up in what the part
- * before found), and partial(ctx, name, len, dynamic) for every partial
- * and parent tag of t: name[0..len) is the partial's name, or with
- * dynamic the name whose value names it at render time.  Either
- * function may be NULL.
+ * the context stack, the others in what the part before found), and
+ * partial(ctx, name, len, dynamic) for every partial and parent tag:
+ * name[0..len) names the partial, or with dynamic the value that names
+ * it at render time.  Either function may be NULL.
  */
 void tmpl_refs(const struct tmpl *t, void (*key)(void *, const char *, bool),
     void (*partial)(void *, const char *, size_t, bool), void *ctx);

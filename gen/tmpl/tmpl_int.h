@@ -1,28 +1,23 @@
 /*
- * tmpl_int: what the files of the tmpl stage share: the template tree,
- * and the parser's tokens.  Not for other modules; see tmpl.h.
+ * tmpl_int: what the files of the tmpl stage share (not for other
+ * modules; see tmpl.h): the template tree, the renderer's state and the
+ * parser's tokens.
  *
- * A template is a tree of struct tnode:
- * TNODE_ROOT at the top, containers (sections, inverted sections,
- * parents, blocks) holding children in a singly linked list, and leaves
- * (text, variables, partials).  Every node knows its parent, so the
- * renderer walks the tree with an explicit stack and never recurses.
+ * A template is a tree of struct tnode: TNODE_ROOT at the top,
+ * containers (sections, inverted sections, parents, blocks) holding
+ * children in a singly linked list, and leaves.  Every node knows its
+ * parent, so the walkers need no recursion.  Text nodes end at their
+ * first '\n', so that a standalone partial's indentation can go before
+ * each line; `bol` marks nodes that begin an output line.
  *
- * Text nodes never span a line break: each ends at the first '\n' it
- * holds, so that the indentation of a standalone partial can be added
- * before each line at render time.  `bol` marks nodes that begin an
- * output line of their template; standalone tag lines are already gone.
+ * A block whose opening tag stands alone is written as whole lines:
+ * `dedent` is the leading blanks all its non-blank lines share (removed
+ * when it overrides another), `indent` where an override of it goes
+ * (that margin, or else the blanks before its tag), and `eol`, when the
+ * closing tag stands alone too, ends a last line its content leaves open.
  *
- * Blocks carry what re-indenting an override needs.  A block whose
- * opening tag stands alone is written as whole lines: `dedent` is the
- * number of leading blanks all its non-blank lines share (removed from
- * the block's lines when it overrides another), and `indent` is where an
- * override of it goes (its own lines' shared blanks, or when it has none
- * the blanks before its tag).  `eol`, set when the closing tag stands
- * alone too, ends a last line that its content leaves open.
- *
- * Everything lives in the arena passed to tmpl_parse; names and text
- * point into the template source, which must outlive the tree.
+ * The tree lives in the arena passed to tmpl_parse; names and text point
+ * into the template source, which must outlive it.
  */
 #ifndef GEN_TMPL_INT_H
 #define GEN_TMPL_INT_H
@@ -50,18 +45,12 @@ enum tname_special {
 	TNAME_INDEX		/* @index */
 };
 
-struct tpart {
-	const char *s;
-	size_t len;
-	const char *key;	/* interned (value.h), or NULL: no map has it */
-};
-
 struct tname {
 	const char *s;		/* the whole name, for messages */
 	size_t len;
 	enum tname_special special;
-	struct tpart *parts;	/* TNAME_DATA: split at '.' */
-	size_t nparts;
+	const char **keys;	/* TNAME_DATA: a key per part between '.', */
+	size_t nparts;		/* interned (value.h), or NULL: no map has it */
 };
 
 struct tnode {
@@ -78,7 +67,6 @@ struct tnode {
 	bool bol;		/* starts an output line: indent goes here */
 	bool dynamic;		/* partial or parent: {{>*name}} */
 	bool standalone;	/* tag alone on its line */
-	bool tags;		/* container: holds other nodes than text */
 	const char *indent;	/* partial, parent: the line's blanks; block:
 				   where an override is indented to */
 	size_t indentlen;
@@ -95,6 +83,12 @@ struct tmpl {
 
 /* Escaping (escape.c, escape_table.c) */
 
+/* escape_by and escape_comment_by for a table. */
+void escape_table_add(struct buf *out, const struct escape_table *t,
+    const char *s, size_t len);
+void escape_table_comment(struct buf *out, const struct escape_table *t,
+    const char *s, size_t len);
+
 /*
  * Appends c to comment text, after a space when c would complete one of
  * the sequences brk[0..n) with what out holds from offset start on.
@@ -102,20 +96,33 @@ struct tmpl {
 void escape_break(struct buf *out, const char *const *brk, size_t n,
     size_t start, int c);
 
+/* The most bytes escape_spell writes: "<U+10FFFF>". */
+#define ESCAPE_SPELL_MAX	10
+
+/*
+ * Writes cp's visible spelling, "<U+", at least four upper-case hex
+ * digits and ">", to s, without a NUL.  Returns its length.
+ */
+size_t escape_spell(char *s, uint32_t cp);
+
+/*
+ * The length of the well-formed UTF-8 sequence at s[0..n), n > 0, with
+ * its code point in *cp; 0 for a byte that starts none (overlong forms,
+ * surrogates and values past U+10FFFF are not well formed).
+ */
+size_t escape_utf8(const unsigned char *s, size_t n, uint32_t *cp);
+
 /* Rendering (render.c, inherit.c) */
 
 /*
- * The renderer walks the AST with an explicit frame stack: each frame
- * runs the children of one container (the root, a section, a partial's
- * root, a block) and knows what to undo when they are done.  The context
- * stack is a separate array; list sections rewrite their own entry for
- * each item instead of pushing and popping.
+ * Each frame runs the children of one container (the root, a section, a
+ * partial's root, a block) and knows what to undo when they are done.
+ * List sections rewrite their own context entry for each item.
  *
- * Indentation is one rule in force at a time: every line a template
- * writes loses up to `strip` leading blanks, then gains `indent`.  A
- * standalone partial adds its blanks; an override of a block loses its
- * own margin and gains the block's.  push_indent folds such a change
- * into the rule, so nesting costs nothing at each line.
+ * Indentation is one rule in force at a time: every line loses up to
+ * `strip` leading blanks, then gains `indent`.  A standalone partial adds
+ * its blanks; an override of a block loses its own margin and gains the
+ * block's; push_indent folds such a change into the rule.
  */
 
 /* A {{<parent}} tag being rendered, and the one around it (1 + index). */
@@ -218,26 +225,15 @@ void tmpl_run_block(struct render *r, const struct tnode *n);
 
 /* Parsing (scan.c, parse.c) */
 
-/* A token that makes a node has that node's kind. */
-enum tok_kind {
-	TOK_TEXT = TNODE_TEXT,
-	TOK_VAR = TNODE_VAR,	/* also {{&x}} and {{{x}}} */
-	TOK_SECTION = TNODE_SECTION,
-	TOK_INVERTED = TNODE_INVERTED,
-	TOK_PARTIAL = TNODE_PARTIAL,
-	TOK_PARENT = TNODE_PARENT,
-	TOK_BLOCK = TNODE_BLOCK,
-	TOK_CLOSE,
-	TOK_COMMENT,
-	TOK_DELIM
-};
+/* A token that makes a node has that node's kind; these make none. */
+enum { TOK_CLOSE = TNODE_BLOCK + 1, TOK_COMMENT, TOK_DELIM };
 
 struct tok {
-	enum tok_kind kind;
+	int kind;		/* enum tnode_kind, or TOK_* */
 	struct srcpos pos;
 	const char *s;		/* text, or the trimmed tag content */
 	size_t len;
-	bool raw;		/* TOK_VAR: {{{x}}} or {{&x}} */
+	bool raw;		/* TNODE_VAR: {{{x}}} or {{&x}} */
 	bool removed;		/* whitespace of a standalone line */
 	bool bol;
 	bool standalone;
