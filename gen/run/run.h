@@ -4,7 +4,7 @@
  *
  * run.c: what every task shares (struct run_base), `gen render` and the
  * lists; generate.c: a generating run; lang.c: target languages; pool.c:
- * outputs rendered in parallel; embed.c (made by mkembed.c): the data
+ * outputs rendered in parallel; embed.c (made by tools/mkembed.c): the data
  * and templates built into the binary.
  */
 #ifndef GEN_RUN_H
@@ -29,7 +29,7 @@
  * embed: the data and templates built into the gen binary.
  *
  * The build embeds data/http_status.yaml and every file under templates/
- * (see mkembed.c), so `gen --lang c` works from any directory with no
+ * (see tools/mkembed.c), so `gen --lang c` works from any directory with no
  * other files present.  Paths are relative to the source tree, e.g.
  * "templates/c/lang.yaml".  Contents are NUL-terminated; len excludes the
  * NUL.  Everything here is static and lives for the whole run.
