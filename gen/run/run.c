@@ -2,6 +2,7 @@
 
 #include <libgen.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/buf.h"
@@ -33,6 +34,7 @@ run_base_release(struct run_base *b)
 	arena_release(&b->a);
 	arena_release(&b->spare);
 	keys_free(b->keys);
+	free(b->src.deps);
 }
 
 /*
