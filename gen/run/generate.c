@@ -31,7 +31,6 @@ struct job {
 	size_t len;
 };
 
-/* One run's state, shared by the steps below. */
 struct run {
 	struct run_base base;
 	struct view_opts vo;
@@ -39,14 +38,10 @@ struct run {
 	struct view_base *vb;		/* what the views share */
 	struct output_set out;
 	bool settles;			/* outputs settle as they render */
-	struct buf stdout_buf;
-	size_t nfiles;
+	struct buf text;		/* stdout's or -o's, every output */
 	struct job *jobs;
 	size_t njobs, capjobs;
-	/*
-	 * Each worker's arena for views, emptied and refilled job after
-	 * job: fresh memory for each view cost as much as building it.
-	 */
+	/* Each worker's arena for views, reused: fresh memory is dear. */
 	struct arena arenas[POOL_MAX_THREADS];
 };
 
@@ -65,12 +60,9 @@ resolve_locale(struct run *run)
 {
 	const struct registry *r = run->base.r;
 	const char *name = run->base.o->locale;
-	int li;
+	int li = name != NULL ? model_locale(r, name) : 0;
 
-	run->vo.locale = 0;
-	if (name == NULL)
-		return 0;
-	if ((li = model_locale(r, name)) < 0) {
+	if (li < 0) {
 		usage_hint(run->base.d, "locale", name, r->locales,
 		    r->nlocales);
 		return -1;
@@ -96,8 +88,7 @@ resolve_sets(struct run *run)
 	for (k = 0; k < r->nsets; k++)
 		names[k] = r->sets[k].id;
 	for (p = include; *p != '\0'; p = *end ? end + 1 : end) {
-		if ((end = strchr(p, ',')) == NULL)
-			end = p + strlen(p);
+		end = p + strcspn(p, ",");
 		sets[n] = arena_strndup(a, p, (size_t)(end - p));
 		for (i = 0; i < r->nsets; i++)
 			if (strcmp(sets[n], names[i]) == 0)
@@ -245,27 +236,10 @@ render_job(void *ctx, size_t i, size_t worker)
 }
 
 /*
- * A whole rendered output: standard output collects every file, and
- * the others wait, since finish() may still refuse the run.
- */
-static void
-queue(struct run *run, const struct job *j)
-{
-	const struct gen_opts *o = run->base.o;
-
-	if (o->out_dir == NULL && o->output == NULL) {
-		buf_add(&run->stdout_buf, j->text, j->len);
-		free(j->text);
-		return;
-	}
-	output_add(&run->out, o->output ? o->output : j->path, j->text,
-	    j->len);
-}
-
-/*
  * Takes the rendered outputs in order: the first that failed reports
  * what it reported, as if the outputs had rendered one by one and the
- * run had stopped there, and the outputs after it are dropped.
+ * run had stopped there.  Those not settled yet wait for finish(),
+ * which may still refuse the run; stdout and -o get them all in one.
  */
 static int
 settle(struct run *run)
@@ -279,9 +253,14 @@ settle(struct run *run)
 			diag_take(run->base.d, &j->d);
 			return -1;
 		}
-		run->nfiles++;
-		if (!run->settles)
-			queue(run, j);
+		if (run->settles)
+			continue;
+		if (run->base.o->out_dir != NULL) {
+			output_add(&run->out, j->path, j->text, j->len);
+		} else {
+			buf_add(&run->text, j->text, j->len);
+			free(j->text);
+		}
 		j->text = NULL;
 	}
 	return 0;
@@ -339,16 +318,11 @@ plan_lang(struct run *run, const char *name)
 	return 0;
 }
 
-static int
-cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 static void
 add_make_path(struct buf *b, const char *p)
 {
-	buf_addc(b, ' ');
+	if (b->len > 0)
+		buf_addc(b, ' ');
 	for (; *p != '\0'; p++) {
 		if (*p == ' ' || *p == '#' || *p == '\\')
 			buf_addc(b, '\\');
@@ -364,7 +338,7 @@ queue_depfile(struct run *run)
 {
 	struct lang_src *src = &run->base.src;
 	struct buf b = BUF_INIT;
-	size_t i, len;
+	size_t i, n = lang_sort_unique(src->deps, src->ndeps), len;
 	char *text;
 
 	for (i = 0; i < run->out.n; i++)
@@ -373,15 +347,11 @@ queue_depfile(struct run *run)
 	buf_addc(&b, ':');
 	if (run->base.o->data != NULL)
 		add_make_path(&b, run->base.o->data);
-	qsort(src->deps, src->ndeps, sizeof(*src->deps), cmp_str);
-	for (i = 0; i < src->ndeps; i++)
-		if (i == 0 || strcmp(src->deps[i], src->deps[i - 1]) != 0)
-			add_make_path(&b, src->deps[i]);
+	for (i = 0; i < n; i++)
+		add_make_path(&b, src->deps[i]);
 	buf_addc(&b, '\n');
-	/* Drop the leading space before the first target. */
 	text = buf_detach(&b, &len);
-	memmove(text, text + 1, len);
-	output_add(&run->out, run->base.o->depfile, text, len - 1);
+	output_add(&run->out, run->base.o->depfile, text, len);
 }
 
 static int
@@ -391,27 +361,21 @@ finish(struct run *run)
 	size_t len;
 	char *text;
 
-	if (o->out_dir == NULL && o->output == NULL) {
-		text = buf_detach(&run->stdout_buf, &len);
-		output_add(&run->out, "-", text, len);
-	} else if (o->output != NULL && run->nfiles > 1) {
+	if (o->output != NULL && run->njobs > 1) {
 		diag_fail(run->base.d, DIAG_USAGE, "-o takes one output, but "
 		    "these languages produce %zu files; use --out DIR",
-		    run->nfiles);
+		    run->njobs);
 		return -1;
+	}
+	if (o->out_dir == NULL) {
+		text = buf_detach(&run->text, &len);
+		output_add(&run->out, o->output ? o->output : "-", text, len);
 	}
 	if (o->check)
 		return output_check(&run->out, run->base.d);
 	if (o->depfile != NULL)
 		queue_depfile(run);
 	return output_commit(&run->out, run->base.d);
-}
-
-/* How many threads render: --jobs, or one per processor. */
-static size_t
-threads(const struct run *run)
-{
-	return run->base.o->jobs != 0 ? run->base.o->jobs : pool_cpus();
 }
 
 int
@@ -426,7 +390,7 @@ generate_run(const struct gen_opts *o, struct diag *d)
 	/* While the program has one thread: it reads the umask. */
 	output_set_init(&run.out);
 	run.settles = o->out_dir != NULL && o->output == NULL && !o->check;
-	buf_init(&run.stdout_buf);
+	buf_init(&run.text);
 	if (run_load(&run.base) != 0 || resolve_locale(&run) != 0 ||
 	    resolve_sets(&run) != 0 || resolve_prefix(&run) != 0)
 		goto out;
@@ -444,7 +408,8 @@ generate_run(const struct gen_opts *o, struct diag *d)
 	first = output_reserve(&run.out, run.njobs);
 	for (i = 0; i < run.njobs; i++)
 		run.jobs[i].slot = first + i;
-	pool_run(run.njobs, threads(&run), render_job, &run);
+	pool_run(run.njobs, o->jobs ? o->jobs : pool_cpus(), render_job,
+	    &run);
 	if (settle(&run) == 0)
 		rc = finish(&run);
 out:
@@ -457,7 +422,7 @@ out:
 	for (i = 0; i < POOL_MAX_THREADS; i++)
 		arena_release(&run.arenas[i]);
 	output_set_release(&run.out);
-	buf_release(&run.stdout_buf);
+	buf_release(&run.text);
 	run_base_release(&run.base);
 	return rc;
 }
