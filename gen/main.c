@@ -2,7 +2,7 @@
  * gen: generates code and docs for status-code registries.
  *
  * main reads the options, runs one task, prints the diagnostics and
- * picks the exit status.  Everything else lives in generate.c.
+ * picks the exit status.  Everything else lives in run/.
  */
 #include <errno.h>
 #include <stdbool.h>
@@ -122,6 +122,7 @@ parse_size(const char *s, size_t *out)
 	return 0;
 }
 
+/* The tasks that generate or render come first. */
 enum task {
 	TASK_GENERATE, TASK_RENDER, TASK_LIST, TASK_LIST_LOCALES,
 	TASK_LIST_SETS, TASK_HELP, TASK_VERSION
@@ -205,22 +206,14 @@ static int
 exit_status(const struct diag *d)
 {
 	switch (d->fail) {
-	case DIAG_OK:
-		return 0;
-	case DIAG_STALE:
-		return 1;
-	case DIAG_USAGE:
-		return 64;
-	case DIAG_DATA:
-		return 65;
-	case DIAG_NOINPUT:
-		return 66;
-	case DIAG_CANTCREAT:
-		return 73;
-	case DIAG_IOERR:
-		return 74;
-	case DIAG_INTERNAL:
-		return 70;
+	case DIAG_OK: return 0;
+	case DIAG_STALE: return 1;
+	case DIAG_USAGE: return 64;
+	case DIAG_DATA: return 65;
+	case DIAG_NOINPUT: return 66;
+	case DIAG_CANTCREAT: return 73;
+	case DIAG_IOERR: return 74;
+	case DIAG_INTERNAL: return 70;
 	}
 	return 70;
 }
@@ -239,9 +232,8 @@ run_task(enum task task, const struct gen_opts *o, struct diag *d)
 	case TASK_LIST:
 		return generate_list_langs(o, d);
 	case TASK_LIST_LOCALES:
-		return generate_list_locales(o, d);
 	case TASK_LIST_SETS:
-		return generate_list_sets(o, d);
+		return generate_list(o, task == TASK_LIST_SETS, d);
 	case TASK_RENDER:
 		return render_run(o, d);
 	case TASK_GENERATE:
@@ -277,9 +269,7 @@ main(int argc, char **argv)
 		    "'gen --help'", s.bad);
 	if (!diag_has_errors(&d) && task == TASK_RENDER && s.noperands > 0)
 		o.template = s.operands[0];
-	if (!diag_has_errors(&d) && task != TASK_HELP &&
-	    task != TASK_VERSION && task != TASK_LIST &&
-	    task != TASK_LIST_LOCALES && task != TASK_LIST_SETS)
+	if (!diag_has_errors(&d) && task <= TASK_RENDER)
 		check_combinations(&o, task, (size_t)s.noperands, &d);
 	if (!diag_has_errors(&d) && run_task(task, &o, &d) != 0 &&
 	    !diag_has_errors(&d))

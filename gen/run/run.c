@@ -119,9 +119,8 @@ generate_list_langs(const struct gen_opts *o, struct diag *d)
 	return rc;
 }
 
-/* Prints the registry's locales, or with sets its set ids, one a line. */
-static int
-list_registry(const struct gen_opts *o, struct diag *d, bool sets)
+int
+generate_list(const struct gen_opts *o, bool sets, struct diag *d)
 {
 	struct run_base b;
 	size_t i;
@@ -134,18 +133,6 @@ list_registry(const struct gen_opts *o, struct diag *d, bool sets)
 			    b.r->locales[i]);
 	run_base_release(&b);
 	return rc;
-}
-
-int
-generate_list_locales(const struct gen_opts *o, struct diag *d)
-{
-	return list_registry(o, d, false);
-}
-
-int
-generate_list_sets(const struct gen_opts *o, struct diag *d)
-{
-	return list_registry(o, d, true);
 }
 
 /* Partials for `gen render`: DIR/NAME.mustache, parsed when needed. */
