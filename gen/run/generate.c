@@ -20,7 +20,8 @@
  */
 struct job {
 	const struct lang *l;
-	size_t slot;			/* in the output set, when settled */
+	struct output_set *out;		/* the run's */
+	size_t slot;			/* in out, when settled */
 	size_t output;			/* index into l->outputs */
 	struct view_opts vo;		/* with this output's locale */
 	const struct view_keys *vk;	/* what its templates name */
@@ -136,31 +137,25 @@ output_path(const struct run *run, const struct job *j,
     const struct value *view, struct arena *a, struct diag *d)
 {
 	const struct lang_output *lo = &j->l->outputs[j->output];
-	struct tmpl_opts topts = { ESCAPE_NONE, true,
-	    RUN_MAX_OUTPUT, NULL };
+	struct tmpl_opts topts = { ESCAPE_NONE, true, RUN_MAX_OUTPUT, NULL };
 	struct buf b = BUF_INIT;
-	const char *dir = run->base.o->out_dir;
 	struct tmpl *t;
-	char *path;
+	size_t n;
 
+	if (run->base.o->out_dir != NULL)
+		buf_addf(&b, "%s/", run->base.o->out_dir);
+	n = b.len;
 	if (tmpl_parse(a, run->base.keys, j->l->name, lo->path,
-	    strlen(lo->path), d, &t) != 0 ||
-	    tmpl_render(t, view, &topts, NULL, a, &b, d) != 0) {
-		buf_release(&b);
-		return NULL;
-	}
-	if (b.len == 0 || b.ptr[0] == '/' || strstr(b.ptr, "..") != NULL) {
+	    strlen(lo->path), d, &t) == 0 &&
+	    tmpl_render(t, view, &topts, NULL, a, &b, d) == 0) {
+		if (b.len > n && b.ptr[n] != '/' &&
+		    strstr(b.ptr + n, "..") == NULL)
+			return buf_detach(&b, NULL);
 		diag_error(d, &lo->pos, "output path '%s' must be relative "
-		    "and inside the output directory", b.ptr);
-		buf_release(&b);
-		return NULL;
+		    "and inside the output directory", b.ptr + n);
 	}
-	if (dir == NULL)
-		return buf_detach(&b, NULL);
-	path = xmalloc(strlen(dir) + 1 + b.len + 1);
-	sprintf(path, "%s/%s", dir, b.ptr);
 	buf_release(&b);
-	return path;
+	return NULL;
 }
 
 /* The do-not-edit line, in the language's comment form. */
@@ -179,18 +174,12 @@ add_header(struct buf *b, const struct lang *l, const char *notice)
 }
 
 /* A job's render buffer, past its threshold: on to the output's file. */
-struct spill {
-	struct run *run;
-	struct job *j;
-};
-
 static void
 spill(void *ctx, const char *p, size_t n)
 {
-	struct spill *sp = ctx;
+	struct job *j = ctx;
 
-	output_spill(&sp->run->out, sp->j->slot, sp->j->path, p, n,
-	    &sp->j->d);
+	output_spill(j->out, j->slot, j->path, p, n, &j->d);
 }
 
 /*
@@ -209,8 +198,7 @@ render_job(void *ctx, size_t i, size_t worker)
 	struct tmpl_opts topts = { l->escape, true,
 	    RUN_MAX_OUTPUT, l->escape_table };
 	struct tmpl_loader loader = lang_loader(l);
-	struct spill sp = { run, j };
-	struct buf_sink sink = BUF_SINK_INIT(spill, &sp);
+	struct buf_sink sink = BUF_SINK_INIT(spill, j);
 	struct buf b = BUF_INIT;
 	const struct value *view;
 
@@ -406,8 +394,10 @@ generate_run(const struct gen_opts *o, struct diag *d)
 	run.vb = view_base_build(&run.base.spare, run.base.r);
 	arena_give_spare(&run.arenas[0], &run.base.spare);
 	first = output_reserve(&run.out, run.njobs);
-	for (i = 0; i < run.njobs; i++)
+	for (i = 0; i < run.njobs; i++) {
+		run.jobs[i].out = &run.out;
 		run.jobs[i].slot = first + i;
+	}
 	pool_run(run.njobs, o->jobs ? o->jobs : pool_cpus(), render_job,
 	    &run);
 	if (settle(&run) == 0)

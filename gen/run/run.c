@@ -16,16 +16,10 @@
 void
 run_base_init(struct run_base *b, const struct gen_opts *o, struct diag *d)
 {
-	struct arena zero = ARENA_INIT;
-
-	memset(b, 0, sizeof(*b));
-	b->o = o;
-	b->d = d;
-	b->a = zero;
-	b->keys = keys_new();
-	b->src.a = &b->a;
-	b->src.keys = b->keys;
-	b->src.user_dir = o->templates;
+	*b = (struct run_base){ .o = o, .d = d, .a = ARENA_INIT,
+	    .spare = ARENA_INIT, .keys = keys_new() };
+	b->src = (struct lang_src){ .a = &b->a, .keys = b->keys,
+	    .user_dir = o->templates };
 }
 
 void
@@ -48,19 +42,16 @@ display_path(struct arena *a, const char *path)
 	struct buf b = BUF_INIT;
 	const char *p = path, *s;
 
-	if (path[0] == '/') {
-		s = strrchr(path, '/');
-		return arena_strdup(a, s + 1);
-	}
+	if (path[0] == '/')
+		return arena_strdup(a, strrchr(path, '/') + 1);
 	while (*p != '\0') {
-		if (p[0] == '/' && (b.len == 0 || b.ptr[b.len - 1] == '/')) {
+		if (p[0] == '/' && (b.len == 0 || b.ptr[b.len - 1] == '/'))
 			p++;
-		} else if (p[0] == '.' && (p[1] == '/' || p[1] == '\0') &&
-		    (b.len == 0 || b.ptr[b.len - 1] == '/')) {
+		else if (p[0] == '.' && (p[1] == '/' || p[1] == '\0') &&
+		    (b.len == 0 || b.ptr[b.len - 1] == '/'))
 			p += p[1] ? 2 : 1;
-		} else {
+		else
 			buf_addc(&b, *p++);
-		}
 	}
 	s = arena_strndup(a, b.ptr, b.len);
 	buf_release(&b);
@@ -108,13 +99,11 @@ generate_list_langs(const struct gen_opts *o, struct diag *d)
 
 	run_base_init(&b, o, d);
 	lang_names(&b.src, &names, &n);
-	for (i = 0; i < n; i++) {
-		if (lang_load(&b.src, names[i], d, &l) != 0) {
+	for (i = 0; i < n; i++)
+		if (lang_load(&b.src, names[i], d, &l) != 0)
 			rc = -1;
-			continue;
-		}
-		printf("%-12s %s\n", l->name, l->description);
-	}
+		else
+			printf("%-12s %s\n", l->name, l->description);
 	run_base_release(&b);
 	return rc;
 }
