@@ -128,10 +128,7 @@ resolve_prefix(struct run *run)
 	return run->base.r->c_prefix == p ? 0 : -1;
 }
 
-/*
- * The output's path, rendered from its manifest template (no escaping),
- * in a string the caller frees; NULL after reporting into d.
- */
+/* The output's path, for free(); NULL after reporting into d. */
 static char *
 output_path(const struct run *run, const struct job *j,
     const struct value *view, struct arena *a, struct diag *d)
@@ -183,10 +180,8 @@ spill(void *ctx, const char *p, size_t n)
 }
 
 /*
- * Renders job i, in an arena that goes with it, and reports into the
- * job's own diag: the outputs of a run may render at once (see pool.h),
- * and what each reports is kept apart until settle() takes them in
- * order.
+ * Renders job i on a worker of the pool, into the job's own diag, kept
+ * apart until settle() takes them in order.
  */
 static bool
 render_job(void *ctx, size_t i, size_t worker)

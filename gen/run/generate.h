@@ -1,11 +1,8 @@
 /*
- * generate: the two things gen does, as functions of its options.
- *
- * generate_run loads and validates the registry, renders every requested
- * language and commits (or checks) the outputs; render_run renders one
- * template against any YAML document (`gen render`).  Both report into
- * the caller's diag and return 0 or -1; main.c prints and picks the exit
- * status.
+ * generate: what gen does, as functions of its options.  generate_run
+ * renders the languages and commits (or checks) the outputs; render_run
+ * renders one template against any YAML document (`gen render`).  Each
+ * task reports into d and returns 0 or -1.
  */
 #ifndef GEN_GENERATE_H
 #define GEN_GENERATE_H

@@ -1,10 +1,8 @@
 /*
- * run: what the files of the run stage share.  Not for other modules;
- * see generate.h.
- *
- * run.c: what every task shares (struct run_base), `gen render` and the
- * lists; generate.c: a generating run; lang.c: target languages and the
- * files built into the binary; pool.c: outputs rendered in parallel.
+ * run: what the files of the run stage share (other modules use
+ * generate.h).  run.c: struct run_base, `gen render` and the lists;
+ * generate.c: a generating run; lang.c: the target languages and the
+ * embedded files; pool.c: outputs rendered in parallel.
  */
 #ifndef GEN_RUN_H
 #define GEN_RUN_H
@@ -22,13 +20,10 @@
 #include "tmpl/tmpl.h"
 #include "view/view.h"
 
-/* Embedded files */
-
 /*
- * data/http_status.yaml and every file under templates/, built into the
- * binary by tools/mkembed.c, so that `gen --lang c` needs no other file.
- * Paths are relative to the source tree ("templates/c/lang.yaml"); data
- * is NUL-terminated and len excludes the NUL.  All static.
+ * Embedded files: data/http_status.yaml and templates/, built in by
+ * tools/mkembed.c, named as in the source tree ("templates/c/lang.yaml").
+ * data is NUL-terminated; len excludes the NUL.  All static.
  */
 struct embed_file {
 	const char *path;
@@ -46,25 +41,9 @@ const struct embed_file *embed_find(const char *path);
 /* Languages (lang.c) */
 
 /*
- * A language NAME is the directory templates/NAME/: a manifest,
- * lang.yaml, and its templates.  With --templates DIR, DIR/NAME/ is
- * searched first, file by file: it may hold a whole new language, or
- * one template or partial that overrides a built-in one.
- *
- * lang.yaml:
- *	name: c				the language's name (= directory)
- *	description: C header		one line, for --list-langs
- *	escape: c			none|html|c|python|go|markdown, or
- *					a map: a table escaper (escape.h)
- *	case: upper_snake		how id and aliases become `names`
- *	header: {prefix: "/ * ", suffix: " * /"}   the do-not-edit line;
- *					`as: string` escapes the notice as
- *					{{name}} does instead of as comment
- *	outputs:
- *	  - template: http_status.h.mustache
- *	    path: "c/{{registry.name}}.h"	a template over the view
- *	    per_locale: false		true: one file per registry locale
- *
+ * A language NAME is the directory templates/NAME/: its manifest,
+ * lang.yaml (README.md, "Templates"), and its templates.  With
+ * --templates DIR, DIR/NAME/ is searched first, file by file.
  * Everything lives in the arena of struct lang_src.
  */
 
@@ -112,10 +91,7 @@ struct lang {
 int lang_load(struct lang_src *src, const char *name, struct diag *d,
     struct lang **out);
 
-/*
- * Sets *names to every language name, built-in and from the user
- * directory, sorted and without repeats; *n receives the count.
- */
+/* Every language name, built-in or the user's, sorted, without repeats. */
 void lang_names(struct lang_src *src, const char ***names, size_t *n);
 
 /*
@@ -148,13 +124,11 @@ size_t lang_sort_unique(const char **names, size_t n);
 
 /*
  * Calls fn(ctx, i, worker) once for each i < n, on up to `threads`
- * threads, the caller's among them, and returns when every call has
- * returned.  Two calls with one worker (< threads) never run at once,
- * so a task may reuse what the last one on its worker left.  Tasks
- * start in the order of i; once one returns false, those after it that
- * have not started are skipped.  Returns the lowest i whose task
- * failed, or n.  The results are the same with any number of threads,
- * and when a thread cannot be started.
+ * threads, the caller's among them (worker 0).  Two calls with one
+ * worker (< threads) never run at once, so a task may reuse what the
+ * last one on its worker left.  Tasks start in the order of i; once one
+ * returns false, those after it not started yet are skipped.  Returns
+ * the lowest i whose task failed, or n, the same for any thread count.
  */
 #define POOL_MAX_THREADS	16	/* more would wait for each other */
 
@@ -166,10 +140,7 @@ size_t pool_cpus(void);
 
 /* A run (run.c) */
 
-/*
- * No single output may grow past this: a template that loops without
- * bound fails with a message instead of filling the disk.
- */
+/* A template that loops without bound fails instead of filling a disk. */
 #define RUN_MAX_OUTPUT	((size_t)1 << 30)
 
 /* One run's options, diagnostics, memory, keys (value.h) and sources. */
