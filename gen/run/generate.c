@@ -275,14 +275,13 @@ plan_lang(struct run *run, const char *name)
 	struct job *j;
 	size_t i, k, n;
 
-	if (lang_load(&run->base.src, name, run->base.d, &l) != 0 ||
-	    lang_parse(l, run->base.keys, run->base.d) != 0)
-		return -1;
 	vk = arena_alloc(&run->base.a, sizeof(*vk));
 	*vk = run->vk;
 	memset(vk->used, 0, sizeof(vk->used));
 	memset(vk->first, 0, sizeof(vk->first));
-	lang_use_keys(l, run->base.keys, vk);
+	if (lang_load(&run->base.src, name, run->base.d, &l) != 0 ||
+	    lang_parse(l, run->base.keys, vk, run->base.d) != 0)
+		return -1;
 	for (i = 0; i < l->noutputs; i++) {
 		n = l->outputs[i].per_locale && o->out_dir != NULL &&
 		    o->locale == NULL ? run->base.r->nlocales : 1;

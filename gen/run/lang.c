@@ -397,13 +397,20 @@ add_partial(struct lang *l, const struct keys *keys, const char *name,
 	return 0;
 }
 
-/* tmpl_refs's partial(): a static name to read, or a dynamic one. */
+/* What tmpl_refs reports: keys to mark, partials to read. */
 struct refs {
 	struct lang *l;
 	const struct keys *keys;
+	struct view_keys *vk;
 	struct diag *d;
 	int rc;
 };
+
+static void
+on_key(void *ctx, const char *key, bool first)
+{
+	view_keys_use(((struct refs *)ctx)->vk, key, first);
+}
 
 static void
 on_partial(void *ctx, const char *name, size_t len, bool dynamic)
@@ -452,13 +459,34 @@ add_all_partials(struct refs *r)
 	}
 }
 
-int
-lang_parse(struct lang *l, const struct keys *keys, struct diag *d)
+/* The keys of the output paths; every key when some are unknown. */
+static void
+use_keys(struct refs *r, bool all)
 {
-	struct refs r = { l, keys, d, 0 };
+	struct diag quiet = DIAG_INIT;
+	struct arena a = ARENA_INIT;
+	struct tmpl *t;
+	size_t i;
+
+	for (i = 0; i < r->l->noutputs; i++)
+		if (tmpl_parse(&a, r->keys, r->l->name, r->l->outputs[i].path,
+		    strlen(r->l->outputs[i].path), &quiet, &t) == 0)
+			tmpl_refs(t, on_key, NULL, r);
+	for (i = 0; all && i < VK_N; i++)
+		r->vk->used[i] = r->vk->first[i] = true;
+	arena_release(&a);
+	diag_release(&quiet);
+}
+
+int
+lang_parse(struct lang *l, const struct keys *keys, struct view_keys *vk,
+    struct diag *d)
+{
+	struct refs r = { l, keys, vk, d, 0 };
 	const char *path, *text;
 	struct tmpl *t;
 	size_t i, len;
+	bool all = false;
 	int rc;
 
 	l->tmpls = arena_array(l->src->a, l->noutputs, sizeof(*l->tmpls));
@@ -475,51 +503,21 @@ lang_parse(struct lang *l, const struct keys *keys, struct diag *d)
 			break;
 		}
 		l->tmpls[i] = t;
-		tmpl_refs(t, NULL, on_partial, &r);
+		tmpl_refs(t, on_key, on_partial, &r);
 	}
 	/* Partials found while reading partials join the end of the list. */
 	for (i = 0; i < l->npartials && r.rc == 0; i++)
 		if (l->partials[i].t != NULL)
-			tmpl_refs(l->partials[i].t, NULL, on_partial, &r);
+			tmpl_refs(l->partials[i].t, on_key, on_partial, &r);
+		else if (l->partials[i].text != NULL)
+			all = true;
 	if (l->dynamic && r.rc == 0)
 		add_all_partials(&r);
 	/* The list is complete: it lives as long as the language. */
 	arena_keep(l->src->a, l->partials);
+	if (r.rc == 0)
+		use_keys(&r, all || l->dynamic);
 	return r.rc;
-}
-
-static void
-on_key(void *ctx, const char *key, bool first)
-{
-	view_keys_use(ctx, key, first);
-}
-
-void
-lang_use_keys(const struct lang *l, const struct keys *keys,
-    struct view_keys *vk)
-{
-	struct diag quiet = DIAG_INIT;
-	struct arena a = ARENA_INIT;
-	struct tmpl *t;
-	size_t i;
-	bool all = l->dynamic;
-
-	for (i = 0; i < l->noutputs; i++) {
-		tmpl_refs(l->tmpls[i], on_key, NULL, vk);
-		if (tmpl_parse(&a, keys, l->name, l->outputs[i].path,
-		    strlen(l->outputs[i].path), &quiet, &t) == 0)
-			tmpl_refs(t, on_key, NULL, vk);
-	}
-	for (i = 0; i < l->npartials; i++) {
-		if (l->partials[i].t != NULL)
-			tmpl_refs(l->partials[i].t, on_key, NULL, vk);
-		else if (l->partials[i].text != NULL)
-			all = true;
-	}
-	for (i = 0; all && i < VK_N; i++)
-		vk->used[i] = vk->first[i] = true;
-	arena_release(&a);
-	diag_release(&quiet);
 }
 
 /* Partials for a render: those lang_parse read, parsed there or here. */

@@ -99,17 +99,12 @@ void lang_names(struct lang_src *src, const char ***names, size_t *n);
  * any depth (every partial of the language when one is named by a key),
  * so that rendering reads no file; a partial that does not parse is
  * reported when a render reaches it.  Names resolve to the keys of keys
- * (see tmpl_parse).  Returns 0, or -1 after reporting into d.
+ * (see tmpl_parse).  Marks in vk (see view.h) every key that the
+ * templates and output paths name; every key when a partial is named by
+ * a key or did not parse.  Returns 0, or -1 after reporting into d.
  */
-int lang_parse(struct lang *l, const struct keys *keys, struct diag *d);
-
-/*
- * Marks in vk (see view.h) every key that l's templates and output
- * paths name; every key when a partial is named by a key or did not
- * parse, as its names are then unknown.
- */
-void lang_use_keys(const struct lang *l, const struct keys *keys,
-    struct view_keys *vk);
+int lang_parse(struct lang *l, const struct keys *keys, struct view_keys *vk,
+    struct diag *d);
 
 /*
  * A partial loader (see tmpl.h) over the partials lang_parse read: it
