@@ -157,56 +157,46 @@ find_in_dir(void *ctx, const char *name, struct arena *a, struct diag *d,
 	return 0;
 }
 
-/* Renders the template of `gen render` into out; 0 or -1. */
-static int
-render_to(struct run_base *b, struct tmpl_opts *topts, struct buf *out)
-{
-	const struct gen_opts *o = b->o;
-	struct load_to to = { &b->a, &b->a, b->keys };
-	struct dir_loader dl = { b->keys, o->partials, o->limits.max_bytes };
-	struct tmpl_loader loader = { find_in_dir, &dl };
-	const struct value *root = &value_null_v;
-	const char *text;
-	struct tmpl *t;
-	size_t len;
-
-	if (dl.dir == NULL)
-		dl.dir = arena_strdup(&b->a, dirname(arena_strdup(&b->a,
-		    o->template)));
-	if (o->data != NULL &&
-	    load_file(&to, o->data, &o->limits, b->d, &root) != 0)
-		return -1;
-	if (file_read(&b->a, o->template, o->limits.max_bytes, false, b->d,
-	    &text, &len) != 0 ||
-	    tmpl_parse(&b->a, b->keys, o->template, text, len, b->d, &t) != 0)
-		return -1;
-	return tmpl_render(t, root, topts, &loader, &b->a, out, b->d);
-}
-
 int
 render_run(const struct gen_opts *o, struct diag *d)
 {
-	struct tmpl_opts topts = { ESCAPE_HTML, o->strict,
-	    RUN_MAX_OUTPUT, NULL };
+	struct tmpl_opts topts = { ESCAPE_HTML, o->strict, RUN_MAX_OUTPUT,
+	    NULL };
+	struct run_base b;
+	struct load_to to = { &b.a, &b.a, NULL };
+	struct dir_loader dl = { NULL, o->partials, o->limits.max_bytes };
+	struct tmpl_loader loader = { find_in_dir, &dl };
+	const struct value *root = &value_null_v;
 	struct output_set out;
-	struct buf b = BUF_INIT;
-	struct run_base base;
+	struct buf buf = BUF_INIT;
+	const char *text;
+	struct tmpl *t;
 	size_t len;
-	char *text;
+	char *s;
 	int rc = -1;
 
-	run_base_init(&base, o, d);
+	run_base_init(&b, o, d);
+	to.keys = b.keys;
+	dl.keys = b.keys;
+	if (dl.dir == NULL)
+		dl.dir = arena_strdup(&b.a, dirname(arena_strdup(&b.a,
+		    o->template)));
 	output_set_init(&out);
 	if (o->escape != NULL && escape_parse(o->escape, &topts.escape) != 0)
 		diag_fail(d, DIAG_USAGE, "unknown escape mode '%s' (use html, "
 		    "none, c, python, go or markdown)", o->escape);
-	else if (render_to(&base, &topts, &b) == 0) {
-		text = buf_detach(&b, &len);
-		output_add(&out, o->output ? o->output : "-", text, len);
+	else if ((o->data == NULL ||
+	    load_file(&to, o->data, &o->limits, d, &root) == 0) &&
+	    file_read(&b.a, o->template, o->limits.max_bytes, false, d,
+	    &text, &len) == 0 &&
+	    tmpl_parse(&b.a, b.keys, o->template, text, len, d, &t) == 0 &&
+	    tmpl_render(t, root, &topts, &loader, &b.a, &buf, d) == 0) {
+		s = buf_detach(&buf, &len);
+		output_add(&out, o->output ? o->output : "-", s, len);
 		rc = o->check ? output_check(&out, d) : output_commit(&out, d);
 	}
-	buf_release(&b);
+	buf_release(&buf);
 	output_set_release(&out);
-	run_base_release(&base);
+	run_base_release(&b);
 	return rc;
 }
