@@ -103,13 +103,6 @@ static const char help_text[] =
 "65 data or template error, 66 input missing, 70 internal error,\n"
 "71 out of memory, 73 cannot create output, 74 I/O error.\n";
 
-static void
-add_lang(struct gen_opts *o, const char *lang)
-{
-	o->langs = xrealloc(o->langs, xmul(o->nlangs + 1, sizeof(*o->langs)));
-	o->langs[o->nlangs++] = lang;
-}
-
 static int
 parse_size(const char *s, size_t *out)
 {
@@ -134,7 +127,7 @@ parse_opt(int c, const char *arg, struct gen_opts *o, enum task *task,
     struct diag *d)
 {
 	switch (c) {
-	case OPT_LANG: add_lang(o, arg); break;
+	case OPT_LANG: o->langs[o->nlangs++] = arg; break;
 	case OPT_OUTPUT: o->output = arg; break;
 	case OPT_OUT: o->out_dir = arg; break;
 	case OPT_DATA: o->data = arg; break;
@@ -254,6 +247,7 @@ main(int argc, char **argv)
 	int c, status;
 
 	o.limits = lim;
+	o.langs = xcalloc((size_t)argc, sizeof(*o.langs));
 	if (argc > 1 && strcmp(argv[1], "render") == 0) {
 		task = TASK_RENDER;
 		argv++;

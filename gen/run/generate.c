@@ -6,7 +6,6 @@
 
 #include "base/arena.h"
 #include "base/buf.h"
-#include "base/suggest.h"
 #include "base/xmalloc.h"
 #include "model/keyword.h"
 #include "model/model.h"
@@ -46,16 +45,6 @@ struct run {
 	struct arena arenas[POOL_MAX_THREADS];
 };
 
-static void
-usage_hint(struct diag *d, const char *what, const char *name,
-    const char *const *cands, size_t n)
-{
-	char tail[256];
-
-	diag_fail(d, DIAG_USAGE, "unknown %s '%s'%s", what, name,
-	    suggest_tail(tail, sizeof(tail), name, strlen(name), cands, n));
-}
-
 static int
 resolve_locale(struct run *run)
 {
@@ -64,7 +53,7 @@ resolve_locale(struct run *run)
 	int li = name != NULL ? model_locale(r, name) : 0;
 
 	if (li < 0) {
-		usage_hint(run->base.d, "locale", name, r->locales,
+		lang_unknown(run->base.d, "locale", name, r->locales,
 		    r->nlocales);
 		return -1;
 	}
@@ -95,7 +84,7 @@ resolve_sets(struct run *run)
 			if (strcmp(sets[n], names[i]) == 0)
 				break;
 		if (i == r->nsets) {
-			usage_hint(run->base.d, "set", sets[n], names,
+			lang_unknown(run->base.d, "set", sets[n], names,
 			    r->nsets);
 			return -1;
 		}

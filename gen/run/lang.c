@@ -124,6 +124,16 @@ get_text(const struct lang *l, struct diag *d, const struct value *map,
 	return v->str;
 }
 
+void
+lang_unknown(struct diag *d, const char *what, const char *name,
+    const char *const *cands, size_t n)
+{
+	char tail[256];
+
+	diag_fail(d, DIAG_USAGE, "unknown %s '%s'%s", what, name,
+	    suggest_tail(tail, sizeof(tail), name, strlen(name), cands, n));
+}
+
 /* "unknown WHAT 'NAME'", and "; did you mean 'HINT'?" if there is one. */
 static void
 unknown(struct diag *d, const struct srcpos *at, const char *what,
@@ -258,7 +268,6 @@ lang_load(struct lang_src *src, const char *name, struct diag *d,
 	struct load_limits lim = LOAD_LIMITS_DEFAULT;
 	struct lang *l = arena_alloc(src->a, sizeof(*l));
 	const char **names, *path, *text;
-	char tail[256];
 	const struct value *m;
 	struct load_to to = { src->a, src->a, src->keys };
 	size_t len, n;
@@ -271,9 +280,7 @@ lang_load(struct lang_src *src, const char *name, struct diag *d,
 		return -1;
 	if (rc > 0 || !model_is_ident(name)) {
 		lang_names(src, &names, &n);
-		diag_fail(d, DIAG_USAGE, "unknown language '%s'%s", name,
-		    suggest_tail(tail, sizeof(tail), name, strlen(name),
-		    names, n));
+		lang_unknown(d, "language", name, names, n);
 		return -1;
 	}
 	l->manifest = path;

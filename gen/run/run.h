@@ -112,6 +112,10 @@ int lang_parse(struct lang *l, const struct keys *keys, struct view_keys *vk,
  */
 struct tmpl_loader lang_loader(const struct lang *l);
 
+/* The usage error "unknown WHAT 'NAME'", with a hint (suggest_tail). */
+void lang_unknown(struct diag *d, const char *what, const char *name,
+    const char *const *cands, size_t n);
+
 /* Sorts names and drops repeats; returns how many are left. */
 size_t lang_sort_unique(const char **names, size_t n);
 
