@@ -238,15 +238,13 @@ run_task(enum task task, const struct gen_opts *o, struct diag *d)
 int
 main(int argc, char **argv)
 {
-	struct gen_opts o = { 0 };
-	struct load_limits lim = LOAD_LIMITS_DEFAULT;
+	struct gen_opts o = { .limits = LOAD_LIMITS_DEFAULT };
 	struct diag d = DIAG_INIT;
 	enum task task = TASK_GENERATE;
 	const char *nocolor = getenv("NO_COLOR");
 	struct opts s;
 	int c, status;
 
-	o.limits = lim;
 	o.langs = xcalloc((size_t)argc, sizeof(*o.langs));
 	if (argc > 1 && strcmp(argv[1], "render") == 0) {
 		task = TASK_RENDER;

@@ -1,17 +1,12 @@
 #include "run.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/arena.h"
 #include "base/buf.h"
 #include "base/xmalloc.h"
 #include "model/keyword.h"
-#include "model/model.h"
 #include "out/output.h"
-#include "tmpl/tmpl.h"
-#include "view/view.h"
 
 /*
  * One output to make: planned by plan_lang, rendered by render_job

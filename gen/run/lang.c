@@ -10,7 +10,6 @@
 #include "base/suggest.h"
 #include "base/xmalloc.h"
 #include "load/load.h"
-#include "model/model.h"
 
 /* A partial of a language, read and parsed once, before rendering. */
 struct lang_partial {

@@ -9,7 +9,6 @@
 #include "base/file.h"
 #include "load/load.h"
 #include "out/output.h"
-#include "tmpl/tmpl.h"
 
 #define EMBEDDED_DATA	"data/http_status.yaml"
 
