@@ -78,8 +78,8 @@ $(B)/%.o: gen/%.c | $(B)/.deps-build
 	@mkdir -p $(@D)
 	$(CC) $(GEN_CFLAGS) $(DEPFLAGS) $(CFLAGS) -Igen $(YAML_CFLAGS) -c -o $@ $<
 
-$(B)/mkembed: gen/mkembed.c | $(B)/.deps-build
-	$(CC) $(GEN_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ gen/mkembed.c
+$(B)/mkembed: tools/mkembed.c | $(B)/.deps-build
+	$(CC) $(GEN_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ tools/mkembed.c
 
 $(B)/embedded.c: $(B)/mkembed $(EMBED_IN)
 	$(B)/mkembed $(EMBED_IN) > $@

@@ -2,7 +2,7 @@
  * gen: generates code and docs for status-code registries.
  *
  * main reads the options, runs one task, prints the diagnostics and
- * picks the exit status.  Everything else lives in generate.c.
+ * picks the exit status.  Everything else lives in run/.
  */
 #include <errno.h>
 #include <stdbool.h>
@@ -103,13 +103,6 @@ static const char help_text[] =
 "65 data or template error, 66 input missing, 70 internal error,\n"
 "71 out of memory, 73 cannot create output, 74 I/O error.\n";
 
-static void
-add_lang(struct gen_opts *o, const char *lang)
-{
-	o->langs = xrealloc(o->langs, xmul(o->nlangs + 1, sizeof(*o->langs)));
-	o->langs[o->nlangs++] = lang;
-}
-
 static int
 parse_size(const char *s, size_t *out)
 {
@@ -122,6 +115,7 @@ parse_size(const char *s, size_t *out)
 	return 0;
 }
 
+/* The tasks that generate or render come first. */
 enum task {
 	TASK_GENERATE, TASK_RENDER, TASK_LIST, TASK_LIST_LOCALES,
 	TASK_LIST_SETS, TASK_HELP, TASK_VERSION
@@ -133,7 +127,7 @@ parse_opt(int c, const char *arg, struct gen_opts *o, enum task *task,
     struct diag *d)
 {
 	switch (c) {
-	case OPT_LANG: add_lang(o, arg); break;
+	case OPT_LANG: o->langs[o->nlangs++] = arg; break;
 	case OPT_OUTPUT: o->output = arg; break;
 	case OPT_OUT: o->out_dir = arg; break;
 	case OPT_DATA: o->data = arg; break;
@@ -205,22 +199,14 @@ static int
 exit_status(const struct diag *d)
 {
 	switch (d->fail) {
-	case DIAG_OK:
-		return 0;
-	case DIAG_STALE:
-		return 1;
-	case DIAG_USAGE:
-		return 64;
-	case DIAG_DATA:
-		return 65;
-	case DIAG_NOINPUT:
-		return 66;
-	case DIAG_CANTCREAT:
-		return 73;
-	case DIAG_IOERR:
-		return 74;
-	case DIAG_INTERNAL:
-		return 70;
+	case DIAG_OK: return 0;
+	case DIAG_STALE: return 1;
+	case DIAG_USAGE: return 64;
+	case DIAG_DATA: return 65;
+	case DIAG_NOINPUT: return 66;
+	case DIAG_CANTCREAT: return 73;
+	case DIAG_IOERR: return 74;
+	case DIAG_INTERNAL: return 70;
 	}
 	return 70;
 }
@@ -239,9 +225,8 @@ run_task(enum task task, const struct gen_opts *o, struct diag *d)
 	case TASK_LIST:
 		return generate_list_langs(o, d);
 	case TASK_LIST_LOCALES:
-		return generate_list_locales(o, d);
 	case TASK_LIST_SETS:
-		return generate_list_sets(o, d);
+		return generate_list(o, task == TASK_LIST_SETS, d);
 	case TASK_RENDER:
 		return render_run(o, d);
 	case TASK_GENERATE:
@@ -253,15 +238,14 @@ run_task(enum task task, const struct gen_opts *o, struct diag *d)
 int
 main(int argc, char **argv)
 {
-	struct gen_opts o = { 0 };
-	struct load_limits lim = LOAD_LIMITS_DEFAULT;
+	struct gen_opts o = { .limits = LOAD_LIMITS_DEFAULT };
 	struct diag d = DIAG_INIT;
 	enum task task = TASK_GENERATE;
 	const char *nocolor = getenv("NO_COLOR");
 	struct opts s;
 	int c, status;
 
-	o.limits = lim;
+	o.langs = xcalloc((size_t)argc, sizeof(*o.langs));
 	if (argc > 1 && strcmp(argv[1], "render") == 0) {
 		task = TASK_RENDER;
 		argv++;
@@ -277,9 +261,7 @@ main(int argc, char **argv)
 		    "'gen --help'", s.bad);
 	if (!diag_has_errors(&d) && task == TASK_RENDER && s.noperands > 0)
 		o.template = s.operands[0];
-	if (!diag_has_errors(&d) && task != TASK_HELP &&
-	    task != TASK_VERSION && task != TASK_LIST &&
-	    task != TASK_LIST_LOCALES && task != TASK_LIST_SETS)
+	if (!diag_has_errors(&d) && task <= TASK_RENDER)
 		check_combinations(&o, task, (size_t)s.noperands, &d);
 	if (!diag_has_errors(&d) && run_task(task, &o, &d) != 0 &&
 	    !diag_has_errors(&d))

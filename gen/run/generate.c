@@ -1,18 +1,12 @@
 #include "run.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/arena.h"
 #include "base/buf.h"
-#include "base/suggest.h"
 #include "base/xmalloc.h"
 #include "model/keyword.h"
-#include "model/model.h"
 #include "out/output.h"
-#include "tmpl/tmpl.h"
-#include "view/view.h"
 
 /*
  * One output to make: planned by plan_lang, rendered by render_job
@@ -20,7 +14,8 @@
  */
 struct job {
 	const struct lang *l;
-	size_t slot;			/* in the output set, when settled */
+	struct output_set *out;		/* the run's */
+	size_t slot;			/* in out, when settled */
 	size_t output;			/* index into l->outputs */
 	struct view_opts vo;		/* with this output's locale */
 	const struct view_keys *vk;	/* what its templates name */
@@ -31,7 +26,6 @@ struct job {
 	size_t len;
 };
 
-/* One run's state, shared by the steps below. */
 struct run {
 	struct run_base base;
 	struct view_opts vo;
@@ -39,39 +33,22 @@ struct run {
 	struct view_base *vb;		/* what the views share */
 	struct output_set out;
 	bool settles;			/* outputs settle as they render */
-	struct buf stdout_buf;
-	size_t nfiles;
+	struct buf text;		/* stdout's or -o's, every output */
 	struct job *jobs;
 	size_t njobs, capjobs;
-	/*
-	 * Each worker's arena for views, emptied and refilled job after
-	 * job: fresh memory for each view cost as much as building it.
-	 */
+	/* Each worker's arena for views, reused: fresh memory is dear. */
 	struct arena arenas[POOL_MAX_THREADS];
 };
-
-static void
-usage_hint(struct diag *d, const char *what, const char *name,
-    const char *const *cands, size_t n)
-{
-	char tail[256];
-
-	diag_fail(d, DIAG_USAGE, "unknown %s '%s'%s", what, name,
-	    suggest_tail(tail, sizeof(tail), name, strlen(name), cands, n));
-}
 
 static int
 resolve_locale(struct run *run)
 {
 	const struct registry *r = run->base.r;
 	const char *name = run->base.o->locale;
-	int li;
+	int li = name != NULL ? model_locale(r, name) : 0;
 
-	run->vo.locale = 0;
-	if (name == NULL)
-		return 0;
-	if ((li = model_locale(r, name)) < 0) {
-		usage_hint(run->base.d, "locale", name, r->locales,
+	if (li < 0) {
+		lang_unknown(run->base.d, "locale", name, r->locales,
 		    r->nlocales);
 		return -1;
 	}
@@ -96,14 +73,13 @@ resolve_sets(struct run *run)
 	for (k = 0; k < r->nsets; k++)
 		names[k] = r->sets[k].id;
 	for (p = include; *p != '\0'; p = *end ? end + 1 : end) {
-		if ((end = strchr(p, ',')) == NULL)
-			end = p + strlen(p);
+		end = p + strcspn(p, ",");
 		sets[n] = arena_strndup(a, p, (size_t)(end - p));
 		for (i = 0; i < r->nsets; i++)
 			if (strcmp(sets[n], names[i]) == 0)
 				break;
 		if (i == r->nsets) {
-			usage_hint(run->base.d, "set", sets[n], names,
+			lang_unknown(run->base.d, "set", sets[n], names,
 			    r->nsets);
 			return -1;
 		}
@@ -136,40 +112,31 @@ resolve_prefix(struct run *run)
 	return run->base.r->c_prefix == p ? 0 : -1;
 }
 
-/*
- * The output's path, rendered from its manifest template (no escaping),
- * in a string the caller frees; NULL after reporting into d.
- */
+/* The output's path, for free(); NULL after reporting into d. */
 static char *
 output_path(const struct run *run, const struct job *j,
     const struct value *view, struct arena *a, struct diag *d)
 {
 	const struct lang_output *lo = &j->l->outputs[j->output];
-	struct tmpl_opts topts = { ESCAPE_NONE, true,
-	    RUN_MAX_OUTPUT, NULL };
+	struct tmpl_opts topts = { ESCAPE_NONE, true, RUN_MAX_OUTPUT, NULL };
 	struct buf b = BUF_INIT;
-	const char *dir = run->base.o->out_dir;
 	struct tmpl *t;
-	char *path;
+	size_t n;
 
+	if (run->base.o->out_dir != NULL)
+		buf_addf(&b, "%s/", run->base.o->out_dir);
+	n = b.len;
 	if (tmpl_parse(a, run->base.keys, j->l->name, lo->path,
-	    strlen(lo->path), d, &t) != 0 ||
-	    tmpl_render(t, view, &topts, NULL, a, &b, d) != 0) {
-		buf_release(&b);
-		return NULL;
-	}
-	if (b.len == 0 || b.ptr[0] == '/' || strstr(b.ptr, "..") != NULL) {
+	    strlen(lo->path), d, &t) == 0 &&
+	    tmpl_render(t, view, &topts, NULL, a, &b, d) == 0) {
+		if (b.len > n && b.ptr[n] != '/' &&
+		    strstr(b.ptr + n, "..") == NULL)
+			return buf_detach(&b, NULL);
 		diag_error(d, &lo->pos, "output path '%s' must be relative "
-		    "and inside the output directory", b.ptr);
-		buf_release(&b);
-		return NULL;
+		    "and inside the output directory", b.ptr + n);
 	}
-	if (dir == NULL)
-		return buf_detach(&b, NULL);
-	path = xmalloc(strlen(dir) + 1 + b.len + 1);
-	sprintf(path, "%s/%s", dir, b.ptr);
 	buf_release(&b);
-	return path;
+	return NULL;
 }
 
 /* The do-not-edit line, in the language's comment form. */
@@ -188,25 +155,17 @@ add_header(struct buf *b, const struct lang *l, const char *notice)
 }
 
 /* A job's render buffer, past its threshold: on to the output's file. */
-struct spill {
-	struct run *run;
-	struct job *j;
-};
-
 static void
 spill(void *ctx, const char *p, size_t n)
 {
-	struct spill *sp = ctx;
+	struct job *j = ctx;
 
-	output_spill(&sp->run->out, sp->j->slot, sp->j->path, p, n,
-	    &sp->j->d);
+	output_spill(j->out, j->slot, j->path, p, n, &j->d);
 }
 
 /*
- * Renders job i, in an arena that goes with it, and reports into the
- * job's own diag: the outputs of a run may render at once (see pool.h),
- * and what each reports is kept apart until settle() takes them in
- * order.
+ * Renders job i on a worker of the pool, into the job's own diag, kept
+ * apart until settle() takes them in order.
  */
 static bool
 render_job(void *ctx, size_t i, size_t worker)
@@ -218,8 +177,7 @@ render_job(void *ctx, size_t i, size_t worker)
 	struct tmpl_opts topts = { l->escape, true,
 	    RUN_MAX_OUTPUT, l->escape_table };
 	struct tmpl_loader loader = lang_loader(l);
-	struct spill sp = { run, j };
-	struct buf_sink sink = BUF_SINK_INIT(spill, &sp);
+	struct buf_sink sink = BUF_SINK_INIT(spill, j);
 	struct buf b = BUF_INIT;
 	const struct value *view;
 
@@ -245,27 +203,10 @@ render_job(void *ctx, size_t i, size_t worker)
 }
 
 /*
- * A whole rendered output: standard output collects every file, and
- * the others wait, since finish() may still refuse the run.
- */
-static void
-queue(struct run *run, const struct job *j)
-{
-	const struct gen_opts *o = run->base.o;
-
-	if (o->out_dir == NULL && o->output == NULL) {
-		buf_add(&run->stdout_buf, j->text, j->len);
-		free(j->text);
-		return;
-	}
-	output_add(&run->out, o->output ? o->output : j->path, j->text,
-	    j->len);
-}
-
-/*
  * Takes the rendered outputs in order: the first that failed reports
  * what it reported, as if the outputs had rendered one by one and the
- * run had stopped there, and the outputs after it are dropped.
+ * run had stopped there.  Those not settled yet wait for finish(),
+ * which may still refuse the run; stdout and -o get them all in one.
  */
 static int
 settle(struct run *run)
@@ -279,9 +220,14 @@ settle(struct run *run)
 			diag_take(run->base.d, &j->d);
 			return -1;
 		}
-		run->nfiles++;
-		if (!run->settles)
-			queue(run, j);
+		if (run->settles)
+			continue;
+		if (run->base.o->out_dir != NULL) {
+			output_add(&run->out, j->path, j->text, j->len);
+		} else {
+			buf_add(&run->text, j->text, j->len);
+			free(j->text);
+		}
 		j->text = NULL;
 	}
 	return 0;
@@ -313,14 +259,13 @@ plan_lang(struct run *run, const char *name)
 	struct job *j;
 	size_t i, k, n;
 
-	if (lang_load(&run->base.src, name, run->base.d, &l) != 0 ||
-	    lang_parse(l, run->base.keys, run->base.d) != 0)
-		return -1;
 	vk = arena_alloc(&run->base.a, sizeof(*vk));
 	*vk = run->vk;
 	memset(vk->used, 0, sizeof(vk->used));
 	memset(vk->first, 0, sizeof(vk->first));
-	lang_use_keys(l, run->base.keys, vk);
+	if (lang_load(&run->base.src, name, run->base.d, &l) != 0 ||
+	    lang_parse(l, run->base.keys, vk, run->base.d) != 0)
+		return -1;
 	for (i = 0; i < l->noutputs; i++) {
 		n = l->outputs[i].per_locale && o->out_dir != NULL &&
 		    o->locale == NULL ? run->base.r->nlocales : 1;
@@ -339,16 +284,11 @@ plan_lang(struct run *run, const char *name)
 	return 0;
 }
 
-static int
-cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 static void
 add_make_path(struct buf *b, const char *p)
 {
-	buf_addc(b, ' ');
+	if (b->len > 0)
+		buf_addc(b, ' ');
 	for (; *p != '\0'; p++) {
 		if (*p == ' ' || *p == '#' || *p == '\\')
 			buf_addc(b, '\\');
@@ -364,7 +304,7 @@ queue_depfile(struct run *run)
 {
 	struct lang_src *src = &run->base.src;
 	struct buf b = BUF_INIT;
-	size_t i, len;
+	size_t i, n = lang_sort_unique(src->deps, src->ndeps), len;
 	char *text;
 
 	for (i = 0; i < run->out.n; i++)
@@ -373,15 +313,11 @@ queue_depfile(struct run *run)
 	buf_addc(&b, ':');
 	if (run->base.o->data != NULL)
 		add_make_path(&b, run->base.o->data);
-	qsort(src->deps, src->ndeps, sizeof(*src->deps), cmp_str);
-	for (i = 0; i < src->ndeps; i++)
-		if (i == 0 || strcmp(src->deps[i], src->deps[i - 1]) != 0)
-			add_make_path(&b, src->deps[i]);
+	for (i = 0; i < n; i++)
+		add_make_path(&b, src->deps[i]);
 	buf_addc(&b, '\n');
-	/* Drop the leading space before the first target. */
 	text = buf_detach(&b, &len);
-	memmove(text, text + 1, len);
-	output_add(&run->out, run->base.o->depfile, text, len - 1);
+	output_add(&run->out, run->base.o->depfile, text, len);
 }
 
 static int
@@ -391,14 +327,15 @@ finish(struct run *run)
 	size_t len;
 	char *text;
 
-	if (o->out_dir == NULL && o->output == NULL) {
-		text = buf_detach(&run->stdout_buf, &len);
-		output_add(&run->out, "-", text, len);
-	} else if (o->output != NULL && run->nfiles > 1) {
+	if (o->output != NULL && run->njobs > 1) {
 		diag_fail(run->base.d, DIAG_USAGE, "-o takes one output, but "
 		    "these languages produce %zu files; use --out DIR",
-		    run->nfiles);
+		    run->njobs);
 		return -1;
+	}
+	if (o->out_dir == NULL) {
+		text = buf_detach(&run->text, &len);
+		output_add(&run->out, o->output ? o->output : "-", text, len);
 	}
 	if (o->check)
 		return output_check(&run->out, run->base.d);
@@ -429,7 +366,7 @@ generate_run(const struct gen_opts *o, struct diag *d)
 	/* While the program has one thread: it reads the umask. */
 	output_set_init(&run.out);
 	run.settles = o->out_dir != NULL && o->output == NULL && !o->check;
-	buf_init(&run.stdout_buf);
+	buf_init(&run.text);
 	if (run_load(&run.base) != 0 || resolve_locale(&run) != 0 ||
 	    resolve_sets(&run) != 0 || resolve_prefix(&run) != 0)
 		goto out;
@@ -447,8 +384,10 @@ generate_run(const struct gen_opts *o, struct diag *d)
 	arena_deal_spare(run.arenas, nthreads > 0 ? nthreads : 1,
 	    &run.base.spare);
 	first = output_reserve(&run.out, run.njobs);
-	for (i = 0; i < run.njobs; i++)
+	for (i = 0; i < run.njobs; i++) {
+		run.jobs[i].out = &run.out;
 		run.jobs[i].slot = first + i;
+	}
 	pool_run(run.njobs, nthreads, render_job, &run);
 	if (settle(&run) == 0)
 		rc = finish(&run);
@@ -462,7 +401,7 @@ out:
 	for (i = 0; i < POOL_MAX_THREADS; i++)
 		arena_release(&run.arenas[i]);
 	output_set_release(&run.out);
-	buf_release(&run.stdout_buf);
+	buf_release(&run.text);
 	run_base_release(&run.base);
 	return rc;
 }

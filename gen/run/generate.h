@@ -1,11 +1,8 @@
 /*
- * generate: the two things gen does, as functions of its options.
- *
- * generate_run loads and validates the registry, renders every requested
- * language and commits (or checks) the outputs; render_run renders one
- * template against any YAML document (`gen render`).  Both report into
- * the caller's diag and return 0 or -1; main.c prints and picks the exit
- * status.
+ * generate: what gen does, as functions of its options.  generate_run
+ * renders the languages and commits (or checks) the outputs; render_run
+ * renders one template against any YAML document (`gen render`).  Each
+ * task reports into d and returns 0 or -1.
  */
 #ifndef GEN_GENERATE_H
 #define GEN_GENERATE_H
@@ -42,31 +39,21 @@ struct gen_opts {
 int generate_run(const struct gen_opts *o, struct diag *d);
 int render_run(const struct gen_opts *o, struct diag *d);
 
-/* Prints the language names, one a line (for --list-langs). */
+/* Prints the language names and descriptions, one a line. */
 int generate_list_langs(const struct gen_opts *o, struct diag *d);
 
 /*
- * Prints the locales of the registry (--data, or the built-in one), one a
- * line, the default first (for --list-locales and shell completion).
+ * Prints, one a line, the locales of the registry (--data, or the
+ * built-in one), the default first, or with sets the ids of its sets
+ * in the order of the data.
  */
-int generate_list_locales(const struct gen_opts *o, struct diag *d);
-
-/*
- * Prints the ids of the registry's sets (--data, or the built-in one), one
- * a line, in the order of the data (for --list-sets and shell completion).
- */
-int generate_list_sets(const struct gen_opts *o, struct diag *d);
+int generate_list(const struct gen_opts *o, bool sets, struct diag *d);
 
 /* Reading the command line (opts.c) */
 
 /*
- * opts: reads a command line against a table of options, the way GNU
- * getopt_long reads it, in plain C11 and POSIX.
- *
- * A row of the table names an option by a letter (-l), a long name
- * (--lang) or both, and says whether it takes a value.  The command
- * line is read as getopt_long read it, since scripts and build files
- * rely on that:
+ * opts: reads a command line against a table of options as GNU
+ * getopt_long reads it, which scripts rely on, in plain C11 and POSIX:
  *	-l VALUE, -lVALUE, and letters in a cluster: -hl VALUE;
  *	--name VALUE, --name=VALUE, and any prefix of a long name that
  *	matches only one option (a whole name wins over longer names);
@@ -77,8 +64,7 @@ int generate_list_sets(const struct gen_opts *o, struct diag *d);
  * `-o --check`, --check is the name of a file.
  *
  * Calling sequence: opts_init, then opts_next until it returns
- * OPTS_END or OPTS_BAD.  Nothing is allocated, and there is nothing to
- * release.
+ * OPTS_END or OPTS_BAD.  Nothing is allocated.
  */
 
 struct opts_def {
@@ -110,9 +96,9 @@ struct opts {
 };
 
 /*
- * Gets s ready to read argv[1] to argv[argc - 1] against the ndefs rows
- * of defs, which must outlive s.  The operands are gathered at the
- * front of argv, from argv[1], as they are met.
+ * Gets s ready to read argv[1..argc) against the ndefs rows of defs,
+ * which must outlive s.  The operands are gathered at the front of
+ * argv, from argv[1], as they are met.
  */
 void opts_init(struct opts *s, const struct opts_def *defs, size_t ndefs,
     int argc, char **argv);
@@ -120,13 +106,11 @@ void opts_init(struct opts *s, const struct opts_def *defs, size_t ndefs,
 /*
  * Reads the next option and returns its id, with its value in s->value
  * (NULL for an option that takes none).  Returns OPTS_END when the
- * options are over, and then s->operands[0] to
- * s->operands[s->noperands - 1] are the operands.  Returns OPTS_BAD on
- * an unknown or ambiguous option, an option without its value or with
- * one it does not take, and s->bad is the argument to name; call no
- * more after that.  For an unknown letter that is not the last of its
- * cluster, s->bad is what getopt_long's caller named: the last operand
- * before it, or else the argument before it.
+ * options are over, with the operands in s->operands.  Returns OPTS_BAD
+ * on an unknown or ambiguous option, or one with a missing or an
+ * unwanted value, with s->bad the argument to name (for an unknown
+ * letter inside a cluster, what getopt_long's caller named: the last
+ * operand before it, or else the argument before it).
  */
 int opts_next(struct opts *s);
 

@@ -7,10 +7,18 @@
 
 #include "base/buf.h"
 #include "base/file.h"
-#include "load/load.h"
-#include "model/model.h"
 #include "base/suggest.h"
 #include "base/xmalloc.h"
+#include "load/load.h"
+
+/* A partial of a language, read and parsed once, before rendering. */
+struct lang_partial {
+	const char *name;		/* NAME, of NAME.mustache */
+	const char *path;
+	const char *text;		/* NULL: there is no such file */
+	size_t len;
+	const struct tmpl *t;		/* NULL: none, or it did not parse */
+};
 
 /* Template files are source code; this is far beyond any real one. */
 #define MAX_TEMPLATE_BYTES ((size_t)16 * 1024 * 1024)
@@ -26,6 +34,20 @@ static const char *const escape_modes[] = {
 };
 static const char *const header_keys[] = { "prefix", "suffix", "as" };
 
+#define LEN(a)	(sizeof(a) / sizeof((a)[0]))
+#define SUFFIX	".mustache"
+
+const struct embed_file *
+embed_find(const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < embed_count; i++)
+		if (strcmp(embed_files[i].path, path) == 0)
+			return &embed_files[i];
+	return NULL;
+}
+
 static const char *
 join(struct arena *a, const char *x, const char *y, const char *z)
 {
@@ -38,26 +60,16 @@ join(struct arena *a, const char *x, const char *y, const char *z)
 	return s;
 }
 
-static void
-add_dep(struct lang_src *src, const char *path)
-{
-	if (src->ndeps == src->capdeps) {
-		const char **old = src->deps;
-
-		src->capdeps = src->capdeps ? src->capdeps * 2 : 16;
-		src->deps = arena_array(src->a, src->capdeps,
-		    sizeof(*src->deps));
-		if (old != NULL)
-			memcpy(src->deps, old, src->ndeps * sizeof(*old));
-	}
-	src->deps[src->ndeps++] = path;
-}
-
-/* The user's copy of lang/file first, then the embedded one. */
+/*
+ * Reads file of language l: the user's copy if there is one (recorded
+ * for the depfile), else the built-in one.  Returns 0, 1 when neither
+ * exists, -1 after reporting a read error into d.
+ */
 static int
-read_file(struct lang_src *src, const char *lang, const char *file,
-    const char **path, const char **text, size_t *len, struct diag *d)
+lang_read(const struct lang *l, const char *file, const char **path,
+    const char **text, size_t *len, struct diag *d)
 {
+	struct lang_src *src = l->src;
 	const struct embed_file *e;
 	const char *p;
 	int rc;
@@ -65,31 +77,24 @@ read_file(struct lang_src *src, const char *lang, const char *file,
 	if (strstr(file, "..") != NULL || file[0] == '/')
 		return 1;
 	if (src->user_dir != NULL) {
-		p = join(src->a, src->user_dir, lang, file);
+		p = join(src->a, src->user_dir, l->name, file);
 		rc = file_read(src->a, p, MAX_TEMPLATE_BYTES, true, d, text,
 		    len);
 		if (rc == 0) {
-			add_dep(src, p);
-			*path = p;
+			src->deps = xgrow(src->deps, &src->capdeps, src->ndeps,
+			    sizeof(*src->deps));
+			src->deps[src->ndeps++] = *path = p;
 		}
 		if (rc <= 0)
 			return rc;
 	}
-	p = join(src->a, "templates", lang, file);
-	e = embed_find(p);
-	if (e == NULL)
+	p = join(src->a, "templates", l->name, file);
+	if ((e = embed_find(p)) == NULL)
 		return 1;
 	*path = p;
 	*text = e->data;
 	*len = e->len;
 	return 0;
-}
-
-int
-lang_read(const struct lang *l, const char *file, const char **path,
-    const char **text, size_t *len, struct diag *d)
-{
-	return read_file(l->src, l->name, file, path, text, len, d);
 }
 
 /* Where value v, or key i of map m, is in l's manifest. */
@@ -118,24 +123,40 @@ get_text(const struct lang *l, struct diag *d, const struct value *map,
 	return v->str;
 }
 
+void
+lang_unknown(struct diag *d, const char *what, const char *name,
+    const char *const *cands, size_t n)
+{
+	char tail[256];
+
+	diag_fail(d, DIAG_USAGE, "unknown %s '%s'%s", what, name,
+	    suggest_tail(tail, sizeof(tail), name, strlen(name), cands, n));
+}
+
+/* "unknown WHAT 'NAME'", and "; did you mean 'HINT'?" if there is one. */
+static void
+unknown(struct diag *d, const struct srcpos *at, const char *what,
+    const char *name, const char *hint)
+{
+	diag_error(d, at, "unknown %s '%s'%s%s%s", what, name,
+	    hint ? "; did you mean '" : "", hint ? hint : "",
+	    hint ? "'?" : "");
+}
+
 static void
 check_keys(const struct lang *l, struct diag *d, const struct value *map,
     const char *const *keys, size_t n)
 {
+	const char *key;
 	size_t i, k;
 
 	for (i = 0; i < map->len; i++) {
-		const char *key = map->u.keys[i].s;
-		const char *hint;
-
+		key = map->u.keys[i].s;
 		for (k = 0; k < n && strcmp(key, keys[k]) != 0; k++)
 			continue;
-		if (k < n || strncmp(key, "x-", 2) == 0)
-			continue;
-		hint = suggest(key, strlen(key), keys, n);
-		diag_error(d, KEY_AT(l, map, i), "unknown key '%s'%s%s%s", key,
-		    hint ? "; did you mean '" : "", hint ? hint : "",
-		    hint ? "'?" : "");
+		if (k == n && strncmp(key, "x-", 2) != 0)
+			unknown(d, KEY_AT(l, map, i), "key", key,
+			    suggest(key, strlen(key), keys, n));
 	}
 }
 
@@ -149,8 +170,7 @@ parse_output(struct lang *l, const struct value *v, struct lang_output *o,
 		diag_error(d, AT(l, v), "an output must be a map");
 		return;
 	}
-	check_keys(l, d, v, output_keys, sizeof(output_keys) /
-	    sizeof(output_keys[0]));
+	check_keys(l, d, v, output_keys, LEN(output_keys));
 	o->pos = value_pos(l->manifest, v);
 	o->template = get_text(l, d, v, "template", true);
 	o->path = get_text(l, d, v, "path", true);
@@ -174,8 +194,7 @@ parse_header(struct lang *l, const struct value *m, struct diag *d)
 		    "and 'suffix'");
 		return;
 	}
-	check_keys(l, d, h, header_keys, sizeof(header_keys) /
-	    sizeof(header_keys[0]));
+	check_keys(l, d, h, header_keys, LEN(header_keys));
 	l->header_prefix = get_text(l, d, h, "prefix", true);
 	l->header_suffix = get_text(l, d, h, "suffix", false);
 	if (l->header_suffix == NULL)
@@ -194,31 +213,21 @@ parse_codes(struct lang *l, const struct value *m, struct diag *d)
 	const struct value *ev = value_find(m, "escape");
 	const char *cs = get_text(l, d, m, "case", false);
 	enum filter_id f = FILTER_SNAKE;
-	const char *hint, *esc;
+	const char *esc;
 
 	l->escape = ESCAPE_NONE;
 	if (ev != NULL && ev->kind == VALUE_MAP) {
 		(void)escape_table_parse(l->src->a, l->manifest, ev, d,
 		    &l->escape_table);
 	} else if ((esc = get_text(l, d, m, "escape", true)) != NULL &&
-	    escape_parse(esc, &l->escape) != 0) {
-		hint = suggest(esc, strlen(esc), escape_modes,
-		    sizeof(escape_modes) / sizeof(escape_modes[0]));
-		diag_error(d, AT(l, ev), "unknown escape mode '%s'%s%s%s", esc,
-		    hint ? "; did you mean '" : "", hint ? hint : "",
-		    hint ? "'?" : "");
-	}
-	l->ident_case = CASE_SNAKE;
+	    escape_parse(esc, &l->escape) != 0)
+		unknown(d, AT(l, ev), "escape mode", esc, suggest(esc,
+		    strlen(esc), escape_modes, LEN(escape_modes)));
 	if (cs != NULL && (filter_find(cs, strlen(cs), &f) != 0 ||
-	    f == FILTER_COMMENT)) {
-		hint = filter_suggest(cs, strlen(cs));
-		diag_error(d, AT(l, value_find(m, "case")),
-		    "unknown case '%s'%s%s%s", cs,
-		    hint ? "; did you mean '" : "", hint ? hint : "",
-		    hint ? "'?" : "");
-	} else {
-		l->ident_case = (enum case_id)f;
-	}
+	    f == FILTER_COMMENT))
+		unknown(d, AT(l, value_find(m, "case")), "case", cs,
+		    filter_suggest(cs, strlen(cs)));
+	l->ident_case = (enum case_id)f;
 }
 
 static int
@@ -231,8 +240,7 @@ parse_manifest(struct lang *l, const struct value *m, struct diag *d)
 		diag_error(d, AT(l, m), "a language manifest must be a map");
 		return -1;
 	}
-	check_keys(l, d, m, manifest_keys, sizeof(manifest_keys) /
-	    sizeof(manifest_keys[0]));
+	check_keys(l, d, m, manifest_keys, LEN(manifest_keys));
 	l->description = get_text(l, d, m, "description", false);
 	if (l->description == NULL)
 		l->description = "";
@@ -259,7 +267,6 @@ lang_load(struct lang_src *src, const char *name, struct diag *d,
 	struct load_limits lim = LOAD_LIMITS_DEFAULT;
 	struct lang *l = arena_alloc(src->a, sizeof(*l));
 	const char **names, *path, *text;
-	char tail[256];
 	const struct value *m;
 	struct load_to to = { src->a, src->a, src->keys };
 	size_t len, n;
@@ -267,14 +274,12 @@ lang_load(struct lang_src *src, const char *name, struct diag *d,
 
 	l->src = src;
 	l->name = name;
-	rc = read_file(src, name, "lang.yaml", &path, &text, &len, d);
+	rc = lang_read(l, "lang.yaml", &path, &text, &len, d);
 	if (rc < 0)
 		return -1;
 	if (rc > 0 || !model_is_ident(name)) {
 		lang_names(src, &names, &n);
-		diag_fail(d, DIAG_USAGE, "unknown language '%s'%s", name,
-		    suggest_tail(tail, sizeof(tail), name, strlen(name),
-		    names, n));
+		lang_unknown(d, "language", name, names, n);
 		return -1;
 	}
 	l->manifest = path;
@@ -289,6 +294,18 @@ static int
 cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+size_t
+lang_sort_unique(const char **names, size_t n)
+{
+	size_t i, k = 0;
+
+	qsort(names, n, sizeof(*names), cmp_str);
+	for (i = 0; i < n; i++)
+		if (k == 0 || strcmp(names[k - 1], names[i]) != 0)
+			names[k++] = names[i];
+	return k;
 }
 
 /* Languages in the user directory: subdirectories with a lang.yaml. */
@@ -320,7 +337,7 @@ lang_names(struct lang_src *src, const char ***out, size_t *nout)
 	enum { MAX_USER = 256 };
 	const char **names = arena_array(src->a, embed_count + MAX_USER,
 	    sizeof(*names));
-	size_t i, n = 0, k = 0;
+	size_t i, n = 0;
 
 	for (i = 0; i < embed_count; i++) {
 		const char *p = embed_files[i].path, *slash;
@@ -333,12 +350,8 @@ lang_names(struct lang_src *src, const char ***out, size_t *nout)
 			    (size_t)(slash - p - 10));
 	}
 	n += user_names(src, names + n, MAX_USER);
-	qsort(names, n, sizeof(*names), cmp_str);
-	for (i = 0; i < n; i++)
-		if (k == 0 || strcmp(names[k - 1], names[i]) != 0)
-			names[k++] = names[i];
 	*out = names;
-	*nout = k;
+	*nout = lang_sort_unique(names, n);
 }
 
 /* The partial named name, or NULL when none is known yet. */
@@ -375,9 +388,9 @@ add_partial(struct lang *l, const struct keys *keys, const char *name,
 	p = &l->partials[l->npartials++];
 	memset(p, 0, sizeof(*p));
 	p->name = arena_strndup(l->src->a, name, len);
-	file = arena_alloc(l->src->a, len + sizeof(".mustache"));
+	file = arena_alloc(l->src->a, len + sizeof(SUFFIX));
 	memcpy(file, name, len);
-	memcpy(file + len, ".mustache", sizeof(".mustache"));
+	memcpy(file + len, SUFFIX, sizeof(SUFFIX));
 	rc = lang_read(l, file, &p->path, &p->text, &p->len, d);
 	if (rc != 0) {
 		p->text = NULL;
@@ -390,13 +403,20 @@ add_partial(struct lang *l, const struct keys *keys, const char *name,
 	return 0;
 }
 
-/* tmpl_refs's partial(): a static name to read, or a dynamic one. */
+/* What tmpl_refs reports: keys to mark, partials to read. */
 struct refs {
 	struct lang *l;
 	const struct keys *keys;
+	struct view_keys *vk;
 	struct diag *d;
 	int rc;
 };
+
+static void
+on_key(void *ctx, const char *key, bool first)
+{
+	view_keys_use(((struct refs *)ctx)->vk, key, first);
+}
 
 static void
 on_partial(void *ctx, const char *name, size_t len, bool dynamic)
@@ -409,16 +429,14 @@ on_partial(void *ctx, const char *name, size_t len, bool dynamic)
 		r->rc = add_partial(r->l, r->keys, name, len, r->d);
 }
 
-#define SUFFIX		".mustache"
-#define SUFFIX_LEN	(sizeof(SUFFIX) - 1)
-
 /* NAME of NAME.mustache, as a partial of the language. */
 static void
-on_file(struct refs *r, const char *file, size_t len)
+on_file(struct refs *r, const char *file)
 {
-	if (len > SUFFIX_LEN && memcmp(file + len - SUFFIX_LEN, SUFFIX,
-	    SUFFIX_LEN) == 0)
-		on_partial(r, file, len - SUFFIX_LEN, false);
+	size_t len = strlen(file), n = strlen(SUFFIX);
+
+	if (len > n && strcmp(file + len - n, SUFFIX) == 0)
+		on_partial(r, file, len - n, false);
 }
 
 /*
@@ -428,34 +446,53 @@ on_file(struct refs *r, const char *file, size_t len)
 static void
 add_all_partials(struct refs *r)
 {
-	const char *name = r->l->name, *p;
-	size_t k, lead = strlen("templates/") + strlen(name) + 1;
+	struct lang_src *src = r->l->src;
+	const char *lead = join(src->a, "templates", r->l->name, ""), *p;
+	size_t k, n = strlen(lead);
 	struct dirent *e;
 	DIR *dir = NULL;
 
-	if (r->l->src->user_dir != NULL)
-		dir = opendir(join(r->l->src->a, r->l->src->user_dir, name,
-		    ""));
+	if (src->user_dir != NULL)
+		dir = opendir(join(src->a, src->user_dir, r->l->name, ""));
 	while (dir != NULL && (e = readdir(dir)) != NULL && r->rc == 0)
-		on_file(r, e->d_name, strlen(e->d_name));
+		on_file(r, e->d_name);
 	if (dir != NULL)
 		closedir(dir);
 	for (k = 0; k < embed_count && r->rc == 0; k++) {
 		p = embed_files[k].path;
-		if (strncmp(p, "templates/", 10) == 0 &&
-		    strncmp(p + 10, name, lead - 11) == 0 &&
-		    p[lead - 1] == '/' && strchr(p + lead, '/') == NULL)
-			on_file(r, p + lead, strlen(p + lead));
+		if (strncmp(p, lead, n) == 0 && strchr(p + n, '/') == NULL)
+			on_file(r, p + n);
 	}
 }
 
-int
-lang_parse(struct lang *l, const struct keys *keys, struct diag *d)
+/* The keys of the output paths; every key when some are unknown. */
+static void
+use_keys(struct refs *r, bool all)
 {
-	struct refs r = { l, keys, d, 0 };
+	struct diag quiet = DIAG_INIT;
+	struct arena a = ARENA_INIT;
+	struct tmpl *t;
+	size_t i;
+
+	for (i = 0; i < r->l->noutputs; i++)
+		if (tmpl_parse(&a, r->keys, r->l->name, r->l->outputs[i].path,
+		    strlen(r->l->outputs[i].path), &quiet, &t) == 0)
+			tmpl_refs(t, on_key, NULL, r);
+	for (i = 0; all && i < VK_N; i++)
+		r->vk->used[i] = r->vk->first[i] = true;
+	arena_release(&a);
+	diag_release(&quiet);
+}
+
+int
+lang_parse(struct lang *l, const struct keys *keys, struct view_keys *vk,
+    struct diag *d)
+{
+	struct refs r = { l, keys, vk, d, 0 };
 	const char *path, *text;
 	struct tmpl *t;
 	size_t i, len;
+	bool all = false;
 	int rc;
 
 	l->tmpls = arena_array(l->src->a, l->noutputs, sizeof(*l->tmpls));
@@ -472,51 +509,21 @@ lang_parse(struct lang *l, const struct keys *keys, struct diag *d)
 			break;
 		}
 		l->tmpls[i] = t;
-		tmpl_refs(t, NULL, on_partial, &r);
+		tmpl_refs(t, on_key, on_partial, &r);
 	}
 	/* Partials found while reading partials join the end of the list. */
 	for (i = 0; i < l->npartials && r.rc == 0; i++)
 		if (l->partials[i].t != NULL)
-			tmpl_refs(l->partials[i].t, NULL, on_partial, &r);
+			tmpl_refs(l->partials[i].t, on_key, on_partial, &r);
+		else if (l->partials[i].text != NULL)
+			all = true;
 	if (l->dynamic && r.rc == 0)
 		add_all_partials(&r);
 	/* The list is complete: it lives as long as the language. */
 	arena_keep(l->src->a, l->partials);
+	if (r.rc == 0)
+		use_keys(&r, all || l->dynamic);
 	return r.rc;
-}
-
-static void
-on_key(void *ctx, const char *key, bool first)
-{
-	view_keys_use(ctx, key, first);
-}
-
-void
-lang_use_keys(const struct lang *l, const struct keys *keys,
-    struct view_keys *vk)
-{
-	struct diag quiet = DIAG_INIT;
-	struct arena a = ARENA_INIT;
-	struct tmpl *t;
-	size_t i;
-	bool all = l->dynamic;
-
-	for (i = 0; i < l->noutputs; i++) {
-		tmpl_refs(l->tmpls[i], on_key, NULL, vk);
-		if (tmpl_parse(&a, keys, l->name, l->outputs[i].path,
-		    strlen(l->outputs[i].path), &quiet, &t) == 0)
-			tmpl_refs(t, on_key, NULL, vk);
-	}
-	for (i = 0; i < l->npartials; i++) {
-		if (l->partials[i].t != NULL)
-			tmpl_refs(l->partials[i].t, on_key, NULL, vk);
-		else if (l->partials[i].text != NULL)
-			all = true;
-	}
-	for (i = 0; all && i < VK_N; i++)
-		vk->used[i] = vk->first[i] = true;
-	arena_release(&a);
-	diag_release(&quiet);
 }
 
 /* Partials for a render: those lang_parse read, parsed there or here. */
@@ -545,9 +552,5 @@ find_partial(void *ctx, const char *name, struct arena *a, struct diag *d,
 struct tmpl_loader
 lang_loader(const struct lang *l)
 {
-	struct tmpl_loader loader;
-
-	loader.find = find_partial;
-	loader.ctx = (void *)l;
-	return loader;
+	return (struct tmpl_loader){ find_partial, (void *)l };
 }

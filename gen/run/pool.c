@@ -10,12 +10,7 @@ struct pool {
 	size_t n;
 	atomic_size_t next;	/* the next task to start */
 	atomic_size_t failed;	/* the lowest task that failed, or n */
-};
-
-/* A worker: the caller's thread is 0, each thread started the next. */
-struct worker {
-	struct pool *p;
-	size_t k;
+	atomic_size_t workers;	/* the caller is worker 0 */
 };
 
 static void
@@ -36,9 +31,9 @@ work(struct pool *p, size_t k)
 static void *
 start(void *arg)
 {
-	struct worker *w = arg;
+	struct pool *p = arg;
 
-	work(w->p, w->k);
+	work(p, atomic_fetch_add(&p->workers, 1));
 	return NULL;
 }
 
@@ -47,7 +42,6 @@ pool_run(size_t n, size_t threads,
     bool (*fn)(void *ctx, size_t i, size_t worker), void *ctx)
 {
 	pthread_t tid[POOL_MAX_THREADS];
-	struct worker w[POOL_MAX_THREADS];
 	struct pool p;
 	size_t k, started = 0;
 
@@ -56,17 +50,14 @@ pool_run(size_t n, size_t threads,
 	p.n = n;
 	atomic_init(&p.next, 0);
 	atomic_init(&p.failed, n);
+	atomic_init(&p.workers, 1);
 	if (threads > n)
 		threads = n;
 	if (threads > POOL_MAX_THREADS)
 		threads = POOL_MAX_THREADS;
-	for (k = 1; k < threads; k++) {
-		w[started].p = &p;
-		w[started].k = started + 1;
-		if (pthread_create(&tid[started], NULL, start, &w[started]) != 0)
-			break;
-		started++;
-	}
+	for (k = 1; k < threads; k++)
+		if (pthread_create(&tid[started], NULL, start, &p) == 0)
+			started++;
 	work(&p, 0);
 	for (k = 0; k < started; k++)
 		pthread_join(tid[k], NULL);

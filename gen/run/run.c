@@ -2,29 +2,23 @@
 
 #include <libgen.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/buf.h"
 #include "base/file.h"
 #include "load/load.h"
 #include "out/output.h"
-#include "tmpl/tmpl.h"
 
 #define EMBEDDED_DATA	"data/http_status.yaml"
 
 void
 run_base_init(struct run_base *b, const struct gen_opts *o, struct diag *d)
 {
-	struct arena zero = ARENA_INIT;
-
-	memset(b, 0, sizeof(*b));
-	b->o = o;
-	b->d = d;
-	b->a = zero;
-	b->keys = keys_new();
-	b->src.a = &b->a;
-	b->src.keys = b->keys;
-	b->src.user_dir = o->templates;
+	*b = (struct run_base){ .o = o, .d = d, .a = ARENA_INIT,
+	    .spare = ARENA_INIT, .keys = keys_new() };
+	b->src = (struct lang_src){ .a = &b->a, .keys = b->keys,
+	    .user_dir = o->templates };
 }
 
 void
@@ -33,6 +27,7 @@ run_base_release(struct run_base *b)
 	arena_release(&b->a);
 	arena_release(&b->spare);
 	keys_free(b->keys);
+	free(b->src.deps);
 }
 
 /*
@@ -46,19 +41,16 @@ display_path(struct arena *a, const char *path)
 	struct buf b = BUF_INIT;
 	const char *p = path, *s;
 
-	if (path[0] == '/') {
-		s = strrchr(path, '/');
-		return arena_strdup(a, s + 1);
-	}
+	if (path[0] == '/')
+		return arena_strdup(a, strrchr(path, '/') + 1);
 	while (*p != '\0') {
-		if (p[0] == '/' && (b.len == 0 || b.ptr[b.len - 1] == '/')) {
+		if (p[0] == '/' && (b.len == 0 || b.ptr[b.len - 1] == '/'))
 			p++;
-		} else if (p[0] == '.' && (p[1] == '/' || p[1] == '\0') &&
-		    (b.len == 0 || b.ptr[b.len - 1] == '/')) {
+		else if (p[0] == '.' && (p[1] == '/' || p[1] == '\0') &&
+		    (b.len == 0 || b.ptr[b.len - 1] == '/'))
 			p += p[1] ? 2 : 1;
-		} else {
+		else
 			buf_addc(&b, *p++);
-		}
 	}
 	s = arena_strndup(a, b.ptr, b.len);
 	buf_release(&b);
@@ -106,20 +98,17 @@ generate_list_langs(const struct gen_opts *o, struct diag *d)
 
 	run_base_init(&b, o, d);
 	lang_names(&b.src, &names, &n);
-	for (i = 0; i < n; i++) {
-		if (lang_load(&b.src, names[i], d, &l) != 0) {
+	for (i = 0; i < n; i++)
+		if (lang_load(&b.src, names[i], d, &l) != 0)
 			rc = -1;
-			continue;
-		}
-		printf("%-12s %s\n", l->name, l->description);
-	}
+		else
+			printf("%-12s %s\n", l->name, l->description);
 	run_base_release(&b);
 	return rc;
 }
 
-/* Prints the registry's locales, or with sets its set ids, one a line. */
-static int
-list_registry(const struct gen_opts *o, struct diag *d, bool sets)
+int
+generate_list(const struct gen_opts *o, bool sets, struct diag *d)
 {
 	struct run_base b;
 	size_t i;
@@ -132,18 +121,6 @@ list_registry(const struct gen_opts *o, struct diag *d, bool sets)
 			    b.r->locales[i]);
 	run_base_release(&b);
 	return rc;
-}
-
-int
-generate_list_locales(const struct gen_opts *o, struct diag *d)
-{
-	return list_registry(o, d, false);
-}
-
-int
-generate_list_sets(const struct gen_opts *o, struct diag *d)
-{
-	return list_registry(o, d, true);
 }
 
 /* Partials for `gen render`: DIR/NAME.mustache, parsed when needed. */
@@ -179,56 +156,46 @@ find_in_dir(void *ctx, const char *name, struct arena *a, struct diag *d,
 	return 0;
 }
 
-/* Renders the template of `gen render` into out; 0 or -1. */
-static int
-render_to(struct run_base *b, struct tmpl_opts *topts, struct buf *out)
-{
-	const struct gen_opts *o = b->o;
-	struct load_to to = { &b->a, &b->a, b->keys };
-	struct dir_loader dl = { b->keys, o->partials, o->limits.max_bytes };
-	struct tmpl_loader loader = { find_in_dir, &dl };
-	const struct value *root = &value_null_v;
-	const char *text;
-	struct tmpl *t;
-	size_t len;
-
-	if (dl.dir == NULL)
-		dl.dir = arena_strdup(&b->a, dirname(arena_strdup(&b->a,
-		    o->template)));
-	if (o->data != NULL &&
-	    load_file(&to, o->data, &o->limits, b->d, &root) != 0)
-		return -1;
-	if (file_read(&b->a, o->template, o->limits.max_bytes, false, b->d,
-	    &text, &len) != 0 ||
-	    tmpl_parse(&b->a, b->keys, o->template, text, len, b->d, &t) != 0)
-		return -1;
-	return tmpl_render(t, root, topts, &loader, &b->a, out, b->d);
-}
-
 int
 render_run(const struct gen_opts *o, struct diag *d)
 {
-	struct tmpl_opts topts = { ESCAPE_HTML, o->strict,
-	    RUN_MAX_OUTPUT, NULL };
+	struct tmpl_opts topts = { ESCAPE_HTML, o->strict, RUN_MAX_OUTPUT,
+	    NULL };
+	struct run_base b;
+	struct load_to to = { &b.a, &b.a, NULL };
+	struct dir_loader dl = { NULL, o->partials, o->limits.max_bytes };
+	struct tmpl_loader loader = { find_in_dir, &dl };
+	const struct value *root = &value_null_v;
 	struct output_set out;
-	struct buf b = BUF_INIT;
-	struct run_base base;
+	struct buf buf = BUF_INIT;
+	const char *text;
+	struct tmpl *t;
 	size_t len;
-	char *text;
+	char *s;
 	int rc = -1;
 
-	run_base_init(&base, o, d);
+	run_base_init(&b, o, d);
+	to.keys = b.keys;
+	dl.keys = b.keys;
+	if (dl.dir == NULL)
+		dl.dir = arena_strdup(&b.a, dirname(arena_strdup(&b.a,
+		    o->template)));
 	output_set_init(&out);
 	if (o->escape != NULL && escape_parse(o->escape, &topts.escape) != 0)
 		diag_fail(d, DIAG_USAGE, "unknown escape mode '%s' (use html, "
 		    "none, c, python, go or markdown)", o->escape);
-	else if (render_to(&base, &topts, &b) == 0) {
-		text = buf_detach(&b, &len);
-		output_add(&out, o->output ? o->output : "-", text, len);
+	else if ((o->data == NULL ||
+	    load_file(&to, o->data, &o->limits, d, &root) == 0) &&
+	    file_read(&b.a, o->template, o->limits.max_bytes, false, d,
+	    &text, &len) == 0 &&
+	    tmpl_parse(&b.a, b.keys, o->template, text, len, d, &t) == 0 &&
+	    tmpl_render(t, root, &topts, &loader, &b.a, &buf, d) == 0) {
+		s = buf_detach(&buf, &len);
+		output_add(&out, o->output ? o->output : "-", s, len);
 		rc = o->check ? output_check(&out, d) : output_commit(&out, d);
 	}
-	buf_release(&b);
+	buf_release(&buf);
 	output_set_release(&out);
-	run_base_release(&base);
+	run_base_release(&b);
 	return rc;
 }

@@ -1,11 +1,8 @@
 /*
- * run: what the files of the run stage share.  Not for other modules;
- * see generate.h.
- *
- * run.c: what every task shares (struct run_base), `gen render` and the
- * lists; generate.c: a generating run; lang.c: target languages; pool.c:
- * outputs rendered in parallel; embed.c (made by mkembed.c): the data
- * and templates built into the binary.
+ * run: what the files of the run stage share (other modules use
+ * generate.h).  run.c: struct run_base, `gen render` and the lists;
+ * generate.c: a generating run; lang.c: the target languages and the
+ * embedded files; pool.c: outputs rendered in parallel.
  */
 #ifndef GEN_RUN_H
 #define GEN_RUN_H
@@ -23,16 +20,10 @@
 #include "tmpl/tmpl.h"
 #include "view/view.h"
 
-/* Embedded files (embed.c) */
-
 /*
- * embed: the data and templates built into the gen binary.
- *
- * The build embeds data/http_status.yaml and every file under templates/
- * (see mkembed.c), so `gen --lang c` works from any directory with no
- * other files present.  Paths are relative to the source tree, e.g.
- * "templates/c/lang.yaml".  Contents are NUL-terminated; len excludes the
- * NUL.  Everything here is static and lives for the whole run.
+ * Embedded files: data/http_status.yaml and templates/, built in by
+ * tools/mkembed.c, named as in the source tree ("templates/c/lang.yaml").
+ * data is NUL-terminated; len excludes the NUL.  All static.
  */
 struct embed_file {
 	const char *path;
@@ -50,30 +41,10 @@ const struct embed_file *embed_find(const char *path);
 /* Languages (lang.c) */
 
 /*
- * lang: target languages, each a directory of templates and a manifest.
- *
- * A language NAME is the directory templates/NAME/ holding lang.yaml and
- * its templates.  The built-in ones are embedded in the binary (see
- * embed.h).  With --templates DIR, DIR/NAME/ is searched first, file by
- * file: a user directory may hold a whole new language, or only the one
- * template or partial of a built-in language that it overrides.
- *
- * lang.yaml:
- *	name: c				the language's name (= directory)
- *	description: C header		one line, for --list-langs
- *	escape: c			none|html|c|python|go|markdown, or
- *					a map: a table escaper (escape.h)
- *	case: upper_snake		how id and aliases become `names`
- *	header: {prefix: "/ * ", suffix: " * /"}   the do-not-edit line;
- *					`as: string` escapes the notice as
- *					{{name}} does instead of as comment
- *	outputs:
- *	  - template: http_status.h.mustache
- *	    path: "c/{{registry.name}}.h"	a template over the view
- *	    per_locale: false		true: one file per registry locale
- *
- * Everything lives in the arena passed in.  Every file read is recorded
- * in struct lang_src.deps for depfiles (embedded files are not).
+ * A language NAME is the directory templates/NAME/: its manifest,
+ * lang.yaml (README.md, "Templates"), and its templates.  With
+ * --templates DIR, DIR/NAME/ is searched first, file by file.
+ * Everything lives in the arena of struct lang_src.
  */
 
 struct lang_output {
@@ -87,18 +58,11 @@ struct lang_src {
 	struct arena *a;
 	struct keys *keys;		/* manifests' keys are interned here */
 	const char *user_dir;		/* --templates DIR, or NULL */
-	const char **deps;		/* files read from disk */
+	const char **deps;		/* files read from disk; malloc'd */
 	size_t ndeps, capdeps;
 };
 
-/* A partial of a language, read and parsed once, before rendering. */
-struct lang_partial {
-	const char *name;		/* NAME, of NAME.mustache */
-	const char *path;
-	const char *text;		/* NULL: there is no such file */
-	size_t len;
-	const struct tmpl *t;		/* NULL: none, or it did not parse */
-};
+struct lang_partial;
 
 struct lang {
 	struct lang_src *src;
@@ -127,38 +91,20 @@ struct lang {
 int lang_load(struct lang_src *src, const char *name, struct diag *d,
     struct lang **out);
 
-/*
- * Sets *names to every language name, built-in and from the user
- * directory, sorted and without repeats; *n receives the count.
- */
+/* Every language name, built-in or the user's, sorted, without repeats. */
 void lang_names(struct lang_src *src, const char ***names, size_t *n);
 
 /*
- * Reads file (relative to the language directory): the user directory's
- * copy if there is one, else the built-in one.  Sets *path (for
- * diagnostics), *text and *len, valid as long as the arena.  Returns 0,
- * 1 when neither exists, -1 after reporting a read error into d.
+ * Parses the template of each output, then every partial they name, at
+ * any depth (every partial of the language when one is named by a key),
+ * so that rendering reads no file; a partial that does not parse is
+ * reported when a render reaches it.  Names resolve to the keys of keys
+ * (see tmpl_parse).  Marks in vk (see view.h) every key that the
+ * templates and output paths name; every key when a partial is named by
+ * a key or did not parse.  Returns 0, or -1 after reporting into d.
  */
-int lang_read(const struct lang *l, const char *file, const char **path,
-    const char **text, size_t *len, struct diag *d);
-
-/*
- * Parses the template of each output, reporting into d, then every
- * partial they name, at any depth (every partial of the language when
- * one is named by a key), so that rendering reads no file: a partial
- * that does not parse is reported when a render reaches it.  Names
- * resolve to the keys of keys (see tmpl_parse).  Returns 0, or -1 after
- * reporting ("template 'x' not found", a read error, a parse error).
- */
-int lang_parse(struct lang *l, const struct keys *keys, struct diag *d);
-
-/*
- * Marks in vk (see view.h) every key that l's templates and output
- * paths name; every key when a partial is named by a key or did not
- * parse, as its names are then unknown.
- */
-void lang_use_keys(const struct lang *l, const struct keys *keys,
-    struct view_keys *vk);
+int lang_parse(struct lang *l, const struct keys *keys, struct view_keys *vk,
+    struct diag *d);
 
 /*
  * A partial loader (see tmpl.h) over the partials lang_parse read: it
@@ -166,28 +112,24 @@ void lang_use_keys(const struct lang *l, const struct keys *keys,
  */
 struct tmpl_loader lang_loader(const struct lang *l);
 
+/* The usage error "unknown WHAT 'NAME'", with a hint (suggest_tail). */
+void lang_unknown(struct diag *d, const char *what, const char *name,
+    const char *const *cands, size_t n);
+
+/* Sorts names and drops repeats; returns how many are left. */
+size_t lang_sort_unique(const char **names, size_t n);
+
 /* Rendering in parallel (pool.c) */
 
 /*
- * pool: independent tasks on a few threads.
- *
- * pool_run(n, threads, fn, ctx) calls fn(ctx, i, worker) once for each
- * i < n, on up to `threads` threads, the caller's among them, and
- * returns when every call has returned.  worker (< threads) tells the
- * threads apart: two calls with one worker never run at once, so that
- * a task may reuse what the last one on its worker left (memory).  Tasks start in the order of i.  Once a task
- * returns false, the tasks after it that have not started are skipped,
- * so a run that fails early wastes little; those before it all run.
- * fn records what it did: pool_run only returns the lowest i whose task
- * failed, or n.
- *
- * With threads <= 1 the tasks run one after another in the calling
- * thread, and a thread that cannot be started leaves its share to the
- * others: the results are the same either way.
+ * Calls fn(ctx, i, worker) once for each i < n, on up to `threads`
+ * threads, the caller's among them (worker 0).  Two calls with one
+ * worker (< threads) never run at once, so a task may reuse what the
+ * last one on its worker left.  Tasks start in the order of i; once one
+ * returns false, those after it not started yet are skipped.  Returns
+ * the lowest i whose task failed, or n, the same for any thread count.
  */
-
-/* More threads than this would only wait for each other. */
-#define POOL_MAX_THREADS	16
+#define POOL_MAX_THREADS	16	/* more would wait for each other */
 
 size_t pool_run(size_t n, size_t threads,
     bool (*fn)(void *ctx, size_t i, size_t worker), void *ctx);
@@ -197,30 +139,15 @@ size_t pool_cpus(void);
 
 /* A run (run.c) */
 
-/*
- * A struct run_base holds one run's options, its diagnostics, the arena
- * that the model and the templates live in, the table of interned keys
- * (value.h) and the languages' sources.  run_load reads the registry
- * into it: the data file, or the built-in one.
- */
-
-/*
- * No single output may grow past this: a template that loops without
- * bound fails with a message instead of filling the disk.  The built-in
- * templates write a few hundred kilobytes for the built-in registry.
- */
+/* A template that loops without bound fails instead of filling a disk. */
 #define RUN_MAX_OUTPUT	((size_t)1 << 30)
 
+/* One run's options, diagnostics, memory, keys (value.h) and sources. */
 struct run_base {
 	const struct gen_opts *o;
 	struct diag *d;
 	struct arena a;			/* the model, templates, texts */
-	/*
-	 * The tree's nodes while it loads, then empty: fresh memory costs
-	 * most of what is done with it the first time (page faults, and
-	 * more so in a virtual machine), so views reuse this.
-	 */
-	struct arena spare;
+	struct arena spare;		/* the tree, then memory for views */
 	struct keys *keys;
 	struct lang_src src;
 	struct registry *r;		/* set by run_load */
@@ -233,8 +160,7 @@ void run_base_release(struct run_base *b);
 
 /*
  * Loads and checks the registry (--data, or the built-in one) into b.
- * The tree's nodes go once the model is built (b->spare).  Returns 0, or -1 after
- * reporting.
+ * Returns 0, or -1 after reporting.
  */
 int run_load(struct run_base *b);
 
