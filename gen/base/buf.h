@@ -21,8 +21,7 @@ struct buf_sink;
 
 struct buf {
 	char *ptr;
-	size_t len;
-	size_t cap;
+	size_t len, cap;
 	struct buf_sink *sink;	/* NULL: keeps every byte */
 };
 

@@ -52,8 +52,7 @@ struct diag_entry {
 
 struct diag {
 	struct diag_entry *items;
-	size_t n;
-	size_t cap;
+	size_t n, cap;
 	size_t errors;		/* errors reported, including dropped ones */
 	enum diag_fail fail;
 };

@@ -39,9 +39,7 @@ static int write_stream(const struct output_file *, struct diag *);
 void
 output_set_init(struct output_set *set)
 {
-	set->items = NULL;
-	set->n = set->cap = 0;
-	set->umask = umask(0);
+	*set = (struct output_set){ .umask = umask(0) };
 	umask(set->umask);
 }
 
@@ -53,8 +51,7 @@ output_set_release(struct output_set *set)
 	for (i = 0; i < set->n; i++)
 		clear(&set->items[i]);
 	free(set->items);
-	set->items = NULL;
-	set->n = set->cap = 0;
+	*set = (struct output_set){ .umask = set->umask };
 }
 
 size_t
@@ -159,28 +156,35 @@ drop_temp(struct output_file *f)
 static enum cmp
 compare(struct output_file *f, const char *data, struct diag *d)
 {
-	char *theirs = xmalloc(2 * CHUNK), *mine = theirs + CHUNK;
+	char *theirs, *mine;
 	size_t off = 0;
 	ssize_t n = 0, m = 0;
 	int fd;
 
 	f->changed = true;
-	if (f->stream || (fd = open(f->target, O_RDONLY | O_CLOEXEC)) == -1) {
-		free(theirs);
-		if (f->stream || errno == ENOENT || errno == ENOTDIR)
-			return f->stream ? CMP_DIFFERENT : CMP_MISSING;
+	if (f->stream)
+		return CMP_DIFFERENT;
+	if ((fd = open(f->target, O_RDONLY | O_CLOEXEC)) == -1) {
+		if (errno == ENOENT || errno == ENOTDIR)
+			return CMP_MISSING;
 		diag_sys(d, DIAG_IOERR, f->path, errno);
 		return CMP_ERROR;
 	}
+	theirs = xmalloc(2 * CHUNK);
 	if (data != NULL || lseek(f->fd, 0, SEEK_SET) == 0)
 		do {
 			n = read_full(fd, theirs, CHUNK);
-			m = data != NULL ? (ssize_t)(f->len - off < CHUNK ?
-			    f->len - off : CHUNK) : read_full(f->fd, mine, CHUNK);
-			if (data != NULL)
+			if (data != NULL) {
 				mine = (char *)data + off;
+				m = (ssize_t)(f->len - off < CHUNK ?
+				    f->len - off : CHUNK);
+			} else {
+				mine = theirs + CHUNK;
+				m = read_full(f->fd, mine, CHUNK);
+			}
 			off += n > 0 ? (size_t)n : 0;
-		} while (n > 0 && n == m && memcmp(mine, theirs, (size_t)n) == 0);
+		} while (n > 0 && n == m &&
+		    memcmp(mine, theirs, (size_t)n) == 0);
 	if (n == -1 || m == -1)
 		diag_sys(d, DIAG_IOERR, f->path, errno);
 	close(fd);
@@ -370,7 +374,8 @@ output_settle(struct output_set *set, size_t i, const char *path,
 	assert(i < set->n && (f->path == NULL || f->spilled));
 	if (f->spilled) {
 		/* The last bytes, then the whole file against the target. */
-		if (f->failed || output_spill(set, i, path, data, len, d) != 0 ||
+		if (f->failed ||
+		    output_spill(set, i, path, data, len, d) != 0 ||
 		    (c = compare(f, NULL, d)) == CMP_ERROR)
 			rc = -1;
 		else if (c == CMP_SAME)
