@@ -37,7 +37,10 @@ struct mkey {
 	unsigned line, col;
 };
 
-/* 32 bytes: a big registry loads into a million of them. */
+/*
+ * 32 bytes: a big registry loads into a million of them.  str is valid
+ * for scalars only; items for lists and maps.
+ */
 struct value {
 	unsigned char kind;	/* enum value_kind */
 	bool plain;		/* scalar written plain: no quotes, no block */
