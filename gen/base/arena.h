@@ -29,34 +29,27 @@ struct arena {
 #define ARENA_INIT { NULL, 0, 0, NULL, NULL }
 
 /*
- * Returns n zeroed bytes that stay valid until arena_release.  Never
- * returns NULL; running out of memory ends the run (see xmalloc.h).
+ * Returns n zeroed bytes, or count objects of size bytes, valid until
+ * arena_release.  Never NULL: running out of memory ends the run.
  */
 void *arena_alloc(struct arena *a, size_t n);
-
-/* Returns n objects of the given size, as arena_alloc. */
 void *arena_array(struct arena *a, size_t count, size_t size);
 
-/*
- * Copies s[0..n) into the arena and NUL-terminates it.  Unlike
- * arena_alloc's memory, the copy is not aligned.
- */
+/* A NUL-terminated copy of s[0..n) or of s, not aligned. */
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 char *arena_strdup(struct arena *a, const char *s);
 
 /*
- * Hands p, from malloc (see xmalloc.h), over to the arena, which frees
- * it as it frees its own memory.  For a big array grown with realloc
- * while it filled: copying it into the arena once complete would touch
- * as much fresh memory again.  Does nothing for NULL.
+ * Hands p, from malloc, over to the arena, which frees it with its own
+ * memory: a big array grown with realloc need not be copied in once
+ * complete.  Does nothing for NULL.
  */
 void arena_keep(struct arena *a, void *p);
 
 /*
- * Invalidates everything the arena handed out but keeps its blocks, to
- * be filled again without new memory (a view per output: fresh memory
- * faulted in for each cost as much as building it).  What arena_keep
- * was given is freed at once.
+ * Invalidates everything the arena handed out but keeps its blocks as
+ * spares, to be filled again without new memory (a view per output).
+ * What arena_keep was given is freed at once.
  */
 void arena_reset(struct arena *a);
 

@@ -2,14 +2,12 @@
  * buf: a growable byte buffer.
  *
  * Invariants: `ptr` is never NULL and always NUL-terminated at ptr[len];
- * `len < cap` whenever `cap` is non-zero.  A buffer made with BUF_INIT
- * points at a shared empty string and allocates nothing until data is
- * added, so an initialised buffer is always valid to read.
+ * `len < cap` whenever `cap` is non-zero.  BUF_INIT points at a shared
+ * empty string and allocates nothing until data is added.
  *
- * Calling sequence: BUF_INIT or buf_init, then buf_add... any number of
- * times, then either buf_detach (take the bytes) or buf_release (drop
- * them).  After either, the buffer is empty, without a sink, and may be
- * used again.
+ * Calling sequence: BUF_INIT or buf_init, buf_add..., then buf_detach
+ * (take the bytes) or buf_release (drop them), after which the buffer is
+ * empty, without a sink, and reusable.
  */
 #ifndef GEN_BUF_H
 #define GEN_BUF_H
@@ -23,8 +21,7 @@ struct buf_sink;
 
 struct buf {
 	char *ptr;
-	size_t len;
-	size_t cap;
+	size_t len, cap;
 	struct buf_sink *sink;	/* NULL: keeps every byte */
 };
 
@@ -60,19 +57,14 @@ buf_reset(struct buf *b)
 }
 
 /*
- * Ensures room for n more bytes without another allocation.  A buffer
- * with a sink that holds more than its threshold first hands the sink
- * all its bytes but the last, which is all the look-back a streamed
- * writer may do.
+ * Ensures room for n more bytes.  A buffer with a sink that holds more
+ * than its threshold first hands the sink all its bytes but the last.
  */
 void buf_grow(struct buf *b, size_t n);
 
 /* Adding data */
 
-/*
- * Inline: generated text is appended a few bytes at a time, and a call
- * would cost more than the copy.
- */
+/* Inline: text is appended a few bytes at a time. */
 static inline void
 buf_add(struct buf *b, const void *data, size_t n)
 {
@@ -110,10 +102,9 @@ void buf_vaddf(struct buf *b, const char *fmt, va_list ap)
 
 /*
  * Where a streaming buffer's bytes go, so that a big output needs memory
- * for the threshold only.  write() is called with the bytes in order, a
- * run at a time, and must take them all: a sink that fails remembers so
- * itself and reports later, since the writers of a buffer cannot fail.
- * `flushed` counts the bytes handed over so far.
+ * for the threshold only.  write() gets the bytes in order and must take
+ * them all: a sink that fails reports later, since the writers of a
+ * buffer cannot fail.  `flushed` counts the bytes handed over so far.
  */
 struct buf_sink {
 	void (*write)(void *ctx, const char *p, size_t n);
@@ -128,12 +119,10 @@ struct buf_sink {
 #define BUF_SINK_INIT(write, ctx) { (write), (ctx), BUF_SINK_THRESHOLD, 0 }
 
 /*
- * Sends b's bytes from now on to s, which must outlive the buffer's use
- * (until buf_flush and buf_release); `len` then counts the bytes still
- * held.  Bytes already held go with the first hand-over (see
- * buf_grow).  Only code that looks back at most at the last byte
- * written, through buf_pos, may write to a streaming buffer: the
- * renderer is such code; the comment escapers are not.
+ * Sends b's bytes from now on, those held included, to s, which must
+ * outlive the buffer's use; `len` then counts the bytes still held.
+ * Only code that looks back at most at the last byte written (the
+ * renderer, not the comment escapers) may write to a streaming buffer.
  */
 static inline void
 buf_stream(struct buf *b, struct buf_sink *s)
@@ -145,9 +134,8 @@ buf_stream(struct buf *b, struct buf_sink *s)
 void buf_flush(struct buf *b);
 
 /*
- * The number of bytes written to b since it was last empty: with a
- * sink, those handed over too.  A position stays valid across
- * hand-overs; ptr[len - 1] is the byte at buf_pos(b) - 1 whenever
+ * The bytes written to b since it was last empty, those handed to a sink
+ * included.  ptr[len - 1] is the byte at buf_pos(b) - 1 whenever
  * buf_pos(b) is not 0 and the buffer has not been flushed.
  */
 static inline size_t

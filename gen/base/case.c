@@ -39,41 +39,12 @@ static const struct {
 };
 
 /* Plain comparisons rather than <ctype.h>, whose answers follow locale. */
-static bool
-is_upper(char c)
-{
-	return c >= 'A' && c <= 'Z';
-}
-
-static bool
-is_lower(char c)
-{
-	return c >= 'a' && c <= 'z';
-}
-
-static bool
-is_lower_or_digit(char c)
-{
-	return is_lower(c) || (c >= '0' && c <= '9');
-}
-
-static char
-to_upper(char c)
-{
-	return is_lower(c) ? (char)(c - 'a' + 'A') : c;
-}
-
-static char
-to_lower(char c)
-{
-	return is_upper(c) ? (char)(c - 'A' + 'a') : c;
-}
-
-static bool
-is_sep(char c)
-{
-	return c == '_' || c == '-' || c == ' ' || c == '.';
-}
+#define is_upper(c)	((c) >= 'A' && (c) <= 'Z')
+#define is_lower(c)	((c) >= 'a' && (c) <= 'z')
+#define is_lower_or_digit(c)	(is_lower(c) || ((c) >= '0' && (c) <= '9'))
+#define is_sep(c)	((c) == '_' || (c) == '-' || (c) == ' ' || (c) == '.')
+#define to_upper(c)	(is_lower(c) ? (char)((c) - 'a' + 'A') : (c))
+#define to_lower(c)	(is_upper(c) ? (char)((c) - 'A' + 'a') : (c))
 
 /*
  * Finds the next word at or after *pos: sets *start to its first byte and

@@ -15,9 +15,6 @@
  * pascal and camel spell Go's initialisms (the list golint used: HTTP,
  * ID, URL...) in upper case, except as the first word of camel.  Only
  * ASCII letters change, and the locale never matters.
- *
- * The model checks that ids stay apart in every case, the view spells
- * names with it, and the template filters of the same names apply it.
  */
 #ifndef GEN_CASE_H
 #define GEN_CASE_H

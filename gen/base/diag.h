@@ -8,10 +8,8 @@
  *	data/http_status.yaml:12:5: error: unknown key 'phrse'
  *	data/http_status.yaml:3:5: note: first defined here
  *
- * Messages are lower case, without a final period, and quote names in
- * single quotes.  After DIAG_MAX_ERRORS errors one "too many errors" line
- * is recorded and further errors are dropped; diag_full() tells a stage
- * that it may stop.
+ * After DIAG_MAX_ERRORS errors one "too many errors" line is recorded
+ * and further errors, and their notes, are dropped.
  *
  * Calling sequence: DIAG_INIT, diag_error/diag_note/diag_sys..., then
  * diag_print, then diag_release.
@@ -34,10 +32,7 @@ struct srcpos {
 
 enum diag_level { DIAG_ERROR, DIAG_NOTE };
 
-/*
- * What kind of failure the first error was; main.c turns it into an exit
- * status.  DIAG_OK means no error has been recorded.
- */
+/* The kind of the first error, for main.c's exit status; DIAG_OK: none. */
 enum diag_fail {
 	DIAG_OK,
 	DIAG_USAGE,		/* bad command line */
@@ -57,8 +52,7 @@ struct diag_entry {
 
 struct diag {
 	struct diag_entry *items;
-	size_t n;
-	size_t cap;
+	size_t n, cap;
 	size_t errors;		/* errors reported, including dropped ones */
 	enum diag_fail fail;
 };
@@ -80,10 +74,7 @@ void diag_error(struct diag *d, const struct srcpos *pos, const char *fmt, ...)
 void diag_note(struct diag *d, const struct srcpos *pos, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
-/*
- * Records a failed system call on path, as err(3): "PATH: strerror".
- * Threads may call it at once, each with a diag of its own.
- */
+/* Records "PATH: strerror(err)", as err(3); thread-safe per diag. */
 void diag_sys(struct diag *d, enum diag_fail kind, const char *path, int err);
 
 /* Records an error with no position and the given failure kind. */
@@ -94,7 +85,7 @@ void diag_fail(struct diag *d, enum diag_fail kind, const char *fmt, ...)
  * Moves every entry of from to the end of d, which then counts from's
  * errors too and takes its failure kind if it has none; from is left
  * empty.  For a step that reported apart (an output rendered in a
- * thread) and whose report turns out to be the one to give.
+ * thread).
  */
 void diag_take(struct diag *d, struct diag *from);
 
@@ -115,10 +106,7 @@ diag_full(const struct diag *d)
 
 /* Output */
 
-/*
- * Prints every entry, one line each, to fp.  With color, "error:" and
- * "note:" are coloured the way GCC colours them.
- */
+/* Prints every entry, one line each, to fp, with GCC's colours or none. */
 void diag_print(const struct diag *d, FILE *fp, bool color);
 
 /* Formats entry i into a new string the caller frees; for tests. */

@@ -7,12 +7,11 @@
 #include <stddef.h>
 
 /*
- * The candidate closest to word[0..len) by edit distance (insertions,
- * deletions, substitutions and swaps of neighbours), or NULL when none is
- * within max(1, len / 3) edits; failing that, the only candidate that
- * starts with word when case is ignored ("zh" suggests "zh-CN").  cands
- * has n entries; ties go to the earlier one.  The result is one of the
- * cands pointers.
+ * The one of cands[0..n) closest to word[0..len) by edit distance
+ * (insertions, deletions, substitutions and swaps of neighbours) within
+ * max(1, len / 3) edits, the earlier on a tie; failing that, the only
+ * one that starts with word, ignoring case ("zh" suggests "zh-CN");
+ * else NULL.
  */
 const char *suggest(const char *word, size_t len, const char *const *cands,
     size_t n);
@@ -28,10 +27,7 @@ const char *suggest(const char *word, size_t len, const char *const *cands,
 const char *suggest_tail(char *out, size_t size, const char *word,
     size_t len, const char *const *cands, size_t n);
 
-/*
- * The edit distance, as suggest counts it, between a[0..la), of any
- * length, and b[0..lb), a name to suggest, of at most 63 bytes.
- */
+/* Edit distance of a[0..la) and b[0..lb <= 63), as suggest counts it. */
 size_t suggest_distance(const char *a, size_t la, const char *b, size_t lb);
 
 #endif

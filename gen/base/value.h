@@ -6,17 +6,16 @@
  * (view.h) is such a tree too, so the template engine knows nothing of
  * registries.
  *
- * Map keys are interned in a struct keys: every map that has a key
- * "code" points at the same text, so a lookup compares pointers, never
- * strings.  Templates resolve their names to those pointers when they
- * are parsed (tmpl.h); a name that no map has resolves to NULL.  A map
- * keeps its keys and its values in two arrays, so that maps of one
- * shape (a status's view, say) can share one array of keys.
+ * Map keys are interned in a struct keys, so a lookup compares pointers,
+ * never strings; templates resolve their names to those pointers when
+ * parsed (tmpl.h), and a name no map has resolves to NULL.  A map keeps
+ * keys and values in two arrays, so that maps of one shape (a status's
+ * view) can share one array of keys.
  *
- * A loaded value knows where it was written (line and column, 1-based,
- * in the file it was loaded from); a made value has 0 there.  Strings
- * are NUL-terminated and carry a length.  Values and their arrays live
- * in an arena (arena.h); the shared constants below are never written.
+ * A loaded value knows where it was written (1-based line and column);
+ * a made value has 0 there.  Strings are NUL-terminated and carry a
+ * length.  Values live in an arena (arena.h); the constants below are
+ * never written.
  */
 #ifndef GEN_VALUE_H
 #define GEN_VALUE_H
@@ -69,9 +68,8 @@ struct keys *keys_new(void);
 void keys_free(struct keys *k);
 
 /*
- * The interned copy of s[0..n), made at the first call for that text:
- * the same pointer for the same text for as long as the table lives.
- * Not thread-safe: keys are added while a run loads and builds, before
+ * The interned copy of s[0..n), made at the first call for that text,
+ * valid while the table lives.  Not thread-safe: keys are added before
  * any thread starts.
  */
 const char *keys_add(struct keys *k, const char *s, size_t n);
@@ -92,10 +90,7 @@ value_bool(bool b)
 
 /* Building; every result lives in arena a. */
 
-/*
- * A string of s[0..len), borrowed (s[len] must be NUL), or copied by
- * value_copy_str.
- */
+/* A string of s[0..len): borrowed (s[len] is NUL), or copied. */
 struct value *value_str(struct arena *a, const char *s, size_t len);
 struct value *value_copy_str(struct arena *a, const char *s, size_t len);
 
@@ -105,17 +100,10 @@ const struct value *value_cstr(struct arena *a, const char *s);
 /* An integer, spelled in decimal. */
 struct value *value_int(struct arena *a, long long i);
 
-/*
- * A list of n items, to be filled in: items[0..n) start NULL.  n == 0
- * gives the shared empty list.
- */
+/* A list of n items (NULL) to fill in; n == 0: the shared empty list. */
 struct value *value_list(struct arena *a, size_t n);
 
-/*
- * A map of n members whose keys are keys[0..n), borrowed (a shape
- * several maps share), and whose values, items[0..n), are to be
- * filled in.
- */
+/* A map of keys[0..n) (borrowed: maps share them) and values to fill in. */
 struct value *value_map(struct arena *a, const struct mkey *keys, size_t n);
 
 /* Reading */
@@ -151,17 +139,12 @@ value_key_pos(const char *file, const struct value *map, size_t i)
 	    map->u.keys[i].col };
 }
 
-/*
- * Spells i in decimal in the VALUE_INT_MAX bytes that end at end,
- * without a NUL, and returns where the digits start.
- */
+/* Spells i in decimal, no NUL, just before end; returns its first digit. */
 #define VALUE_INT_MAX	20	/* "-9223372036854775808" */
 char *value_spell_int(char *end, long long i);
 
-/* "null", "boolean", ..., for messages. */
+/* "null", "boolean"..., and its article ("a", "an"), for messages. */
 const char *value_kind_name(enum value_kind kind);
-
-/* The kind with its article: "a list", "an integer". */
 const char *value_kind_article(enum value_kind kind);
 
 #endif

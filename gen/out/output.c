@@ -16,12 +16,7 @@
 /* What the target is compared against at a time. */
 #define CHUNK	65536
 
-enum cmp {
-	CMP_SAME,
-	CMP_DIFFERENT,
-	CMP_MISSING,
-	CMP_ERROR
-};
+enum cmp { CMP_SAME, CMP_DIFFERENT, CMP_MISSING, CMP_ERROR };
 
 static char *follow(const char *);
 static void fill(struct output_file *, const char *, char *, size_t);
@@ -37,17 +32,14 @@ static int close_temp(const struct output_set *, struct output_file *,
     struct diag *);
 static int write_temp(const struct output_set *, struct output_file *,
     const char *, struct diag *);
+static int fail_temp(struct output_file *, int, struct diag *);
 static void merge_repeats(struct output_set *);
-static void drop_temps(struct output_set *, size_t);
 static int write_stream(const struct output_file *, struct diag *);
-static int publish(struct output_set *, struct diag *);
 
 void
 output_set_init(struct output_set *set)
 {
-	set->items = NULL;
-	set->n = set->cap = 0;
-	set->umask = umask(0);
+	*set = (struct output_set){ .umask = umask(0) };
 	umask(set->umask);
 }
 
@@ -59,8 +51,7 @@ output_set_release(struct output_set *set)
 	for (i = 0; i < set->n; i++)
 		clear(&set->items[i]);
 	free(set->items);
-	set->items = NULL;
-	set->n = set->cap = 0;
+	*set = (struct output_set){ .umask = set->umask };
 }
 
 size_t
@@ -68,11 +59,9 @@ output_reserve(struct output_set *set, size_t n)
 {
 	size_t first = set->n;
 
-	while (set->cap - set->n < n) {
-		set->cap = set->cap ? xmul(set->cap, 2) : 8;
-		set->items = xrealloc(set->items,
-		    xmul(set->cap, sizeof(*set->items)));
-	}
+	while (set->cap - set->n < n)
+		set->items = xgrow(set->items, &set->cap, set->cap,
+		    sizeof(*set->items));
 	if (n > 0)
 		memset(set->items + first, 0, n * sizeof(*set->items));
 	set->n += n;
@@ -119,12 +108,9 @@ fill(struct output_file *f, const char *path, char *data, size_t len)
 	char *next;
 	int hops;
 
-	memset(f, 0, sizeof(*f));
-	f->path = xstrndup(path, strlen(path));
-	f->target = xstrndup(path, strlen(path));
-	f->data = data;
-	f->len = len;
-	f->stream = strcmp(path, "-") == 0;
+	*f = (struct output_file){ .path = xstrndup(path, strlen(path)),
+	    .target = xstrndup(path, strlen(path)), .data = data, .len = len,
+	    .stream = strcmp(path, "-") == 0 };
 	if (f->stream || stat(path, &st) != 0)
 		return;
 	f->stream = !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode);
@@ -170,28 +156,35 @@ drop_temp(struct output_file *f)
 static enum cmp
 compare(struct output_file *f, const char *data, struct diag *d)
 {
-	char *theirs = xmalloc(2 * CHUNK), *mine = theirs + CHUNK;
+	char *theirs, *mine;
 	size_t off = 0;
 	ssize_t n = 0, m = 0;
 	int fd;
 
 	f->changed = true;
-	if (f->stream || (fd = open(f->target, O_RDONLY | O_CLOEXEC)) == -1) {
-		free(theirs);
-		if (f->stream || errno == ENOENT || errno == ENOTDIR)
-			return f->stream ? CMP_DIFFERENT : CMP_MISSING;
+	if (f->stream)
+		return CMP_DIFFERENT;
+	if ((fd = open(f->target, O_RDONLY | O_CLOEXEC)) == -1) {
+		if (errno == ENOENT || errno == ENOTDIR)
+			return CMP_MISSING;
 		diag_sys(d, DIAG_IOERR, f->path, errno);
 		return CMP_ERROR;
 	}
+	theirs = xmalloc(2 * CHUNK);
 	if (data != NULL || lseek(f->fd, 0, SEEK_SET) == 0)
 		do {
 			n = read_full(fd, theirs, CHUNK);
-			m = data != NULL ? (ssize_t)(f->len - off < CHUNK ?
-			    f->len - off : CHUNK) : read_full(f->fd, mine, CHUNK);
-			if (data != NULL)
+			if (data != NULL) {
 				mine = (char *)data + off;
+				m = (ssize_t)(f->len - off < CHUNK ?
+				    f->len - off : CHUNK);
+			} else {
+				mine = theirs + CHUNK;
+				m = read_full(f->fd, mine, CHUNK);
+			}
 			off += n > 0 ? (size_t)n : 0;
-		} while (n > 0 && n == m && memcmp(mine, theirs, (size_t)n) == 0);
+		} while (n > 0 && n == m &&
+		    memcmp(mine, theirs, (size_t)n) == 0);
 	if (n == -1 || m == -1)
 		diag_sys(d, DIAG_IOERR, f->path, errno);
 	close(fd);
@@ -321,11 +314,7 @@ close_temp(const struct output_set *set, struct output_file *f,
 	if (close(f->fd) != 0 && err == 0)
 		err = errno;
 	f->fd = -1;
-	if (err != 0) {
-		diag_sys(d, DIAG_IOERR, f->path, err);
-		drop_temp(f);
-	}
-	return err != 0 ? -1 : 0;
+	return err != 0 ? fail_temp(f, err, d) : 0;
 }
 
 /* Writes f's bytes, data, into its synced temporary file. */
@@ -335,12 +324,18 @@ write_temp(const struct output_set *set, struct output_file *f,
 {
 	if (open_temp(f, d) != 0)
 		return -1;
-	if (write_all(f->fd, data, f->len) != 0) {
-		diag_sys(d, DIAG_IOERR, f->path, errno);
-		drop_temp(f);
-		return -1;
-	}
+	if (write_all(f->fd, data, f->len) != 0)
+		return fail_temp(f, errno, d);
 	return close_temp(set, f, d);
+}
+
+/* Reports f's I/O error err and removes its temporary file; -1. */
+static int
+fail_temp(struct output_file *f, int err, struct diag *d)
+{
+	diag_sys(d, DIAG_IOERR, f->path, err);
+	drop_temp(f);
+	return -1;
 }
 
 int
@@ -361,34 +356,11 @@ output_spill(struct output_set *set, size_t i, const char *path,
 		f->data = xrealloc(f->data, xadd(f->len, len) + 1);
 		memcpy(f->data + f->len, data, len);
 	} else if (write_all(f->fd, data, len) != 0) {
-		diag_sys(d, DIAG_IOERR, f->path, errno);
-		drop_temp(f);
 		f->failed = true;
-		return -1;
+		return fail_temp(f, errno, d);
 	}
 	f->len += len;
 	return 0;
-}
-
-/* Settles an output that output_spill began, with its last bytes. */
-static int
-settle_spilled(struct output_set *set, struct output_file *f,
-    const char *data, size_t len, struct diag *d)
-{
-	enum cmp c;
-
-	if (!f->failed && output_spill(set, (size_t)(f - set->items), f->path,
-	    data, len, d) == 0 && f->stream) {
-		f->changed = true;
-		return 0;
-	}
-	if (f->failed || (c = compare(f, NULL, d)) == CMP_ERROR)
-		return -1;
-	if (c == CMP_SAME) {
-		drop_temp(f);
-		return 0;
-	}
-	return close_temp(set, f, d);
 }
 
 int
@@ -396,28 +368,32 @@ output_settle(struct output_set *set, size_t i, const char *path,
     const char *data, size_t len, struct diag *d)
 {
 	struct output_file *f = &set->items[i];
+	enum cmp c;
+	int rc = 0;
 
 	assert(i < set->n && (f->path == NULL || f->spilled));
 	if (f->spilled) {
-		f->settled = true;
-		if (settle_spilled(set, f, data, len, d) == 0)
-			return 0;
-		clear(f);
-		return -1;
+		/* The last bytes, then the whole file against the target. */
+		if (f->failed ||
+		    output_spill(set, i, path, data, len, d) != 0 ||
+		    (c = compare(f, NULL, d)) == CMP_ERROR)
+			rc = -1;
+		else if (c == CMP_SAME)
+			drop_temp(f);
+		else if (!f->stream)
+			rc = close_temp(set, f, d);
+	} else {
+		fill(f, path, NULL, len);
+		if (f->stream)
+			f->data = xstrndup(data, len);
+		if (compare(f, data, d) == CMP_ERROR || (f->changed &&
+		    !f->stream && write_temp(set, f, data, d) != 0))
+			rc = -1;
 	}
-	fill(f, path, NULL, len);
 	f->settled = true;
-	if (f->stream) {
-		f->data = xstrndup(data, len);
-		f->changed = true;
-		return 0;
-	}
-	if (compare(f, data, d) == CMP_ERROR ||
-	    (f->changed && write_temp(set, f, data, d) != 0)) {
+	if (rc != 0)
 		clear(f);
-		return -1;
-	}
-	return 0;
+	return rc;
 }
 
 /*
@@ -441,16 +417,6 @@ merge_repeats(struct output_set *set)
 			}
 		}
 	}
-}
-
-/* Removes the temporary files of items[from..n). */
-static void
-drop_temps(struct output_set *set, size_t from)
-{
-	size_t i;
-
-	for (i = from; i < set->n; i++)
-		drop_temp(&set->items[i]);
 }
 
 /* Writes a stream in place: standard output, a device, a FIFO. */
@@ -481,34 +447,6 @@ write_stream(const struct output_file *f, struct diag *d)
  * (rare: the directory vanished or went read-only) leaves the earlier
  * targets already replaced, each of them whole.
  */
-static int
-publish(struct output_set *set, struct diag *d)
-{
-	struct output_file *f;
-	size_t i;
-
-	for (i = 0; i < set->n; i++) {
-		f = &set->items[i];
-		if (f->path != NULL && f->stream && write_stream(f, d) != 0) {
-			drop_temps(set, 0);
-			return -1;
-		}
-	}
-	for (i = 0; i < set->n; i++) {
-		f = &set->items[i];
-		if (f->temp == NULL)
-			continue;
-		if (rename(f->temp, f->target) != 0) {
-			diag_sys(d, DIAG_IOERR, f->path, errno);
-			drop_temps(set, i);
-			return -1;
-		}
-		free(f->temp);
-		f->temp = NULL;
-	}
-	return 0;
-}
-
 int
 output_commit(struct output_set *set, struct diag *d)
 {
@@ -519,20 +457,34 @@ output_commit(struct output_set *set, struct diag *d)
 	for (i = 0; i < set->n; i++) {
 		f = &set->items[i];
 		if (f->path != NULL && !f->settled &&
-		    compare(f, f->data, d) == CMP_ERROR) {
-			drop_temps(set, 0);
-			return -1;
-		}
+		    compare(f, f->data, d) == CMP_ERROR)
+			goto fail;
 	}
 	for (i = 0; i < set->n; i++) {
 		f = &set->items[i];
 		if (f->path != NULL && !f->settled && f->changed &&
-		    !f->stream && write_temp(set, f, f->data, d) != 0) {
-			drop_temps(set, 0);
-			return -1;
-		}
+		    !f->stream && write_temp(set, f, f->data, d) != 0)
+			goto fail;
 	}
-	return publish(set, d);
+	for (i = 0; i < set->n; i++) {
+		f = &set->items[i];
+		if (f->path != NULL && f->stream && write_stream(f, d) != 0)
+			goto fail;
+	}
+	for (i = 0; i < set->n; i++) {
+		f = &set->items[i];
+		if (f->temp != NULL && rename(f->temp, f->target) != 0) {
+			diag_sys(d, DIAG_IOERR, f->path, errno);
+			goto fail;
+		}
+		free(f->temp);
+		f->temp = NULL;
+	}
+	return 0;
+fail:
+	for (i = 0; i < set->n; i++)
+		drop_temp(&set->items[i]);
+	return -1;
 }
 
 int

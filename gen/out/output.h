@@ -22,13 +22,11 @@
  *		...				// no target changed
  *	output_set_release(&set);		// removes what is left
  *
- * When anything fails before the renames, every temporary file is
- * removed and no target has changed.  A run killed at any moment leaves
- * each target whole, old or new, and may leave temporary files behind.
- * A new file gets mode 0666 less the umask; a replaced one keeps its
- * mode.  Errors name the output (or the directory that could not be
- * made) with strerror: DIAG_CANTCREAT, DIAG_IOERR, or for --check
- * DIAG_STALE.
+ * A run killed at any moment leaves each target whole, old or new, and
+ * may leave temporary files behind.  A new file gets mode 0666 less the
+ * umask; a replaced one keeps its mode.  Errors name the output (or the
+ * directory that could not be made) with strerror: DIAG_CANTCREAT or
+ * DIAG_IOERR.
  *
  * The path "-" means standard output, and a target that exists and is
  * not a regular file (-o /dev/stdout, a FIFO) is written in place, since
@@ -68,23 +66,20 @@ struct output_set {
 /* Life cycle */
 
 /*
- * Makes an empty set and reads the process's umask into it.  Reading a
- * umask means setting it, which would race with any thread making a
- * file meanwhile: call this while the program has one thread.
+ * Makes an empty set and reads the umask into it.  Reading a umask means
+ * setting it, which races with any thread making a file: call this while
+ * the program has one thread.
  */
 void output_set_init(struct output_set *set);
 
-/*
- * Removes every temporary file not committed and frees the set, which
- * is then empty and reusable with the same umask.
- */
+/* Removes the temporary files not committed; the set is left empty. */
 void output_set_release(struct output_set *set);
 
 /* Adding outputs (one thread) */
 
 /*
- * Adds n empty slots for output_settle and returns the index of the
- * first.  A slot never settled is skipped by everything below.
+ * Adds n empty slots and returns the index of the first.  A slot never
+ * settled is skipped by everything below.
  */
 size_t output_reserve(struct output_set *set, size_t n);
 
@@ -100,32 +95,28 @@ void output_add(struct output_set *set, const char *path, char *data,
 /* Settling (any thread) */
 
 /*
- * Settles path with data[0..len) in slot i, which output_reserve made
- * and nothing filled yet: compares it with the target and, when it
- * differs, writes, chmods and syncs its temporary file.  The set keeps
- * no pointer to data, which the caller may free or reuse at once (a
- * stream's bytes are copied for the commit).  Returns 0, or -1 after
- * reporting into d, with the slot left empty and nothing left behind.
+ * Settles path with data[0..len) in slot i, which output_reserve made:
+ * compares it with the target and, when it differs, writes, chmods and
+ * syncs its temporary file.  The set keeps no pointer to data (a
+ * stream's bytes are copied).  Returns 0, or -1 after reporting into d,
+ * with the slot left empty and nothing left behind.
  *
- * Several threads may settle at once as long as each has its own slot
- * and its own d: a slot is written by its settler alone, the umask is
- * only read, and concurrent mkdir of a shared directory is harmless.
- * output_reserve and output_add must not run meanwhile, since they may
- * move the slots.
+ * Threads may settle at once, each with its own slot and d: the umask
+ * is only read, and concurrent mkdir of a shared directory is harmless.
+ * output_reserve and output_add, which may move the slots, must not run
+ * meanwhile.
  */
 int output_settle(struct output_set *set, size_t i, const char *path,
     const char *data, size_t len, struct diag *d);
 
 /*
- * Hands the next len bytes of slot i's output, which will be settled as
- * path, to its temporary file at once: a big output (a render buffer
- * past BUF_SINK_THRESHOLD, see buf.h) is then never held whole.  The
- * file is made at the first call; output_settle gets the rest of the
- * bytes, compares the whole file with the target, and removes it when
- * they are the same, so that an unchanged target keeps its mtime.  A
- * stream's bytes are kept in memory instead.  Returns 0, or -1 after
- * reporting into d; the output then fails when it settles.  Threads as
- * for output_settle.
+ * Hands the next len bytes of slot i's output, to be settled as path, to
+ * its temporary file, made at the first call, so that a big output (a
+ * render buffer past BUF_SINK_THRESHOLD, see buf.h) is never held whole.
+ * output_settle adds the last bytes, compares the whole file with the
+ * target, and removes it when they are the same.  A stream's bytes are
+ * kept in memory instead.  Returns 0, or -1 after reporting into d; the
+ * output then fails when it settles.  Threads as for output_settle.
  */
 int output_spill(struct output_set *set, size_t i, const char *path,
     const char *data, size_t len, struct diag *d);
@@ -136,20 +127,16 @@ int output_spill(struct output_set *set, size_t i, const char *path,
  * Settles every output queued by output_add (all are compared first,
  * then written), writes the streams, then renames every temporary file
  * over its target.  Returns 0, or -1 after reporting into d with every
- * temporary file removed and no target changed.  The one exception is
- * a rename failing midway (rare): the targets before it are already
- * replaced, each whole, and the other temporary files are removed.  A
- * stream always counts as changed.
+ * temporary file removed and no target changed, but when a rename fails
+ * midway (rare): the targets before it are then already replaced.
  */
 int output_commit(struct output_set *set, struct diag *d);
 
 /*
- * Compares the queued outputs with the disk and writes nothing.
- * Returns 0 when all match; otherwise reports "FILE: out of date" or
- * "FILE: missing" for each into d with DIAG_STALE and returns -1.  A
- * file that cannot be read is reported as "FILE: strerror" with
- * DIAG_IOERR.  Streams are never compared, and settled slots are
- * skipped.
+ * Compares the queued outputs with the disk and writes nothing; streams
+ * and settled slots are skipped.  Returns 0 when all match, else -1
+ * after reporting "FILE: out of date" or "FILE: missing" (DIAG_STALE),
+ * or "FILE: strerror" (DIAG_IOERR), for each other one into d.
  */
 int output_check(struct output_set *set, struct diag *d);
 
