@@ -823,6 +823,33 @@ test_output_stdout_failure_changes_no_target(void **state)
 	assert_listing(".", "a.txt");
 }
 
+/*
+ * With standard input closed, mkstemp hands out descriptor 0: the
+ * temporary file must still be written, closed and renamed.
+ */
+static void
+test_output_temp_on_descriptor_zero(void **state)
+{
+	struct fixture *fx = *state;
+	int saved;
+
+	put_file("a.txt", "old\n", 0644);
+	saved = dup(STDIN_FILENO);	/* -1: closed already */
+	close(STDIN_FILENO);
+	assert_int_equal(settle(fx, "a.txt", "new\n"), 0);
+	assert_int_equal(settle(fx, "b.txt", "b\n"), 0);
+	assert_int_equal(output_commit(&fx->set, &fx->d), 0);
+	/* Descriptor 0 is free again: nothing was left open on it. */
+	assert_int_equal(fcntl(STDIN_FILENO, F_GETFD), -1);
+	if (saved >= 0) {
+		assert_int_equal(dup2(saved, STDIN_FILENO), STDIN_FILENO);
+		close(saved);
+	}
+	assert_file("a.txt", "new\n");
+	assert_file("b.txt", "b\n");
+	assert_listing(".", "a.txt b.txt");
+}
+
 /* Failures */
 
 /*
@@ -1002,6 +1029,7 @@ main(void)
 		T(test_output_writes_fifo_in_place),
 		T(test_output_writes_stdout),
 		T(test_output_stdout_failure_changes_no_target),
+		T(test_output_temp_on_descriptor_zero),
 		T(test_output_commit_failure_changes_no_target),
 		T(test_output_commit_reports_unreadable_target),
 		T(test_output_settle_reports_failures),

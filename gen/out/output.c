@@ -62,9 +62,10 @@ output_reserve(struct output_set *set, size_t n)
 	while (set->cap - set->n < n)
 		set->items = xgrow(set->items, &set->cap, set->cap,
 		    sizeof(*set->items));
-	if (n > 0)
-		memset(set->items + first, 0, n * sizeof(*set->items));
-	set->n += n;
+	for (; set->n < first + n; set->n++) {
+		memset(&set->items[set->n], 0, sizeof(set->items[set->n]));
+		set->items[set->n].fd = -1;	/* 0 is a descriptor */
+	}
 	return first;
 }
 
@@ -110,7 +111,7 @@ fill(struct output_file *f, const char *path, char *data, size_t len)
 
 	*f = (struct output_file){ .path = xstrndup(path, strlen(path)),
 	    .target = xstrndup(path, strlen(path)), .data = data, .len = len,
-	    .stream = strcmp(path, "-") == 0 };
+	    .stream = strcmp(path, "-") == 0, .fd = -1 };
 	if (f->stream || stat(path, &st) != 0)
 		return;
 	f->stream = !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode);
@@ -132,12 +133,13 @@ clear(struct output_file *f)
 	free(f->target);
 	free(f->data);
 	memset(f, 0, sizeof(*f));
+	f->fd = -1;
 }
 
 static void
 drop_temp(struct output_file *f)
 {
-	if (f->fd > 0)
+	if (f->fd >= 0)
 		close(f->fd);
 	f->fd = -1;
 	if (f->temp != NULL)
