@@ -35,10 +35,8 @@ const char *keyword_c_reserved(const char *name);
 
 /*
  * Every word of every table, in the order of the tables, for checking
- * many words at once: an array in arena a, whose length goes to *n,
- * and which the caller may change (the words are constants).  A word
- * that several languages reserve comes once for each.  Asserts that
- * each table is in strcmp order, as the lookups need.
+ * many words at once: an array of copies in arena a, whose length goes
+ * to *n.  A word that several languages reserve comes once for each.
  */
 const char **keyword_all(struct arena *a, size_t *n);
 
