@@ -28,13 +28,11 @@
  * The cases in which templates spell ids and aliases, in the order
  * their checks report.  Two ids alike in one of them ('a_1' and 'a1'
  * are both 'A1' in pascal case) would become one name in some output.
+ * Ids are lower case: the first, lower, is the ids as written.
  */
 static const enum case_id cases[] = {
-	CASE_SNAKE, CASE_UPPER_SNAKE, CASE_CAMEL, CASE_PASCAL
+	CASE_LOWER, CASE_SNAKE, CASE_UPPER_SNAKE, CASE_CAMEL, CASE_PASCAL
 };
-
-#define NCASES		NKEYS(cases)
-#define AS_WRITTEN	NCASES	/* the ids themselves */
 
 /* Every id and alias, in the order of the statuses. */
 struct idents {
@@ -42,11 +40,6 @@ struct idents {
 	const char **id, **fold;
 	const struct srcpos **pos;
 	bool *kw;		/* some keyword folds as it does */
-	/*
-	 * For each id, the last id before it that reads the same in case
-	 * k (or as written), or NONE; NULL while no two ids fold alike.
-	 */
-	size_t *prev[NCASES + 1];
 };
 
 /* A text, and the index of the id or name it belongs to. */
@@ -171,15 +164,12 @@ list_idents(struct check *c)
 }
 
 /*
- * The ids whose fold another id shares, spelt in each case and as
- * written, and sorted: where two read alike, prev says so.  Spellings
- * alike fold alike, so one sort of them all finds what a sort of each
- * fold's ids would.
+ * Into v, the ids whose fold another id shares; returns how many.  Only
+ * they can read alike in some case, as spellings alike fold alike.
  */
-static void
-find_alike(struct check *c, struct idents *ids)
+static size_t
+share_folds(const struct idents *ids, struct spelt *v)
 {
-	struct spelt *v = arena_array(&c->tmp, ids->n + 1, sizeof(*v));
 	size_t i, j, k, m = 0;
 
 	for (i = 0; i < ids->n; i++)
@@ -188,20 +178,10 @@ find_alike(struct check *c, struct idents *ids)
 	for (i = 0; i < ids->n; i = j) {
 		for (j = i + 1; j < ids->n && strcmp(v[j].s, v[i].s) == 0; j++)
 			continue;
-		if (j - i > 1)
-			for (k = i; k < j; k++)
-				v[m++] = v[k];
+		for (k = i; j - i > 1 && k < j; k++)
+			v[m++] = v[k];
 	}
-	for (k = 0; m > 0 && k <= AS_WRITTEN; k++) {
-		ids->prev[k] = arena_array(&c->tmp, ids->n, sizeof(size_t));
-		for (i = 0; i < ids->n; i++)
-			ids->prev[k][i] = NONE;
-		for (j = 0; j < m; j++)
-			v[j].s = k == AS_WRITTEN ? ids->id[v[j].i] :
-			    arena_strdup(&c->tmp, spell(&c->scratch,
-			    ids->id[v[j].i], cases[k]));
-		find_repeats(v, m, ids->prev[k]);
-	}
+	return m;
 }
 
 /*
@@ -245,20 +225,20 @@ met_before(struct check *c, const struct idents *ids, size_t a, size_t b,
 }
 
 /*
- * Ids that read alike in case k, or as written: duplicates.  A pair of
- * duplicates is reported as such, and a pair that reads alike in
- * several cases at the first.
+ * Ids that read alike in case k, each after the last before it (prev):
+ * as written, duplicates.  A pair of duplicates is reported as such,
+ * and a pair that reads alike in several cases at the first.
  */
 static void
-report_alike(struct check *c, const struct idents *ids, size_t k)
+report_alike(struct check *c, const struct idents *ids, const size_t *prev,
+    size_t k)
 {
-	const size_t *prev = ids->prev[k];
 	size_t i, a;
 
-	for (i = 0; prev != NULL && i < ids->n; i++) {
+	for (i = 0; i < ids->n; i++) {
 		if ((a = prev[i]) == NONE)
 			continue;
-		if (k == AS_WRITTEN) {
+		if (k == 0) {
 			diag_error(c->d, ids->pos[i], "duplicate identifier "
 			    "'%s'", ids->id[i]);
 			diag_note(c->d, ids->pos[a], "first defined here");
@@ -274,38 +254,19 @@ report_alike(struct check *c, const struct idents *ids, size_t k)
 	}
 }
 
-/*
- * Exact duplicates first, then each case in turn: its keywords, then
- * the ids that read alike in it.
- */
 void
-model_check_idents(struct check *c)
+model_check_word(struct check *c, const struct srcpos *pos, const char *word,
+    const char *lang, const char *what)
 {
-	struct idents *ids = list_idents(c);
-	size_t k;
-
-	find_alike(c, ids);
-	report_alike(c, ids, AS_WRITTEN);
-	for (k = 0; k < NCASES; k++) {
-		report_keywords(c, ids, k);
-		report_alike(c, ids, k);
-	}
-	c->ids = ids;
-}
-
-static void
-check_name_words(struct check *c, const char *lang, const struct value *v)
-{
-	const char *kw = keyword_in(lang, v->str);
-	const char *why;
+	const char *kw = keyword_in(lang, word), *why;
 
 	if (kw != NULL)
-		diag_error(c->d, POS(c, v), "%s name '%s' is a keyword of %s",
-		    lang, v->str, kw);
+		diag_error(c->d, pos, "%s '%s' is a keyword of %s", what, word,
+		    kw);
 	else if (strcmp(lang, "c") == 0 &&
-	    (why = keyword_c_reserved(v->str)) != NULL)
-		diag_error(c->d, POS(c, v), "c name '%s' is reserved in C: %s",
-		    v->str, why);
+	    (why = keyword_c_reserved(word)) != NULL)
+		diag_error(c->d, pos, "%s '%s' is reserved in C: %s", what,
+		    word, why);
 }
 
 /* The case a built-in language spells ids in (its lang.yaml), or -1. */
@@ -356,7 +317,8 @@ add_name(struct names *nm, const char *s, struct srcpos pos, bool given)
  * fold as one does are kept.
  */
 static void
-list_names(struct check *c, struct names *nm, int lc)
+list_names(struct check *c, const struct idents *ids, struct names *nm,
+    int lc)
 {
 	const struct status *st;
 	const struct value *l;
@@ -370,10 +332,10 @@ list_names(struct check *c, struct names *nm, int lc)
 			add_name(nm, l->items[j]->str,
 			    value_pos(c->path, l->items[j]), true);
 		for (j = at; l == NULL && lc >= 0 && j < at + nid; j++)
-			if (is_in(nm->folds, nm->nfolds, c->ids->fold[j]))
+			if (is_in(nm->folds, nm->nfolds, ids->fold[j]))
 				add_name(nm, arena_strdup(&c->tmp,
-				    spell(&c->scratch, c->ids->id[j],
-				    (enum case_id)lc)), *c->ids->pos[j], false);
+				    spell(&c->scratch, ids->id[j],
+				    (enum case_id)lc)), *ids->pos[j], false);
 	}
 }
 
@@ -383,14 +345,14 @@ list_names(struct check *c, struct names *nm, int lc)
  * must not meet the name before it that reads the same.
  */
 static void
-check_lang_names(struct check *c, const char *lang)
+check_lang_names(struct check *c, const struct idents *ids, const char *lang)
 {
 	struct names nm = { lang, NULL, 0, NULL, 0, 0 };
 	struct spelt *v;
 	size_t *prev, i, p;
 
 	list_folds(c, &nm);
-	list_names(c, &nm, lang_case(lang));
+	list_names(c, ids, &nm, lang_case(lang));
 	v = arena_array(&c->tmp, nm.n + 1, sizeof(*v));
 	prev = arena_array(&c->tmp, nm.n + 1, sizeof(*prev));
 	for (i = 0; i < nm.n; i++)
@@ -424,8 +386,8 @@ was_seen(const struct buf *seen, const char *key)
  * order of the statuses; each language, when first met, against the
  * other names in it.
  */
-void
-model_check_names(struct check *c)
+static void
+check_names(struct check *c, const struct idents *ids)
 {
 	struct buf seen = BUF_INIT;	/* "lang\0" for each one checked */
 	const struct value *names, *list;
@@ -437,13 +399,41 @@ model_check_names(struct check *c)
 		for (j = 0; names != NULL && j < names->len; j++) {
 			lang = names->u.keys[j].s;
 			list = names->items[j];
+			buf_reset(&c->scratch);
+			buf_addf(&c->scratch, "%s name", lang);
 			for (m = 0; m < list->len; m++)
-				check_name_words(c, lang, list->items[m]);
+				model_check_word(c, POS(c, list->items[m]),
+				    list->items[m]->str, lang, c->scratch.ptr);
 			if (was_seen(&seen, lang))
 				continue;
 			buf_add(&seen, lang, strlen(lang) + 1);
-			check_lang_names(c, lang);
+			check_lang_names(c, ids, lang);
 		}
 	}
 	buf_release(&seen);
+}
+
+/*
+ * Exact duplicates first, then each case in turn: its keywords, then
+ * the ids that read alike in it; then `names:`.
+ */
+void
+model_check_idents(struct check *c)
+{
+	struct idents *ids = list_idents(c);
+	struct spelt *v = arena_array(&c->tmp, ids->n + 1, sizeof(*v));
+	size_t *prev = arena_array(&c->tmp, ids->n + 1, sizeof(*prev));
+	size_t i, k, m = share_folds(ids, v);
+
+	for (i = 0; i < ids->n; i++)
+		prev[i] = NONE;
+	for (k = 0; k < NKEYS(cases); k++) {
+		for (i = 0; i < m; i++)
+			v[i].s = arena_strdup(&c->tmp, spell(&c->scratch,
+			    ids->id[v[i].i], cases[k]));
+		find_repeats(v, m, prev);
+		report_keywords(c, ids, k);
+		report_alike(c, ids, prev, k);
+	}
+	check_names(c, ids);
 }

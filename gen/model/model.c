@@ -325,7 +325,7 @@ check_registry_words(struct check *c, const struct fields *f)
 	const struct registry *r = c->r;
 	const struct value *name = f->val[REG_NAME];
 	const struct value *prefix = f->val[REG_C_PREFIX];
-	const char *kw, *why;
+	const char *kw;
 
 	if (r->name != NULL) {
 		buf_reset(&c->scratch);
@@ -338,14 +338,9 @@ check_registry_words(struct check *c, const struct fields *f)
 			    "reads '%s' in pascal case, a keyword of %s",
 			    r->name, c->scratch.ptr, kw);
 	}
-	if (prefix == NULL || r->c_prefix == NULL)
-		return;
-	if ((kw = keyword_in("c", r->c_prefix)) != NULL)
-		diag_error(c->d, POS(c, prefix), "c_prefix '%s' is a keyword "
-		    "of %s", r->c_prefix, kw);
-	else if ((why = keyword_c_reserved(r->c_prefix)) != NULL)
-		diag_error(c->d, POS(c, prefix), "c_prefix '%s' is reserved "
-		    "in C: %s", r->c_prefix, why);
+	if (prefix != NULL && r->c_prefix != NULL)
+		model_check_word(c, POS(c, prefix), r->c_prefix, "c",
+		    "c_prefix");
 }
 
 static void
@@ -542,7 +537,6 @@ model_check(struct arena *a, struct registry *r, struct diag *d)
 	check_classes(&c);
 	model_check_codes(&c);
 	model_check_idents(&c);
-	model_check_names(&c);
 	model_check_sets(&c);
 	buf_release(&c.scratch);
 	arena_release(&c.tmp);

@@ -25,11 +25,10 @@ struct check {
 	struct registry *r;
 	struct buf scratch;	/* spellings, reused */
 	struct arena tmp;	/* what only the checks use */
-	struct idents *ids;	/* in tmp, for model_check_names */
 };
 
 #define CHECK_INIT(a, d, path) \
-	{ (a), (d), (path), NULL, BUF_INIT, ARENA_INIT, NULL }
+	{ (a), (d), (path), NULL, BUF_INIT, ARENA_INIT }
 
 /* Where value v, or key i of map m, was written. */
 #define POS(c, v) \
@@ -114,10 +113,12 @@ void model_check_sets(struct check *c);
  * Identifiers (ident.c): every id and alias, spelt in each case a target
  * language prints names in, must be unique and no keyword; each
  * language's `names:` must not meet another status's names there.
- * model_check_names reads the ids that model_check_idents left in
- * c->ids, so it comes after.
+ * model_check_word reports word, which gen prints bare in language lang
+ * (named `what` in messages: "c_prefix", "go name"), if it is one of
+ * lang's keywords or, in C, reserved to the implementation.
  */
 void model_check_idents(struct check *c);
-void model_check_names(struct check *c);
+void model_check_word(struct check *c, const struct srcpos *pos,
+    const char *word, const char *lang, const char *what);
 
 #endif
