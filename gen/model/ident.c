@@ -1,16 +1,9 @@
 /*
- * The identifier checks (see model_int.h).
- *
- * Each case that templates spell ids in writes an id's words, the runs
- * of [a-z0-9] between its underscores, in some letter case, joined by
- * '_' or by nothing.  Lowered and without underscores, every spelling
- * of an id is the same, its fold: 'not_found', 'NOT_FOUND', 'notFound'
- * and 'NotFound' all fold to 'notfound'.  Ids that read alike in some
- * case fold alike, and so do an id and a keyword or a name that it
- * reads as.  So the folds are sorted once, and only ids whose fold some
- * other id shares are spelt in each case and sorted again; only those
- * whose fold a keyword or a name of `names:` shares are spelt to be
- * compared with it.
+ * The identifier checks (see model_int.h).  Lowered and without
+ * underscores, every spelling of an id is the same, its fold: 'NotFound'
+ * and 'NOT_FOUND' fold to 'notfound'.  Ids that read alike in some case
+ * fold alike, and so do an id and a keyword or a name it reads as: only
+ * ids whose fold another id, a keyword or a name shares are spelt.
  */
 #include "model_int.h"
 
@@ -25,10 +18,9 @@
 #define NONE	SIZE_MAX
 
 /*
- * The cases in which templates spell ids and aliases, in the order
- * their checks report.  Two ids alike in one of them ('a_1' and 'a1'
- * are both 'A1' in pascal case) would become one name in some output.
- * Ids are lower case: the first, lower, is the ids as written.
+ * The cases templates spell ids in, in the order their checks report
+ * ('a_1' and 'a1' are both 'A1' in pascal case); ids are lower case,
+ * so lower is the ids as written.
  */
 static const enum case_id cases[] = {
 	CASE_LOWER, CASE_SNAKE, CASE_UPPER_SNAKE, CASE_CAMEL, CASE_PASCAL
@@ -113,11 +105,7 @@ cmp_spelt(const void *pa, const void *pb)
 	return (a->i > b->i) - (a->i < b->i);
 }
 
-/*
- * Sorts v, n texts of items, and sets prev[i] for each of their items
- * to the last item before i whose text is the same, or NONE.  Sorted,
- * that item is just before i.
- */
+/* Sorts v and sets prev[i], for each item, to the last before it alike. */
 static void
 find_repeats(struct spelt *v, size_t n, size_t *prev)
 {
@@ -151,7 +139,6 @@ list_idents(struct check *c)
 	ids->kw = arena_array(&c->tmp, n + 1, sizeof(*ids->kw));
 	for (i = 0; i < r->nstatuses; i++) {
 		s = &r->statuses[i];
-		/* j == 0 is the id, then come the aliases. */
 		for (j = s->id == NULL; j <= s->naliases; j++, ids->n++) {
 			ids->id[ids->n] = j == 0 ? s->id : s->aliases[j - 1];
 			ids->pos[ids->n] = j == 0 ? &s->id_pos :
@@ -163,10 +150,7 @@ list_idents(struct check *c)
 	return ids;
 }
 
-/*
- * Into v, the ids whose fold another id shares; returns how many.  Only
- * they can read alike in some case, as spellings alike fold alike.
- */
+/* Into v, the ids whose fold another id shares; returns how many. */
 static size_t
 share_folds(const struct idents *ids, struct spelt *v)
 {
@@ -185,9 +169,8 @@ share_folds(const struct idents *ids, struct spelt *v)
 }
 
 /*
- * Keywords are checked in the cases that languages print bare, Python's
- * NOT_FOUND and a Rust or TypeScript NotFound.  The lower-case forms are
- * always prefixed where printed; checking them would refuse 'continue'.
+ * Only the cases that languages print bare (NOT_FOUND, NotFound) meet
+ * keywords: the others are always prefixed where printed.
  */
 static void
 report_keywords(struct check *c, const struct idents *ids, size_t k)
@@ -224,11 +207,7 @@ met_before(struct check *c, const struct idents *ids, size_t a, size_t b,
 	return met;
 }
 
-/*
- * Ids that read alike in case k, each after the last before it (prev):
- * as written, duplicates.  A pair of duplicates is reported as such,
- * and a pair that reads alike in several cases at the first.
- */
+/* Ids alike in case k (prev), each pair reported at its first case. */
 static void
 report_alike(struct check *c, const struct idents *ids, const size_t *prev,
     size_t k)
@@ -311,10 +290,9 @@ add_name(struct names *nm, const char *s, struct srcpos pos, bool given)
 }
 
 /*
- * The names of each status in the language: those `names:` gives, else
- * its ids in the language's case (lc, or none when -1).  Only a name
- * given can be reported here, so of the derived names only those that
- * fold as one does are kept.
+ * Each status's names in the language: those `names:` gives, else its
+ * ids in case lc (none when -1), kept only if they fold as a name given
+ * does, as only a name given is reported.
  */
 static void
 list_names(struct check *c, const struct idents *ids, struct names *nm,
@@ -339,11 +317,7 @@ list_names(struct check *c, const struct idents *ids, struct names *nm,
 	}
 }
 
-/*
- * `names:` replaces a status's names in one language (a built-in one
- * spells the others' ids and aliases in its case); a name given there
- * must not meet the name before it that reads the same.
- */
+/* A name given must not meet the name before it that reads the same. */
 static void
 check_lang_names(struct check *c, const struct idents *ids, const char *lang)
 {
@@ -381,11 +355,7 @@ was_seen(const struct buf *seen, const char *key)
 	return false;
 }
 
-/*
- * Each entry of `names:` against the keywords of its language, in the
- * order of the statuses; each language, when first met, against the
- * other names in it.
- */
+/* Each `names:` entry, then each language when first met. */
 static void
 check_names(struct check *c, const struct idents *ids)
 {
@@ -413,10 +383,6 @@ check_names(struct check *c, const struct idents *ids)
 	buf_release(&seen);
 }
 
-/*
- * Exact duplicates first, then each case in turn: its keywords, then
- * the ids that read alike in it; then `names:`.
- */
 void
 model_check_idents(struct check *c)
 {

@@ -68,8 +68,6 @@ enum {
 
 const struct value *model_read(struct check *c, const struct value *map,
     const char *const *keys, size_t nkeys, struct fields *f);
-const struct value *model_field(struct check *c, const struct fields *f,
-    int k, bool required);
 const char *model_get_str(struct check *c, const struct fields *f, int k,
     int how);
 bool model_get_int(struct check *c, const struct fields *f, int k,
@@ -77,9 +75,9 @@ bool model_get_int(struct check *c, const struct fields *f, int k,
 const struct text *model_get_loc(struct check *c, const struct fields *f,
     int k, int how);
 
-/* Whether v is a map (a list); if not, reported as `what`. */
-bool model_is_map(struct check *c, const struct value *v, const char *what);
-bool model_is_list(struct check *c, const struct value *v, const char *what);
+/* Whether v is a map (a list); if not, reported as `what` ('what'). */
+bool model_is(struct check *c, const struct value *v, enum value_kind kind,
+    const char *what);
 
 /* "unknown WHAT 'S'", with the closest of cands[0..n) if one is near. */
 void model_unknown(struct check *c, const struct srcpos *pos,
