@@ -421,42 +421,6 @@ model_build_list(struct check *c, const struct value *list, const char *what,
 	return items;
 }
 
-/* Class and set lists are short: comparing every pair is fine. */
-static void
-check_unique(struct check *c, const char *what, const char *id,
-    const struct srcpos *pos, const char *prev, const struct srcpos *ppos)
-{
-	if (strcmp(id, prev) != 0)
-		return;
-	diag_error(c->d, pos, "duplicate %s id '%s'", what, id);
-	diag_note(c->d, ppos, "first defined here");
-}
-
-static void
-check_classes(struct check *c)
-{
-	const struct registry *r = c->r;
-	const struct status_class *a, *b;
-	size_t i, j;
-
-	for (i = 0; i < r->nsets; i++)
-		for (j = 0; j < i; j++)
-			check_unique(c, "set", r->sets[i].id, &r->sets[i].pos,
-			    r->sets[j].id, &r->sets[j].pos);
-	for (i = 0; i < r->nclasses; i++)
-		for (j = 0; j < i; j++) {
-			a = &r->classes[j];
-			b = &r->classes[i];
-			check_unique(c, "class", b->id, &b->pos, a->id,
-			    &a->pos);
-			if (b->first > a->last || a->first > b->last)
-				continue;
-			diag_error(c->d, &b->pos, "class '%s' overlaps class "
-			    "'%s'", b->id, a->id);
-			diag_note(c->d, &a->pos, "'%s' defined here", a->id);
-		}
-}
-
 /* Stops where nothing more can be checked. */
 static void
 build_model(struct check *c, const struct value *root)
@@ -505,20 +469,3 @@ model_build(struct arena *a, const char *path, const struct value *root,
 	*out = c.r;
 	return 0;
 }
-
-int
-model_check(struct arena *a, struct registry *r, struct diag *d)
-{
-	struct check c = CHECK_INIT(a, d, r->path);
-	size_t before = d->errors;
-
-	c.r = r;
-	check_classes(&c);
-	model_check_codes(&c);
-	model_check_idents(&c);
-	model_check_sets(&c);
-	buf_release(&c.scratch);
-	arena_release(&c.tmp);
-	return d->errors != before ? -1 : 0;
-}
-

@@ -1,9 +1,9 @@
 /*
  * model_int: what the files of the model stage share; see model.h.
  *
- * model.c reads maps, builds the registry, its classes and its sets,
- * and runs the checks in order; status.c builds a status and checks the
- * codes; ident.c checks ids, aliases and `names:`.  All of them work on
+ * model.c reads maps and builds the registry, its classes and its sets;
+ * status.c builds a status and runs the checks across statuses, of
+ * which ident.c checks ids, aliases and `names:`.  All of them work on
  * one struct check, which lives while model_build or model_check runs.
  */
 #ifndef GEN_MODEL_INT_H
@@ -96,16 +96,8 @@ void *model_build_list(struct check *c, const struct value *list,
     const char *what, size_t size,
     void (*fn)(struct check *, const struct value *, void *), size_t *n);
 
-/*
- * Statuses (status.c): model_build_status builds the struct status at
- * p from map v, for model_build_list.  model_check_codes sorts the
- * statuses by code and checks shared codes and class ranges;
- * model_check_sets checks that each status's set is declared, and that
- * unofficial codes have one.
- */
+/* Builds the struct status at p from map v, for model_build_list. */
 void model_build_status(struct check *c, const struct value *v, void *p);
-void model_check_codes(struct check *c);
-void model_check_sets(struct check *c);
 
 /*
  * Identifiers (ident.c): every id and alias, spelt in each case a target

@@ -1,4 +1,4 @@
-/* Statuses (see model_int.h): building them, then the checks of codes. */
+/* Statuses (see model_int.h): building them, then the checks across them. */
 #include "model_int.h"
 
 #include <assert.h>
@@ -280,8 +280,8 @@ check_shared(struct check *c, size_t i)
 	}
 }
 
-void
-model_check_codes(struct check *c)
+static void
+check_codes(struct check *c)
 {
 	struct registry *r = c->r;
 	size_t i, k;
@@ -311,8 +311,8 @@ model_check_codes(struct check *c)
 	}
 }
 
-void
-model_check_sets(struct check *c)
+static void
+check_sets(struct check *c)
 {
 	const struct registry *r = c->r;
 	const char **ids = arena_array(&c->tmp, r->nsets + 1, sizeof(*ids));
@@ -336,6 +336,58 @@ model_check_sets(struct check *c)
 			model_unknown(c, &s->set_pos, "set", s->set, ids,
 			    r->nsets);
 	}
+}
+
+/* Class and set lists are short: comparing every pair is fine. */
+static void
+check_unique(struct check *c, const char *what, const char *id,
+    const struct srcpos *pos, const char *prev, const struct srcpos *ppos)
+{
+	if (strcmp(id, prev) != 0)
+		return;
+	diag_error(c->d, pos, "duplicate %s id '%s'", what, id);
+	diag_note(c->d, ppos, "first defined here");
+}
+
+static void
+check_classes(struct check *c)
+{
+	const struct registry *r = c->r;
+	const struct status_class *a, *b;
+	size_t i, j;
+
+	for (i = 0; i < r->nsets; i++)
+		for (j = 0; j < i; j++)
+			check_unique(c, "set", r->sets[i].id, &r->sets[i].pos,
+			    r->sets[j].id, &r->sets[j].pos);
+	for (i = 0; i < r->nclasses; i++)
+		for (j = 0; j < i; j++) {
+			a = &r->classes[j];
+			b = &r->classes[i];
+			check_unique(c, "class", b->id, &b->pos, a->id,
+			    &a->pos);
+			if (b->first > a->last || a->first > b->last)
+				continue;
+			diag_error(c->d, &b->pos, "class '%s' overlaps class "
+			    "'%s'", b->id, a->id);
+			diag_note(c->d, &a->pos, "'%s' defined here", a->id);
+		}
+}
+
+int
+model_check(struct arena *a, struct registry *r, struct diag *d)
+{
+	struct check c = CHECK_INIT(a, d, r->path);
+	size_t before = d->errors;
+
+	c.r = r;
+	check_classes(&c);
+	check_codes(&c);
+	model_check_idents(&c);
+	check_sets(&c);
+	buf_release(&c.scratch);
+	arena_release(&c.tmp);
+	return d->errors != before ? -1 : 0;
 }
 
 static int
