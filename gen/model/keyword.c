@@ -23,7 +23,7 @@ static const struct {
 	    "return short signed sizeof static static_assert struct switch "
 	    "thread_local true typedef typeof typeof_unqual union unsigned "
 	    "void volatile while" },
-	{ "c", "C++",	/* C++98 to C++20, alternative operator spellings */
+	{ "c", "C++",	/* C++98 to C++20, with alternative tokens */
 	    "alignas alignof and and_eq asm auto bitand bitor bool break case "
 	    "catch char char16_t char32_t char8_t class co_await co_return "
 	    "co_yield compl concept const const_cast consteval constexpr "
@@ -35,7 +35,7 @@ static const struct {
 	    "static_assert static_cast struct switch template this "
 	    "thread_local throw true try typedef typeid typename union "
 	    "unsigned using virtual void volatile wchar_t while xor xor_eq" },
-	{ "python", "Python",	/* soft keywords match, case, type, _ too */
+	{ "python", "Python",	/* soft ones (match, case, type, _) too */
 	    "False None True _ and as assert async await break case class "
 	    "continue def del elif else except finally for from global if "
 	    "import in is lambda match nonlocal not or pass raise return try "
@@ -50,7 +50,7 @@ static const struct {
 	    "implements import in instanceof interface let new null package "
 	    "private protected public return static super switch this throw "
 	    "true try typeof var void while with yield" },
-	{ "rust", "Rust",	/* strict and reserved, every edition to 2024 */
+	{ "rust", "Rust",	/* strict and reserved, to edition 2024 */
 	    "Self abstract as async await become box break const continue "
 	    "crate do dyn else enum extern false final fn for gen if impl in "
 	    "let loop macro match mod move mut override priv pub ref return "

@@ -1,19 +1,14 @@
 /*
  * keyword: the reserved words of the languages gen writes identifiers
- * for, so that the model can refuse a name that would not compile.
- *
- * One table per language: C (C89 to C23), C++ (to C++20), Python (3.8
- * on, soft keywords included), Go, TypeScript (strict mode) and Rust
- * (2015 to 2024 editions, reserved words included).  Comparisons are
- * exact and case-sensitive, as the languages' own are.  Language keys are
- * the names of gen's languages ("c", "python", "go", "typescript",
- * "rust"); the C table of "c" includes C++'s, since the C header must
- * also compile as C++.
+ * for (C, C++, Python, Go, TypeScript, Rust), so that the model can
+ * refuse a name that would not compile.  Comparisons are exact and
+ * case-sensitive, as the languages' own are.  Languages are named as gen
+ * names them ("c", "python", ...); "c" has C++'s words too, since the C
+ * header must also compile as C++.
  */
 #ifndef GEN_KEYWORD_H
 #define GEN_KEYWORD_H
 
-#include <stdbool.h>
 #include <stddef.h>
 
 #include "base/arena.h"

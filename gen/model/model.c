@@ -16,26 +16,18 @@
 /* The keys of each map, by their index in a struct fields. */
 enum { ROOT_SCHEMA, ROOT_REGISTRY, ROOT_SETS, ROOT_CLASSES, ROOT_STATUSES };
 static const char *const root_keys[] = {
-	[ROOT_SCHEMA] = "schema", [ROOT_REGISTRY] = "registry",
-	[ROOT_SETS] = "sets", [ROOT_CLASSES] = "classes",
-	[ROOT_STATUSES] = "statuses"
+	"schema", "registry", "sets", "classes", "statuses"
 };
 enum { REG_NAME, REG_TITLE, REG_LOCALES, REG_C_PREFIX, REG_DESCRIPTION };
 static const char *const registry_keys[] = {
-	[REG_NAME] = "name", [REG_TITLE] = "title",
-	[REG_LOCALES] = "locales", [REG_C_PREFIX] = "c_prefix",
-	[REG_DESCRIPTION] = "description"
+	"name", "title", "locales", "c_prefix", "description"
 };
 enum { CLASS_ID, CLASS_FIRST, CLASS_LAST, CLASS_TITLE, CLASS_DESCRIPTION };
 static const char *const class_keys[] = {
-	[CLASS_ID] = "id", [CLASS_FIRST] = "first", [CLASS_LAST] = "last",
-	[CLASS_TITLE] = "title", [CLASS_DESCRIPTION] = "description"
+	"id", "first", "last", "title", "description"
 };
 enum { SET_ID, SET_TITLE, SET_DESCRIPTION };
-static const char *const set_keys[] = {
-	[SET_ID] = "id", [SET_TITLE] = "title",
-	[SET_DESCRIPTION] = "description"
-};
+static const char *const set_keys[] = { "id", "title", "description" };
 
 bool
 model_is_ident(const char *s)

@@ -11,23 +11,14 @@ enum {
 	ST_DESCRIPTION, ST_DOCS_ONLY
 };
 static const char *const status_keys[] = {
-	[ST_CODE] = "code", [ST_PHRASE] = "phrase", [ST_ID] = "id",
-	[ST_ALIASES] = "aliases", [ST_NAMES] = "names",
-	[ST_STATUS] = "status", [ST_SET] = "set", [ST_SOURCE] = "source",
-	[ST_REF] = "ref", [ST_EXPIRES] = "expires",
-	[ST_HISTORY] = "history", [ST_SUBCODES] = "subcodes",
-	[ST_NOTE] = "note", [ST_DESCRIPTION] = "description",
-	[ST_DOCS_ONLY] = "docs_only"
+	"code", "phrase", "id", "aliases", "names", "status", "set", "source",
+	"ref", "expires", "history", "subcodes", "note", "description",
+	"docs_only"
 };
 enum { HIST_PHRASE, HIST_REF };
-static const char *const history_keys[] = {
-	[HIST_PHRASE] = "phrase", [HIST_REF] = "ref"
-};
+static const char *const history_keys[] = { "phrase", "ref" };
 enum { SUB_SUB, SUB_PHRASE, SUB_DESCRIPTION };
-static const char *const subcode_keys[] = {
-	[SUB_SUB] = "sub", [SUB_PHRASE] = "phrase",
-	[SUB_DESCRIPTION] = "description"
-};
+static const char *const subcode_keys[] = { "sub", "phrase", "description" };
 static_assert(NKEYS(status_keys) <= FIELDS_MAX, "FIELDS_MAX fits them");
 
 /* Indexed by enum status_kind. */
