@@ -52,10 +52,7 @@ struct loader {
 	const struct value *root;
 	struct frame *frames;	/* depth of them in use */
 	size_t depth, fcap;
-	/*
-	 * Items of every open container, innermost last, copied into the
-	 * arena once, when it closes: growth is amortised, not quadratic.
-	 */
+	/* Items of the open containers, to the arena when one closes. */
 	struct slot *slots;
 	size_t nslots, scap;
 };
@@ -149,11 +146,7 @@ on_scalar(struct loader *l, const yaml_event_t *ev)
 		diag_error(l->d, &pos, "text longer than %u bytes", UINT_MAX);
 		return -1;
 	}
-	/*
-	 * "\0" is a YAML escape, but gen keeps text NUL-terminated, and
-	 * some outputs (comments, Markdown) have no way to write one: the
-	 * text would have ended there unsaid.
-	 */
+	/* A "\0" escape: texts end at a NUL, some outputs cannot write one. */
 	if (memchr(text, '\0', len) != NULL)
 		diag_error(l->d, &pos, "text must not hold a NUL character "
 		    "('\\0')");
@@ -240,11 +233,7 @@ cmp_slot(const void *pa, const void *pb)
 	return (a > b) - (a < b);
 }
 
-/*
- * Reports each repeated key of a map, in document order, with the first
- * (interned: equal keys are equal pointers).  Big maps are sorted, not
- * scanned pair by pair, to stay n log n.
- */
+/* Each repeated key, in order, with the first; big maps are sorted. */
 static void
 check_dups(struct loader *l, const struct slot *m, size_t n)
 {
@@ -278,7 +267,6 @@ check_dups(struct loader *l, const struct slot *m, size_t n)
 	free(first);
 }
 
-/* Copies the items of the innermost container into the arena. */
 static void
 on_close(struct loader *l)
 {
@@ -311,7 +299,6 @@ on_close(struct loader *l)
 	attach(l, v);
 }
 
-/* Returns -1 to stop; *done is set at the end of the stream. */
 static int
 on_event(struct loader *l, const yaml_event_t *ev, bool *done)
 {

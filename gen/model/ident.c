@@ -291,42 +291,34 @@ add_name(struct names *nm, const char *s, struct srcpos pos, bool given)
 
 /*
  * Each status's names in the language: those `names:` gives, else its
- * ids in case lc (none when -1), kept only if they fold as a name given
- * does, as only a name given is reported.
+ * ids in the language's case, if it is a built-in one.  Only a name
+ * given is reported, when it meets the name before it that reads the
+ * same, so of the ids only those that fold as a name given are kept.
  */
-static void
-list_names(struct check *c, const struct idents *ids, struct names *nm,
-    int lc)
-{
-	const struct status *st;
-	const struct value *l;
-	size_t i, j, at = 0, nid;
-
-	for (i = 0; i < c->r->nstatuses; i++, at += nid) {
-		st = &c->r->statuses[i];
-		nid = (st->id != NULL) + st->naliases;
-		l = value_find(st->names, nm->lang);
-		for (j = 0; l != NULL && j < l->len; j++)
-			add_name(nm, l->items[j]->str,
-			    value_pos(c->path, l->items[j]), true);
-		for (j = at; l == NULL && lc >= 0 && j < at + nid; j++)
-			if (is_in(nm->folds, nm->nfolds, ids->fold[j]))
-				add_name(nm, arena_strdup(&c->tmp,
-				    spell(&c->scratch, ids->id[j],
-				    (enum case_id)lc)), *ids->pos[j], false);
-	}
-}
-
-/* A name given must not meet the name before it that reads the same. */
 static void
 check_lang_names(struct check *c, const struct idents *ids, const char *lang)
 {
 	struct names nm = { lang, NULL, 0, NULL, 0, 0 };
+	int lc = lang_case(lang);
+	const struct status *st;
+	const struct value *l;
 	struct spelt *v;
-	size_t *prev, i, p;
+	size_t *prev, i, j, p, at = 0, nid;
 
 	list_folds(c, &nm);
-	list_names(c, ids, &nm, lang_case(lang));
+	for (i = 0; i < c->r->nstatuses; i++, at += nid) {
+		st = &c->r->statuses[i];
+		nid = (st->id != NULL) + st->naliases;
+		l = value_find(st->names, lang);
+		for (j = 0; l != NULL && j < l->len; j++)
+			add_name(&nm, l->items[j]->str,
+			    value_pos(c->path, l->items[j]), true);
+		for (j = at; l == NULL && lc >= 0 && j < at + nid; j++)
+			if (is_in(nm.folds, nm.nfolds, ids->fold[j]))
+				add_name(&nm, arena_strdup(&c->tmp,
+				    spell(&c->scratch, ids->id[j],
+				    (enum case_id)lc)), *ids->pos[j], false);
+	}
 	v = arena_array(&c->tmp, nm.n + 1, sizeof(*v));
 	prev = arena_array(&c->tmp, nm.n + 1, sizeof(*prev));
 	for (i = 0; i < nm.n; i++)
