@@ -233,19 +233,20 @@ report_alike(struct check *c, const struct idents *ids, const size_t *prev,
 	}
 }
 
-void
+bool
 model_check_word(struct check *c, const struct srcpos *pos, const char *word,
     const char *lang, const char *what)
 {
-	const char *kw = keyword_in(lang, word), *why;
+	const char *kw = keyword_in(lang, word), *why = NULL;
 
 	if (kw != NULL)
 		diag_error(c->d, pos, "%s '%s' is a keyword of %s", what, word,
 		    kw);
-	else if (strcmp(lang, "c") == 0 &&
+	else if (lang != NULL && strcmp(lang, "c") == 0 &&
 	    (why = keyword_c_reserved(word)) != NULL)
 		diag_error(c->d, pos, "%s '%s' is reserved in C: %s", what,
 		    word, why);
+	return kw != NULL || why != NULL;
 }
 
 /* The case a built-in language spells ids in (its lang.yaml), or -1. */

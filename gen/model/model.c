@@ -299,13 +299,11 @@ check_registry_words(struct check *c, const struct fields *f)
 	const struct value *prefix = f->val[REG_C_PREFIX];
 	const char *kw;
 
-	if (r->name != NULL) {
+	if (r->name != NULL && !model_check_word(c, POS(c, name), r->name,
+	    NULL, "registry name")) {
 		buf_reset(&c->scratch);
 		case_apply(&c->scratch, CASE_PASCAL, r->name, strlen(r->name));
-		if ((kw = keyword_in(NULL, r->name)) != NULL)
-			diag_error(c->d, POS(c, name), "registry name '%s' is "
-			    "a keyword of %s", r->name, kw);
-		else if ((kw = keyword_in(NULL, c->scratch.ptr)) != NULL)
+		if ((kw = keyword_in(NULL, c->scratch.ptr)) != NULL)
 			diag_error(c->d, POS(c, name), "registry name '%s' "
 			    "reads '%s' in pascal case, a keyword of %s",
 			    r->name, c->scratch.ptr, kw);

@@ -104,11 +104,12 @@ void model_build_status(struct check *c, const struct value *v, void *p);
  * language prints names in, must be unique and no keyword; each
  * language's `names:` must not meet another status's names there.
  * model_check_word reports word, which gen prints bare in language lang
- * (named `what` in messages: "c_prefix", "go name"), if it is one of
- * lang's keywords or, in C, reserved to the implementation.
+ * (NULL: any; `what` in messages: "c_prefix", "go name"), if it is one
+ * of lang's keywords or, in C, reserved to the implementation, and
+ * returns whether it did.
  */
 void model_check_idents(struct check *c);
-void model_check_word(struct check *c, const struct srcpos *pos,
+bool model_check_word(struct check *c, const struct srcpos *pos,
     const char *word, const char *lang, const char *what);
 
 #endif
