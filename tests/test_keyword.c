@@ -65,16 +65,23 @@ test_keyword_table(void **state)
 	assert_int_equal(bad, 0);
 }
 
-/* keyword_all asserts that each table is in strcmp order. */
+/* keyword_all splits every table into its words, first to last. */
 static void
-test_keyword_tables_are_sorted(void **state)
+test_keyword_all_lists_every_word(void **state)
 {
 	struct arena a = ARENA_INIT;
-	size_t n = 0;
+	const char **v;
+	size_t i, n = 0;
 
 	(void)state;
-	assert_non_null(keyword_all(&a, &n));
-	assert_true(n > 300);
+	v = keyword_all(&a, &n);
+	assert_int_equal(n, 313);
+	assert_string_equal(v[0], "_Alignas");
+	assert_string_equal(v[58], "while");
+	assert_string_equal(v[59], "alignas");
+	assert_string_equal(v[n - 1], "yield");
+	for (i = 0; i < n; i++)
+		assert_true(v[i][0] != '\0' && strchr(v[i], ' ') == NULL);
 	arena_release(&a);
 }
 
@@ -99,7 +106,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_keyword_table),
-		cmocka_unit_test(test_keyword_tables_are_sorted),
+		cmocka_unit_test(test_keyword_all_lists_every_word),
 		cmocka_unit_test(test_keyword_c_reserved),
 	};
 

@@ -1,18 +1,65 @@
-/* libyaml's events into the tree (see load_int.h). */
+/*
+ * The loader (see load.h): the text, from memory or a file a chunk at a
+ * time, libyaml's run over it and its errors, its events into the tree.
+ */
 #include "load_int.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
+#include <yaml.h>
+
+#include "base/buf.h"
 #include "base/xmalloc.h"
+
+#define BOM	"\xEF\xBB\xBF"
 
 /* Maps up to this size are checked for repeated keys pair by pair. */
 #define DUPS_SCAN_MAX	16
 
-struct srcpos
-load_mark_pos(const struct loader *l, const yaml_mark_t *m)
+/* A list or map being built. */
+struct frame {
+	struct value *v;
+	size_t base;		/* its first slot in loader.slots */
+	bool want_key;		/* map: the next node is a key */
+};
+
+/* An open container's item; a map's keyless ones go when it closes. */
+struct slot {
+	struct mkey key;
+	const struct value *val;
+};
+
+struct loader {
+	const struct load_to *to;
+	struct diag *d;
+	const char *path;
+	struct load_limits lim;
+	const char *text;	/* in memory (BOM skipped), or NULL */
+	size_t len;
+	FILE *fp;		/* or a regular file, read in chunks */
+	long start;		/* where its text begins, after a BOM */
+	size_t total;		/* bytes handed to libyaml */
+	size_t nul;		/* offset of a NUL byte, or SIZE_MAX */
+	int err;		/* errno of a failed read, or 0 */
+	bool big;		/* grew past lim.max_bytes while read */
+	size_t nodes, docs;
+	const struct value *root;
+	struct frame *frames;	/* depth of them in use */
+	size_t depth, fcap;
+	/* Items of the open containers, to the arena when one closes. */
+	struct slot *slots;
+	size_t nslots, scap;
+};
+
+/* Where libyaml's mark m is, in l's file. */
+static struct srcpos
+mark_pos(const struct loader *l, const yaml_mark_t *m)
 {
 	return (struct srcpos){ l->path, (unsigned)m->line + 1,
 	    (unsigned)m->column + 1 };
@@ -38,9 +85,8 @@ in_key(const struct loader *l)
 }
 
 /*
- * Hands a finished node, or NULL after an error (an alias), to its
- * parent.  As a map's key it leaves a slot without a key, dropped when
- * the map closes: scalar keys come through add_key.
+ * Hands a node, or NULL after an alias, to its parent.  As a map's key
+ * it leaves a keyless slot: scalar keys come through add_key.
  */
 static void
 attach(struct loader *l, const struct value *v)
@@ -88,7 +134,7 @@ count_node(struct loader *l, const struct srcpos *pos)
 static int
 on_scalar(struct loader *l, const yaml_event_t *ev)
 {
-	struct srcpos pos = load_mark_pos(l, &ev->start_mark);
+	struct srcpos pos = mark_pos(l, &ev->start_mark);
 	const char *tag = (const char *)ev->data.scalar.tag;
 	const char *text = (const char *)ev->data.scalar.value;
 	size_t len = ev->data.scalar.length;
@@ -100,11 +146,7 @@ on_scalar(struct loader *l, const yaml_event_t *ev)
 		diag_error(l->d, &pos, "text longer than %u bytes", UINT_MAX);
 		return -1;
 	}
-	/*
-	 * "\0" is a YAML escape, but gen keeps text NUL-terminated, and
-	 * some outputs (comments, Markdown) have no way to write one: the
-	 * text would have ended there unsaid.
-	 */
+	/* A "\0" escape: texts end at a NUL, some outputs cannot write one. */
 	if (memchr(text, '\0', len) != NULL)
 		diag_error(l->d, &pos, "text must not hold a NUL character "
 		    "('\\0')");
@@ -135,7 +177,7 @@ on_scalar(struct loader *l, const yaml_event_t *ev)
 static int
 on_open(struct loader *l, const yaml_event_t *ev, enum value_kind kind)
 {
-	struct srcpos pos = load_mark_pos(l, &ev->start_mark);
+	struct srcpos pos = mark_pos(l, &ev->start_mark);
 	const char *tag = kind == VALUE_MAP ?
 	    (const char *)ev->data.mapping_start.tag :
 	    (const char *)ev->data.sequence_start.tag;
@@ -191,13 +233,7 @@ cmp_slot(const void *pa, const void *pb)
 	return (a > b) - (a < b);
 }
 
-/*
- * Reports every repeated key of a map, in document order, each with
- * the first of its kind.  Keys are interned, so equal keys are equal
- * pointers.  Sorting keeps big maps at n log n where a pairwise scan
- * would be quadratic; small ones, the many maps of a registry, are
- * cheaper to scan than to sort.
- */
+/* Each repeated key, in order, with the first; big maps are sorted. */
 static void
 check_dups(struct loader *l, const struct slot *m, size_t n)
 {
@@ -231,7 +267,6 @@ check_dups(struct loader *l, const struct slot *m, size_t n)
 	free(first);
 }
 
-/* Copies the items of the innermost container into the arena. */
 static void
 on_close(struct loader *l)
 {
@@ -264,11 +299,10 @@ on_close(struct loader *l)
 	attach(l, v);
 }
 
-/* Returns -1 to stop; *done is set at the end of the stream. */
 static int
 on_event(struct loader *l, const yaml_event_t *ev, bool *done)
 {
-	struct srcpos pos = load_mark_pos(l, &ev->start_mark);
+	struct srcpos pos = mark_pos(l, &ev->start_mark);
 
 	switch (ev->type) {
 	case YAML_STREAM_END_EVENT:
@@ -300,7 +334,8 @@ on_event(struct loader *l, const yaml_event_t *ev, bool *done)
 	}
 }
 
-int
+/* To the end of the stream; -1 when p failed or an error stopped it. */
+static int
 load_events(struct loader *l, yaml_parser_t *p)
 {
 	yaml_event_t ev;
@@ -313,5 +348,237 @@ load_events(struct loader *l, yaml_parser_t *p)
 		rc = on_event(l, &ev, &done);
 		yaml_event_delete(&ev);
 	}
+	return rc;
+}
+
+/*
+ * A reader error's byte offset as a position: lines as libyaml counts
+ * them (CRLF is one), columns in characters.  A file read in chunks is
+ * read again up to the offset.
+ */
+static struct srcpos
+offset_pos(const struct loader *l, size_t off)
+{
+	struct srcpos pos = { l->path, 1, 1 };
+	const char *text = l->text;
+	char *copy = NULL;
+	size_t i, len = l->len;
+
+	if (l->fp != NULL) {
+		text = copy = xmalloc(off + 1);
+		len = fseek(l->fp, l->start, SEEK_SET) != 0 ? 0 :
+		    fread(copy, 1, off + 1, l->fp);
+	}
+	for (i = 0; i < off && i < len; i++) {
+		if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == len ||
+		    text[i + 1] != '\n'))) {
+			pos.line++;
+			pos.col = 1;
+		} else if ((text[i] & 0xC0) != 0x80) {
+			pos.col++;
+		}
+	}
+	free(copy);
+	return pos;
+}
+
+static void
+too_big(const struct loader *l)
+{
+	diag_fail(l->d, DIAG_DATA, "%s: file is larger than %zu bytes",
+	    l->path, l->lim.max_bytes);
+}
+
+/* When read_chunk stopped libyaml, its reason, not "input error". */
+static void
+parse_error(const struct loader *l, const yaml_parser_t *p)
+{
+	const char *problem = p->problem ? p->problem : "invalid YAML";
+	struct srcpos pos;
+
+	if (p->error == YAML_READER_ERROR && l->nul != SIZE_MAX) {
+		pos = offset_pos(l, l->nul);
+		diag_error(l->d, &pos, "NUL byte in input");
+	} else if (p->error == YAML_READER_ERROR && l->err != 0) {
+		diag_sys(l->d, DIAG_IOERR, l->path, l->err);
+	} else if (p->error == YAML_READER_ERROR && l->big) {
+		too_big(l);
+	} else if (p->error == YAML_READER_ERROR) {
+		pos = offset_pos(l, p->problem_offset);
+		if (p->problem_value != -1)
+			diag_error(l->d, &pos, "%s (0x%02X)", problem,
+			    (unsigned)p->problem_value);
+		else
+			diag_error(l->d, &pos, "%s", problem);
+	} else if (p->error == YAML_SCANNER_ERROR ||
+	    p->error == YAML_PARSER_ERROR) {
+		pos = mark_pos(l, &p->problem_mark);
+		diag_error(l->d, &pos, "%s", problem);
+		if (p->context != NULL) {
+			pos = mark_pos(l, &p->context_mark);
+			diag_note(l->d, &pos, "%s", p->context);
+		}
+	} else {
+		diag_error(l->d, NULL, "%s: %s", l->path, problem);
+	}
+}
+
+/*
+ * libyaml's read handler.  A NUL byte, a failed read or a file grown past
+ * the limit stops the parser with a reader error, which parse_error says.
+ */
+static int
+read_chunk(void *data, unsigned char *buf, size_t size, size_t *nread)
+{
+	struct loader *l = data;
+	const unsigned char *nul;
+	size_t n = fread(buf, 1, size, l->fp);
+
+	*nread = n;
+	if (n == 0 && ferror(l->fp)) {
+		l->err = errno ? errno : EIO;
+		return 0;
+	}
+	if ((nul = memchr(buf, '\0', n)) != NULL) {
+		l->nul = l->total + (size_t)(nul - buf);
+		return 0;
+	}
+	l->total += n;
+	l->big = l->total > l->lim.max_bytes;
+	return !l->big;
+}
+
+/* Runs libyaml over l's input; 0 with *out set, or -1 after an error. */
+static int
+run(struct loader *l, const struct value **out)
+{
+	static const struct value null = { .kind = VALUE_NULL, .str = "",
+	    .line = 1, .col = 1 };
+	size_t errors = l->d->errors;
+	yaml_parser_t p;
+	int rc;
+
+	if (!yaml_parser_initialize(&p)) {
+		diag_error(l->d, NULL, "%s: cannot start the YAML parser",
+		    l->path);
+		return -1;
+	}
+	yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
+	if (l->fp != NULL)
+		yaml_parser_set_input(&p, read_chunk, l);
+	else
+		yaml_parser_set_input_string(&p,
+		    (const unsigned char *)l->text, l->len);
+	rc = load_events(l, &p);
+	if (p.error != YAML_NO_ERROR)
+		parse_error(l, &p);
+	if (rc == 0 && l->docs == 0)
+		l->root = &null;	/* an empty stream */
+	yaml_parser_delete(&p);
+	free(l->frames);
+	free(l->slots);
+	if (l->d->errors != errors || l->root == NULL)
+		return -1;
+	*out = l->root;
+	return 0;
+}
+
+static void
+loader_init(struct loader *l, const struct load_to *to, const char *path,
+    const struct load_limits *lim, struct diag *d)
+{
+	memset(l, 0, sizeof(*l));
+	l->to = to;
+	l->d = d;
+	l->path = path;
+	l->lim = lim != NULL ? *lim : (struct load_limits)LOAD_LIMITS_DEFAULT;
+	l->nul = SIZE_MAX;
+}
+
+int
+load_yaml(const struct load_to *to, const char *path, const char *text,
+    size_t len, const struct load_limits *lim, struct diag *d,
+    const struct value **out)
+{
+	struct loader l;
+	struct srcpos pos;
+	const char *nul;
+
+	loader_init(&l, to, path, lim, d);
+	if (len > l.lim.max_bytes) {
+		too_big(&l);
+		return -1;
+	}
+	/* Skip a UTF-8 BOM ourselves so it does not count as a column. */
+	if (len >= 3 && memcmp(text, BOM, 3) == 0) {
+		text += 3;
+		len -= 3;
+	}
+	l.text = text;
+	l.len = len;
+	/* libyaml would take a NUL for the end of the input. */
+	if ((nul = memchr(text, '\0', len)) != NULL) {
+		pos = offset_pos(&l, (size_t)(nul - text));
+		diag_error(d, &pos, "NUL byte in input");
+		return -1;
+	}
+	return run(&l, out);
+}
+
+/*
+ * What is no regular file (a pipe) cannot be read again to place an
+ * error: it is read whole, up to just past the limit, for load_yaml.
+ */
+static int
+load_whole(struct loader *l, FILE *fp, const struct value **out)
+{
+	struct buf b = BUF_INIT;
+	size_t n;
+	int rc = -1;
+
+	do {
+		buf_grow(&b, 64 * 1024);
+		n = fread(b.ptr + b.len, 1, b.cap - b.len - 1, fp);
+		b.len += n;
+	} while (n > 0 && b.len <= l->lim.max_bytes);
+	if (ferror(fp))
+		diag_sys(l->d, DIAG_IOERR, l->path, errno);
+	else
+		rc = load_yaml(l->to, l->path, b.ptr, b.len, &l->lim, l->d,
+		    out);
+	buf_release(&b);
+	return rc;
+}
+
+int
+load_file(const struct load_to *to, const char *path,
+    const struct load_limits *lim, struct diag *d, const struct value **out)
+{
+	struct loader l;
+	struct stat st;
+	char bom[3];
+	FILE *fp;
+	int rc = -1;
+
+	if ((fp = fopen(path, "rb")) == NULL) {
+		diag_sys(d, DIAG_NOINPUT, path, errno);
+		return -1;
+	}
+	loader_init(&l, to, path, lim, d);
+	if (fstat(fileno(fp), &st) != 0 || !S_ISREG(st.st_mode)) {
+		rc = load_whole(&l, fp, out);
+	} else if ((uintmax_t)st.st_size > l.lim.max_bytes) {
+		too_big(&l);
+	} else {
+		/* A BOM is skipped, as load_yaml does. */
+		if (fread(bom, 1, 3, fp) == 3 && memcmp(bom, BOM, 3) == 0)
+			l.start = 3;
+		l.fp = fp;
+		if (fseek(fp, l.start, SEEK_SET) == 0)
+			rc = run(&l, out);
+		else
+			diag_sys(d, DIAG_IOERR, path, errno);
+	}
+	fclose(fp);
 	return rc;
 }

@@ -1,16 +1,9 @@
 /*
- * The identifier checks (see model_int.h).
- *
- * Each case that templates spell ids in writes an id's words, the runs
- * of [a-z0-9] between its underscores, in some letter case, joined by
- * '_' or by nothing.  Lowered and without underscores, every spelling
- * of an id is the same, its fold: 'not_found', 'NOT_FOUND', 'notFound'
- * and 'NotFound' all fold to 'notfound'.  Ids that read alike in some
- * case fold alike, and so do an id and a keyword or a name that it
- * reads as.  So the folds are sorted once, and only ids whose fold some
- * other id shares are spelt in each case and sorted again; only those
- * whose fold a keyword or a name of `names:` shares are spelt to be
- * compared with it.
+ * The identifier checks (see model_int.h).  Lowered and without
+ * underscores, every spelling of an id is the same, its fold: 'NotFound'
+ * and 'NOT_FOUND' fold to 'notfound'.  Ids that read alike in some case
+ * fold alike, and so do an id and a keyword or a name it reads as: only
+ * ids whose fold another id, a keyword or a name shares are spelt.
  */
 #include "model_int.h"
 
@@ -25,16 +18,13 @@
 #define NONE	SIZE_MAX
 
 /*
- * The cases in which templates spell ids and aliases, in the order
- * their checks report.  Two ids alike in one of them ('a_1' and 'a1'
- * are both 'A1' in pascal case) would become one name in some output.
+ * The cases templates spell ids in, in the order their checks report
+ * ('a_1' and 'a1' are both 'A1' in pascal case); ids are lower case,
+ * so lower is the ids as written.
  */
 static const enum case_id cases[] = {
-	CASE_SNAKE, CASE_UPPER_SNAKE, CASE_CAMEL, CASE_PASCAL
+	CASE_LOWER, CASE_SNAKE, CASE_UPPER_SNAKE, CASE_CAMEL, CASE_PASCAL
 };
-
-#define NCASES		NKEYS(cases)
-#define AS_WRITTEN	NCASES	/* the ids themselves */
 
 /* Every id and alias, in the order of the statuses. */
 struct idents {
@@ -42,11 +32,6 @@ struct idents {
 	const char **id, **fold;
 	const struct srcpos **pos;
 	bool *kw;		/* some keyword folds as it does */
-	/*
-	 * For each id, the last id before it that reads the same in case
-	 * k (or as written), or NONE; NULL while no two ids fold alike.
-	 */
-	size_t *prev[NCASES + 1];
 };
 
 /* A text, and the index of the id or name it belongs to. */
@@ -120,11 +105,7 @@ cmp_spelt(const void *pa, const void *pb)
 	return (a->i > b->i) - (a->i < b->i);
 }
 
-/*
- * Sorts v, n texts of items, and sets prev[i] for each of their items
- * to the last item before i whose text is the same, or NONE.  Sorted,
- * that item is just before i.
- */
+/* Sorts v and sets prev[i], for each item, to the last before it alike. */
 static void
 find_repeats(struct spelt *v, size_t n, size_t *prev)
 {
@@ -158,7 +139,6 @@ list_idents(struct check *c)
 	ids->kw = arena_array(&c->tmp, n + 1, sizeof(*ids->kw));
 	for (i = 0; i < r->nstatuses; i++) {
 		s = &r->statuses[i];
-		/* j == 0 is the id, then come the aliases. */
 		for (j = s->id == NULL; j <= s->naliases; j++, ids->n++) {
 			ids->id[ids->n] = j == 0 ? s->id : s->aliases[j - 1];
 			ids->pos[ids->n] = j == 0 ? &s->id_pos :
@@ -170,16 +150,10 @@ list_idents(struct check *c)
 	return ids;
 }
 
-/*
- * The ids whose fold another id shares, spelt in each case and as
- * written, and sorted: where two read alike, prev says so.  Spellings
- * alike fold alike, so one sort of them all finds what a sort of each
- * fold's ids would.
- */
-static void
-find_alike(struct check *c, struct idents *ids)
+/* Into v, the ids whose fold another id shares; returns how many. */
+static size_t
+share_folds(const struct idents *ids, struct spelt *v)
 {
-	struct spelt *v = arena_array(&c->tmp, ids->n + 1, sizeof(*v));
 	size_t i, j, k, m = 0;
 
 	for (i = 0; i < ids->n; i++)
@@ -188,26 +162,15 @@ find_alike(struct check *c, struct idents *ids)
 	for (i = 0; i < ids->n; i = j) {
 		for (j = i + 1; j < ids->n && strcmp(v[j].s, v[i].s) == 0; j++)
 			continue;
-		if (j - i > 1)
-			for (k = i; k < j; k++)
-				v[m++] = v[k];
+		for (k = i; j - i > 1 && k < j; k++)
+			v[m++] = v[k];
 	}
-	for (k = 0; m > 0 && k <= AS_WRITTEN; k++) {
-		ids->prev[k] = arena_array(&c->tmp, ids->n, sizeof(size_t));
-		for (i = 0; i < ids->n; i++)
-			ids->prev[k][i] = NONE;
-		for (j = 0; j < m; j++)
-			v[j].s = k == AS_WRITTEN ? ids->id[v[j].i] :
-			    arena_strdup(&c->tmp, spell(&c->scratch,
-			    ids->id[v[j].i], cases[k]));
-		find_repeats(v, m, ids->prev[k]);
-	}
+	return m;
 }
 
 /*
- * Keywords are checked in the cases that languages print bare, Python's
- * NOT_FOUND and a Rust or TypeScript NotFound.  The lower-case forms are
- * always prefixed where printed; checking them would refuse 'continue'.
+ * Only the cases that languages print bare (NOT_FOUND, NotFound) meet
+ * keywords: the others are always prefixed where printed.
  */
 static void
 report_keywords(struct check *c, const struct idents *ids, size_t k)
@@ -244,21 +207,17 @@ met_before(struct check *c, const struct idents *ids, size_t a, size_t b,
 	return met;
 }
 
-/*
- * Ids that read alike in case k, or as written: duplicates.  A pair of
- * duplicates is reported as such, and a pair that reads alike in
- * several cases at the first.
- */
+/* Ids alike in case k (prev), each pair reported at its first case. */
 static void
-report_alike(struct check *c, const struct idents *ids, size_t k)
+report_alike(struct check *c, const struct idents *ids, const size_t *prev,
+    size_t k)
 {
-	const size_t *prev = ids->prev[k];
 	size_t i, a;
 
-	for (i = 0; prev != NULL && i < ids->n; i++) {
+	for (i = 0; i < ids->n; i++) {
 		if ((a = prev[i]) == NONE)
 			continue;
-		if (k == AS_WRITTEN) {
+		if (k == 0) {
 			diag_error(c->d, ids->pos[i], "duplicate identifier "
 			    "'%s'", ids->id[i]);
 			diag_note(c->d, ids->pos[a], "first defined here");
@@ -274,38 +233,20 @@ report_alike(struct check *c, const struct idents *ids, size_t k)
 	}
 }
 
-/*
- * Exact duplicates first, then each case in turn: its keywords, then
- * the ids that read alike in it.
- */
-void
-model_check_idents(struct check *c)
+bool
+model_check_word(struct check *c, const struct srcpos *pos, const char *word,
+    const char *lang, const char *what)
 {
-	struct idents *ids = list_idents(c);
-	size_t k;
-
-	find_alike(c, ids);
-	report_alike(c, ids, AS_WRITTEN);
-	for (k = 0; k < NCASES; k++) {
-		report_keywords(c, ids, k);
-		report_alike(c, ids, k);
-	}
-	c->ids = ids;
-}
-
-static void
-check_name_words(struct check *c, const char *lang, const struct value *v)
-{
-	const char *kw = keyword_in(lang, v->str);
-	const char *why;
+	const char *kw = keyword_in(lang, word), *why = NULL;
 
 	if (kw != NULL)
-		diag_error(c->d, POS(c, v), "%s name '%s' is a keyword of %s",
-		    lang, v->str, kw);
-	else if (strcmp(lang, "c") == 0 &&
-	    (why = keyword_c_reserved(v->str)) != NULL)
-		diag_error(c->d, POS(c, v), "c name '%s' is reserved in C: %s",
-		    v->str, why);
+		diag_error(c->d, pos, "%s '%s' is a keyword of %s", what, word,
+		    kw);
+	else if (lang != NULL && strcmp(lang, "c") == 0 &&
+	    (why = keyword_c_reserved(word)) != NULL)
+		diag_error(c->d, pos, "%s '%s' is reserved in C: %s", what,
+		    word, why);
+	return kw != NULL || why != NULL;
 }
 
 /* The case a built-in language spells ids in (its lang.yaml), or -1. */
@@ -350,47 +291,35 @@ add_name(struct names *nm, const char *s, struct srcpos pos, bool given)
 }
 
 /*
- * The names of each status in the language: those `names:` gives, else
- * its ids in the language's case (lc, or none when -1).  Only a name
- * given can be reported here, so of the derived names only those that
- * fold as one does are kept.
+ * Each status's names in the language: those `names:` gives, else its
+ * ids in the language's case, if it is a built-in one.  Only a name
+ * given is reported, when it meets the name before it that reads the
+ * same, so of the ids only those that fold as a name given are kept.
  */
 static void
-list_names(struct check *c, struct names *nm, int lc)
+check_lang_names(struct check *c, const struct idents *ids, const char *lang)
 {
+	struct names nm = { lang, NULL, 0, NULL, 0, 0 };
+	int lc = lang_case(lang);
 	const struct status *st;
 	const struct value *l;
-	size_t i, j, at = 0, nid;
+	struct spelt *v;
+	size_t *prev, i, j, p, at = 0, nid;
 
+	list_folds(c, &nm);
 	for (i = 0; i < c->r->nstatuses; i++, at += nid) {
 		st = &c->r->statuses[i];
 		nid = (st->id != NULL) + st->naliases;
-		l = value_find(st->names, nm->lang);
+		l = value_find(st->names, lang);
 		for (j = 0; l != NULL && j < l->len; j++)
-			add_name(nm, l->items[j]->str,
+			add_name(&nm, l->items[j]->str,
 			    value_pos(c->path, l->items[j]), true);
 		for (j = at; l == NULL && lc >= 0 && j < at + nid; j++)
-			if (is_in(nm->folds, nm->nfolds, c->ids->fold[j]))
-				add_name(nm, arena_strdup(&c->tmp,
-				    spell(&c->scratch, c->ids->id[j],
-				    (enum case_id)lc)), *c->ids->pos[j], false);
+			if (is_in(nm.folds, nm.nfolds, ids->fold[j]))
+				add_name(&nm, arena_strdup(&c->tmp,
+				    spell(&c->scratch, ids->id[j],
+				    (enum case_id)lc)), *ids->pos[j], false);
 	}
-}
-
-/*
- * `names:` replaces a status's names in one language (a built-in one
- * spells the others' ids and aliases in its case); a name given there
- * must not meet the name before it that reads the same.
- */
-static void
-check_lang_names(struct check *c, const char *lang)
-{
-	struct names nm = { lang, NULL, 0, NULL, 0, 0 };
-	struct spelt *v;
-	size_t *prev, i, p;
-
-	list_folds(c, &nm);
-	list_names(c, &nm, lang_case(lang));
 	v = arena_array(&c->tmp, nm.n + 1, sizeof(*v));
 	prev = arena_array(&c->tmp, nm.n + 1, sizeof(*prev));
 	for (i = 0; i < nm.n; i++)
@@ -419,13 +348,9 @@ was_seen(const struct buf *seen, const char *key)
 	return false;
 }
 
-/*
- * Each entry of `names:` against the keywords of its language, in the
- * order of the statuses; each language, when first met, against the
- * other names in it.
- */
-void
-model_check_names(struct check *c)
+/* Each `names:` entry, then each language when first met. */
+static void
+check_names(struct check *c, const struct idents *ids)
 {
 	struct buf seen = BUF_INIT;	/* "lang\0" for each one checked */
 	const struct value *names, *list;
@@ -437,13 +362,37 @@ model_check_names(struct check *c)
 		for (j = 0; names != NULL && j < names->len; j++) {
 			lang = names->u.keys[j].s;
 			list = names->items[j];
+			buf_reset(&c->scratch);
+			buf_addf(&c->scratch, "%s name", lang);
 			for (m = 0; m < list->len; m++)
-				check_name_words(c, lang, list->items[m]);
+				model_check_word(c, POS(c, list->items[m]),
+				    list->items[m]->str, lang, c->scratch.ptr);
 			if (was_seen(&seen, lang))
 				continue;
 			buf_add(&seen, lang, strlen(lang) + 1);
-			check_lang_names(c, lang);
+			check_lang_names(c, ids, lang);
 		}
 	}
 	buf_release(&seen);
+}
+
+void
+model_check_idents(struct check *c)
+{
+	struct idents *ids = list_idents(c);
+	struct spelt *v = arena_array(&c->tmp, ids->n + 1, sizeof(*v));
+	size_t *prev = arena_array(&c->tmp, ids->n + 1, sizeof(*prev));
+	size_t i, k, m = share_folds(ids, v);
+
+	for (i = 0; i < ids->n; i++)
+		prev[i] = NONE;
+	for (k = 0; k < NKEYS(cases); k++) {
+		for (i = 0; i < m; i++)
+			v[i].s = arena_strdup(&c->tmp, spell(&c->scratch,
+			    ids->id[v[i].i], cases[k]));
+		find_repeats(v, m, prev);
+		report_keywords(c, ids, k);
+		report_alike(c, ids, prev, k);
+	}
+	check_names(c, ids);
 }

@@ -1,121 +1,92 @@
 #include "keyword.h"
 
-#include <assert.h>
 #include <stdbool.h>
 #include <stddef.h>
-#include <stdlib.h>
 #include <string.h>
 
-/* C89, C99, C11 and C23. */
-static const char *const c_words[] = {
-	"_Alignas", "_Alignof", "_Atomic", "_BitInt", "_Bool", "_Complex",
-	"_Decimal128", "_Decimal32", "_Decimal64", "_Generic", "_Imaginary",
-	"_Noreturn", "_Static_assert", "_Thread_local", "alignas", "alignof",
-	"auto", "bool", "break", "case", "char", "const", "constexpr",
-	"continue", "default", "do", "double", "else", "enum", "extern",
-	"false", "float", "for", "goto", "if", "inline", "int", "long",
-	"nullptr", "register", "restrict", "return", "short", "signed",
-	"sizeof", "static", "static_assert", "struct", "switch",
-	"thread_local", "true", "typedef", "typeof", "typeof_unqual", "union",
-	"unsigned", "void", "volatile", "while"
-};
-
-/* C++98 to C++20, with the alternative operator spellings. */
-static const char *const cpp_words[] = {
-	"alignas", "alignof", "and", "and_eq", "asm", "auto", "bitand",
-	"bitor", "bool", "break", "case", "catch", "char", "char16_t",
-	"char32_t", "char8_t", "class", "co_await", "co_return", "co_yield",
-	"compl", "concept", "const", "const_cast", "consteval", "constexpr",
-	"constinit", "continue", "decltype", "default", "delete", "do",
-	"double", "dynamic_cast", "else", "enum", "explicit", "export",
-	"extern", "false", "float", "for", "friend", "goto", "if", "inline",
-	"int", "long", "mutable", "namespace", "new", "noexcept", "not",
-	"not_eq", "nullptr", "operator", "or", "or_eq", "private",
-	"protected", "public", "register", "reinterpret_cast", "requires",
-	"return", "short", "signed", "sizeof", "static", "static_assert",
-	"static_cast", "struct", "switch", "template", "this", "thread_local",
-	"throw", "true", "try", "typedef", "typeid", "typename", "union",
-	"unsigned", "using", "virtual", "void", "volatile", "wchar_t", "while",
-	"xor", "xor_eq"
-};
-
-/* Keywords and soft keywords (match, case, type, _) of Python 3. */
-static const char *const python_words[] = {
-	"False", "None", "True", "_", "and", "as", "assert", "async", "await",
-	"break", "case", "class", "continue", "def", "del", "elif", "else",
-	"except", "finally", "for", "from", "global", "if", "import", "in",
-	"is", "lambda", "match", "nonlocal", "not", "or", "pass", "raise",
-	"return", "try", "type", "while", "with", "yield"
-};
-
-static const char *const go_words[] = {
-	"break", "case", "chan", "const", "continue", "default", "defer",
-	"else", "fallthrough", "for", "func", "go", "goto", "if", "import",
-	"interface", "map", "package", "range", "return", "select", "struct",
-	"switch", "type", "var"
-};
-
-/* Reserved words, plus those reserved in strict mode and modules. */
-static const char *const typescript_words[] = {
-	"await", "break", "case", "catch", "class", "const", "continue",
-	"debugger", "default", "delete", "do", "else", "enum", "export",
-	"extends", "false", "finally", "for", "function", "if", "implements",
-	"import", "in", "instanceof", "interface", "let", "new", "null",
-	"package", "private", "protected", "public", "return", "static",
-	"super", "switch", "this", "throw", "true", "try", "typeof", "var",
-	"void", "while", "with", "yield"
-};
-
-/* Strict and reserved keywords of every edition to 2024. */
-static const char *const rust_words[] = {
-	"Self", "abstract", "as", "async", "await", "become", "box", "break",
-	"const", "continue", "crate", "do", "dyn", "else", "enum", "extern",
-	"false", "final", "fn", "for", "gen", "if", "impl", "in", "let",
-	"loop", "macro", "match", "mod", "move", "mut", "override", "priv",
-	"pub", "ref", "return", "self", "static", "struct", "super", "trait",
-	"true", "try", "type", "typeof", "unsafe", "unsized", "use",
-	"virtual", "where", "while", "yield"
-};
-
-#define WORDS(t) (t), sizeof(t) / sizeof((t)[0])
-
-/* Each table is in strcmp order, for bsearch (keyword_all checks). */
+/*
+ * Each language's words, separated by single spaces: read rarely (an id
+ * is looked up only when it folds like some keyword), so a linear
+ * search is enough.
+ */
 static const struct {
 	const char *lang;	/* gen's language name */
 	const char *title;	/* for messages */
-	const char *const *words;
-	size_t n;
+	const char *words;
 } tables[] = {
-	{ "c", "C", WORDS(c_words) },
-	{ "c", "C++", WORDS(cpp_words) },
-	{ "python", "Python", WORDS(python_words) },
-	{ "go", "Go", WORDS(go_words) },
-	{ "typescript", "TypeScript", WORDS(typescript_words) },
-	{ "rust", "Rust", WORDS(rust_words) }
+	{ "c", "C",	/* C89, C99, C11 and C23 */
+	    "_Alignas _Alignof _Atomic _BitInt _Bool _Complex _Decimal128 "
+	    "_Decimal32 _Decimal64 _Generic _Imaginary _Noreturn "
+	    "_Static_assert _Thread_local alignas alignof auto bool break case "
+	    "char const constexpr continue default do double else enum extern "
+	    "false float for goto if inline int long nullptr register restrict "
+	    "return short signed sizeof static static_assert struct switch "
+	    "thread_local true typedef typeof typeof_unqual union unsigned "
+	    "void volatile while" },
+	{ "c", "C++",	/* C++98 to C++20, with alternative tokens */
+	    "alignas alignof and and_eq asm auto bitand bitor bool break case "
+	    "catch char char16_t char32_t char8_t class co_await co_return "
+	    "co_yield compl concept const const_cast consteval constexpr "
+	    "constinit continue decltype default delete do double dynamic_cast "
+	    "else enum explicit export extern false float for friend goto if "
+	    "inline int long mutable namespace new noexcept not not_eq nullptr "
+	    "operator or or_eq private protected public register "
+	    "reinterpret_cast requires return short signed sizeof static "
+	    "static_assert static_cast struct switch template this "
+	    "thread_local throw true try typedef typeid typename union "
+	    "unsigned using virtual void volatile wchar_t while xor xor_eq" },
+	{ "python", "Python",	/* soft ones (match, case, type, _) too */
+	    "False None True _ and as assert async await break case class "
+	    "continue def del elif else except finally for from global if "
+	    "import in is lambda match nonlocal not or pass raise return try "
+	    "type while with yield" },
+	{ "go", "Go",
+	    "break case chan const continue default defer else fallthrough for "
+	    "func go goto if import interface map package range return select "
+	    "struct switch type var" },
+	{ "typescript", "TypeScript",	/* strict mode and modules too */
+	    "await break case catch class const continue debugger default "
+	    "delete do else enum export extends false finally for function if "
+	    "implements import in instanceof interface let new null package "
+	    "private protected public return static super switch this throw "
+	    "true try typeof var void while with yield" },
+	{ "rust", "Rust",	/* strict and reserved, to edition 2024 */
+	    "Self abstract as async await become box break const continue "
+	    "crate do dyn else enum extern false final fn for gen if impl in "
+	    "let loop macro match mod move mut override priv pub ref return "
+	    "self static struct super trait true try type typeof unsafe "
+	    "unsized use virtual where while yield" }
 };
 
 #define NTABLES (sizeof(tables) / sizeof(tables[0]))
 
-static int
-cmp_word(const void *key, const void *p)
+/* Whether words, separated by single spaces, hold word. */
+static bool
+has_word(const char *words, const char *word)
 {
-	return strcmp(key, *(const char *const *)p);
+	size_t n = strlen(word);
+	const char *p;
+
+	for (p = words; n > 0 && (p = strstr(p, word)) != NULL; p++)
+		if ((p == words || p[-1] == ' ') && (p[n] == ' ' || !p[n]))
+			return true;
+	return false;
 }
 
 const char **
 keyword_all(struct arena *a, size_t *n)
 {
-	const char **v;
-	size_t t, i, m = 0;
+	const char **v, *p;
+	size_t t, m = NTABLES;
 
 	for (t = 0; t < NTABLES; t++)
-		m += tables[t].n;
+		for (p = tables[t].words; (p = strchr(p, ' ')) != NULL; p++)
+			m++;
 	v = arena_array(a, m, sizeof(*v));
 	for (t = 0, m = 0; t < NTABLES; t++)
-		for (i = 0; i < tables[t].n; i++) {
-			assert(i == 0 || strcmp(tables[t].words[i - 1],
-			    tables[t].words[i]) < 0);
-			v[m++] = tables[t].words[i];
+		for (p = tables[t].words; p != NULL; p = strchr(p, ' ')) {
+			p += *p == ' ';
+			v[m++] = arena_strndup(a, p, strcspn(p, " "));
 		}
 	*n = m;
 	return v;
@@ -131,8 +102,7 @@ keyword_in(const char *lang, const char *word)
 		known = known || strcmp(tables[i].lang, lang) == 0;
 	for (i = 0; i < NTABLES; i++)
 		if ((!known || strcmp(tables[i].lang, lang) == 0) &&
-		    bsearch(word, tables[i].words, tables[i].n,
-		    sizeof(*tables[i].words), cmp_word) != NULL)
+		    has_word(tables[i].words, word))
 			return tables[i].title;
 	return NULL;
 }

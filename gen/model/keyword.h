@@ -1,19 +1,14 @@
 /*
  * keyword: the reserved words of the languages gen writes identifiers
- * for, so that the model can refuse a name that would not compile.
- *
- * One table per language: C (C89 to C23), C++ (to C++20), Python (3.8
- * on, soft keywords included), Go, TypeScript (strict mode) and Rust
- * (2015 to 2024 editions, reserved words included).  Comparisons are
- * exact and case-sensitive, as the languages' own are.  Language keys are
- * the names of gen's languages ("c", "python", "go", "typescript",
- * "rust"); the C table of "c" includes C++'s, since the C header must
- * also compile as C++.
+ * for (C, C++, Python, Go, TypeScript, Rust), so that the model can
+ * refuse a name that would not compile.  Comparisons are exact and
+ * case-sensitive, as the languages' own are.  Languages are named as gen
+ * names them ("c", "python", ...); "c" has C++'s words too, since the C
+ * header must also compile as C++.
  */
 #ifndef GEN_KEYWORD_H
 #define GEN_KEYWORD_H
 
-#include <stdbool.h>
 #include <stddef.h>
 
 #include "base/arena.h"
@@ -35,10 +30,8 @@ const char *keyword_c_reserved(const char *name);
 
 /*
  * Every word of every table, in the order of the tables, for checking
- * many words at once: an array in arena a, whose length goes to *n,
- * and which the caller may change (the words are constants).  A word
- * that several languages reserve comes once for each.  Asserts that
- * each table is in strcmp order, as the lookups need.
+ * many words at once: an array of copies in arena a, whose length goes
+ * to *n.  A word that several languages reserve comes once for each.
  */
 const char **keyword_all(struct arena *a, size_t *n);
 

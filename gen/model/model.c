@@ -13,33 +13,21 @@
 #include "base/suggest.h"
 #include "keyword.h"
 
-/*
- * The keys of the document, the registry, a class and a set, named by
- * their index in a struct fields (a status's are in status.c).  The
- * order of each list is the one suggest() tries them in.
- */
+/* The keys of each map, by their index in a struct fields. */
 enum { ROOT_SCHEMA, ROOT_REGISTRY, ROOT_SETS, ROOT_CLASSES, ROOT_STATUSES };
 static const char *const root_keys[] = {
-	[ROOT_SCHEMA] = "schema", [ROOT_REGISTRY] = "registry",
-	[ROOT_SETS] = "sets", [ROOT_CLASSES] = "classes",
-	[ROOT_STATUSES] = "statuses"
+	"schema", "registry", "sets", "classes", "statuses"
 };
 enum { REG_NAME, REG_TITLE, REG_LOCALES, REG_C_PREFIX, REG_DESCRIPTION };
 static const char *const registry_keys[] = {
-	[REG_NAME] = "name", [REG_TITLE] = "title",
-	[REG_LOCALES] = "locales", [REG_C_PREFIX] = "c_prefix",
-	[REG_DESCRIPTION] = "description"
+	"name", "title", "locales", "c_prefix", "description"
 };
 enum { CLASS_ID, CLASS_FIRST, CLASS_LAST, CLASS_TITLE, CLASS_DESCRIPTION };
 static const char *const class_keys[] = {
-	[CLASS_ID] = "id", [CLASS_FIRST] = "first", [CLASS_LAST] = "last",
-	[CLASS_TITLE] = "title", [CLASS_DESCRIPTION] = "description"
+	"id", "first", "last", "title", "description"
 };
 enum { SET_ID, SET_TITLE, SET_DESCRIPTION };
-static const char *const set_keys[] = {
-	[SET_ID] = "id", [SET_TITLE] = "title",
-	[SET_DESCRIPTION] = "description"
-};
+static const char *const set_keys[] = { "id", "title", "description" };
 
 bool
 model_is_ident(const char *s)
@@ -54,21 +42,15 @@ model_is_ident(const char *s)
 }
 
 bool
-model_is_map(struct check *c, const struct value *v, const char *what)
+model_is(struct check *c, const struct value *v, enum value_kind kind,
+    const char *what)
 {
-	if (v->kind == VALUE_MAP)
-		return true;
-	diag_error(c->d, POS(c, v), "%s must be a map, not %s %s", what,
-	    value_kind_article(v->kind), value_kind_name(v->kind));
-	return false;
-}
+	const char *q = kind == VALUE_LIST ? "'" : "";
 
-bool
-model_is_list(struct check *c, const struct value *v, const char *what)
-{
-	if (v->kind == VALUE_LIST)
+	if (v->kind == kind)
 		return true;
-	diag_error(c->d, POS(c, v), "'%s' must be a list, not %s %s", what,
+	diag_error(c->d, POS(c, v), "%s%s%s must be a %s, not %s %s", q, what,
+	    q, kind == VALUE_LIST ? "list" : "map",
 	    value_kind_article(v->kind), value_kind_name(v->kind));
 	return false;
 }
@@ -86,10 +68,7 @@ model_unknown(struct check *c, const struct srcpos *pos, const char *what,
 		diag_error(c->d, pos, "unknown %s '%s'", what, s);
 }
 
-/*
- * The x- keys of map m, n of them, for templates (see view.h): copied
- * into a map of their own, as the tree's nodes go.
- */
+/* The n x- keys of map m, for templates, copied as the tree goes. */
 static const struct value *
 copy_ext(struct check *c, const struct value *m, size_t n)
 {
@@ -141,8 +120,8 @@ model_read(struct check *c, const struct value *map,
 	return next > 0 ? copy_ext(c, map, next) : NULL;
 }
 
-const struct value *
-model_field(struct check *c, const struct fields *f, int k, bool required)
+static const struct value *
+field(struct check *c, const struct fields *f, int k, bool required)
 {
 	const struct value *v = f->val[k];
 
@@ -161,9 +140,9 @@ has_text(const struct value *v)
 }
 
 /*
- * Whether v's text holds no control character other than tab and line
- * feed: a phrase, title or reference is one line of plain text, and
- * only descriptions, notes and x- values may hold anything (escaped).
+ * A phrase, title or reference is one line of plain text: no control
+ * character but tab and line feed, which descriptions, notes and x-
+ * values may hold (escaped).
  */
 static bool
 is_line(struct check *c, const struct value *v, const char *key,
@@ -191,7 +170,7 @@ is_line(struct check *c, const struct value *v, const char *key,
 const char *
 model_get_str(struct check *c, const struct fields *f, int k, int how)
 {
-	const struct value *v = model_field(c, f, k, how & GET_REQUIRED);
+	const struct value *v = field(c, f, k, how & GET_REQUIRED);
 	const char *key = f->keys[k];
 
 	if (v == NULL)
@@ -218,7 +197,7 @@ model_get_str(struct check *c, const struct fields *f, int k, int how)
 bool
 model_get_int(struct check *c, const struct fields *f, int k, long long *out)
 {
-	const struct value *v = model_field(c, f, k, true);
+	const struct value *v = field(c, f, k, true);
 
 	if (v == NULL)
 		return false;
@@ -236,7 +215,7 @@ model_get_int(struct check *c, const struct fields *f, int k, long long *out)
 const struct text *
 model_get_loc(struct check *c, const struct fields *f, int k, int how)
 {
-	const struct value *v = model_field(c, f, k, how & GET_REQUIRED), *t;
+	const struct value *v = field(c, f, k, how & GET_REQUIRED), *t;
 	const char *key = f->keys[k];
 	struct text *out;
 	size_t i;
@@ -277,11 +256,7 @@ model_get_loc(struct check *c, const struct fields *f, int k, int how)
 	return out;
 }
 
-/*
- * The tree's nodes go once the model is built; texts are borrowed, as
- * they live as long as the model must.  The loader bounds nesting,
- * which bounds the recursion.
- */
+/* The loader bounds nesting, which bounds the recursion. */
 const struct value *
 model_copy_value(struct arena *a, const struct value *v)
 {
@@ -315,37 +290,27 @@ model_locale(const struct registry *r, const char *name)
 	return -1;
 }
 
-/*
- * The registry name becomes file and package names and, in pascal case,
- * a class name; the C prefix starts every C name.
- */
+/* The name becomes file, package and (pascal) class names. */
 static void
 check_registry_words(struct check *c, const struct fields *f)
 {
 	const struct registry *r = c->r;
 	const struct value *name = f->val[REG_NAME];
 	const struct value *prefix = f->val[REG_C_PREFIX];
-	const char *kw, *why;
+	const char *kw;
 
-	if (r->name != NULL) {
+	if (r->name != NULL && !model_check_word(c, POS(c, name), r->name,
+	    NULL, "registry name")) {
 		buf_reset(&c->scratch);
 		case_apply(&c->scratch, CASE_PASCAL, r->name, strlen(r->name));
-		if ((kw = keyword_in(NULL, r->name)) != NULL)
-			diag_error(c->d, POS(c, name), "registry name '%s' is "
-			    "a keyword of %s", r->name, kw);
-		else if ((kw = keyword_in(NULL, c->scratch.ptr)) != NULL)
+		if ((kw = keyword_in(NULL, c->scratch.ptr)) != NULL)
 			diag_error(c->d, POS(c, name), "registry name '%s' "
 			    "reads '%s' in pascal case, a keyword of %s",
 			    r->name, c->scratch.ptr, kw);
 	}
-	if (prefix == NULL || r->c_prefix == NULL)
-		return;
-	if ((kw = keyword_in("c", r->c_prefix)) != NULL)
-		diag_error(c->d, POS(c, prefix), "c_prefix '%s' is a keyword "
-		    "of %s", r->c_prefix, kw);
-	else if ((why = keyword_c_reserved(r->c_prefix)) != NULL)
-		diag_error(c->d, POS(c, prefix), "c_prefix '%s' is reserved "
-		    "in C: %s", r->c_prefix, why);
+	if (prefix != NULL && r->c_prefix != NULL)
+		model_check_word(c, POS(c, prefix), r->c_prefix, "c",
+		    "c_prefix");
 }
 
 static void
@@ -356,15 +321,15 @@ build_registry(struct check *c, const struct value *v)
 	struct fields f;
 	size_t i;
 
-	if (!model_is_map(c, v, "'registry'"))
+	if (!model_is(c, v, VALUE_MAP, "'registry'"))
 		return;
 	r->node = model_read(c, v, registry_keys, NKEYS(registry_keys), &f);
 	r->name = model_get_str(c, &f, REG_NAME, GET_REQUIRED | GET_IDENT);
 	r->c_prefix = model_get_str(c, &f, REG_C_PREFIX, GET_IDENT);
 	if (r->c_prefix == NULL)
 		r->c_prefix = r->name;
-	locs = model_field(c, &f, REG_LOCALES, true);
-	if (locs == NULL || !model_is_list(c, locs, "locales"))
+	locs = field(c, &f, REG_LOCALES, true);
+	if (locs == NULL || !model_is(c, locs, VALUE_LIST, "locales"))
 		return;
 	if (locs->len == 0) {
 		diag_error(c->d, POS(c, locs), "'locales' must not be empty");
@@ -430,7 +395,7 @@ model_build_list(struct check *c, const struct value *list, const char *what,
 	size_t i;
 
 	*n = 0;
-	if (list == NULL || !model_is_list(c, list, what))
+	if (list == NULL || !model_is(c, list, VALUE_LIST, what))
 		return NULL;
 	items = arena_array(c->a, list->len, size);
 	for (i = 0; i < list->len; i++) {
@@ -446,44 +411,7 @@ model_build_list(struct check *c, const struct value *list, const char *what,
 	return items;
 }
 
-/* Class and set lists are short: comparing every pair is fine. */
-static void
-check_unique(struct check *c, const char *what, const char *id,
-    const struct srcpos *pos, const char *prev, const struct srcpos *ppos)
-{
-	if (strcmp(id, prev) != 0)
-		return;
-	diag_error(c->d, pos, "duplicate %s id '%s'", what, id);
-	diag_note(c->d, ppos, "first defined here");
-}
-
-/* A model that model_build built has every id. */
-static void
-check_classes(struct check *c)
-{
-	const struct registry *r = c->r;
-	const struct status_class *a, *b;
-	size_t i, j;
-
-	for (i = 0; i < r->nsets; i++)
-		for (j = 0; j < i; j++)
-			check_unique(c, "set", r->sets[i].id, &r->sets[i].pos,
-			    r->sets[j].id, &r->sets[j].pos);
-	for (i = 0; i < r->nclasses; i++)
-		for (j = 0; j < i; j++) {
-			a = &r->classes[j];
-			b = &r->classes[i];
-			check_unique(c, "class", b->id, &b->pos, a->id,
-			    &a->pos);
-			if (b->first > a->last || a->first > b->last)
-				continue;
-			diag_error(c->d, &b->pos, "class '%s' overlaps class "
-			    "'%s'", b->id, a->id);
-			diag_note(c->d, &a->pos, "'%s' defined here", a->id);
-		}
-}
-
-/* model_build's work, which stops where nothing more can be checked. */
+/* Stops where nothing more can be checked. */
 static void
 build_model(struct check *c, const struct value *root)
 {
@@ -492,7 +420,7 @@ build_model(struct check *c, const struct value *root)
 	struct fields f;
 	long long schema;
 
-	if (!model_is_map(c, root, "the document"))
+	if (!model_is(c, root, VALUE_MAP, "the document"))
 		return;
 	r->root = model_read(c, root, root_keys, NKEYS(root_keys), &f);
 	if (f.val[ROOT_SCHEMA] != NULL &&
@@ -500,17 +428,17 @@ build_model(struct check *c, const struct value *root)
 		diag_error(c->d, POS(c, f.val[ROOT_SCHEMA]),
 		    "unsupported schema version %lld (this gen reads 1)",
 		    schema);
-	v = model_field(c, &f, ROOT_REGISTRY, true);
+	v = field(c, &f, ROOT_REGISTRY, true);
 	if (v != NULL)
 		build_registry(c, v);
 	if (r->nlocales == 0)
 		return;
 	r->sets = model_build_list(c, f.val[ROOT_SETS], "sets",
 	    sizeof(*r->sets), build_set, &r->nsets);
-	r->classes = model_build_list(c, model_field(c, &f, ROOT_CLASSES, true),
+	r->classes = model_build_list(c, field(c, &f, ROOT_CLASSES, true),
 	    "classes", sizeof(*r->classes), build_class, &r->nclasses);
 	r->statuses = model_build_list(c,
-	    model_field(c, &f, ROOT_STATUSES, true), "statuses",
+	    field(c, &f, ROOT_STATUSES, true), "statuses",
 	    sizeof(*r->statuses), model_build_status, &r->nstatuses);
 }
 
@@ -531,21 +459,3 @@ model_build(struct arena *a, const char *path, const struct value *root,
 	*out = c.r;
 	return 0;
 }
-
-int
-model_check(struct arena *a, struct registry *r, struct diag *d)
-{
-	struct check c = CHECK_INIT(a, d, r->path);
-	size_t before = d->errors;
-
-	c.r = r;
-	check_classes(&c);
-	model_check_codes(&c);
-	model_check_idents(&c);
-	model_check_names(&c);
-	model_check_sets(&c);
-	buf_release(&c.scratch);
-	arena_release(&c.tmp);
-	return d->errors != before ? -1 : 0;
-}
-

@@ -40,8 +40,7 @@ struct text {
 };
 
 struct history {
-	const char *phrase;
-	const char *ref;		/* or NULL */
+	const char *phrase, *ref;	/* the latter or NULL */
 	const struct value *node;	/* its x- keys only, or NULL */
 };
 
@@ -56,8 +55,7 @@ struct subcode {
 struct status {
 	struct srcpos pos;
 	long long code;
-	const char *phrase;
-	const char *id;
+	const char *phrase, *id;
 	size_t phrase_len, id_len;	/* see struct text */
 	struct srcpos id_pos;		/* of `id`, else of the status */
 	const char **aliases;
@@ -67,7 +65,7 @@ struct status {
 	enum status_kind kind;
 	const char *set;		/* set id or NULL */
 	struct srcpos set_pos;
-	bool docs_only;			/* shares its code; Markdown only */
+	bool docs_only;		/* shares its code; Markdown only */
 	const char *source, *ref, *expires;	/* or NULL */
 	struct history *history;
 	size_t nhistory;
@@ -83,25 +81,21 @@ struct status_class {
 	struct srcpos pos;
 	const char *id;
 	long long first, last;
-	const struct text *title;
-	const struct text *description;
+	const struct text *title, *description;
 	const struct value *node;	/* its x- keys only, or NULL */
 };
 
 struct status_set {
 	struct srcpos pos;
 	const char *id;
-	const struct text *title;
-	const struct text *description;	/* or NULL */
+	const struct text *title, *description;	/* the latter or NULL */
 	const struct value *node;	/* its x- keys only, or NULL */
 };
 
 struct registry {
 	const char *path;		/* of the data, for positions */
-	const char *name;
-	const char *c_prefix;
-	const struct text *title;
-	const struct text *description;	/* or NULL */
+	const char *name, *c_prefix;
+	const struct text *title, *description;	/* the latter or NULL */
 	const char **locales;
 	size_t nlocales;
 	struct status_class *classes;

@@ -1,9 +1,9 @@
 /*
  * model_int: what the files of the model stage share; see model.h.
  *
- * model.c reads maps, builds the registry, its classes and its sets,
- * and runs the checks in order; status.c builds a status and checks the
- * codes; ident.c checks ids, aliases and `names:`.  All of them work on
+ * model.c reads maps and builds the registry, its classes and its sets;
+ * status.c builds a status and runs the checks across statuses, of
+ * which ident.c checks ids, aliases and `names:`.  All of them work on
  * one struct check, which lives while model_build or model_check runs.
  */
 #ifndef GEN_MODEL_INT_H
@@ -25,11 +25,10 @@ struct check {
 	struct registry *r;
 	struct buf scratch;	/* spellings, reused */
 	struct arena tmp;	/* what only the checks use */
-	struct idents *ids;	/* in tmp, for model_check_names */
 };
 
 #define CHECK_INIT(a, d, path) \
-	{ (a), (d), (path), NULL, BUF_INIT, ARENA_INIT, NULL }
+	{ (a), (d), (path), NULL, BUF_INIT, ARENA_INIT }
 
 /* Where value v, or key i of map m, was written. */
 #define POS(c, v) \
@@ -69,8 +68,6 @@ enum {
 
 const struct value *model_read(struct check *c, const struct value *map,
     const char *const *keys, size_t nkeys, struct fields *f);
-const struct value *model_field(struct check *c, const struct fields *f,
-    int k, bool required);
 const char *model_get_str(struct check *c, const struct fields *f, int k,
     int how);
 bool model_get_int(struct check *c, const struct fields *f, int k,
@@ -78,9 +75,9 @@ bool model_get_int(struct check *c, const struct fields *f, int k,
 const struct text *model_get_loc(struct check *c, const struct fields *f,
     int k, int how);
 
-/* Whether v is a map (a list); if not, reported as `what`. */
-bool model_is_map(struct check *c, const struct value *v, const char *what);
-bool model_is_list(struct check *c, const struct value *v, const char *what);
+/* Whether v is a map (a list); if not, reported as `what` ('what'). */
+bool model_is(struct check *c, const struct value *v, enum value_kind kind,
+    const char *what);
 
 /* "unknown WHAT 'S'", with the closest of cands[0..n) if one is near. */
 void model_unknown(struct check *c, const struct srcpos *pos,
@@ -99,25 +96,20 @@ void *model_build_list(struct check *c, const struct value *list,
     const char *what, size_t size,
     void (*fn)(struct check *, const struct value *, void *), size_t *n);
 
-/*
- * Statuses (status.c): model_build_status builds the struct status at
- * p from map v, for model_build_list.  model_check_codes sorts the
- * statuses by code and checks shared codes and class ranges;
- * model_check_sets checks that each status's set is declared, and that
- * unofficial codes have one.
- */
+/* Builds the struct status at p from map v, for model_build_list. */
 void model_build_status(struct check *c, const struct value *v, void *p);
-void model_check_codes(struct check *c);
-void model_check_sets(struct check *c);
 
 /*
  * Identifiers (ident.c): every id and alias, spelt in each case a target
  * language prints names in, must be unique and no keyword; each
  * language's `names:` must not meet another status's names there.
- * model_check_names reads the ids that model_check_idents left in
- * c->ids, so it comes after.
+ * model_check_word reports word, which gen prints bare in language lang
+ * (NULL: any; `what` in messages: "c_prefix", "go name"), if it is one
+ * of lang's keywords or, in C, reserved to the implementation, and
+ * returns whether it did.
  */
 void model_check_idents(struct check *c);
-void model_check_names(struct check *c);
+bool model_check_word(struct check *c, const struct srcpos *pos,
+    const char *word, const char *lang, const char *what);
 
 #endif

@@ -1,37 +1,24 @@
-/*
- * Statuses (see model_int.h): a status and its parts from the document,
- * then the checks of codes and sets over all of them.
- */
+/* Statuses (see model_int.h): building them, then the checks across them. */
 #include "model_int.h"
 
 #include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* The keys of a status and of its parts, as in model.c. */
 enum {
 	ST_CODE, ST_PHRASE, ST_ID, ST_ALIASES, ST_NAMES, ST_STATUS, ST_SET,
 	ST_SOURCE, ST_REF, ST_EXPIRES, ST_HISTORY, ST_SUBCODES, ST_NOTE,
 	ST_DESCRIPTION, ST_DOCS_ONLY
 };
 static const char *const status_keys[] = {
-	[ST_CODE] = "code", [ST_PHRASE] = "phrase", [ST_ID] = "id",
-	[ST_ALIASES] = "aliases", [ST_NAMES] = "names",
-	[ST_STATUS] = "status", [ST_SET] = "set", [ST_SOURCE] = "source",
-	[ST_REF] = "ref", [ST_EXPIRES] = "expires",
-	[ST_HISTORY] = "history", [ST_SUBCODES] = "subcodes",
-	[ST_NOTE] = "note", [ST_DESCRIPTION] = "description",
-	[ST_DOCS_ONLY] = "docs_only"
+	"code", "phrase", "id", "aliases", "names", "status", "set", "source",
+	"ref", "expires", "history", "subcodes", "note", "description",
+	"docs_only"
 };
 enum { HIST_PHRASE, HIST_REF };
-static const char *const history_keys[] = {
-	[HIST_PHRASE] = "phrase", [HIST_REF] = "ref"
-};
+static const char *const history_keys[] = { "phrase", "ref" };
 enum { SUB_SUB, SUB_PHRASE, SUB_DESCRIPTION };
-static const char *const subcode_keys[] = {
-	[SUB_SUB] = "sub", [SUB_PHRASE] = "phrase",
-	[SUB_DESCRIPTION] = "description"
-};
+static const char *const subcode_keys[] = { "sub", "phrase", "description" };
 static_assert(NKEYS(status_keys) <= FIELDS_MAX, "FIELDS_MAX fits them");
 
 /* Indexed by enum status_kind. */
@@ -66,10 +53,7 @@ build_subcode(struct check *c, const struct value *v, void *p)
 	s->description = model_get_loc(c, &f, SUB_DESCRIPTION, GET_REQUIRED);
 }
 
-/*
- * What a message quotes of v: a scalar's text, "" for a list or a map,
- * whose str is no text (it shares its place with their items).
- */
+/* What a message quotes of v: a list's or map's str is no text. */
 static const char *
 shown(const struct value *v)
 {
@@ -82,7 +66,7 @@ build_aliases(struct check *c, const struct fields *f, struct status *s)
 	const struct value *list = f->val[ST_ALIASES];
 	size_t i;
 
-	if (list == NULL || !model_is_list(c, list, "aliases"))
+	if (list == NULL || !model_is(c, list, VALUE_LIST, "aliases"))
 		return;
 	s->aliases = arena_array(c->a, list->len, sizeof(*s->aliases));
 	s->alias_pos = arena_array(c->a, list->len,
@@ -107,12 +91,12 @@ build_names(struct check *c, const struct fields *f, struct status *s)
 	const struct value *names = f->val[ST_NAMES];
 	size_t i, j;
 
-	if (names == NULL || !model_is_map(c, names, "'names'"))
+	if (names == NULL || !model_is(c, names, VALUE_MAP, "'names'"))
 		return;
 	for (i = 0; i < names->len; i++) {
 		const struct value *l = names->items[i];
 
-		if (!model_is_list(c, l, names->u.keys[i].s))
+		if (!model_is(c, l, VALUE_LIST, names->u.keys[i].s))
 			return;
 		for (j = 0; j < l->len; j++) {
 			const struct value *n = l->items[j];
@@ -172,10 +156,7 @@ build_kind(struct check *c, const struct fields *f, struct status *s)
 	    status_names, NKEYS(status_names));
 }
 
-/*
- * docs_only: an unofficial code whose number another entry already has
- * stays out of the code outputs, so that each number has one name there.
- */
+/* An unofficial code that shares its number stays out of code outputs. */
 static void
 build_docs_only(struct check *c, const struct fields *f, struct status *s)
 {
@@ -211,7 +192,6 @@ model_build_status(struct check *c, const struct value *v, void *p)
 			    "cannot derive an identifier from '%s'; add 'id'",
 			    s->phrase);
 	}
-	/* Measured here, where they are fresh; see struct text. */
 	s->phrase_len = s->phrase != NULL ? strlen(s->phrase) : 0;
 	s->id_len = s->id != NULL ? strlen(s->id) : 0;
 	build_aliases(c, &f, s);
@@ -250,10 +230,9 @@ cmp_status(const void *pa, const void *pb)
 }
 
 /*
- * Entries sharing a code are sorted with the one the code outputs use
- * first and the docs_only ones after it.  Two sets may share a number,
- * and a set may reuse a registered one, only when all but one entry say
- * docs_only; within one set a number is used once.
+ * Sorted, the entry the code outputs use comes first among those that
+ * share a code.  Sets may share a number, or reuse a registered one,
+ * only when all entries but one say docs_only; not within one set.
  */
 static void
 check_shared(struct check *c, size_t i)
@@ -292,31 +271,22 @@ check_shared(struct check *c, size_t i)
 	}
 }
 
-/*
- * Registries are mostly written in order of code: a look along the
- * list spares most of them a sort.  No two statuses share a position,
- * so the order is total and the result the same either way.
- */
 static void
-sort_statuses(struct registry *r)
-{
-	size_t i;
-
-	for (i = 1; i < r->nstatuses; i++)
-		if (cmp_status(&r->statuses[i - 1], &r->statuses[i]) > 0) {
-			qsort(r->statuses, r->nstatuses, sizeof(*r->statuses),
-			    cmp_status);
-			return;
-		}
-}
-
-void
-model_check_codes(struct check *c)
+check_codes(struct check *c)
 {
 	struct registry *r = c->r;
 	size_t i, k;
 
-	sort_statuses(r);
+	/*
+	 * Mostly in order already: a look along the list spares a sort.
+	 * No two share a position, so the order is total either way.
+	 */
+	for (i = 1; i < r->nstatuses; i++)
+		if (cmp_status(&r->statuses[i - 1], &r->statuses[i]) > 0) {
+			qsort(r->statuses, r->nstatuses, sizeof(*r->statuses),
+			    cmp_status);
+			break;
+		}
 	for (i = 0; i < r->nstatuses; i++) {
 		struct status *s = &r->statuses[i];
 
@@ -332,8 +302,8 @@ model_check_codes(struct check *c)
 	}
 }
 
-void
-model_check_sets(struct check *c)
+static void
+check_sets(struct check *c)
 {
 	const struct registry *r = c->r;
 	const char **ids = arena_array(&c->tmp, r->nsets + 1, sizeof(*ids));
@@ -357,6 +327,58 @@ model_check_sets(struct check *c)
 			model_unknown(c, &s->set_pos, "set", s->set, ids,
 			    r->nsets);
 	}
+}
+
+/* Class and set lists are short: comparing every pair is fine. */
+static void
+check_unique(struct check *c, const char *what, const char *id,
+    const struct srcpos *pos, const char *prev, const struct srcpos *ppos)
+{
+	if (strcmp(id, prev) != 0)
+		return;
+	diag_error(c->d, pos, "duplicate %s id '%s'", what, id);
+	diag_note(c->d, ppos, "first defined here");
+}
+
+static void
+check_classes(struct check *c)
+{
+	const struct registry *r = c->r;
+	const struct status_class *a, *b;
+	size_t i, j;
+
+	for (i = 0; i < r->nsets; i++)
+		for (j = 0; j < i; j++)
+			check_unique(c, "set", r->sets[i].id, &r->sets[i].pos,
+			    r->sets[j].id, &r->sets[j].pos);
+	for (i = 0; i < r->nclasses; i++)
+		for (j = 0; j < i; j++) {
+			a = &r->classes[j];
+			b = &r->classes[i];
+			check_unique(c, "class", b->id, &b->pos, a->id,
+			    &a->pos);
+			if (b->first > a->last || a->first > b->last)
+				continue;
+			diag_error(c->d, &b->pos, "class '%s' overlaps class "
+			    "'%s'", b->id, a->id);
+			diag_note(c->d, &a->pos, "'%s' defined here", a->id);
+		}
+}
+
+int
+model_check(struct arena *a, struct registry *r, struct diag *d)
+{
+	struct check c = CHECK_INIT(a, d, r->path);
+	size_t before = d->errors;
+
+	c.r = r;
+	check_classes(&c);
+	check_codes(&c);
+	model_check_idents(&c);
+	check_sets(&c);
+	buf_release(&c.scratch);
+	arena_release(&c.tmp);
+	return d->errors != before ? -1 : 0;
 }
 
 static int
