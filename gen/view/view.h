@@ -1,28 +1,10 @@
 /*
- * view: the value tree that templates read, made from the model.
- *
- * view_build turns a validated registry into a tree for one output: one
- * target language (how ids become names) and one locale.  It is built
- * whole before rendering starts, and only with the keys the output's
- * templates name (struct view_keys.used): a C header needs five of a
- * status's thirty keys.  A status has one view, which every list that
- * holds it (statuses, all_statuses, a class's, a set's) shares.  Every
- * key a view can have is present (null when the data has no value), so
- * strict rendering catches misspelled names in templates.
- *
- * Root keys: gen {version, data, notice}, registry, classes, statuses
- * (the code outputs'), all_statuses, unofficial, sets, lookup;
- * doc/templates.md lists the keys of each.  Every localised text also
- * comes as NAME_locales, a list of {locale, text}, and the x- keys of
- * every map of the data also come as `extensions`, a list of {key,
- * value} whose values are nodes that describe their shape (kind, value,
- * is_KIND, items, members), for outputs such as JSON that carry
- * everything.
- *
+ * view: the value tree that templates read, made from the model for one
+ * output (a language, a locale), whole, before rendering, and only with
+ * the keys its templates name.  doc/templates.md lists every key.
  * Calling sequence: view_keys_init and view_base_build once per run,
- * before any thread starts, mark the keys each output uses, then
- * view_build for each output.  The tree lives in the arena given;
- * texts are borrowed from the model.
+ * before any thread starts; mark the keys each output uses; view_build
+ * for each output.  Texts are borrowed from the model.
  */
 #ifndef GEN_VIEW_H
 #define GEN_VIEW_H
@@ -62,10 +44,8 @@ struct view_keys {
 	struct mkey k[VK_N];
 	bool used[VK_N];
 	/*
-	 * Named first, where a name is looked up through the context
-	 * stack: a status can only be a section's item, never what a
-	 * dotted name reaches, so only these keys go in its view (the
-	 * `name` of {{registry.name}} is no status's).
+	 * Named as a name's first part: a status is only ever a section's
+	 * item, so only these go in its view (not registry.name's `name`).
 	 */
 	bool first[VK_N];
 };
@@ -73,11 +53,7 @@ struct view_keys {
 /* Interns every key into keys and marks them all used. */
 void view_keys_init(struct view_keys *vk, struct keys *keys);
 
-/*
- * Marks the view key that the interned key names, if it is one, as
- * used, and as named first if first; for an output whose used[] and
- * first[] start all false.
- */
+/* Marks the view key the interned key is, if any, used (and first). */
 void view_keys_use(struct view_keys *vk, const char *key, bool first);
 
 struct view_opts {
@@ -90,12 +66,7 @@ struct view_opts {
 	bool include_all;		/* every unofficial set joins */
 };
 
-/*
- * What the views of every output share, made once per run in arena a:
- * each status's scalars and texts, which many views would otherwise
- * each hold a copy of.  r is read during the call; the result borrows
- * texts from r.
- */
+/* What every output's view shares (each status's scalars and texts). */
 struct view_base;
 struct view_base *view_base_build(struct arena *a, const struct registry *r);
 
@@ -103,9 +74,8 @@ struct view_base *view_base_build(struct arena *a, const struct registry *r);
 const char *view_notice(struct arena *a, const char *data_path);
 
 /*
- * Builds the view in a; never fails (the model is already valid).  r,
- * o and vk are read during the call only; the tree borrows texts from
- * r, keys from vk and values from base, view_base_build's for r.
+ * Builds the view in a; never fails.  The tree borrows texts from r,
+ * keys from vk and values from base, view_base_build's for r.
  */
 const struct value *view_build(struct arena *a, const struct registry *r,
     const struct view_base *base, const struct view_opts *o,
