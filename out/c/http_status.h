@@ -234,6 +234,18 @@ enum http_status {
 	X(511, NETWORK_AUTHENTICATION_REQUIRED, "Network Authentication Required") \
 	/* end of HTTP_STATUS_MAP */
 
+/*
+ * The number of codes, and every code in ascending order: for (i = 0;
+ * i < HTTP_STATUS_COUNT; i++) visits each code once.
+ */
+#define HTTP_STATUS_COUNT (63 + 1)
+extern const int http_status_codes[HTTP_STATUS_COUNT];
+
+/*
+ * Every string below is a literal that lives as long as the program;
+ * never free or change one.
+ */
+
 /* The registered reason phrase of code, or NULL when code is unknown. */
 const char *http_status_reason(int code);
 
@@ -245,6 +257,27 @@ const char *http_status_name(int code);
 
 /* What code means, or NULL when code is unknown. */
 const char *http_status_description(int code);
+
+/*
+ * The id of the class whose range holds code, whether code is registered
+ * or not, or NULL when no class holds it.  Any code from 100 to
+ * 199 is in "informational".
+ */
+const char *http_status_class(int code);
+
+/*
+ * The code whose id or alias is name, in any ASCII case, or -1 when there
+ * is none or name is NULL.  100 is found by "continue" and by "CONTINUE"
+ * (ids, not the enum's names: the enum's prefix is no part of a name).
+ */
+int http_status_from_name(const char *name);
+
+/*
+ * The code whose phrase, now or before, is phrase, in any ASCII case, or
+ * -1 when there is none or phrase is NULL.  A phrase that two codes have
+ * had finds the one that has it now, else the lower code.
+ */
+int http_status_from_phrase(const char *phrase);
 
 /* Whether code is in 100-199: Informational. */
 int http_status_is_informational(int code);
@@ -275,279 +308,83 @@ int http_status_is_server_error(int code);
 extern "C" {
 #endif
 
-const char *
-http_status_reason(int code)
-{
-	switch (code) {
-	case 100:
-		return "Continue";
-	case 101:
-		return "Switching Protocols";
-	case 102:
-		return "Processing";
-	case 103:
-		return "Early Hints";
-	case 104:
-		return "Upload Resumption Supported";
-	case 200:
-		return "OK";
-	case 201:
-		return "Created";
-	case 202:
-		return "Accepted";
-	case 203:
-		return "Non-Authoritative Information";
-	case 204:
-		return "No Content";
-	case 205:
-		return "Reset Content";
-	case 206:
-		return "Partial Content";
-	case 207:
-		return "Multi-Status";
-	case 208:
-		return "Already Reported";
-	case 226:
-		return "IM Used";
-	case 300:
-		return "Multiple Choices";
-	case 301:
-		return "Moved Permanently";
-	case 302:
-		return "Found";
-	case 303:
-		return "See Other";
-	case 304:
-		return "Not Modified";
-	case 305:
-		return "Use Proxy";
-	case 306:
-		return "(Unused)";
-	case 307:
-		return "Temporary Redirect";
-	case 308:
-		return "Permanent Redirect";
-	case 400:
-		return "Bad Request";
-	case 401:
-		return "Unauthorized";
-	case 402:
-		return "Payment Required";
-	case 403:
-		return "Forbidden";
-	case 404:
-		return "Not Found";
-	case 405:
-		return "Method Not Allowed";
-	case 406:
-		return "Not Acceptable";
-	case 407:
-		return "Proxy Authentication Required";
-	case 408:
-		return "Request Timeout";
-	case 409:
-		return "Conflict";
-	case 410:
-		return "Gone";
-	case 411:
-		return "Length Required";
-	case 412:
-		return "Precondition Failed";
-	case 413:
-		return "Content Too Large";
-	case 414:
-		return "URI Too Long";
-	case 415:
-		return "Unsupported Media Type";
-	case 416:
-		return "Range Not Satisfiable";
-	case 417:
-		return "Expectation Failed";
-	case 418:
-		return "I'm a teapot";
-	case 421:
-		return "Misdirected Request";
-	case 422:
-		return "Unprocessable Content";
-	case 423:
-		return "Locked";
-	case 424:
-		return "Failed Dependency";
-	case 425:
-		return "Too Early";
-	case 426:
-		return "Upgrade Required";
-	case 428:
-		return "Precondition Required";
-	case 429:
-		return "Too Many Requests";
-	case 431:
-		return "Request Header Fields Too Large";
-	case 451:
-		return "Unavailable For Legal Reasons";
-	case 500:
-		return "Internal Server Error";
-	case 501:
-		return "Not Implemented";
-	case 502:
-		return "Bad Gateway";
-	case 503:
-		return "Service Unavailable";
-	case 504:
-		return "Gateway Timeout";
-	case 505:
-		return "HTTP Version Not Supported";
-	case 506:
-		return "Variant Also Negotiates";
-	case 507:
-		return "Insufficient Storage";
-	case 508:
-		return "Loop Detected";
-	case 510:
-		return "Not Extended";
-	case 511:
-		return "Network Authentication Required";
-	default:
-		return NULL;
-	}
-}
+/*
+ * Lookups read tables, compiled like any data whatever their size: the
+ * codes in ascending order, and each code's strings at the same position
+ * in http_status_entries.
+ */
+const int http_status_codes[HTTP_STATUS_COUNT] = {
+	100,
+	101,
+	102,
+	103,
+	104,
+	200,
+	201,
+	202,
+	203,
+	204,
+	205,
+	206,
+	207,
+	208,
+	226,
+	300,
+	301,
+	302,
+	303,
+	304,
+	305,
+	306,
+	307,
+	308,
+	400,
+	401,
+	402,
+	403,
+	404,
+	405,
+	406,
+	407,
+	408,
+	409,
+	410,
+	411,
+	412,
+	413,
+	414,
+	415,
+	416,
+	417,
+	418,
+	421,
+	422,
+	423,
+	424,
+	425,
+	426,
+	428,
+	429,
+	431,
+	451,
+	500,
+	501,
+	502,
+	503,
+	504,
+	505,
+	506,
+	507,
+	508,
+	510,
+	511,
+};
 
-const char *
-http_status_name(int code)
-{
-	switch (code) {
-	case 100:
-		return "CONTINUE";
-	case 101:
-		return "SWITCHING_PROTOCOLS";
-	case 102:
-		return "PROCESSING";
-	case 103:
-		return "EARLY_HINTS";
-	case 104:
-		return "UPLOAD_RESUMPTION_SUPPORTED";
-	case 200:
-		return "OK";
-	case 201:
-		return "CREATED";
-	case 202:
-		return "ACCEPTED";
-	case 203:
-		return "NON_AUTHORITATIVE_INFORMATION";
-	case 204:
-		return "NO_CONTENT";
-	case 205:
-		return "RESET_CONTENT";
-	case 206:
-		return "PARTIAL_CONTENT";
-	case 207:
-		return "MULTI_STATUS";
-	case 208:
-		return "ALREADY_REPORTED";
-	case 226:
-		return "IM_USED";
-	case 300:
-		return "MULTIPLE_CHOICES";
-	case 301:
-		return "MOVED_PERMANENTLY";
-	case 302:
-		return "FOUND";
-	case 303:
-		return "SEE_OTHER";
-	case 304:
-		return "NOT_MODIFIED";
-	case 305:
-		return "USE_PROXY";
-	case 306:
-		return "UNUSED";
-	case 307:
-		return "TEMPORARY_REDIRECT";
-	case 308:
-		return "PERMANENT_REDIRECT";
-	case 400:
-		return "BAD_REQUEST";
-	case 401:
-		return "UNAUTHORIZED";
-	case 402:
-		return "PAYMENT_REQUIRED";
-	case 403:
-		return "FORBIDDEN";
-	case 404:
-		return "NOT_FOUND";
-	case 405:
-		return "METHOD_NOT_ALLOWED";
-	case 406:
-		return "NOT_ACCEPTABLE";
-	case 407:
-		return "PROXY_AUTHENTICATION_REQUIRED";
-	case 408:
-		return "REQUEST_TIMEOUT";
-	case 409:
-		return "CONFLICT";
-	case 410:
-		return "GONE";
-	case 411:
-		return "LENGTH_REQUIRED";
-	case 412:
-		return "PRECONDITION_FAILED";
-	case 413:
-		return "CONTENT_TOO_LARGE";
-	case 414:
-		return "URI_TOO_LONG";
-	case 415:
-		return "UNSUPPORTED_MEDIA_TYPE";
-	case 416:
-		return "RANGE_NOT_SATISFIABLE";
-	case 417:
-		return "EXPECTATION_FAILED";
-	case 418:
-		return "IM_A_TEAPOT";
-	case 421:
-		return "MISDIRECTED_REQUEST";
-	case 422:
-		return "UNPROCESSABLE_CONTENT";
-	case 423:
-		return "LOCKED";
-	case 424:
-		return "FAILED_DEPENDENCY";
-	case 425:
-		return "TOO_EARLY";
-	case 426:
-		return "UPGRADE_REQUIRED";
-	case 428:
-		return "PRECONDITION_REQUIRED";
-	case 429:
-		return "TOO_MANY_REQUESTS";
-	case 431:
-		return "REQUEST_HEADER_FIELDS_TOO_LARGE";
-	case 451:
-		return "UNAVAILABLE_FOR_LEGAL_REASONS";
-	case 500:
-		return "INTERNAL_SERVER_ERROR";
-	case 501:
-		return "NOT_IMPLEMENTED";
-	case 502:
-		return "BAD_GATEWAY";
-	case 503:
-		return "SERVICE_UNAVAILABLE";
-	case 504:
-		return "GATEWAY_TIMEOUT";
-	case 505:
-		return "HTTP_VERSION_NOT_SUPPORTED";
-	case 506:
-		return "VARIANT_ALSO_NEGOTIATES";
-	case 507:
-		return "INSUFFICIENT_STORAGE";
-	case 508:
-		return "LOOP_DETECTED";
-	case 510:
-		return "NOT_EXTENDED";
-	case 511:
-		return "NETWORK_AUTHENTICATION_REQUIRED";
-	default:
-		return NULL;
-	}
-}
+struct http_status_entry {
+	const char *name;
+	const char *phrase;
+	const char *description;
+};
 
 #if defined(__clang__) || (defined(__GNUC__) && \
     __GNUC__ * 100 + __GNUC_MINOR__ >= 406)
@@ -555,147 +392,208 @@ http_status_name(int code)
 #pragma GCC diagnostic ignored "-Woverlength-strings"
 #endif
 
-const char *
-http_status_description(int code)
-{
-	switch (code) {
-	case 100:
-		return "Interim response telling the client that the request headers were accepted and it can go on sending the body. Servers send it when the request carried Expect: 100-continue, so that a large upload is not wasted on a request that would be refused.";
-	case 101:
-		return "The server agrees to the client's Upgrade request and will speak the protocol named in its own Upgrade header right after this response, for example when a connection becomes a WebSocket.";
-	case 102:
-		return "WebDAV interim response sent while a long-running request is still being worked on, so that the client does not give up waiting. No final status has been decided yet.";
-	case 103:
-		return "Interim response carrying Link headers, typically with rel=preload or rel=preconnect, so that the client can start loading subresources while the server is still preparing the final response.";
-	case 104:
-		return "Interim response from the resumable uploads protocol: the server can resume this upload if it is interrupted, and the Location header gives the URL of the upload resource to continue with.";
-	case 200:
-		return "The request succeeded. What the body carries depends on the method: the resource for GET, the outcome of the action for POST, and nothing at all for HEAD, which returns only the headers.";
-	case 201:
-		return "The request succeeded and created one or more new resources. The Location header, when present, points at the main new resource; without it the request URI identifies it.";
-	case 202:
-		return "The server has taken the request on for processing but has not finished it, and it may still fail later. Typical for queued or batch jobs, usually with a way for the client to check on progress.";
-	case 203:
-		return "The request succeeded, but a transforming proxy altered the content it got from the origin server, so what the client sees is not exactly what the origin sent.";
-	case 204:
-		return "The request succeeded and there is no body to send back. Common for PUT and DELETE, and for submissions after which the client should stay on the current page.";
-	case 205:
-		return "The request succeeded and the client should reset the document view that sent it, for example clear a form so the user can enter new data. The response has no body.";
-	case 206:
-		return "The server returns only the parts of the resource that the Range header asked for. A single part is described by Content-Range; several parts are sent together as multipart/byteranges.";
-	case 207:
-		return "WebDAV response whose XML body reports a separate status for each of several resources. Used when one request touches many resources and the results differ.";
-	case 208:
-		return "Used inside a 207 Multi-Status body to say that the members of a binding were already listed earlier in the same response, so the same collection is not enumerated twice.";
-	case 226:
-		return "The server fulfilled a GET by applying instance manipulations, such as a delta encoding, to the current instance; the IM header lists what it applied. The client must have asked for this with an A-IM header.";
-	case 300:
-		return "The resource has several representations and the server does not pick one for the client. The body should list the options, and a preferred one may be given in Location.";
-	case 301:
-		return "The resource now lives permanently at the URI in the Location header, and clients should update any links they have stored. Clients may turn a POST into a GET when following it; use 308 when the method has to be kept.";
-	case 302:
-		return "The resource is for now at the URI in the Location header, but later requests should keep using the original URI. Clients may turn a POST into a GET when following it; use 307 when the method has to be kept.";
-	case 303:
-		return "The server sends the client to a different resource, named in Location, which the client should retrieve with GET. The usual answer to a POST, so that reloading the result page does not submit the form again.";
-	case 304:
-		return "Answer to a conditional GET or HEAD (If-None-Match, If-Modified-Since) when the copy the client has cached is still current. It has no body and carries only the headers needed to refresh the cache entry, such as ETag, Cache-Control and Expires.";
-	case 305:
-		return "Once asked the client to repeat the request through the proxy named in Location. Deprecated because letting a response pick the proxy is a security risk; clients ignore it.";
-	case 306:
-		return "Reserved and not used. An early draft gave it the name Switch Proxy, meaning that later requests should go through a different proxy, but the idea was dropped.";
-	case 307:
-		return "The resource is for now at the URI in the Location header, and the client must repeat the request there with the same method and body. Later requests should still go to the original URI.";
-	case 308:
-		return "The resource has moved for good to the URI in the Location header. The client must repeat the request there with the same method and body, and should update stored links.";
-	case 400:
-		return "The server will not handle the request because it sees a fault on the client side, such as a malformed request line or header, an inconsistent message length, or parameters it cannot make sense of.";
-	case 401:
-		return "The request lacks valid credentials for the target resource. The server must send a WWW-Authenticate header naming the schemes it accepts, so the client can retry with an Authorization header.";
-	case 402:
-		return "Reserved for future use and without a standard meaning. Some APIs and payment services send it to say that a payment or subscription is needed first.";
-	case 403:
-		return "The server understood the request but refuses to carry it out. Unlike 401, it is not a matter of missing credentials: any that were sent are not enough, and the client should not repeat the request with the same ones. The server may explain why in the body, or answer 404 instead to hide that the resource exists.";
-	case 404:
-		return "The server has no current representation of the target resource, or prefers not to reveal that it has one. It says nothing about whether the absence is temporary; 410 is the code for resources removed for good.";
-	case 405:
-		return "The target resource exists but does not support the request method. The response must include an Allow header listing the methods it does support.";
-	case 406:
-		return "Content negotiation failed: the server has no representation that satisfies the request's Accept, Accept-Encoding or Accept-Language headers. It may list the representations it does have in the body.";
-	case 407:
-		return "Like 401, but it is a proxy on the path that wants credentials. The proxy sends its challenge in Proxy-Authenticate, and the client retries with a Proxy-Authorization header.";
-	case 408:
-		return "The server did not receive a complete request within the time it was prepared to wait, and is closing the connection. The client may send the request again on a new connection.";
-	case 409:
-		return "The request clashes with the current state of the resource, for example an edit made against an outdated version, or creating something that already exists. The body should give the client enough to resolve it.";
-	case 410:
-		return "The resource was here once but has been removed on purpose and is not coming back. Unlike 404 it lets clients and search engines drop their links; it is cacheable by default.";
-	case 411:
-		return "The server refuses a request that has a body but no Content-Length header. The client may retry with a correct Content-Length.";
-	case 412:
-		return "A condition in the request headers, such as If-Match or If-Unmodified-Since, evaluated to false, so the method was not applied. This keeps two clients editing the same resource from overwriting each other.";
-	case 413:
-		return "The request body is bigger than the server is willing or able to handle. The server may simply close the connection; if the limit is only temporary it should say when to retry with Retry-After.";
-	case 414:
-		return "The request target is longer than the server is willing to interpret. Usually a form that should have used POST was sent as a GET with a huge query string, or a redirect loop keeps making the URI longer.";
-	case 415:
-		return "The server refuses the request because the body is in a format it does not support, judging by Content-Type, Content-Encoding or the data itself. It may name the formats it takes in an Accept or Accept-Encoding response header.";
-	case 416:
-		return "None of the ranges in the Range header overlap the resource as it is now, for example a start offset beyond the end of the file. For byte ranges the server should send Content-Range: bytes */LENGTH to tell the real size.";
-	case 417:
-		return "The server cannot meet the expectation in the request's Expect header. In practice that means an Expect value other than 100-continue.";
-	case 418:
-		return "A joke from the 1998 April Fools' Hyper Text Coffee Pot Control Protocol, where a teapot refuses to brew coffee. HTTP keeps the code reserved so it never gets a real meaning, yet some servers return it for fun or to turn away unwanted requests.";
-	case 421:
-		return "The request reached a server that cannot answer for this scheme and host, typically because an HTTP/2 or HTTP/3 connection was reused for a host name the server is not set up for. The client may retry over a new connection.";
-	case 422:
-		return "The server understands the content type and the syntax is fine, but it cannot act on what the content says, for example well-formed JSON that fails validation.";
-	case 423:
-		return "WebDAV: the source or destination resource is locked, and the request did not supply a matching lock token in its If header.";
-	case 424:
-		return "WebDAV: the action was not performed because another action it depended on failed, for example the remaining property changes of a PROPPATCH after one of them failed.";
-	case 425:
-		return "The server will not process a request that arrived in TLS 1.3 early data (0-RTT), because a replay of it could do harm. The client should send it again once the handshake has completed.";
-	case 426:
-		return "The server refuses to handle the request over the current protocol but would do so after the client upgrades. It must send an Upgrade header naming the protocols it requires.";
-	case 428:
-		return "The server insists that the request be conditional, typically a PUT with If-Match, so that a client cannot overwrite changes it has never seen.";
-	case 429:
-		return "The client has sent too many requests in a given period and is being rate limited. The server may send Retry-After to say how long to wait.";
-	case 431:
-		return "The server refuses the request because one header field, or the header section as a whole, is too large. The client may retry with smaller headers, for example after clearing oversized cookies.";
-	case 451:
-		return "The server denies access to the resource because of a legal demand, such as a court order or government censorship. A Link header with rel=blocked-by may name whoever imposes the block.";
-	case 500:
-		return "The server ran into an unexpected condition that kept it from fulfilling the request. The generic answer when no more specific 5xx code fits.";
-	case 501:
-		return "The server lacks the functionality the request needs, typically a request method it does not recognize for any resource. The response is cacheable by default.";
-	case 502:
-		return "A gateway or proxy received an invalid response from the upstream server it contacted while trying to fulfill the request.";
-	case 503:
-		return "The server cannot handle the request right now, because it is overloaded or down for maintenance, and expects the situation to pass. It may send Retry-After to say when to try again.";
-	case 504:
-		return "A gateway or proxy did not get an answer in time from the upstream server it had to reach to fulfill the request.";
-	case 505:
-		return "The server does not support, or will not use, the major HTTP version of the request. The body should explain why and list the versions it does support.";
-	case 506:
-		return "Transparent content negotiation went wrong: the variant that was chosen is itself set up to negotiate, which would make a loop. It points to a configuration error on the server.";
-	case 507:
-		return "WebDAV: the server cannot store what it needs to complete the request, for example because the disk or the user's quota is full. The condition is expected to be temporary.";
-	case 508:
-		return "WebDAV: the server stopped an operation with Depth: infinity because it ran into an endless loop among bindings.";
-	case 510:
-		return "From the HTTP Extension Framework: the request did not declare an extension that the server's policy requires for this resource. The body may describe which extensions are needed.";
-	case 511:
-		return "The client must authenticate before it gets network access, typically at a captive portal on public Wi-Fi. It is meant for intercepting proxies rather than origin servers, and the body should link to the login page.";
-	default:
-		return NULL;
-	}
-}
+static const struct http_status_entry http_status_entries[] = {
+	{"CONTINUE", "Continue",
+	    "Interim response telling the client that the request headers were accepted and it can go on sending the body. Servers send it when the request carried Expect: 100-continue, so that a large upload is not wasted on a request that would be refused."},
+	{"SWITCHING_PROTOCOLS", "Switching Protocols",
+	    "The server agrees to the client's Upgrade request and will speak the protocol named in its own Upgrade header right after this response, for example when a connection becomes a WebSocket."},
+	{"PROCESSING", "Processing",
+	    "WebDAV interim response sent while a long-running request is still being worked on, so that the client does not give up waiting. No final status has been decided yet."},
+	{"EARLY_HINTS", "Early Hints",
+	    "Interim response carrying Link headers, typically with rel=preload or rel=preconnect, so that the client can start loading subresources while the server is still preparing the final response."},
+	{"UPLOAD_RESUMPTION_SUPPORTED", "Upload Resumption Supported",
+	    "Interim response from the resumable uploads protocol: the server can resume this upload if it is interrupted, and the Location header gives the URL of the upload resource to continue with."},
+	{"OK", "OK",
+	    "The request succeeded. What the body carries depends on the method: the resource for GET, the outcome of the action for POST, and nothing at all for HEAD, which returns only the headers."},
+	{"CREATED", "Created",
+	    "The request succeeded and created one or more new resources. The Location header, when present, points at the main new resource; without it the request URI identifies it."},
+	{"ACCEPTED", "Accepted",
+	    "The server has taken the request on for processing but has not finished it, and it may still fail later. Typical for queued or batch jobs, usually with a way for the client to check on progress."},
+	{"NON_AUTHORITATIVE_INFORMATION", "Non-Authoritative Information",
+	    "The request succeeded, but a transforming proxy altered the content it got from the origin server, so what the client sees is not exactly what the origin sent."},
+	{"NO_CONTENT", "No Content",
+	    "The request succeeded and there is no body to send back. Common for PUT and DELETE, and for submissions after which the client should stay on the current page."},
+	{"RESET_CONTENT", "Reset Content",
+	    "The request succeeded and the client should reset the document view that sent it, for example clear a form so the user can enter new data. The response has no body."},
+	{"PARTIAL_CONTENT", "Partial Content",
+	    "The server returns only the parts of the resource that the Range header asked for. A single part is described by Content-Range; several parts are sent together as multipart/byteranges."},
+	{"MULTI_STATUS", "Multi-Status",
+	    "WebDAV response whose XML body reports a separate status for each of several resources. Used when one request touches many resources and the results differ."},
+	{"ALREADY_REPORTED", "Already Reported",
+	    "Used inside a 207 Multi-Status body to say that the members of a binding were already listed earlier in the same response, so the same collection is not enumerated twice."},
+	{"IM_USED", "IM Used",
+	    "The server fulfilled a GET by applying instance manipulations, such as a delta encoding, to the current instance; the IM header lists what it applied. The client must have asked for this with an A-IM header."},
+	{"MULTIPLE_CHOICES", "Multiple Choices",
+	    "The resource has several representations and the server does not pick one for the client. The body should list the options, and a preferred one may be given in Location."},
+	{"MOVED_PERMANENTLY", "Moved Permanently",
+	    "The resource now lives permanently at the URI in the Location header, and clients should update any links they have stored. Clients may turn a POST into a GET when following it; use 308 when the method has to be kept."},
+	{"FOUND", "Found",
+	    "The resource is for now at the URI in the Location header, but later requests should keep using the original URI. Clients may turn a POST into a GET when following it; use 307 when the method has to be kept."},
+	{"SEE_OTHER", "See Other",
+	    "The server sends the client to a different resource, named in Location, which the client should retrieve with GET. The usual answer to a POST, so that reloading the result page does not submit the form again."},
+	{"NOT_MODIFIED", "Not Modified",
+	    "Answer to a conditional GET or HEAD (If-None-Match, If-Modified-Since) when the copy the client has cached is still current. It has no body and carries only the headers needed to refresh the cache entry, such as ETag, Cache-Control and Expires."},
+	{"USE_PROXY", "Use Proxy",
+	    "Once asked the client to repeat the request through the proxy named in Location. Deprecated because letting a response pick the proxy is a security risk; clients ignore it."},
+	{"UNUSED", "(Unused)",
+	    "Reserved and not used. An early draft gave it the name Switch Proxy, meaning that later requests should go through a different proxy, but the idea was dropped."},
+	{"TEMPORARY_REDIRECT", "Temporary Redirect",
+	    "The resource is for now at the URI in the Location header, and the client must repeat the request there with the same method and body. Later requests should still go to the original URI."},
+	{"PERMANENT_REDIRECT", "Permanent Redirect",
+	    "The resource has moved for good to the URI in the Location header. The client must repeat the request there with the same method and body, and should update stored links."},
+	{"BAD_REQUEST", "Bad Request",
+	    "The server will not handle the request because it sees a fault on the client side, such as a malformed request line or header, an inconsistent message length, or parameters it cannot make sense of."},
+	{"UNAUTHORIZED", "Unauthorized",
+	    "The request lacks valid credentials for the target resource. The server must send a WWW-Authenticate header naming the schemes it accepts, so the client can retry with an Authorization header."},
+	{"PAYMENT_REQUIRED", "Payment Required",
+	    "Reserved for future use and without a standard meaning. Some APIs and payment services send it to say that a payment or subscription is needed first."},
+	{"FORBIDDEN", "Forbidden",
+	    "The server understood the request but refuses to carry it out. Unlike 401, it is not a matter of missing credentials: any that were sent are not enough, and the client should not repeat the request with the same ones. The server may explain why in the body, or answer 404 instead to hide that the resource exists."},
+	{"NOT_FOUND", "Not Found",
+	    "The server has no current representation of the target resource, or prefers not to reveal that it has one. It says nothing about whether the absence is temporary; 410 is the code for resources removed for good."},
+	{"METHOD_NOT_ALLOWED", "Method Not Allowed",
+	    "The target resource exists but does not support the request method. The response must include an Allow header listing the methods it does support."},
+	{"NOT_ACCEPTABLE", "Not Acceptable",
+	    "Content negotiation failed: the server has no representation that satisfies the request's Accept, Accept-Encoding or Accept-Language headers. It may list the representations it does have in the body."},
+	{"PROXY_AUTHENTICATION_REQUIRED", "Proxy Authentication Required",
+	    "Like 401, but it is a proxy on the path that wants credentials. The proxy sends its challenge in Proxy-Authenticate, and the client retries with a Proxy-Authorization header."},
+	{"REQUEST_TIMEOUT", "Request Timeout",
+	    "The server did not receive a complete request within the time it was prepared to wait, and is closing the connection. The client may send the request again on a new connection."},
+	{"CONFLICT", "Conflict",
+	    "The request clashes with the current state of the resource, for example an edit made against an outdated version, or creating something that already exists. The body should give the client enough to resolve it."},
+	{"GONE", "Gone",
+	    "The resource was here once but has been removed on purpose and is not coming back. Unlike 404 it lets clients and search engines drop their links; it is cacheable by default."},
+	{"LENGTH_REQUIRED", "Length Required",
+	    "The server refuses a request that has a body but no Content-Length header. The client may retry with a correct Content-Length."},
+	{"PRECONDITION_FAILED", "Precondition Failed",
+	    "A condition in the request headers, such as If-Match or If-Unmodified-Since, evaluated to false, so the method was not applied. This keeps two clients editing the same resource from overwriting each other."},
+	{"CONTENT_TOO_LARGE", "Content Too Large",
+	    "The request body is bigger than the server is willing or able to handle. The server may simply close the connection; if the limit is only temporary it should say when to retry with Retry-After."},
+	{"URI_TOO_LONG", "URI Too Long",
+	    "The request target is longer than the server is willing to interpret. Usually a form that should have used POST was sent as a GET with a huge query string, or a redirect loop keeps making the URI longer."},
+	{"UNSUPPORTED_MEDIA_TYPE", "Unsupported Media Type",
+	    "The server refuses the request because the body is in a format it does not support, judging by Content-Type, Content-Encoding or the data itself. It may name the formats it takes in an Accept or Accept-Encoding response header."},
+	{"RANGE_NOT_SATISFIABLE", "Range Not Satisfiable",
+	    "None of the ranges in the Range header overlap the resource as it is now, for example a start offset beyond the end of the file. For byte ranges the server should send Content-Range: bytes */LENGTH to tell the real size."},
+	{"EXPECTATION_FAILED", "Expectation Failed",
+	    "The server cannot meet the expectation in the request's Expect header. In practice that means an Expect value other than 100-continue."},
+	{"IM_A_TEAPOT", "I'm a teapot",
+	    "A joke from the 1998 April Fools' Hyper Text Coffee Pot Control Protocol, where a teapot refuses to brew coffee. HTTP keeps the code reserved so it never gets a real meaning, yet some servers return it for fun or to turn away unwanted requests."},
+	{"MISDIRECTED_REQUEST", "Misdirected Request",
+	    "The request reached a server that cannot answer for this scheme and host, typically because an HTTP/2 or HTTP/3 connection was reused for a host name the server is not set up for. The client may retry over a new connection."},
+	{"UNPROCESSABLE_CONTENT", "Unprocessable Content",
+	    "The server understands the content type and the syntax is fine, but it cannot act on what the content says, for example well-formed JSON that fails validation."},
+	{"LOCKED", "Locked",
+	    "WebDAV: the source or destination resource is locked, and the request did not supply a matching lock token in its If header."},
+	{"FAILED_DEPENDENCY", "Failed Dependency",
+	    "WebDAV: the action was not performed because another action it depended on failed, for example the remaining property changes of a PROPPATCH after one of them failed."},
+	{"TOO_EARLY", "Too Early",
+	    "The server will not process a request that arrived in TLS 1.3 early data (0-RTT), because a replay of it could do harm. The client should send it again once the handshake has completed."},
+	{"UPGRADE_REQUIRED", "Upgrade Required",
+	    "The server refuses to handle the request over the current protocol but would do so after the client upgrades. It must send an Upgrade header naming the protocols it requires."},
+	{"PRECONDITION_REQUIRED", "Precondition Required",
+	    "The server insists that the request be conditional, typically a PUT with If-Match, so that a client cannot overwrite changes it has never seen."},
+	{"TOO_MANY_REQUESTS", "Too Many Requests",
+	    "The client has sent too many requests in a given period and is being rate limited. The server may send Retry-After to say how long to wait."},
+	{"REQUEST_HEADER_FIELDS_TOO_LARGE", "Request Header Fields Too Large",
+	    "The server refuses the request because one header field, or the header section as a whole, is too large. The client may retry with smaller headers, for example after clearing oversized cookies."},
+	{"UNAVAILABLE_FOR_LEGAL_REASONS", "Unavailable For Legal Reasons",
+	    "The server denies access to the resource because of a legal demand, such as a court order or government censorship. A Link header with rel=blocked-by may name whoever imposes the block."},
+	{"INTERNAL_SERVER_ERROR", "Internal Server Error",
+	    "The server ran into an unexpected condition that kept it from fulfilling the request. The generic answer when no more specific 5xx code fits."},
+	{"NOT_IMPLEMENTED", "Not Implemented",
+	    "The server lacks the functionality the request needs, typically a request method it does not recognize for any resource. The response is cacheable by default."},
+	{"BAD_GATEWAY", "Bad Gateway",
+	    "A gateway or proxy received an invalid response from the upstream server it contacted while trying to fulfill the request."},
+	{"SERVICE_UNAVAILABLE", "Service Unavailable",
+	    "The server cannot handle the request right now, because it is overloaded or down for maintenance, and expects the situation to pass. It may send Retry-After to say when to try again."},
+	{"GATEWAY_TIMEOUT", "Gateway Timeout",
+	    "A gateway or proxy did not get an answer in time from the upstream server it had to reach to fulfill the request."},
+	{"HTTP_VERSION_NOT_SUPPORTED", "HTTP Version Not Supported",
+	    "The server does not support, or will not use, the major HTTP version of the request. The body should explain why and list the versions it does support."},
+	{"VARIANT_ALSO_NEGOTIATES", "Variant Also Negotiates",
+	    "Transparent content negotiation went wrong: the variant that was chosen is itself set up to negotiate, which would make a loop. It points to a configuration error on the server."},
+	{"INSUFFICIENT_STORAGE", "Insufficient Storage",
+	    "WebDAV: the server cannot store what it needs to complete the request, for example because the disk or the user's quota is full. The condition is expected to be temporary."},
+	{"LOOP_DETECTED", "Loop Detected",
+	    "WebDAV: the server stopped an operation with Depth: infinity because it ran into an endless loop among bindings."},
+	{"NOT_EXTENDED", "Not Extended",
+	    "From the HTTP Extension Framework: the request did not declare an extension that the server's policy requires for this resource. The body may describe which extensions are needed."},
+	{"NETWORK_AUTHENTICATION_REQUIRED", "Network Authentication Required",
+	    "The client must authenticate before it gets network access, typically at a captive portal on public Wi-Fi. It is meant for intercepting proxies rather than origin servers, and the body should link to the login page."},
+};
 
 #if defined(__clang__) || (defined(__GNUC__) && \
     __GNUC__ * 100 + __GNUC_MINOR__ >= 406)
 #pragma GCC diagnostic pop
 #endif
+
+/* The position of code in http_status_codes, or -1. */
+static int
+http_status_at(int code)
+{
+	size_t lo = 0, hi = HTTP_STATUS_COUNT, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (http_status_codes[mid] < code)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < HTTP_STATUS_COUNT && http_status_codes[lo] == code)
+		return (int)lo;
+	return -1;
+}
+
+const char *
+http_status_reason(int code)
+{
+	int i = http_status_at(code);
+
+	return i < 0 ? NULL : http_status_entries[i].phrase;
+}
+
+const char *
+http_status_name(int code)
+{
+	int i = http_status_at(code);
+
+	return i < 0 ? NULL : http_status_entries[i].name;
+}
+
+const char *
+http_status_description(int code)
+{
+	int i = http_status_at(code);
+
+	return i < 0 ? NULL : http_status_entries[i].description;
+}
+
+/* The classes' ranges, in the registry's order. */
+static const struct http_status_range {
+	int first, last;
+	const char *id;
+} http_status_classes[] = {
+	{ 100, 199, "informational" },
+	{ 200, 299, "success" },
+	{ 300, 399, "redirection" },
+	{ 400, 499, "client_error" },
+	{ 500, 599, "server_error" },
+};
+
+const char *
+http_status_class(int code)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(http_status_classes) /
+	    sizeof(http_status_classes[0]); i++)
+		if (code >= http_status_classes[i].first &&
+		    code <= http_status_classes[i].last)
+			return http_status_classes[i].id;
+	return NULL;
+}
 
 int
 http_status_is_informational(int code)
@@ -725,6 +623,222 @@ int
 http_status_is_server_error(int code)
 {
 	return code >= 500 && code <= 599;
+}
+
+/*
+ * The reverse lookups' keys, folded to ASCII lower case and sorted in
+ * byte order, each with the code it finds.
+ */
+struct http_status_key {
+	const char *key;
+	int code;
+};
+
+static const struct http_status_key http_status_by_name[] = {
+	{"accepted", 202},
+	{"already_reported", 208},
+	{"bad_gateway", 502},
+	{"bad_request", 400},
+	{"conflict", 409},
+	{"content_too_large", 413},
+	{"continue", 100},
+	{"created", 201},
+	{"early_hints", 103},
+	{"expectation_failed", 417},
+	{"failed_dependency", 424},
+	{"forbidden", 403},
+	{"found", 302},
+	{"gateway_timeout", 504},
+	{"gone", 410},
+	{"http_version_not_supported", 505},
+	{"im_a_teapot", 418},
+	{"im_used", 226},
+	{"insufficient_storage", 507},
+	{"internal_server_error", 500},
+	{"length_required", 411},
+	{"locked", 423},
+	{"loop_detected", 508},
+	{"method_not_allowed", 405},
+	{"misdirected_request", 421},
+	{"moved_permanently", 301},
+	{"multi_status", 207},
+	{"multiple_choices", 300},
+	{"network_authentication_required", 511},
+	{"no_content", 204},
+	{"non_authoritative_information", 203},
+	{"not_acceptable", 406},
+	{"not_extended", 510},
+	{"not_found", 404},
+	{"not_implemented", 501},
+	{"not_modified", 304},
+	{"ok", 200},
+	{"partial_content", 206},
+	{"payload_too_large", 413},
+	{"payment_required", 402},
+	{"permanent_redirect", 308},
+	{"precondition_failed", 412},
+	{"precondition_required", 428},
+	{"processing", 102},
+	{"proxy_authentication_required", 407},
+	{"range_not_satisfiable", 416},
+	{"request_entity_too_large", 413},
+	{"request_header_fields_too_large", 431},
+	{"request_timeout", 408},
+	{"request_uri_too_long", 414},
+	{"requested_range_not_satisfiable", 416},
+	{"reset_content", 205},
+	{"see_other", 303},
+	{"service_unavailable", 503},
+	{"switch_proxy", 306},
+	{"switching_protocols", 101},
+	{"temporary_redirect", 307},
+	{"too_early", 425},
+	{"too_many_requests", 429},
+	{"unauthorized", 401},
+	{"unavailable_for_legal_reasons", 451},
+	{"unprocessable_content", 422},
+	{"unprocessable_entity", 422},
+	{"unsupported_media_type", 415},
+	{"unused", 306},
+	{"upgrade_required", 426},
+	{"upload_resumption_supported", 104},
+	{"uri_too_long", 414},
+	{"use_proxy", 305},
+	{"variant_also_negotiates", 506},
+};
+
+static const struct http_status_key http_status_by_phrase[] = {
+	{"(unused)", 306},
+	{"accepted", 202},
+	{"already reported", 208},
+	{"bad gateway", 502},
+	{"bad request", 400},
+	{"conflict", 409},
+	{"content too large", 413},
+	{"continue", 100},
+	{"created", 201},
+	{"early hints", 103},
+	{"expectation failed", 417},
+	{"failed dependency", 424},
+	{"forbidden", 403},
+	{"found", 302},
+	{"gateway time-out", 504},
+	{"gateway timeout", 504},
+	{"gone", 410},
+	{"http version not supported", 505},
+	{"i'm a teapot", 418},
+	{"im used", 226},
+	{"insufficient storage", 507},
+	{"internal server error", 500},
+	{"length required", 411},
+	{"locked", 423},
+	{"loop detected", 508},
+	{"method not allowed", 405},
+	{"misdirected request", 421},
+	{"moved permanently", 301},
+	{"moved temporarily", 302},
+	{"multi-status", 207},
+	{"multiple choices", 300},
+	{"network authentication required", 511},
+	{"no content", 204},
+	{"non-authoritative information", 203},
+	{"not acceptable", 406},
+	{"not extended", 510},
+	{"not found", 404},
+	{"not implemented", 501},
+	{"not modified", 304},
+	{"ok", 200},
+	{"partial content", 206},
+	{"payload too large", 413},
+	{"payment required", 402},
+	{"permanent redirect", 308},
+	{"precondition failed", 412},
+	{"precondition required", 428},
+	{"processing", 102},
+	{"proxy authentication required", 407},
+	{"range not satisfiable", 416},
+	{"request entity too large", 413},
+	{"request header fields too large", 431},
+	{"request time-out", 408},
+	{"request timeout", 408},
+	{"request-uri too large", 414},
+	{"request-uri too long", 414},
+	{"requested range not satisfiable", 416},
+	{"reset content", 205},
+	{"see other", 303},
+	{"service unavailable", 503},
+	{"switch proxy", 306},
+	{"switching protocols", 101},
+	{"temporary redirect", 307},
+	{"too early", 425},
+	{"too many requests", 429},
+	{"unauthorized", 401},
+	{"unavailable for legal reasons", 451},
+	{"unordered collection", 425},
+	{"unprocessable content", 422},
+	{"unprocessable entity", 422},
+	{"unsupported media type", 415},
+	{"upgrade required", 426},
+	{"upload resumption supported", 104},
+	{"uri too long", 414},
+	{"use proxy", 305},
+	{"variant also negotiates", 506},
+};
+
+/*
+ * Compares s, folded to ASCII lower case, with the folded key in byte
+ * order, as strcmp would (strcasecmp is POSIX, and follows the locale).
+ */
+static int
+http_status_fold_cmp(const char *s, const char *key)
+{
+	unsigned char a, b;
+
+	for (;; s++, key++) {
+		a = (unsigned char)*s;
+		b = (unsigned char)*key;
+		if (a >= 'A' && a <= 'Z')
+			a = (unsigned char)(a - 'A' + 'a');
+		if (a != b || a == '\0')
+			return a < b ? -1 : a > b;
+	}
+}
+
+/* Binary search of t[0..n) for s in any ASCII case: its code, or -1. */
+static int
+http_status_search(const struct http_status_key *t, size_t n,
+    const char *s)
+{
+	size_t lo = 0, hi = n, mid;
+	int c;
+
+	if (s == NULL)
+		return -1;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		c = http_status_fold_cmp(s, t[mid].key);
+		if (c == 0)
+			return t[mid].code;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return -1;
+}
+
+int
+http_status_from_name(const char *name)
+{
+	return http_status_search(http_status_by_name,
+	    sizeof(http_status_by_name) / sizeof(http_status_by_name[0]), name);
+}
+
+int
+http_status_from_phrase(const char *phrase)
+{
+	return http_status_search(http_status_by_phrase,
+	    sizeof(http_status_by_phrase) / sizeof(http_status_by_phrase[0]), phrase);
 }
 
 #ifdef __cplusplus
