@@ -541,7 +541,8 @@ http_status_at(int code)
 		else
 			hi = mid;
 	}
-	if (lo < HTTP_STATUS_COUNT && http_status_codes[lo] == code)
+	if (lo < HTTP_STATUS_COUNT &&
+	    http_status_codes[lo] == code)
 		return (int)lo;
 	return -1;
 }
@@ -831,14 +832,16 @@ int
 http_status_from_name(const char *name)
 {
 	return http_status_search(http_status_by_name,
-	    sizeof(http_status_by_name) / sizeof(http_status_by_name[0]), name);
+	    sizeof(http_status_by_name) /
+	    sizeof(http_status_by_name[0]), name);
 }
 
 int
 http_status_from_phrase(const char *phrase)
 {
 	return http_status_search(http_status_by_phrase,
-	    sizeof(http_status_by_phrase) / sizeof(http_status_by_phrase[0]), phrase);
+	    sizeof(http_status_by_phrase) /
+	    sizeof(http_status_by_phrase[0]), phrase);
 }
 
 #ifdef __cplusplus
