@@ -532,7 +532,7 @@ static const struct http_status_entry http_status_entries[] = {
 static int
 http_status_at(int code)
 {
-	size_t lo = 0, hi = HTTP_STATUS_COUNT, mid;
+	int lo = 0, hi = HTTP_STATUS_COUNT, mid;
 
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
@@ -543,7 +543,7 @@ http_status_at(int code)
 	}
 	if (lo < HTTP_STATUS_COUNT &&
 	    http_status_codes[lo] == code)
-		return (int)lo;
+		return lo;
 	return -1;
 }
 
@@ -793,15 +793,16 @@ static const struct http_status_key http_status_by_phrase[] = {
 static int
 http_status_fold_cmp(const char *s, const char *key)
 {
-	unsigned char a, b;
+	int a, b;
 
+	/* Bytes as unsigned, as strcmp compares them; no cast, for C++. */
 	for (;; s++, key++) {
-		a = (unsigned char)*s;
-		b = (unsigned char)*key;
+		a = *s & 0xff;
+		b = *key & 0xff;
 		if (a >= 'A' && a <= 'Z')
-			a = (unsigned char)(a - 'A' + 'a');
-		if (a != b || a == '\0')
-			return a < b ? -1 : a > b;
+			a += 'a' - 'A';
+		if (a != b || a == 0)
+			return a - b;
 	}
 }
 
