@@ -311,9 +311,8 @@ extern "C" {
 /*
  * Lookups read tables, compiled like any data whatever their size: the
  * codes in ascending order, and each code's strings at the same position
- * in the arrays below.  Arrays of pointers, not of structs: gcc takes
- * about a third longer over a struct's initialiser than over the same
- * pointers one array each.
+ * in the arrays below.  One array per field rather than an array of
+ * structs, which gcc compiles more slowly.
  */
 const int http_status_codes[HTTP_STATUS_COUNT] = {
 	100,
