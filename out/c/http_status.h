@@ -17,6 +17,14 @@
  * HTTP_STATUS_MAP(X) expands X(code, NAME, "phrase") once per code
  * (aliases excluded), for tables of your own.
  *
+ * From a code, http_status_reason, _name, _description and _class give
+ * strings, and http_status_is_<class> tests its class; http_status_from_name
+ * and _from_phrase go back from a name or phrase to the code;
+ * HTTP_STATUS_COUNT and http_status_codes[] list every code, ascending.
+ * Each lookup reads tables (a binary search, or an index when the codes
+ * are dense) rather than branching once per code, so the implementation
+ * compiles like plain data however many codes there are.
+ *
  * Descriptions may be longer than the 509 bytes C89 promises for a
  * string literal; gcc and clang, which would warn under -Wpedantic, are
  * told not to, around those literals only.
