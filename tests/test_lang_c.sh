@@ -2,8 +2,10 @@
 # Generates the C header from the embedded data and builds a two-file
 # program with it (tests/lang/c/main.c and impl.c) with gcc and clang as
 # C89 through C2x, and with g++ and clang++ as C++98 through C++20, all
-# with -Wall -Wextra -Wpedantic -Werror; runs each program.  Then checks
-# --c-prefix.
+# with -Wall -Wextra -Wpedantic -Werror; runs each program, which checks
+# every capability (tests/lang/c/check.h holds the checks any registry
+# must pass).  Then the same for the gRPC and SMTP example registries
+# (tests/lang/c/grpc.c, smtp.c), and --c-prefix.
 # Usage: sh tests/test_lang_c.sh BUILDDIR
 set -u
 B=${1:-build}
@@ -76,6 +78,26 @@ docs_only=$(grep -c '^[[:space:]]*docs_only:[[:space:]]*true' \
 expected=$((total - docs_only))
 build gcc-c89-zh gcc -std=c89 -DUNOFFICIAL
 build g++-c++98-zh g++ -x c++ -std=c++98 -DUNOFFICIAL
+
+# Registries that are not HTTP: gRPC's dense codes (the lookups index a
+# table) and SMTP's sparse ones (they binary-search), each through one
+# program of its own (tests/lang/c/grpc.c, smtp.c) that checks every
+# capability at its edges.
+for reg in grpc smtp; do
+	"$GEN" --data "examples/registries/$reg.yaml" --lang c \
+	    >"$T/$reg.h" 2>"$T/gen.err" ||
+		fail "gen --lang c for $reg.yaml failed: $(cat "$T/gen.err")"
+	h=$(sed -n 's/^ \* \([a-z0-9_]*\.h\): .*/\1/p' "$T/$reg.h" | head -n 1)
+	[ -n "$h" ] || fail "$reg.yaml: the header does not name itself"
+	mv "$T/$reg.h" "$T/$h"
+	for cc in "gcc -std=c89" "clang -std=c11" "gcc -std=c2x" \
+	    "g++ -x c++ -std=c++98" "clang++ -x c++ -std=c++17"; do
+		$cc $WARN -I"$T" -o "$T/$reg" "$SRC/$reg.c" >"$T/cc.log" 2>&1 ||
+		    { cat "$T/cc.log" >&2; fail "$reg.c: $cc failed"; }
+		"$T/$reg" || fail "$reg.c: the program failed ($cc)"
+		runs=$((runs + 1))
+	done
+done
 
 # --c-prefix renames everything: no http_status name may remain.
 "$GEN" --lang c --c-prefix hs >"$T/hs.h" 2>"$T/gen.err" ||

@@ -9,12 +9,9 @@
 
 #include "http_status.h"
 #include "http_status.h"
+#include "check.h"
 
 int impl_reason_is(int code, const char *phrase);
-
-static int failures;
-
-#define CHECK(cond) check((cond) != 0, #cond, __LINE__)
 
 #define COUNT(code, name, phrase) + 1
 #define SAME(code, name, phrase) \
@@ -22,15 +19,6 @@ static int failures;
 	CHECK(impl_reason_is(code, phrase)); \
 	CHECK(strcmp(http_status_name(code), #name) == 0); \
 	CHECK(http_status_description(code) != NULL);
-
-static void
-check(int ok, const char *what, int line)
-{
-	if (!ok) {
-		fprintf(stderr, "main.c:%d: check failed: %s\n", line, what);
-		failures++;
-	}
-}
 
 static int
 same(const char *a, const char *b)
@@ -99,6 +87,98 @@ static const struct known {
 #endif
 };
 
+/*
+ * Each capability of issue 16 on the HTTP registry, at its edges: the
+ * first code (100) and the last (511, or 599 with the unofficial codes),
+ * just outside them, gaps, names in mixed case, aliases, earlier phrases.
+ */
+static void
+check_capabilities(void)
+{
+	struct api a;
+
+	a.count = HTTP_STATUS_COUNT;
+	a.codes = http_status_codes;
+	a.reason = http_status_reason;
+	a.name = http_status_name;
+	a.description = http_status_description;
+	a.class_of = http_status_class;
+	a.from_name = http_status_from_name;
+	a.from_phrase = http_status_from_phrase;
+	check_api(&a, EXPECTED_COUNT);
+
+	/* Every code, ascending. */
+	CHECK(sizeof(http_status_codes) / sizeof(http_status_codes[0]) ==
+	    HTTP_STATUS_COUNT);
+	SAME_INT(http_status_codes[0], 100);
+#ifdef UNOFFICIAL
+	SAME_INT(http_status_codes[HTTP_STATUS_COUNT - 1], 599);
+	SAME_STR(http_status_reason(599), "Network Connect Timeout Error");
+	SAME_STR(http_status_reason(419), "Page Expired");
+#else
+	SAME_INT(http_status_codes[HTTP_STATUS_COUNT - 1], 511);
+	SAME_STR(http_status_reason(512), NULL);
+	SAME_STR(http_status_reason(419), NULL);
+	SAME_STR(http_status_name(599), NULL);
+#endif
+	SAME_STR(http_status_name(100), "CONTINUE");
+	SAME_STR(http_status_reason(99), NULL);
+	SAME_STR(http_status_reason(600), NULL);
+	SAME_STR(http_status_reason(299), NULL);
+	SAME_STR(http_status_description(209), NULL);
+
+	/* Class of a code: by its range, registered or not. */
+	SAME_STR(http_status_class(100), "informational");
+	SAME_STR(http_status_class(200), "success");
+	SAME_STR(http_status_class(299), "success");
+	SAME_STR(http_status_class(308), "redirection");
+	SAME_STR(http_status_class(404), "client_error");
+	SAME_STR(http_status_class(511), "server_error");
+	SAME_STR(http_status_class(599), "server_error");
+	SAME_STR(http_status_class(99), NULL);
+	SAME_STR(http_status_class(600), NULL);
+	SAME_STR(http_status_class(-1), NULL);
+	SAME_STR(http_status_class(0), NULL);
+
+	/* By name: id or alias, any ASCII case, never the enum's prefix. */
+	SAME_INT(http_status_from_name("not_found"), 404);
+	SAME_INT(http_status_from_name("Not_Found"), HTTP_STATUS_NOT_FOUND);
+	SAME_INT(http_status_from_name("NOT_FOUND"), 404);
+	SAME_INT(http_status_from_name("continue"), 100);
+	SAME_INT(http_status_from_name("network_authentication_required"),
+	    511);
+	SAME_INT(http_status_from_name("payload_too_large"), 413);
+	SAME_INT(http_status_from_name("Request_Entity_Too_Large"), 413);
+	SAME_INT(http_status_from_name("content_too_large"), 413);
+	SAME_INT(http_status_from_name("switch_proxy"), 306);
+	SAME_INT(http_status_from_name("HTTP_STATUS_NOT_FOUND"), -1);
+	SAME_INT(http_status_from_name("not_foun"), -1);
+	SAME_INT(http_status_from_name("not_foundx"), -1);
+	SAME_INT(http_status_from_name("not found"), -1);
+	SAME_INT(http_status_from_name("404"), -1);
+	SAME_INT(http_status_from_name("aaa"), -1);
+	SAME_INT(http_status_from_name("zzz"), -1);
+
+	/* By phrase: now or before, any ASCII case. */
+	SAME_INT(http_status_from_phrase("Not Found"), 404);
+	SAME_INT(http_status_from_phrase("not found"), 404);
+	SAME_INT(http_status_from_phrase("NOT FOUND"), 404);
+	SAME_INT(http_status_from_phrase("Continue"), 100);
+	SAME_INT(http_status_from_phrase("I'm a Teapot"), 418);
+	SAME_INT(http_status_from_phrase("Content Too Large"), 413);
+	SAME_INT(http_status_from_phrase("Request Entity Too Large"), 413);
+	SAME_INT(http_status_from_phrase("payload too large"), 413);
+	SAME_INT(http_status_from_phrase("Moved Temporarily"), 302);
+	SAME_INT(http_status_from_phrase("Request Time-out"), 408);
+	SAME_INT(http_status_from_phrase("(Unused)"), 306);
+	SAME_INT(http_status_from_phrase("Switch Proxy"), 306);
+	SAME_INT(http_status_from_phrase("Network Authentication Required"),
+	    511);
+	SAME_INT(http_status_from_phrase("Not_Found"), -1);
+	SAME_INT(http_status_from_phrase("Not Found "), -1);
+	SAME_INT(http_status_from_phrase("Not"), -1);
+}
+
 int
 main(void)
 {
@@ -155,6 +235,7 @@ main(void)
 	CHECK(!http_status_is_success(404));
 	CHECK(count == EXPECTED_COUNT);
 	HTTP_STATUS_MAP(SAME)
+	check_capabilities();
 	if (failures != 0) {
 		fprintf(stderr, "%d checks failed (X-macro count %d, "
 		    "expected %d)\n", failures, count, EXPECTED_COUNT);

@@ -37,10 +37,38 @@ put(const char *s)
 	put(FN(_reason)(code)); \
 	put(FN(_description)(code));
 
+#define PLUS_ONE(code, name, phrase) + 1
+
+/*
+ * The codes, ascending, are the X-macro's, each found again by its name
+ * (the id, unless the data gives C names of its own) and its phrase.
+ */
+static void
+check_codes(void)
+{
+	int i, c;
+
+	if (CONST(COUNT) != 0 CAT(UPREFIX, _MAP)(PLUS_ONE))
+		bad = 1;
+	for (i = 0; i < CONST(COUNT); i++) {
+		c = FN(_codes)[i];
+		if ((i > 0 && FN(_codes)[i - 1] >= c) ||
+		    FN(_reason)(c) == NULL || FN(_class)(c) == NULL ||
+		    FN(_from_name)(FN(_name)(c)) != c ||
+		    FN(_from_phrase)(FN(_reason)(c)) < 0) {
+			fprintf(stderr, "print.c: code %d disagrees\n", c);
+			bad = 1;
+		}
+	}
+	if (FN(_from_name)("") != -1 || FN(_from_phrase)("") != -1)
+		bad = 1;
+}
+
 int
 main(void)
 {
 	CAT(UPREFIX, _MAP)(PRINT)
+	check_codes();
 	if (FN(_reason)(-1) != NULL)
 		bad = 1;
 	if (bad)
