@@ -900,6 +900,8 @@ impl HttpStatus {
     }
 
     /// The status with this code, or `None` when the code is unknown.
+    // The cast widens u16 and u32, and is no cast when the type is i64.
+    #[allow(clippy::unnecessary_cast)]
     pub const fn from_code(code: HttpStatusCode) -> Option<Self> {
         Self::from_i64(code as i64)
     }
