@@ -67,6 +67,11 @@ fn main() {
         "302's earlier phrase",
     );
     check(HttpStatus::from_name("NotFound").is_none(), "a Rust name");
+    check(format!("{:?}", HttpStatus::NotFound) == "NotFound", "Debug of 404");
+    check(
+        format!("{:?}", HttpStatus::PayloadTooLarge) == "ContentTooLarge",
+        "Debug of an alias",
+    );
     check(HttpStatus::from_name("").is_none(), "the empty name");
     check(HttpStatus::from_phrase("").is_none(), "the empty phrase");
     check(HttpStatus::ALL.first() == Some(&HttpStatus::Continue), "ALL[0]");
