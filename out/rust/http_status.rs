@@ -1026,8 +1026,8 @@ impl HttpStatus {
         matches!(self as i64, 500..=599)
     }
 
-    /// The status an id or alias names, in any ASCII case (`"not_found"`
-    /// and `"NOT_FOUND"` alike), or `None`.
+    /// The status an id or alias names, in any ASCII case (`"continue"`
+    /// and `"CONTINUE"` alike), or `None`.
     pub const fn from_name(name: &str) -> Option<Self> {
         Self::find(BY_NAME, name)
     }
@@ -1069,7 +1069,7 @@ impl TryFrom<HttpStatusCode> for HttpStatus {
     }
 }
 
-/// Writes the variant's name, as `#[derive(Debug)]` would: `NotFound`.
+/// Writes the variant's name, as `#[derive(Debug)]` would: `Continue`.
 // Derived, it would be a match with one arm per status.
 impl fmt::Debug for HttpStatus {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -1077,7 +1077,7 @@ impl fmt::Debug for HttpStatus {
     }
 }
 
-/// Writes the code and the reason phrase: `404 Not Found`.
+/// Writes the code and the reason phrase: `100 Continue`.
 impl fmt::Display for HttpStatus {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} {}", self.code(), self.reason())
