@@ -340,330 +340,331 @@ mod width {
 const FIRST: i64 = 100;
 const LAST: i64 = 511;
 
-/// A status's texts, in `ENTRIES` at its position in `ALL`.
-struct Entry {
+/// A status's texts, in `ENTRIES` at its position in `ALL`; named after
+/// the registry, so that no registry's enum can take its name.
+struct HttpStatusEntry {
     name: &'static str,
     reason: &'static str,
     description: &'static str,
 }
 
-const ENTRIES: &[Entry] = &[
-    Entry {
+const ENTRIES: &[HttpStatusEntry] = &[
+    HttpStatusEntry {
         name: "Continue",
         reason: "Continue",
         description: "Interim response telling the client that the request headers were accepted and it can go on sending the body. Servers send it when the request carried Expect: 100-continue, so that a large upload is not wasted on a request that would be refused.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "SwitchingProtocols",
         reason: "Switching Protocols",
         description: "The server agrees to the client's Upgrade request and will speak the protocol named in its own Upgrade header right after this response, for example when a connection becomes a WebSocket.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "Processing",
         reason: "Processing",
         description: "WebDAV interim response sent while a long-running request is still being worked on, so that the client does not give up waiting. No final status has been decided yet.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "EarlyHints",
         reason: "Early Hints",
         description: "Interim response carrying Link headers, typically with rel=preload or rel=preconnect, so that the client can start loading subresources while the server is still preparing the final response.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "UploadResumptionSupported",
         reason: "Upload Resumption Supported",
         description: "Interim response from the resumable uploads protocol: the server can resume this upload if it is interrupted, and the Location header gives the URL of the upload resource to continue with.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "Ok",
         reason: "OK",
         description: "The request succeeded. What the body carries depends on the method: the resource for GET, the outcome of the action for POST, and nothing at all for HEAD, which returns only the headers.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "Created",
         reason: "Created",
         description: "The request succeeded and created one or more new resources. The Location header, when present, points at the main new resource; without it the request URI identifies it.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "Accepted",
         reason: "Accepted",
         description: "The server has taken the request on for processing but has not finished it, and it may still fail later. Typical for queued or batch jobs, usually with a way for the client to check on progress.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "NonAuthoritativeInformation",
         reason: "Non-Authoritative Information",
         description: "The request succeeded, but a transforming proxy altered the content it got from the origin server, so what the client sees is not exactly what the origin sent.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "NoContent",
         reason: "No Content",
         description: "The request succeeded and there is no body to send back. Common for PUT and DELETE, and for submissions after which the client should stay on the current page.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "ResetContent",
         reason: "Reset Content",
         description: "The request succeeded and the client should reset the document view that sent it, for example clear a form so the user can enter new data. The response has no body.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "PartialContent",
         reason: "Partial Content",
         description: "The server returns only the parts of the resource that the Range header asked for. A single part is described by Content-Range; several parts are sent together as multipart/byteranges.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "MultiStatus",
         reason: "Multi-Status",
         description: "WebDAV response whose XML body reports a separate status for each of several resources. Used when one request touches many resources and the results differ.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "AlreadyReported",
         reason: "Already Reported",
         description: "Used inside a 207 Multi-Status body to say that the members of a binding were already listed earlier in the same response, so the same collection is not enumerated twice.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "ImUsed",
         reason: "IM Used",
         description: "The server fulfilled a GET by applying instance manipulations, such as a delta encoding, to the current instance; the IM header lists what it applied. The client must have asked for this with an A-IM header.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "MultipleChoices",
         reason: "Multiple Choices",
         description: "The resource has several representations and the server does not pick one for the client. The body should list the options, and a preferred one may be given in Location.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "MovedPermanently",
         reason: "Moved Permanently",
         description: "The resource now lives permanently at the URI in the Location header, and clients should update any links they have stored. Clients may turn a POST into a GET when following it; use 308 when the method has to be kept.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "Found",
         reason: "Found",
         description: "The resource is for now at the URI in the Location header, but later requests should keep using the original URI. Clients may turn a POST into a GET when following it; use 307 when the method has to be kept.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "SeeOther",
         reason: "See Other",
         description: "The server sends the client to a different resource, named in Location, which the client should retrieve with GET. The usual answer to a POST, so that reloading the result page does not submit the form again.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "NotModified",
         reason: "Not Modified",
         description: "Answer to a conditional GET or HEAD (If-None-Match, If-Modified-Since) when the copy the client has cached is still current. It has no body and carries only the headers needed to refresh the cache entry, such as ETag, Cache-Control and Expires.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "UseProxy",
         reason: "Use Proxy",
         description: "Once asked the client to repeat the request through the proxy named in Location. Deprecated because letting a response pick the proxy is a security risk; clients ignore it.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "Unused",
         reason: "(Unused)",
         description: "Reserved and not used. An early draft gave it the name Switch Proxy, meaning that later requests should go through a different proxy, but the idea was dropped.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "TemporaryRedirect",
         reason: "Temporary Redirect",
         description: "The resource is for now at the URI in the Location header, and the client must repeat the request there with the same method and body. Later requests should still go to the original URI.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "PermanentRedirect",
         reason: "Permanent Redirect",
         description: "The resource has moved for good to the URI in the Location header. The client must repeat the request there with the same method and body, and should update stored links.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "BadRequest",
         reason: "Bad Request",
         description: "The server will not handle the request because it sees a fault on the client side, such as a malformed request line or header, an inconsistent message length, or parameters it cannot make sense of.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "Unauthorized",
         reason: "Unauthorized",
         description: "The request lacks valid credentials for the target resource. The server must send a WWW-Authenticate header naming the schemes it accepts, so the client can retry with an Authorization header.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "PaymentRequired",
         reason: "Payment Required",
         description: "Reserved for future use and without a standard meaning. Some APIs and payment services send it to say that a payment or subscription is needed first.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "Forbidden",
         reason: "Forbidden",
         description: "The server understood the request but refuses to carry it out. Unlike 401, it is not a matter of missing credentials: any that were sent are not enough, and the client should not repeat the request with the same ones. The server may explain why in the body, or answer 404 instead to hide that the resource exists.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "NotFound",
         reason: "Not Found",
         description: "The server has no current representation of the target resource, or prefers not to reveal that it has one. It says nothing about whether the absence is temporary; 410 is the code for resources removed for good.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "MethodNotAllowed",
         reason: "Method Not Allowed",
         description: "The target resource exists but does not support the request method. The response must include an Allow header listing the methods it does support.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "NotAcceptable",
         reason: "Not Acceptable",
         description: "Content negotiation failed: the server has no representation that satisfies the request's Accept, Accept-Encoding or Accept-Language headers. It may list the representations it does have in the body.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "ProxyAuthenticationRequired",
         reason: "Proxy Authentication Required",
         description: "Like 401, but it is a proxy on the path that wants credentials. The proxy sends its challenge in Proxy-Authenticate, and the client retries with a Proxy-Authorization header.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "RequestTimeout",
         reason: "Request Timeout",
         description: "The server did not receive a complete request within the time it was prepared to wait, and is closing the connection. The client may send the request again on a new connection.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "Conflict",
         reason: "Conflict",
         description: "The request clashes with the current state of the resource, for example an edit made against an outdated version, or creating something that already exists. The body should give the client enough to resolve it.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "Gone",
         reason: "Gone",
         description: "The resource was here once but has been removed on purpose and is not coming back. Unlike 404 it lets clients and search engines drop their links; it is cacheable by default.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "LengthRequired",
         reason: "Length Required",
         description: "The server refuses a request that has a body but no Content-Length header. The client may retry with a correct Content-Length.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "PreconditionFailed",
         reason: "Precondition Failed",
         description: "A condition in the request headers, such as If-Match or If-Unmodified-Since, evaluated to false, so the method was not applied. This keeps two clients editing the same resource from overwriting each other.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "ContentTooLarge",
         reason: "Content Too Large",
         description: "The request body is bigger than the server is willing or able to handle. The server may simply close the connection; if the limit is only temporary it should say when to retry with Retry-After.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "UriTooLong",
         reason: "URI Too Long",
         description: "The request target is longer than the server is willing to interpret. Usually a form that should have used POST was sent as a GET with a huge query string, or a redirect loop keeps making the URI longer.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "UnsupportedMediaType",
         reason: "Unsupported Media Type",
         description: "The server refuses the request because the body is in a format it does not support, judging by Content-Type, Content-Encoding or the data itself. It may name the formats it takes in an Accept or Accept-Encoding response header.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "RangeNotSatisfiable",
         reason: "Range Not Satisfiable",
         description: "None of the ranges in the Range header overlap the resource as it is now, for example a start offset beyond the end of the file. For byte ranges the server should send Content-Range: bytes */LENGTH to tell the real size.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "ExpectationFailed",
         reason: "Expectation Failed",
         description: "The server cannot meet the expectation in the request's Expect header. In practice that means an Expect value other than 100-continue.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "ImATeapot",
         reason: "I'm a teapot",
         description: "A joke from the 1998 April Fools' Hyper Text Coffee Pot Control Protocol, where a teapot refuses to brew coffee. HTTP keeps the code reserved so it never gets a real meaning, yet some servers return it for fun or to turn away unwanted requests.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "MisdirectedRequest",
         reason: "Misdirected Request",
         description: "The request reached a server that cannot answer for this scheme and host, typically because an HTTP/2 or HTTP/3 connection was reused for a host name the server is not set up for. The client may retry over a new connection.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "UnprocessableContent",
         reason: "Unprocessable Content",
         description: "The server understands the content type and the syntax is fine, but it cannot act on what the content says, for example well-formed JSON that fails validation.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "Locked",
         reason: "Locked",
         description: "WebDAV: the source or destination resource is locked, and the request did not supply a matching lock token in its If header.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "FailedDependency",
         reason: "Failed Dependency",
         description: "WebDAV: the action was not performed because another action it depended on failed, for example the remaining property changes of a PROPPATCH after one of them failed.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "TooEarly",
         reason: "Too Early",
         description: "The server will not process a request that arrived in TLS 1.3 early data (0-RTT), because a replay of it could do harm. The client should send it again once the handshake has completed.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "UpgradeRequired",
         reason: "Upgrade Required",
         description: "The server refuses to handle the request over the current protocol but would do so after the client upgrades. It must send an Upgrade header naming the protocols it requires.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "PreconditionRequired",
         reason: "Precondition Required",
         description: "The server insists that the request be conditional, typically a PUT with If-Match, so that a client cannot overwrite changes it has never seen.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "TooManyRequests",
         reason: "Too Many Requests",
         description: "The client has sent too many requests in a given period and is being rate limited. The server may send Retry-After to say how long to wait.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "RequestHeaderFieldsTooLarge",
         reason: "Request Header Fields Too Large",
         description: "The server refuses the request because one header field, or the header section as a whole, is too large. The client may retry with smaller headers, for example after clearing oversized cookies.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "UnavailableForLegalReasons",
         reason: "Unavailable For Legal Reasons",
         description: "The server denies access to the resource because of a legal demand, such as a court order or government censorship. A Link header with rel=blocked-by may name whoever imposes the block.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "InternalServerError",
         reason: "Internal Server Error",
         description: "The server ran into an unexpected condition that kept it from fulfilling the request. The generic answer when no more specific 5xx code fits.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "NotImplemented",
         reason: "Not Implemented",
         description: "The server lacks the functionality the request needs, typically a request method it does not recognize for any resource. The response is cacheable by default.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "BadGateway",
         reason: "Bad Gateway",
         description: "A gateway or proxy received an invalid response from the upstream server it contacted while trying to fulfill the request.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "ServiceUnavailable",
         reason: "Service Unavailable",
         description: "The server cannot handle the request right now, because it is overloaded or down for maintenance, and expects the situation to pass. It may send Retry-After to say when to try again.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "GatewayTimeout",
         reason: "Gateway Timeout",
         description: "A gateway or proxy did not get an answer in time from the upstream server it had to reach to fulfill the request.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "HttpVersionNotSupported",
         reason: "HTTP Version Not Supported",
         description: "The server does not support, or will not use, the major HTTP version of the request. The body should explain why and list the versions it does support.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "VariantAlsoNegotiates",
         reason: "Variant Also Negotiates",
         description: "Transparent content negotiation went wrong: the variant that was chosen is itself set up to negotiate, which would make a loop. It points to a configuration error on the server.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "InsufficientStorage",
         reason: "Insufficient Storage",
         description: "WebDAV: the server cannot store what it needs to complete the request, for example because the disk or the user's quota is full. The condition is expected to be temporary.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "LoopDetected",
         reason: "Loop Detected",
         description: "WebDAV: the server stopped an operation with Depth: infinity because it ran into an endless loop among bindings.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "NotExtended",
         reason: "Not Extended",
         description: "From the HTTP Extension Framework: the request did not declare an extension that the server's policy requires for this resource. The body may describe which extensions are needed.",
     },
-    Entry {
+    HttpStatusEntry {
         name: "NetworkAuthenticationRequired",
         reason: "Network Authentication Required",
         description: "The client must authenticate before it gets network access, typically at a captive portal on public Wi-Fi. It is meant for intercepting proxies rather than origin servers, and the body should link to the login page.",
@@ -957,7 +958,7 @@ impl HttpStatus {
     }
 
     /// This status's texts; every status has a position.
-    const fn entry(self) -> &'static Entry {
+    const fn entry(self) -> &'static HttpStatusEntry {
         match Self::index(self as i64) {
             Some(i) => &ENTRIES[i],
             None => &ENTRIES[0],
