@@ -336,8 +336,9 @@ mod width {
     }
 }
 
-/// The lowest and the highest code.
+/// The lowest code.
 const FIRST: i64 = 100;
+/// The highest code.
 const LAST: i64 = 511;
 
 /// A status's texts, in `ENTRIES` at its position in `ALL`; named after
