@@ -35,11 +35,6 @@ takes over --once-over seconds is not repeated.  The exit status is 1
 when a compiler rejects a file, gen's or a baseline's; a timeout or a
 kill is a result, not an error.
 
-Codes above 65535: the Rust template declares #[repr(u16)], which cannot
-hold them, so rustc would reject the generated file at once.  To measure
-what its lookups cost, the file is compiled with u16 replaced by u32
-throughout, and the table says so.
-
 Environment defaults: BENCH_COMPILE_SIZES ("10000 100000"),
 BENCH_COMPILE_LANGS, BENCH_COMPILE_RUNS (3), BENCH_COMPILE_TIMEOUT (900),
 BENCH_COMPILE_ONCE_OVER (300), BENCH_COMPILE_MAX_MB (12000).
@@ -48,7 +43,6 @@ BENCH_COMPILE_ONCE_OVER (300), BENCH_COMPILE_MAX_MB (12000).
 import argparse
 import json
 import os
-import re
 import shutil
 import signal
 import statistics
@@ -441,9 +435,6 @@ def prepare(lang, side, d, meta, text, args):
     if lang == "rust":
         src = os.path.join(d, "%s.rs" % (meta["name"] if side == "gen"
                                            else "table"))
-        if side == "gen" and meta["max_code"] > 0xffff:
-            with open(src, encoding="utf-8") as f:
-                text = re.sub(r"\bu16\b", "u32", f.read())
         if text is not None:
             write(src, text)
         return Job(["rustc", "--edition", "2021", "-O", "--crate-type",
@@ -583,8 +574,6 @@ def report(args, results):
     for n, count, meta, rows in results:
         for lang, g, t in rows:
             name = lang
-            if lang == "rust" and meta["max_code"] > 0xffff:
-                name = "rust (u32)"
             print("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s "
                   "| %s | %s |" % (
                       "{:,}".format(n), name, COMMANDS[lang],

@@ -4,6 +4,15 @@
 # unsafe code and denies missing docs, runs its unit tests (rustc
 # --test), builds and runs a user (tests/lang/rust/use_status.rs) and
 # checks every code, phrase and description against the data.
+# Then, for the built-in registry, examples/registries/grpc.yaml (dense
+# codes from 0), examples/registries/smtp.yaml (sparse),
+# tests/lang/rust/signed.yaml (codes below zero, so i64) and a synthetic
+# registry of 1000 statuses (bench/mkregistry.py; codes above 65535, so
+# u32): the no_std build, its unit tests, clippy when it is installed,
+# and tests/lang/rust/mkcheck.py's program, which asks every lookup of
+# the API (from_code, from_u16, ALL, class, is_<class>, from_name,
+# from_phrase, Display) with edge cases and compares the answers with
+# the registry's.
 # Usage: sh tests/test_lang_rust.sh BUILDDIR
 set -u
 B=${1:-build}
@@ -73,4 +82,53 @@ cmp -s "$T/expected" "$T/got" || {
 	fail "the module disagrees with $DATA"
 }
 
+# lib_build DIR FILE: FILE.rs in DIR builds as a no_std library under
+# forbid(unsafe_code) and deny(missing_docs), with COMPILER.
+lib_build() {
+	printf '%s\n' '//! The generated module as a library of its own.' \
+	    '#![no_std]' '#![forbid(unsafe_code)]' '#![deny(missing_docs)]' \
+	    "#[path = \"$2.rs\"]" 'pub mod registry;' >"$1/lib.rs"
+	(cd "$1" && $COMPILER --edition 2021 -D warnings -C debuginfo=0 \
+	    --crate-type lib -o liblib.rlib lib.rs) >"$T/rustc.log" 2>&1 || {
+		cat "$T/rustc.log" >&2
+		fail "$reg: $COMPILER rejects $2.rs as a no_std library"
+	}
+}
+
+CLIPPY=$(command -v clippy-driver)
+python3 bench/mkregistry.py 1000 --seed 1 -o "$T/synthetic.yaml" ||
+	fail "bench/mkregistry.py failed"
+n=0
+for data in "$DATA" examples/registries/grpc.yaml \
+    examples/registries/smtp.yaml "$SRC/signed.yaml" "$T/synthetic.yaml"; do
+	reg=$(basename "$data" .yaml)
+	O=$T/reg-$reg
+	"$GEN" --data "$data" --lang rust --lang json --out "$O" \
+	    2>"$T/gen.err" || fail "$reg: gen failed: $(cat "$T/gen.err")"
+	f=$(cd "$O/rust" && ls -- *.rs) || fail "$reg: no Rust output"
+	f=${f%.rs}
+	COMPILER=rustc lib_build "$O/rust" "$f"
+	[ -z "$CLIPPY" ] || COMPILER=$CLIPPY lib_build "$O/rust" "$f"
+	(cd "$O/rust" && $RUSTC --test -o unit "$f.rs" && ./unit -q) \
+	    >"$T/unit.log" 2>&1 || {
+		cat "$T/unit.log" >&2
+		fail "$reg: the module's unit tests failed"
+	}
+	$PY "$SRC/mkcheck.py" "$O/json/$f.json" "$O/rust/$f.rs" \
+	    >"$O/rust/check.rs" || fail "$reg: mkcheck.py failed"
+	(cd "$O/rust" && $RUSTC -o check check.rs) >"$T/rustc.log" 2>&1 || {
+		cat "$T/rustc.log" >&2
+		fail "$reg: rustc rejects check.rs"
+	}
+	"$O/rust/check" >"$T/check.log" || fail "$reg: the lookups disagree"
+	n=$((n + 1))
+done
+if [ -n "$CLIPPY" ]; then
+	linted="clippy-clean"
+else
+	linted="clippy not installed, not run"
+fi
+
+echo "test_lang_rust: $n registries: every lookup answers as the data" \
+    "says; $linted"
 echo "test_lang_rust: $(rustc --version | cut -d' ' -f1,2) -D warnings clean, unit tests pass, matches the data"

@@ -5,14 +5,17 @@
 //!
 //! No dependencies and no `unsafe`: the module compiles under
 //! `#![forbid(unsafe_code)]` and `#![no_std]`, from Rust 1.63 on.
+//! Every lookup reads a table: the statuses in the order of their codes,
+//! and their names and phrases sorted for a binary search.
 
+use core::cmp::Ordering;
 use core::convert::TryFrom;
 use core::fmt;
 
 /// HTTP Status Codes: every code is a variant whose value is the
 /// code; an alias is an associated constant naming the same variant.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[repr(u16)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[repr(i64)]
 pub enum HttpStatus {
     /// 100 Continue.
     ///
@@ -295,6 +298,567 @@ impl HttpStatus {
     pub const UnprocessableEntity: Self = Self::UnprocessableContent;
 }
 
+/// The integer type of a code: `u16` when every code of the registry is
+/// in 0-65535, else `u32` when every code is in 0-4294967295, else `i64`.
+pub type HttpStatusCode = <width::Width<{ width::bits(FIRST, LAST) }> as width::Pick>::Code;
+
+// The smallest code type that holds the data's codes, chosen by the
+// compiler from the first and last code, which a template cannot compare.
+mod width {
+    pub struct Width<const BITS: u8>;
+
+    pub trait Pick {
+        type Code;
+    }
+
+    impl Pick for Width<16> {
+        type Code = u16;
+    }
+
+    impl Pick for Width<32> {
+        type Code = u32;
+    }
+
+    impl Pick for Width<64> {
+        type Code = i64;
+    }
+
+    pub const fn bits(first: i64, last: i64) -> u8 {
+        if first < 0 {
+            64
+        } else if last <= 0xFFFF {
+            16
+        } else if last <= 0xFFFF_FFFF {
+            32
+        } else {
+            64
+        }
+    }
+}
+
+/// The lowest code.
+const FIRST: i64 = 100;
+/// The highest code.
+const LAST: i64 = 511;
+
+/// A status's texts, in `ENTRIES` at its position in `ALL`; named after
+/// the registry, so that no registry's enum can take its name.
+struct HttpStatusEntry {
+    name: &'static str,
+    reason: &'static str,
+    description: &'static str,
+}
+
+const ENTRIES: &[HttpStatusEntry] = &[
+    HttpStatusEntry {
+        name: "Continue",
+        reason: "Continue",
+        description: "Interim response telling the client that the request headers were accepted and it can go on sending the body. Servers send it when the request carried Expect: 100-continue, so that a large upload is not wasted on a request that would be refused.",
+    },
+    HttpStatusEntry {
+        name: "SwitchingProtocols",
+        reason: "Switching Protocols",
+        description: "The server agrees to the client's Upgrade request and will speak the protocol named in its own Upgrade header right after this response, for example when a connection becomes a WebSocket.",
+    },
+    HttpStatusEntry {
+        name: "Processing",
+        reason: "Processing",
+        description: "WebDAV interim response sent while a long-running request is still being worked on, so that the client does not give up waiting. No final status has been decided yet.",
+    },
+    HttpStatusEntry {
+        name: "EarlyHints",
+        reason: "Early Hints",
+        description: "Interim response carrying Link headers, typically with rel=preload or rel=preconnect, so that the client can start loading subresources while the server is still preparing the final response.",
+    },
+    HttpStatusEntry {
+        name: "UploadResumptionSupported",
+        reason: "Upload Resumption Supported",
+        description: "Interim response from the resumable uploads protocol: the server can resume this upload if it is interrupted, and the Location header gives the URL of the upload resource to continue with.",
+    },
+    HttpStatusEntry {
+        name: "Ok",
+        reason: "OK",
+        description: "The request succeeded. What the body carries depends on the method: the resource for GET, the outcome of the action for POST, and nothing at all for HEAD, which returns only the headers.",
+    },
+    HttpStatusEntry {
+        name: "Created",
+        reason: "Created",
+        description: "The request succeeded and created one or more new resources. The Location header, when present, points at the main new resource; without it the request URI identifies it.",
+    },
+    HttpStatusEntry {
+        name: "Accepted",
+        reason: "Accepted",
+        description: "The server has taken the request on for processing but has not finished it, and it may still fail later. Typical for queued or batch jobs, usually with a way for the client to check on progress.",
+    },
+    HttpStatusEntry {
+        name: "NonAuthoritativeInformation",
+        reason: "Non-Authoritative Information",
+        description: "The request succeeded, but a transforming proxy altered the content it got from the origin server, so what the client sees is not exactly what the origin sent.",
+    },
+    HttpStatusEntry {
+        name: "NoContent",
+        reason: "No Content",
+        description: "The request succeeded and there is no body to send back. Common for PUT and DELETE, and for submissions after which the client should stay on the current page.",
+    },
+    HttpStatusEntry {
+        name: "ResetContent",
+        reason: "Reset Content",
+        description: "The request succeeded and the client should reset the document view that sent it, for example clear a form so the user can enter new data. The response has no body.",
+    },
+    HttpStatusEntry {
+        name: "PartialContent",
+        reason: "Partial Content",
+        description: "The server returns only the parts of the resource that the Range header asked for. A single part is described by Content-Range; several parts are sent together as multipart/byteranges.",
+    },
+    HttpStatusEntry {
+        name: "MultiStatus",
+        reason: "Multi-Status",
+        description: "WebDAV response whose XML body reports a separate status for each of several resources. Used when one request touches many resources and the results differ.",
+    },
+    HttpStatusEntry {
+        name: "AlreadyReported",
+        reason: "Already Reported",
+        description: "Used inside a 207 Multi-Status body to say that the members of a binding were already listed earlier in the same response, so the same collection is not enumerated twice.",
+    },
+    HttpStatusEntry {
+        name: "ImUsed",
+        reason: "IM Used",
+        description: "The server fulfilled a GET by applying instance manipulations, such as a delta encoding, to the current instance; the IM header lists what it applied. The client must have asked for this with an A-IM header.",
+    },
+    HttpStatusEntry {
+        name: "MultipleChoices",
+        reason: "Multiple Choices",
+        description: "The resource has several representations and the server does not pick one for the client. The body should list the options, and a preferred one may be given in Location.",
+    },
+    HttpStatusEntry {
+        name: "MovedPermanently",
+        reason: "Moved Permanently",
+        description: "The resource now lives permanently at the URI in the Location header, and clients should update any links they have stored. Clients may turn a POST into a GET when following it; use 308 when the method has to be kept.",
+    },
+    HttpStatusEntry {
+        name: "Found",
+        reason: "Found",
+        description: "The resource is for now at the URI in the Location header, but later requests should keep using the original URI. Clients may turn a POST into a GET when following it; use 307 when the method has to be kept.",
+    },
+    HttpStatusEntry {
+        name: "SeeOther",
+        reason: "See Other",
+        description: "The server sends the client to a different resource, named in Location, which the client should retrieve with GET. The usual answer to a POST, so that reloading the result page does not submit the form again.",
+    },
+    HttpStatusEntry {
+        name: "NotModified",
+        reason: "Not Modified",
+        description: "Answer to a conditional GET or HEAD (If-None-Match, If-Modified-Since) when the copy the client has cached is still current. It has no body and carries only the headers needed to refresh the cache entry, such as ETag, Cache-Control and Expires.",
+    },
+    HttpStatusEntry {
+        name: "UseProxy",
+        reason: "Use Proxy",
+        description: "Once asked the client to repeat the request through the proxy named in Location. Deprecated because letting a response pick the proxy is a security risk; clients ignore it.",
+    },
+    HttpStatusEntry {
+        name: "Unused",
+        reason: "(Unused)",
+        description: "Reserved and not used. An early draft gave it the name Switch Proxy, meaning that later requests should go through a different proxy, but the idea was dropped.",
+    },
+    HttpStatusEntry {
+        name: "TemporaryRedirect",
+        reason: "Temporary Redirect",
+        description: "The resource is for now at the URI in the Location header, and the client must repeat the request there with the same method and body. Later requests should still go to the original URI.",
+    },
+    HttpStatusEntry {
+        name: "PermanentRedirect",
+        reason: "Permanent Redirect",
+        description: "The resource has moved for good to the URI in the Location header. The client must repeat the request there with the same method and body, and should update stored links.",
+    },
+    HttpStatusEntry {
+        name: "BadRequest",
+        reason: "Bad Request",
+        description: "The server will not handle the request because it sees a fault on the client side, such as a malformed request line or header, an inconsistent message length, or parameters it cannot make sense of.",
+    },
+    HttpStatusEntry {
+        name: "Unauthorized",
+        reason: "Unauthorized",
+        description: "The request lacks valid credentials for the target resource. The server must send a WWW-Authenticate header naming the schemes it accepts, so the client can retry with an Authorization header.",
+    },
+    HttpStatusEntry {
+        name: "PaymentRequired",
+        reason: "Payment Required",
+        description: "Reserved for future use and without a standard meaning. Some APIs and payment services send it to say that a payment or subscription is needed first.",
+    },
+    HttpStatusEntry {
+        name: "Forbidden",
+        reason: "Forbidden",
+        description: "The server understood the request but refuses to carry it out. Unlike 401, it is not a matter of missing credentials: any that were sent are not enough, and the client should not repeat the request with the same ones. The server may explain why in the body, or answer 404 instead to hide that the resource exists.",
+    },
+    HttpStatusEntry {
+        name: "NotFound",
+        reason: "Not Found",
+        description: "The server has no current representation of the target resource, or prefers not to reveal that it has one. It says nothing about whether the absence is temporary; 410 is the code for resources removed for good.",
+    },
+    HttpStatusEntry {
+        name: "MethodNotAllowed",
+        reason: "Method Not Allowed",
+        description: "The target resource exists but does not support the request method. The response must include an Allow header listing the methods it does support.",
+    },
+    HttpStatusEntry {
+        name: "NotAcceptable",
+        reason: "Not Acceptable",
+        description: "Content negotiation failed: the server has no representation that satisfies the request's Accept, Accept-Encoding or Accept-Language headers. It may list the representations it does have in the body.",
+    },
+    HttpStatusEntry {
+        name: "ProxyAuthenticationRequired",
+        reason: "Proxy Authentication Required",
+        description: "Like 401, but it is a proxy on the path that wants credentials. The proxy sends its challenge in Proxy-Authenticate, and the client retries with a Proxy-Authorization header.",
+    },
+    HttpStatusEntry {
+        name: "RequestTimeout",
+        reason: "Request Timeout",
+        description: "The server did not receive a complete request within the time it was prepared to wait, and is closing the connection. The client may send the request again on a new connection.",
+    },
+    HttpStatusEntry {
+        name: "Conflict",
+        reason: "Conflict",
+        description: "The request clashes with the current state of the resource, for example an edit made against an outdated version, or creating something that already exists. The body should give the client enough to resolve it.",
+    },
+    HttpStatusEntry {
+        name: "Gone",
+        reason: "Gone",
+        description: "The resource was here once but has been removed on purpose and is not coming back. Unlike 404 it lets clients and search engines drop their links; it is cacheable by default.",
+    },
+    HttpStatusEntry {
+        name: "LengthRequired",
+        reason: "Length Required",
+        description: "The server refuses a request that has a body but no Content-Length header. The client may retry with a correct Content-Length.",
+    },
+    HttpStatusEntry {
+        name: "PreconditionFailed",
+        reason: "Precondition Failed",
+        description: "A condition in the request headers, such as If-Match or If-Unmodified-Since, evaluated to false, so the method was not applied. This keeps two clients editing the same resource from overwriting each other.",
+    },
+    HttpStatusEntry {
+        name: "ContentTooLarge",
+        reason: "Content Too Large",
+        description: "The request body is bigger than the server is willing or able to handle. The server may simply close the connection; if the limit is only temporary it should say when to retry with Retry-After.",
+    },
+    HttpStatusEntry {
+        name: "UriTooLong",
+        reason: "URI Too Long",
+        description: "The request target is longer than the server is willing to interpret. Usually a form that should have used POST was sent as a GET with a huge query string, or a redirect loop keeps making the URI longer.",
+    },
+    HttpStatusEntry {
+        name: "UnsupportedMediaType",
+        reason: "Unsupported Media Type",
+        description: "The server refuses the request because the body is in a format it does not support, judging by Content-Type, Content-Encoding or the data itself. It may name the formats it takes in an Accept or Accept-Encoding response header.",
+    },
+    HttpStatusEntry {
+        name: "RangeNotSatisfiable",
+        reason: "Range Not Satisfiable",
+        description: "None of the ranges in the Range header overlap the resource as it is now, for example a start offset beyond the end of the file. For byte ranges the server should send Content-Range: bytes */LENGTH to tell the real size.",
+    },
+    HttpStatusEntry {
+        name: "ExpectationFailed",
+        reason: "Expectation Failed",
+        description: "The server cannot meet the expectation in the request's Expect header. In practice that means an Expect value other than 100-continue.",
+    },
+    HttpStatusEntry {
+        name: "ImATeapot",
+        reason: "I'm a teapot",
+        description: "A joke from the 1998 April Fools' Hyper Text Coffee Pot Control Protocol, where a teapot refuses to brew coffee. HTTP keeps the code reserved so it never gets a real meaning, yet some servers return it for fun or to turn away unwanted requests.",
+    },
+    HttpStatusEntry {
+        name: "MisdirectedRequest",
+        reason: "Misdirected Request",
+        description: "The request reached a server that cannot answer for this scheme and host, typically because an HTTP/2 or HTTP/3 connection was reused for a host name the server is not set up for. The client may retry over a new connection.",
+    },
+    HttpStatusEntry {
+        name: "UnprocessableContent",
+        reason: "Unprocessable Content",
+        description: "The server understands the content type and the syntax is fine, but it cannot act on what the content says, for example well-formed JSON that fails validation.",
+    },
+    HttpStatusEntry {
+        name: "Locked",
+        reason: "Locked",
+        description: "WebDAV: the source or destination resource is locked, and the request did not supply a matching lock token in its If header.",
+    },
+    HttpStatusEntry {
+        name: "FailedDependency",
+        reason: "Failed Dependency",
+        description: "WebDAV: the action was not performed because another action it depended on failed, for example the remaining property changes of a PROPPATCH after one of them failed.",
+    },
+    HttpStatusEntry {
+        name: "TooEarly",
+        reason: "Too Early",
+        description: "The server will not process a request that arrived in TLS 1.3 early data (0-RTT), because a replay of it could do harm. The client should send it again once the handshake has completed.",
+    },
+    HttpStatusEntry {
+        name: "UpgradeRequired",
+        reason: "Upgrade Required",
+        description: "The server refuses to handle the request over the current protocol but would do so after the client upgrades. It must send an Upgrade header naming the protocols it requires.",
+    },
+    HttpStatusEntry {
+        name: "PreconditionRequired",
+        reason: "Precondition Required",
+        description: "The server insists that the request be conditional, typically a PUT with If-Match, so that a client cannot overwrite changes it has never seen.",
+    },
+    HttpStatusEntry {
+        name: "TooManyRequests",
+        reason: "Too Many Requests",
+        description: "The client has sent too many requests in a given period and is being rate limited. The server may send Retry-After to say how long to wait.",
+    },
+    HttpStatusEntry {
+        name: "RequestHeaderFieldsTooLarge",
+        reason: "Request Header Fields Too Large",
+        description: "The server refuses the request because one header field, or the header section as a whole, is too large. The client may retry with smaller headers, for example after clearing oversized cookies.",
+    },
+    HttpStatusEntry {
+        name: "UnavailableForLegalReasons",
+        reason: "Unavailable For Legal Reasons",
+        description: "The server denies access to the resource because of a legal demand, such as a court order or government censorship. A Link header with rel=blocked-by may name whoever imposes the block.",
+    },
+    HttpStatusEntry {
+        name: "InternalServerError",
+        reason: "Internal Server Error",
+        description: "The server ran into an unexpected condition that kept it from fulfilling the request. The generic answer when no more specific 5xx code fits.",
+    },
+    HttpStatusEntry {
+        name: "NotImplemented",
+        reason: "Not Implemented",
+        description: "The server lacks the functionality the request needs, typically a request method it does not recognize for any resource. The response is cacheable by default.",
+    },
+    HttpStatusEntry {
+        name: "BadGateway",
+        reason: "Bad Gateway",
+        description: "A gateway or proxy received an invalid response from the upstream server it contacted while trying to fulfill the request.",
+    },
+    HttpStatusEntry {
+        name: "ServiceUnavailable",
+        reason: "Service Unavailable",
+        description: "The server cannot handle the request right now, because it is overloaded or down for maintenance, and expects the situation to pass. It may send Retry-After to say when to try again.",
+    },
+    HttpStatusEntry {
+        name: "GatewayTimeout",
+        reason: "Gateway Timeout",
+        description: "A gateway or proxy did not get an answer in time from the upstream server it had to reach to fulfill the request.",
+    },
+    HttpStatusEntry {
+        name: "HttpVersionNotSupported",
+        reason: "HTTP Version Not Supported",
+        description: "The server does not support, or will not use, the major HTTP version of the request. The body should explain why and list the versions it does support.",
+    },
+    HttpStatusEntry {
+        name: "VariantAlsoNegotiates",
+        reason: "Variant Also Negotiates",
+        description: "Transparent content negotiation went wrong: the variant that was chosen is itself set up to negotiate, which would make a loop. It points to a configuration error on the server.",
+    },
+    HttpStatusEntry {
+        name: "InsufficientStorage",
+        reason: "Insufficient Storage",
+        description: "WebDAV: the server cannot store what it needs to complete the request, for example because the disk or the user's quota is full. The condition is expected to be temporary.",
+    },
+    HttpStatusEntry {
+        name: "LoopDetected",
+        reason: "Loop Detected",
+        description: "WebDAV: the server stopped an operation with Depth: infinity because it ran into an endless loop among bindings.",
+    },
+    HttpStatusEntry {
+        name: "NotExtended",
+        reason: "Not Extended",
+        description: "From the HTTP Extension Framework: the request did not declare an extension that the server's policy requires for this resource. The body may describe which extensions are needed.",
+    },
+    HttpStatusEntry {
+        name: "NetworkAuthenticationRequired",
+        reason: "Network Authentication Required",
+        description: "The client must authenticate before it gets network access, typically at a captive portal on public Wi-Fi. It is meant for intercepting proxies rather than origin servers, and the body should link to the login page.",
+    },
+];
+
+/// Each class: its first and last code and its id.
+const CLASSES: &[(i64, i64, &str)] = &[
+    (100, 199, "informational"),
+    (200, 299, "success"),
+    (300, 399, "redirection"),
+    (400, 499, "client_error"),
+    (500, 599, "server_error"),
+];
+
+/// Ids and aliases, sorted by their bytes, with the code each names.
+const BY_NAME: &[(&str, i64)] = &[
+    ("accepted", 202),
+    ("already_reported", 208),
+    ("bad_gateway", 502),
+    ("bad_request", 400),
+    ("conflict", 409),
+    ("content_too_large", 413),
+    ("continue", 100),
+    ("created", 201),
+    ("early_hints", 103),
+    ("expectation_failed", 417),
+    ("failed_dependency", 424),
+    ("forbidden", 403),
+    ("found", 302),
+    ("gateway_timeout", 504),
+    ("gone", 410),
+    ("http_version_not_supported", 505),
+    ("im_a_teapot", 418),
+    ("im_used", 226),
+    ("insufficient_storage", 507),
+    ("internal_server_error", 500),
+    ("length_required", 411),
+    ("locked", 423),
+    ("loop_detected", 508),
+    ("method_not_allowed", 405),
+    ("misdirected_request", 421),
+    ("moved_permanently", 301),
+    ("multi_status", 207),
+    ("multiple_choices", 300),
+    ("network_authentication_required", 511),
+    ("no_content", 204),
+    ("non_authoritative_information", 203),
+    ("not_acceptable", 406),
+    ("not_extended", 510),
+    ("not_found", 404),
+    ("not_implemented", 501),
+    ("not_modified", 304),
+    ("ok", 200),
+    ("partial_content", 206),
+    ("payload_too_large", 413),
+    ("payment_required", 402),
+    ("permanent_redirect", 308),
+    ("precondition_failed", 412),
+    ("precondition_required", 428),
+    ("processing", 102),
+    ("proxy_authentication_required", 407),
+    ("range_not_satisfiable", 416),
+    ("request_entity_too_large", 413),
+    ("request_header_fields_too_large", 431),
+    ("request_timeout", 408),
+    ("request_uri_too_long", 414),
+    ("requested_range_not_satisfiable", 416),
+    ("reset_content", 205),
+    ("see_other", 303),
+    ("service_unavailable", 503),
+    ("switch_proxy", 306),
+    ("switching_protocols", 101),
+    ("temporary_redirect", 307),
+    ("too_early", 425),
+    ("too_many_requests", 429),
+    ("unauthorized", 401),
+    ("unavailable_for_legal_reasons", 451),
+    ("unprocessable_content", 422),
+    ("unprocessable_entity", 422),
+    ("unsupported_media_type", 415),
+    ("unused", 306),
+    ("upgrade_required", 426),
+    ("upload_resumption_supported", 104),
+    ("uri_too_long", 414),
+    ("use_proxy", 305),
+    ("variant_also_negotiates", 506),
+];
+
+/// Phrases, current and earlier, in ASCII lower case and sorted by their
+/// bytes, with the code each finds.
+const BY_PHRASE: &[(&str, i64)] = &[
+    ("(unused)", 306),
+    ("accepted", 202),
+    ("already reported", 208),
+    ("bad gateway", 502),
+    ("bad request", 400),
+    ("conflict", 409),
+    ("content too large", 413),
+    ("continue", 100),
+    ("created", 201),
+    ("early hints", 103),
+    ("expectation failed", 417),
+    ("failed dependency", 424),
+    ("forbidden", 403),
+    ("found", 302),
+    ("gateway time-out", 504),
+    ("gateway timeout", 504),
+    ("gone", 410),
+    ("http version not supported", 505),
+    ("i'm a teapot", 418),
+    ("im used", 226),
+    ("insufficient storage", 507),
+    ("internal server error", 500),
+    ("length required", 411),
+    ("locked", 423),
+    ("loop detected", 508),
+    ("method not allowed", 405),
+    ("misdirected request", 421),
+    ("moved permanently", 301),
+    ("moved temporarily", 302),
+    ("multi-status", 207),
+    ("multiple choices", 300),
+    ("network authentication required", 511),
+    ("no content", 204),
+    ("non-authoritative information", 203),
+    ("not acceptable", 406),
+    ("not extended", 510),
+    ("not found", 404),
+    ("not implemented", 501),
+    ("not modified", 304),
+    ("ok", 200),
+    ("partial content", 206),
+    ("payload too large", 413),
+    ("payment required", 402),
+    ("permanent redirect", 308),
+    ("precondition failed", 412),
+    ("precondition required", 428),
+    ("processing", 102),
+    ("proxy authentication required", 407),
+    ("range not satisfiable", 416),
+    ("request entity too large", 413),
+    ("request header fields too large", 431),
+    ("request time-out", 408),
+    ("request timeout", 408),
+    ("request-uri too large", 414),
+    ("request-uri too long", 414),
+    ("requested range not satisfiable", 416),
+    ("reset content", 205),
+    ("see other", 303),
+    ("service unavailable", 503),
+    ("switch proxy", 306),
+    ("switching protocols", 101),
+    ("temporary redirect", 307),
+    ("too early", 425),
+    ("too many requests", 429),
+    ("unauthorized", 401),
+    ("unavailable for legal reasons", 451),
+    ("unordered collection", 425),
+    ("unprocessable content", 422),
+    ("unprocessable entity", 422),
+    ("unsupported media type", 415),
+    ("upgrade required", 426),
+    ("upload resumption supported", 104),
+    ("uri too long", 414),
+    ("use proxy", 305),
+    ("variant also negotiates", 506),
+];
+
+/// How `key`, already in ASCII lower case, sorts against `text` folded
+/// to ASCII lower case, byte by byte.
+const fn cmp_folded(key: &[u8], text: &[u8]) -> Ordering {
+    let mut i = 0;
+    while i < key.len() && i < text.len() {
+        let t = text[i].to_ascii_lowercase();
+        if key[i] != t {
+            return if key[i] < t {
+                Ordering::Less
+            } else {
+                Ordering::Greater
+            };
+        }
+        i += 1;
+    }
+    if key.len() < text.len() {
+        Ordering::Less
+    } else if key.len() > text.len() {
+        Ordering::Greater
+    } else {
+        Ordering::Equal
+    }
+}
+
 impl HttpStatus {
     /// Every status, in the order of their codes.
     pub const ALL: &'static [Self] = &[
@@ -365,263 +929,157 @@ impl HttpStatus {
     ];
 
     /// The numeric code.
-    pub const fn code(self) -> u16 {
-        self as u16
+    pub const fn code(self) -> HttpStatusCode {
+        self as i64 as HttpStatusCode
+    }
+
+    /// The position in `ALL` of the status with this code, if any.
+    const fn index(code: i64) -> Option<usize> {
+        let (mut lo, mut hi) = (0, Self::ALL.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            let at = Self::ALL[mid] as i64;
+            if at < code {
+                lo = mid + 1;
+            } else if at > code {
+                hi = mid;
+            } else {
+                return Some(mid);
+            }
+        }
+        None
+    }
+
+    /// The status with this code, or `None`.
+    const fn from_i64(code: i64) -> Option<Self> {
+        match Self::index(code) {
+            Some(i) => Some(Self::ALL[i]),
+            None => None,
+        }
+    }
+
+    /// This status's texts; every status has a position.
+    const fn entry(self) -> &'static HttpStatusEntry {
+        match Self::index(self as i64) {
+            Some(i) => &ENTRIES[i],
+            None => &ENTRIES[0],
+        }
     }
 
     /// The status with this code, or `None` when the code is unknown.
+    // The cast widens u16 and u32, and is no cast when the type is i64.
+    #[allow(clippy::unnecessary_cast)]
+    pub const fn from_code(code: HttpStatusCode) -> Option<Self> {
+        Self::from_i64(code as i64)
+    }
+
+    /// The status with this code, or `None` when the code is unknown: for
+    /// codes that fit a `u16`.
     pub const fn from_u16(code: u16) -> Option<Self> {
-        match code {
-            100 => Some(Self::Continue),
-            101 => Some(Self::SwitchingProtocols),
-            102 => Some(Self::Processing),
-            103 => Some(Self::EarlyHints),
-            104 => Some(Self::UploadResumptionSupported),
-            200 => Some(Self::Ok),
-            201 => Some(Self::Created),
-            202 => Some(Self::Accepted),
-            203 => Some(Self::NonAuthoritativeInformation),
-            204 => Some(Self::NoContent),
-            205 => Some(Self::ResetContent),
-            206 => Some(Self::PartialContent),
-            207 => Some(Self::MultiStatus),
-            208 => Some(Self::AlreadyReported),
-            226 => Some(Self::ImUsed),
-            300 => Some(Self::MultipleChoices),
-            301 => Some(Self::MovedPermanently),
-            302 => Some(Self::Found),
-            303 => Some(Self::SeeOther),
-            304 => Some(Self::NotModified),
-            305 => Some(Self::UseProxy),
-            306 => Some(Self::Unused),
-            307 => Some(Self::TemporaryRedirect),
-            308 => Some(Self::PermanentRedirect),
-            400 => Some(Self::BadRequest),
-            401 => Some(Self::Unauthorized),
-            402 => Some(Self::PaymentRequired),
-            403 => Some(Self::Forbidden),
-            404 => Some(Self::NotFound),
-            405 => Some(Self::MethodNotAllowed),
-            406 => Some(Self::NotAcceptable),
-            407 => Some(Self::ProxyAuthenticationRequired),
-            408 => Some(Self::RequestTimeout),
-            409 => Some(Self::Conflict),
-            410 => Some(Self::Gone),
-            411 => Some(Self::LengthRequired),
-            412 => Some(Self::PreconditionFailed),
-            413 => Some(Self::ContentTooLarge),
-            414 => Some(Self::UriTooLong),
-            415 => Some(Self::UnsupportedMediaType),
-            416 => Some(Self::RangeNotSatisfiable),
-            417 => Some(Self::ExpectationFailed),
-            418 => Some(Self::ImATeapot),
-            421 => Some(Self::MisdirectedRequest),
-            422 => Some(Self::UnprocessableContent),
-            423 => Some(Self::Locked),
-            424 => Some(Self::FailedDependency),
-            425 => Some(Self::TooEarly),
-            426 => Some(Self::UpgradeRequired),
-            428 => Some(Self::PreconditionRequired),
-            429 => Some(Self::TooManyRequests),
-            431 => Some(Self::RequestHeaderFieldsTooLarge),
-            451 => Some(Self::UnavailableForLegalReasons),
-            500 => Some(Self::InternalServerError),
-            501 => Some(Self::NotImplemented),
-            502 => Some(Self::BadGateway),
-            503 => Some(Self::ServiceUnavailable),
-            504 => Some(Self::GatewayTimeout),
-            505 => Some(Self::HttpVersionNotSupported),
-            506 => Some(Self::VariantAlsoNegotiates),
-            507 => Some(Self::InsufficientStorage),
-            508 => Some(Self::LoopDetected),
-            510 => Some(Self::NotExtended),
-            511 => Some(Self::NetworkAuthenticationRequired),
-            _ => None,
-        }
+        Self::from_i64(code as i64)
     }
 
     /// The reason phrase, as registered.
     pub const fn reason(self) -> &'static str {
-        match self {
-            Self::Continue => "Continue",
-            Self::SwitchingProtocols => "Switching Protocols",
-            Self::Processing => "Processing",
-            Self::EarlyHints => "Early Hints",
-            Self::UploadResumptionSupported => "Upload Resumption Supported",
-            Self::Ok => "OK",
-            Self::Created => "Created",
-            Self::Accepted => "Accepted",
-            Self::NonAuthoritativeInformation => "Non-Authoritative Information",
-            Self::NoContent => "No Content",
-            Self::ResetContent => "Reset Content",
-            Self::PartialContent => "Partial Content",
-            Self::MultiStatus => "Multi-Status",
-            Self::AlreadyReported => "Already Reported",
-            Self::ImUsed => "IM Used",
-            Self::MultipleChoices => "Multiple Choices",
-            Self::MovedPermanently => "Moved Permanently",
-            Self::Found => "Found",
-            Self::SeeOther => "See Other",
-            Self::NotModified => "Not Modified",
-            Self::UseProxy => "Use Proxy",
-            Self::Unused => "(Unused)",
-            Self::TemporaryRedirect => "Temporary Redirect",
-            Self::PermanentRedirect => "Permanent Redirect",
-            Self::BadRequest => "Bad Request",
-            Self::Unauthorized => "Unauthorized",
-            Self::PaymentRequired => "Payment Required",
-            Self::Forbidden => "Forbidden",
-            Self::NotFound => "Not Found",
-            Self::MethodNotAllowed => "Method Not Allowed",
-            Self::NotAcceptable => "Not Acceptable",
-            Self::ProxyAuthenticationRequired => "Proxy Authentication Required",
-            Self::RequestTimeout => "Request Timeout",
-            Self::Conflict => "Conflict",
-            Self::Gone => "Gone",
-            Self::LengthRequired => "Length Required",
-            Self::PreconditionFailed => "Precondition Failed",
-            Self::ContentTooLarge => "Content Too Large",
-            Self::UriTooLong => "URI Too Long",
-            Self::UnsupportedMediaType => "Unsupported Media Type",
-            Self::RangeNotSatisfiable => "Range Not Satisfiable",
-            Self::ExpectationFailed => "Expectation Failed",
-            Self::ImATeapot => "I'm a teapot",
-            Self::MisdirectedRequest => "Misdirected Request",
-            Self::UnprocessableContent => "Unprocessable Content",
-            Self::Locked => "Locked",
-            Self::FailedDependency => "Failed Dependency",
-            Self::TooEarly => "Too Early",
-            Self::UpgradeRequired => "Upgrade Required",
-            Self::PreconditionRequired => "Precondition Required",
-            Self::TooManyRequests => "Too Many Requests",
-            Self::RequestHeaderFieldsTooLarge => "Request Header Fields Too Large",
-            Self::UnavailableForLegalReasons => "Unavailable For Legal Reasons",
-            Self::InternalServerError => "Internal Server Error",
-            Self::NotImplemented => "Not Implemented",
-            Self::BadGateway => "Bad Gateway",
-            Self::ServiceUnavailable => "Service Unavailable",
-            Self::GatewayTimeout => "Gateway Timeout",
-            Self::HttpVersionNotSupported => "HTTP Version Not Supported",
-            Self::VariantAlsoNegotiates => "Variant Also Negotiates",
-            Self::InsufficientStorage => "Insufficient Storage",
-            Self::LoopDetected => "Loop Detected",
-            Self::NotExtended => "Not Extended",
-            Self::NetworkAuthenticationRequired => "Network Authentication Required",
-        }
+        self.entry().reason
     }
 
     /// What the code means.
     pub const fn description(self) -> &'static str {
-        match self {
-            Self::Continue => "Interim response telling the client that the request headers were accepted and it can go on sending the body. Servers send it when the request carried Expect: 100-continue, so that a large upload is not wasted on a request that would be refused.",
-            Self::SwitchingProtocols => "The server agrees to the client's Upgrade request and will speak the protocol named in its own Upgrade header right after this response, for example when a connection becomes a WebSocket.",
-            Self::Processing => "WebDAV interim response sent while a long-running request is still being worked on, so that the client does not give up waiting. No final status has been decided yet.",
-            Self::EarlyHints => "Interim response carrying Link headers, typically with rel=preload or rel=preconnect, so that the client can start loading subresources while the server is still preparing the final response.",
-            Self::UploadResumptionSupported => "Interim response from the resumable uploads protocol: the server can resume this upload if it is interrupted, and the Location header gives the URL of the upload resource to continue with.",
-            Self::Ok => "The request succeeded. What the body carries depends on the method: the resource for GET, the outcome of the action for POST, and nothing at all for HEAD, which returns only the headers.",
-            Self::Created => "The request succeeded and created one or more new resources. The Location header, when present, points at the main new resource; without it the request URI identifies it.",
-            Self::Accepted => "The server has taken the request on for processing but has not finished it, and it may still fail later. Typical for queued or batch jobs, usually with a way for the client to check on progress.",
-            Self::NonAuthoritativeInformation => "The request succeeded, but a transforming proxy altered the content it got from the origin server, so what the client sees is not exactly what the origin sent.",
-            Self::NoContent => "The request succeeded and there is no body to send back. Common for PUT and DELETE, and for submissions after which the client should stay on the current page.",
-            Self::ResetContent => "The request succeeded and the client should reset the document view that sent it, for example clear a form so the user can enter new data. The response has no body.",
-            Self::PartialContent => "The server returns only the parts of the resource that the Range header asked for. A single part is described by Content-Range; several parts are sent together as multipart/byteranges.",
-            Self::MultiStatus => "WebDAV response whose XML body reports a separate status for each of several resources. Used when one request touches many resources and the results differ.",
-            Self::AlreadyReported => "Used inside a 207 Multi-Status body to say that the members of a binding were already listed earlier in the same response, so the same collection is not enumerated twice.",
-            Self::ImUsed => "The server fulfilled a GET by applying instance manipulations, such as a delta encoding, to the current instance; the IM header lists what it applied. The client must have asked for this with an A-IM header.",
-            Self::MultipleChoices => "The resource has several representations and the server does not pick one for the client. The body should list the options, and a preferred one may be given in Location.",
-            Self::MovedPermanently => "The resource now lives permanently at the URI in the Location header, and clients should update any links they have stored. Clients may turn a POST into a GET when following it; use 308 when the method has to be kept.",
-            Self::Found => "The resource is for now at the URI in the Location header, but later requests should keep using the original URI. Clients may turn a POST into a GET when following it; use 307 when the method has to be kept.",
-            Self::SeeOther => "The server sends the client to a different resource, named in Location, which the client should retrieve with GET. The usual answer to a POST, so that reloading the result page does not submit the form again.",
-            Self::NotModified => "Answer to a conditional GET or HEAD (If-None-Match, If-Modified-Since) when the copy the client has cached is still current. It has no body and carries only the headers needed to refresh the cache entry, such as ETag, Cache-Control and Expires.",
-            Self::UseProxy => "Once asked the client to repeat the request through the proxy named in Location. Deprecated because letting a response pick the proxy is a security risk; clients ignore it.",
-            Self::Unused => "Reserved and not used. An early draft gave it the name Switch Proxy, meaning that later requests should go through a different proxy, but the idea was dropped.",
-            Self::TemporaryRedirect => "The resource is for now at the URI in the Location header, and the client must repeat the request there with the same method and body. Later requests should still go to the original URI.",
-            Self::PermanentRedirect => "The resource has moved for good to the URI in the Location header. The client must repeat the request there with the same method and body, and should update stored links.",
-            Self::BadRequest => "The server will not handle the request because it sees a fault on the client side, such as a malformed request line or header, an inconsistent message length, or parameters it cannot make sense of.",
-            Self::Unauthorized => "The request lacks valid credentials for the target resource. The server must send a WWW-Authenticate header naming the schemes it accepts, so the client can retry with an Authorization header.",
-            Self::PaymentRequired => "Reserved for future use and without a standard meaning. Some APIs and payment services send it to say that a payment or subscription is needed first.",
-            Self::Forbidden => "The server understood the request but refuses to carry it out. Unlike 401, it is not a matter of missing credentials: any that were sent are not enough, and the client should not repeat the request with the same ones. The server may explain why in the body, or answer 404 instead to hide that the resource exists.",
-            Self::NotFound => "The server has no current representation of the target resource, or prefers not to reveal that it has one. It says nothing about whether the absence is temporary; 410 is the code for resources removed for good.",
-            Self::MethodNotAllowed => "The target resource exists but does not support the request method. The response must include an Allow header listing the methods it does support.",
-            Self::NotAcceptable => "Content negotiation failed: the server has no representation that satisfies the request's Accept, Accept-Encoding or Accept-Language headers. It may list the representations it does have in the body.",
-            Self::ProxyAuthenticationRequired => "Like 401, but it is a proxy on the path that wants credentials. The proxy sends its challenge in Proxy-Authenticate, and the client retries with a Proxy-Authorization header.",
-            Self::RequestTimeout => "The server did not receive a complete request within the time it was prepared to wait, and is closing the connection. The client may send the request again on a new connection.",
-            Self::Conflict => "The request clashes with the current state of the resource, for example an edit made against an outdated version, or creating something that already exists. The body should give the client enough to resolve it.",
-            Self::Gone => "The resource was here once but has been removed on purpose and is not coming back. Unlike 404 it lets clients and search engines drop their links; it is cacheable by default.",
-            Self::LengthRequired => "The server refuses a request that has a body but no Content-Length header. The client may retry with a correct Content-Length.",
-            Self::PreconditionFailed => "A condition in the request headers, such as If-Match or If-Unmodified-Since, evaluated to false, so the method was not applied. This keeps two clients editing the same resource from overwriting each other.",
-            Self::ContentTooLarge => "The request body is bigger than the server is willing or able to handle. The server may simply close the connection; if the limit is only temporary it should say when to retry with Retry-After.",
-            Self::UriTooLong => "The request target is longer than the server is willing to interpret. Usually a form that should have used POST was sent as a GET with a huge query string, or a redirect loop keeps making the URI longer.",
-            Self::UnsupportedMediaType => "The server refuses the request because the body is in a format it does not support, judging by Content-Type, Content-Encoding or the data itself. It may name the formats it takes in an Accept or Accept-Encoding response header.",
-            Self::RangeNotSatisfiable => "None of the ranges in the Range header overlap the resource as it is now, for example a start offset beyond the end of the file. For byte ranges the server should send Content-Range: bytes */LENGTH to tell the real size.",
-            Self::ExpectationFailed => "The server cannot meet the expectation in the request's Expect header. In practice that means an Expect value other than 100-continue.",
-            Self::ImATeapot => "A joke from the 1998 April Fools' Hyper Text Coffee Pot Control Protocol, where a teapot refuses to brew coffee. HTTP keeps the code reserved so it never gets a real meaning, yet some servers return it for fun or to turn away unwanted requests.",
-            Self::MisdirectedRequest => "The request reached a server that cannot answer for this scheme and host, typically because an HTTP/2 or HTTP/3 connection was reused for a host name the server is not set up for. The client may retry over a new connection.",
-            Self::UnprocessableContent => "The server understands the content type and the syntax is fine, but it cannot act on what the content says, for example well-formed JSON that fails validation.",
-            Self::Locked => "WebDAV: the source or destination resource is locked, and the request did not supply a matching lock token in its If header.",
-            Self::FailedDependency => "WebDAV: the action was not performed because another action it depended on failed, for example the remaining property changes of a PROPPATCH after one of them failed.",
-            Self::TooEarly => "The server will not process a request that arrived in TLS 1.3 early data (0-RTT), because a replay of it could do harm. The client should send it again once the handshake has completed.",
-            Self::UpgradeRequired => "The server refuses to handle the request over the current protocol but would do so after the client upgrades. It must send an Upgrade header naming the protocols it requires.",
-            Self::PreconditionRequired => "The server insists that the request be conditional, typically a PUT with If-Match, so that a client cannot overwrite changes it has never seen.",
-            Self::TooManyRequests => "The client has sent too many requests in a given period and is being rate limited. The server may send Retry-After to say how long to wait.",
-            Self::RequestHeaderFieldsTooLarge => "The server refuses the request because one header field, or the header section as a whole, is too large. The client may retry with smaller headers, for example after clearing oversized cookies.",
-            Self::UnavailableForLegalReasons => "The server denies access to the resource because of a legal demand, such as a court order or government censorship. A Link header with rel=blocked-by may name whoever imposes the block.",
-            Self::InternalServerError => "The server ran into an unexpected condition that kept it from fulfilling the request. The generic answer when no more specific 5xx code fits.",
-            Self::NotImplemented => "The server lacks the functionality the request needs, typically a request method it does not recognize for any resource. The response is cacheable by default.",
-            Self::BadGateway => "A gateway or proxy received an invalid response from the upstream server it contacted while trying to fulfill the request.",
-            Self::ServiceUnavailable => "The server cannot handle the request right now, because it is overloaded or down for maintenance, and expects the situation to pass. It may send Retry-After to say when to try again.",
-            Self::GatewayTimeout => "A gateway or proxy did not get an answer in time from the upstream server it had to reach to fulfill the request.",
-            Self::HttpVersionNotSupported => "The server does not support, or will not use, the major HTTP version of the request. The body should explain why and list the versions it does support.",
-            Self::VariantAlsoNegotiates => "Transparent content negotiation went wrong: the variant that was chosen is itself set up to negotiate, which would make a loop. It points to a configuration error on the server.",
-            Self::InsufficientStorage => "WebDAV: the server cannot store what it needs to complete the request, for example because the disk or the user's quota is full. The condition is expected to be temporary.",
-            Self::LoopDetected => "WebDAV: the server stopped an operation with Depth: infinity because it ran into an endless loop among bindings.",
-            Self::NotExtended => "From the HTTP Extension Framework: the request did not declare an extension that the server's policy requires for this resource. The body may describe which extensions are needed.",
-            Self::NetworkAuthenticationRequired => "The client must authenticate before it gets network access, typically at a captive portal on public Wi-Fi. It is meant for intercepting proxies rather than origin servers, and the body should link to the login page.",
+        self.entry().description
+    }
+
+    /// The id of the class the code is in, such as `"informational"`.
+    pub const fn class(self) -> &'static str {
+        let code = self as i64;
+        let mut i = 0;
+        while i < CLASSES.len() {
+            let (first, last, id) = CLASSES[i];
+            if code >= first && code <= last {
+                return id;
+            }
+            i += 1;
         }
+        ""
     }
 
     /// Whether the code is in 100-199: Informational.
     pub const fn is_informational(self) -> bool {
-        matches!(self as u16, 100..=199)
+        matches!(self as i64, 100..=199)
     }
 
     /// Whether the code is in 200-299: Success.
     pub const fn is_success(self) -> bool {
-        matches!(self as u16, 200..=299)
+        matches!(self as i64, 200..=299)
     }
 
     /// Whether the code is in 300-399: Redirection.
     pub const fn is_redirection(self) -> bool {
-        matches!(self as u16, 300..=399)
+        matches!(self as i64, 300..=399)
     }
 
     /// Whether the code is in 400-499: Client Error.
     pub const fn is_client_error(self) -> bool {
-        matches!(self as u16, 400..=499)
+        matches!(self as i64, 400..=499)
     }
 
     /// Whether the code is in 500-599: Server Error.
     pub const fn is_server_error(self) -> bool {
-        matches!(self as u16, 500..=599)
+        matches!(self as i64, 500..=599)
+    }
+
+    /// The status an id or alias names, in any ASCII case (`"continue"`
+    /// and `"CONTINUE"` alike), or `None`.
+    pub const fn from_name(name: &str) -> Option<Self> {
+        Self::find(BY_NAME, name)
+    }
+
+    /// The status with this reason phrase, current or earlier, in any
+    /// ASCII case, or `None`.  A phrase that two statuses have had finds
+    /// the one whose phrase it is now, or else the lowest code.
+    pub const fn from_phrase(phrase: &str) -> Option<Self> {
+        Self::find(BY_PHRASE, phrase)
+    }
+
+    /// Binary search of a table sorted by its keys, in ASCII lower case.
+    const fn find(table: &[(&str, i64)], text: &str) -> Option<Self> {
+        let (mut lo, mut hi) = (0, table.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match cmp_folded(table[mid].0.as_bytes(), text.as_bytes()) {
+                Ordering::Less => lo = mid + 1,
+                Ordering::Greater => hi = mid,
+                Ordering::Equal => return Self::from_i64(table[mid].1),
+            }
+        }
+        None
     }
 }
 
-impl From<HttpStatus> for u16 {
-    fn from(status: HttpStatus) -> u16 {
-        status as u16
+impl From<HttpStatus> for HttpStatusCode {
+    fn from(status: HttpStatus) -> HttpStatusCode {
+        status.code()
     }
 }
 
-impl TryFrom<u16> for HttpStatus {
+impl TryFrom<HttpStatusCode> for HttpStatus {
     /// The code that is unknown.
-    type Error = u16;
+    type Error = HttpStatusCode;
 
-    fn try_from(code: u16) -> Result<Self, u16> {
-        Self::from_u16(code).ok_or(code)
+    fn try_from(code: HttpStatusCode) -> Result<Self, HttpStatusCode> {
+        Self::from_code(code).ok_or(code)
     }
 }
 
-/// Writes the code and the reason phrase: `404 Not Found`.
+/// Writes the variant's name, as `#[derive(Debug)]` would: `Continue`.
+// Derived, it would be a match with one arm per status.
+impl fmt::Debug for HttpStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.entry().name)
+    }
+}
+
+/// Writes the code and the reason phrase: `100 Continue`.
 impl fmt::Display for HttpStatus {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} {}", self.code(), self.reason())
@@ -634,10 +1092,14 @@ mod tests {
 
     #[test]
     fn every_code_maps_back_to_its_status() {
-        for &status in HttpStatus::ALL {
-            assert_eq!(HttpStatus::from_u16(status.code()), Some(status));
-            assert_eq!(HttpStatus::try_from(u16::from(status)), Ok(status));
+        for (i, &status) in HttpStatus::ALL.iter().enumerate() {
+            assert_eq!(HttpStatus::from_code(status.code()), Some(status));
+            assert_eq!(HttpStatus::try_from(HttpStatusCode::from(status)), Ok(status));
             assert!(!status.reason().is_empty());
+            assert!(!status.class().is_empty());
+            if i > 0 {
+                assert!(HttpStatus::ALL[i - 1] < status);
+            }
         }
     }
 
@@ -646,7 +1108,30 @@ mod tests {
         let known = (0..=u16::MAX)
             .filter(|&c| HttpStatus::from_u16(c).is_some())
             .count();
-        assert_eq!(known, HttpStatus::ALL.len());
+        let small = HttpStatus::ALL
+            .iter()
+            .filter(|&&s| (0..=0xFFFF).contains(&(s as i64)))
+            .count();
+        assert_eq!(known, small);
+    }
+
+    #[test]
+    fn names_and_phrases_find_their_codes() {
+        for &(key, code) in BY_NAME {
+            let status = HttpStatus::from_i64(code);
+            assert!(status.is_some(), "{:?}", key);
+            assert_eq!(HttpStatus::from_name(key), status);
+        }
+        for &(key, code) in BY_PHRASE {
+            let status = HttpStatus::from_i64(code);
+            assert!(status.is_some(), "{:?}", key);
+            assert_eq!(HttpStatus::from_phrase(key), status);
+        }
+        for table in [BY_NAME, BY_PHRASE] {
+            for pair in table.windows(2) {
+                assert!(pair[0].0 < pair[1].0, "{:?} is out of order", pair[1].0);
+            }
+        }
     }
 
     #[test]

@@ -18,8 +18,8 @@ fn main() {
         out.push(0);
         out.extend_from_slice(status.description().as_bytes());
         out.push(0);
-        if Registry::from_u16(status.code()) != Some(*status) {
-            eprintln!("print.rs: from_u16({}) disagrees", status.code());
+        if Registry::from_code(status.code()) != Some(*status) {
+            eprintln!("print.rs: from_code({}) disagrees", status.code());
             exit(1);
         }
     }

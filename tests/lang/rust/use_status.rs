@@ -8,9 +8,13 @@
 #[path = "http_status.rs"]
 mod http_status;
 
-use http_status::HttpStatus;
+use http_status::{HttpStatus, HttpStatusCode};
 use std::convert::TryFrom;
 use std::process::exit;
+
+// The lookups are const fns, so they work in constants too.
+const NOT_FOUND: Option<HttpStatus> = HttpStatus::from_name("Not_Found");
+const TEAPOT: Option<HttpStatus> = HttpStatus::from_phrase("i'm a teapot");
 
 fn main() {
     let mut bad = false;
@@ -41,6 +45,37 @@ fn main() {
         HttpStatus::NotFound.to_string() == "404 Not Found",
         "Display of 404",
     );
+    // Every code of the HTTP registry fits a u16, so that stays its type.
+    let code: u16 = HttpStatus::Ok.code();
+    let wide: HttpStatusCode = code;
+    check(wide == 200, "code() of Ok");
+    check(HttpStatus::from_code(404) == Some(HttpStatus::NotFound), "404");
+    check(HttpStatus::NotFound.class() == "client_error", "class of 404");
+    check(HttpStatus::Continue.class() == "informational", "class of 100");
+    check(NOT_FOUND == Some(HttpStatus::NotFound), "from_name in a const");
+    check(TEAPOT == Some(HttpStatus::ImATeapot), "from_phrase in a const");
+    check(
+        HttpStatus::from_name("REQUEST_ENTITY_TOO_LARGE") == Some(HttpStatus::ContentTooLarge),
+        "an alias in upper case",
+    );
+    check(
+        HttpStatus::from_phrase("Request Entity Too Large") == Some(HttpStatus::ContentTooLarge),
+        "an earlier phrase",
+    );
+    check(
+        HttpStatus::from_phrase("moved temporarily") == Some(HttpStatus::Found),
+        "302's earlier phrase",
+    );
+    check(HttpStatus::from_name("NotFound").is_none(), "a Rust name");
+    check(format!("{:?}", HttpStatus::NotFound) == "NotFound", "Debug of 404");
+    check(
+        format!("{:?}", HttpStatus::PayloadTooLarge) == "ContentTooLarge",
+        "Debug of an alias",
+    );
+    check(HttpStatus::from_name("").is_none(), "the empty name");
+    check(HttpStatus::from_phrase("").is_none(), "the empty phrase");
+    check(HttpStatus::ALL.first() == Some(&HttpStatus::Continue), "ALL[0]");
+    check(HttpStatus::ALL.windows(2).all(|w| w[0] < w[1]), "ALL ascending");
     for status in HttpStatus::ALL {
         println!(
             "{}\t{}\t{}",
