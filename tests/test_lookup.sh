@@ -19,7 +19,7 @@ check_init "${1:?usage: test_lookup.sh BUILDDIR}"
 
 user_lang "$tmp/tl" lk
 cat > "$tmp/tl/lk/t.mustache" <<'T'
-{{#lookup}}first={{first}} last={{last}} dense={{dense}}
+{{#lookup}}count={{count}} first={{first}} last={{last}} dense={{dense}}
 slots={{#slots}}{{.}},{{/slots}}
 names={{#by_name}}{{key}}={{code}};{{/by_name}}
 phrases={{#by_phrase}}{{key}}={{code}};{{/by_phrase}}
@@ -60,30 +60,30 @@ names='names=bad_gateway=10;deja_vu=17;gateway_bad=10;'
 phrases='phrases=bad gateway=10;dÉjÀ vu=17;old=17;'
 registry "$tmp/r.yaml" 21 ""
 # Two statuses 7 apart: dense; the third leaves them out.
-lookup "first=10 last=17 dense=true
+lookup "count=2 first=10 last=17 dense=true
 slots=0,-1,-1,-1,-1,-1,-1,1,
 $names
 $phrases" --data "$tmp/r.yaml"
 # Three, 11 apart: dense, one below the limit.
-lookup "first=10 last=21 dense=true
+lookup "count=3 first=10 last=21 dense=true
 slots=0,-1,-1,-1,-1,-1,-1,1,-1,-1,-1,2,
 ${names}vendor_thing=21;
 ${phrases}vendor thing=21;" --data "$tmp/r.yaml" --include vendor
 # Three, 12 apart: at the limit, so a sorted table.
 registry "$tmp/r.yaml" 22 ""
-lookup "first=10 last=22 dense=false
+lookup "count=3 first=10 last=22 dense=false
 slots=
 ${names}vendor_thing=22;
 ${phrases}vendor thing=22;" --data "$tmp/r.yaml" --include-unofficial
 # Two, 8 apart: sparse too.
 sed 's/code: 17/code: 18/' "$tmp/r.yaml" > "$tmp/r8.yaml"
-lookup "first=10 last=18 dense=false
+lookup "count=2 first=10 last=18 dense=false
 slots=
 names=bad_gateway=10;deja_vu=18;gateway_bad=10;
 phrases=bad gateway=10;dÉjÀ vu=18;old=18;" --data "$tmp/r8.yaml"
 # A docs_only status shares its code and is never in the tables.
 registry "$tmp/r.yaml" 17 ", docs_only: true"
-lookup "first=10 last=17 dense=true
+lookup "count=2 first=10 last=17 dense=true
 slots=0,-1,-1,-1,-1,-1,-1,1,
 $names
 $phrases" --data "$tmp/r.yaml" --include-unofficial
@@ -97,7 +97,7 @@ sets:
 statuses:
   - {code: 5, phrase: Odd, status: unofficial, set: vendor, description: x}
 Y
-lookup "first= last= dense=false
+lookup "count=0 first= last= dense=false
 slots=
 names=
 phrases=" --data "$tmp/none.yaml"

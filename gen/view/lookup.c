@@ -1,6 +1,6 @@
 /*
  * The tables a generated lookup reads instead of one branch per status:
- * {{#lookup}} holds the first and last code listed, whether the codes
+ * {{#lookup}} holds the count, first and last code listed, whether they
  * are dense enough for a table indexed by code (slots: each code's
  * position in `statuses`, -1 for none), and the names and phrases,
  * folded to ASCII lower case and sorted, each with its code.
@@ -129,6 +129,7 @@ lookup_map(struct build *b, const size_t *pick, size_t n)
 		{ VK_FIRST, n > 0 ? &b->base->st[pick[0]].code : &value_null_v },
 		{ VK_LAST, n > 0 ? &b->base->st[pick[n - 1]].code :
 		    &value_null_v },
+		{ VK_COUNT, value_int(b->a, (long long)n) },
 		{ VK_DENSE, value_bool(dense) },
 		{ VK_SLOTS, dense && view_want(b, VK_SLOTS) ? slots(b, pick, n,
 		    first, (size_t)(last - first) + 1) : &value_empty_list },

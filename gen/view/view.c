@@ -13,17 +13,18 @@
 /* The key names, in the order of enum vkey. */
 static const char *const key_names[VK_N] = {
 	"alias_names", "aliases", "all_statuses", "by_name", "by_phrase",
-	"class", "classes", "code", "current", "data", "default_locale",
-	"dense", "description", "description_locales", "docs_only", "expires",
-	"extensions", "first", "gen", "history", "id", "is_bool",
-	"is_default_locale", "is_deprecated", "is_experimental", "is_finite",
-	"is_float", "is_int", "is_list", "is_map", "is_null", "is_standard",
-	"is_string", "is_temporary", "is_unofficial", "is_unused", "items",
-	"key", "kind", "lang", "last", "locale", "locales", "lookup", "members",
-	"name", "names", "names_by_lang", "note", "note_locales", "notice",
-	"phrase", "prefix", "ref", "registry", "set", "sets", "slots", "source",
-	"status", "statuses", "sub", "subcodes", "text", "title",
-	"title_locales", "unofficial", "value", "version"
+	"class", "classes", "code", "count", "current", "data",
+	"default_locale", "dense", "description", "description_locales",
+	"docs_only", "expires", "extensions", "first", "gen", "history", "id",
+	"is_bool", "is_default_locale", "is_deprecated", "is_experimental",
+	"is_finite", "is_float", "is_int", "is_list", "is_map", "is_null",
+	"is_standard", "is_string", "is_temporary", "is_unofficial",
+	"is_unused", "items", "key", "kind", "lang", "last", "locale",
+	"locales", "lookup", "members", "name", "names", "names_by_lang",
+	"note", "note_locales", "notice", "phrase", "prefix", "ref", "registry",
+	"set", "sets", "slots", "source", "status", "statuses", "sub",
+	"subcodes", "text", "title", "title_locales", "unofficial", "value",
+	"version"
 };
 
 void

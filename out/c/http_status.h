@@ -246,7 +246,7 @@ enum http_status {
  * The number of codes, and every code in ascending order: for (i = 0;
  * i < HTTP_STATUS_COUNT; i++) visits each code once.
  */
-#define HTTP_STATUS_COUNT (63 + 1)
+#define HTTP_STATUS_COUNT 64
 extern const int http_status_codes[HTTP_STATUS_COUNT];
 
 /*
