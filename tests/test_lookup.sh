@@ -7,7 +7,8 @@
 #     slots hold each code's position in `statuses`, -1 for a gap;
 #   - by_name: ids and aliases, sorted; by_phrase: phrases now and
 #     before, folded to ASCII lower case only, sorted, a phrase two
-#     statuses share finding the one that has it now;
+#     statuses share finding the one that has it now, then an official
+#     one before an unofficial one;
 #   - only the statuses the code outputs list: an unofficial set's
 #     after --include, never a docs_only one; none at all gives no
 #     first, no last and no slots.
@@ -87,6 +88,23 @@ lookup "count=2 first=10 last=17 dense=true
 slots=0,-1,-1,-1,-1,-1,-1,1,
 $names
 $phrases" --data "$tmp/r.yaml" --include-unofficial
+# A phrase an unofficial status shares finds the official one, even
+# at a higher code; an id is never shared, so by_name keeps both.
+cat > "$tmp/same.yaml" <<'Y'
+registry: {name: t, title: T, locales: [en]}
+classes:
+  - {id: all, first: 0, last: 999, title: All, description: All.}
+sets:
+  - {id: vendor, title: Vendor}
+statuses:
+  - {code: 15, phrase: Same, id: vendor_same, status: unofficial,
+     set: vendor, description: x}
+  - {code: 20, phrase: SAME, status: standard, description: x}
+Y
+lookup "count=2 first=15 last=20 dense=true
+slots=0,-1,-1,-1,-1,1,
+names=same=20;vendor_same=15;
+phrases=same=20;" --data "$tmp/same.yaml" --include-unofficial
 # Nothing listed: no codes, no slots, empty tables.
 cat > "$tmp/none.yaml" <<'Y'
 registry: {name: t, title: T, locales: [en]}

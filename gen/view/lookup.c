@@ -15,10 +15,10 @@ struct entry {
 	const char *key;
 	size_t len;
 	size_t status;		/* in the registry's statuses */
-	bool earlier;		/* an alias, or a phrase the status had */
+	unsigned rank;		/* 2: an alias or a phrase it had; 1: unofficial */
 };
 
-/* By key, then current before earlier, then by code. */
+/* By key, then current before earlier, official first, then by code. */
 static int
 entry_cmp(const void *pa, const void *pb)
 {
@@ -27,8 +27,8 @@ entry_cmp(const void *pa, const void *pb)
 
 	if (c != 0)
 		return c;
-	if (a->earlier != b->earlier)
-		return a->earlier ? 1 : -1;
+	if (a->rank != b->rank)
+		return a->rank < b->rank ? -1 : 1;
 	return a->status < b->status ? -1 : a->status > b->status;
 }
 
@@ -79,6 +79,7 @@ keys_of(struct build *b, const size_t *pick, size_t n, bool phrases)
 	const struct status *s;
 	struct entry *e;
 	size_t i, k, len = 0;
+	unsigned rank;
 	const char *t;
 
 	for (i = 0; i < n; i++) {
@@ -88,13 +89,14 @@ keys_of(struct build *b, const size_t *pick, size_t n, bool phrases)
 	e = arena_array(b->a, len, sizeof(*e));
 	for (i = 0, len = 0; i < n; i++) {
 		s = &b->r->statuses[pick[i]];
+		rank = s->kind == STATUS_UNOFFICIAL;
 		e[len++] = phrases ? (struct entry){ fold(b->a, s->phrase,
-		    s->phrase_len), s->phrase_len, pick[i], false } :
-		    (struct entry){ s->id, s->id_len, pick[i], false };
+		    s->phrase_len), s->phrase_len, pick[i], rank } :
+		    (struct entry){ s->id, s->id_len, pick[i], rank };
 		for (k = 0; k < (phrases ? s->nhistory : s->naliases); k++) {
 			t = phrases ? s->history[k].phrase : s->aliases[k];
 			e[len++] = (struct entry){ phrases ? fold(b->a, t,
-			    strlen(t)) : t, strlen(t), pick[i], true };
+			    strlen(t)) : t, strlen(t), pick[i], 2 + rank };
 		}
 	}
 	return table(b, e, len);
