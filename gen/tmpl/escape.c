@@ -2,11 +2,7 @@
 
 #include <string.h>
 
-/*
- * Byte classes, by table so that the locale never matters.  Every
- * escaper copies the bytes of no class it minds a run at a time (see
- * run_of), so the table also marks the few bytes special to one target.
- */
+/* Byte classes, by table so that the locale never matters. */
 enum {
 	K_CTRL = 0x001,		/* C0 controls and DEL */
 	K_HIGH = 0x002,		/* >= 0x80: part of a UTF-8 sequence */
@@ -46,10 +42,7 @@ static const char *const html_to[] = { "&amp;", "&lt;", "&gt;", "&quot;" };
 static const char *const c_breaks[] = { "*/", "/*", "??" };
 static const char *const html_breaks[] = { "--", "<!" };
 
-/*
- * The length of the run at the start of s[0..n) of bytes in none of
- * the classes of mask.  Most text needs no escape: eight bytes a round.
- */
+/* The run of bytes in none of mask's classes: most text, so eight a round. */
 static inline size_t
 run_of(const unsigned char *s, size_t n, unsigned mask)
 {
@@ -64,10 +57,7 @@ run_of(const unsigned char *s, size_t n, unsigned mask)
 	return i;
 }
 
-/*
- * Unicode table 3-7.  Inline: copy_run decodes every sequence it lets
- * through.
- */
+/* Unicode table 3-7; inline, as copy_run decodes all it lets through. */
 inline size_t
 escape_utf8(const unsigned char *s, size_t n, uint32_t *cp)
 {
@@ -138,10 +128,8 @@ escape_break(struct buf *out, const char *const *brk, size_t n,
 }
 
 /*
- * Copies and returns the length of the run at the start of s[0..n) of
- * bytes in none of the classes of mask (which holds K_HIGH) and of
- * well-formed UTF-8 sequences not of escape_is_unsafe: text in other
- * scripts passes through whole, not a character at a time.
+ * Copies the run of bytes in none of mask's classes and of well-formed
+ * UTF-8 not of escape_is_unsafe, so other scripts pass through whole.
  */
 static inline size_t
 copy_run(struct buf *out, const unsigned char *s, size_t n, unsigned mask)
@@ -185,11 +173,9 @@ add_named(struct buf *out, unsigned char c, const char *from,
 }
 
 /*
- * Everything outside printable ASCII goes out as octal: the basic source
- * character set of C89 has no room for UTF-8.  "??" would start a
- * trigraph under -std=c89, so the second '?' of a pair is \?.  Numeric
- * escapes here and below always have all their digits, so that a digit
- * after them never joins them.
+ * C89's basic source character set has no room for UTF-8, so all but
+ * printable ASCII is octal, with all three digits so that a digit after
+ * it never joins it; "??" would start a trigraph, so the second is \?.
  */
 static void
 add_c(struct buf *out, const unsigned char *s, size_t n)
@@ -215,11 +201,9 @@ add_c(struct buf *out, const unsigned char *s, size_t n)
 }
 
 /*
- * Python and Go sources are UTF-8, so well-formed sequences pass through,
- * but for those of escape_is_unsafe: controls as \xNN, the others as
- * \uXXXX (in Go \xNN would be a byte, not the code point).  A stray
- * byte becomes \xNN: in Go that is the byte itself; a Python str cannot
- * hold it, so it reads back as U+00NN but the source stays valid.
+ * Python and Go sources are UTF-8.  An unsafe code point past the
+ * controls is \uXXXX (in Go \xNN is a byte).  A stray byte is \xNN: Go
+ * reads the byte, Python U+00NN, and the source stays valid.
  */
 static void
 add_script(struct buf *out, const unsigned char *s, size_t n)
@@ -244,11 +228,7 @@ add_script(struct buf *out, const unsigned char *s, size_t n)
 	}
 }
 
-/*
- * Tab and line breaks are white space in HTML; the other code points of
- * escape_is_unsafe become character references, which show in the
- * source and render as before.
- */
+/* Tab and line breaks are white space; other unsafe code points &#x..;. */
 static void
 add_html(struct buf *out, const unsigned char *s, size_t n)
 {
@@ -273,9 +253,8 @@ add_html(struct buf *out, const unsigned char *s, size_t n)
 }
 
 /*
- * At the start of the text, "-", "+", "=" and "1. " or "1) " would open
- * a list or underline a heading when the text starts a line.  Returns how
- * many bytes it wrote through.
+ * A leading "-", "+", "=", "1. " or "1) " would open a list or underline
+ * a heading.  Returns how many bytes it wrote through.
  */
 static size_t
 md_lead(struct buf *out, const unsigned char *s, size_t n)
@@ -300,10 +279,9 @@ md_lead(struct buf *out, const unsigned char *s, size_t n)
 }
 
 /*
- * Writes the run of escape_is_unsafe code points other than tab and
- * line breaks at the start of s[0..n) as one code span, "`U+0007
- * U+202E`", which shows them in the source and once rendered.  Returns
- * the length of the run, 0 when there is none.
+ * Writes the run of unsafe code points but tab and line breaks at the
+ * start of s[0..n) as one visible code span, "`U+0007 U+202E`".
+ * Returns the run's length.
  */
 static size_t
 md_span(struct buf *out, const unsigned char *s, size_t n)
@@ -326,10 +304,8 @@ md_span(struct buf *out, const unsigned char *s, size_t n)
 }
 
 /*
- * Backslash escapes work for any ASCII punctuation in CommonMark and in
- * GitHub table cells, so the escaped set is only what could start a
- * construct: emphasis, code, links, tables, headings, HTML, entities,
- * strikethrough and GitHub's $ math.
+ * CommonMark and GitHub cells take a backslash before any punctuation;
+ * only what could start a construct gets one (K_MD, with GitHub's $).
  */
 static void
 add_markdown(struct buf *out, const unsigned char *s, size_t n)
@@ -357,11 +333,16 @@ add_markdown(struct buf *out, const unsigned char *s, size_t n)
 	}
 }
 
-static void
-add_mode(struct buf *out, enum escape_mode mode, const char *s, size_t len)
+void
+escape_by(struct buf *out, enum escape_mode mode,
+    const struct escape_table *t, const char *s, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)s;
 
+	if (t != NULL) {
+		escape_table_add(out, t, s, len);
+		return;
+	}
 	switch (mode) {
 	case ESCAPE_NONE:
 		buf_add(out, s, len);
@@ -421,15 +402,10 @@ end_html(struct buf *out, size_t start)
 		buf_addc(out, ' ');
 }
 
-/*
- * Every target's sources and comments must be valid UTF-8 without NUL,
- * so tab and line breaks become spaces (CR LF as one), the other code
- * points of escape_is_unsafe are spelt out, "<U+202E>", so that none
- * can reorder or hide the line, and broken UTF-8 becomes U+FFFD.
- */
-static void
-comment_mode(struct buf *out, enum escape_mode mode, const char *s,
-    size_t len)
+/* Sources must be valid UTF-8 without NUL: broken UTF-8 is U+FFFD. */
+void
+escape_comment_by(struct buf *out, enum escape_mode mode,
+    const struct escape_table *t, const char *s, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	const char *const *brk = NULL;
@@ -438,6 +414,10 @@ comment_mode(struct buf *out, enum escape_mode mode, const char *s,
 	size_t i, n, nbrk = 0, start = out->len;
 	uint32_t cp;
 
+	if (t != NULL) {
+		escape_table_comment(out, t, s, len);
+		return;
+	}
 	if (mode == ESCAPE_C) {
 		brk = c_breaks;
 		nbrk = 3;
@@ -493,24 +473,4 @@ escape_parse(const char *name, enum escape_mode *mode)
 		}
 	}
 	return -1;
-}
-
-void
-escape_by(struct buf *out, enum escape_mode mode,
-    const struct escape_table *t, const char *s, size_t len)
-{
-	if (t != NULL)
-		escape_table_add(out, t, s, len);
-	else
-		add_mode(out, mode, s, len);
-}
-
-void
-escape_comment_by(struct buf *out, enum escape_mode mode,
-    const struct escape_table *t, const char *s, size_t len)
-{
-	if (t != NULL)
-		escape_table_comment(out, t, s, len);
-	else
-		comment_mode(out, mode, s, len);
 }

@@ -1,7 +1,4 @@
-/*
- * Partials and template inheritance: {{> partial}}, {{< parent}} and
- * {{$ block}}, and where errors inside them are said to come from.
- */
+/* Partials, parents and blocks, and where errors in them come from. */
 #include "tmpl_int.h"
 
 #include <stdarg.h>
@@ -9,7 +6,6 @@
 
 #include "base/xmalloc.h"
 
-/* Whether no error is on record yet at n's position. */
 static bool
 is_new_error(const struct render *r, const struct tnode *n)
 {
@@ -27,10 +23,8 @@ is_new_error(const struct render *r, const struct tnode *n)
 }
 
 /*
- * Notes where the template holding n was included from, and so on out,
- * innermost first.  The frame of that template is the innermost one
- * running its root; an override rendered inside a parent is still in
- * the template that wrote it.
+ * The innermost frame running n's root is its template's: an override
+ * rendered inside a parent is still in the template that wrote it.
  */
 void
 tmpl_note_includes(struct render *r, const struct tnode *n)
@@ -75,7 +69,6 @@ tmpl_strict_error(struct render *r, const struct tnode *n, const char *fmt,
 		r->fatal = true;
 }
 
-/* The partial name[0..len), found at most once per render. */
 static int
 find_partial(struct render *r, const struct tnode *n, const char *name,
     size_t len, const struct tmpl **out)
@@ -177,11 +170,9 @@ tmpl_run_partial(struct render *r, const struct tnode *n)
 }
 
 /*
- * Inheritance: the outermost {{<parent}} in sight that overrides block n
- * wins, so a template overrides what its parents' parents say.  Sets
- * *outer to the scopes an override still sees: those outside the one
- * that gave it, so that a block inside an override never finds that
- * override again.
+ * The outermost {{<parent}} in sight that overrides block n wins.  Sets
+ * *outer to the scopes outside the one that gave it, so that a block
+ * inside an override never finds that override again.
  */
 static const struct tnode *
 find_block(const struct render *r, const struct tnode *n, size_t *outer)
@@ -202,9 +193,7 @@ find_block(const struct render *r, const struct tnode *n, size_t *outer)
 
 /*
  * Block n renders its override, or itself.  An override loses its own
- * margin and takes n's, and when n stands alone on its lines the output
- * is whole lines: the first is indented even if the override starts
- * inline, and the last is ended if the override leaves it open.
+ * margin and takes n's; a standalone n writes whole lines.
  */
 void
 tmpl_run_block(struct render *r, const struct tnode *n)

@@ -43,7 +43,6 @@ parse_name(struct parser *p, const struct tok *t, const char *s, size_t len,
 	return 0;
 }
 
-/* Splits "name | f1 | f2" and looks the filters up. */
 static int
 parse_filters(struct parser *p, const struct tok *t, struct tnode *n)
 {
@@ -130,7 +129,6 @@ partial_name(struct parser *p, const struct tok *t, struct tnode *n)
 	return 0;
 }
 
-/* What messages call an open container. */
 static const char *
 kind_word(enum tnode_kind k)
 {
@@ -162,9 +160,8 @@ closes(const struct tnode *n, const char *s, size_t len)
 }
 
 /*
- * Pops the section that t closes.  A close matching a section further
- * down the stack closes the ones above it too, after one error, so that
- * a single typo does not cascade into a report per line.
+ * Pops the section that t closes.  A close of one further down closes
+ * those above it too, after one error, so a typo does not cascade.
  */
 static size_t
 close_section(struct parser *p, const struct tok *t, struct tnode **stack,
@@ -209,7 +206,6 @@ report_unclosed(struct parser *p, struct tnode **stack, size_t depth)
 	}
 }
 
-/* Adds and returns the node for token t under parent. */
 static struct tnode *
 build_one(struct parser *p, const struct tok *t, struct tnode *parent)
 {
@@ -242,7 +238,6 @@ build_one(struct parser *p, const struct tok *t, struct tnode *parent)
 	return n;
 }
 
-/* Narrows m to the blanks it shares with s[0..len). */
 static void
 narrow(struct margin *m, const char *s, size_t len)
 {
@@ -291,10 +286,9 @@ measure(const struct parser *p, size_t i, struct margin *m)
 }
 
 /*
- * Ends container stack[depth], closed by t (NULL after an error): a
- * block learns its margins, and the lines it holds count for the
- * container around it, unless either is a parent tag, whose lines are
- * not rendered where they stand.
+ * Ends container stack[depth], closed by t (NULL after an error).  Its
+ * lines count for the one around it unless either is a parent tag, whose
+ * lines are not rendered where they stand.
  */
 static void
 finish(struct tnode **stack, struct margin *m, size_t depth,
@@ -387,7 +381,6 @@ tmpl_parse(struct arena *a, const struct keys *keys, const char *path,
 	return 0;
 }
 
-/* The node after n in a walk of the whole tree, or NULL at the end. */
 static const struct tnode *
 next_node(const struct tnode *n)
 {
@@ -437,7 +430,6 @@ node_ok(const struct tnode *n, const struct tnode *parent)
 	return nl == NULL || nl == n->text + n->len - 1;
 }
 
-/* A node's children are checked before the walk climbs back through them. */
 bool
 tmpl_check(const struct tmpl *t)
 {

@@ -34,10 +34,7 @@ tmpl_push_frame(struct render *r, enum frame_kind kind,
 	return f;
 }
 
-/*
- * The outer rule's strip eats into `add` first and, if it is longer,
- * into the line itself.
- */
+/* The outer rule's strip eats into `add` first, then into the line. */
 void
 tmpl_push_indent(struct render *r, size_t strip, const char *add, size_t len)
 {
@@ -50,7 +47,6 @@ tmpl_push_indent(struct render *r, size_t strip, const char *add, size_t len)
 	}
 }
 
-/* @first, @last or @index of the innermost list section. */
 static const struct value *
 lookup_special(struct render *r, enum tname_special sp)
 {
@@ -71,10 +67,8 @@ lookup_special(struct render *r, enum tname_special sp)
 }
 
 /*
- * The spec's name resolution: the first part of a dotted name is looked
- * up through the whole context stack, the rest only inside what the
- * previous part found.  Names were resolved to interned keys when the
- * template was parsed, so each look is a comparison of pointers.
+ * The spec's resolution: a dotted name's first part is looked up through
+ * the context stack, the rest only in what the part before found.
  */
 const struct value *
 tmpl_resolve(struct render *r, const struct tnode *n)
@@ -101,9 +95,8 @@ tmpl_resolve(struct render *r, const struct tnode *n)
 }
 
 /*
- * Falsey per the spec: missing, null, false, the empty list.  The empty
- * string counts as falsey too, which the spec leaves to the host
- * language: {{#comment}}// {{comment}}{{/comment}} is the common use.
+ * Falsey per the spec: missing, null, false, the empty list; and, as the
+ * spec leaves to us, the empty string: {{#c}}// {{c}}{{/c}}.
  */
 static bool
 is_falsey(const struct value *v)
@@ -155,18 +148,15 @@ fmt_float(char *tmp, size_t size, double f)
 	return n < 0 ? 0 : (size_t)n;
 }
 
-/* Sets *s and *n to v's text; tmp (32 bytes) holds formatted numbers. */
 static void
 value_text(const struct value *v, char *tmp, const char **s, size_t *n)
 {
 	*s = tmp;
 	*n = 0;
-	/* A view's numbers come spelled; a file's may be in hex. */
 	if (v->kind == VALUE_STRING || (v->kind == VALUE_INT && v->decimal)) {
 		*s = v->str;
 		*n = v->len;
 	} else if (v->kind == VALUE_INT) {
-		/* The digits end tmp: no copy to its start. */
 		*s = value_spell_int(tmp + 32, v->u.i);
 		*n = (size_t)(tmp + 32 - *s);
 	} else if (v->kind == VALUE_FLOAT) {
@@ -177,10 +167,7 @@ value_text(const struct value *v, char *tmp, const char **s, size_t *n)
 	}
 }
 
-/*
- * Sets *s and *len to v's text through n's filters (tmp, 32 bytes,
- * holds a formatted number); returns whether it needs no escaping.
- */
+/* v's text through n's filters; returns whether it needs no escaping. */
 static bool
 filter_text(struct render *r, const struct tnode *n, const struct value *v,
     char *tmp, const char **s, size_t *len)
@@ -226,7 +213,6 @@ emit_var(struct render *r, const struct tnode *n)
 		escape_by(r->out, r->opts->escape, r->opts->table, s, len);
 }
 
-/* What starts every node: an output line begins here, or not. */
 static void
 enter(struct render *r, const struct tnode *n)
 {
@@ -238,7 +224,6 @@ enter(struct render *r, const struct tnode *n)
 	r->nobol = false;
 }
 
-/* What ends every node: output past the limit stops the render. */
 static void
 check_limit(struct render *r, const struct tnode *n)
 {
@@ -298,7 +283,6 @@ run_node(struct render *r, const struct tnode *n)
 	}
 }
 
-/* The frame's children are done: next list item, or pop the frame. */
 static void
 end_frame(struct render *r)
 {
