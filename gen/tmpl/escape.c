@@ -35,8 +35,9 @@ static const char fffd[] = "\xef\xbf\xbd";
 /* The escapes that C, Python and Go share, and HTML's entities. */
 static const char str_from[] = "\"\\\n\t\r";
 static const char *const str_to[] = { "\\\"", "\\\\", "\\n", "\\t", "\\r" };
-static const char html_from[] = "&<>\"";
-static const char *const html_to[] = { "&amp;", "&lt;", "&gt;", "&quot;" };
+static const char html_from[] = "&<>\"\t\n\r";
+static const char *const html_to[] = { "&amp;", "&lt;", "&gt;", "&quot;",
+    "\t", "\n", "\r" };
 
 /* The pairs that would end or nest a comment, broken with a space. */
 static const char *const c_breaks[] = { "*/", "/*", "??" };
@@ -203,51 +204,30 @@ add_c(struct buf *out, const unsigned char *s, size_t n)
 /*
  * Python and Go sources are UTF-8.  An unsafe code point past the
  * controls is \uXXXX (in Go \xNN is a byte).  A stray byte is \xNN: Go
- * reads the byte, Python U+00NN, and the source stays valid.
+ * reads the byte, Python U+00NN, and the source stays valid.  In HTML,
+ * tab and line breaks are white space, other unsafe code points &#x..;.
  */
 static void
-add_script(struct buf *out, const unsigned char *s, size_t n)
+add_numeric(struct buf *out, const unsigned char *s, size_t n, bool html)
 {
+	unsigned mask = K_CTRL | K_HIGH | (html ? K_HTML : K_STR);
 	size_t i, len;
 	uint32_t cp;
 
 	for (i = 0; i < n; i += len) {
-		len = copy_run(out, s + i, n - i, K_CTRL | K_HIGH | K_STR);
+		len = copy_run(out, s + i, n - i, mask);
 		if (len > 0)
 			continue;
 		len = 1;
-		if (add_named(out, s[i], str_from, str_to))
+		if (add_named(out, s[i], html ? html_from : str_from,
+		    html ? html_to : str_to))
 			continue;
-		if (IS(s[i], K_CTRL) ||
+		if ((!html && IS(s[i], K_CTRL)) ||
 		    (len = escape_utf8(s + i, n - i, &cp)) == 0) {
-			buf_addf(out, "\\x%02x", (unsigned)s[i]);
+			buf_addf(out, html ? "%c" : "\\x%02x", (unsigned)s[i]);
 			len = 1;
 		} else {
-			buf_addf(out, "\\u%04x", (unsigned)cp);
-		}
-	}
-}
-
-/* Tab and line breaks are white space; other unsafe code points &#x..;. */
-static void
-add_html(struct buf *out, const unsigned char *s, size_t n)
-{
-	size_t i, len;
-	uint32_t cp;
-
-	for (i = 0; i < n; i += len) {
-		len = copy_run(out, s + i, n - i, K_HTML | K_CTRL | K_HIGH);
-		if (len > 0)
-			continue;
-		len = 1;
-		if (add_named(out, s[i], html_from, html_to))
-			continue;
-		if (is_blank(s[i]) ||
-		    (len = escape_utf8(s + i, n - i, &cp)) == 0) {
-			buf_addc(out, s[i]);
-			len = 1;
-		} else {
-			buf_addf(out, "&#x%X;", (unsigned)cp);
+			buf_addf(out, html ? "&#x%X;" : "\\u%04x", (unsigned)cp);
 		}
 	}
 }
@@ -348,14 +328,14 @@ escape_by(struct buf *out, enum escape_mode mode,
 		buf_add(out, s, len);
 		break;
 	case ESCAPE_HTML:
-		add_html(out, u, len);
+		add_numeric(out, u, len, true);
 		break;
 	case ESCAPE_C:
 		add_c(out, u, len);
 		break;
 	case ESCAPE_PYTHON:
 	case ESCAPE_GO:
-		add_script(out, u, len);
+		add_numeric(out, u, len, false);
 		break;
 	case ESCAPE_MARKDOWN:
 		add_markdown(out, u, len);
@@ -451,24 +431,20 @@ escape_comment_by(struct buf *out, enum escape_mode mode,
 		end_html(out, start);
 }
 
-static const struct {
-	const char *name;
-	enum escape_mode mode;
-} modes[] = {
-	{ "none", ESCAPE_NONE }, { "text", ESCAPE_NONE },
-	{ "html", ESCAPE_HTML }, { "c", ESCAPE_C },
-	{ "python", ESCAPE_PYTHON }, { "go", ESCAPE_GO },
-	{ "markdown", ESCAPE_MARKDOWN },
-};
+/* By enum escape_mode. */
+static const char *const modes[] = { "none", "html", "c", "python", "go",
+    "markdown" };
 
 int
 escape_parse(const char *name, enum escape_mode *mode)
 {
 	size_t i;
 
+	if (strcmp(name, "text") == 0)
+		name = "none";
 	for (i = 0; i < sizeof(modes) / sizeof(modes[0]); i++) {
-		if (strcmp(name, modes[i].name) == 0) {
-			*mode = modes[i].mode;
+		if (strcmp(name, modes[i]) == 0) {
+			*mode = (enum escape_mode)i;
 			return 0;
 		}
 	}

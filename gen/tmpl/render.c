@@ -21,16 +21,9 @@ tmpl_push_frame(struct render *r, enum frame_kind kind,
 
 	r->fr = xgrow(r->fr, &r->capfr, r->nfr, sizeof(*r->fr));
 	f = &r->fr[r->nfr++];
-	*f = (struct frame){
-		.kind = kind,
-		.owner = owner,
-		.next = owner->child,
-		.nctx = r->nctx,
-		.indentlen = r->indent.len,
-		.strip = r->strip,
-		.nscopes = r->nscopes,
-		.scope = r->scope
-	};
+	*f = (struct frame){ .kind = kind, .owner = owner,
+	    .next = owner->child, .nctx = r->nctx, .indentlen = r->indent.len,
+	    .strip = r->strip, .nscopes = r->nscopes, .scope = r->scope };
 	return f;
 }
 
@@ -167,50 +160,38 @@ value_text(const struct value *v, char *tmp, const char **s, size_t *n)
 	}
 }
 
-/* v's text through n's filters; returns whether it needs no escaping. */
-static bool
-filter_text(struct render *r, const struct tnode *n, const struct value *v,
-    char *tmp, const char **s, size_t *len)
-{
-	enum escape_mode mode = r->opts->escape;
-	const struct escape_table *table = r->opts->table;
-	bool safe = !n->escape || (mode == ESCAPE_NONE && table == NULL);
-	struct buf *dst;
-	size_t i;
-
-	value_text(v, tmp, s, len);
-	for (i = 0; i < n->nfilters; i++) {
-		/* Each filter reads what the one before wrote to the other. */
-		dst = i % 2 == 0 ? &r->f2 : &r->f1;
-		buf_reset(dst);
-		if (filter_apply(dst, n->filters[i], mode, table, *s, *len))
-			safe = true;
-		*s = dst->ptr;
-		*len = dst->len;
-	}
-	return safe;
-}
-
 static void
 emit_var(struct render *r, const struct tnode *n)
 {
 	const struct value *v = tmpl_resolve(r, n);
+	enum escape_mode mode = r->opts->escape;
+	const struct escape_table *table = r->opts->table;
+	bool safe = !n->escape || (mode == ESCAPE_NONE && table == NULL);
+	struct buf *dst;
 	const char *s;
 	char tmp[32];
-	size_t len;
-	bool safe;
+	size_t len, i;
 
 	r->skip = 0;
 	if (v == NULL)
 		return;
-	safe = filter_text(r, n, v, tmp, &s, &len);
+	value_text(v, tmp, &s, &len);
+	for (i = 0; i < n->nfilters; i++) {
+		/* Each filter reads what the one before wrote to the other. */
+		dst = i % 2 == 0 ? &r->f2 : &r->f1;
+		buf_reset(dst);
+		if (filter_apply(dst, n->filters[i], mode, table, s, len))
+			safe = true;
+		s = dst->ptr;
+		len = dst->len;
+	}
 	if (len == 0)
 		return;
 	flush_indent(r);
 	if (safe)
 		buf_add(r->out, s, len);
 	else
-		escape_by(r->out, r->opts->escape, r->opts->table, s, len);
+		escape_by(r->out, mode, table, s, len);
 }
 
 static void

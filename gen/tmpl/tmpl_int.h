@@ -109,12 +109,7 @@ struct ctxent {
 	bool iter;
 };
 
-enum frame_kind {
-	FRAME_PLAIN,
-	FRAME_LIST,
-	FRAME_PARTIAL,
-	FRAME_BLOCK
-};
+enum frame_kind { FRAME_PLAIN, FRAME_LIST, FRAME_PARTIAL, FRAME_BLOCK };
 
 /*
  * A frame runs the children of one container and knows what to undo
