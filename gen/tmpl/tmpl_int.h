@@ -95,7 +95,7 @@ size_t escape_spell(char *s, uint32_t cp);
  */
 size_t escape_utf8(const unsigned char *s, size_t n, uint32_t *cp);
 
-/* Rendering (render.c, inherit.c) */
+/* Rendering (render.c) */
 
 /* A {{<parent}} tag being rendered, and the one around it (1 + index). */
 struct scope {
@@ -169,30 +169,6 @@ struct render {
 	bool fatal;
 	bool failed;
 };
-
-struct frame *tmpl_push_frame(struct render *r, enum frame_kind kind,
-    const struct tnode *owner);
-
-/* Puts "lose strip blanks, then gain add[0..len)" under the rule. */
-void tmpl_push_indent(struct render *r, size_t strip, const char *add,
-    size_t len);
-
-/* What n's name resolves to, or NULL (then reported in strict mode). */
-const struct value *tmpl_resolve(struct render *r, const struct tnode *n);
-
-/* Notes where the template holding n was included from, and so on. */
-void tmpl_note_includes(struct render *r, const struct tnode *n);
-
-/*
- * In strict mode, reports fmt at n once per position (a tag that fails
- * for every item of a list is reported once) and fails the render.
- */
-void tmpl_strict_error(struct render *r, const struct tnode *n,
-    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-
-/* Runs a partial or parent tag, or a block (inherit.c). */
-void tmpl_run_partial(struct render *r, const struct tnode *n);
-void tmpl_run_block(struct render *r, const struct tnode *n);
 
 /* Parsing (scan.c, parse.c) */
 
