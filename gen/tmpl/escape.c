@@ -32,7 +32,6 @@ static const uint8_t kind[256] = {
 
 static const char fffd[] = "\xef\xbf\xbd";
 
-/* The escapes that C, Python and Go share, and HTML's entities. */
 static const char str_from[] = "\"\\\n\t\r";
 static const char *const str_to[] = { "\\\"", "\\\\", "\\n", "\\t", "\\r" };
 static const char html_from[] = "&<>\"\t\n\r";
@@ -160,7 +159,6 @@ is_blank(unsigned char c)
 	return c == '\t' || c == '\n' || c == '\r';
 }
 
-/* Appends to[k] when c is from[k]; false when c is not in from. */
 static bool
 add_named(struct buf *out, unsigned char c, const char *from,
     const char *const *to)
@@ -227,7 +225,8 @@ add_numeric(struct buf *out, const unsigned char *s, size_t n, bool html)
 			buf_addf(out, html ? "%c" : "\\x%02x", (unsigned)s[i]);
 			len = 1;
 		} else {
-			buf_addf(out, html ? "&#x%X;" : "\\u%04x", (unsigned)cp);
+			buf_addf(out, html ? "&#x%X;" : "\\u%04x",
+			    (unsigned)cp);
 		}
 	}
 }

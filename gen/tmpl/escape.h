@@ -1,9 +1,7 @@
 /*
- * escape: making text safe where a template puts it, by the template's
- * mode or by a table a lang.yaml declares (templates.md, "Escaping").
- * No mode but ESCAPE_NONE writes a code point of escape_is_unsafe raw.
- * Every escaper is byte-oriented, ignores the locale, and accepts any
- * bytes.
+ * escape: text made safe where a template puts it, by mode or by a
+ * lang.yaml's table (templates.md, "Escaping"): for any bytes, whatever
+ * the locale; no mode but ESCAPE_NONE writes escape_is_unsafe raw.
  */
 #ifndef GEN_ESCAPE_H
 #define GEN_ESCAPE_H
@@ -57,9 +55,8 @@ void escape_by(struct buf *out, enum escape_mode mode,
 /*
  * Appends s[0..len) made safe inside a comment of the target (by t if
  * not NULL, else by mode): nothing that ends the comment or the line,
- * tab and line breaks as spaces, code points of escape_is_unsafe as
- * "<U+XXXX>".  A table's `comment_break` sequences are judged with what
- * out already holds from where this text starts.
+ * and unsafe code points as "<U+XXXX>".  Sequences to break are judged
+ * with what out holds from where this text starts.
  */
 void escape_comment_by(struct buf *out, enum escape_mode mode,
     const struct escape_table *t, const char *s, size_t len);

@@ -9,10 +9,7 @@
  * Bit k for class_names[k]; control, bidi, format and bom are all of
  * escape_is_unsafe, which every table formats whatever it lists.
  */
-enum {
-	C_LINE_SEP = 0x02,
-	C_NON_ASCII = 0x10
-};
+enum { C_LINE_SEP = 0x02, C_NON_ASCII = 0x10 };
 
 enum units { UNITS_CODE_POINT, UNITS_UTF16, UNITS_UTF8 };
 
@@ -34,7 +31,6 @@ struct escape_table {
 	const char *path;		/* of the manifest, for messages */
 };
 
-/* Where value v, or key i of map m, is in the manifest. */
 #define AT(t, v)	(&(struct srcpos){ (t)->path, (v)->line, (v)->col })
 #define KEY_AT(t, m, i) \
 	(&(struct srcpos){ (t)->path, (m)->u.keys[i].line, \

@@ -3,7 +3,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Fills n->name from s[0..len); "." and the @ names are special. */
 static int
 parse_name(struct parser *p, const struct tok *t, const char *s, size_t len,
     struct tname *n)
@@ -106,18 +105,26 @@ add_node(struct parser *p, struct tnode *parent, enum tnode_kind kind,
 	return n;
 }
 
-/* Partial and parent names: literal, or "*dotted.name" looked up. */
+/* Drops a leading '*' and the blanks after it; false if there is none. */
+static bool
+strip_star(const char **s, size_t *len)
+{
+	if (*len == 0 || **s != '*')
+		return false;
+	(*s)++;
+	(*len)--;
+	tmpl_trim(s, len);
+	return true;
+}
+
 static int
 partial_name(struct parser *p, const struct tok *t, struct tnode *n)
 {
 	const char *s = t->s;
 	size_t len = t->len;
 
-	if (len > 0 && s[0] == '*') {
-		n->dynamic = true;
-		s++;
-		len--;
-		tmpl_trim(&s, &len);
+	n->dynamic = strip_star(&s, &len);
+	if (n->dynamic) {
 		if (len == 0) {
 			diag_error(p->d, &t->pos, "empty name after '*'");
 			return -1;
@@ -147,13 +154,8 @@ note_opened(struct parser *p, const struct tnode *n)
 static bool
 closes(const struct tnode *n, const char *s, size_t len)
 {
-	if (n->dynamic) {
-		if (len == 0 || s[0] != '*')
-			return false;
-		s++;
-		len--;
-		tmpl_trim(&s, &len);
-	}
+	if (n->dynamic && !strip_star(&s, &len))
+		return false;
 	/* After an empty-name error, name.s may be NULL. */
 	return n->name.len == len &&
 	    (len == 0 || memcmp(n->name.s, s, len) == 0);

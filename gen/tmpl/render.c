@@ -187,7 +187,6 @@ find_partial(struct render *r, const struct tnode *n, const char *name,
 	return 0;
 }
 
-/* The name a partial tag names: literal, or {{>*key}} looked up. */
 static bool
 partial_target(struct render *r, const struct tnode *n, const char **name,
     size_t *len)
@@ -348,23 +347,12 @@ emit_text(struct render *r, const char *s, size_t n)
 	buf_add(r->out, s, n);
 }
 
-/* The shortest %g spelling that reads back as the same double. */
-static size_t
-fmt_float(char *tmp, size_t size, double f)
-{
-	int prec, n = 0;
-
-	for (prec = 15; prec <= 17; prec++) {
-		n = snprintf(tmp, size, "%.*g", prec, f);
-		if (strtod(tmp, NULL) == f)
-			break;
-	}
-	return n < 0 ? 0 : (size_t)n;
-}
-
+/* Sets *s and *n to v's text; tmp (32 bytes) holds formatted numbers. */
 static void
 value_text(const struct value *v, char *tmp, const char **s, size_t *n)
 {
+	int prec, k = 0;
+
 	*s = tmp;
 	*n = 0;
 	if (v->kind == VALUE_STRING || (v->kind == VALUE_INT && v->decimal)) {
@@ -374,7 +362,13 @@ value_text(const struct value *v, char *tmp, const char **s, size_t *n)
 		*s = value_spell_int(tmp + 32, v->u.i);
 		*n = (size_t)(tmp + 32 - *s);
 	} else if (v->kind == VALUE_FLOAT) {
-		*n = fmt_float(tmp, 32, v->u.f);
+		/* The shortest %g that reads back as the same double. */
+		for (prec = 15; prec <= 17; prec++) {
+			k = snprintf(tmp, 32, "%.*g", prec, v->u.f);
+			if (strtod(tmp, NULL) == v->u.f)
+				break;
+		}
+		*n = k < 0 ? 0 : (size_t)k;
 	} else if (v->kind == VALUE_BOOL) {
 		*s = v->u.b ? "true" : "false";
 		*n = v->u.b ? 4 : 5;

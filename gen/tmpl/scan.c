@@ -150,7 +150,6 @@ scan_text(struct parser *p, size_t to)
 	}
 }
 
-/* The offset of the next tag[0..len) from src[from] on, or p->len. */
 static size_t
 find(const struct parser *p, size_t from, const char *tag, size_t len)
 {
@@ -232,7 +231,6 @@ tmpl_trim(const char **s, size_t *n)
 		(*n)--;
 }
 
-/* Scans one tag at p->off; -1 when scanning cannot go on. */
 static int
 scan_tag(struct parser *p)
 {

@@ -1,13 +1,8 @@
 /*
- * tmpl_int: what the files of the tmpl stage share: the template tree,
- * the renderer's state and the parser's tokens.
- *
- * Every node knows its parent, so the walkers need no recursion.  Text
- * nodes end at their first '\n', so that a standalone partial's
- * indentation can go before each line.  A standalone block is written
- * as whole lines: `dedent` is the blanks its lines share (dropped when
- * it overrides another), `indent` where an override of it goes, and
- * `eol` ends a last line its content leaves open.
+ * tmpl_int: the template tree, renderer state and tokens that the files
+ * of tmpl share.  Text nodes end at their first '\n', so that a
+ * standalone partial's indentation can go before each line.  Every node
+ * knows its parent, so the walkers need no recursion.
  */
 #ifndef GEN_TMPL_INT_H
 #define GEN_TMPL_INT_H
@@ -67,9 +62,7 @@ struct tnode {
 	size_t nfilters;
 };
 
-struct tmpl {
-	struct tnode *root;
-};
+struct tmpl { struct tnode *root; };
 
 /* Escaping (escape.c, escape_table.c); these two for a table. */
 void escape_table_add(struct buf *out, const struct escape_table *t,
@@ -77,10 +70,7 @@ void escape_table_add(struct buf *out, const struct escape_table *t,
 void escape_table_comment(struct buf *out, const struct escape_table *t,
     const char *s, size_t len);
 
-/*
- * Appends c to comment text, after a space when c would complete one of
- * the sequences brk[0..n) with what out holds from offset start on.
- */
+/* Appends c, after a space if it would end one of brk[0..n) in out[start..]. */
 void escape_break(struct buf *out, const char *const *brk, size_t n,
     size_t start, int c);
 
@@ -89,10 +79,7 @@ void escape_break(struct buf *out, const char *const *brk, size_t n,
 /* Writes "<U+XXXX>" (four or more hex digits, no NUL); returns its length. */
 size_t escape_spell(char *s, uint32_t cp);
 
-/*
- * The length of the well-formed UTF-8 sequence at s[0..n), n > 0, with
- * its code point in *cp; 0 for a byte that starts none.
- */
+/* The length of the well-formed UTF-8 at s[0..n), n > 0, and *cp; or 0. */
 size_t escape_utf8(const unsigned char *s, size_t n, uint32_t *cp);
 
 /* Rendering (render.c) */
@@ -166,8 +153,7 @@ struct render {
 	struct pcache *cache;
 	struct buf f1, f2;		/* filter results */
 	struct value idx;		/* @index */
-	bool fatal;
-	bool failed;
+	bool fatal, failed;
 };
 
 /* Parsing (scan.c, parse.c) */
@@ -182,8 +168,7 @@ struct tok {
 	size_t len;
 	bool raw;		/* TNODE_VAR: {{{x}}} or {{&x}} */
 	bool removed;		/* whitespace of a standalone line */
-	bool bol;
-	bool standalone;
+	bool bol, standalone;
 	const char *indent;	/* standalone: the line's leading blanks */
 	size_t indentlen;
 	const char *eol;	/* standalone: the line's line break */
