@@ -200,10 +200,10 @@ add_c(struct buf *out, const unsigned char *s, size_t n)
 }
 
 /*
- * Python and Go sources are UTF-8.  An unsafe code point past the
- * controls is \uXXXX (in Go \xNN is a byte).  A stray byte is \xNN: Go
- * reads the byte, Python U+00NN, and the source stays valid.  In HTML,
- * tab and line breaks are white space, other unsafe code points &#x..;.
+ * Python and Go sources are UTF-8: controls are \xNN, other unsafe code
+ * points \uXXXX (in Go \xNN is a byte).  A stray byte is \xNN: Go reads
+ * the byte, Python U+00NN, and the source stays valid.  In HTML, tab
+ * and line breaks are white space, other unsafe code points &#x..;.
  */
 static void
 add_numeric(struct buf *out, const unsigned char *s, size_t n, bool html)

@@ -8,6 +8,7 @@
 
 #include "base/xmalloc.h"
 
+/* In strict mode, reports fmt at n once per position; fails the render. */
 static void strict_error(struct render *r, const struct tnode *n,
     const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
@@ -19,8 +20,7 @@ push_ctx(struct render *r, const struct value *v, bool iter, size_t count)
 }
 
 static struct frame *
-push_frame(struct render *r, enum frame_kind kind,
-    const struct tnode *owner)
+push_frame(struct render *r, enum frame_kind kind, const struct tnode *owner)
 {
 	struct frame *f;
 
@@ -86,8 +86,7 @@ note_includes(struct render *r, const struct tnode *n)
 }
 
 static void
-strict_error(struct render *r, const struct tnode *n, const char *fmt,
-    ...)
+strict_error(struct render *r, const struct tnode *n, const char *fmt, ...)
 {
 	struct buf msg = BUF_INIT;
 	va_list ap;
@@ -175,8 +174,7 @@ find_partial(struct render *r, const struct tnode *n, const char *name,
 		rc = r->loader->find(r->loader->ctx, c->name, r->a, r->d,
 		    &c->t);
 	if (rc == TMPL_BAD) {
-		diag_note(r->d, &n->pos, "partial '%s' included here",
-		    c->name);
+		diag_note(r->d, &n->pos, "partial '%s' included here", c->name);
 		note_includes(r, n);
 	}
 	if (rc != 0)
@@ -226,8 +224,7 @@ run_partial(struct render *r, const struct tnode *n)
 		return;
 	}
 	if (t == NULL) {
-		strict_error(r, n, "partial '%.*s' not found", (int)len,
-		    name);
+		strict_error(r, n, "partial '%.*s' not found", (int)len, name);
 		return;
 	}
 	if (r->pdepth >= TMPL_MAX_PARTIAL_DEPTH) {
