@@ -274,8 +274,9 @@ find_block(const struct render *r, const struct tnode *n, size_t *outer)
 }
 
 /*
- * Block n renders its override, or itself.  An override loses its own
- * margin and takes n's; a standalone n writes whole lines.
+ * Block n renders its override, or itself: an override loses its own
+ * margin and takes n's, and a standalone n writes whole lines, the last
+ * one ended.
  */
 static void
 run_block(struct render *r, const struct tnode *n)
