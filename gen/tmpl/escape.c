@@ -2,11 +2,7 @@
 
 #include <string.h>
 
-/*
- * Byte classes, by table so that the locale never matters.  Every
- * escaper copies the bytes of no class it minds a run at a time (see
- * run_of), so the table also marks the few bytes special to one target.
- */
+/* Byte classes, by table so that the locale never matters. */
 enum {
 	K_CTRL = 0x001,		/* C0 controls and DEL */
 	K_HIGH = 0x002,		/* >= 0x80: part of a UTF-8 sequence */
@@ -36,20 +32,17 @@ static const uint8_t kind[256] = {
 
 static const char fffd[] = "\xef\xbf\xbd";
 
-/* The escapes that C, Python and Go share, and HTML's entities. */
 static const char str_from[] = "\"\\\n\t\r";
 static const char *const str_to[] = { "\\\"", "\\\\", "\\n", "\\t", "\\r" };
-static const char html_from[] = "&<>\"";
-static const char *const html_to[] = { "&amp;", "&lt;", "&gt;", "&quot;" };
+static const char html_from[] = "&<>\"\t\n\r";
+static const char *const html_to[] = { "&amp;", "&lt;", "&gt;", "&quot;",
+    "\t", "\n", "\r" };
 
 /* The pairs that would end or nest a comment, broken with a space. */
 static const char *const c_breaks[] = { "*/", "/*", "??" };
 static const char *const html_breaks[] = { "--", "<!" };
 
-/*
- * The length of the run at the start of s[0..n) of bytes in none of
- * the classes of mask.  Most text needs no escape: eight bytes a round.
- */
+/* The run of bytes in none of mask's classes: most text, so eight a round. */
 static inline size_t
 run_of(const unsigned char *s, size_t n, unsigned mask)
 {
@@ -64,10 +57,7 @@ run_of(const unsigned char *s, size_t n, unsigned mask)
 	return i;
 }
 
-/*
- * Unicode table 3-7.  Inline: copy_run decodes every sequence it lets
- * through.
- */
+/* Unicode table 3-7; inline, as copy_run decodes all it lets through. */
 inline size_t
 escape_utf8(const unsigned char *s, size_t n, uint32_t *cp)
 {
@@ -138,10 +128,8 @@ escape_break(struct buf *out, const char *const *brk, size_t n,
 }
 
 /*
- * Copies and returns the length of the run at the start of s[0..n) of
- * bytes in none of the classes of mask (which holds K_HIGH) and of
- * well-formed UTF-8 sequences not of escape_is_unsafe: text in other
- * scripts passes through whole, not a character at a time.
+ * Copies the run of bytes in none of mask's classes and of well-formed
+ * UTF-8 not of escape_is_unsafe, so other scripts pass through whole.
  */
 static inline size_t
 copy_run(struct buf *out, const unsigned char *s, size_t n, unsigned mask)
@@ -171,7 +159,6 @@ is_blank(unsigned char c)
 	return c == '\t' || c == '\n' || c == '\r';
 }
 
-/* Appends to[k] when c is from[k]; false when c is not in from. */
 static bool
 add_named(struct buf *out, unsigned char c, const char *from,
     const char *const *to)
@@ -185,11 +172,9 @@ add_named(struct buf *out, unsigned char c, const char *from,
 }
 
 /*
- * Everything outside printable ASCII goes out as octal: the basic source
- * character set of C89 has no room for UTF-8.  "??" would start a
- * trigraph under -std=c89, so the second '?' of a pair is \?.  Numeric
- * escapes here and below always have all their digits, so that a digit
- * after them never joins them.
+ * C89's basic source character set has no room for UTF-8, so all but
+ * printable ASCII is octal, with all three digits so that a digit after
+ * it never joins it; "??" would start a trigraph, so the second is \?.
  */
 static void
 add_c(struct buf *out, const unsigned char *s, size_t n)
@@ -215,67 +200,40 @@ add_c(struct buf *out, const unsigned char *s, size_t n)
 }
 
 /*
- * Python and Go sources are UTF-8, so well-formed sequences pass through,
- * but for those of escape_is_unsafe: controls as \xNN, the others as
- * \uXXXX (in Go \xNN would be a byte, not the code point).  A stray
- * byte becomes \xNN: in Go that is the byte itself; a Python str cannot
- * hold it, so it reads back as U+00NN but the source stays valid.
+ * Python and Go sources are UTF-8: controls are \xNN, other unsafe code
+ * points \uXXXX (in Go \xNN is a byte).  A stray byte is \xNN: Go reads
+ * the byte, Python U+00NN, and the source stays valid.  In HTML, tab
+ * and line breaks are white space, other unsafe code points &#x..;.
  */
 static void
-add_script(struct buf *out, const unsigned char *s, size_t n)
+add_numeric(struct buf *out, const unsigned char *s, size_t n, bool html)
 {
+	unsigned mask = K_CTRL | K_HIGH | (html ? K_HTML : K_STR);
 	size_t i, len;
 	uint32_t cp;
 
 	for (i = 0; i < n; i += len) {
-		len = copy_run(out, s + i, n - i, K_CTRL | K_HIGH | K_STR);
+		len = copy_run(out, s + i, n - i, mask);
 		if (len > 0)
 			continue;
 		len = 1;
-		if (add_named(out, s[i], str_from, str_to))
+		if (add_named(out, s[i], html ? html_from : str_from,
+		    html ? html_to : str_to))
 			continue;
-		if (IS(s[i], K_CTRL) ||
+		if ((!html && IS(s[i], K_CTRL)) ||
 		    (len = escape_utf8(s + i, n - i, &cp)) == 0) {
-			buf_addf(out, "\\x%02x", (unsigned)s[i]);
+			buf_addf(out, html ? "%c" : "\\x%02x", (unsigned)s[i]);
 			len = 1;
 		} else {
-			buf_addf(out, "\\u%04x", (unsigned)cp);
+			buf_addf(out, html ? "&#x%X;" : "\\u%04x",
+			    (unsigned)cp);
 		}
 	}
 }
 
 /*
- * Tab and line breaks are white space in HTML; the other code points of
- * escape_is_unsafe become character references, which show in the
- * source and render as before.
- */
-static void
-add_html(struct buf *out, const unsigned char *s, size_t n)
-{
-	size_t i, len;
-	uint32_t cp;
-
-	for (i = 0; i < n; i += len) {
-		len = copy_run(out, s + i, n - i, K_HTML | K_CTRL | K_HIGH);
-		if (len > 0)
-			continue;
-		len = 1;
-		if (add_named(out, s[i], html_from, html_to))
-			continue;
-		if (is_blank(s[i]) ||
-		    (len = escape_utf8(s + i, n - i, &cp)) == 0) {
-			buf_addc(out, s[i]);
-			len = 1;
-		} else {
-			buf_addf(out, "&#x%X;", (unsigned)cp);
-		}
-	}
-}
-
-/*
- * At the start of the text, "-", "+", "=" and "1. " or "1) " would open
- * a list or underline a heading when the text starts a line.  Returns how
- * many bytes it wrote through.
+ * A leading "-", "+", "=", "1. " or "1) " would open a list or underline
+ * a heading.  Returns how many bytes it wrote through.
  */
 static size_t
 md_lead(struct buf *out, const unsigned char *s, size_t n)
@@ -300,10 +258,9 @@ md_lead(struct buf *out, const unsigned char *s, size_t n)
 }
 
 /*
- * Writes the run of escape_is_unsafe code points other than tab and
- * line breaks at the start of s[0..n) as one code span, "`U+0007
- * U+202E`", which shows them in the source and once rendered.  Returns
- * the length of the run, 0 when there is none.
+ * Writes the run of unsafe code points but tab and line breaks at the
+ * start of s[0..n) as one visible code span, "`U+0007 U+202E`".
+ * Returns the run's length.
  */
 static size_t
 md_span(struct buf *out, const unsigned char *s, size_t n)
@@ -326,10 +283,8 @@ md_span(struct buf *out, const unsigned char *s, size_t n)
 }
 
 /*
- * Backslash escapes work for any ASCII punctuation in CommonMark and in
- * GitHub table cells, so the escaped set is only what could start a
- * construct: emphasis, code, links, tables, headings, HTML, entities,
- * strikethrough and GitHub's $ math.
+ * CommonMark and GitHub cells take a backslash before any punctuation;
+ * only what could start a construct gets one (K_MD, with GitHub's $).
  */
 static void
 add_markdown(struct buf *out, const unsigned char *s, size_t n)
@@ -357,24 +312,29 @@ add_markdown(struct buf *out, const unsigned char *s, size_t n)
 	}
 }
 
-static void
-add_mode(struct buf *out, enum escape_mode mode, const char *s, size_t len)
+void
+escape_by(struct buf *out, enum escape_mode mode,
+    const struct escape_table *t, const char *s, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)s;
 
+	if (t != NULL) {
+		escape_table_add(out, t, s, len);
+		return;
+	}
 	switch (mode) {
 	case ESCAPE_NONE:
 		buf_add(out, s, len);
 		break;
 	case ESCAPE_HTML:
-		add_html(out, u, len);
+		add_numeric(out, u, len, true);
 		break;
 	case ESCAPE_C:
 		add_c(out, u, len);
 		break;
 	case ESCAPE_PYTHON:
 	case ESCAPE_GO:
-		add_script(out, u, len);
+		add_numeric(out, u, len, false);
 		break;
 	case ESCAPE_MARKDOWN:
 		add_markdown(out, u, len);
@@ -421,15 +381,10 @@ end_html(struct buf *out, size_t start)
 		buf_addc(out, ' ');
 }
 
-/*
- * Every target's sources and comments must be valid UTF-8 without NUL,
- * so tab and line breaks become spaces (CR LF as one), the other code
- * points of escape_is_unsafe are spelt out, "<U+202E>", so that none
- * can reorder or hide the line, and broken UTF-8 becomes U+FFFD.
- */
-static void
-comment_mode(struct buf *out, enum escape_mode mode, const char *s,
-    size_t len)
+/* Sources must be valid UTF-8 without NUL: broken UTF-8 is U+FFFD. */
+void
+escape_comment_by(struct buf *out, enum escape_mode mode,
+    const struct escape_table *t, const char *s, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	const char *const *brk = NULL;
@@ -438,6 +393,10 @@ comment_mode(struct buf *out, enum escape_mode mode, const char *s,
 	size_t i, n, nbrk = 0, start = out->len;
 	uint32_t cp;
 
+	if (t != NULL) {
+		escape_table_comment(out, t, s, len);
+		return;
+	}
 	if (mode == ESCAPE_C) {
 		brk = c_breaks;
 		nbrk = 3;
@@ -471,46 +430,22 @@ comment_mode(struct buf *out, enum escape_mode mode, const char *s,
 		end_html(out, start);
 }
 
-static const struct {
-	const char *name;
-	enum escape_mode mode;
-} modes[] = {
-	{ "none", ESCAPE_NONE }, { "text", ESCAPE_NONE },
-	{ "html", ESCAPE_HTML }, { "c", ESCAPE_C },
-	{ "python", ESCAPE_PYTHON }, { "go", ESCAPE_GO },
-	{ "markdown", ESCAPE_MARKDOWN },
-};
+/* By enum escape_mode. */
+static const char *const modes[] = { "none", "html", "c", "python", "go",
+    "markdown" };
 
 int
 escape_parse(const char *name, enum escape_mode *mode)
 {
 	size_t i;
 
+	if (strcmp(name, "text") == 0)
+		name = "none";
 	for (i = 0; i < sizeof(modes) / sizeof(modes[0]); i++) {
-		if (strcmp(name, modes[i].name) == 0) {
-			*mode = modes[i].mode;
+		if (strcmp(name, modes[i]) == 0) {
+			*mode = (enum escape_mode)i;
 			return 0;
 		}
 	}
 	return -1;
-}
-
-void
-escape_by(struct buf *out, enum escape_mode mode,
-    const struct escape_table *t, const char *s, size_t len)
-{
-	if (t != NULL)
-		escape_table_add(out, t, s, len);
-	else
-		add_mode(out, mode, s, len);
-}
-
-void
-escape_comment_by(struct buf *out, enum escape_mode mode,
-    const struct escape_table *t, const char *s, size_t len)
-{
-	if (t != NULL)
-		escape_table_comment(out, t, s, len);
-	else
-		comment_mode(out, mode, s, len);
 }

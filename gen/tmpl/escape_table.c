@@ -6,14 +6,10 @@
 #include "base/suggest.h"
 
 /*
- * Code point classes of `classes:`, bit k for class_names[k].  Those of
- * control, bidi, format and bom are all of escape_is_unsafe, which every
- * table writes with its format whatever it lists.
+ * Bit k for class_names[k]; control, bidi, format and bom are all of
+ * escape_is_unsafe, which every table formats whatever it lists.
  */
-enum {
-	C_LINE_SEP = 0x02,
-	C_NON_ASCII = 0x10
-};
+enum { C_LINE_SEP = 0x02, C_NON_ASCII = 0x10 };
 
 enum units { UNITS_CODE_POINT, UNITS_UTF16, UNITS_UTF8 };
 
@@ -35,7 +31,6 @@ struct escape_table {
 	const char *path;		/* of the manifest, for messages */
 };
 
-/* Where value v, or key i of map m, is in the manifest. */
 #define AT(t, v)	(&(struct srcpos){ (t)->path, (v)->line, (v)->col })
 #define KEY_AT(t, m, i) \
 	(&(struct srcpos){ (t)->path, (m)->u.keys[i].line, \
@@ -119,18 +114,11 @@ parse_chars(struct arena *a, struct escape_table *t, const struct value *v,
 		t->rules[t->nrules++] = (struct rule){ from, to, strlen(from),
 		    v->items[i]->len };
 	}
-	/*
-	 * Longest first.  Keys are unique (the loader rejects duplicate
-	 * keys), so two of one length never match at one position and the
-	 * order among them does not matter.
-	 */
+	/* Longest first; keys are unique, so ties never match together. */
 	qsort(t->rules, t->nrules, sizeof(*t->rules), cmp_rule);
 }
 
-/*
- * "PRE%[0][W]cPOST" with %% anywhere; exactly one conversion, so that
- * printf may take it.
- */
+/* "PRE%[0][W]cPOST" with %% anywhere: one conversion, for printf. */
 static void
 parse_format(struct escape_table *t, const struct value *v, struct diag *d)
 {
@@ -266,7 +254,6 @@ escape_table_parse(struct arena *a, const char *path, const struct value *v,
 	return 0;
 }
 
-/* Whether a table of these classes writes cp with its format. */
 static bool
 in_class(unsigned classes, uint32_t cp)
 {
@@ -325,10 +312,8 @@ match(const struct escape_table *t, const unsigned char *s, size_t n)
 }
 
 /*
- * A code point of the classes is written with the format, or else, for
- * want of any escape the table knows, spelt "<U+XXXX>" as text the rules
- * then apply to, so that it stays visible.  `classes` needs a format, so
- * only a code point of escape_is_unsafe is ever spelt.
+ * Without a format, an unsafe code point is spelt "<U+XXXX>" through the
+ * rules, so that it stays visible.
  */
 void
 escape_table_add(struct buf *out, const struct escape_table *t,
@@ -364,7 +349,6 @@ escape_table_add(struct buf *out, const struct escape_table *t,
 	}
 }
 
-/* Writes s[0..n) as comment text, breaking t's sequences. */
 static void
 put_all(struct buf *out, const struct escape_table *t, size_t start,
     const char *s, size_t n)

@@ -36,7 +36,6 @@ filter_suggest(const char *name, size_t len)
 
 	for (i = 0; i <= FILTER_COMMENT; i++) {
 		f = filter_name((enum filter_id)i);
-		/* The lengths alone bound the distance from below. */
 		n = strlen(f);
 		if (len > n + limit || n > len + limit)
 			continue;

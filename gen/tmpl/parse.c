@@ -3,7 +3,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Fills n->name from s[0..len); "." and the @ names are special. */
 static int
 parse_name(struct parser *p, const struct tok *t, const char *s, size_t len,
     struct tname *n)
@@ -43,7 +42,6 @@ parse_name(struct parser *p, const struct tok *t, const char *s, size_t len,
 	return 0;
 }
 
-/* Splits "name | f1 | f2" and looks the filters up. */
 static int
 parse_filters(struct parser *p, const struct tok *t, struct tnode *n)
 {
@@ -107,18 +105,26 @@ add_node(struct parser *p, struct tnode *parent, enum tnode_kind kind,
 	return n;
 }
 
-/* Partial and parent names: literal, or "*dotted.name" looked up. */
+/* Drops a leading '*' and the blanks after it; false if there is none. */
+static bool
+strip_star(const char **s, size_t *len)
+{
+	if (*len == 0 || **s != '*')
+		return false;
+	(*s)++;
+	(*len)--;
+	tmpl_trim(s, len);
+	return true;
+}
+
 static int
 partial_name(struct parser *p, const struct tok *t, struct tnode *n)
 {
 	const char *s = t->s;
 	size_t len = t->len;
 
-	if (len > 0 && s[0] == '*') {
-		n->dynamic = true;
-		s++;
-		len--;
-		tmpl_trim(&s, &len);
+	n->dynamic = strip_star(&s, &len);
+	if (n->dynamic) {
 		if (len == 0) {
 			diag_error(p->d, &t->pos, "empty name after '*'");
 			return -1;
@@ -130,7 +136,6 @@ partial_name(struct parser *p, const struct tok *t, struct tnode *n)
 	return 0;
 }
 
-/* What messages call an open container. */
 static const char *
 kind_word(enum tnode_kind k)
 {
@@ -149,22 +154,16 @@ note_opened(struct parser *p, const struct tnode *n)
 static bool
 closes(const struct tnode *n, const char *s, size_t len)
 {
-	if (n->dynamic) {
-		if (len == 0 || s[0] != '*')
-			return false;
-		s++;
-		len--;
-		tmpl_trim(&s, &len);
-	}
+	if (n->dynamic && !strip_star(&s, &len))
+		return false;
 	/* After an empty-name error, name.s may be NULL. */
 	return n->name.len == len &&
 	    (len == 0 || memcmp(n->name.s, s, len) == 0);
 }
 
 /*
- * Pops the section that t closes.  A close matching a section further
- * down the stack closes the ones above it too, after one error, so that
- * a single typo does not cascade into a report per line.
+ * Pops the section that t closes.  A close of one further down closes
+ * those above it too, after one error, so a typo does not cascade.
  */
 static size_t
 close_section(struct parser *p, const struct tok *t, struct tnode **stack,
@@ -209,7 +208,6 @@ report_unclosed(struct parser *p, struct tnode **stack, size_t depth)
 	}
 }
 
-/* Adds and returns the node for token t under parent. */
 static struct tnode *
 build_one(struct parser *p, const struct tok *t, struct tnode *parent)
 {
@@ -242,7 +240,6 @@ build_one(struct parser *p, const struct tok *t, struct tnode *parent)
 	return n;
 }
 
-/* Narrows m to the blanks it shares with s[0..len). */
 static void
 narrow(struct margin *m, const char *s, size_t len)
 {
@@ -291,10 +288,9 @@ measure(const struct parser *p, size_t i, struct margin *m)
 }
 
 /*
- * Ends container stack[depth], closed by t (NULL after an error): a
- * block learns its margins, and the lines it holds count for the
- * container around it, unless either is a parent tag, whose lines are
- * not rendered where they stand.
+ * Ends container stack[depth], closed by t (NULL after an error).  Its
+ * lines count for the one around it unless either is a parent tag, whose
+ * lines are not rendered where they stand.
  */
 static void
 finish(struct tnode **stack, struct margin *m, size_t depth,
@@ -387,7 +383,6 @@ tmpl_parse(struct arena *a, const struct keys *keys, const char *path,
 	return 0;
 }
 
-/* The node after n in a walk of the whole tree, or NULL at the end. */
 static const struct tnode *
 next_node(const struct tnode *n)
 {
@@ -437,7 +432,6 @@ node_ok(const struct tnode *n, const struct tnode *parent)
 	return nl == NULL || nl == n->text + n->len - 1;
 }
 
-/* A node's children are checked before the walk climbs back through them. */
 bool
 tmpl_check(const struct tmpl *t)
 {

@@ -1,10 +1,16 @@
 #include "tmpl_int.h"
 
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "base/xmalloc.h"
+
+/* In strict mode, reports fmt at n once per position; fails the render. */
+static void strict_error(struct render *r, const struct tnode *n,
+    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 static void
 push_ctx(struct render *r, const struct value *v, bool iter, size_t count)
@@ -13,33 +19,22 @@ push_ctx(struct render *r, const struct value *v, bool iter, size_t count)
 	r->ctx[r->nctx++] = (struct ctxent){ v, 0, count, iter };
 }
 
-struct frame *
-tmpl_push_frame(struct render *r, enum frame_kind kind,
-    const struct tnode *owner)
+static struct frame *
+push_frame(struct render *r, enum frame_kind kind, const struct tnode *owner)
 {
 	struct frame *f;
 
 	r->fr = xgrow(r->fr, &r->capfr, r->nfr, sizeof(*r->fr));
 	f = &r->fr[r->nfr++];
-	*f = (struct frame){
-		.kind = kind,
-		.owner = owner,
-		.next = owner->child,
-		.nctx = r->nctx,
-		.indentlen = r->indent.len,
-		.strip = r->strip,
-		.nscopes = r->nscopes,
-		.scope = r->scope
-	};
+	*f = (struct frame){ .kind = kind, .owner = owner,
+	    .next = owner->child, .nctx = r->nctx, .indentlen = r->indent.len,
+	    .strip = r->strip, .nscopes = r->nscopes, .scope = r->scope };
 	return f;
 }
 
-/*
- * The outer rule's strip eats into `add` first and, if it is longer,
- * into the line itself.
- */
-void
-tmpl_push_indent(struct render *r, size_t strip, const char *add, size_t len)
+/* The outer rule's strip eats into `add` first, then into the line. */
+static void
+push_indent(struct render *r, size_t strip, const char *add, size_t len)
 {
 	if (r->strip <= len) {
 		if (r->strip < len)	/* add may be NULL when len is 0 */
@@ -50,7 +45,68 @@ tmpl_push_indent(struct render *r, size_t strip, const char *add, size_t len)
 	}
 }
 
-/* @first, @last or @index of the innermost list section. */
+static bool
+is_new_error(const struct render *r, const struct tnode *n)
+{
+	const struct diag_entry *e;
+	size_t i;
+
+	for (i = 0; i < r->d->n; i++) {
+		e = &r->d->items[i];
+		if (e->level == DIAG_ERROR && e->pos.file != NULL &&
+		    e->pos.line == n->pos.line && e->pos.col == n->pos.col &&
+		    strcmp(e->pos.file, n->pos.file) == 0)
+			return false;
+	}
+	return true;
+}
+
+/*
+ * The innermost frame running n's root is its template's: an override
+ * rendered inside a parent is still in the template that wrote it.
+ */
+static void
+note_includes(struct render *r, const struct tnode *n)
+{
+	const struct frame *f;
+	size_t i, top = 0;
+
+	while (n->parent != NULL)
+		n = n->parent;
+	for (i = r->nfr; i > 0 && top == 0; i--)
+		if (r->fr[i - 1].owner == n)
+			top = i;
+	for (i = top; i > 0; i--) {
+		f = &r->fr[i - 1];
+		if (f->kind == FRAME_PARTIAL)
+			diag_note(r->d, &f->from->pos,
+			    "partial '%.*s' included here", (int)f->namelen,
+			    f->name);
+	}
+}
+
+static void
+strict_error(struct render *r, const struct tnode *n, const char *fmt, ...)
+{
+	struct buf msg = BUF_INIT;
+	va_list ap;
+
+	if (!r->opts->strict)
+		return;
+	if (is_new_error(r, n)) {
+		va_start(ap, fmt);
+		buf_vaddf(&msg, fmt, ap);
+		va_end(ap);
+		diag_error(r->d, &n->pos, "%s", msg.ptr);
+		buf_release(&msg);
+		note_includes(r, n);
+	}
+	r->failed = true;
+	/* Go on to the "too many errors" line, then stop. */
+	if (r->d->errors > DIAG_MAX_ERRORS)
+		r->fatal = true;
+}
+
 static const struct value *
 lookup_special(struct render *r, enum tname_special sp)
 {
@@ -71,13 +127,11 @@ lookup_special(struct render *r, enum tname_special sp)
 }
 
 /*
- * The spec's name resolution: the first part of a dotted name is looked
- * up through the whole context stack, the rest only inside what the
- * previous part found.  Names were resolved to interned keys when the
- * template was parsed, so each look is a comparison of pointers.
+ * The spec's resolution: a dotted name's first part is looked up through
+ * the context stack, the rest only in what the part before found.
  */
-const struct value *
-tmpl_resolve(struct render *r, const struct tnode *n)
+static const struct value *
+resolve(struct render *r, const struct tnode *n)
 {
 	const struct tname *nm = &n->name;
 	const struct value *v = NULL;
@@ -95,15 +149,165 @@ tmpl_resolve(struct render *r, const struct tnode *n)
 		break;
 	}
 	if (v == NULL)
-		tmpl_strict_error(r, n, "'%.*s' is not defined",
+		strict_error(r, n, "'%.*s' is not defined",
 		    (int)n->name.len, n->name.s);
 	return v;
 }
 
+static int
+find_partial(struct render *r, const struct tnode *n, const char *name,
+    size_t len, const struct tmpl **out)
+{
+	struct pcache *c;
+	int rc = 0;
+
+	for (c = r->cache; c != NULL; c = c->next) {
+		if (c->len == len && memcmp(c->name, name, len) == 0) {
+			*out = c->t;
+			return 0;
+		}
+	}
+	c = arena_alloc(r->a, sizeof(*c));
+	c->name = arena_strndup(r->a, name, len);
+	c->len = len;
+	if (r->loader != NULL)
+		rc = r->loader->find(r->loader->ctx, c->name, r->a, r->d,
+		    &c->t);
+	if (rc == TMPL_BAD) {
+		diag_note(r->d, &n->pos, "partial '%s' included here", c->name);
+		note_includes(r, n);
+	}
+	if (rc != 0)
+		return -1;
+	c->next = r->cache;
+	r->cache = c;
+	*out = c->t;
+	return 0;
+}
+
+static bool
+partial_target(struct render *r, const struct tnode *n, const char **name,
+    size_t *len)
+{
+	const struct value *v;
+
+	if (!n->dynamic) {
+		*name = n->name.s;
+		*len = n->name.len;
+		return true;
+	}
+	v = resolve(r, n);
+	if (v == NULL || v->kind == VALUE_NULL)
+		return false;
+	if (v->kind != VALUE_STRING) {
+		strict_error(r, n, "dynamic name '%.*s' is not a string",
+		    (int)n->name.len, n->name.s);
+		return false;
+	}
+	*name = v->str;
+	*len = v->len;
+	return true;
+}
+
+static void
+run_partial(struct render *r, const struct tnode *n)
+{
+	const struct tmpl *t = NULL;
+	struct frame *f;
+	const char *name;
+	size_t len;
+
+	if (!partial_target(r, n, &name, &len))
+		return;
+	if (find_partial(r, n, name, len, &t) != 0) {
+		r->fatal = r->failed = true;
+		return;
+	}
+	if (t == NULL) {
+		strict_error(r, n, "partial '%.*s' not found", (int)len, name);
+		return;
+	}
+	if (r->pdepth >= TMPL_MAX_PARTIAL_DEPTH) {
+		diag_error(r->d, &n->pos,
+		    "partials nested deeper than %d (from '%.*s')",
+		    TMPL_MAX_PARTIAL_DEPTH, (int)len, name);
+		r->fatal = r->failed = true;
+		return;
+	}
+	f = push_frame(r, FRAME_PARTIAL, t->root);
+	f->from = n;
+	f->name = name;
+	f->namelen = len;
+	r->pdepth++;
+	if (n->standalone)
+		push_indent(r, 0, n->indent, n->indentlen);
+	else
+		r->nobol = true;
+	if (n->kind == TNODE_PARENT) {
+		r->scopes = xgrow(r->scopes, &r->capscopes, r->nscopes,
+		    sizeof(*r->scopes));
+		r->scopes[r->nscopes] = (struct scope){ n, r->scope };
+		r->scope = ++r->nscopes;
+	}
+}
+
 /*
- * Falsey per the spec: missing, null, false, the empty list.  The empty
- * string counts as falsey too, which the spec leaves to the host
- * language: {{#comment}}// {{comment}}{{/comment}} is the common use.
+ * The outermost {{<parent}} in sight that overrides block n wins.  Sets
+ * *outer to the scopes outside the one that gave it, so that a block
+ * inside an override never finds that override again.
+ */
+static const struct tnode *
+find_block(const struct render *r, const struct tnode *n, size_t *outer)
+{
+	const struct tnode *c, *found = n;
+	size_t i;
+
+	for (i = r->scope; i > 0; i = r->scopes[i - 1].outer)
+		for (c = r->scopes[i - 1].tag->child; c != NULL; c = c->next)
+			if (c->kind == TNODE_BLOCK &&
+			    c->name.len == n->name.len &&
+			    memcmp(c->name.s, n->name.s, n->name.len) == 0) {
+				found = c;
+				*outer = r->scopes[i - 1].outer;
+			}
+	return found;
+}
+
+/*
+ * Block n renders its override, or itself: an override loses its own
+ * margin and takes n's, and a standalone n writes whole lines, the last
+ * one ended.
+ */
+static void
+run_block(struct render *r, const struct tnode *n)
+{
+	size_t outer = 0;
+	const struct tnode *b = find_block(r, n, &outer);
+	struct frame *f = push_frame(r, FRAME_BLOCK, b);
+
+	f->whole = n->standalone;
+	f->eol = n->eol;
+	f->eollen = n->eollen;
+	f->outstart = buf_pos(r->out);
+	if (b != n) {
+		r->scope = outer;
+		push_indent(r, b->dedent, n->indent, n->indentlen);
+	}
+	if (n->standalone) {
+		r->pending = true;
+		r->pendlen = r->indent.len;
+		r->skip = 0;
+	} else {
+		/* Mid-line: only the override's own margin goes. */
+		r->nobol = true;
+		r->skip = b != n && b->child != NULL && b->child->bol ?
+		    b->dedent : 0;
+	}
+}
+
+/*
+ * Falsey per the spec: missing, null, false, the empty list; and, as the
+ * spec leaves to us, the empty string: {{#c}}// {{c}}{{/c}}.
  */
 static bool
 is_falsey(const struct value *v)
@@ -141,92 +345,68 @@ emit_text(struct render *r, const char *s, size_t n)
 	buf_add(r->out, s, n);
 }
 
-/* The shortest %g spelling that reads back as the same double. */
-static size_t
-fmt_float(char *tmp, size_t size, double f)
-{
-	int prec, n = 0;
-
-	for (prec = 15; prec <= 17; prec++) {
-		n = snprintf(tmp, size, "%.*g", prec, f);
-		if (strtod(tmp, NULL) == f)
-			break;
-	}
-	return n < 0 ? 0 : (size_t)n;
-}
-
 /* Sets *s and *n to v's text; tmp (32 bytes) holds formatted numbers. */
 static void
 value_text(const struct value *v, char *tmp, const char **s, size_t *n)
 {
+	int prec, k = 0;
+
 	*s = tmp;
 	*n = 0;
-	/* A view's numbers come spelled; a file's may be in hex. */
 	if (v->kind == VALUE_STRING || (v->kind == VALUE_INT && v->decimal)) {
 		*s = v->str;
 		*n = v->len;
 	} else if (v->kind == VALUE_INT) {
-		/* The digits end tmp: no copy to its start. */
 		*s = value_spell_int(tmp + 32, v->u.i);
 		*n = (size_t)(tmp + 32 - *s);
 	} else if (v->kind == VALUE_FLOAT) {
-		*n = fmt_float(tmp, 32, v->u.f);
+		/* The shortest %g that reads back as the same double. */
+		for (prec = 15; prec <= 17; prec++) {
+			k = snprintf(tmp, 32, "%.*g", prec, v->u.f);
+			if (strtod(tmp, NULL) == v->u.f)
+				break;
+		}
+		*n = k < 0 ? 0 : (size_t)k;
 	} else if (v->kind == VALUE_BOOL) {
 		*s = v->u.b ? "true" : "false";
 		*n = v->u.b ? 4 : 5;
 	}
 }
 
-/*
- * Sets *s and *len to v's text through n's filters (tmp, 32 bytes,
- * holds a formatted number); returns whether it needs no escaping.
- */
-static bool
-filter_text(struct render *r, const struct tnode *n, const struct value *v,
-    char *tmp, const char **s, size_t *len)
+static void
+emit_var(struct render *r, const struct tnode *n)
 {
+	const struct value *v = resolve(r, n);
 	enum escape_mode mode = r->opts->escape;
 	const struct escape_table *table = r->opts->table;
 	bool safe = !n->escape || (mode == ESCAPE_NONE && table == NULL);
 	struct buf *dst;
-	size_t i;
-
-	value_text(v, tmp, s, len);
-	for (i = 0; i < n->nfilters; i++) {
-		/* Each filter reads what the one before wrote to the other. */
-		dst = i % 2 == 0 ? &r->f2 : &r->f1;
-		buf_reset(dst);
-		if (filter_apply(dst, n->filters[i], mode, table, *s, *len))
-			safe = true;
-		*s = dst->ptr;
-		*len = dst->len;
-	}
-	return safe;
-}
-
-static void
-emit_var(struct render *r, const struct tnode *n)
-{
-	const struct value *v = tmpl_resolve(r, n);
 	const char *s;
 	char tmp[32];
-	size_t len;
-	bool safe;
+	size_t len, i;
 
 	r->skip = 0;
 	if (v == NULL)
 		return;
-	safe = filter_text(r, n, v, tmp, &s, &len);
+	value_text(v, tmp, &s, &len);
+	for (i = 0; i < n->nfilters; i++) {
+		/* Each filter reads what the one before wrote to the other. */
+		dst = i % 2 == 0 ? &r->f2 : &r->f1;
+		buf_reset(dst);
+		if (filter_apply(dst, n->filters[i], mode, table, s, len))
+			safe = true;
+		s = dst->ptr;
+		len = dst->len;
+	}
 	if (len == 0)
 		return;
 	flush_indent(r);
 	if (safe)
 		buf_add(r->out, s, len);
 	else
-		escape_by(r->out, r->opts->escape, r->opts->table, s, len);
+		escape_by(r->out, mode, table, s, len);
 }
 
-/* What starts every node: an output line begins here, or not. */
 static void
 enter(struct render *r, const struct tnode *n)
 {
@@ -238,7 +418,6 @@ enter(struct render *r, const struct tnode *n)
 	r->nobol = false;
 }
 
-/* What ends every node: output past the limit stops the render. */
 static void
 check_limit(struct render *r, const struct tnode *n)
 {
@@ -252,7 +431,7 @@ check_limit(struct render *r, const struct tnode *n)
 static void
 run_section(struct render *r, const struct tnode *n)
 {
-	const struct value *v = tmpl_resolve(r, n);
+	const struct value *v = resolve(r, n);
 	struct frame *f;
 
 	if (is_falsey(v))
@@ -260,12 +439,12 @@ run_section(struct render *r, const struct tnode *n)
 	if (v == &r->idx)
 		v = value_int(r->a, r->idx.u.i);
 	if (v->kind == VALUE_LIST) {
-		f = tmpl_push_frame(r, FRAME_LIST, n);
+		f = push_frame(r, FRAME_LIST, n);
 		f->list = v;
 		push_ctx(r, v->items[0], true, v->len);
 		return;
 	}
-	tmpl_push_frame(r, FRAME_PLAIN, n);
+	push_frame(r, FRAME_PLAIN, n);
 	push_ctx(r, v, false, 0);
 }
 
@@ -283,22 +462,21 @@ run_node(struct render *r, const struct tnode *n)
 		run_section(r, n);
 		break;
 	case TNODE_INVERTED:
-		if (is_falsey(tmpl_resolve(r, n)))
-			tmpl_push_frame(r, FRAME_PLAIN, n);
+		if (is_falsey(resolve(r, n)))
+			push_frame(r, FRAME_PLAIN, n);
 		break;
 	case TNODE_PARTIAL:
 	case TNODE_PARENT:
-		tmpl_run_partial(r, n);
+		run_partial(r, n);
 		break;
 	case TNODE_BLOCK:
-		tmpl_run_block(r, n);
+		run_block(r, n);
 		break;
 	case TNODE_ROOT:
 		break;
 	}
 }
 
-/* The frame's children are done: next list item, or pop the frame. */
 static void
 end_frame(struct render *r)
 {
@@ -362,7 +540,7 @@ tmpl_render(const struct tmpl *t, const struct value *root,
 		r.limit = buf_pos(out) + opts->max_output;
 	if (root != NULL)
 		push_ctx(&r, root, false, 0);
-	tmpl_push_frame(&r, FRAME_PLAIN, t->root);
+	push_frame(&r, FRAME_PLAIN, t->root);
 	while (r.nfr > 0 && !r.fatal)
 		step(&r);
 	free(r.ctx);

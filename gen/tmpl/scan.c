@@ -5,12 +5,8 @@
 #include "base/xmalloc.h"
 
 /*
- * Parsing runs in two steps.  scan() cuts the text into tokens (text
- * pieces that never span a line break, and tags), and at every line end
- * applies the spec's standalone rule to that line's tokens.  build()
- * then turns the token list into the tree with an explicit stack of open
- * sections.  Deciding standalone lines needs the whole line, which is
- * why the two are apart.
+ * Tokens first, the tree after (parse.c): the standalone rule needs a
+ * whole line of tokens.
  */
 
 bool
@@ -88,11 +84,9 @@ tmpl_all_blank(const char *s, size_t n)
 }
 
 /*
- * The spec's standalone rule: a line holding one section, inverted,
- * close, comment, partial or delimiter tag and otherwise only blanks
- * disappears whole, line break included.  A partial keeps the leading
- * blanks as the indentation of every line it renders; a block keeps them
- * and the line break, to re-indent and end its lines.
+ * The spec's standalone rule: a line of one non-variable tag and blanks
+ * disappears whole.  A partial keeps the blanks to indent its lines; a
+ * block keeps them and the line break, to re-indent and end its lines.
  */
 static void
 end_line(struct parser *p)
@@ -139,7 +133,6 @@ end_line(struct parser *p)
 	}
 }
 
-/* Adds src[off..to) as text tokens, one per line. */
 static void
 scan_text(struct parser *p, size_t to)
 {
@@ -157,7 +150,6 @@ scan_text(struct parser *p, size_t to)
 	}
 }
 
-/* The offset of the next tag[0..len) from src[from] on, or p->len. */
 static size_t
 find(const struct parser *p, size_t from, const char *tag, size_t len)
 {
@@ -239,10 +231,6 @@ tmpl_trim(const char **s, size_t *n)
 		(*n)--;
 }
 
-/*
- * Scans one tag at p->off.  Returns -1 when scanning cannot go on (the
- * tag never closes, or the delimiters are unknown from here).
- */
 static int
 scan_tag(struct parser *p)
 {

@@ -1,23 +1,8 @@
 /*
- * tmpl_int: what the files of the tmpl stage share (not for other
- * modules; see tmpl.h): the template tree, the renderer's state and the
- * parser's tokens.
- *
- * A template is a tree of struct tnode: TNODE_ROOT at the top,
- * containers (sections, inverted sections, parents, blocks) holding
- * children in a singly linked list, and leaves.  Every node knows its
- * parent, so the walkers need no recursion.  Text nodes end at their
- * first '\n', so that a standalone partial's indentation can go before
- * each line; `bol` marks nodes that begin an output line.
- *
- * A block whose opening tag stands alone is written as whole lines:
- * `dedent` is the leading blanks all its non-blank lines share (removed
- * when it overrides another), `indent` where an override of it goes
- * (that margin, or else the blanks before its tag), and `eol`, when the
- * closing tag stands alone too, ends a last line its content leaves open.
- *
- * The tree lives in the arena passed to tmpl_parse; names and text point
- * into the template source, which must outlive it.
+ * tmpl_int: the template tree, renderer state and tokens that the files
+ * of tmpl share.  Text nodes end at their first '\n', so that a
+ * standalone partial's indentation can go before each line.  Every node
+ * knows its parent, so the walkers need no recursion.
  */
 #ifndef GEN_TMPL_INT_H
 #define GEN_TMPL_INT_H
@@ -77,53 +62,27 @@ struct tnode {
 	size_t nfilters;
 };
 
-struct tmpl {
-	struct tnode *root;
-};
+struct tmpl { struct tnode *root; };
 
-/* Escaping (escape.c, escape_table.c) */
-
-/* escape_by and escape_comment_by for a table. */
+/* Escaping (escape.c, escape_table.c); these two for a table. */
 void escape_table_add(struct buf *out, const struct escape_table *t,
     const char *s, size_t len);
 void escape_table_comment(struct buf *out, const struct escape_table *t,
     const char *s, size_t len);
 
-/*
- * Appends c to comment text, after a space when c would complete one of
- * the sequences brk[0..n) with what out holds from offset start on.
- */
+/* Appends c, after a space if it would end one of brk[0..n) in out[start..]. */
 void escape_break(struct buf *out, const char *const *brk, size_t n,
     size_t start, int c);
 
-/* The most bytes escape_spell writes: "<U+10FFFF>". */
-#define ESCAPE_SPELL_MAX	10
+#define ESCAPE_SPELL_MAX	10	/* "<U+10FFFF>" */
 
-/*
- * Writes cp's visible spelling, "<U+", at least four upper-case hex
- * digits and ">", to s, without a NUL.  Returns its length.
- */
+/* Writes "<U+XXXX>" (four or more hex digits, no NUL); returns its length. */
 size_t escape_spell(char *s, uint32_t cp);
 
-/*
- * The length of the well-formed UTF-8 sequence at s[0..n), n > 0, with
- * its code point in *cp; 0 for a byte that starts none (overlong forms,
- * surrogates and values past U+10FFFF are not well formed).
- */
+/* The length of the well-formed UTF-8 at s[0..n), n > 0, and *cp; or 0. */
 size_t escape_utf8(const unsigned char *s, size_t n, uint32_t *cp);
 
-/* Rendering (render.c, inherit.c) */
-
-/*
- * Each frame runs the children of one container (the root, a section, a
- * partial's root, a block) and knows what to undo when they are done.
- * List sections rewrite their own context entry for each item.
- *
- * Indentation is one rule in force at a time: every line loses up to
- * `strip` leading blanks, then gains `indent`.  A standalone partial adds
- * its blanks; an override of a block loses its own margin and gains the
- * block's; push_indent folds such a change into the rule.
- */
+/* Rendering (render.c) */
 
 /* A {{<parent}} tag being rendered, and the one around it (1 + index). */
 struct scope {
@@ -137,13 +96,13 @@ struct ctxent {
 	bool iter;
 };
 
-enum frame_kind {
-	FRAME_PLAIN,
-	FRAME_LIST,
-	FRAME_PARTIAL,
-	FRAME_BLOCK
-};
+enum frame_kind { FRAME_PLAIN, FRAME_LIST, FRAME_PARTIAL, FRAME_BLOCK };
 
+/*
+ * A frame runs the children of one container and knows what to undo
+ * when they are done.  Indentation is one rule at a time: every line
+ * loses up to `strip` leading blanks, then gains `indent`.
+ */
 struct frame {
 	enum frame_kind kind;
 	const struct tnode *owner;	/* whose children run */
@@ -194,34 +153,8 @@ struct render {
 	struct pcache *cache;
 	struct buf f1, f2;		/* filter results */
 	struct value idx;		/* @index */
-	bool fatal;
-	bool failed;
+	bool fatal, failed;
 };
-
-struct frame *tmpl_push_frame(struct render *r, enum frame_kind kind,
-    const struct tnode *owner);
-
-/* Puts "lose strip blanks, then gain add[0..len)" under the rule. */
-void tmpl_push_indent(struct render *r, size_t strip, const char *add,
-    size_t len);
-
-/* What n's name resolves to, or NULL (then reported in strict mode). */
-const struct value *tmpl_resolve(struct render *r, const struct tnode *n);
-
-/* Notes where the template holding n was included from, and so on. */
-void tmpl_note_includes(struct render *r, const struct tnode *n);
-
-/*
- * In strict mode, reports the error fmt at n once per position (a tag
- * that fails for every item of a list is reported once), with
- * tmpl_note_includes, and fails the render; stops it after too many.
- */
-void tmpl_strict_error(struct render *r, const struct tnode *n,
-    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-
-/* Runs a partial or parent tag, or a block (inherit.c). */
-void tmpl_run_partial(struct render *r, const struct tnode *n);
-void tmpl_run_block(struct render *r, const struct tnode *n);
 
 /* Parsing (scan.c, parse.c) */
 
@@ -235,8 +168,7 @@ struct tok {
 	size_t len;
 	bool raw;		/* TNODE_VAR: {{{x}}} or {{&x}} */
 	bool removed;		/* whitespace of a standalone line */
-	bool bol;
-	bool standalone;
+	bool bol, standalone;
 	const char *indent;	/* standalone: the line's leading blanks */
 	size_t indentlen;
 	const char *eol;	/* standalone: the line's line break */
@@ -268,10 +200,7 @@ struct parser {
 	bool failed;
 };
 
-/*
- * Cuts p's text into p->toks, marking standalone lines (scan.c).
- * Returns 0, or -1 after reporting into p->d.
- */
+/* Cuts p's text into p->toks, marking standalone lines; -1 on error. */
 int tmpl_scan(struct parser *p);
 
 /* Drops the blanks around s[0..*n). */
@@ -281,7 +210,7 @@ void tmpl_trim(const char **s, size_t *n);
 struct srcpos tmpl_pos_at(const char *src, struct srcpos pos, size_t from,
     size_t o);
 
-/* Space or tab; s[0..n) all such. */
+/* Space or tab; s[0..n) all such, but for a final line break. */
 bool tmpl_is_blank(char c);
 bool tmpl_all_blank(const char *s, size_t n);
 
