@@ -46,11 +46,7 @@ static const struct {
 #define to_upper(c)	(is_lower(c) ? (char)((c) - 'a' + 'A') : (c))
 #define to_lower(c)	(is_upper(c) ? (char)((c) - 'A' + 'a') : (c))
 
-/*
- * Finds the next word at or after *pos: sets *start to its first byte and
- * *pos just past it.  Returns false when no word is left.  Where a word
- * starts: see case.h.
- */
+/* Sets *start and *pos around the next word from *pos (see case.h). */
 static bool
 next_word(const char *s, size_t len, size_t *pos, size_t *start)
 {
@@ -75,10 +71,7 @@ next_word(const char *s, size_t len, size_t *pos, size_t *start)
 	return true;
 }
 
-/*
- * Called for every word of every name: no strlen per candidate, and
- * most words are ruled out by their length or first letter.
- */
+/* Called for every word of every name: most fail on length or letter. */
 static bool
 is_initialism(const char *w, size_t n)
 {
@@ -129,10 +122,7 @@ case_name(enum case_id id)
 	return cases[id].name;
 }
 
-/*
- * Ids are converted by the hundred thousand in a big registry: the
- * words go straight into room made once (a separator per byte at most).
- */
+/* Words go straight into room made once: a separator per byte at most. */
 void
 case_apply(struct buf *out, enum case_id id, const char *s, size_t len)
 {

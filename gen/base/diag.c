@@ -35,11 +35,7 @@ append(struct diag *d)
 	return &d->items[d->n++];
 }
 
-/*
- * Records an entry; an error sets the failure kind if none is set yet.
- * The error past DIAG_MAX_ERRORS becomes "too many errors"; the errors
- * after it, and the notes that would describe them, are dropped.
- */
+/* The error past DIAG_MAX_ERRORS becomes "too many errors". */
 static void
 report(struct diag *d, enum diag_fail kind, enum diag_level level,
     const struct srcpos *pos, const char *fmt, va_list ap)
@@ -136,18 +132,15 @@ static void
 add_printable(struct buf *b, const char *s)
 {
 	const unsigned char *p;
+	const char *c;
 
 	for (p = (const unsigned char *)s; *p != '\0'; p++)
-		if (*p == '\n')
-			buf_add(b, "\\n", 2);
-		else if (*p == '\t')
-			buf_add(b, "\\t", 2);
-		else if (*p == '\r')
-			buf_add(b, "\\r", 2);
-		else if (*p < 0x20 || *p == 0x7f)
-			buf_addf(b, "\\x%02x", *p);
-		else
+		if (*p >= 0x20 && *p != 0x7f)
 			buf_addc(b, (char)*p);
+		else if ((c = strchr("\nn\tt\rr", *p)) != NULL)
+			buf_addf(b, "\\%c", c[1]);
+		else
+			buf_addf(b, "\\x%02x", *p);
 }
 
 /* With color, as GCC colours them. */

@@ -13,8 +13,7 @@
 #include "base/buf.h"
 #include "base/xmalloc.h"
 
-/* What the target is compared against at a time. */
-#define CHUNK	65536
+#define CHUNK	65536	/* bytes compared at a time */
 
 enum cmp { CMP_SAME, CMP_DIFFERENT, CMP_MISSING, CMP_ERROR };
 
@@ -77,10 +76,7 @@ output_add(struct output_set *set, const char *path, char *data, size_t len)
 	fill(&set->items[i], path, data, len);
 }
 
-/*
- * What the symbolic link at path names, as a path the caller frees, or
- * NULL.  A relative link is relative to the link's directory.
- */
+/* The link at path's target, relative to its directory, or NULL. */
 static char *
 follow(const char *path)
 {
@@ -98,9 +94,8 @@ follow(const char *path)
 }
 
 /*
- * Fills slot f.  The target is the file at the end of a chain of
- * symbolic links (bounded, as the kernel bounds it), so that the links
- * survive; a dangling link is replaced like a missing file.
+ * The target ends a chain of symbolic links (bounded, as the kernel
+ * bounds it), so that links survive; a dangling one acts as missing.
  */
 static void
 fill(struct output_file *f, const char *path, char *data, size_t len)
@@ -124,7 +119,6 @@ fill(struct output_file *f, const char *path, char *data, size_t len)
 	}
 }
 
-/* Empties slot f, removing its temporary file. */
 static void
 clear(struct output_file *f)
 {
@@ -149,11 +143,9 @@ drop_temp(struct output_file *f)
 }
 
 /*
- * Reads the target against f's bytes, a chunk at a time: data, or when
- * that is NULL f's temporary file of f->len bytes.  Sets f->changed (a
- * stream always changes) and says how they compare, reporting
- * CMP_ERROR into d.  ENOTDIR counts as missing: a parent that is a
- * file is reported when the temporary file is made.
+ * Compares the target with data, or when NULL f's temporary file, and
+ * sets f->changed.  ENOTDIR counts as missing: a parent that is a file
+ * is reported when the temporary file is made.
  */
 static enum cmp
 compare(struct output_file *f, const char *data, struct diag *d)
@@ -198,10 +190,8 @@ compare(struct output_file *f, const char *data, struct diag *d)
 }
 
 /*
- * mkdir -p for the directory part of path; 0, or -1 after reporting
- * the directory that failed.  Directories made here stay if the run
- * fails later: they are harmless, and removing them would race with
- * anyone else creating files there (another settler among them).
+ * mkdir -p of path's directory.  What it makes stays if the run fails:
+ * removing it would race with anyone else creating files there.
  */
 static int
 make_parents(const char *path, struct diag *d)
@@ -267,11 +257,8 @@ read_full(int fd, char *p, size_t n)
 }
 
 /*
- * Makes f's temporary file, "DIR/.NAME.XXXXXX" beside the target: the
- * same directory, so that rename(2) is atomic, and a hidden name; it
- * stays open in f->fd.  Returns 0, or -1 after reporting, with no file
- * left.  Errors name the output: the temporary name means nothing to
- * users.
+ * The temporary file goes beside the target, so that rename(2) is
+ * atomic.  Errors name the output: the temporary name means nothing.
  */
 static int
 open_temp(struct output_file *f, struct diag *d)
@@ -280,7 +267,6 @@ open_temp(struct output_file *f, struct diag *d)
 	const char *name = slash != NULL ? slash + 1 : f->target;
 	struct buf b = BUF_INIT;
 
-	f->fd = -1;
 	if (make_parents(f->target, d) != 0)
 		return -1;
 	buf_addf(&b, "%.*s.%s.XXXXXX", (int)(name - f->target), f->target,
@@ -295,11 +281,6 @@ open_temp(struct output_file *f, struct diag *d)
 	return 0;
 }
 
-/*
- * Gives f's written temporary file the target's mode (0666 less the
- * umask for a new one), syncs and closes it.  Returns 0, or -1 after
- * reporting, with no file left.
- */
 static int
 close_temp(const struct output_set *set, struct output_file *f,
     struct diag *d)
@@ -319,7 +300,6 @@ close_temp(const struct output_set *set, struct output_file *f,
 	return err != 0 ? fail_temp(f, err, d) : 0;
 }
 
-/* Writes f's bytes, data, into its synced temporary file. */
 static int
 write_temp(const struct output_set *set, struct output_file *f,
     const char *data, struct diag *d)
@@ -331,7 +311,6 @@ write_temp(const struct output_set *set, struct output_file *f,
 	return close_temp(set, f, d);
 }
 
-/* Reports f's I/O error err and removes its temporary file; -1. */
 static int
 fail_temp(struct output_file *f, int err, struct diag *d)
 {
@@ -349,7 +328,6 @@ output_spill(struct output_set *set, size_t i, const char *path,
 	if (!f->spilled) {
 		fill(f, path, NULL, 0);
 		f->spilled = true;
-		f->fd = -1;
 		f->failed = !f->stream && open_temp(f, d) != 0;
 	}
 	if (f->failed)
@@ -375,7 +353,6 @@ output_settle(struct output_set *set, size_t i, const char *path,
 
 	assert(i < set->n && (f->path == NULL || f->spilled));
 	if (f->spilled) {
-		/* The last bytes, then the whole file against the target. */
 		if (f->failed ||
 		    output_spill(set, i, path, data, len, d) != 0 ||
 		    (c = compare(f, NULL, d)) == CMP_ERROR)
@@ -398,10 +375,7 @@ output_settle(struct output_set *set, size_t i, const char *path,
 	return rc;
 }
 
-/*
- * A path given twice is written once, with its last bytes, in the place
- * of its first, as if the second had replaced the first.
- */
+/* A path given twice is written once, in the place of the first. */
 static void
 merge_repeats(struct output_set *set)
 {
@@ -421,7 +395,6 @@ merge_repeats(struct output_set *set)
 	}
 }
 
-/* Writes a stream in place: standard output, a device, a FIFO. */
 static int
 write_stream(const struct output_file *f, struct diag *d)
 {
@@ -445,9 +418,7 @@ write_stream(const struct output_file *f, struct diag *d)
 
 /*
  * Streams go first: they cannot be taken back, but a failure there
- * still leaves every file target untouched.  A rename failing midway
- * (rare: the directory vanished or went read-only) leaves the earlier
- * targets already replaced, each of them whole.
+ * still leaves every file target untouched.
  */
 int
 output_commit(struct output_set *set, struct diag *d)
