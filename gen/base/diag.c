@@ -95,10 +95,7 @@ diag_fail(struct diag *d, enum diag_fail kind, const char *fmt, ...)
 	va_end(ap);
 }
 
-/*
- * strerror_r, not strerror: POSIX lets strerror share one buffer, and
- * outputs settle, and may fail, on several threads at once.
- */
+/* strerror may share one buffer, and outputs fail on several threads. */
 void
 diag_sys(struct diag *d, enum diag_fail kind, const char *path, int err)
 {
@@ -124,9 +121,8 @@ diag_take(struct diag *d, struct diag *from)
 }
 
 /*
- * Appends s with control characters spelled as escapes: a name quoted
- * from the data ("ok\n", an ESC sequence) must neither break the
- * one-line form nor reach the terminal.
+ * Control characters quoted from the data ("ok\n", an ESC sequence) must
+ * neither break the one-line form nor reach the terminal.
  */
 static void
 add_printable(struct buf *b, const char *s)

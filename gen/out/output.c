@@ -17,92 +17,54 @@
 
 enum cmp { CMP_SAME, CMP_DIFFERENT, CMP_MISSING, CMP_ERROR };
 
-static char *follow(const char *);
-static void fill(struct output_file *, const char *, char *, size_t);
-static void clear(struct output_file *);
-static void drop_temp(struct output_file *);
-static enum cmp compare(struct output_file *, const char *,
-    struct diag *);
-static int make_parents(const char *, struct diag *);
-static int write_all(int, const char *, size_t);
-static ssize_t read_full(int, char *, size_t);
-static int open_temp(struct output_file *, struct diag *);
-static int close_temp(const struct output_set *, struct output_file *,
-    struct diag *);
-static int write_temp(const struct output_set *, struct output_file *,
-    const char *, struct diag *);
-static int fail_temp(struct output_file *, int, struct diag *);
-static void merge_repeats(struct output_set *);
-static int write_stream(const struct output_file *, struct diag *);
-
-void
-output_set_init(struct output_set *set)
+static int
+write_all(int fd, const char *p, size_t len)
 {
-	*set = (struct output_set){ .umask = umask(0) };
-	umask(set->umask);
-}
+	ssize_t n;
 
-void
-output_set_release(struct output_set *set)
-{
-	size_t i;
-
-	for (i = 0; i < set->n; i++)
-		clear(&set->items[i]);
-	free(set->items);
-	*set = (struct output_set){ .umask = set->umask };
-}
-
-size_t
-output_reserve(struct output_set *set, size_t n)
-{
-	size_t first = set->n;
-
-	while (set->cap - set->n < n)
-		set->items = xgrow(set->items, &set->cap, set->cap,
-		    sizeof(*set->items));
-	for (; set->n < first + n; set->n++) {
-		memset(&set->items[set->n], 0, sizeof(set->items[set->n]));
-		set->items[set->n].fd = -1;	/* 0 is a descriptor */
+	while (len > 0) {
+		n = write(fd, p, len);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1)
+			return -1;
+		p += n;
+		len -= (size_t)n;
 	}
-	return first;
+	return 0;
 }
 
-void
-output_add(struct output_set *set, const char *path, char *data, size_t len)
+/* Reads up to n bytes, fewer only at the end; -1 on an error. */
+static ssize_t
+read_full(int fd, char *p, size_t n)
 {
-	size_t i = output_reserve(set, 1);
+	size_t got = 0;
+	ssize_t r;
 
-	fill(&set->items[i], path, data, len);
-}
-
-/* The link at path's target, relative to its directory, or NULL. */
-static char *
-follow(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	struct buf b = BUF_INIT;
-	char link[PATH_MAX];
-	ssize_t n = readlink(path, link, sizeof(link));
-
-	if (n <= 0 || (size_t)n == sizeof(link))
-		return NULL;
-	if (link[0] != '/' && slash != NULL)
-		buf_add(&b, path, (size_t)(slash - path + 1));
-	buf_add(&b, link, (size_t)n);
-	return buf_detach(&b, NULL);
+	while (got < n) {
+		r = read(fd, p + got, n - got);
+		if (r == -1 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			return r == -1 ? -1 : (ssize_t)got;
+		got += (size_t)r;
+	}
+	return (ssize_t)got;
 }
 
 /*
  * The target ends a chain of symbolic links (bounded, as the kernel
  * bounds it), so that links survive; a dangling one acts as missing.
+ * A relative link is relative to its directory.
  */
 static void
 fill(struct output_file *f, const char *path, char *data, size_t len)
 {
+	struct buf b = BUF_INIT;
 	struct stat st;
-	char *next;
-	int hops;
+	char link[PATH_MAX], *slash;
+	ssize_t n;
+	int hops, dir;
 
 	*f = (struct output_file){ .path = xstrndup(path, strlen(path)),
 	    .target = xstrndup(path, strlen(path)), .data = data, .len = len,
@@ -112,22 +74,16 @@ fill(struct output_file *f, const char *path, char *data, size_t len)
 	f->stream = !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode);
 	for (hops = 0; hops < 40 && lstat(f->target, &st) == 0 &&
 	    S_ISLNK(st.st_mode); hops++) {
-		if ((next = follow(f->target)) == NULL)
+		n = readlink(f->target, link, sizeof(link));
+		if (n <= 0 || (size_t)n == sizeof(link))
 			break;
+		slash = strrchr(f->target, '/');
+		dir = link[0] != '/' && slash != NULL ?
+		    (int)(slash - f->target + 1) : 0;
+		buf_addf(&b, "%.*s%.*s", dir, f->target, (int)n, link);
 		free(f->target);
-		f->target = next;
+		f->target = buf_detach(&b, NULL);
 	}
-}
-
-static void
-clear(struct output_file *f)
-{
-	drop_temp(f);
-	free(f->path);
-	free(f->target);
-	free(f->data);
-	memset(f, 0, sizeof(*f));
-	f->fd = -1;
 }
 
 static void
@@ -140,6 +96,16 @@ drop_temp(struct output_file *f)
 		unlink(f->temp);
 	free(f->temp);
 	f->temp = NULL;
+}
+
+static void
+clear(struct output_file *f)
+{
+	drop_temp(f);
+	free(f->path);
+	free(f->target);
+	free(f->data);
+	*f = (struct output_file){ .fd = -1 };
 }
 
 /*
@@ -222,38 +188,11 @@ make_parents(const char *path, struct diag *d)
 }
 
 static int
-write_all(int fd, const char *p, size_t len)
+fail_temp(struct output_file *f, int err, struct diag *d)
 {
-	ssize_t n;
-
-	while (len > 0) {
-		n = write(fd, p, len);
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n == -1)
-			return -1;
-		p += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
-/* Reads up to n bytes, fewer only at the end; -1 on an error. */
-static ssize_t
-read_full(int fd, char *p, size_t n)
-{
-	size_t got = 0;
-	ssize_t r;
-
-	while (got < n) {
-		r = read(fd, p + got, n - got);
-		if (r == -1 && errno == EINTR)
-			continue;
-		if (r <= 0)
-			return r == -1 ? -1 : (ssize_t)got;
-		got += (size_t)r;
-	}
-	return (ssize_t)got;
+	diag_sys(d, DIAG_IOERR, f->path, err);
+	drop_temp(f);
+	return -1;
 }
 
 /*
@@ -311,12 +250,84 @@ write_temp(const struct output_set *set, struct output_file *f,
 	return close_temp(set, f, d);
 }
 
-static int
-fail_temp(struct output_file *f, int err, struct diag *d)
+/* A path given twice is written once, in the place of the first. */
+static void
+merge_repeats(struct output_set *set)
 {
-	diag_sys(d, DIAG_IOERR, f->path, err);
-	drop_temp(f);
-	return -1;
+	struct output_file *f, *g;
+	size_t i, j;
+
+	for (i = 0; i < set->n; i++) {
+		f = &set->items[i];
+		for (j = i + 1; f->path != NULL && j < set->n; j++) {
+			g = &set->items[j];
+			if (g->path != NULL && strcmp(f->path, g->path) == 0) {
+				clear(f);
+				*f = *g;
+				*g = (struct output_file){ .fd = -1 };
+			}
+		}
+	}
+}
+
+static int
+write_stream(const struct output_file *f, struct diag *d)
+{
+	bool out = strcmp(f->path, "-") == 0;
+	int fd = STDOUT_FILENO, err = 0;
+
+	if (!out && (fd = open(f->path, O_WRONLY | O_TRUNC | O_CLOEXEC)) ==
+	    -1) {
+		diag_sys(d, DIAG_CANTCREAT, f->path, errno);
+		return -1;
+	}
+	if (write_all(fd, f->data, f->len) != 0)
+		err = errno;
+	if (!out && close(fd) != 0 && err == 0)
+		err = errno;
+	if (err != 0)
+		diag_sys(d, DIAG_IOERR, out ? "standard output" : f->path,
+		    err);
+	return err != 0 ? -1 : 0;
+}
+
+void
+output_set_init(struct output_set *set)
+{
+	*set = (struct output_set){ .umask = umask(0) };
+	umask(set->umask);
+}
+
+void
+output_set_release(struct output_set *set)
+{
+	size_t i;
+
+	for (i = 0; i < set->n; i++)
+		clear(&set->items[i]);
+	free(set->items);
+	*set = (struct output_set){ .umask = set->umask };
+}
+
+size_t
+output_reserve(struct output_set *set, size_t n)
+{
+	size_t first = set->n;
+
+	while (set->cap - set->n < n)
+		set->items = xgrow(set->items, &set->cap, set->cap,
+		    sizeof(*set->items));
+	for (; set->n < first + n; set->n++)
+		set->items[set->n] = (struct output_file){ .fd = -1 };
+	return first;
+}
+
+void
+output_add(struct output_set *set, const char *path, char *data, size_t len)
+{
+	size_t i = output_reserve(set, 1);
+
+	fill(&set->items[i], path, data, len);
 }
 
 int
@@ -373,47 +384,6 @@ output_settle(struct output_set *set, size_t i, const char *path,
 	if (rc != 0)
 		clear(f);
 	return rc;
-}
-
-/* A path given twice is written once, in the place of the first. */
-static void
-merge_repeats(struct output_set *set)
-{
-	struct output_file *f, *g;
-	size_t i, j;
-
-	for (i = 0; i < set->n; i++) {
-		f = &set->items[i];
-		for (j = i + 1; f->path != NULL && j < set->n; j++) {
-			g = &set->items[j];
-			if (g->path != NULL && strcmp(f->path, g->path) == 0) {
-				clear(f);
-				*f = *g;
-				memset(g, 0, sizeof(*g));
-			}
-		}
-	}
-}
-
-static int
-write_stream(const struct output_file *f, struct diag *d)
-{
-	bool out = strcmp(f->path, "-") == 0;
-	int fd = STDOUT_FILENO, err = 0;
-
-	if (!out && (fd = open(f->path, O_WRONLY | O_TRUNC | O_CLOEXEC)) ==
-	    -1) {
-		diag_sys(d, DIAG_CANTCREAT, f->path, errno);
-		return -1;
-	}
-	if (write_all(fd, f->data, f->len) != 0)
-		err = errno;
-	if (!out && close(fd) != 0 && err == 0)
-		err = errno;
-	if (err != 0)
-		diag_sys(d, DIAG_IOERR, out ? "standard output" : f->path,
-		    err);
-	return err != 0 ? -1 : 0;
 }
 
 /*
