@@ -12,11 +12,7 @@ static const char *const initialisms[] = {
 };
 #define INITIALISM_MAX	5	/* the longest above */
 /* Their first letters: most words start with another, ruled out at once. */
-#define BIT(c)		(1ul << ((c) - 'A'))
-#define INITIALS	(BIT('A') | BIT('C') | BIT('D') | BIT('E') | \
-			 BIT('G') | BIT('H') | BIT('I') | BIT('J') | \
-			 BIT('Q') | BIT('R') | BIT('S') | BIT('T') | \
-			 BIT('U') | BIT('V') | BIT('X'))
+#define INITIALS	"ACDEGHIJQRSTUVX"
 
 /* How a word is spelt; W_GO: an initialism in upper case, else title. */
 enum wcase { W_LOWER, W_UPPER, W_TITLE, W_GO };
@@ -81,7 +77,7 @@ is_initialism(const char *w, size_t n)
 	if (n < 2 || n > INITIALISM_MAX)
 		return false;
 	c = to_upper(w[0]);
-	if (!is_upper(c) || (INITIALS & BIT(c)) == 0)
+	if (!is_upper(c) || strchr(INITIALS, c) == NULL)
 		return false;
 	for (i = 0; i < sizeof(initialisms) / sizeof(initialisms[0]); i++) {
 		const char *p = initialisms[i];

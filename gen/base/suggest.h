@@ -1,6 +1,4 @@
-/*
- * suggest: "did you mean" for misspelled names.
- */
+/* suggest: "did you mean" for misspelled names. */
 #ifndef GEN_SUGGEST_H
 #define GEN_SUGGEST_H
 

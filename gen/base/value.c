@@ -220,9 +220,3 @@ value_kind_name(enum value_kind kind)
 
 	return names[kind];
 }
-
-const char *
-value_kind_article(enum value_kind kind)
-{
-	return kind == VALUE_INT ? "an" : "a";
-}

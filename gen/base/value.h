@@ -6,7 +6,6 @@
  * templates resolve their names to them when parsed, and a name no map
  * has resolves to NULL.  A map keeps keys and values in two arrays, so
  * that maps of one shape (a status's view) share one array of keys.
- *
  * A loaded value knows where it was written; a made one has line 0.
  * Strings are NUL-terminated and carry a length.  Values live in an
  * arena; the constants below are never written.
@@ -130,6 +129,11 @@ char *value_spell_int(char *end, long long i);
 
 /* "null", "boolean"..., and its article ("a", "an"), for messages. */
 const char *value_kind_name(enum value_kind kind);
-const char *value_kind_article(enum value_kind kind);
+
+static inline const char *
+value_kind_article(enum value_kind kind)
+{
+	return kind == VALUE_INT ? "an" : "a";
+}
 
 #endif

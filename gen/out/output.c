@@ -17,6 +17,10 @@
 
 enum cmp { CMP_SAME, CMP_DIFFERENT, CMP_MISSING, CMP_ERROR };
 
+/* Each slot f of set, whose items are NULL while it has none. */
+#define EACH(f, set)	for ((f) = (set)->items; (f) != NULL && \
+			    (f) < (set)->items + (set)->n; (f)++)
+
 static int
 write_all(int fd, const char *p, size_t len)
 {
@@ -55,7 +59,6 @@ read_full(int fd, char *p, size_t n)
 /*
  * The target ends a chain of symbolic links (bounded, as the kernel
  * bounds it), so that links survive; a dangling one acts as missing.
- * A relative link is relative to its directory.
  */
 static void
 fill(struct output_file *f, const char *path, char *data, size_t len)
@@ -255,19 +258,14 @@ static void
 merge_repeats(struct output_set *set)
 {
 	struct output_file *f, *g;
-	size_t i, j;
 
-	for (i = 0; i < set->n; i++) {
-		f = &set->items[i];
-		for (j = i + 1; f->path != NULL && j < set->n; j++) {
-			g = &set->items[j];
+	EACH(f, set)
+		for (g = f + 1; f->path != NULL && g < set->items + set->n; g++)
 			if (g->path != NULL && strcmp(f->path, g->path) == 0) {
 				clear(f);
 				*f = *g;
 				*g = (struct output_file){ .fd = -1 };
 			}
-		}
-	}
 }
 
 static int
@@ -386,36 +384,25 @@ output_settle(struct output_set *set, size_t i, const char *path,
 	return rc;
 }
 
-/*
- * Streams go first: they cannot be taken back, but a failure there
- * still leaves every file target untouched.
- */
+/* Streams first: failing there still leaves every file target untouched. */
 int
 output_commit(struct output_set *set, struct diag *d)
 {
 	struct output_file *f;
-	size_t i;
 
 	merge_repeats(set);
-	for (i = 0; i < set->n; i++) {
-		f = &set->items[i];
+	EACH(f, set)
 		if (f->path != NULL && !f->settled &&
 		    compare(f, f->data, d) == CMP_ERROR)
 			goto fail;
-	}
-	for (i = 0; i < set->n; i++) {
-		f = &set->items[i];
+	EACH(f, set)
 		if (f->path != NULL && !f->settled && f->changed &&
 		    !f->stream && write_temp(set, f, f->data, d) != 0)
 			goto fail;
-	}
-	for (i = 0; i < set->n; i++) {
-		f = &set->items[i];
+	EACH(f, set)
 		if (f->path != NULL && f->stream && write_stream(f, d) != 0)
 			goto fail;
-	}
-	for (i = 0; i < set->n; i++) {
-		f = &set->items[i];
+	EACH(f, set) {
 		if (f->temp != NULL && rename(f->temp, f->target) != 0) {
 			diag_sys(d, DIAG_IOERR, f->path, errno);
 			goto fail;
@@ -425,8 +412,8 @@ output_commit(struct output_set *set, struct diag *d)
 	}
 	return 0;
 fail:
-	for (i = 0; i < set->n; i++)
-		drop_temp(&set->items[i]);
+	EACH(f, set)
+		drop_temp(f);
 	return -1;
 }
 
@@ -435,12 +422,10 @@ output_check(struct output_set *set, struct diag *d)
 {
 	struct output_file *f;
 	enum cmp c;
-	size_t i;
 	int rc = 0;
 
 	merge_repeats(set);
-	for (i = 0; i < set->n; i++) {
-		f = &set->items[i];
+	EACH(f, set) {
 		if (f->path == NULL || f->settled || f->stream)
 			continue;
 		if ((c = compare(f, f->data, d)) == CMP_DIFFERENT)

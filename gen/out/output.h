@@ -54,9 +54,8 @@ struct output_set {
 };
 
 /*
- * Reading the umask means setting it, which races with any thread
- * making a file: call output_set_init while the program has one thread.
- * output_set_release removes the temporary files not committed.
+ * Reading the umask means setting it: call output_set_init while the
+ * program has one thread.  Release removes what was not committed.
  */
 void output_set_init(struct output_set *set);
 void output_set_release(struct output_set *set);
