@@ -54,8 +54,7 @@ report(struct diag *d, enum diag_fail kind, enum diag_level level,
 	if (d->errors > DIAG_MAX_ERRORS + (level == DIAG_ERROR))
 		return;
 	e = append(d);
-	e->level = level;
-	e->pos = (struct srcpos){ NULL, 0, 0 };
+	*e = (struct diag_entry){ .level = level };
 	/* A copy: file names often live in an arena gone by diag_print. */
 	if (pos != NULL && pos->file != NULL) {
 		e->pos = *pos;
@@ -149,13 +148,10 @@ format_entry(struct buf *b, const struct diag_entry *e, bool color)
 	if (!color)
 		on = off = "";
 	buf_adds(b, color ? "\033[1m" : "");
-	if (e->pos.file != NULL) {
-		add_printable(b, e->pos.file);
-		buf_addf(b, ":%u:%u:%s ", e->pos.line, e->pos.col, off);
-	} else {
-		buf_addf(b, "gen:%s ", off);
-	}
-	buf_addf(b, "%s%s:%s ", on, err ? "error" : "note", off);
+	add_printable(b, e->pos.file != NULL ? e->pos.file : "gen");
+	if (e->pos.file != NULL)
+		buf_addf(b, ":%u:%u", e->pos.line, e->pos.col);
+	buf_addf(b, ":%s %s%s:%s ", off, on, err ? "error" : "note", off);
 	add_printable(b, e->msg);
 }
 

@@ -169,8 +169,7 @@ make_parents(const char *path, struct diag *d)
 	char *dir = xstrndup(path, strlen(path)), *p = dir;
 	int err = 0;
 
-	while (*p == '/')
-		p++;
+	p += strspn(p, "/");
 	while (err == 0 && (p = strchr(p, '/')) != NULL) {
 		*p = '\0';
 		if (mkdir(dir, 0777) == -1) {
@@ -183,8 +182,7 @@ make_parents(const char *path, struct diag *d)
 		if (err != 0)
 			diag_sys(d, DIAG_CANTCREAT, dir, err);
 		*p = '/';
-		while (*p == '/')
-			p++;
+		p += strspn(p, "/");
 	}
 	free(dir);
 	return err != 0 ? -1 : 0;
