@@ -5,10 +5,11 @@
  * letter after a lower-case letter or a digit ("http2Server"), and at
  * the last capital of a run that goes on in lower case ("HTTPVersion"),
  * then joined: snake not_found, upper_snake NOT_FOUND, kebab not-found,
- * camel notFound, pascal NotFound, upper_camel HttpVersion; lower and
- * upper change the whole text.  pascal and camel spell Go's initialisms
- * (HTTP, ID, URL...) in upper case, but as the first word of camel.
- * Only ASCII letters change, whatever the locale.
+ * camel notFound, pascal NotFound; lower and upper change the whole
+ * text.  pascal and camel spell Go's initialisms (HTTP, ID, URL...) in
+ * upper case, except as camel's first word; upper_camel is pascal
+ * without them (HttpVersion).  Only ASCII letters change, whatever the
+ * locale.
  */
 #ifndef GEN_CASE_H
 #define GEN_CASE_H
