@@ -297,10 +297,10 @@ output_set_init(struct output_set *set)
 void
 output_set_release(struct output_set *set)
 {
-	size_t i;
+	struct output_file *f;
 
-	for (i = 0; i < set->n; i++)
-		clear(&set->items[i]);
+	EACH(f, set)
+		clear(f);
 	free(set->items);
 	*set = (struct output_set){ .umask = set->umask };
 }
