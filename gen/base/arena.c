@@ -30,10 +30,7 @@ round_up(size_t n)
 	return xadd(n, a - 1) & ~(a - 1);
 }
 
-/*
- * Puts a block with room for n bytes at the head: the first spare one
- * that fits (see arena_reset), else a new one, twice the last.
- */
+/* A block for n bytes: the first spare that fits, else twice the last. */
 static void
 new_block(struct arena *a, size_t n)
 {
@@ -59,10 +56,8 @@ new_block(struct arena *a, size_t n)
 }
 
 /*
- * n bytes at an offset rounded up to align (a power of two, at most
- * max_align_t's).  Block sizes are multiples of max_align_t, so the
- * rounded offset never passes the end, and used, never more than a
- * block's size, cannot overflow.
+ * Block sizes are multiples of max_align_t, so an offset rounded up to
+ * align (at most that) never passes the end, and used cannot overflow.
  */
 static inline void *
 take(struct arena *a, size_t n, size_t align)
@@ -92,9 +87,8 @@ arena_array(struct arena *a, size_t count, size_t size)
 }
 
 /*
- * Text needs no alignment, and is written whole: rounding each of the
- * many short strings of a big registry up to max_align_t would waste
- * some 8 bytes each, and zeroing them first cost a pass over them.
+ * Text is neither aligned nor zeroed: a big registry holds millions of
+ * short strings, and rounding each up would waste some 8 bytes.
  */
 char *
 arena_strndup(struct arena *a, const char *s, size_t n)

@@ -1,14 +1,8 @@
 /*
- * arena: a bump allocator for things that live as long as one run.
- *
- * The document tree, the model, every template AST and each output's
- * view are allocated here.  Nothing is freed one by one; arena_release
- * frees everything the arena handed out, and leaves it empty and
- * reusable.
- *
- * Calling sequence: ARENA_INIT, arena_alloc... any number of times,
- * arena_release.  Memory is zeroed and aligned for any object, but for
- * copies of strings, which are packed.
+ * arena: a bump allocator for the tree, the model, the template ASTs and
+ * the views.  Nothing is freed one by one: ARENA_INIT, arena_alloc...,
+ * arena_release, which leaves the arena empty and reusable.  Memory is
+ * zeroed and aligned for any object, but for copies of strings.
  */
 #ifndef GEN_ARENA_H
 #define GEN_ARENA_H
@@ -28,10 +22,7 @@ struct arena {
 
 #define ARENA_INIT { NULL, 0, 0, NULL, NULL }
 
-/*
- * Returns n zeroed bytes, or count objects of size bytes, valid until
- * arena_release.  Never NULL: running out of memory ends the run.
- */
+/* n zeroed bytes, or count objects of size bytes; never NULL. */
 void *arena_alloc(struct arena *a, size_t n);
 void *arena_array(struct arena *a, size_t count, size_t size);
 
@@ -40,9 +31,8 @@ char *arena_strndup(struct arena *a, const char *s, size_t n);
 char *arena_strdup(struct arena *a, const char *s);
 
 /*
- * Hands p, from malloc, over to the arena, which frees it with its own
- * memory: a big array grown with realloc need not be copied in once
- * complete.  Does nothing for NULL.
+ * Hands p (from malloc, or NULL) to the arena, which frees it with its
+ * own memory: a big array grown with realloc need not be copied in.
  */
 void arena_keep(struct arena *a, void *p);
 

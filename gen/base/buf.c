@@ -8,8 +8,6 @@
 
 char buf_empty[1];
 
-static void hand_over(struct buf *b, size_t n);
-
 void
 buf_release(struct buf *b)
 {
@@ -29,33 +27,6 @@ buf_detach(struct buf *b, size_t *len_out)
 	return p;
 }
 
-void
-buf_grow(struct buf *b, size_t n)
-{
-	size_t need = xadd(xadd(b->len, n), 1);
-	size_t cap;
-
-	if (need <= b->cap)
-		return;
-	if (b->sink != NULL && b->len > 1 && b->len > b->sink->threshold) {
-		hand_over(b, b->len - 1);
-		need = xadd(xadd(b->len, n), 1);
-		if (need <= b->cap)
-			return;
-	}
-	/* Grow by half again so that appends stay amortised O(1). */
-	cap = b->cap < 64 ? 64 : xadd(b->cap, b->cap / 2);
-	if (cap < need)
-		cap = need;
-	if (b->cap == 0) {
-		b->ptr = xmalloc(cap);
-		b->ptr[0] = '\0';
-	} else {
-		b->ptr = xrealloc(b->ptr, cap);
-	}
-	b->cap = cap;
-}
-
 /*
  * Hands the first n bytes to the sink and keeps the rest, which
  * buf_grow leaves at one byte: the renderer looks back at it to end an
@@ -69,6 +40,31 @@ hand_over(struct buf *b, size_t n)
 	memmove(b->ptr, b->ptr + n, b->len - n);
 	b->len -= n;
 	b->ptr[b->len] = '\0';
+}
+
+void
+buf_grow(struct buf *b, size_t n)
+{
+	size_t need = xadd(xadd(b->len, n), 1), cap;
+
+	if (need > b->cap && b->sink != NULL && b->len > 1 &&
+	    b->len > b->sink->threshold) {
+		hand_over(b, b->len - 1);
+		need = xadd(n, 2);
+	}
+	if (need <= b->cap)
+		return;
+	/* Grow by half again so that appends stay amortised O(1). */
+	cap = b->cap < 64 ? 64 : xadd(b->cap, b->cap / 2);
+	if (cap < need)
+		cap = need;
+	if (b->cap == 0) {
+		b->ptr = xmalloc(cap);
+		b->ptr[0] = '\0';
+	} else {
+		b->ptr = xrealloc(b->ptr, cap);
+	}
+	b->cap = cap;
 }
 
 void

@@ -1,13 +1,10 @@
 /*
  * buf: a growable byte buffer.
  *
- * Invariants: `ptr` is never NULL and always NUL-terminated at ptr[len];
- * `len < cap` whenever `cap` is non-zero.  BUF_INIT points at a shared
- * empty string and allocates nothing until data is added.
- *
- * Calling sequence: BUF_INIT or buf_init, buf_add..., then buf_detach
- * (take the bytes) or buf_release (drop them), after which the buffer is
- * empty, without a sink, and reusable.
+ * `ptr` is never NULL and always NUL-terminated at ptr[len]; `len < cap`
+ * whenever `cap` is non-zero.  BUF_INIT points at a shared empty string
+ * and allocates nothing.  BUF_INIT, buf_add..., then buf_detach or
+ * buf_release, after which the buffer is empty, sinkless and reusable.
  */
 #ifndef GEN_BUF_H
 #define GEN_BUF_H
@@ -29,8 +26,6 @@ extern char buf_empty[];
 
 #define BUF_INIT { buf_empty, 0, 0, NULL }
 
-/* Life cycle */
-
 static inline void
 buf_init(struct buf *b)
 {
@@ -41,9 +36,8 @@ buf_init(struct buf *b)
 void buf_release(struct buf *b);
 
 /*
- * Hands the bytes (with a sink: those not yet handed to it) to the
- * caller, who frees them with free(); *len_out, if not NULL, receives
- * the length.  The result is NUL-terminated and never NULL.
+ * Hands the bytes (but those a sink took) to the caller, who frees them;
+ * *len_out, if not NULL, receives the length.  Never NULL.
  */
 char *buf_detach(struct buf *b, size_t *len_out);
 
@@ -57,12 +51,10 @@ buf_reset(struct buf *b)
 }
 
 /*
- * Ensures room for n more bytes.  A buffer with a sink that holds more
- * than its threshold first hands the sink all its bytes but the last.
+ * Ensures room for n more bytes.  A buffer holding more than its sink's
+ * threshold first hands the sink all its bytes but the last.
  */
 void buf_grow(struct buf *b, size_t n);
-
-/* Adding data */
 
 /* Inline: text is appended a few bytes at a time. */
 static inline void
@@ -98,19 +90,17 @@ void buf_addf(struct buf *b, const char *fmt, ...)
 void buf_vaddf(struct buf *b, const char *fmt, va_list ap)
 	__attribute__((format(printf, 2, 0)));
 
-/* Streaming */
-
 /*
  * Where a streaming buffer's bytes go, so that a big output needs memory
  * for the threshold only.  write() gets the bytes in order and must take
- * them all: a sink that fails reports later, since the writers of a
- * buffer cannot fail.  `flushed` counts the bytes handed over so far.
+ * them all (a sink that fails reports later): writers of a buffer cannot
+ * fail.
  */
 struct buf_sink {
 	void (*write)(void *ctx, const char *p, size_t n);
 	void *ctx;
 	size_t threshold;	/* held bytes that start a hand-over */
-	size_t flushed;
+	size_t flushed;		/* bytes handed over so far */
 };
 
 /* A threshold that keeps copies cheap and a buffer well out of RSS. */
@@ -119,10 +109,10 @@ struct buf_sink {
 #define BUF_SINK_INIT(write, ctx) { (write), (ctx), BUF_SINK_THRESHOLD, 0 }
 
 /*
- * Sends b's bytes from now on, those held included, to s, which must
- * outlive the buffer's use; `len` then counts the bytes still held.
- * Only code that looks back at most at the last byte written (the
- * renderer, not the comment escapers) may write to a streaming buffer.
+ * Sends b's bytes, those held included, to s, which must outlive the
+ * buffer's use; `len` then counts the bytes still held.  Only code that
+ * looks back at most at the last byte (the renderer, not the comment
+ * escapers) may write to a streaming buffer.
  */
 static inline void
 buf_stream(struct buf *b, struct buf_sink *s)
@@ -134,9 +124,8 @@ buf_stream(struct buf *b, struct buf_sink *s)
 void buf_flush(struct buf *b);
 
 /*
- * The bytes written to b since it was last empty, those handed to a sink
- * included.  ptr[len - 1] is the byte at buf_pos(b) - 1 whenever
- * buf_pos(b) is not 0 and the buffer has not been flushed.
+ * The bytes written to b since it was last empty, a sink's included;
+ * ptr[len - 1] is the last of them while some are held.
  */
 static inline size_t
 buf_pos(const struct buf *b)

@@ -12,11 +12,7 @@ static const char *const initialisms[] = {
 };
 #define INITIALISM_MAX	5	/* the longest above */
 /* Their first letters: most words start with another, ruled out at once. */
-#define BIT(c)		(1ul << ((c) - 'A'))
-#define INITIALS	(BIT('A') | BIT('C') | BIT('D') | BIT('E') | \
-			 BIT('G') | BIT('H') | BIT('I') | BIT('J') | \
-			 BIT('Q') | BIT('R') | BIT('S') | BIT('T') | \
-			 BIT('U') | BIT('V') | BIT('X'))
+#define INITIALS	"ACDEGHIJQRSTUVX"
 
 /* How a word is spelt; W_GO: an initialism in upper case, else title. */
 enum wcase { W_LOWER, W_UPPER, W_TITLE, W_GO };
@@ -46,11 +42,7 @@ static const struct {
 #define to_upper(c)	(is_lower(c) ? (char)((c) - 'a' + 'A') : (c))
 #define to_lower(c)	(is_upper(c) ? (char)((c) - 'A' + 'a') : (c))
 
-/*
- * Finds the next word at or after *pos: sets *start to its first byte and
- * *pos just past it.  Returns false when no word is left.  Where a word
- * starts: see case.h.
- */
+/* Sets *start and *pos around the next word from *pos (see case.h). */
 static bool
 next_word(const char *s, size_t len, size_t *pos, size_t *start)
 {
@@ -75,10 +67,7 @@ next_word(const char *s, size_t len, size_t *pos, size_t *start)
 	return true;
 }
 
-/*
- * Called for every word of every name: no strlen per candidate, and
- * most words are ruled out by their length or first letter.
- */
+/* Called for every word of every name: most fail on length or letter. */
 static bool
 is_initialism(const char *w, size_t n)
 {
@@ -88,7 +77,7 @@ is_initialism(const char *w, size_t n)
 	if (n < 2 || n > INITIALISM_MAX)
 		return false;
 	c = to_upper(w[0]);
-	if (!is_upper(c) || (INITIALS & BIT(c)) == 0)
+	if (!is_upper(c) || strchr(INITIALS, c) == NULL)
 		return false;
 	for (i = 0; i < sizeof(initialisms) / sizeof(initialisms[0]); i++) {
 		const char *p = initialisms[i];
@@ -129,10 +118,7 @@ case_name(enum case_id id)
 	return cases[id].name;
 }
 
-/*
- * Ids are converted by the hundred thousand in a big registry: the
- * words go straight into room made once (a separator per byte at most).
- */
+/* Words go straight into room made once: a separator per byte at most. */
 void
 case_apply(struct buf *out, enum case_id id, const char *s, size_t len)
 {

@@ -1,20 +1,15 @@
 /*
  * case: identifiers spelt in the cases target languages name things in.
  *
- * A text is split into words at '_', '-', ' ', '.' and at case changes,
- * then joined again:
- *
- *	snake		not_found	upper_snake	NOT_FOUND
- *	kebab		not-found	camel		notFound
- *	pascal		NotFound	lower, upper	whole text case
- *	upper_camel	HttpVersion (pascal without initialisms: Rust, C#)
- *
- * A word starts at an upper-case letter after a lower-case letter or a
- * digit ("notFound", "http2Server"), and at the last capital of a run
- * that goes on in lower case ("HTTPVersion"); digits never start one.
- * pascal and camel spell Go's initialisms (the list golint used: HTTP,
- * ID, URL...) in upper case, except as the first word of camel.  Only
- * ASCII letters change, and the locale never matters.
+ * A text is split into words at '_', '-', ' ', '.', at an upper-case
+ * letter after a lower-case letter or a digit ("http2Server"), and at
+ * the last capital of a run that goes on in lower case ("HTTPVersion"),
+ * then joined: snake not_found, upper_snake NOT_FOUND, kebab not-found,
+ * camel notFound, pascal NotFound; lower and upper change the whole
+ * text.  pascal and camel spell Go's initialisms (HTTP, ID, URL...) in
+ * upper case, except as camel's first word; upper_camel is pascal
+ * without them (HttpVersion).  Only ASCII letters change, whatever the
+ * locale.
  */
 #ifndef GEN_CASE_H
 #define GEN_CASE_H

@@ -35,11 +35,7 @@ append(struct diag *d)
 	return &d->items[d->n++];
 }
 
-/*
- * Records an entry; an error sets the failure kind if none is set yet.
- * The error past DIAG_MAX_ERRORS becomes "too many errors"; the errors
- * after it, and the notes that would describe them, are dropped.
- */
+/* The error past DIAG_MAX_ERRORS becomes "too many errors". */
 static void
 report(struct diag *d, enum diag_fail kind, enum diag_level level,
     const struct srcpos *pos, const char *fmt, va_list ap)
@@ -58,8 +54,7 @@ report(struct diag *d, enum diag_fail kind, enum diag_level level,
 	if (d->errors > DIAG_MAX_ERRORS + (level == DIAG_ERROR))
 		return;
 	e = append(d);
-	e->level = level;
-	e->pos = (struct srcpos){ NULL, 0, 0 };
+	*e = (struct diag_entry){ .level = level };
 	/* A copy: file names often live in an arena gone by diag_print. */
 	if (pos != NULL && pos->file != NULL) {
 		e->pos = *pos;
@@ -99,10 +94,7 @@ diag_fail(struct diag *d, enum diag_fail kind, const char *fmt, ...)
 	va_end(ap);
 }
 
-/*
- * strerror_r, not strerror: POSIX lets strerror share one buffer, and
- * outputs settle, and may fail, on several threads at once.
- */
+/* strerror may share one buffer, and outputs fail on several threads. */
 void
 diag_sys(struct diag *d, enum diag_fail kind, const char *path, int err)
 {
@@ -128,26 +120,22 @@ diag_take(struct diag *d, struct diag *from)
 }
 
 /*
- * Appends s with control characters spelled as escapes: a name quoted
- * from the data ("ok\n", an ESC sequence) must neither break the
- * one-line form nor reach the terminal.
+ * Control characters quoted from the data ("ok\n", an ESC sequence) must
+ * neither break the one-line form nor reach the terminal.
  */
 static void
 add_printable(struct buf *b, const char *s)
 {
 	const unsigned char *p;
+	const char *c;
 
 	for (p = (const unsigned char *)s; *p != '\0'; p++)
-		if (*p == '\n')
-			buf_add(b, "\\n", 2);
-		else if (*p == '\t')
-			buf_add(b, "\\t", 2);
-		else if (*p == '\r')
-			buf_add(b, "\\r", 2);
-		else if (*p < 0x20 || *p == 0x7f)
-			buf_addf(b, "\\x%02x", *p);
-		else
+		if (*p >= 0x20 && *p != 0x7f)
 			buf_addc(b, (char)*p);
+		else if ((c = strchr("\nn\tt\rr", *p)) != NULL)
+			buf_addf(b, "\\%c", c[1]);
+		else
+			buf_addf(b, "\\x%02x", *p);
 }
 
 /* With color, as GCC colours them. */
@@ -160,13 +148,10 @@ format_entry(struct buf *b, const struct diag_entry *e, bool color)
 	if (!color)
 		on = off = "";
 	buf_adds(b, color ? "\033[1m" : "");
-	if (e->pos.file != NULL) {
-		add_printable(b, e->pos.file);
-		buf_addf(b, ":%u:%u:%s ", e->pos.line, e->pos.col, off);
-	} else {
-		buf_addf(b, "gen:%s ", off);
-	}
-	buf_addf(b, "%s%s:%s ", on, err ? "error" : "note", off);
+	add_printable(b, e->pos.file != NULL ? e->pos.file : "gen");
+	if (e->pos.file != NULL)
+		buf_addf(b, ":%u:%u", e->pos.line, e->pos.col);
+	buf_addf(b, ":%s %s%s:%s ", off, on, err ? "error" : "note", off);
 	add_printable(b, e->msg);
 }
 

@@ -1,18 +1,10 @@
 /*
- * diag: diagnostics with source positions, collected and printed later.
- *
- * Every stage reports problems into a `struct diag` passed in by the
- * caller; only main.c prints them and picks the exit status.  Messages
- * follow GCC's shape so that editors can jump to them:
- *
- *	data/http_status.yaml:12:5: error: unknown key 'phrse'
- *	data/http_status.yaml:3:5: note: first defined here
- *
+ * diag: diagnostics with source positions, collected and printed later
+ * by main.c, in GCC's shape ("FILE:12:5: error: unknown key 'phrse'").
  * After DIAG_MAX_ERRORS errors one "too many errors" line is recorded
  * and further errors, and their notes, are dropped.
  *
- * Calling sequence: DIAG_INIT, diag_error/diag_note/diag_sys..., then
- * diag_print, then diag_release.
+ * DIAG_INIT, diag_error/diag_note/diag_sys..., diag_print, diag_release.
  */
 #ifndef GEN_DIAG_H
 #define GEN_DIAG_H
@@ -59,14 +51,13 @@ struct diag {
 
 #define DIAG_INIT { NULL, 0, 0, 0, DIAG_OK }
 
-/* Life cycle */
-
 void diag_init(struct diag *d);
 void diag_release(struct diag *d);
 
-/* Reporting; an error sets the failure kind if none is set yet. */
-
-/* Records an error at pos (NULL: none), of kind DIAG_DATA. */
+/*
+ * Reporting; an error sets the failure kind if none is set yet.
+ * diag_error records one at pos (NULL: none), of kind DIAG_DATA.
+ */
 void diag_error(struct diag *d, const struct srcpos *pos, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
@@ -82,14 +73,10 @@ void diag_fail(struct diag *d, enum diag_fail kind, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
 /*
- * Moves every entry of from to the end of d, which then counts from's
- * errors too and takes its failure kind if it has none; from is left
- * empty.  For a step that reported apart (an output rendered in a
- * thread).
+ * Moves every entry of from (left empty) to the end of d, with its count
+ * of errors and, if d has none, its failure kind.
  */
 void diag_take(struct diag *d, struct diag *from);
-
-/* Queries */
 
 static inline bool
 diag_has_errors(const struct diag *d)
@@ -103,8 +90,6 @@ diag_full(const struct diag *d)
 {
 	return d->errors > DIAG_MAX_ERRORS;
 }
-
-/* Output */
 
 /* Prints every entry, one line each, to fp, with GCC's colours or none. */
 void diag_print(const struct diag *d, FILE *fp, bool color);

@@ -1,6 +1,4 @@
-/*
- * file: reading whole input files into an arena.
- */
+/* file: reading whole input files into an arena. */
 #ifndef GEN_FILE_H
 #define GEN_FILE_H
 

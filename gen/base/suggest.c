@@ -38,9 +38,8 @@ suggest_distance(const char *a, size_t la, const char *b, size_t lb)
 }
 
 /*
- * The one candidate that word begins, ignoring case ("zh" for "zh-CN",
- * "py" for "python"); NULL when none or several do.  gen never calls
- * setlocale, so strncasecmp folds ASCII letters only.
+ * The one candidate that word begins, ignoring case ("zh" for "zh-CN");
+ * gen never calls setlocale, so strncasecmp folds ASCII letters only.
  */
 static const char *
 unique_prefix(const char *word, size_t len, const char *const *cands,

@@ -1,6 +1,4 @@
-/*
- * suggest: "did you mean" for misspelled names.
- */
+/* suggest: "did you mean" for misspelled names. */
 #ifndef GEN_SUGGEST_H
 #define GEN_SUGGEST_H
 
@@ -17,12 +15,10 @@ const char *suggest(const char *word, size_t len, const char *const *cands,
     size_t n);
 
 /*
- * Writes into out[size] the tail of an "unknown thing 'word'" message
- * and returns out: "; did you mean 'x'?" when suggest finds x, else
- * "; expected one of: a, b, c" (whole names, ending in "..." when they
- * do not all fit), or "" when there are no candidates.  For usage
- * errors, where the user may not know the names at all; size must be at
- * least 32.
+ * Writes into out[size >= 32] and returns the tail of an "unknown thing
+ * 'word'" message: "; did you mean 'x'?" when suggest finds x, else
+ * "; expected one of: a, b, c" (whole names, then "..." when they do not
+ * all fit), or "" when there are no candidates.
  */
 const char *suggest_tail(char *out, size_t size, const char *word,
     size_t len, const char *const *cands, size_t n);

@@ -136,10 +136,7 @@ value_cstr(struct arena *a, const char *s)
 	return s != NULL ? value_str(a, s, strlen(s)) : &value_null_v;
 }
 
-/*
- * Digits by hand: snprintf costs more than the rest of a view's number,
- * and views hold numbers by the million.
- */
+/* By hand: snprintf would cost more than the rest of a view's number. */
 char *
 value_spell_int(char *end, long long i)
 {
@@ -222,10 +219,4 @@ value_kind_name(enum value_kind kind)
 	};
 
 	return names[kind];
-}
-
-const char *
-value_kind_article(enum value_kind kind)
-{
-	return kind == VALUE_INT ? "an" : "a";
 }

@@ -1,21 +1,14 @@
 /*
- * value: the tree that data files load into and templates read.
+ * value: the tree that data files load into and templates read (the
+ * view, view.h, is one too, so the template engine knows no registries).
  *
- * A YAML document becomes a tree of values: scalars (null, bool, int,
- * float, string), lists and maps.  The view that templates read
- * (view.h) is such a tree too, so the template engine knows nothing of
- * registries.
- *
- * Map keys are interned in a struct keys, so a lookup compares pointers,
- * never strings; templates resolve their names to those pointers when
- * parsed (tmpl.h), and a name no map has resolves to NULL.  A map keeps
- * keys and values in two arrays, so that maps of one shape (a status's
- * view) can share one array of keys.
- *
- * A loaded value knows where it was written (1-based line and column);
- * a made value has 0 there.  Strings are NUL-terminated and carry a
- * length.  Values live in an arena (arena.h); the constants below are
- * never written.
+ * Map keys are interned in a struct keys, so a lookup compares pointers;
+ * templates resolve their names to them when parsed, and a name no map
+ * has resolves to NULL.  A map keeps keys and values in two arrays, so
+ * that maps of one shape (a status's view) share one array of keys.
+ * A loaded value knows where it was written; a made one has line 0.
+ * Strings are NUL-terminated and carry a length.  Values live in an
+ * arena; the constants below are never written.
  */
 #ifndef GEN_VALUE_H
 #define GEN_VALUE_H
@@ -37,10 +30,7 @@ struct mkey {
 	unsigned line, col;
 };
 
-/*
- * 32 bytes: a big registry loads into a million of them.  str is valid
- * for scalars only; items for lists and maps.
- */
+/* 32 bytes: a big registry loads into a million of them. */
 struct value {
 	unsigned char kind;	/* enum value_kind */
 	bool plain;		/* scalar written plain: no quotes, no block */
@@ -48,8 +38,8 @@ struct value {
 	unsigned len;		/* scalars: bytes of str; else the items */
 	unsigned line, col;
 	union {
-		const char *str;
-		const struct value **items;	/* a map's: its values */
+		const char *str;		/* scalars */
+		const struct value **items;	/* lists; a map's values */
 	};
 	union {
 		bool b;
@@ -58,8 +48,6 @@ struct value {
 		const struct mkey *keys;	/* a map's: names items[i] */
 	} u;
 };
-
-/* Keys */
 
 struct keys;
 
@@ -76,8 +64,6 @@ const char *keys_add(struct keys *k, const char *s, size_t n);
 
 /* The interned copy of s[0..n), or NULL when no one added it. */
 const char *keys_find(const struct keys *k, const char *s, size_t n);
-
-/* Constants */
 
 extern const struct value value_null_v, value_true_v, value_false_v;
 extern const struct value value_empty_list, value_empty_map;
@@ -106,8 +92,6 @@ struct value *value_list(struct arena *a, size_t n);
 /* A map of keys[0..n) (borrowed: maps share them) and values to fill in. */
 struct value *value_map(struct arena *a, const struct mkey *keys, size_t n);
 
-/* Reading */
-
 /* The value under the interned key, or NULL (also when v is no map). */
 static inline const struct value *
 value_get(const struct value *v, const char *key)
@@ -125,7 +109,7 @@ value_get(const struct value *v, const char *key)
 /* As value_get, for any text: compares strings. */
 const struct value *value_find(const struct value *v, const char *key);
 
-/* The position of v, or of map's key i, in file. */
+/* Where v, or map's key i, was written in file. */
 static inline struct srcpos
 value_pos(const char *file, const struct value *v)
 {
@@ -145,6 +129,11 @@ char *value_spell_int(char *end, long long i);
 
 /* "null", "boolean"..., and its article ("a", "an"), for messages. */
 const char *value_kind_name(enum value_kind kind);
-const char *value_kind_article(enum value_kind kind);
+
+static inline const char *
+value_kind_article(enum value_kind kind)
+{
+	return kind == VALUE_INT ? "an" : "a";
+}
 
 #endif

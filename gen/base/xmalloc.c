@@ -5,19 +5,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void
-die_oom(void)
-{
-	fputs("gen: error: out of memory\n", stderr);
-	exit(71);
-}
-
 /* p, unless it is NULL: then the run ends. */
 static void *
 check(void *p)
 {
-	if (p == NULL)
-		die_oom();
+	if (p == NULL) {
+		fputs("gen: error: out of memory\n", stderr);
+		exit(71);
+	}
 	return p;
 }
 
@@ -62,7 +57,7 @@ size_t
 xmul(size_t a, size_t b)
 {
 	if (b != 0 && a > SIZE_MAX / b)
-		die_oom();
+		check(NULL);
 	return a * b;
 }
 
@@ -70,6 +65,6 @@ size_t
 xadd(size_t a, size_t b)
 {
 	if (a > SIZE_MAX - b)
-		die_oom();
+		check(NULL);
 	return a + b;
 }

@@ -1,10 +1,7 @@
 /*
- * xmalloc: allocation that cannot fail.
- *
- * Running out of memory ends the run with one line on stderr and exit
- * status 71 (EX_OSERR).  Outputs are replaced atomically, so nothing is
- * left half-written.  Every size computation that could overflow goes
- * through xmul/xadd, which end the run the same way.
+ * xmalloc: allocation that cannot fail.  Running out of memory, or a size
+ * that overflows in xmul/xadd, ends the run with one line on stderr and
+ * exit status 71 (EX_OSERR).
  */
 #ifndef GEN_XMALLOC_H
 #define GEN_XMALLOC_H
@@ -22,7 +19,6 @@ char *xstrndup(const char *s, size_t n);
  */
 void *xgrow(void *p, size_t *cap, size_t n, size_t size);
 
-/* a * b and a + b, ending the run on overflow. */
 size_t xmul(size_t a, size_t b);
 size_t xadd(size_t a, size_t b);
 

@@ -13,101 +13,61 @@
 #include "base/buf.h"
 #include "base/xmalloc.h"
 
-/* What the target is compared against at a time. */
-#define CHUNK	65536
+#define CHUNK	65536	/* bytes compared at a time */
 
 enum cmp { CMP_SAME, CMP_DIFFERENT, CMP_MISSING, CMP_ERROR };
 
-static char *follow(const char *);
-static void fill(struct output_file *, const char *, char *, size_t);
-static void clear(struct output_file *);
-static void drop_temp(struct output_file *);
-static enum cmp compare(struct output_file *, const char *,
-    struct diag *);
-static int make_parents(const char *, struct diag *);
-static int write_all(int, const char *, size_t);
-static ssize_t read_full(int, char *, size_t);
-static int open_temp(struct output_file *, struct diag *);
-static int close_temp(const struct output_set *, struct output_file *,
-    struct diag *);
-static int write_temp(const struct output_set *, struct output_file *,
-    const char *, struct diag *);
-static int fail_temp(struct output_file *, int, struct diag *);
-static void merge_repeats(struct output_set *);
-static int write_stream(const struct output_file *, struct diag *);
+/* Each slot f of set, whose items are NULL while it has none. */
+#define EACH(f, set)	for ((f) = (set)->items; (f) != NULL && \
+			    (f) < (set)->items + (set)->n; (f)++)
 
-void
-output_set_init(struct output_set *set)
+static int
+write_all(int fd, const char *p, size_t len)
 {
-	*set = (struct output_set){ .umask = umask(0) };
-	umask(set->umask);
-}
+	ssize_t n;
 
-void
-output_set_release(struct output_set *set)
-{
-	size_t i;
-
-	for (i = 0; i < set->n; i++)
-		clear(&set->items[i]);
-	free(set->items);
-	*set = (struct output_set){ .umask = set->umask };
-}
-
-size_t
-output_reserve(struct output_set *set, size_t n)
-{
-	size_t first = set->n;
-
-	while (set->cap - set->n < n)
-		set->items = xgrow(set->items, &set->cap, set->cap,
-		    sizeof(*set->items));
-	for (; set->n < first + n; set->n++) {
-		memset(&set->items[set->n], 0, sizeof(set->items[set->n]));
-		set->items[set->n].fd = -1;	/* 0 is a descriptor */
+	while (len > 0) {
+		n = write(fd, p, len);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1)
+			return -1;
+		p += n;
+		len -= (size_t)n;
 	}
-	return first;
+	return 0;
 }
 
-void
-output_add(struct output_set *set, const char *path, char *data, size_t len)
+/* Reads up to n bytes, fewer only at the end; -1 on an error. */
+static ssize_t
+read_full(int fd, char *p, size_t n)
 {
-	size_t i = output_reserve(set, 1);
+	size_t got = 0;
+	ssize_t r;
 
-	fill(&set->items[i], path, data, len);
+	while (got < n) {
+		r = read(fd, p + got, n - got);
+		if (r == -1 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			return r == -1 ? -1 : (ssize_t)got;
+		got += (size_t)r;
+	}
+	return (ssize_t)got;
 }
 
 /*
- * What the symbolic link at path names, as a path the caller frees, or
- * NULL.  A relative link is relative to the link's directory.
- */
-static char *
-follow(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	struct buf b = BUF_INIT;
-	char link[PATH_MAX];
-	ssize_t n = readlink(path, link, sizeof(link));
-
-	if (n <= 0 || (size_t)n == sizeof(link))
-		return NULL;
-	if (link[0] != '/' && slash != NULL)
-		buf_add(&b, path, (size_t)(slash - path + 1));
-	buf_add(&b, link, (size_t)n);
-	return buf_detach(&b, NULL);
-}
-
-/*
- * Fills slot f.  The target is the file at the end of a chain of
- * symbolic links (bounded, as the kernel bounds it), so that the links
- * survive; a dangling link is replaced like a missing file.
+ * The target ends a chain of symbolic links (bounded, as the kernel
+ * bounds it), so that links survive; a dangling one acts as missing.
  */
 static void
 fill(struct output_file *f, const char *path, char *data, size_t len)
 {
+	struct buf b = BUF_INIT;
 	struct stat st;
-	char *next;
-	int hops;
+	char link[PATH_MAX], *slash;
+	ssize_t n;
+	int hops, dir;
 
 	*f = (struct output_file){ .path = xstrndup(path, strlen(path)),
 	    .target = xstrndup(path, strlen(path)), .data = data, .len = len,
@@ -117,23 +77,16 @@ fill(struct output_file *f, const char *path, char *data, size_t len)
 	f->stream = !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode);
 	for (hops = 0; hops < 40 && lstat(f->target, &st) == 0 &&
 	    S_ISLNK(st.st_mode); hops++) {
-		if ((next = follow(f->target)) == NULL)
+		n = readlink(f->target, link, sizeof(link));
+		if (n <= 0 || (size_t)n == sizeof(link))
 			break;
+		slash = strrchr(f->target, '/');
+		dir = link[0] != '/' && slash != NULL ?
+		    (int)(slash - f->target + 1) : 0;
+		buf_addf(&b, "%.*s%.*s", dir, f->target, (int)n, link);
 		free(f->target);
-		f->target = next;
+		f->target = buf_detach(&b, NULL);
 	}
-}
-
-/* Empties slot f, removing its temporary file. */
-static void
-clear(struct output_file *f)
-{
-	drop_temp(f);
-	free(f->path);
-	free(f->target);
-	free(f->data);
-	memset(f, 0, sizeof(*f));
-	f->fd = -1;
 }
 
 static void
@@ -148,12 +101,20 @@ drop_temp(struct output_file *f)
 	f->temp = NULL;
 }
 
+static void
+clear(struct output_file *f)
+{
+	drop_temp(f);
+	free(f->path);
+	free(f->target);
+	free(f->data);
+	*f = (struct output_file){ .fd = -1 };
+}
+
 /*
- * Reads the target against f's bytes, a chunk at a time: data, or when
- * that is NULL f's temporary file of f->len bytes.  Sets f->changed (a
- * stream always changes) and says how they compare, reporting
- * CMP_ERROR into d.  ENOTDIR counts as missing: a parent that is a
- * file is reported when the temporary file is made.
+ * Compares the target with data, or when NULL f's temporary file, and
+ * sets f->changed.  ENOTDIR counts as missing: a parent that is a file
+ * is reported when the temporary file is made.
  */
 static enum cmp
 compare(struct output_file *f, const char *data, struct diag *d)
@@ -198,10 +159,8 @@ compare(struct output_file *f, const char *data, struct diag *d)
 }
 
 /*
- * mkdir -p for the directory part of path; 0, or -1 after reporting
- * the directory that failed.  Directories made here stay if the run
- * fails later: they are harmless, and removing them would race with
- * anyone else creating files there (another settler among them).
+ * mkdir -p of path's directory.  What it makes stays if the run fails:
+ * removing it would race with anyone else creating files there.
  */
 static int
 make_parents(const char *path, struct diag *d)
@@ -210,8 +169,7 @@ make_parents(const char *path, struct diag *d)
 	char *dir = xstrndup(path, strlen(path)), *p = dir;
 	int err = 0;
 
-	while (*p == '/')
-		p++;
+	p += strspn(p, "/");
 	while (err == 0 && (p = strchr(p, '/')) != NULL) {
 		*p = '\0';
 		if (mkdir(dir, 0777) == -1) {
@@ -224,54 +182,23 @@ make_parents(const char *path, struct diag *d)
 		if (err != 0)
 			diag_sys(d, DIAG_CANTCREAT, dir, err);
 		*p = '/';
-		while (*p == '/')
-			p++;
+		p += strspn(p, "/");
 	}
 	free(dir);
 	return err != 0 ? -1 : 0;
 }
 
 static int
-write_all(int fd, const char *p, size_t len)
+fail_temp(struct output_file *f, int err, struct diag *d)
 {
-	ssize_t n;
-
-	while (len > 0) {
-		n = write(fd, p, len);
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n == -1)
-			return -1;
-		p += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
-/* Reads up to n bytes, fewer only at the end; -1 on an error. */
-static ssize_t
-read_full(int fd, char *p, size_t n)
-{
-	size_t got = 0;
-	ssize_t r;
-
-	while (got < n) {
-		r = read(fd, p + got, n - got);
-		if (r == -1 && errno == EINTR)
-			continue;
-		if (r <= 0)
-			return r == -1 ? -1 : (ssize_t)got;
-		got += (size_t)r;
-	}
-	return (ssize_t)got;
+	diag_sys(d, DIAG_IOERR, f->path, err);
+	drop_temp(f);
+	return -1;
 }
 
 /*
- * Makes f's temporary file, "DIR/.NAME.XXXXXX" beside the target: the
- * same directory, so that rename(2) is atomic, and a hidden name; it
- * stays open in f->fd.  Returns 0, or -1 after reporting, with no file
- * left.  Errors name the output: the temporary name means nothing to
- * users.
+ * The temporary file goes beside the target, so that rename(2) is
+ * atomic.  Errors name the output: the temporary name means nothing.
  */
 static int
 open_temp(struct output_file *f, struct diag *d)
@@ -280,7 +207,6 @@ open_temp(struct output_file *f, struct diag *d)
 	const char *name = slash != NULL ? slash + 1 : f->target;
 	struct buf b = BUF_INIT;
 
-	f->fd = -1;
 	if (make_parents(f->target, d) != 0)
 		return -1;
 	buf_addf(&b, "%.*s.%s.XXXXXX", (int)(name - f->target), f->target,
@@ -295,11 +221,6 @@ open_temp(struct output_file *f, struct diag *d)
 	return 0;
 }
 
-/*
- * Gives f's written temporary file the target's mode (0666 less the
- * umask for a new one), syncs and closes it.  Returns 0, or -1 after
- * reporting, with no file left.
- */
 static int
 close_temp(const struct output_set *set, struct output_file *f,
     struct diag *d)
@@ -319,7 +240,6 @@ close_temp(const struct output_set *set, struct output_file *f,
 	return err != 0 ? fail_temp(f, err, d) : 0;
 }
 
-/* Writes f's bytes, data, into its synced temporary file. */
 static int
 write_temp(const struct output_set *set, struct output_file *f,
     const char *data, struct diag *d)
@@ -331,13 +251,79 @@ write_temp(const struct output_set *set, struct output_file *f,
 	return close_temp(set, f, d);
 }
 
-/* Reports f's I/O error err and removes its temporary file; -1. */
-static int
-fail_temp(struct output_file *f, int err, struct diag *d)
+/* A path given twice is written once, in the place of the first. */
+static void
+merge_repeats(struct output_set *set)
 {
-	diag_sys(d, DIAG_IOERR, f->path, err);
-	drop_temp(f);
-	return -1;
+	struct output_file *f, *g;
+
+	EACH(f, set)
+		for (g = f + 1; f->path != NULL && g < set->items + set->n; g++)
+			if (g->path != NULL && strcmp(f->path, g->path) == 0) {
+				clear(f);
+				*f = *g;
+				*g = (struct output_file){ .fd = -1 };
+			}
+}
+
+static int
+write_stream(const struct output_file *f, struct diag *d)
+{
+	bool out = strcmp(f->path, "-") == 0;
+	int fd = STDOUT_FILENO, err = 0;
+
+	if (!out && (fd = open(f->path, O_WRONLY | O_TRUNC | O_CLOEXEC)) ==
+	    -1) {
+		diag_sys(d, DIAG_CANTCREAT, f->path, errno);
+		return -1;
+	}
+	if (write_all(fd, f->data, f->len) != 0)
+		err = errno;
+	if (!out && close(fd) != 0 && err == 0)
+		err = errno;
+	if (err != 0)
+		diag_sys(d, DIAG_IOERR, out ? "standard output" : f->path,
+		    err);
+	return err != 0 ? -1 : 0;
+}
+
+void
+output_set_init(struct output_set *set)
+{
+	*set = (struct output_set){ .umask = umask(0) };
+	umask(set->umask);
+}
+
+void
+output_set_release(struct output_set *set)
+{
+	struct output_file *f;
+
+	EACH(f, set)
+		clear(f);
+	free(set->items);
+	*set = (struct output_set){ .umask = set->umask };
+}
+
+size_t
+output_reserve(struct output_set *set, size_t n)
+{
+	size_t first = set->n;
+
+	while (set->cap - set->n < n)
+		set->items = xgrow(set->items, &set->cap, set->cap,
+		    sizeof(*set->items));
+	for (; set->n < first + n; set->n++)
+		set->items[set->n] = (struct output_file){ .fd = -1 };
+	return first;
+}
+
+void
+output_add(struct output_set *set, const char *path, char *data, size_t len)
+{
+	size_t i = output_reserve(set, 1);
+
+	fill(&set->items[i], path, data, len);
 }
 
 int
@@ -349,7 +335,6 @@ output_spill(struct output_set *set, size_t i, const char *path,
 	if (!f->spilled) {
 		fill(f, path, NULL, 0);
 		f->spilled = true;
-		f->fd = -1;
 		f->failed = !f->stream && open_temp(f, d) != 0;
 	}
 	if (f->failed)
@@ -375,7 +360,6 @@ output_settle(struct output_set *set, size_t i, const char *path,
 
 	assert(i < set->n && (f->path == NULL || f->spilled));
 	if (f->spilled) {
-		/* The last bytes, then the whole file against the target. */
 		if (f->failed ||
 		    output_spill(set, i, path, data, len, d) != 0 ||
 		    (c = compare(f, NULL, d)) == CMP_ERROR)
@@ -398,83 +382,25 @@ output_settle(struct output_set *set, size_t i, const char *path,
 	return rc;
 }
 
-/*
- * A path given twice is written once, with its last bytes, in the place
- * of its first, as if the second had replaced the first.
- */
-static void
-merge_repeats(struct output_set *set)
-{
-	struct output_file *f, *g;
-	size_t i, j;
-
-	for (i = 0; i < set->n; i++) {
-		f = &set->items[i];
-		for (j = i + 1; f->path != NULL && j < set->n; j++) {
-			g = &set->items[j];
-			if (g->path != NULL && strcmp(f->path, g->path) == 0) {
-				clear(f);
-				*f = *g;
-				memset(g, 0, sizeof(*g));
-			}
-		}
-	}
-}
-
-/* Writes a stream in place: standard output, a device, a FIFO. */
-static int
-write_stream(const struct output_file *f, struct diag *d)
-{
-	bool out = strcmp(f->path, "-") == 0;
-	int fd = STDOUT_FILENO, err = 0;
-
-	if (!out && (fd = open(f->path, O_WRONLY | O_TRUNC | O_CLOEXEC)) ==
-	    -1) {
-		diag_sys(d, DIAG_CANTCREAT, f->path, errno);
-		return -1;
-	}
-	if (write_all(fd, f->data, f->len) != 0)
-		err = errno;
-	if (!out && close(fd) != 0 && err == 0)
-		err = errno;
-	if (err != 0)
-		diag_sys(d, DIAG_IOERR, out ? "standard output" : f->path,
-		    err);
-	return err != 0 ? -1 : 0;
-}
-
-/*
- * Streams go first: they cannot be taken back, but a failure there
- * still leaves every file target untouched.  A rename failing midway
- * (rare: the directory vanished or went read-only) leaves the earlier
- * targets already replaced, each of them whole.
- */
+/* Streams first: failing there still leaves every file target untouched. */
 int
 output_commit(struct output_set *set, struct diag *d)
 {
 	struct output_file *f;
-	size_t i;
 
 	merge_repeats(set);
-	for (i = 0; i < set->n; i++) {
-		f = &set->items[i];
+	EACH(f, set)
 		if (f->path != NULL && !f->settled &&
 		    compare(f, f->data, d) == CMP_ERROR)
 			goto fail;
-	}
-	for (i = 0; i < set->n; i++) {
-		f = &set->items[i];
+	EACH(f, set)
 		if (f->path != NULL && !f->settled && f->changed &&
 		    !f->stream && write_temp(set, f, f->data, d) != 0)
 			goto fail;
-	}
-	for (i = 0; i < set->n; i++) {
-		f = &set->items[i];
+	EACH(f, set)
 		if (f->path != NULL && f->stream && write_stream(f, d) != 0)
 			goto fail;
-	}
-	for (i = 0; i < set->n; i++) {
-		f = &set->items[i];
+	EACH(f, set) {
 		if (f->temp != NULL && rename(f->temp, f->target) != 0) {
 			diag_sys(d, DIAG_IOERR, f->path, errno);
 			goto fail;
@@ -484,8 +410,8 @@ output_commit(struct output_set *set, struct diag *d)
 	}
 	return 0;
 fail:
-	for (i = 0; i < set->n; i++)
-		drop_temp(&set->items[i]);
+	EACH(f, set)
+		drop_temp(f);
 	return -1;
 }
 
@@ -494,12 +420,10 @@ output_check(struct output_set *set, struct diag *d)
 {
 	struct output_file *f;
 	enum cmp c;
-	size_t i;
 	int rc = 0;
 
 	merge_repeats(set);
-	for (i = 0; i < set->n; i++) {
-		f = &set->items[i];
+	EACH(f, set) {
 		if (f->path == NULL || f->settled || f->stream)
 			continue;
 		if ((c = compare(f, f->data, d)) == CMP_DIFFERENT)
