@@ -3,13 +3,18 @@
 
 The status codes an HTTP server puts in a response to report how a request turned out: every code in the IANA registry (as updated on 2025-09-15), plus unofficial codes that widely used servers, CDNs and services send or log.
 
-HTTPStatus is an IntEnum like the standard library's
-http.HTTPStatus: every member has .phrase and .description, and
-is_informational and the other class properties of Python 3.12.
+HTTPStatus is an IntEnum with a member for each code, in
+ascending order when iterated; aliases are the same members under other
+names. Every member has .phrase, .description, .status_class (the id of
+its class) and an is_<class> property for each class.
+HTTPStatus.from_name() finds a member by id or alias and
+HTTPStatus.from_phrase() by its phrase, now or earlier,
+both in any ASCII case. reason() gives a code's phrase, or None.
 """
 
+import bisect
 import enum
-from typing import Optional
+from typing import Dict, Optional, Tuple
 
 __all__ = ["HTTPStatus", "reason"]
 
@@ -28,6 +33,14 @@ class HTTPStatus(enum.IntEnum):
         obj.phrase = phrase
         obj.description = description
         return obj
+
+    @property
+    def status_class(self) -> str:
+        """The id of the class the code is in."""
+        for first, last, class_id in _CLASSES:
+            if first <= self <= last:
+                return class_id
+        raise ValueError("%d is in no class" % self)
 
     @property
     def is_informational(self) -> bool:
@@ -53,6 +66,24 @@ class HTTPStatus(enum.IntEnum):
     def is_server_error(self) -> bool:
         """Whether the code is in 500-599: Server Error."""
         return 500 <= self <= 599
+
+    @classmethod
+    def from_name(cls, name: str) -> "HTTPStatus":
+        """The member whose id or alias is name, in any ASCII case.
+
+        Raises ValueError when no member has that name.
+        """
+        return cls(_find(_NAME_KEYS, _NAME_CODES, name, "name"))
+
+    @classmethod
+    def from_phrase(cls, phrase: str) -> "HTTPStatus":
+        """The member whose phrase, now or earlier, is phrase in any ASCII
+        case; a phrase two members have had finds the one that has it
+        now.
+
+        Raises ValueError when no member has had that phrase.
+        """
+        return cls(_find(_PHRASE_KEYS, _PHRASE_CODES, phrase, "phrase"))
 
     # 100 Continue
     CONTINUE = (
@@ -515,3 +546,333 @@ def reason(code: int) -> Optional[str]:
         return HTTPStatus(code).phrase
     except ValueError:
         return None
+
+
+# Folds ASCII upper case only: str.lower() would also fold other
+# letters, such as the Kelvin sign to "k".
+_ASCII_LOWER: Dict[int, int] = {c: c + 32 for c in range(65, 91)}
+
+
+def _find(
+    keys: Tuple[str, ...], codes: Tuple[int, ...], text: str, what: str
+) -> int:
+    """The code of text, folded to ASCII lower case, in the sorted keys."""
+    key = text.translate(_ASCII_LOWER)
+    i = bisect.bisect_left(keys, key)
+    if i < len(keys) and keys[i] == key:
+        return codes[i]
+    raise ValueError("unknown %s %r" % (what, text))
+
+
+# Each class: first code, last code, id.
+_CLASSES: Tuple[Tuple[int, int, str], ...] = (
+    (100, 199, "informational"),
+    (200, 299, "success"),
+    (300, 399, "redirection"),
+    (400, 499, "client_error"),
+    (500, 599, "server_error"),
+)
+
+# Ids and aliases, sorted (str order is code point order), and the code
+# of each.
+_NAME_KEYS: Tuple[str, ...] = (
+    "accepted",
+    "already_reported",
+    "bad_gateway",
+    "bad_request",
+    "conflict",
+    "content_too_large",
+    "continue",
+    "created",
+    "early_hints",
+    "expectation_failed",
+    "failed_dependency",
+    "forbidden",
+    "found",
+    "gateway_timeout",
+    "gone",
+    "http_version_not_supported",
+    "im_a_teapot",
+    "im_used",
+    "insufficient_storage",
+    "internal_server_error",
+    "length_required",
+    "locked",
+    "loop_detected",
+    "method_not_allowed",
+    "misdirected_request",
+    "moved_permanently",
+    "multi_status",
+    "multiple_choices",
+    "network_authentication_required",
+    "no_content",
+    "non_authoritative_information",
+    "not_acceptable",
+    "not_extended",
+    "not_found",
+    "not_implemented",
+    "not_modified",
+    "ok",
+    "partial_content",
+    "payload_too_large",
+    "payment_required",
+    "permanent_redirect",
+    "precondition_failed",
+    "precondition_required",
+    "processing",
+    "proxy_authentication_required",
+    "range_not_satisfiable",
+    "request_entity_too_large",
+    "request_header_fields_too_large",
+    "request_timeout",
+    "request_uri_too_long",
+    "requested_range_not_satisfiable",
+    "reset_content",
+    "see_other",
+    "service_unavailable",
+    "switch_proxy",
+    "switching_protocols",
+    "temporary_redirect",
+    "too_early",
+    "too_many_requests",
+    "unauthorized",
+    "unavailable_for_legal_reasons",
+    "unprocessable_content",
+    "unprocessable_entity",
+    "unsupported_media_type",
+    "unused",
+    "upgrade_required",
+    "upload_resumption_supported",
+    "uri_too_long",
+    "use_proxy",
+    "variant_also_negotiates",
+)
+_NAME_CODES: Tuple[int, ...] = (
+    202,
+    208,
+    502,
+    400,
+    409,
+    413,
+    100,
+    201,
+    103,
+    417,
+    424,
+    403,
+    302,
+    504,
+    410,
+    505,
+    418,
+    226,
+    507,
+    500,
+    411,
+    423,
+    508,
+    405,
+    421,
+    301,
+    207,
+    300,
+    511,
+    204,
+    203,
+    406,
+    510,
+    404,
+    501,
+    304,
+    200,
+    206,
+    413,
+    402,
+    308,
+    412,
+    428,
+    102,
+    407,
+    416,
+    413,
+    431,
+    408,
+    414,
+    416,
+    205,
+    303,
+    503,
+    306,
+    101,
+    307,
+    425,
+    429,
+    401,
+    451,
+    422,
+    422,
+    415,
+    306,
+    426,
+    104,
+    414,
+    305,
+    506,
+)
+
+# Phrases, now and earlier, in ASCII lower case, sorted, and the code of
+# each.
+_PHRASE_KEYS: Tuple[str, ...] = (
+    "(unused)",
+    "accepted",
+    "already reported",
+    "bad gateway",
+    "bad request",
+    "conflict",
+    "content too large",
+    "continue",
+    "created",
+    "early hints",
+    "expectation failed",
+    "failed dependency",
+    "forbidden",
+    "found",
+    "gateway time-out",
+    "gateway timeout",
+    "gone",
+    "http version not supported",
+    "i'm a teapot",
+    "im used",
+    "insufficient storage",
+    "internal server error",
+    "length required",
+    "locked",
+    "loop detected",
+    "method not allowed",
+    "misdirected request",
+    "moved permanently",
+    "moved temporarily",
+    "multi-status",
+    "multiple choices",
+    "network authentication required",
+    "no content",
+    "non-authoritative information",
+    "not acceptable",
+    "not extended",
+    "not found",
+    "not implemented",
+    "not modified",
+    "ok",
+    "partial content",
+    "payload too large",
+    "payment required",
+    "permanent redirect",
+    "precondition failed",
+    "precondition required",
+    "processing",
+    "proxy authentication required",
+    "range not satisfiable",
+    "request entity too large",
+    "request header fields too large",
+    "request time-out",
+    "request timeout",
+    "request-uri too large",
+    "request-uri too long",
+    "requested range not satisfiable",
+    "reset content",
+    "see other",
+    "service unavailable",
+    "switch proxy",
+    "switching protocols",
+    "temporary redirect",
+    "too early",
+    "too many requests",
+    "unauthorized",
+    "unavailable for legal reasons",
+    "unordered collection",
+    "unprocessable content",
+    "unprocessable entity",
+    "unsupported media type",
+    "upgrade required",
+    "upload resumption supported",
+    "uri too long",
+    "use proxy",
+    "variant also negotiates",
+)
+_PHRASE_CODES: Tuple[int, ...] = (
+    306,
+    202,
+    208,
+    502,
+    400,
+    409,
+    413,
+    100,
+    201,
+    103,
+    417,
+    424,
+    403,
+    302,
+    504,
+    504,
+    410,
+    505,
+    418,
+    226,
+    507,
+    500,
+    411,
+    423,
+    508,
+    405,
+    421,
+    301,
+    302,
+    207,
+    300,
+    511,
+    204,
+    203,
+    406,
+    510,
+    404,
+    501,
+    304,
+    200,
+    206,
+    413,
+    402,
+    308,
+    412,
+    428,
+    102,
+    407,
+    416,
+    413,
+    431,
+    408,
+    408,
+    414,
+    414,
+    416,
+    205,
+    303,
+    503,
+    306,
+    101,
+    307,
+    425,
+    429,
+    401,
+    451,
+    425,
+    422,
+    422,
+    415,
+    426,
+    104,
+    414,
+    305,
+    506,
+)
