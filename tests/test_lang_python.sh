@@ -1,7 +1,10 @@
 #!/bin/sh
 # Generates the Python module from the embedded data; runs mypy --strict
 # on it and on a typed user (tests/lang/python/use_status.py); checks it
-# against http.HTTPStatus and the data (tests/lang/python/check.py).
+# against http.HTTPStatus and the data (tests/lang/python/check.py);
+# checks status_class, is_<class>, from_name, from_phrase and iteration
+# on it and on examples/registries/grpc.yaml and smtp.yaml
+# (tests/lang/python/capabilities.py).
 # Usage: sh tests/test_lang_python.sh BUILDDIR
 set -u
 B=${1:-build}
@@ -46,4 +49,22 @@ PYTHONPATH=$T $PY -B "$T/use_status.py" >/dev/null 2>"$T/run.log" || {
 }
 PYTHONPATH=$T $PY -B "$SRC/check.py" "$DATA" || fail "check.py failed"
 
-echo "test_lang_python: mypy --strict clean (also as 3.8), matches http.HTTPStatus and the data"
+# Every capability, on the built-in registry and on two that are not
+# HTTP: gRPC's dense codes 0-16 and SMTP's sparse ones.
+PYTHONPATH=$T $PY -B "$SRC/capabilities.py" http_status "$DATA" ||
+	fail "capabilities.py failed on $DATA"
+for reg in examples/registries/grpc.yaml examples/registries/smtp.yaml; do
+	O=$T/$(basename "$reg" .yaml)
+	"$GEN" --lang python --data "$reg" --out "$O" 2>"$T/gen.err" ||
+		fail "gen --lang python --data $reg failed: $(cat "$T/gen.err")"
+	m=$(cd "$O/python" && ls -- *.py)
+	(cd "$O/python" && $PY -m mypy --strict --no-incremental \
+	    --cache-dir="$T/.mypy-reg" "$m") >"$T/mypy.log" 2>&1 || {
+		cat "$T/mypy.log" >&2
+		fail "mypy --strict rejects the module of $reg"
+	}
+	PYTHONPATH=$O/python $PY -B "$SRC/capabilities.py" "${m%.py}" \
+	    "$reg" || fail "capabilities.py failed on $reg"
+done
+
+echo "test_lang_python: mypy --strict clean (also as 3.8), matches http.HTTPStatus and the data; every capability holds on $DATA, grpc and smtp"

@@ -3,13 +3,18 @@
 
 The status codes an HTTP server puts in a response to report how a request turned out: every code in the IANA registry (as updated on 2025-09-15), plus unofficial codes that widely used servers, CDNs and services send or log.
 
-HTTPStatus is an IntEnum like the standard library's
-http.HTTPStatus: every member has .phrase and .description, and
-is_informational and the other class properties of Python 3.12.
+HTTPStatus is an IntEnum with a member for each code, in
+ascending order when iterated; aliases are the same members under other
+names. Every member has .phrase, .description, .status_class (the id of
+its class) and an is_<class> property for each class.
+HTTPStatus.from_name() finds a member by id or alias and
+HTTPStatus.from_phrase() by its phrase, now or earlier,
+both in any ASCII case. reason() gives a code's phrase, or None.
 """
 
+import bisect
 import enum
-from typing import Optional
+from typing import Dict, List, Optional, Tuple
 
 __all__ = ["HTTPStatus", "reason"]
 
@@ -28,6 +33,14 @@ class HTTPStatus(enum.IntEnum):
         obj.phrase = phrase
         obj.description = description
         return obj
+
+    @property
+    def status_class(self) -> str:
+        """The id of the class the code is in."""
+        for first, last, class_id in _CLASSES:
+            if first <= self <= last:
+                return class_id
+        raise ValueError("%d is in no class" % self)
 
     @property
     def is_informational(self) -> bool:
@@ -53,6 +66,24 @@ class HTTPStatus(enum.IntEnum):
     def is_server_error(self) -> bool:
         """Whether the code is in 500-599: Server Error."""
         return 500 <= self <= 599
+
+    @classmethod
+    def from_name(cls, name: str) -> "HTTPStatus":
+        """The member whose id or alias is name, in any ASCII case.
+
+        Raises ValueError when no member has that name.
+        """
+        return cls(_find(_NAME_KEYS, _NAME_CODES, name, "name"))
+
+    @classmethod
+    def from_phrase(cls, phrase: str) -> "HTTPStatus":
+        """The member whose phrase, now or earlier, is phrase in any ASCII
+        case; a phrase two members have had finds the one that has it
+        now.
+
+        Raises ValueError when no member has had that phrase.
+        """
+        return cls(_find(_PHRASE_KEYS, _PHRASE_CODES, phrase, "phrase"))
 
     # 100 Continue
     CONTINUE = (
@@ -515,3 +546,41 @@ def reason(code: int) -> Optional[str]:
         return HTTPStatus(code).phrase
     except ValueError:
         return None
+
+
+# Folds ASCII upper case only: str.lower() would also fold other
+# letters, such as the Kelvin sign to "k".
+_ASCII_LOWER: Dict[int, int] = {c: c + 32 for c in range(65, 91)}
+
+# Each class: first code, last code, id.
+_CLASSES: Tuple[Tuple[int, int, str], ...] = (
+    (100, 199, "informational"),
+    (200, 299, "success"),
+    (300, 399, "redirection"),
+    (400, 499, "client_error"),
+    (500, 599, "server_error"),
+)
+
+# The tables of from_name and from_phrase: the ids and aliases, and the
+# phrases now and earlier in ASCII lower case, each sorted (str order is
+# code point order) and ended by NUL, with the code of each. Each is one
+# string, which costs next to nothing to import however long it is, and
+# is split on first use.
+_NAME_KEYS = "accepted\x00already_reported\x00bad_gateway\x00bad_request\x00conflict\x00content_too_large\x00continue\x00created\x00early_hints\x00expectation_failed\x00failed_dependency\x00forbidden\x00found\x00gateway_timeout\x00gone\x00http_version_not_supported\x00im_a_teapot\x00im_used\x00insufficient_storage\x00internal_server_error\x00length_required\x00locked\x00loop_detected\x00method_not_allowed\x00misdirected_request\x00moved_permanently\x00multi_status\x00multiple_choices\x00network_authentication_required\x00no_content\x00non_authoritative_information\x00not_acceptable\x00not_extended\x00not_found\x00not_implemented\x00not_modified\x00ok\x00partial_content\x00payload_too_large\x00payment_required\x00permanent_redirect\x00precondition_failed\x00precondition_required\x00processing\x00proxy_authentication_required\x00range_not_satisfiable\x00request_entity_too_large\x00request_header_fields_too_large\x00request_timeout\x00request_uri_too_long\x00requested_range_not_satisfiable\x00reset_content\x00see_other\x00service_unavailable\x00switch_proxy\x00switching_protocols\x00temporary_redirect\x00too_early\x00too_many_requests\x00unauthorized\x00unavailable_for_legal_reasons\x00unprocessable_content\x00unprocessable_entity\x00unsupported_media_type\x00unused\x00upgrade_required\x00upload_resumption_supported\x00uri_too_long\x00use_proxy\x00variant_also_negotiates\x00"
+_NAME_CODES = "202 208 502 400 409 413 100 201 103 417 424 403 302 504 410 505 418 226 507 500 411 423 508 405 421 301 207 300 511 204 203 406 510 404 501 304 200 206 413 402 308 412 428 102 407 416 413 431 408 414 416 205 303 503 306 101 307 425 429 401 451 422 422 415 306 426 104 414 305 506 "
+_PHRASE_KEYS = "(unused)\x00accepted\x00already reported\x00bad gateway\x00bad request\x00conflict\x00content too large\x00continue\x00created\x00early hints\x00expectation failed\x00failed dependency\x00forbidden\x00found\x00gateway time-out\x00gateway timeout\x00gone\x00http version not supported\x00i'm a teapot\x00im used\x00insufficient storage\x00internal server error\x00length required\x00locked\x00loop detected\x00method not allowed\x00misdirected request\x00moved permanently\x00moved temporarily\x00multi-status\x00multiple choices\x00network authentication required\x00no content\x00non-authoritative information\x00not acceptable\x00not extended\x00not found\x00not implemented\x00not modified\x00ok\x00partial content\x00payload too large\x00payment required\x00permanent redirect\x00precondition failed\x00precondition required\x00processing\x00proxy authentication required\x00range not satisfiable\x00request entity too large\x00request header fields too large\x00request time-out\x00request timeout\x00request-uri too large\x00request-uri too long\x00requested range not satisfiable\x00reset content\x00see other\x00service unavailable\x00switch proxy\x00switching protocols\x00temporary redirect\x00too early\x00too many requests\x00unauthorized\x00unavailable for legal reasons\x00unordered collection\x00unprocessable content\x00unprocessable entity\x00unsupported media type\x00upgrade required\x00upload resumption supported\x00uri too long\x00use proxy\x00variant also negotiates\x00"
+_PHRASE_CODES = "306 202 208 502 400 409 413 100 201 103 417 424 403 302 504 504 410 505 418 226 507 500 411 423 508 405 421 301 302 207 300 511 204 203 406 510 404 501 304 200 206 413 402 308 412 428 102 407 416 413 431 408 408 414 414 416 205 303 503 306 101 307 425 429 401 451 425 422 422 415 426 104 414 305 506 "
+_split: Dict[str, Tuple[List[str], List[int]]] = {}
+
+
+def _find(keys: str, codes: str, text: str, what: str) -> int:
+    """The code of text, folded to ASCII lower case, in the table keys."""
+    table = _split.get(what)
+    if table is None:
+        table = (keys.split("\x00")[:-1], [int(c) for c in codes.split()])
+        _split[what] = table
+    key = text.translate(_ASCII_LOWER)
+    i = bisect.bisect_left(table[0], key)
+    if i < len(table[0]) and table[0][i] == key:
+        return table[1][i]
+    raise ValueError("unknown %s %r" % (what, text))

@@ -26,4 +26,9 @@ flags: List[bool] = [
 ]
 number: int = status + 1
 same: bool = HTTPStatus(404) is HTTPStatus.NOT_FOUND
-print(describe(404), len(client_errors()), text, flags, number, same)
+kind: str = status.status_class
+by_name: HTTPStatus = HTTPStatus.from_name("Not_Found")
+by_phrase: HTTPStatus = HTTPStatus.from_phrase("not found")
+codes: List[int] = [int(s) for s in HTTPStatus]
+print(describe(404), len(client_errors()), text, flags, number, same,
+      kind, by_name, by_phrase, len(codes))

@@ -24,5 +24,12 @@ for member in sorted(classes[0], key=int):
     out.write(getattr(member, "description").encode("utf-8") + b"\0")
     if mod.reason(int(member)) != phrase:
         sys.exit("print.py: reason(%d) disagrees" % int(member))
+    # A phrase two members share finds the one that has it now with the
+    # lowest code, so compare the phrase found, not the member.
+    found: str = getattr(getattr(classes[0], "from_phrase")(phrase),
+                         "phrase")
+    if found.lower() != phrase.lower():
+        sys.exit("print.py: from_phrase(phrase of %d) is %r"
+                 % (int(member), found))
 if mod.reason(-1) is not None:
     sys.exit("print.py: reason(-1) is not None")
