@@ -575,8 +575,8 @@ func StatusDescription(code int) string {
 	return ""
 }
 
-// String returns the code and its phrase, as in "100 Continue", or
-// "Status(" and the code and ")" when the code is unknown.
+// String returns the code and its phrase, as in "100 Continue",
+// or "Status(" and the code and ")" when the code is unknown.
 func (s Status) String() string {
 	if i := find(int(s)); i >= 0 {
 		return strconv.Itoa(int(s)) + " " + entries[i].phrase
