@@ -14,6 +14,10 @@
 #     registry's classes, and edge cases by hand;
 #   - for the embedded data, tests/lang/go/compat_test.go: constants and
 #     StatusText against net/http.
+# tests/lang/go/ties.yaml adds the edges of FromPhrase (shared current
+# and earlier phrases, non-ASCII letters) and a gap in the slot array;
+# a registry whose code output lists no status must still pass gofmt
+# and go vet.
 # No network: GOPROXY=off, GOTOOLCHAIN=local.
 # Usage: sh tests/test_lang_go.sh BUILDDIR
 set -u
@@ -88,5 +92,27 @@ for r in grpc.yaml:grpcstatus smtp.yaml:smtpreply; do
 	f=examples/registries/${r%%:*}
 	check "$f" "${r#*:}" --data "$f"
 done
+check "$SRC/ties.yaml" tiecodes --data "$SRC/ties.yaml"
 
-echo "test_lang_go: gofmt, go vet and go test pass on 3 registries"
+# A registry whose code output lists no status at all still makes a
+# package that gofmt and go vet accept.
+cat >"$T/empty.yaml" <<'Y' || fail "cannot write empty.yaml"
+schema: 1
+registry: {name: empty_codes, title: Empty, locales: [en]}
+classes: [{id: all, first: 0, last: 9, title: All, description: All.}]
+sets: [{id: vendor, title: Vendor}]
+statuses:
+  - {code: 1, phrase: One, status: unofficial, set: vendor, description: x}
+Y
+M=$T/empty/go
+"$GEN" --data "$T/empty.yaml" --lang go --out "$T/empty" 2>"$T/gen.err" ||
+	fail "empty: gen failed: $(cat "$T/gen.err")"
+unformatted=$(gofmt -l "$M") || fail "empty: gofmt failed"
+[ -z "$unformatted" ] || { gofmt -d "$M" | head -n 40 >&2;
+	fail "empty: gofmt -l lists $unformatted"; }
+(cd "$M" && go mod init example.com/t && go vet ./...) >"$T/go.log" 2>&1 || {
+	cat "$T/go.log" >&2
+	fail "empty: go vet failed"
+}
+
+echo "test_lang_go: gofmt, go vet and go test pass on 4 registries, gofmt and go vet on an empty one"
