@@ -16,7 +16,7 @@
 #     StatusText against net/http.
 # tests/lang/go/ties.yaml adds the edges of FromPhrase (shared current
 # and earlier phrases, non-ASCII letters) and a gap in the slot array;
-# a registry whose code output lists no status must still pass gofmt
+# registries whose code output lists no status must still pass gofmt
 # and go vet.
 # No network: GOPROXY=off, GOTOOLCHAIN=local.
 # Usage: sh tests/test_lang_go.sh BUILDDIR
@@ -94,9 +94,10 @@ for r in grpc.yaml:grpcstatus smtp.yaml:smtpreply; do
 done
 check "$SRC/ties.yaml" tiecodes --data "$SRC/ties.yaml"
 
-# A registry whose code output lists no status at all still makes a
-# package that gofmt and go vet accept.
-cat >"$T/empty.yaml" <<'Y' || fail "cannot write empty.yaml"
+# A registry whose code output lists no status, one whose only status is
+# unofficial and one with no class either, still makes a package that
+# gofmt and go vet accept.
+cat >"$T/empty1.yaml" <<'Y' || fail "cannot write empty1.yaml"
 schema: 1
 registry: {name: empty_codes, title: Empty, locales: [en]}
 classes: [{id: all, first: 0, last: 9, title: All, description: All.}]
@@ -104,15 +105,20 @@ sets: [{id: vendor, title: Vendor}]
 statuses:
   - {code: 1, phrase: One, status: unofficial, set: vendor, description: x}
 Y
-M=$T/empty/go
-"$GEN" --data "$T/empty.yaml" --lang go --out "$T/empty" 2>"$T/gen.err" ||
-	fail "empty: gen failed: $(cat "$T/gen.err")"
-unformatted=$(gofmt -l "$M") || fail "empty: gofmt failed"
-[ -z "$unformatted" ] || { gofmt -d "$M" | head -n 40 >&2;
-	fail "empty: gofmt -l lists $unformatted"; }
-(cd "$M" && go mod init example.com/t && go vet ./...) >"$T/go.log" 2>&1 || {
-	cat "$T/go.log" >&2
-	fail "empty: go vet failed"
-}
+printf '%s\n' 'schema: 1' 'classes: []' 'statuses: []' \
+    'registry: {name: empty_codes, title: Empty, locales: [en]}' \
+    >"$T/empty2.yaml" || fail "cannot write empty2.yaml"
+for e in empty1 empty2; do
+	M=$T/$e/go
+	"$GEN" --data "$T/$e.yaml" --lang go --out "$T/$e" 2>"$T/gen.err" ||
+		fail "$e: gen failed: $(cat "$T/gen.err")"
+	unformatted=$(gofmt -l "$M") || fail "$e: gofmt failed"
+	[ -z "$unformatted" ] || { gofmt -d "$M" | head -n 40 >&2;
+		fail "$e: gofmt -l lists $unformatted"; }
+	(cd "$M" && go mod init example.com/t && go vet ./...) >"$T/go.log" 2>&1 || {
+		cat "$T/go.log" >&2
+		fail "$e: go vet failed"
+	}
+done
 
-echo "test_lang_go: gofmt, go vet and go test pass on 4 registries, gofmt and go vet on an empty one"
+echo "test_lang_go: gofmt, go vet and go test pass on 4 registries, gofmt and go vet on 2 empty ones"
