@@ -298,7 +298,7 @@ const (
 type Status int
 
 // The statuses, in ascending order of code, as parallel arrays of plain
-// data, which compile several times faster than one array of structs:
+// data, which go build compiles faster than one array of structs:
 // codes[i] has the phrase phrases[i] and the description
 // descriptions[i].
 var codes = [...]int{
