@@ -3,7 +3,18 @@
 // Package httpstatus: HTTP Status Codes.
 //
 // The status codes an HTTP server puts in a response to report how a request turned out: every code in the IANA registry (as updated on 2025-09-15), plus unofficial codes that widely used servers, CDNs and services send or log.
+//
+// Each code is an untyped constant, so it goes wherever an int does, and
+// StatusText and StatusDescription give its phrase and what it means.
+// The type Status adds methods (String, Reason, Description, Class and
+// a predicate per class); FromName and FromPhrase find a code by its
+// name or phrase in any ASCII case, and All lists every code.
 package httpstatus
+
+import (
+	"sort"
+	"strconv"
+)
 
 // The status codes, named as net/http names them.
 const (
@@ -282,273 +293,693 @@ const (
 	StatusNetworkAuthenticationRequired = 511
 )
 
+// Status is a code of this registry, known or not. Its methods read the
+// same tables as StatusText.
+type Status int
+
+// The statuses, in ascending order of code, as parallel arrays of plain
+// data, which go build compiles faster than one array of structs:
+// codes[i] has the phrase phrases[i] and the description
+// descriptions[i].
+var codes = [...]int{
+	100,
+	101,
+	102,
+	103,
+	104,
+	200,
+	201,
+	202,
+	203,
+	204,
+	205,
+	206,
+	207,
+	208,
+	226,
+	300,
+	301,
+	302,
+	303,
+	304,
+	305,
+	306,
+	307,
+	308,
+	400,
+	401,
+	402,
+	403,
+	404,
+	405,
+	406,
+	407,
+	408,
+	409,
+	410,
+	411,
+	412,
+	413,
+	414,
+	415,
+	416,
+	417,
+	418,
+	421,
+	422,
+	423,
+	424,
+	425,
+	426,
+	428,
+	429,
+	431,
+	451,
+	500,
+	501,
+	502,
+	503,
+	504,
+	505,
+	506,
+	507,
+	508,
+	510,
+	511,
+}
+
+var phrases = [...]string{
+	"Continue",
+	"Switching Protocols",
+	"Processing",
+	"Early Hints",
+	"Upload Resumption Supported",
+	"OK",
+	"Created",
+	"Accepted",
+	"Non-Authoritative Information",
+	"No Content",
+	"Reset Content",
+	"Partial Content",
+	"Multi-Status",
+	"Already Reported",
+	"IM Used",
+	"Multiple Choices",
+	"Moved Permanently",
+	"Found",
+	"See Other",
+	"Not Modified",
+	"Use Proxy",
+	"(Unused)",
+	"Temporary Redirect",
+	"Permanent Redirect",
+	"Bad Request",
+	"Unauthorized",
+	"Payment Required",
+	"Forbidden",
+	"Not Found",
+	"Method Not Allowed",
+	"Not Acceptable",
+	"Proxy Authentication Required",
+	"Request Timeout",
+	"Conflict",
+	"Gone",
+	"Length Required",
+	"Precondition Failed",
+	"Content Too Large",
+	"URI Too Long",
+	"Unsupported Media Type",
+	"Range Not Satisfiable",
+	"Expectation Failed",
+	"I'm a teapot",
+	"Misdirected Request",
+	"Unprocessable Content",
+	"Locked",
+	"Failed Dependency",
+	"Too Early",
+	"Upgrade Required",
+	"Precondition Required",
+	"Too Many Requests",
+	"Request Header Fields Too Large",
+	"Unavailable For Legal Reasons",
+	"Internal Server Error",
+	"Not Implemented",
+	"Bad Gateway",
+	"Service Unavailable",
+	"Gateway Timeout",
+	"HTTP Version Not Supported",
+	"Variant Also Negotiates",
+	"Insufficient Storage",
+	"Loop Detected",
+	"Not Extended",
+	"Network Authentication Required",
+}
+
+var descriptions = [...]string{
+	"Interim response telling the client that the request headers were accepted and it can go on sending the body. Servers send it when the request carried Expect: 100-continue, so that a large upload is not wasted on a request that would be refused.",
+	"The server agrees to the client's Upgrade request and will speak the protocol named in its own Upgrade header right after this response, for example when a connection becomes a WebSocket.",
+	"WebDAV interim response sent while a long-running request is still being worked on, so that the client does not give up waiting. No final status has been decided yet.",
+	"Interim response carrying Link headers, typically with rel=preload or rel=preconnect, so that the client can start loading subresources while the server is still preparing the final response.",
+	"Interim response from the resumable uploads protocol: the server can resume this upload if it is interrupted, and the Location header gives the URL of the upload resource to continue with.",
+	"The request succeeded. What the body carries depends on the method: the resource for GET, the outcome of the action for POST, and nothing at all for HEAD, which returns only the headers.",
+	"The request succeeded and created one or more new resources. The Location header, when present, points at the main new resource; without it the request URI identifies it.",
+	"The server has taken the request on for processing but has not finished it, and it may still fail later. Typical for queued or batch jobs, usually with a way for the client to check on progress.",
+	"The request succeeded, but a transforming proxy altered the content it got from the origin server, so what the client sees is not exactly what the origin sent.",
+	"The request succeeded and there is no body to send back. Common for PUT and DELETE, and for submissions after which the client should stay on the current page.",
+	"The request succeeded and the client should reset the document view that sent it, for example clear a form so the user can enter new data. The response has no body.",
+	"The server returns only the parts of the resource that the Range header asked for. A single part is described by Content-Range; several parts are sent together as multipart/byteranges.",
+	"WebDAV response whose XML body reports a separate status for each of several resources. Used when one request touches many resources and the results differ.",
+	"Used inside a 207 Multi-Status body to say that the members of a binding were already listed earlier in the same response, so the same collection is not enumerated twice.",
+	"The server fulfilled a GET by applying instance manipulations, such as a delta encoding, to the current instance; the IM header lists what it applied. The client must have asked for this with an A-IM header.",
+	"The resource has several representations and the server does not pick one for the client. The body should list the options, and a preferred one may be given in Location.",
+	"The resource now lives permanently at the URI in the Location header, and clients should update any links they have stored. Clients may turn a POST into a GET when following it; use 308 when the method has to be kept.",
+	"The resource is for now at the URI in the Location header, but later requests should keep using the original URI. Clients may turn a POST into a GET when following it; use 307 when the method has to be kept.",
+	"The server sends the client to a different resource, named in Location, which the client should retrieve with GET. The usual answer to a POST, so that reloading the result page does not submit the form again.",
+	"Answer to a conditional GET or HEAD (If-None-Match, If-Modified-Since) when the copy the client has cached is still current. It has no body and carries only the headers needed to refresh the cache entry, such as ETag, Cache-Control and Expires.",
+	"Once asked the client to repeat the request through the proxy named in Location. Deprecated because letting a response pick the proxy is a security risk; clients ignore it.",
+	"Reserved and not used. An early draft gave it the name Switch Proxy, meaning that later requests should go through a different proxy, but the idea was dropped.",
+	"The resource is for now at the URI in the Location header, and the client must repeat the request there with the same method and body. Later requests should still go to the original URI.",
+	"The resource has moved for good to the URI in the Location header. The client must repeat the request there with the same method and body, and should update stored links.",
+	"The server will not handle the request because it sees a fault on the client side, such as a malformed request line or header, an inconsistent message length, or parameters it cannot make sense of.",
+	"The request lacks valid credentials for the target resource. The server must send a WWW-Authenticate header naming the schemes it accepts, so the client can retry with an Authorization header.",
+	"Reserved for future use and without a standard meaning. Some APIs and payment services send it to say that a payment or subscription is needed first.",
+	"The server understood the request but refuses to carry it out. Unlike 401, it is not a matter of missing credentials: any that were sent are not enough, and the client should not repeat the request with the same ones. The server may explain why in the body, or answer 404 instead to hide that the resource exists.",
+	"The server has no current representation of the target resource, or prefers not to reveal that it has one. It says nothing about whether the absence is temporary; 410 is the code for resources removed for good.",
+	"The target resource exists but does not support the request method. The response must include an Allow header listing the methods it does support.",
+	"Content negotiation failed: the server has no representation that satisfies the request's Accept, Accept-Encoding or Accept-Language headers. It may list the representations it does have in the body.",
+	"Like 401, but it is a proxy on the path that wants credentials. The proxy sends its challenge in Proxy-Authenticate, and the client retries with a Proxy-Authorization header.",
+	"The server did not receive a complete request within the time it was prepared to wait, and is closing the connection. The client may send the request again on a new connection.",
+	"The request clashes with the current state of the resource, for example an edit made against an outdated version, or creating something that already exists. The body should give the client enough to resolve it.",
+	"The resource was here once but has been removed on purpose and is not coming back. Unlike 404 it lets clients and search engines drop their links; it is cacheable by default.",
+	"The server refuses a request that has a body but no Content-Length header. The client may retry with a correct Content-Length.",
+	"A condition in the request headers, such as If-Match or If-Unmodified-Since, evaluated to false, so the method was not applied. This keeps two clients editing the same resource from overwriting each other.",
+	"The request body is bigger than the server is willing or able to handle. The server may simply close the connection; if the limit is only temporary it should say when to retry with Retry-After.",
+	"The request target is longer than the server is willing to interpret. Usually a form that should have used POST was sent as a GET with a huge query string, or a redirect loop keeps making the URI longer.",
+	"The server refuses the request because the body is in a format it does not support, judging by Content-Type, Content-Encoding or the data itself. It may name the formats it takes in an Accept or Accept-Encoding response header.",
+	"None of the ranges in the Range header overlap the resource as it is now, for example a start offset beyond the end of the file. For byte ranges the server should send Content-Range: bytes */LENGTH to tell the real size.",
+	"The server cannot meet the expectation in the request's Expect header. In practice that means an Expect value other than 100-continue.",
+	"A joke from the 1998 April Fools' Hyper Text Coffee Pot Control Protocol, where a teapot refuses to brew coffee. HTTP keeps the code reserved so it never gets a real meaning, yet some servers return it for fun or to turn away unwanted requests.",
+	"The request reached a server that cannot answer for this scheme and host, typically because an HTTP/2 or HTTP/3 connection was reused for a host name the server is not set up for. The client may retry over a new connection.",
+	"The server understands the content type and the syntax is fine, but it cannot act on what the content says, for example well-formed JSON that fails validation.",
+	"WebDAV: the source or destination resource is locked, and the request did not supply a matching lock token in its If header.",
+	"WebDAV: the action was not performed because another action it depended on failed, for example the remaining property changes of a PROPPATCH after one of them failed.",
+	"The server will not process a request that arrived in TLS 1.3 early data (0-RTT), because a replay of it could do harm. The client should send it again once the handshake has completed.",
+	"The server refuses to handle the request over the current protocol but would do so after the client upgrades. It must send an Upgrade header naming the protocols it requires.",
+	"The server insists that the request be conditional, typically a PUT with If-Match, so that a client cannot overwrite changes it has never seen.",
+	"The client has sent too many requests in a given period and is being rate limited. The server may send Retry-After to say how long to wait.",
+	"The server refuses the request because one header field, or the header section as a whole, is too large. The client may retry with smaller headers, for example after clearing oversized cookies.",
+	"The server denies access to the resource because of a legal demand, such as a court order or government censorship. A Link header with rel=blocked-by may name whoever imposes the block.",
+	"The server ran into an unexpected condition that kept it from fulfilling the request. The generic answer when no more specific 5xx code fits.",
+	"The server lacks the functionality the request needs, typically a request method it does not recognize for any resource. The response is cacheable by default.",
+	"A gateway or proxy received an invalid response from the upstream server it contacted while trying to fulfill the request.",
+	"The server cannot handle the request right now, because it is overloaded or down for maintenance, and expects the situation to pass. It may send Retry-After to say when to try again.",
+	"A gateway or proxy did not get an answer in time from the upstream server it had to reach to fulfill the request.",
+	"The server does not support, or will not use, the major HTTP version of the request. The body should explain why and list the versions it does support.",
+	"Transparent content negotiation went wrong: the variant that was chosen is itself set up to negotiate, which would make a loop. It points to a configuration error on the server.",
+	"WebDAV: the server cannot store what it needs to complete the request, for example because the disk or the user's quota is full. The condition is expected to be temporary.",
+	"WebDAV: the server stopped an operation with Depth: infinity because it ran into an endless loop among bindings.",
+	"From the HTTP Extension Framework: the request did not declare an extension that the server's policy requires for this resource. The body may describe which extensions are needed.",
+	"The client must authenticate before it gets network access, typically at a captive portal on public Wi-Fi. It is meant for intercepting proxies rather than origin servers, and the body should link to the login page.",
+}
+
+// Every id and alias, sorted in byte order: nameKeys[i] names
+// nameCodes[i].
+var nameKeys = [...]string{
+	"accepted",
+	"already_reported",
+	"bad_gateway",
+	"bad_request",
+	"conflict",
+	"content_too_large",
+	"continue",
+	"created",
+	"early_hints",
+	"expectation_failed",
+	"failed_dependency",
+	"forbidden",
+	"found",
+	"gateway_timeout",
+	"gone",
+	"http_version_not_supported",
+	"im_a_teapot",
+	"im_used",
+	"insufficient_storage",
+	"internal_server_error",
+	"length_required",
+	"locked",
+	"loop_detected",
+	"method_not_allowed",
+	"misdirected_request",
+	"moved_permanently",
+	"multi_status",
+	"multiple_choices",
+	"network_authentication_required",
+	"no_content",
+	"non_authoritative_information",
+	"not_acceptable",
+	"not_extended",
+	"not_found",
+	"not_implemented",
+	"not_modified",
+	"ok",
+	"partial_content",
+	"payload_too_large",
+	"payment_required",
+	"permanent_redirect",
+	"precondition_failed",
+	"precondition_required",
+	"processing",
+	"proxy_authentication_required",
+	"range_not_satisfiable",
+	"request_entity_too_large",
+	"request_header_fields_too_large",
+	"request_timeout",
+	"request_uri_too_long",
+	"requested_range_not_satisfiable",
+	"reset_content",
+	"see_other",
+	"service_unavailable",
+	"switch_proxy",
+	"switching_protocols",
+	"temporary_redirect",
+	"too_early",
+	"too_many_requests",
+	"unauthorized",
+	"unavailable_for_legal_reasons",
+	"unprocessable_content",
+	"unprocessable_entity",
+	"unsupported_media_type",
+	"unused",
+	"upgrade_required",
+	"upload_resumption_supported",
+	"uri_too_long",
+	"use_proxy",
+	"variant_also_negotiates",
+}
+
+var nameCodes = [...]int{
+	202,
+	208,
+	502,
+	400,
+	409,
+	413,
+	100,
+	201,
+	103,
+	417,
+	424,
+	403,
+	302,
+	504,
+	410,
+	505,
+	418,
+	226,
+	507,
+	500,
+	411,
+	423,
+	508,
+	405,
+	421,
+	301,
+	207,
+	300,
+	511,
+	204,
+	203,
+	406,
+	510,
+	404,
+	501,
+	304,
+	200,
+	206,
+	413,
+	402,
+	308,
+	412,
+	428,
+	102,
+	407,
+	416,
+	413,
+	431,
+	408,
+	414,
+	416,
+	205,
+	303,
+	503,
+	306,
+	101,
+	307,
+	425,
+	429,
+	401,
+	451,
+	422,
+	422,
+	415,
+	306,
+	426,
+	104,
+	414,
+	305,
+	506,
+}
+
+// Every phrase, current and earlier, in ASCII lower case, sorted in byte
+// order: phraseKeys[i] is a phrase of phraseCodes[i]. A phrase two
+// statuses share finds the one that has it now, else the lower code.
+var phraseKeys = [...]string{
+	"(unused)",
+	"accepted",
+	"already reported",
+	"bad gateway",
+	"bad request",
+	"conflict",
+	"content too large",
+	"continue",
+	"created",
+	"early hints",
+	"expectation failed",
+	"failed dependency",
+	"forbidden",
+	"found",
+	"gateway time-out",
+	"gateway timeout",
+	"gone",
+	"http version not supported",
+	"i'm a teapot",
+	"im used",
+	"insufficient storage",
+	"internal server error",
+	"length required",
+	"locked",
+	"loop detected",
+	"method not allowed",
+	"misdirected request",
+	"moved permanently",
+	"moved temporarily",
+	"multi-status",
+	"multiple choices",
+	"network authentication required",
+	"no content",
+	"non-authoritative information",
+	"not acceptable",
+	"not extended",
+	"not found",
+	"not implemented",
+	"not modified",
+	"ok",
+	"partial content",
+	"payload too large",
+	"payment required",
+	"permanent redirect",
+	"precondition failed",
+	"precondition required",
+	"processing",
+	"proxy authentication required",
+	"range not satisfiable",
+	"request entity too large",
+	"request header fields too large",
+	"request time-out",
+	"request timeout",
+	"request-uri too large",
+	"request-uri too long",
+	"requested range not satisfiable",
+	"reset content",
+	"see other",
+	"service unavailable",
+	"switch proxy",
+	"switching protocols",
+	"temporary redirect",
+	"too early",
+	"too many requests",
+	"unauthorized",
+	"unavailable for legal reasons",
+	"unordered collection",
+	"unprocessable content",
+	"unprocessable entity",
+	"unsupported media type",
+	"upgrade required",
+	"upload resumption supported",
+	"uri too long",
+	"use proxy",
+	"variant also negotiates",
+}
+
+var phraseCodes = [...]int{
+	306,
+	202,
+	208,
+	502,
+	400,
+	409,
+	413,
+	100,
+	201,
+	103,
+	417,
+	424,
+	403,
+	302,
+	504,
+	504,
+	410,
+	505,
+	418,
+	226,
+	507,
+	500,
+	411,
+	423,
+	508,
+	405,
+	421,
+	301,
+	302,
+	207,
+	300,
+	511,
+	204,
+	203,
+	406,
+	510,
+	404,
+	501,
+	304,
+	200,
+	206,
+	413,
+	402,
+	308,
+	412,
+	428,
+	102,
+	407,
+	416,
+	413,
+	431,
+	408,
+	408,
+	414,
+	414,
+	416,
+	205,
+	303,
+	503,
+	306,
+	101,
+	307,
+	425,
+	429,
+	401,
+	451,
+	425,
+	422,
+	422,
+	415,
+	426,
+	104,
+	414,
+	305,
+	506,
+}
+
+// find returns the position of code in codes, or -1.
+func find(code int) int {
+	i := sort.Search(len(codes), func(i int) bool {
+		return codes[i] >= code
+	})
+	if i < len(codes) && codes[i] == code {
+		return i
+	}
+	return -1
+}
+
+// classRange is a class: the codes from first to last.
+type classRange struct {
+	id          string
+	first, last int
+}
+
+// classes holds every class in the order of the registry.
+var classes = []classRange{
+	{"informational", 100, 199},
+	{"success", 200, 299},
+	{"redirection", 300, 399},
+	{"client_error", 400, 499},
+	{"server_error", 500, 599},
+}
+
 // StatusText returns the reason phrase of code, or "" when code is
 // unknown.
 func StatusText(code int) string {
-	switch code {
-	case 100:
-		return "Continue"
-	case 101:
-		return "Switching Protocols"
-	case 102:
-		return "Processing"
-	case 103:
-		return "Early Hints"
-	case 104:
-		return "Upload Resumption Supported"
-	case 200:
-		return "OK"
-	case 201:
-		return "Created"
-	case 202:
-		return "Accepted"
-	case 203:
-		return "Non-Authoritative Information"
-	case 204:
-		return "No Content"
-	case 205:
-		return "Reset Content"
-	case 206:
-		return "Partial Content"
-	case 207:
-		return "Multi-Status"
-	case 208:
-		return "Already Reported"
-	case 226:
-		return "IM Used"
-	case 300:
-		return "Multiple Choices"
-	case 301:
-		return "Moved Permanently"
-	case 302:
-		return "Found"
-	case 303:
-		return "See Other"
-	case 304:
-		return "Not Modified"
-	case 305:
-		return "Use Proxy"
-	case 306:
-		return "(Unused)"
-	case 307:
-		return "Temporary Redirect"
-	case 308:
-		return "Permanent Redirect"
-	case 400:
-		return "Bad Request"
-	case 401:
-		return "Unauthorized"
-	case 402:
-		return "Payment Required"
-	case 403:
-		return "Forbidden"
-	case 404:
-		return "Not Found"
-	case 405:
-		return "Method Not Allowed"
-	case 406:
-		return "Not Acceptable"
-	case 407:
-		return "Proxy Authentication Required"
-	case 408:
-		return "Request Timeout"
-	case 409:
-		return "Conflict"
-	case 410:
-		return "Gone"
-	case 411:
-		return "Length Required"
-	case 412:
-		return "Precondition Failed"
-	case 413:
-		return "Content Too Large"
-	case 414:
-		return "URI Too Long"
-	case 415:
-		return "Unsupported Media Type"
-	case 416:
-		return "Range Not Satisfiable"
-	case 417:
-		return "Expectation Failed"
-	case 418:
-		return "I'm a teapot"
-	case 421:
-		return "Misdirected Request"
-	case 422:
-		return "Unprocessable Content"
-	case 423:
-		return "Locked"
-	case 424:
-		return "Failed Dependency"
-	case 425:
-		return "Too Early"
-	case 426:
-		return "Upgrade Required"
-	case 428:
-		return "Precondition Required"
-	case 429:
-		return "Too Many Requests"
-	case 431:
-		return "Request Header Fields Too Large"
-	case 451:
-		return "Unavailable For Legal Reasons"
-	case 500:
-		return "Internal Server Error"
-	case 501:
-		return "Not Implemented"
-	case 502:
-		return "Bad Gateway"
-	case 503:
-		return "Service Unavailable"
-	case 504:
-		return "Gateway Timeout"
-	case 505:
-		return "HTTP Version Not Supported"
-	case 506:
-		return "Variant Also Negotiates"
-	case 507:
-		return "Insufficient Storage"
-	case 508:
-		return "Loop Detected"
-	case 510:
-		return "Not Extended"
-	case 511:
-		return "Network Authentication Required"
+	if i := find(code); i >= 0 {
+		return phrases[i]
 	}
 	return ""
 }
 
 // StatusDescription returns what code means, or "" when code is unknown.
 func StatusDescription(code int) string {
-	switch code {
-	case 100:
-		return "Interim response telling the client that the request headers were accepted and it can go on sending the body. Servers send it when the request carried Expect: 100-continue, so that a large upload is not wasted on a request that would be refused."
-	case 101:
-		return "The server agrees to the client's Upgrade request and will speak the protocol named in its own Upgrade header right after this response, for example when a connection becomes a WebSocket."
-	case 102:
-		return "WebDAV interim response sent while a long-running request is still being worked on, so that the client does not give up waiting. No final status has been decided yet."
-	case 103:
-		return "Interim response carrying Link headers, typically with rel=preload or rel=preconnect, so that the client can start loading subresources while the server is still preparing the final response."
-	case 104:
-		return "Interim response from the resumable uploads protocol: the server can resume this upload if it is interrupted, and the Location header gives the URL of the upload resource to continue with."
-	case 200:
-		return "The request succeeded. What the body carries depends on the method: the resource for GET, the outcome of the action for POST, and nothing at all for HEAD, which returns only the headers."
-	case 201:
-		return "The request succeeded and created one or more new resources. The Location header, when present, points at the main new resource; without it the request URI identifies it."
-	case 202:
-		return "The server has taken the request on for processing but has not finished it, and it may still fail later. Typical for queued or batch jobs, usually with a way for the client to check on progress."
-	case 203:
-		return "The request succeeded, but a transforming proxy altered the content it got from the origin server, so what the client sees is not exactly what the origin sent."
-	case 204:
-		return "The request succeeded and there is no body to send back. Common for PUT and DELETE, and for submissions after which the client should stay on the current page."
-	case 205:
-		return "The request succeeded and the client should reset the document view that sent it, for example clear a form so the user can enter new data. The response has no body."
-	case 206:
-		return "The server returns only the parts of the resource that the Range header asked for. A single part is described by Content-Range; several parts are sent together as multipart/byteranges."
-	case 207:
-		return "WebDAV response whose XML body reports a separate status for each of several resources. Used when one request touches many resources and the results differ."
-	case 208:
-		return "Used inside a 207 Multi-Status body to say that the members of a binding were already listed earlier in the same response, so the same collection is not enumerated twice."
-	case 226:
-		return "The server fulfilled a GET by applying instance manipulations, such as a delta encoding, to the current instance; the IM header lists what it applied. The client must have asked for this with an A-IM header."
-	case 300:
-		return "The resource has several representations and the server does not pick one for the client. The body should list the options, and a preferred one may be given in Location."
-	case 301:
-		return "The resource now lives permanently at the URI in the Location header, and clients should update any links they have stored. Clients may turn a POST into a GET when following it; use 308 when the method has to be kept."
-	case 302:
-		return "The resource is for now at the URI in the Location header, but later requests should keep using the original URI. Clients may turn a POST into a GET when following it; use 307 when the method has to be kept."
-	case 303:
-		return "The server sends the client to a different resource, named in Location, which the client should retrieve with GET. The usual answer to a POST, so that reloading the result page does not submit the form again."
-	case 304:
-		return "Answer to a conditional GET or HEAD (If-None-Match, If-Modified-Since) when the copy the client has cached is still current. It has no body and carries only the headers needed to refresh the cache entry, such as ETag, Cache-Control and Expires."
-	case 305:
-		return "Once asked the client to repeat the request through the proxy named in Location. Deprecated because letting a response pick the proxy is a security risk; clients ignore it."
-	case 306:
-		return "Reserved and not used. An early draft gave it the name Switch Proxy, meaning that later requests should go through a different proxy, but the idea was dropped."
-	case 307:
-		return "The resource is for now at the URI in the Location header, and the client must repeat the request there with the same method and body. Later requests should still go to the original URI."
-	case 308:
-		return "The resource has moved for good to the URI in the Location header. The client must repeat the request there with the same method and body, and should update stored links."
-	case 400:
-		return "The server will not handle the request because it sees a fault on the client side, such as a malformed request line or header, an inconsistent message length, or parameters it cannot make sense of."
-	case 401:
-		return "The request lacks valid credentials for the target resource. The server must send a WWW-Authenticate header naming the schemes it accepts, so the client can retry with an Authorization header."
-	case 402:
-		return "Reserved for future use and without a standard meaning. Some APIs and payment services send it to say that a payment or subscription is needed first."
-	case 403:
-		return "The server understood the request but refuses to carry it out. Unlike 401, it is not a matter of missing credentials: any that were sent are not enough, and the client should not repeat the request with the same ones. The server may explain why in the body, or answer 404 instead to hide that the resource exists."
-	case 404:
-		return "The server has no current representation of the target resource, or prefers not to reveal that it has one. It says nothing about whether the absence is temporary; 410 is the code for resources removed for good."
-	case 405:
-		return "The target resource exists but does not support the request method. The response must include an Allow header listing the methods it does support."
-	case 406:
-		return "Content negotiation failed: the server has no representation that satisfies the request's Accept, Accept-Encoding or Accept-Language headers. It may list the representations it does have in the body."
-	case 407:
-		return "Like 401, but it is a proxy on the path that wants credentials. The proxy sends its challenge in Proxy-Authenticate, and the client retries with a Proxy-Authorization header."
-	case 408:
-		return "The server did not receive a complete request within the time it was prepared to wait, and is closing the connection. The client may send the request again on a new connection."
-	case 409:
-		return "The request clashes with the current state of the resource, for example an edit made against an outdated version, or creating something that already exists. The body should give the client enough to resolve it."
-	case 410:
-		return "The resource was here once but has been removed on purpose and is not coming back. Unlike 404 it lets clients and search engines drop their links; it is cacheable by default."
-	case 411:
-		return "The server refuses a request that has a body but no Content-Length header. The client may retry with a correct Content-Length."
-	case 412:
-		return "A condition in the request headers, such as If-Match or If-Unmodified-Since, evaluated to false, so the method was not applied. This keeps two clients editing the same resource from overwriting each other."
-	case 413:
-		return "The request body is bigger than the server is willing or able to handle. The server may simply close the connection; if the limit is only temporary it should say when to retry with Retry-After."
-	case 414:
-		return "The request target is longer than the server is willing to interpret. Usually a form that should have used POST was sent as a GET with a huge query string, or a redirect loop keeps making the URI longer."
-	case 415:
-		return "The server refuses the request because the body is in a format it does not support, judging by Content-Type, Content-Encoding or the data itself. It may name the formats it takes in an Accept or Accept-Encoding response header."
-	case 416:
-		return "None of the ranges in the Range header overlap the resource as it is now, for example a start offset beyond the end of the file. For byte ranges the server should send Content-Range: bytes */LENGTH to tell the real size."
-	case 417:
-		return "The server cannot meet the expectation in the request's Expect header. In practice that means an Expect value other than 100-continue."
-	case 418:
-		return "A joke from the 1998 April Fools' Hyper Text Coffee Pot Control Protocol, where a teapot refuses to brew coffee. HTTP keeps the code reserved so it never gets a real meaning, yet some servers return it for fun or to turn away unwanted requests."
-	case 421:
-		return "The request reached a server that cannot answer for this scheme and host, typically because an HTTP/2 or HTTP/3 connection was reused for a host name the server is not set up for. The client may retry over a new connection."
-	case 422:
-		return "The server understands the content type and the syntax is fine, but it cannot act on what the content says, for example well-formed JSON that fails validation."
-	case 423:
-		return "WebDAV: the source or destination resource is locked, and the request did not supply a matching lock token in its If header."
-	case 424:
-		return "WebDAV: the action was not performed because another action it depended on failed, for example the remaining property changes of a PROPPATCH after one of them failed."
-	case 425:
-		return "The server will not process a request that arrived in TLS 1.3 early data (0-RTT), because a replay of it could do harm. The client should send it again once the handshake has completed."
-	case 426:
-		return "The server refuses to handle the request over the current protocol but would do so after the client upgrades. It must send an Upgrade header naming the protocols it requires."
-	case 428:
-		return "The server insists that the request be conditional, typically a PUT with If-Match, so that a client cannot overwrite changes it has never seen."
-	case 429:
-		return "The client has sent too many requests in a given period and is being rate limited. The server may send Retry-After to say how long to wait."
-	case 431:
-		return "The server refuses the request because one header field, or the header section as a whole, is too large. The client may retry with smaller headers, for example after clearing oversized cookies."
-	case 451:
-		return "The server denies access to the resource because of a legal demand, such as a court order or government censorship. A Link header with rel=blocked-by may name whoever imposes the block."
-	case 500:
-		return "The server ran into an unexpected condition that kept it from fulfilling the request. The generic answer when no more specific 5xx code fits."
-	case 501:
-		return "The server lacks the functionality the request needs, typically a request method it does not recognize for any resource. The response is cacheable by default."
-	case 502:
-		return "A gateway or proxy received an invalid response from the upstream server it contacted while trying to fulfill the request."
-	case 503:
-		return "The server cannot handle the request right now, because it is overloaded or down for maintenance, and expects the situation to pass. It may send Retry-After to say when to try again."
-	case 504:
-		return "A gateway or proxy did not get an answer in time from the upstream server it had to reach to fulfill the request."
-	case 505:
-		return "The server does not support, or will not use, the major HTTP version of the request. The body should explain why and list the versions it does support."
-	case 506:
-		return "Transparent content negotiation went wrong: the variant that was chosen is itself set up to negotiate, which would make a loop. It points to a configuration error on the server."
-	case 507:
-		return "WebDAV: the server cannot store what it needs to complete the request, for example because the disk or the user's quota is full. The condition is expected to be temporary."
-	case 508:
-		return "WebDAV: the server stopped an operation with Depth: infinity because it ran into an endless loop among bindings."
-	case 510:
-		return "From the HTTP Extension Framework: the request did not declare an extension that the server's policy requires for this resource. The body may describe which extensions are needed."
-	case 511:
-		return "The client must authenticate before it gets network access, typically at a captive portal on public Wi-Fi. It is meant for intercepting proxies rather than origin servers, and the body should link to the login page."
+	if i := find(code); i >= 0 {
+		return descriptions[i]
 	}
 	return ""
+}
+
+// String returns the code and its phrase, as in "100 Continue",
+// or "Status(" and the code and ")" when the code is unknown.
+func (s Status) String() string {
+	if i := find(int(s)); i >= 0 {
+		return strconv.Itoa(int(s)) + " " + phrases[i]
+	}
+	return "Status(" + strconv.Itoa(int(s)) + ")"
+}
+
+// Reason returns the reason phrase of s, or "" when s is unknown.
+func (s Status) Reason() string {
+	return StatusText(int(s))
+}
+
+// Description returns what s means, or "" when s is unknown.
+func (s Status) Description() string {
+	return StatusDescription(int(s))
+}
+
+// Class returns the id of the class whose range holds s, whether s is
+// known or not, or "" when no class does.
+func (s Status) Class() string {
+	for _, c := range classes {
+		if c.first <= int(s) && int(s) <= c.last {
+			return c.id
+		}
+	}
+	return ""
+}
+
+// IsInformational reports whether code is in 100-199: Informational.
+func IsInformational(code int) bool {
+	return 100 <= code && code <= 199
+}
+
+// IsInformational reports whether s is in 100-199: Informational.
+func (s Status) IsInformational() bool {
+	return IsInformational(int(s))
+}
+
+// IsSuccess reports whether code is in 200-299: Success.
+func IsSuccess(code int) bool {
+	return 200 <= code && code <= 299
+}
+
+// IsSuccess reports whether s is in 200-299: Success.
+func (s Status) IsSuccess() bool {
+	return IsSuccess(int(s))
+}
+
+// IsRedirection reports whether code is in 300-399: Redirection.
+func IsRedirection(code int) bool {
+	return 300 <= code && code <= 399
+}
+
+// IsRedirection reports whether s is in 300-399: Redirection.
+func (s Status) IsRedirection() bool {
+	return IsRedirection(int(s))
+}
+
+// IsClientError reports whether code is in 400-499: Client Error.
+func IsClientError(code int) bool {
+	return 400 <= code && code <= 499
+}
+
+// IsClientError reports whether s is in 400-499: Client Error.
+func (s Status) IsClientError() bool {
+	return IsClientError(int(s))
+}
+
+// IsServerError reports whether code is in 500-599: Server Error.
+func IsServerError(code int) bool {
+	return 500 <= code && code <= 599
+}
+
+// IsServerError reports whether s is in 500-599: Server Error.
+func (s Status) IsServerError() bool {
+	return IsServerError(int(s))
+}
+
+// FromName returns the status whose id or alias is name, in any ASCII
+// case ("not_found", "NOT_FOUND"), and whether there is one.
+func FromName(name string) (Status, bool) {
+	return search(nameKeys[:], nameCodes[:], name)
+}
+
+// FromPhrase returns the status whose phrase, or an earlier phrase, is
+// phrase in any ASCII case, and whether there is one.
+func FromPhrase(phrase string) (Status, bool) {
+	return search(phraseKeys[:], phraseCodes[:], phrase)
+}
+
+// All returns every known status in ascending order, in a new slice the
+// caller may change.
+func All() []Status {
+	all := make([]Status, len(codes))
+	for i, code := range codes {
+		all[i] = Status(code)
+	}
+	return all
+}
+
+// search finds key, folded to ASCII lower case, in the sorted keys, and
+// returns the value at the same position.
+func search(keys []string, values []int, key string) (Status, bool) {
+	key = foldASCII(key)
+	i := sort.Search(len(keys), func(i int) bool {
+		return keys[i] >= key
+	})
+	if i < len(keys) && keys[i] == key {
+		return Status(values[i]), true
+	}
+	return 0, false
+}
+
+// foldASCII returns s with A-Z turned to a-z and every other byte kept,
+// unlike strings.ToLower, which folds non-ASCII letters too.
+func foldASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if 'A' <= b[j] && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
 }
