@@ -1,7 +1,4 @@
-/*
- * The YAML 1.2 core schema for scalars: what a plain scalar means, and
- * what an explicit tag makes of any scalar.
- */
+/* The YAML 1.2 core schema: plain scalars, and tags on any scalar. */
 #include "load_int.h"
 
 #include <errno.h>
@@ -95,8 +92,8 @@ parse_int(const char *s, size_t n, long long *out)
 
 /*
  * [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?, [-+]?\.inf, \.nan:
- * of texts of digits, points, signs and e, those strtod reads whole (gen
- * never calls setlocale: the point is the "C" one).  s[n] is NUL.
+ * what strtod reads whole of digits, points, signs and e (gen never
+ * calls setlocale: the point is "C"'s).  s[n] is NUL.
  */
 static enum num
 parse_float(const char *s, size_t n, double *out)

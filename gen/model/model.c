@@ -1,7 +1,3 @@
-/*
- * The model (see model.h): the walk of the document, the registry, its
- * classes and sets, and the order of the checks.
- */
 #include "model.h"
 #include "model_int.h"
 
@@ -32,13 +28,8 @@ static const char *const set_keys[] = { "id", "title", "description" };
 bool
 model_is_ident(const char *s)
 {
-	if (*s < 'a' || *s > 'z')
-		return false;
-	for (s++; *s != '\0'; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
-		    *s == '_'))
-			return false;
-	return true;
+	return *s >= 'a' && *s <= 'z' &&
+	    s[strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789_")] == '\0';
 }
 
 bool
@@ -68,7 +59,7 @@ model_unknown(struct check *c, const struct srcpos *pos, const char *what,
 		diag_error(c->d, pos, "unknown %s '%s'", what, s);
 }
 
-/* The n x- keys of map m, for templates, copied as the tree goes. */
+/* The n x- keys of map m, copied as the tree goes. */
 static const struct value *
 copy_ext(struct check *c, const struct value *m, size_t n)
 {
@@ -262,7 +253,6 @@ model_copy_value(struct arena *a, const struct value *v)
 {
 	struct value *k = arena_alloc(a, sizeof(*k));
 	const struct value **items;
-	struct mkey *keys;
 	size_t i;
 
 	*k = *v;
@@ -271,11 +261,9 @@ model_copy_value(struct arena *a, const struct value *v)
 	k->items = items = arena_array(a, v->len, sizeof(*items));
 	for (i = 0; i < v->len; i++)
 		items[i] = model_copy_value(a, v->items[i]);
-	if (v->kind == VALUE_MAP) {
-		k->u.keys = keys = arena_array(a, v->len, sizeof(*keys));
-		for (i = 0; i < v->len; i++)
-			keys[i] = v->u.keys[i];
-	}
+	if (v->kind == VALUE_MAP)
+		k->u.keys = memcpy(arena_array(a, v->len, sizeof(*v->u.keys)),
+		    v->u.keys, v->len * sizeof(*v->u.keys));
 	return k;
 }
 

@@ -380,20 +380,3 @@ model_check(struct arena *a, struct registry *r, struct diag *d)
 	arena_release(&c.tmp);
 	return d->errors != before ? -1 : 0;
 }
-
-static int
-cmp_code(const void *key, const void *p)
-{
-	long long code = *(const long long *)key;
-	const struct status *s = p;
-
-	return CMP(code, s->code);
-}
-
-const struct status *
-model_find_code(const struct registry *r, long long code)
-{
-	return bsearch(&code, r->statuses, r->nstatuses, sizeof(*r->statuses),
-	    cmp_code);
-}
-

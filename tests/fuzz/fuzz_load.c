@@ -160,11 +160,8 @@ check_model(const struct registry *r)
 	}
 	for (i = 0; i < r->nstatuses; i++) {
 		const struct status *s = &r->statuses[i];
-		const struct status *found = model_find_code(r, s->code);
 
 		if (i > 0 && r->statuses[i - 1].code > s->code)
-			abort();
-		if (found == NULL || found->code != s->code)
 			abort();
 		touch_status(r, s);
 	}
