@@ -9,7 +9,6 @@
 #include "base/suggest.h"
 #include "keyword.h"
 
-/* The keys of each map, by their index in a struct fields. */
 enum { ROOT_SCHEMA, ROOT_REGISTRY, ROOT_SETS, ROOT_CLASSES, ROOT_STATUSES };
 static const char *const root_keys[] = {
 	"schema", "registry", "sets", "classes", "statuses"
@@ -46,20 +45,24 @@ model_is(struct check *c, const struct value *v, enum value_kind kind,
 	return false;
 }
 
-void
-model_unknown(struct check *c, const struct srcpos *pos, const char *what,
+size_t
+model_lookup(struct check *c, const struct srcpos *pos, const char *what,
     const char *s, const char *const *cands, size_t n)
 {
-	const char *hint = suggest(s, strlen(s), cands, n);
+	const char *hint;
+	size_t i;
 
-	if (hint != NULL)
+	for (i = 0; i < n; i++)
+		if (strcmp(s, cands[i]) == 0)
+			return i;
+	if ((hint = suggest(s, strlen(s), cands, n)) != NULL)
 		diag_error(c->d, pos, "unknown %s '%s'; did you mean '%s'?",
 		    what, s, hint);
 	else
 		diag_error(c->d, pos, "unknown %s '%s'", what, s);
+	return n;
 }
 
-/* The n x- keys of map m, copied as the tree goes. */
 static const struct value *
 copy_ext(struct check *c, const struct value *m, size_t n)
 {
@@ -103,7 +106,7 @@ model_read(struct check *c, const struct value *map,
 				break;
 		}
 		if (j == nkeys)
-			model_unknown(c, KEY_POS(c, map, i), "key", key, keys,
+			model_lookup(c, KEY_POS(c, map, i), "key", key, keys,
 			    nkeys);
 		else if (f->val[k] == NULL)
 			f->val[k] = map->items[i];

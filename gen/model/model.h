@@ -36,7 +36,6 @@ struct history {
 };
 
 struct subcode {
-	struct srcpos pos;
 	long long sub;
 	const char *phrase;
 	const struct text *description;	/* per locale */

@@ -44,7 +44,6 @@ build_subcode(struct check *c, const struct value *v, void *p)
 	struct subcode *s = p;
 	struct fields f;
 
-	s->pos = value_pos(c->path, v);
 	s->node = model_read(c, v, subcode_keys, NKEYS(subcode_keys), &f);
 	if (model_get_int(c, &f, SUB_SUB, &s->sub) && s->sub < 0)
 		diag_error(c->d, POS(c, f.val[SUB_SUB]),
@@ -145,15 +144,10 @@ build_kind(struct check *c, const struct fields *f, struct status *s)
 	const char *kind = model_get_str(c, f, ST_STATUS, GET_REQUIRED);
 	size_t k;
 
-	if (kind == NULL)
-		return;
-	for (k = 0; k < NKEYS(status_names); k++)
-		if (strcmp(kind, status_names[k]) == 0) {
-			s->kind = (enum status_kind)k;
-			return;
-		}
-	model_unknown(c, POS(c, f->val[ST_STATUS]), "status", kind,
-	    status_names, NKEYS(status_names));
+	if (kind != NULL && (k = model_lookup(c, POS(c, f->val[ST_STATUS]),
+	    "status", kind, status_names, NKEYS(status_names))) <
+	    NKEYS(status_names))
+		s->kind = (enum status_kind)k;
 }
 
 /* An unofficial code that shares its number stays out of code outputs. */
@@ -314,18 +308,12 @@ check_sets(struct check *c)
 	for (i = 0; i < r->nstatuses; i++) {
 		const struct status *s = &r->statuses[i];
 
-		if (s->set == NULL) {
-			if (s->kind == STATUS_UNOFFICIAL)
-				diag_error(c->d, &s->pos, "unofficial code "
-				    "%lld needs a 'set'", s->code);
-			continue;
-		}
-		for (k = 0; k < r->nsets; k++)
-			if (strcmp(ids[k], s->set) == 0)
-				break;
-		if (k == r->nsets)
-			model_unknown(c, &s->set_pos, "set", s->set, ids,
+		if (s->set != NULL)
+			model_lookup(c, &s->set_pos, "set", s->set, ids,
 			    r->nsets);
+		else if (s->kind == STATUS_UNOFFICIAL)
+			diag_error(c->d, &s->pos, "unofficial code %lld needs "
+			    "a 'set'", s->code);
 	}
 }
 
