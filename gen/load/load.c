@@ -337,9 +337,8 @@ load_events(struct loader *l, yaml_parser_t *p)
 }
 
 /*
- * A reader error's byte offset as a position: lines as libyaml counts
- * them (CRLF is one), columns in characters.  A file read in chunks is
- * read again up to the offset.
+ * A reader error's byte offset as a position, lines as libyaml counts
+ * them (CRLF is one), columns in characters; a file is read again.
  */
 static struct srcpos
 offset_pos(const struct loader *l, size_t off)
@@ -468,12 +467,8 @@ static void
 loader_init(struct loader *l, const struct load_to *to, const char *path,
     const struct load_limits *lim, struct diag *d)
 {
-	memset(l, 0, sizeof(*l));
-	l->to = to;
-	l->d = d;
-	l->path = path;
-	l->lim = lim != NULL ? *lim : (struct load_limits)LOAD_LIMITS_DEFAULT;
-	l->nul = SIZE_MAX;
+	*l = (struct loader){ .to = to, .d = d, .path = path, .nul = SIZE_MAX,
+	    .lim = lim != NULL ? *lim : (struct load_limits)LOAD_LIMITS_DEFAULT };
 }
 
 int

@@ -11,10 +11,6 @@
 #ifndef GEN_LOAD_H
 #define GEN_LOAD_H
 
-#include <stddef.h>
-
-#include "base/arena.h"
-#include "base/diag.h"
 #include "base/value.h"
 
 /*
@@ -26,9 +22,8 @@ struct load_limits {
 	size_t max_bytes, max_depth, max_nodes;
 };
 
-#define LOAD_MAX_DEPTH		256
 #define LOAD_LIMITS_DEFAULT \
-	{ (size_t)64 * 1024 * 1024, LOAD_MAX_DEPTH, (size_t)10 * 1000 * 1000 }
+	{ (size_t)64 * 1024 * 1024, 256, (size_t)10 * 1000 * 1000 }
 
 /* Where a tree goes: a reader that keeps only texts may free the nodes. */
 struct load_to {

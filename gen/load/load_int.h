@@ -2,8 +2,6 @@
 #ifndef GEN_LOAD_INT_H
 #define GEN_LOAD_INT_H
 
-#include <stddef.h>
-
 #include "load.h"
 
 #define TAG_PREFIX	"tag:yaml.org,2002:"

@@ -4,7 +4,6 @@
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
-#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -126,21 +125,19 @@ void
 load_resolve_plain(struct value *v, const struct srcpos *pos,
     struct diag *d)
 {
-	enum num r;
+	enum num r = NUM_OK;
 
-	if (is_null(v->str, v->len)) {
+	if (is_null(v->str, v->len))
 		v->kind = VALUE_NULL;
-	} else if (parse_bool(v->str, v->len, &v->u.b)) {
+	else if (parse_bool(v->str, v->len, &v->u.b))
 		v->kind = VALUE_BOOL;
-	} else if ((r = parse_int(v->str, v->len, &v->u.i)) != NUM_SYNTAX) {
+	else if ((r = parse_int(v->str, v->len, &v->u.i)) != NUM_SYNTAX)
 		v->kind = VALUE_INT;
-		if (r == NUM_RANGE)
-			diag_error(d, pos, "integer out of range");
-	} else if ((r = parse_float(v->str, v->len, &v->u.f)) != NUM_SYNTAX) {
+	else if ((r = parse_float(v->str, v->len, &v->u.f)) != NUM_SYNTAX)
 		v->kind = VALUE_FLOAT;
-		if (r == NUM_RANGE)
-			diag_error(d, pos, "number out of range");
-	}
+	if (r == NUM_RANGE)
+		diag_error(d, pos, "%s out of range",
+		    v->kind == VALUE_INT ? "integer" : "number");
 }
 
 void

@@ -43,14 +43,6 @@ struct name {
 	bool given;
 };
 
-struct names {
-	const char *lang;
-	const char **folds;	/* of the names given, sorted */
-	size_t nfolds;
-	struct name *v;
-	size_t n;
-};
-
 static const char *
 fold(struct check *c, const char *s)
 {
@@ -250,67 +242,71 @@ lang_case(const char *lang)
 	return -1;
 }
 
-static void
-list_folds(struct check *c, struct names *nm)
+/* The folds of the names `names:` gives in lang, sorted; *n of them. */
+static const char **
+list_folds(struct check *c, const char *lang, size_t *n)
 {
 	const struct registry *r = c->r;
 	const struct value *l;
-	size_t i, j, n = 0;
+	const char **folds;
+	size_t i, j, m = 0;
 
 	for (i = 0; i < r->nstatuses; i++)
-		if ((l = value_find(r->statuses[i].names, nm->lang)) != NULL)
-			n += l->len;
-	nm->folds = arena_array(&c->tmp, n + 1, sizeof(*nm->folds));
-	for (i = 0; i < r->nstatuses; i++) {
-		l = value_find(r->statuses[i].names, nm->lang);
+		if ((l = value_find(r->statuses[i].names, lang)) != NULL)
+			m += l->len;
+	folds = arena_array(&c->tmp, m + 1, sizeof(*folds));
+	for (i = 0, m = 0; i < r->nstatuses; i++) {
+		l = value_find(r->statuses[i].names, lang);
 		for (j = 0; l != NULL && j < l->len; j++)
-			nm->folds[nm->nfolds++] = fold(c, l->items[j]->str);
+			folds[m++] = fold(c, l->items[j]->str);
 	}
-	qsort(nm->folds, nm->nfolds, sizeof(*nm->folds), cmp_str);
+	qsort(folds, m, sizeof(*folds), cmp_str);
+	*n = m;
+	return folds;
 }
 
 /*
- * Each status's names in lang: those `names:` gives, else its ids in a
- * built-in language's case.  Only given names are reported, so only ids
- * that fold as one are kept.
+ * A status's names in lang: its `names:`, else its ids in a built-in
+ * language's case, kept when they fold as a given name (or no report).
  */
 static void
 check_lang_names(struct check *c, const struct idents *ids, const char *lang)
 {
-	struct names nm = { lang, NULL, 0, NULL, 0 };
 	int lc = lang_case(lang);
 	const struct status *st;
 	const struct value *l;
+	const char **folds;
+	struct name *nm;
 	struct spelt *v;
-	size_t *prev, i, j, p, at = 0, nid;
+	size_t *prev, i, j, p, n = 0, nfolds, at = 0, nid;
 
-	list_folds(c, &nm);
-	nm.v = arena_array(&c->tmp, nm.nfolds + ids->n + 1, sizeof(*nm.v));
+	folds = list_folds(c, lang, &nfolds);
+	nm = arena_array(&c->tmp, nfolds + ids->n + 1, sizeof(*nm));
 	for (i = 0; i < c->r->nstatuses; i++, at += nid) {
 		st = &c->r->statuses[i];
 		nid = (st->id != NULL) + st->naliases;
 		l = value_find(st->names, lang);
 		for (j = 0; l != NULL && j < l->len; j++)
-			nm.v[nm.n++] = (struct name){ l->items[j]->str,
+			nm[n++] = (struct name){ l->items[j]->str,
 			    value_pos(c->path, l->items[j]), true };
 		for (j = at; l == NULL && lc >= 0 && j < at + nid; j++)
-			if (is_in(nm.folds, nm.nfolds, ids->v[j].fold))
-				nm.v[nm.n++] = (struct name){ arena_strdup(
-				    &c->tmp, spell(&c->scratch, ids->v[j].id,
+			if (is_in(folds, nfolds, ids->v[j].fold))
+				nm[n++] = (struct name){ arena_strdup(&c->tmp,
+				    spell(&c->scratch, ids->v[j].id,
 				    (enum case_id)lc)), *ids->v[j].pos, false };
 	}
-	v = arena_array(&c->tmp, nm.n + 1, sizeof(*v));
-	prev = arena_array(&c->tmp, nm.n + 1, sizeof(*prev));
-	for (i = 0; i < nm.n; i++)
-		v[i] = (struct spelt){ nm.v[i].s, i };
-	find_repeats(v, nm.n, prev);
-	for (i = 0; i < nm.n; i++) {
+	v = arena_array(&c->tmp, n + 1, sizeof(*v));
+	prev = arena_array(&c->tmp, n + 1, sizeof(*prev));
+	for (i = 0; i < n; i++)
+		v[i] = (struct spelt){ nm[i].s, i };
+	find_repeats(v, n, prev);
+	for (i = 0; i < n; i++) {
 		p = prev[i];
-		if (p == NONE || (!nm.v[i].given && !nm.v[p].given))
+		if (p == NONE || (!nm[i].given && !nm[p].given))
 			continue;
-		diag_error(c->d, &nm.v[i].pos, "duplicate %s name '%s'", lang,
-		    nm.v[i].s);
-		diag_note(c->d, &nm.v[p].pos, "first defined here");
+		diag_error(c->d, &nm[i].pos, "duplicate %s name '%s'", lang,
+		    nm[i].s);
+		diag_note(c->d, &nm[p].pos, "first defined here");
 	}
 }
 

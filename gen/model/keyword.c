@@ -1,7 +1,6 @@
 #include "keyword.h"
 
 #include <stdbool.h>
-#include <stddef.h>
 #include <string.h>
 
 /*

@@ -1,10 +1,8 @@
-#include "model.h"
 #include "model_int.h"
 
 #include <assert.h>
 #include <string.h>
 
-#include "base/buf.h"
 #include "base/case.h"
 #include "base/suggest.h"
 #include "keyword.h"

@@ -12,11 +12,6 @@
 #ifndef GEN_MODEL_H
 #define GEN_MODEL_H
 
-#include <stdbool.h>
-#include <stddef.h>
-
-#include "base/arena.h"
-#include "base/diag.h"
 #include "base/value.h"
 
 enum status_kind {

@@ -5,13 +5,7 @@
 #ifndef GEN_MODEL_INT_H
 #define GEN_MODEL_INT_H
 
-#include <stdbool.h>
-#include <stddef.h>
-
-#include "base/arena.h"
 #include "base/buf.h"
-#include "base/diag.h"
-#include "base/value.h"
 #include "model.h"
 
 struct check {

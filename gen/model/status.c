@@ -21,6 +21,8 @@ enum { SUB_SUB, SUB_PHRASE, SUB_DESCRIPTION };
 static const char *const subcode_keys[] = { "sub", "phrase", "description" };
 static_assert(NKEYS(status_keys) <= FIELDS_MAX, "FIELDS_MAX fits them");
 
+#define ALPHA	"_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
 /* Indexed by enum status_kind. */
 static const char *const status_names[] = {
 	"standard", "deprecated", "unused", "experimental", "temporary",
@@ -99,15 +101,12 @@ build_names(struct check *c, const struct fields *f, struct status *s)
 			return;
 		for (j = 0; j < l->len; j++) {
 			const struct value *n = l->items[j];
-			const char *text = shown(n), *q = text;
+			const char *t = shown(n);
 
-			while ((*q >= 'a' && *q <= 'z') || *q == '_' ||
-			    (*q >= 'A' && *q <= 'Z') ||
-			    (q > text && *q >= '0' && *q <= '9'))
-				q++;
-			if (n->kind != VALUE_STRING || n->len == 0 || *q) {
+			if (n->kind != VALUE_STRING || strspn(t, ALPHA) == 0 ||
+			    t[strspn(t, ALPHA "0123456789")] != '\0') {
 				diag_error(c->d, POS(c, n), "'%s' is not a "
-				    "valid name", text);
+				    "valid name", t);
 				return;
 			}
 		}
@@ -224,9 +223,8 @@ cmp_status(const void *pa, const void *pb)
 }
 
 /*
- * Sorted, the entry the code outputs use comes first among those that
- * share a code.  Sets may share a number, or reuse a registered one,
- * only when all entries but one say docs_only; not within one set.
+ * Sorted, the entry code outputs use comes first of those that share a
+ * code, which only docs_only entries of other sets may.
  */
 static void
 check_shared(struct check *c, size_t i)
@@ -271,16 +269,8 @@ check_codes(struct check *c)
 	struct registry *r = c->r;
 	size_t i, k;
 
-	/*
-	 * Mostly in order already: a look along the list spares a sort.
-	 * No two share a position, so the order is total either way.
-	 */
-	for (i = 1; i < r->nstatuses; i++)
-		if (cmp_status(&r->statuses[i - 1], &r->statuses[i]) > 0) {
-			qsort(r->statuses, r->nstatuses, sizeof(*r->statuses),
-			    cmp_status);
-			break;
-		}
+	/* No two share a position: the order is total. */
+	qsort(r->statuses, r->nstatuses, sizeof(*r->statuses), cmp_status);
 	for (i = 0; i < r->nstatuses; i++) {
 		struct status *s = &r->statuses[i];
 

@@ -34,7 +34,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
  * the real one, because hostile nesting is what it guards against.
  */
 static const struct load_limits limits = {
-	1024 * 1024, LOAD_MAX_DEPTH, 200000
+	1024 * 1024, 256, 200000
 };
 
 /* One pass of the input through load and model. */
