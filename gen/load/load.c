@@ -61,12 +61,9 @@ mark_pos(const struct loader *l, const yaml_mark_t *m)
 static struct slot *
 push_slot(struct loader *l)
 {
-	struct slot *s;
-
 	l->slots = xgrow(l->slots, &l->scap, l->nslots, sizeof(*l->slots));
-	s = &l->slots[l->nslots++];
-	memset(s, 0, sizeof(*s));
-	return s;
+	l->slots[l->nslots] = (struct slot){ 0 };
+	return &l->slots[l->nslots++];
 }
 
 static bool
@@ -286,14 +283,11 @@ on_close(struct loader *l)
 }
 
 static int
-on_event(struct loader *l, const yaml_event_t *ev, bool *done)
+on_event(struct loader *l, const yaml_event_t *ev)
 {
 	struct srcpos pos = mark_pos(l, &ev->start_mark);
 
 	switch (ev->type) {
-	case YAML_STREAM_END_EVENT:
-		*done = true;
-		return 0;
 	case YAML_DOCUMENT_START_EVENT:
 		if (++l->docs == 1)
 			return 0;
@@ -330,7 +324,8 @@ load_events(struct loader *l, yaml_parser_t *p)
 	while (!done && rc == 0 && !diag_full(l->d)) {
 		if (!yaml_parser_parse(p, &ev))
 			return -1;
-		rc = on_event(l, &ev, &done);
+		done = ev.type == YAML_STREAM_END_EVENT;
+		rc = on_event(l, &ev);
 		yaml_event_delete(&ev);
 	}
 	return rc;

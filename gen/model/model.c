@@ -132,9 +132,8 @@ has_text(const struct value *v)
 }
 
 /*
- * A phrase, title or reference is one line of plain text: no control
- * character but tab and line feed, which descriptions, notes and x-
- * values may hold (escaped).
+ * A phrase, title or reference is one line: no control character but
+ * tab and line feed, which descriptions, notes and x- values may hold.
  */
 static bool
 is_line(struct check *c, const struct value *v, const char *key,
@@ -310,7 +309,7 @@ build_registry(struct check *c, const struct value *v)
 	struct fields f;
 	size_t i;
 
-	if (!model_is(c, v, VALUE_MAP, "'registry'"))
+	if (v == NULL || !model_is(c, v, VALUE_MAP, "'registry'"))
 		return;
 	r->node = model_read(c, v, registry_keys, NKEYS(registry_keys), &f);
 	r->name = model_get_str(c, &f, REG_NAME, GET_REQUIRED | GET_IDENT);
@@ -405,7 +404,6 @@ static void
 build_model(struct check *c, const struct value *root)
 {
 	struct registry *r = c->r;
-	const struct value *v;
 	struct fields f;
 	long long schema;
 
@@ -417,9 +415,7 @@ build_model(struct check *c, const struct value *root)
 		diag_error(c->d, POS(c, f.val[ROOT_SCHEMA]),
 		    "unsupported schema version %lld (this gen reads 1)",
 		    schema);
-	v = field(c, &f, ROOT_REGISTRY, true);
-	if (v != NULL)
-		build_registry(c, v);
+	build_registry(c, field(c, &f, ROOT_REGISTRY, true));
 	if (r->nlocales == 0)
 		return;
 	r->sets = model_build_list(c, f.val[ROOT_SETS], "sets",

@@ -1,13 +1,10 @@
 /*
- * model: the registry (data schema version 1), validated.
- *
- * Scalar types follow the schema, not YAML: `phrase: No` is "No", and a
- * quoted code is an error.  A locale text (struct text *) is an array
- * indexed like registry.locales, NULL where the data gives none; a plain
- * string is the default locale's.  The model lives in the arena given
- * to model_build but for its texts, borrowed from the tree's texts
- * arena, which must outlive it; the tree's nodes may go (x- keys are
- * copied).
+ * model: the registry (data schema version 1), validated.  Types follow
+ * the schema, not YAML: `phrase: No` is "No", a quoted code an error.
+ * A locale text (struct text *) is indexed like registry.locales, with
+ * NULL where the data gives none.  The model lives in model_build's
+ * arena but for its texts, borrowed from the tree's texts arena, which
+ * must outlive it; the tree's nodes may go (x- keys are copied).
  */
 #ifndef GEN_MODEL_H
 #define GEN_MODEL_H

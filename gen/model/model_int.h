@@ -30,11 +30,10 @@ struct check {
 
 /*
  * model_read sorts the members of map into f by keys[0..nkeys); another
- * key is an error but for x- ones, which it returns copied into a map
- * (or NULL: none).  The getters read f->val[k] and report a missing
- * required key at the map, a bad value at the value, returning NULL (or
- * false).  A string is any non-null scalar's text; an integer is always
- * required.
+ * key is an error but for x- ones, returned copied into a map (or NULL).
+ * The getters of f->val[k] report a missing required key at the map, a
+ * bad value at the value, and return NULL (or false); integers are
+ * always required.
  */
 #define FIELDS_MAX	15
 

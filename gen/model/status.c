@@ -1,7 +1,6 @@
 /* Statuses (see model_int.h): building them, then the checks across them. */
 #include "model_int.h"
 
-#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,7 +18,6 @@ enum { HIST_PHRASE, HIST_REF };
 static const char *const history_keys[] = { "phrase", "ref" };
 enum { SUB_SUB, SUB_PHRASE, SUB_DESCRIPTION };
 static const char *const subcode_keys[] = { "sub", "phrase", "description" };
-static_assert(NKEYS(status_keys) <= FIELDS_MAX, "FIELDS_MAX fits them");
 
 #define ALPHA	"_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
