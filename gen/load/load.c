@@ -462,8 +462,10 @@ static void
 loader_init(struct loader *l, const struct load_to *to, const char *path,
     const struct load_limits *lim, struct diag *d)
 {
+	static const struct load_limits def = LOAD_LIMITS_DEFAULT;
+
 	*l = (struct loader){ .to = to, .d = d, .path = path, .nul = SIZE_MAX,
-	    .lim = lim != NULL ? *lim : (struct load_limits)LOAD_LIMITS_DEFAULT };
+	    .lim = lim != NULL ? *lim : def };
 }
 
 int
