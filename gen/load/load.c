@@ -1,7 +1,3 @@
-/*
- * The loader (see load.h): the text, from memory or a file a chunk at a
- * time, libyaml's run over it and its errors, its events into the tree.
- */
 #include "load_int.h"
 
 #include <errno.h>
@@ -22,11 +18,10 @@
 /* Maps up to this size are checked for repeated keys pair by pair. */
 #define DUPS_SCAN_MAX	16
 
-/* A list or map being built. */
 struct frame {
 	struct value *v;
 	size_t base;		/* its first slot in loader.slots */
-	bool want_key;		/* map: the next node is a key */
+	bool want_key;		/* the next node is a map's key */
 };
 
 /* An open container's item; a map's keyless ones go when it closes. */
@@ -52,12 +47,10 @@ struct loader {
 	const struct value *root;
 	struct frame *frames;	/* depth of them in use */
 	size_t depth, fcap;
-	/* Items of the open containers, to the arena when one closes. */
-	struct slot *slots;
+	struct slot *slots;	/* of the open containers */
 	size_t nslots, scap;
 };
 
-/* Where libyaml's mark m is, in l's file. */
 static struct srcpos
 mark_pos(const struct loader *l, const yaml_mark_t *m)
 {
@@ -68,26 +61,18 @@ mark_pos(const struct loader *l, const yaml_mark_t *m)
 static struct slot *
 push_slot(struct loader *l)
 {
-	struct slot *s;
-
 	l->slots = xgrow(l->slots, &l->scap, l->nslots, sizeof(*l->slots));
-	s = &l->slots[l->nslots++];
-	memset(s, 0, sizeof(*s));
-	return s;
+	l->slots[l->nslots] = (struct slot){ 0 };
+	return &l->slots[l->nslots++];
 }
 
 static bool
 in_key(const struct loader *l)
 {
-	const struct frame *f = l->depth ? &l->frames[l->depth - 1] : NULL;
-
-	return f != NULL && f->v->kind == VALUE_MAP && f->want_key;
+	return l->depth > 0 && l->frames[l->depth - 1].want_key;
 }
 
-/*
- * Hands a node, or NULL after an alias, to its parent.  As a map's key
- * it leaves a keyless slot: scalar keys come through add_key.
- */
+/* Hands v (NULL: an alias) to its parent; a non-scalar key leaves none. */
 static void
 attach(struct loader *l, const struct value *v)
 {
@@ -109,7 +94,6 @@ attach(struct loader *l, const struct value *v)
 	}
 }
 
-/* A key needs no node: its text and position go in a slot. */
 static void
 add_key(struct loader *l, const yaml_event_t *ev, const struct srcpos *pos)
 {
@@ -206,7 +190,7 @@ on_open(struct loader *l, const yaml_event_t *ev, enum value_kind kind)
 	f->v->line = pos.line;
 	f->v->col = pos.col;
 	f->base = l->nslots;
-	f->want_key = true;
+	f->want_key = kind == VALUE_MAP;
 	return 0;
 }
 
@@ -283,8 +267,7 @@ on_close(struct loader *l)
 			v->items[i] = m[i].val;
 		v->len = (unsigned)n;
 	} else {
-		if (n > 1)
-			check_dups(l, m, n);
+		check_dups(l, m, n);
 		keys = arena_array(l->to->nodes, n, sizeof(*keys));
 		for (i = 0; i < n; i++) {
 			if (m[i].key.s == NULL)
@@ -300,14 +283,11 @@ on_close(struct loader *l)
 }
 
 static int
-on_event(struct loader *l, const yaml_event_t *ev, bool *done)
+on_event(struct loader *l, const yaml_event_t *ev)
 {
 	struct srcpos pos = mark_pos(l, &ev->start_mark);
 
 	switch (ev->type) {
-	case YAML_STREAM_END_EVENT:
-		*done = true;
-		return 0;
 	case YAML_DOCUMENT_START_EVENT:
 		if (++l->docs == 1)
 			return 0;
@@ -334,7 +314,6 @@ on_event(struct loader *l, const yaml_event_t *ev, bool *done)
 	}
 }
 
-/* To the end of the stream; -1 when p failed or an error stopped it. */
 static int
 load_events(struct loader *l, yaml_parser_t *p)
 {
@@ -345,16 +324,16 @@ load_events(struct loader *l, yaml_parser_t *p)
 	while (!done && rc == 0 && !diag_full(l->d)) {
 		if (!yaml_parser_parse(p, &ev))
 			return -1;
-		rc = on_event(l, &ev, &done);
+		done = ev.type == YAML_STREAM_END_EVENT;
+		rc = on_event(l, &ev);
 		yaml_event_delete(&ev);
 	}
 	return rc;
 }
 
 /*
- * A reader error's byte offset as a position: lines as libyaml counts
- * them (CRLF is one), columns in characters.  A file read in chunks is
- * read again up to the offset.
+ * A reader error's byte offset as a position, lines as libyaml counts
+ * them (CRLF is one), columns in characters; a file is read again.
  */
 static struct srcpos
 offset_pos(const struct loader *l, size_t off)
@@ -423,10 +402,7 @@ parse_error(const struct loader *l, const yaml_parser_t *p)
 	}
 }
 
-/*
- * libyaml's read handler.  A NUL byte, a failed read or a file grown past
- * the limit stops the parser with a reader error, which parse_error says.
- */
+/* A NUL byte, a failed read or a file grown too big: a reader error. */
 static int
 read_chunk(void *data, unsigned char *buf, size_t size, size_t *nread)
 {
@@ -448,7 +424,6 @@ read_chunk(void *data, unsigned char *buf, size_t size, size_t *nread)
 	return !l->big;
 }
 
-/* Runs libyaml over l's input; 0 with *out set, or -1 after an error. */
 static int
 run(struct loader *l, const struct value **out)
 {
@@ -487,12 +462,10 @@ static void
 loader_init(struct loader *l, const struct load_to *to, const char *path,
     const struct load_limits *lim, struct diag *d)
 {
-	memset(l, 0, sizeof(*l));
-	l->to = to;
-	l->d = d;
-	l->path = path;
-	l->lim = lim != NULL ? *lim : (struct load_limits)LOAD_LIMITS_DEFAULT;
-	l->nul = SIZE_MAX;
+	static const struct load_limits def = LOAD_LIMITS_DEFAULT;
+
+	*l = (struct loader){ .to = to, .d = d, .path = path, .nul = SIZE_MAX,
+	    .lim = lim != NULL ? *lim : def };
 }
 
 int
@@ -525,10 +498,7 @@ load_yaml(const struct load_to *to, const char *path, const char *text,
 	return run(&l, out);
 }
 
-/*
- * What is no regular file (a pipe) cannot be read again to place an
- * error: it is read whole, up to just past the limit, for load_yaml.
- */
+/* A pipe cannot be read again to place an error: it is read whole. */
 static int
 load_whole(struct loader *l, FILE *fp, const struct value **out)
 {
@@ -570,7 +540,6 @@ load_file(const struct load_to *to, const char *path,
 	} else if ((uintmax_t)st.st_size > l.lim.max_bytes) {
 		too_big(&l);
 	} else {
-		/* A BOM is skipped, as load_yaml does. */
 		if (fread(bom, 1, 3, fp) == 3 && memcmp(bom, BOM, 3) == 0)
 			l.start = 3;
 		l.fp = fp;

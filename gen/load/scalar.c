@@ -1,13 +1,9 @@
-/*
- * The YAML 1.2 core schema for scalars: what a plain scalar means, and
- * what an explicit tag makes of any scalar.
- */
+/* The YAML 1.2 core schema: plain scalars, and tags on any scalar. */
 #include "load_int.h"
 
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
-#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -95,8 +91,8 @@ parse_int(const char *s, size_t n, long long *out)
 
 /*
  * [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?, [-+]?\.inf, \.nan:
- * of texts of digits, points, signs and e, those strtod reads whole (gen
- * never calls setlocale: the point is the "C" one).  s[n] is NUL.
+ * what strtod reads whole of digits, points, signs and e (gen never
+ * calls setlocale: the point is "C"'s).  s[n] is NUL.
  */
 static enum num
 parse_float(const char *s, size_t n, double *out)
@@ -129,21 +125,19 @@ void
 load_resolve_plain(struct value *v, const struct srcpos *pos,
     struct diag *d)
 {
-	enum num r;
+	enum num r = NUM_OK;
 
-	if (is_null(v->str, v->len)) {
+	if (is_null(v->str, v->len))
 		v->kind = VALUE_NULL;
-	} else if (parse_bool(v->str, v->len, &v->u.b)) {
+	else if (parse_bool(v->str, v->len, &v->u.b))
 		v->kind = VALUE_BOOL;
-	} else if ((r = parse_int(v->str, v->len, &v->u.i)) != NUM_SYNTAX) {
+	else if ((r = parse_int(v->str, v->len, &v->u.i)) != NUM_SYNTAX)
 		v->kind = VALUE_INT;
-		if (r == NUM_RANGE)
-			diag_error(d, pos, "integer out of range");
-	} else if ((r = parse_float(v->str, v->len, &v->u.f)) != NUM_SYNTAX) {
+	else if ((r = parse_float(v->str, v->len, &v->u.f)) != NUM_SYNTAX)
 		v->kind = VALUE_FLOAT;
-		if (r == NUM_RANGE)
-			diag_error(d, pos, "number out of range");
-	}
+	if (r == NUM_RANGE)
+		diag_error(d, pos, "%s out of range",
+		    v->kind == VALUE_INT ? "integer" : "number");
 }
 
 void

@@ -1,9 +1,7 @@
 /*
- * The identifier checks (see model_int.h).  Lowered and without
- * underscores, every spelling of an id is the same, its fold: 'NotFound'
- * and 'NOT_FOUND' fold to 'notfound'.  Ids that read alike in some case
- * fold alike, and so do an id and a keyword or a name it reads as: only
- * ids whose fold another id, a keyword or a name shares are spelt.
+ * Every spelling of an id folds alike, lowered and without underscores
+ * ('NotFound', 'NOT_FOUND': 'notfound'), so only ids whose fold another
+ * id, a keyword or a name shares need spelling in each case.
  */
 #include "model_int.h"
 
@@ -12,26 +10,24 @@
 #include <string.h>
 
 #include "base/case.h"
-#include "base/xmalloc.h"
 #include "keyword.h"
 
 #define NONE	SIZE_MAX
 
-/*
- * The cases templates spell ids in, in the order their checks report
- * ('a_1' and 'a1' are both 'A1' in pascal case); ids are lower case,
- * so lower is the ids as written.
- */
+/* The cases ids are printed in, in the order their checks report. */
 static const enum case_id cases[] = {
 	CASE_LOWER, CASE_SNAKE, CASE_UPPER_SNAKE, CASE_CAMEL, CASE_PASCAL
 };
 
-/* Every id and alias, in the order of the statuses. */
+struct ident {
+	const char *id, *fold;
+	const struct srcpos *pos;
+	bool kw;		/* some keyword folds as it does */
+};
+
 struct idents {
+	struct ident *v;
 	size_t n;
-	const char **id, **fold;
-	const struct srcpos **pos;
-	bool *kw;		/* some keyword folds as it does */
 };
 
 /* A text, and the index of the id or name it belongs to. */
@@ -47,16 +43,6 @@ struct name {
 	bool given;
 };
 
-/* One language's names, in the order of the statuses. */
-struct names {
-	const char *lang;
-	const char **folds;	/* of the names given, sorted */
-	size_t nfolds;
-	struct name *v;
-	size_t n, cap;
-};
-
-/* s lowered and without underscores, in tmp. */
 static const char *
 fold(struct check *c, const char *s)
 {
@@ -71,7 +57,7 @@ fold(struct check *c, const char *s)
 	return f;
 }
 
-/* s in case k, in b: valid until b changes. */
+/* s in case k, in b until it changes. */
 static const char *
 spell(struct buf *b, const char *s, enum case_id k)
 {
@@ -86,14 +72,13 @@ cmp_str(const void *pa, const void *pb)
 	return strcmp(*(const char *const *)pa, *(const char *const *)pb);
 }
 
-/* Whether v, n texts in strcmp order, holds s. */
+/* Whether v, n sorted texts, holds s. */
 static bool
 is_in(const char *const *v, size_t n, const char *s)
 {
 	return bsearch(&s, v, n, sizeof(*v), cmp_str) != NULL;
 }
 
-/* By text, then by index: the earlier of two alike comes first. */
 static int
 cmp_spelt(const void *pa, const void *pb)
 {
@@ -117,13 +102,13 @@ find_repeats(struct spelt *v, size_t n, size_t *prev)
 		    v[j - 1].i : NONE;
 }
 
-/* Every id and alias, in tmp, with its fold. */
 static struct idents *
 list_idents(struct check *c)
 {
 	const struct registry *r = c->r;
 	const struct status *s;
 	struct idents *ids = arena_alloc(&c->tmp, sizeof(*ids));
+	struct ident *d;
 	const char **kw;
 	size_t i, j, n = 0, nkw;
 
@@ -133,18 +118,15 @@ list_idents(struct check *c)
 	qsort(kw, nkw, sizeof(*kw), cmp_str);
 	for (i = 0; i < r->nstatuses; i++)
 		n += (r->statuses[i].id != NULL) + r->statuses[i].naliases;
-	ids->id = arena_array(&c->tmp, n + 1, sizeof(*ids->id));
-	ids->pos = arena_array(&c->tmp, n + 1, sizeof(*ids->pos));
-	ids->fold = arena_array(&c->tmp, n + 1, sizeof(*ids->fold));
-	ids->kw = arena_array(&c->tmp, n + 1, sizeof(*ids->kw));
+	ids->v = arena_array(&c->tmp, n + 1, sizeof(*ids->v));
 	for (i = 0; i < r->nstatuses; i++) {
 		s = &r->statuses[i];
-		for (j = s->id == NULL; j <= s->naliases; j++, ids->n++) {
-			ids->id[ids->n] = j == 0 ? s->id : s->aliases[j - 1];
-			ids->pos[ids->n] = j == 0 ? &s->id_pos :
-			    &s->alias_pos[j - 1];
-			ids->fold[ids->n] = fold(c, ids->id[ids->n]);
-			ids->kw[ids->n] = is_in(kw, nkw, ids->fold[ids->n]);
+		for (j = s->id == NULL; j <= s->naliases; j++) {
+			d = &ids->v[ids->n++];
+			d->id = j == 0 ? s->id : s->aliases[j - 1];
+			d->pos = j == 0 ? &s->id_pos : &s->alias_pos[j - 1];
+			d->fold = fold(c, d->id);
+			d->kw = is_in(kw, nkw, d->fold);
 		}
 	}
 	return ids;
@@ -157,7 +139,7 @@ share_folds(const struct idents *ids, struct spelt *v)
 	size_t i, j, k, m = 0;
 
 	for (i = 0; i < ids->n; i++)
-		v[i] = (struct spelt){ ids->fold[i], i };
+		v[i] = (struct spelt){ ids->v[i].fold, i };
 	qsort(v, ids->n, sizeof(*v), cmp_spelt);
 	for (i = 0; i < ids->n; i = j) {
 		for (j = i + 1; j < ids->n && strcmp(v[j].s, v[i].s) == 0; j++)
@@ -168,10 +150,7 @@ share_folds(const struct idents *ids, struct spelt *v)
 	return m;
 }
 
-/*
- * Only the cases that languages print bare (NOT_FOUND, NotFound) meet
- * keywords: the others are always prefixed where printed.
- */
+/* Only NOT_FOUND and NotFound are printed bare, without a prefix. */
 static void
 report_keywords(struct check *c, const struct idents *ids, size_t k)
 {
@@ -181,12 +160,12 @@ report_keywords(struct check *c, const struct idents *ids, size_t k)
 	if (cases[k] != CASE_UPPER_SNAKE && cases[k] != CASE_PASCAL)
 		return;
 	for (i = 0; i < ids->n; i++) {
-		if (!ids->kw[i])
+		if (!ids->v[i].kw)
 			continue;
-		s = spell(&c->scratch, ids->id[i], cases[k]);
+		s = spell(&c->scratch, ids->v[i].id, cases[k]);
 		if ((lang = keyword_in(NULL, s)) != NULL)
-			diag_error(c->d, ids->pos[i], "identifier '%s' reads "
-			    "'%s' in %s case, a keyword of %s", ids->id[i], s,
+			diag_error(c->d, ids->v[i].pos, "identifier '%s' reads "
+			    "'%s' in %s case, a keyword of %s", ids->v[i].id, s,
 			    case_name(cases[k]), lang);
 	}
 }
@@ -201,13 +180,13 @@ met_before(struct check *c, const struct idents *ids, size_t a, size_t b,
 	size_t j;
 
 	for (j = 0; j < k && !met; j++)
-		met = strcmp(spell(&c->scratch, ids->id[a], cases[j]),
-		    spell(&other, ids->id[b], cases[j])) == 0;
+		met = strcmp(spell(&c->scratch, ids->v[a].id, cases[j]),
+		    spell(&other, ids->v[b].id, cases[j])) == 0;
 	buf_release(&other);
 	return met;
 }
 
-/* Ids alike in case k (prev), each pair reported at its first case. */
+/* Each pair of ids alike in case k (prev) is reported at its first. */
 static void
 report_alike(struct check *c, const struct idents *ids, const size_t *prev,
     size_t k)
@@ -218,17 +197,17 @@ report_alike(struct check *c, const struct idents *ids, const size_t *prev,
 		if ((a = prev[i]) == NONE)
 			continue;
 		if (k == 0) {
-			diag_error(c->d, ids->pos[i], "duplicate identifier "
-			    "'%s'", ids->id[i]);
-			diag_note(c->d, ids->pos[a], "first defined here");
-		} else if (strcmp(ids->id[i], ids->id[a]) != 0 &&
+			diag_error(c->d, ids->v[i].pos, "duplicate identifier "
+			    "'%s'", ids->v[i].id);
+			diag_note(c->d, ids->v[a].pos, "first defined here");
+		} else if (strcmp(ids->v[i].id, ids->v[a].id) != 0 &&
 		    !met_before(c, ids, i, a, k)) {
-			diag_error(c->d, ids->pos[i], "identifier '%s' reads "
-			    "'%s' in %s case, the same as '%s'", ids->id[i],
-			    spell(&c->scratch, ids->id[i], cases[k]),
-			    case_name(cases[k]), ids->id[a]);
-			diag_note(c->d, ids->pos[a], "'%s' defined here",
-			    ids->id[a]);
+			diag_error(c->d, ids->v[i].pos, "identifier '%s' reads "
+			    "'%s' in %s case, the same as '%s'", ids->v[i].id,
+			    spell(&c->scratch, ids->v[i].id, cases[k]),
+			    case_name(cases[k]), ids->v[a].id);
+			diag_note(c->d, ids->v[a].pos, "'%s' defined here",
+			    ids->v[a].id);
 		}
 	}
 }
@@ -263,80 +242,74 @@ lang_case(const char *lang)
 	return -1;
 }
 
-/* The folds of every name that `names:` gives in the language. */
-static void
-list_folds(struct check *c, struct names *nm)
+/* The folds of the names `names:` gives in lang, sorted; *n of them. */
+static const char **
+list_folds(struct check *c, const char *lang, size_t *n)
 {
 	const struct registry *r = c->r;
 	const struct value *l;
-	size_t i, j, n = 0;
+	const char **folds;
+	size_t i, j, m = 0;
 
 	for (i = 0; i < r->nstatuses; i++)
-		if ((l = value_find(r->statuses[i].names, nm->lang)) != NULL)
-			n += l->len;
-	nm->folds = arena_array(&c->tmp, n + 1, sizeof(*nm->folds));
-	for (i = 0; i < r->nstatuses; i++) {
-		l = value_find(r->statuses[i].names, nm->lang);
+		if ((l = value_find(r->statuses[i].names, lang)) != NULL)
+			m += l->len;
+	folds = arena_array(&c->tmp, m + 1, sizeof(*folds));
+	for (i = 0, m = 0; i < r->nstatuses; i++) {
+		l = value_find(r->statuses[i].names, lang);
 		for (j = 0; l != NULL && j < l->len; j++)
-			nm->folds[nm->nfolds++] = fold(c, l->items[j]->str);
+			folds[m++] = fold(c, l->items[j]->str);
 	}
-	qsort(nm->folds, nm->nfolds, sizeof(*nm->folds), cmp_str);
-}
-
-static void
-add_name(struct names *nm, const char *s, struct srcpos pos, bool given)
-{
-	nm->v = xgrow(nm->v, &nm->cap, nm->n, sizeof(*nm->v));
-	nm->v[nm->n++] = (struct name){ s, pos, given };
+	qsort(folds, m, sizeof(*folds), cmp_str);
+	*n = m;
+	return folds;
 }
 
 /*
- * Each status's names in the language: those `names:` gives, else its
- * ids in the language's case, if it is a built-in one.  Only a name
- * given is reported, when it meets the name before it that reads the
- * same, so of the ids only those that fold as a name given are kept.
+ * A status's names in lang: its `names:`, else its ids in a built-in
+ * language's case, kept when they fold as a given name (or no report).
  */
 static void
 check_lang_names(struct check *c, const struct idents *ids, const char *lang)
 {
-	struct names nm = { lang, NULL, 0, NULL, 0, 0 };
 	int lc = lang_case(lang);
 	const struct status *st;
 	const struct value *l;
+	const char **folds;
+	struct name *nm;
 	struct spelt *v;
-	size_t *prev, i, j, p, at = 0, nid;
+	size_t *prev, i, j, p, n = 0, nfolds, at = 0, nid;
 
-	list_folds(c, &nm);
+	folds = list_folds(c, lang, &nfolds);
+	nm = arena_array(&c->tmp, nfolds + ids->n + 1, sizeof(*nm));
 	for (i = 0; i < c->r->nstatuses; i++, at += nid) {
 		st = &c->r->statuses[i];
 		nid = (st->id != NULL) + st->naliases;
 		l = value_find(st->names, lang);
 		for (j = 0; l != NULL && j < l->len; j++)
-			add_name(&nm, l->items[j]->str,
-			    value_pos(c->path, l->items[j]), true);
+			nm[n++] = (struct name){ l->items[j]->str,
+			    value_pos(c->path, l->items[j]), true };
 		for (j = at; l == NULL && lc >= 0 && j < at + nid; j++)
-			if (is_in(nm.folds, nm.nfolds, ids->fold[j]))
-				add_name(&nm, arena_strdup(&c->tmp,
-				    spell(&c->scratch, ids->id[j],
-				    (enum case_id)lc)), *ids->pos[j], false);
+			if (is_in(folds, nfolds, ids->v[j].fold))
+				nm[n++] = (struct name){ arena_strdup(&c->tmp,
+				    spell(&c->scratch, ids->v[j].id,
+				    (enum case_id)lc)), *ids->v[j].pos, false };
 	}
-	v = arena_array(&c->tmp, nm.n + 1, sizeof(*v));
-	prev = arena_array(&c->tmp, nm.n + 1, sizeof(*prev));
-	for (i = 0; i < nm.n; i++)
-		v[i] = (struct spelt){ nm.v[i].s, i };
-	find_repeats(v, nm.n, prev);
-	for (i = 0; i < nm.n; i++) {
+	v = arena_array(&c->tmp, n + 1, sizeof(*v));
+	prev = arena_array(&c->tmp, n + 1, sizeof(*prev));
+	for (i = 0; i < n; i++)
+		v[i] = (struct spelt){ nm[i].s, i };
+	find_repeats(v, n, prev);
+	for (i = 0; i < n; i++) {
 		p = prev[i];
-		if (p == NONE || (!nm.v[i].given && !nm.v[p].given))
+		if (p == NONE || (!nm[i].given && !nm[p].given))
 			continue;
-		diag_error(c->d, &nm.v[i].pos, "duplicate %s name '%s'", lang,
-		    nm.v[i].s);
-		diag_note(c->d, &nm.v[p].pos, "first defined here");
+		diag_error(c->d, &nm[i].pos, "duplicate %s name '%s'", lang,
+		    nm[i].s);
+		diag_note(c->d, &nm[p].pos, "first defined here");
 	}
-	free(nm.v);
 }
 
-/* Whether seen, a run of NUL-terminated keys, holds key. */
 static bool
 was_seen(const struct buf *seen, const char *key)
 {
@@ -389,7 +362,7 @@ model_check_idents(struct check *c)
 	for (k = 0; k < NKEYS(cases); k++) {
 		for (i = 0; i < m; i++)
 			v[i].s = arena_strdup(&c->tmp, spell(&c->scratch,
-			    ids->id[v[i].i], cases[k]));
+			    ids->v[v[i].i].id, cases[k]));
 		find_repeats(v, m, prev);
 		report_keywords(c, ids, k);
 		report_alike(c, ids, prev, k);

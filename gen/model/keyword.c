@@ -1,13 +1,11 @@
 #include "keyword.h"
 
 #include <stdbool.h>
-#include <stddef.h>
 #include <string.h>
 
 /*
- * Each language's words, separated by single spaces: read rarely (an id
- * is looked up only when it folds like some keyword), so a linear
- * search is enough.
+ * Each language's words, separated by single spaces: only ids that fold
+ * like some keyword are looked up, so a linear search is enough.
  */
 static const struct {
 	const char *lang;	/* gen's language name */

@@ -1,19 +1,12 @@
-/*
- * The model (see model.h): the walk of the document, the registry, its
- * classes and sets, and the order of the checks.
- */
-#include "model.h"
 #include "model_int.h"
 
 #include <assert.h>
 #include <string.h>
 
-#include "base/buf.h"
 #include "base/case.h"
 #include "base/suggest.h"
 #include "keyword.h"
 
-/* The keys of each map, by their index in a struct fields. */
 enum { ROOT_SCHEMA, ROOT_REGISTRY, ROOT_SETS, ROOT_CLASSES, ROOT_STATUSES };
 static const char *const root_keys[] = {
 	"schema", "registry", "sets", "classes", "statuses"
@@ -32,13 +25,8 @@ static const char *const set_keys[] = { "id", "title", "description" };
 bool
 model_is_ident(const char *s)
 {
-	if (*s < 'a' || *s > 'z')
-		return false;
-	for (s++; *s != '\0'; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
-		    *s == '_'))
-			return false;
-	return true;
+	return *s >= 'a' && *s <= 'z' &&
+	    s[strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789_")] == '\0';
 }
 
 bool
@@ -55,20 +43,24 @@ model_is(struct check *c, const struct value *v, enum value_kind kind,
 	return false;
 }
 
-void
-model_unknown(struct check *c, const struct srcpos *pos, const char *what,
+size_t
+model_lookup(struct check *c, const struct srcpos *pos, const char *what,
     const char *s, const char *const *cands, size_t n)
 {
-	const char *hint = suggest(s, strlen(s), cands, n);
+	const char *hint;
+	size_t i;
 
-	if (hint != NULL)
+	for (i = 0; i < n; i++)
+		if (strcmp(s, cands[i]) == 0)
+			return i;
+	if ((hint = suggest(s, strlen(s), cands, n)) != NULL)
 		diag_error(c->d, pos, "unknown %s '%s'; did you mean '%s'?",
 		    what, s, hint);
 	else
 		diag_error(c->d, pos, "unknown %s '%s'", what, s);
+	return n;
 }
 
-/* The n x- keys of map m, for templates, copied as the tree goes. */
 static const struct value *
 copy_ext(struct check *c, const struct value *m, size_t n)
 {
@@ -112,7 +104,7 @@ model_read(struct check *c, const struct value *map,
 				break;
 		}
 		if (j == nkeys)
-			model_unknown(c, KEY_POS(c, map, i), "key", key, keys,
+			model_lookup(c, KEY_POS(c, map, i), "key", key, keys,
 			    nkeys);
 		else if (f->val[k] == NULL)
 			f->val[k] = map->items[i];
@@ -140,9 +132,8 @@ has_text(const struct value *v)
 }
 
 /*
- * A phrase, title or reference is one line of plain text: no control
- * character but tab and line feed, which descriptions, notes and x-
- * values may hold (escaped).
+ * A phrase, title or reference is one line: no control character but
+ * tab and line feed, which descriptions, notes and x- values may hold.
  */
 static bool
 is_line(struct check *c, const struct value *v, const char *key,
@@ -262,7 +253,6 @@ model_copy_value(struct arena *a, const struct value *v)
 {
 	struct value *k = arena_alloc(a, sizeof(*k));
 	const struct value **items;
-	struct mkey *keys;
 	size_t i;
 
 	*k = *v;
@@ -271,11 +261,9 @@ model_copy_value(struct arena *a, const struct value *v)
 	k->items = items = arena_array(a, v->len, sizeof(*items));
 	for (i = 0; i < v->len; i++)
 		items[i] = model_copy_value(a, v->items[i]);
-	if (v->kind == VALUE_MAP) {
-		k->u.keys = keys = arena_array(a, v->len, sizeof(*keys));
-		for (i = 0; i < v->len; i++)
-			keys[i] = v->u.keys[i];
-	}
+	if (v->kind == VALUE_MAP)
+		k->u.keys = memcpy(arena_array(a, v->len, sizeof(*v->u.keys)),
+		    v->u.keys, v->len * sizeof(*v->u.keys));
 	return k;
 }
 
@@ -321,7 +309,7 @@ build_registry(struct check *c, const struct value *v)
 	struct fields f;
 	size_t i;
 
-	if (!model_is(c, v, VALUE_MAP, "'registry'"))
+	if (v == NULL || !model_is(c, v, VALUE_MAP, "'registry'"))
 		return;
 	r->node = model_read(c, v, registry_keys, NKEYS(registry_keys), &f);
 	r->name = model_get_str(c, &f, REG_NAME, GET_REQUIRED | GET_IDENT);
@@ -416,7 +404,6 @@ static void
 build_model(struct check *c, const struct value *root)
 {
 	struct registry *r = c->r;
-	const struct value *v;
 	struct fields f;
 	long long schema;
 
@@ -428,9 +415,7 @@ build_model(struct check *c, const struct value *root)
 		diag_error(c->d, POS(c, f.val[ROOT_SCHEMA]),
 		    "unsupported schema version %lld (this gen reads 1)",
 		    schema);
-	v = field(c, &f, ROOT_REGISTRY, true);
-	if (v != NULL)
-		build_registry(c, v);
+	build_registry(c, field(c, &f, ROOT_REGISTRY, true));
 	if (r->nlocales == 0)
 		return;
 	r->sets = model_build_list(c, f.val[ROOT_SETS], "sets",

@@ -1,31 +1,14 @@
 /*
- * model: the validated registry (data schema version 1).
- *
- * model_build checks a loaded document (see load.h) against the schema
- * and turns it into a struct registry.  It reports every problem it
- * finds, each at the position of the offending key or value, with notes
- * pointing at first definitions of duplicates.  Scalar types follow the
- * schema, not YAML guessing: `phrase: No` is the string "No"; `code:
- * "404"` is an error because a code must be a plain integer.
- *
- * A locale map ({en: ..., zh-CN: ...}) becomes an array of texts
- * indexed like registry.locales; a locale the data does not give has a
- * NULL text.  A plain string where a locale map is allowed is the
- * default locale.
- *
- * Everything lives in the arena passed to model_build, but for texts,
- * which are borrowed from the tree: the arena that holds them must
- * outlive the model.  The tree's nodes may go once the model is built;
- * the x- keys the model keeps are copied.
+ * model: the registry (data schema version 1), validated.  Types follow
+ * the schema, not YAML: `phrase: No` is "No", a quoted code an error.
+ * A locale text (struct text *) is indexed like registry.locales, with
+ * NULL where the data gives none.  The model lives in model_build's
+ * arena but for its texts, borrowed from the tree's texts arena, which
+ * must outlive it; the tree's nodes may go (x- keys are copied).
  */
 #ifndef GEN_MODEL_H
 #define GEN_MODEL_H
 
-#include <stdbool.h>
-#include <stddef.h>
-
-#include "base/arena.h"
-#include "base/diag.h"
 #include "base/value.h"
 
 enum status_kind {
@@ -45,7 +28,6 @@ struct history {
 };
 
 struct subcode {
-	struct srcpos pos;
 	long long sub;
 	const char *phrase;
 	const struct text *description;	/* per locale */
@@ -109,27 +91,18 @@ struct registry {
 };
 
 /*
- * Validates root, loaded from path, against the schema and builds *out
- * in arena a.  Returns 0, or -1 after reporting every error into d (up
- * to its cap); *out is written only on success.  The model then reads
- * no node of the tree, which may go.
+ * Validates root, loaded from path, and builds *out in arena a.  Returns
+ * 0, or -1 after reporting every error into d (up to its cap).
  */
 int model_build(struct arena *a, const char *path, const struct value *root,
     struct diag *d, struct registry **out);
 
 /*
- * The checks across statuses, on a model model_build built: classes
- * that overlap, codes outside every class or shared, identifiers that
- * read alike in some language or are its keywords, `names:`, sets.
- * They need only the model, so that the tree can go first.  Returns 0,
- * or -1 after reporting every error into d; a registry that fails its
- * checks is not to be used.
+ * The checks across statuses, classes and sets, on the model alone:
+ * overlaps, shared or stray codes, identifiers alike or keywords in some
+ * language, `names:`.  Returns 0, or -1 after reporting every error.
  */
 int model_check(struct arena *a, struct registry *r, struct diag *d);
-
-/* A status with the given code, or NULL; binary search. */
-const struct status *model_find_code(const struct registry *r,
-    long long code);
 
 /* The index of locale name in r->locales, or -1. */
 int model_locale(const struct registry *r, const char *name);

@@ -1,21 +1,11 @@
 /*
- * model_int: what the files of the model stage share; see model.h.
- *
- * model.c reads maps and builds the registry, its classes and its sets;
- * status.c builds a status and runs the checks across statuses, of
- * which ident.c checks ids, aliases and `names:`.  All of them work on
- * one struct check, which lives while model_build or model_check runs.
+ * model_int: what model.c (maps, the registry, classes, sets), status.c
+ * (statuses, the checks across them) and ident.c (identifiers) share.
  */
 #ifndef GEN_MODEL_INT_H
 #define GEN_MODEL_INT_H
 
-#include <stdbool.h>
-#include <stddef.h>
-
-#include "base/arena.h"
 #include "base/buf.h"
-#include "base/diag.h"
-#include "base/value.h"
 #include "model.h"
 
 struct check {
@@ -39,17 +29,11 @@ struct check {
 #define NKEYS(k) (sizeof(k) / sizeof((k)[0]))
 
 /*
- * Reading maps (model.c)
- *
- * model_read sorts the members of map into f, in one pass, by the keys
- * of its list (at most FIELDS_MAX, a status's); a key not in it is an
- * error, but for x- extensions, which it returns copied into a map of
- * their own (or NULL when there are none).  The getters read f->val[k],
- * the member under keys[k]: a missing required key is reported at the
- * map, a value of the wrong type at the value, and the getter returns
- * NULL (or false).  A string is any non-null scalar's text (`phrase:
- * No` is "No"); a locale text is one, or a locale map, as an array
- * indexed like r->locales.  An integer is always required.
+ * model_read sorts the members of map into f by keys[0..nkeys); another
+ * key is an error but for x- ones, returned copied into a map (or NULL).
+ * The getters of f->val[k] report a missing required key at the map, a
+ * bad value at the value, and return NULL (or false); integers are
+ * always required.
  */
 #define FIELDS_MAX	15
 
@@ -79,18 +63,19 @@ const struct text *model_get_loc(struct check *c, const struct fields *f,
 bool model_is(struct check *c, const struct value *v, enum value_kind kind,
     const char *what);
 
-/* "unknown WHAT 'S'", with the closest of cands[0..n) if one is near. */
-void model_unknown(struct check *c, const struct srcpos *pos,
+/*
+ * The index of s in cands[0..n), or n after reporting "unknown WHAT 'S'"
+ * with the closest candidate if one is near.
+ */
+size_t model_lookup(struct check *c, const struct srcpos *pos,
     const char *what, const char *s, const char *const *cands, size_t n);
 
 /* A copy of the subtree v in the model's arena, texts borrowed. */
 const struct value *model_copy_value(struct arena *a, const struct value *v);
 
 /*
- * Builds each item of list, which must be a map, with fn into an array
- * of zeroed items of the given size (a failed one keeps NULL fields),
- * which it returns; *n receives the length.  NULL when list is NULL or
- * no list (reported as `what`).
+ * Builds each item of list (a map) with fn into an array of zeroed items
+ * of the given size, its length in *n; NULL when list is NULL or no list.
  */
 void *model_build_list(struct check *c, const struct value *list,
     const char *what, size_t size,
@@ -100,13 +85,10 @@ void *model_build_list(struct check *c, const struct value *list,
 void model_build_status(struct check *c, const struct value *v, void *p);
 
 /*
- * Identifiers (ident.c): every id and alias, spelt in each case a target
- * language prints names in, must be unique and no keyword; each
- * language's `names:` must not meet another status's names there.
- * model_check_word reports word, which gen prints bare in language lang
- * (NULL: any; `what` in messages: "c_prefix", "go name"), if it is one
- * of lang's keywords or, in C, reserved to the implementation, and
- * returns whether it did.
+ * Every id and alias, spelt in each case languages print, must be unique
+ * and no keyword, and `names:` must not meet other names.
+ * model_check_word reports word, printed bare in lang (NULL: any), if it
+ * is a keyword there or reserved in C, and returns whether it did.
  */
 void model_check_idents(struct check *c);
 bool model_check_word(struct check *c, const struct srcpos *pos,

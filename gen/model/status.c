@@ -1,7 +1,6 @@
 /* Statuses (see model_int.h): building them, then the checks across them. */
 #include "model_int.h"
 
-#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,7 +18,8 @@ enum { HIST_PHRASE, HIST_REF };
 static const char *const history_keys[] = { "phrase", "ref" };
 enum { SUB_SUB, SUB_PHRASE, SUB_DESCRIPTION };
 static const char *const subcode_keys[] = { "sub", "phrase", "description" };
-static_assert(NKEYS(status_keys) <= FIELDS_MAX, "FIELDS_MAX fits them");
+
+#define ALPHA	"_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 /* Indexed by enum status_kind. */
 static const char *const status_names[] = {
@@ -44,7 +44,6 @@ build_subcode(struct check *c, const struct value *v, void *p)
 	struct subcode *s = p;
 	struct fields f;
 
-	s->pos = value_pos(c->path, v);
 	s->node = model_read(c, v, subcode_keys, NKEYS(subcode_keys), &f);
 	if (model_get_int(c, &f, SUB_SUB, &s->sub) && s->sub < 0)
 		diag_error(c->d, POS(c, f.val[SUB_SUB]),
@@ -100,15 +99,12 @@ build_names(struct check *c, const struct fields *f, struct status *s)
 			return;
 		for (j = 0; j < l->len; j++) {
 			const struct value *n = l->items[j];
-			const char *text = shown(n), *q = text;
+			const char *t = shown(n);
 
-			while ((*q >= 'a' && *q <= 'z') || *q == '_' ||
-			    (*q >= 'A' && *q <= 'Z') ||
-			    (q > text && *q >= '0' && *q <= '9'))
-				q++;
-			if (n->kind != VALUE_STRING || n->len == 0 || *q) {
+			if (n->kind != VALUE_STRING || strspn(t, ALPHA) == 0 ||
+			    t[strspn(t, ALPHA "0123456789")] != '\0') {
 				diag_error(c->d, POS(c, n), "'%s' is not a "
-				    "valid name", text);
+				    "valid name", t);
 				return;
 			}
 		}
@@ -145,15 +141,10 @@ build_kind(struct check *c, const struct fields *f, struct status *s)
 	const char *kind = model_get_str(c, f, ST_STATUS, GET_REQUIRED);
 	size_t k;
 
-	if (kind == NULL)
-		return;
-	for (k = 0; k < NKEYS(status_names); k++)
-		if (strcmp(kind, status_names[k]) == 0) {
-			s->kind = (enum status_kind)k;
-			return;
-		}
-	model_unknown(c, POS(c, f->val[ST_STATUS]), "status", kind,
-	    status_names, NKEYS(status_names));
+	if (kind != NULL && (k = model_lookup(c, POS(c, f->val[ST_STATUS]),
+	    "status", kind, status_names, NKEYS(status_names))) <
+	    NKEYS(status_names))
+		s->kind = (enum status_kind)k;
 }
 
 /* An unofficial code that shares its number stays out of code outputs. */
@@ -230,9 +221,8 @@ cmp_status(const void *pa, const void *pb)
 }
 
 /*
- * Sorted, the entry the code outputs use comes first among those that
- * share a code.  Sets may share a number, or reuse a registered one,
- * only when all entries but one say docs_only; not within one set.
+ * Sorted, the entry code outputs use comes first of those that share a
+ * code, which only docs_only entries of other sets may.
  */
 static void
 check_shared(struct check *c, size_t i)
@@ -277,16 +267,8 @@ check_codes(struct check *c)
 	struct registry *r = c->r;
 	size_t i, k;
 
-	/*
-	 * Mostly in order already: a look along the list spares a sort.
-	 * No two share a position, so the order is total either way.
-	 */
-	for (i = 1; i < r->nstatuses; i++)
-		if (cmp_status(&r->statuses[i - 1], &r->statuses[i]) > 0) {
-			qsort(r->statuses, r->nstatuses, sizeof(*r->statuses),
-			    cmp_status);
-			break;
-		}
+	/* No two share a position: the order is total. */
+	qsort(r->statuses, r->nstatuses, sizeof(*r->statuses), cmp_status);
 	for (i = 0; i < r->nstatuses; i++) {
 		struct status *s = &r->statuses[i];
 
@@ -314,18 +296,12 @@ check_sets(struct check *c)
 	for (i = 0; i < r->nstatuses; i++) {
 		const struct status *s = &r->statuses[i];
 
-		if (s->set == NULL) {
-			if (s->kind == STATUS_UNOFFICIAL)
-				diag_error(c->d, &s->pos, "unofficial code "
-				    "%lld needs a 'set'", s->code);
-			continue;
-		}
-		for (k = 0; k < r->nsets; k++)
-			if (strcmp(ids[k], s->set) == 0)
-				break;
-		if (k == r->nsets)
-			model_unknown(c, &s->set_pos, "set", s->set, ids,
+		if (s->set != NULL)
+			model_lookup(c, &s->set_pos, "set", s->set, ids,
 			    r->nsets);
+		else if (s->kind == STATUS_UNOFFICIAL)
+			diag_error(c->d, &s->pos, "unofficial code %lld needs "
+			    "a 'set'", s->code);
 	}
 }
 
@@ -380,20 +356,3 @@ model_check(struct arena *a, struct registry *r, struct diag *d)
 	arena_release(&c.tmp);
 	return d->errors != before ? -1 : 0;
 }
-
-static int
-cmp_code(const void *key, const void *p)
-{
-	long long code = *(const long long *)key;
-	const struct status *s = p;
-
-	return CMP(code, s->code);
-}
-
-const struct status *
-model_find_code(const struct registry *r, long long code)
-{
-	return bsearch(&code, r->statuses, r->nstatuses, sizeof(*r->statuses),
-	    cmp_code);
-}
-
