@@ -7,9 +7,12 @@
 #include "base/suggest.h"
 #include "keyword.h"
 
-enum { ROOT_SCHEMA, ROOT_REGISTRY, ROOT_SETS, ROOT_CLASSES, ROOT_STATUSES };
+enum {
+	ROOT_SCHEMA, ROOT_REGISTRY, ROOT_SETS, ROOT_FLAGS, ROOT_CLASSES,
+	ROOT_STATUSES
+};
 static const char *const root_keys[] = {
-	"schema", "registry", "sets", "classes", "statuses"
+	"schema", "registry", "sets", "flags", "classes", "statuses"
 };
 enum { REG_NAME, REG_TITLE, REG_LOCALES, REG_C_PREFIX, REG_DESCRIPTION };
 static const char *const registry_keys[] = {
@@ -19,8 +22,9 @@ enum { CLASS_ID, CLASS_FIRST, CLASS_LAST, CLASS_TITLE, CLASS_DESCRIPTION };
 static const char *const class_keys[] = {
 	"id", "first", "last", "title", "description"
 };
-enum { SET_ID, SET_TITLE, SET_DESCRIPTION };
-static const char *const set_keys[] = { "id", "title", "description" };
+/* A set's keys, and a flag's: the same and a ref. */
+enum { SET_ID, SET_TITLE, SET_DESCRIPTION, SET_REF };
+static const char *const set_keys[] = { "id", "title", "description", "ref" };
 
 bool
 model_is_ident(const char *s)
@@ -361,16 +365,30 @@ build_class(struct check *c, const struct value *v, void *p)
 }
 
 static void
-build_set(struct check *c, const struct value *v, void *p)
+build_group(struct check *c, const struct value *v, struct status_set *s,
+    size_t nkeys)
 {
-	struct status_set *s = p;
 	struct fields f;
 
 	s->pos = value_pos(c->path, v);
-	s->node = model_read(c, v, set_keys, NKEYS(set_keys), &f);
+	s->node = model_read(c, v, set_keys, nkeys, &f);
 	s->id = model_get_str(c, &f, SET_ID, GET_REQUIRED | GET_IDENT);
 	s->title = model_get_loc(c, &f, SET_TITLE, GET_REQUIRED | GET_LINE);
 	s->description = model_get_loc(c, &f, SET_DESCRIPTION, 0);
+	if (nkeys > SET_REF)
+		s->ref = model_get_str(c, &f, SET_REF, GET_LINE);
+}
+
+static void
+build_set(struct check *c, const struct value *v, void *p)
+{
+	build_group(c, v, p, SET_REF);
+}
+
+static void
+build_flag(struct check *c, const struct value *v, void *p)
+{
+	build_group(c, v, p, NKEYS(set_keys));
 }
 
 void *
@@ -420,6 +438,8 @@ build_model(struct check *c, const struct value *root)
 		return;
 	r->sets = model_build_list(c, f.val[ROOT_SETS], "sets",
 	    sizeof(*r->sets), build_set, &r->nsets);
+	r->flags = model_build_list(c, f.val[ROOT_FLAGS], "flags",
+	    sizeof(*r->flags), build_flag, &r->nflags);
 	r->classes = model_build_list(c, field(c, &f, ROOT_CLASSES, true),
 	    "classes", sizeof(*r->classes), build_class, &r->nclasses);
 	r->statuses = model_build_list(c,

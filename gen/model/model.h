@@ -43,7 +43,11 @@ struct status {
 	const char **aliases;
 	struct srcpos *alias_pos;
 	size_t naliases;
+	const char **flags;		/* once checked, the registry's ids */
+	struct srcpos *flag_pos;
+	size_t nflags;
 	const struct value *names;	/* map: language -> list, or NULL */
+	const struct value *phrases;	/* map: language -> phrase, or NULL */
 	enum status_kind kind;
 	const char *set;		/* set id or NULL */
 	struct srcpos set_pos;
@@ -67,9 +71,10 @@ struct status_class {
 	const struct value *node;	/* its x- keys only, or NULL */
 };
 
+/* A set of unofficial codes, or a flag (which may have a ref). */
 struct status_set {
 	struct srcpos pos;
-	const char *id;
+	const char *id, *ref;		/* ref: or NULL */
 	const struct text *title, *description;	/* the latter or NULL */
 	const struct value *node;	/* its x- keys only, or NULL */
 };
@@ -82,8 +87,8 @@ struct registry {
 	size_t nlocales;
 	struct status_class *classes;
 	size_t nclasses;
-	struct status_set *sets;
-	size_t nsets;
+	struct status_set *sets, *flags;
+	size_t nsets, nflags;
 	struct status *statuses;	/* sorted by code */
 	size_t nstatuses;
 	const struct value *node;	/* its x- keys only, or NULL */

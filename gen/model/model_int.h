@@ -35,7 +35,7 @@ struct check {
  * bad value at the value, and return NULL (or false); integers are
  * always required.
  */
-#define FIELDS_MAX	15
+#define FIELDS_MAX	17
 
 struct fields {
 	const struct value *map;

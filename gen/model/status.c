@@ -7,12 +7,12 @@
 enum {
 	ST_CODE, ST_PHRASE, ST_ID, ST_ALIASES, ST_NAMES, ST_STATUS, ST_SET,
 	ST_SOURCE, ST_REF, ST_EXPIRES, ST_HISTORY, ST_SUBCODES, ST_NOTE,
-	ST_DESCRIPTION, ST_DOCS_ONLY
+	ST_DESCRIPTION, ST_DOCS_ONLY, ST_FLAGS, ST_PHRASES
 };
 static const char *const status_keys[] = {
 	"code", "phrase", "id", "aliases", "names", "status", "set", "source",
 	"ref", "expires", "history", "subcodes", "note", "description",
-	"docs_only"
+	"docs_only", "flags", "phrases"
 };
 enum { HIST_PHRASE, HIST_REF };
 static const char *const history_keys[] = { "phrase", "ref" };
@@ -59,28 +59,47 @@ shown(const struct value *v)
 	return v->kind == VALUE_LIST || v->kind == VALUE_MAP ? "" : v->str;
 }
 
+/* aliases: or flags: [id, ...], into ids, pos and *n. */
 static void
-build_aliases(struct check *c, const struct fields *f, struct status *s)
+build_ids(struct check *c, const struct value *list, const char *what,
+    const char ***ids, struct srcpos **pos, size_t *n)
 {
-	const struct value *list = f->val[ST_ALIASES];
 	size_t i;
 
-	if (list == NULL || !model_is(c, list, VALUE_LIST, "aliases"))
+	if (list == NULL || !model_is(c, list, VALUE_LIST, what))
 		return;
-	s->aliases = arena_array(c->a, list->len, sizeof(*s->aliases));
-	s->alias_pos = arena_array(c->a, list->len,
-	    sizeof(*s->alias_pos));
+	*ids = arena_array(c->a, list->len, sizeof(**ids));
+	*pos = arena_array(c->a, list->len, sizeof(**pos));
 	for (i = 0; i < list->len; i++) {
 		const struct value *a = list->items[i];
 
 		if (a->kind != VALUE_STRING || !model_is_ident(a->str)) {
-			diag_error(c->d, POS(c, a), "alias '%s' is not a valid "
-			    "identifier (use [a-z][a-z0-9_]*)", shown(a));
+			diag_error(c->d, POS(c, a), "%.*s '%s' is not a valid "
+			    "identifier (use [a-z][a-z0-9_]*)",
+			    (int)strlen(what) - 1, what, shown(a));
 			continue;
 		}
-		s->alias_pos[s->naliases] = value_pos(c->path, a);
-		s->aliases[s->naliases++] = a->str;
+		(*pos)[*n] = value_pos(c->path, a);
+		(*ids)[(*n)++] = a->str;
 	}
+}
+
+/* phrases: {LANG: phrase}, where a language's library words it apart. */
+static void
+build_phrases(struct check *c, const struct fields *f, struct status *s)
+{
+	const struct value *m = f->val[ST_PHRASES];
+	struct fields one;
+	size_t i;
+
+	if (m == NULL || !model_is(c, m, VALUE_MAP, "'phrases'"))
+		return;
+	for (i = 0; i < m->len; i++) {
+		one = (struct fields){ m, &m->u.keys[i].s, { m->items[i] } };
+		if (model_get_str(c, &one, 0, GET_REQUIRED | GET_LINE) == NULL)
+			return;
+	}
+	s->phrases = model_copy_value(c->a, m);
 }
 
 /* names: {LANG: [Name, ...]}, each name as the language spells it. */
@@ -185,8 +204,12 @@ model_build_status(struct check *c, const struct value *v, void *p)
 	}
 	s->phrase_len = s->phrase != NULL ? strlen(s->phrase) : 0;
 	s->id_len = s->id != NULL ? strlen(s->id) : 0;
-	build_aliases(c, &f, s);
+	build_ids(c, f.val[ST_ALIASES], "aliases", &s->aliases, &s->alias_pos,
+	    &s->naliases);
+	build_ids(c, f.val[ST_FLAGS], "flags", &s->flags, &s->flag_pos,
+	    &s->nflags);
 	build_names(c, &f, s);
+	build_phrases(c, &f, s);
 	build_kind(c, &f, s);
 	s->set = model_get_str(c, &f, ST_SET, GET_IDENT);
 	if (s->set != NULL)
@@ -305,7 +328,39 @@ check_sets(struct check *c)
 	}
 }
 
-/* Class and set lists are short: comparing every pair is fine. */
+/* A status's flags name declared flags, each once; the ids become theirs. */
+static void
+check_flags(struct check *c)
+{
+	const struct registry *r = c->r;
+	const char **ids = arena_array(&c->tmp, r->nflags + 1, sizeof(*ids));
+	size_t i, j, k;
+
+	for (k = 0; k < r->nflags; k++)
+		ids[k] = r->flags[k].id;
+	for (i = 0; i < r->nstatuses; i++) {
+		struct status *s = &r->statuses[i];
+
+		for (j = 0; j < s->nflags; j++) {
+			k = model_lookup(c, &s->flag_pos[j], "flag",
+			    s->flags[j], ids, r->nflags);
+			if (k == r->nflags)
+				continue;
+			s->flags[j] = ids[k];
+			for (k = 0; k < j; k++)
+				if (s->flags[k] == s->flags[j]) {
+					diag_error(c->d, &s->flag_pos[j],
+					    "flag '%s' given twice",
+					    s->flags[j]);
+					diag_note(c->d, &s->flag_pos[k],
+					    "first given here");
+					break;
+				}
+		}
+	}
+}
+
+/* Class, set and flag lists are short: comparing every pair is fine. */
 static void
 check_unique(struct check *c, const char *what, const char *id,
     const struct srcpos *pos, const char *prev, const struct srcpos *ppos)
@@ -327,6 +382,19 @@ check_classes(struct check *c)
 		for (j = 0; j < i; j++)
 			check_unique(c, "set", r->sets[i].id, &r->sets[i].pos,
 			    r->sets[j].id, &r->sets[j].pos);
+	for (i = 0; i < r->nflags; i++)
+		for (j = 0; j < i; j++)
+			check_unique(c, "flag", r->flags[i].id,
+			    &r->flags[i].pos, r->flags[j].id, &r->flags[j].pos);
+	/* Both become predicates (is_<id>) in the code outputs. */
+	for (i = 0; i < r->nflags; i++)
+		for (j = 0; j < r->nclasses; j++)
+			if (strcmp(r->flags[i].id, r->classes[j].id) == 0) {
+				diag_error(c->d, &r->flags[i].pos, "flag '%s' "
+				    "has the id of a class", r->flags[i].id);
+				diag_note(c->d, &r->classes[j].pos,
+				    "class defined here");
+			}
 	for (i = 0; i < r->nclasses; i++)
 		for (j = 0; j < i; j++) {
 			a = &r->classes[j];
@@ -352,6 +420,7 @@ model_check(struct arena *a, struct registry *r, struct diag *d)
 	check_codes(&c);
 	model_check_idents(&c);
 	check_sets(&c);
+	check_flags(&c);
 	buf_release(&c.scratch);
 	arena_release(&c.tmp);
 	return d->errors != before ? -1 : 0;

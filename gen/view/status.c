@@ -12,7 +12,7 @@ static const enum vkey status_keys[NSTATUS_KEYS] = {
 	VK_IS_UNUSED, VK_IS_EXPERIMENTAL, VK_IS_TEMPORARY, VK_IS_UNOFFICIAL,
 	VK_DOCS_ONLY, VK_SET, VK_SOURCE, VK_REF, VK_EXPIRES, VK_DESCRIPTION,
 	VK_NOTE, VK_DESCRIPTION_LOCALES, VK_NOTE_LOCALES, VK_NAMES_BY_LANG,
-	VK_HISTORY, VK_SUBCODES, VK_EXTENSIONS
+	VK_HISTORY, VK_SUBCODES, VK_FLAGS, VK_PHRASES, VK_EXTENSIONS
 };
 
 /* Each kind of status: its name in the view, and its is_KIND key. */
@@ -226,17 +226,30 @@ names_of(struct build *b, const struct status *s)
 	return list;
 }
 
-/* The data's `names:`, every language: a list of {lang, names}. */
+/* The data's `names:` or `phrases:`, a list of {lang, k}. */
 static const struct value *
-names_by_lang(struct build *b, const struct status *s)
+by_lang(struct build *b, const struct value *m, enum vkey k)
 {
-	size_t i, n = s->names != NULL ? s->names->len : 0;
+	size_t i, n = m != NULL ? m->len : 0;
 	struct value *list = value_list(b->a, n);
 
 	for (i = 0; i < n; i++)
 		list->items[i] = pair(b, VK_LANG,
-		    value_cstr(b->a, s->names->u.keys[i].s), VK_NAMES,
-		    s->names->items[i]);
+		    value_cstr(b->a, m->u.keys[i].s), k, m->items[i]);
+	return list;
+}
+
+/* The flags of s, as b->flags has them. */
+static const struct value *
+flags_of(struct build *b, const struct status *s)
+{
+	struct value *list = value_list(b->a, s->nflags);
+	size_t i, k;
+
+	for (i = 0; i < s->nflags; i++)
+		for (k = 0; k < b->r->nflags; k++)
+			if (b->r->flags[k].id == s->flags[i])
+				list->items[i] = b->flags[k];
 	return list;
 }
 
@@ -312,6 +325,44 @@ names_value(struct build *b, enum vkey k, const struct value *names)
 	    names->len - 1) : &value_empty_list;
 }
 
+/* A status's texts and lists. */
+static const struct value *
+status_more(struct build *b, const struct status *s,
+    const struct status_base *sb, enum vkey k)
+{
+	const struct value *v;
+
+	switch (k) {
+	case VK_PHRASE:
+		/* The output's language may word it as its library does. */
+		return s->phrases != NULL && (v = value_find(s->phrases,
+		    b->o->lang)) != NULL ? v : &sb->phrase;
+	case VK_DESCRIPTION:
+		return base_loc(b, sb->text);
+	case VK_NOTE:
+		return s->note != NULL ? base_loc(b, sb->text +
+		    b->r->nlocales) : &value_null_v;
+	case VK_DESCRIPTION_LOCALES:
+		return view_loc_all(b, s->description);
+	case VK_NOTE_LOCALES:
+		return view_loc_all(b, s->note);
+	case VK_NAMES_BY_LANG:
+		return by_lang(b, s->names, VK_NAMES);
+	case VK_PHRASES:
+		return by_lang(b, s->phrases, VK_PHRASE);
+	case VK_FLAGS:
+		return flags_of(b, s);
+	case VK_HISTORY:
+		return history_of(b, s);
+	case VK_SUBCODES:
+		return subcodes_of(b, s);
+	case VK_EXTENSIONS:
+		return view_extensions(b, s->node);
+	default:
+		abort();	/* status_keys has no other */
+	}
+}
+
 static const struct value *
 status_value(struct build *b, const struct status *s, enum vkey k,
     const struct value *names)
@@ -321,8 +372,6 @@ status_value(struct build *b, const struct status *s, enum vkey k,
 	switch (k) {
 	case VK_CODE:
 		return &sb->code;
-	case VK_PHRASE:
-		return &sb->phrase;
 	case VK_ID:
 		return &sb->id;
 	case VK_NAME:
@@ -352,25 +401,8 @@ status_value(struct build *b, const struct status *s, enum vkey k,
 		return sb->ref;
 	case VK_EXPIRES:
 		return sb->expires;
-	case VK_DESCRIPTION:
-		return base_loc(b, sb->text);
-	case VK_NOTE:
-		return s->note != NULL ? base_loc(b, sb->text +
-		    b->r->nlocales) : &value_null_v;
-	case VK_DESCRIPTION_LOCALES:
-		return view_loc_all(b, s->description);
-	case VK_NOTE_LOCALES:
-		return view_loc_all(b, s->note);
-	case VK_NAMES_BY_LANG:
-		return names_by_lang(b, s);
-	case VK_HISTORY:
-		return history_of(b, s);
-	case VK_SUBCODES:
-		return subcodes_of(b, s);
-	case VK_EXTENSIONS:
-		return view_extensions(b, s->node);
 	default:
-		abort();	/* status_keys has no other */
+		return status_more(b, s, sb, k);
 	}
 }
 

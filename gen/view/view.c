@@ -12,19 +12,19 @@
 
 /* The key names, in the order of enum vkey. */
 static const char *const key_names[VK_N] = {
-	"alias_names", "aliases", "all_statuses", "by_name", "by_phrase",
+	"aliases", "alias_names", "all_statuses", "by_name", "by_phrase",
 	"class", "classes", "code", "count", "current", "data",
 	"default_locale", "dense", "description", "description_locales",
-	"docs_only", "expires", "extensions", "first", "gen", "history", "id",
-	"is_bool", "is_default_locale", "is_deprecated", "is_experimental",
-	"is_finite", "is_float", "is_int", "is_list", "is_map", "is_null",
-	"is_standard", "is_string", "is_temporary", "is_unofficial",
-	"is_unused", "items", "key", "kind", "lang", "last", "locale",
-	"locales", "lookup", "members", "name", "names", "names_by_lang",
-	"note", "note_locales", "notice", "phrase", "prefix", "ref", "registry",
-	"set", "sets", "slots", "source", "status", "statuses", "sub",
-	"subcodes", "text", "title", "title_locales", "unofficial", "value",
-	"version"
+	"docs_only", "expires", "extensions", "first", "flags", "gen",
+	"history", "id", "is_bool", "is_default_locale", "is_deprecated",
+	"is_experimental", "is_finite", "is_float", "is_int", "is_list",
+	"is_map", "is_null", "is_standard", "is_string", "is_temporary",
+	"is_unofficial", "is_unused", "items", "key", "kind", "lang", "last",
+	"locale", "locales", "lookup", "members", "name", "names",
+	"names_by_lang", "note", "note_locales", "notice", "phrase", "phrases",
+	"prefix", "ref", "registry", "set", "sets", "slots", "source", "status",
+	"statuses", "sub", "subcodes", "text", "title", "title_locales",
+	"unofficial", "value", "version"
 };
 
 void
@@ -228,6 +228,66 @@ sets_view(struct build *b)
 	return list;
 }
 
+/* Each flag's {id, name, title}, which its statuses list too. */
+static void
+flag_items(struct build *b)
+{
+	size_t k;
+
+	b->flags = arena_array(b->a, b->r->nflags, sizeof(*b->flags));
+	for (k = 0; k < b->r->nflags; k++) {
+		const struct status_set *g = &b->r->flags[k];
+		const struct field f[] = {
+			{ VK_ID, value_cstr(b->a, g->id) },
+			{ VK_NAME, view_convert(b, g->id) },
+			{ VK_TITLE, view_loc(b, g->title) }
+		};
+
+		b->flags[k] = view_map(b, f, NELEM(f), NULL);
+	}
+}
+
+/* The statuses of the code outputs that have flag id. */
+static const struct value *
+flag_statuses(struct build *b, const char *id)
+{
+	const struct registry *r = b->r;
+	const struct value **items;
+	size_t i, j, n = 0;
+
+	if (!view_want(b, VK_STATUSES))
+		return NULL;
+	items = arena_array(b->a, r->nstatuses, sizeof(*items));
+	for (i = 0; i < r->nstatuses; i++)
+		for (j = 0; j < r->statuses[i].nflags; j++)
+			if (r->statuses[i].flags[j] == id &&
+			    view_picks(b, &r->statuses[i], true))
+				items[n++] = b->views[i];
+	return view_list(b, items, n);
+}
+
+static const struct value *
+flags_view(struct build *b)
+{
+	struct value *list = value_list(b->a, b->r->nflags);
+	size_t k;
+
+	for (k = 0; k < b->r->nflags; k++) {
+		const struct status_set *g = &b->r->flags[k];
+		const struct field f[] = {
+			{ VK_ID, value_cstr(b->a, g->id) },
+			{ VK_NAME, view_convert(b, g->id) },
+			TEXTS(b, g),
+			{ VK_REF, value_cstr(b->a, g->ref) },
+			{ VK_STATUSES, flag_statuses(b, g->id) },
+			{ VK_EXTENSIONS, view_extensions(b, g->node) }
+		};
+
+		list->items[k] = view_map(b, f, NELEM(f), g->node);
+	}
+	return list;
+}
+
 const char *
 view_notice(struct arena *a, const char *data_path)
 {
@@ -269,6 +329,7 @@ root_view(struct build *b)
 		{ VK_UNOFFICIAL,
 		    pick_views(b, VK_UNOFFICIAL, 0, r->nstatuses, false) },
 		{ VK_SETS, sets_view(b) },
+		{ VK_FLAGS, flags_view(b) },
 		{ VK_LOOKUP, view_lookup(b) },
 		{ VK_EXTENSIONS, view_extensions(b, r->root) }
 	};
@@ -281,14 +342,15 @@ view_build(struct arena *a, const struct registry *r,
     const struct view_base *base, const struct view_opts *o,
     const struct view_keys *vk)
 {
-	struct build b = { a, r, o, vk, base, BUF_INIT, NULL, NULL, NULL, {0},
-	    0 };
+	struct build b = { a, r, o, vk, base, BUF_INIT, NULL, NULL, NULL,
+	    NULL, {0}, 0 };
 	const struct value *root;
 	size_t i;
 
 	b.locale = arena_array(a, r->nlocales, sizeof(*b.locale));
 	for (i = 0; i < r->nlocales; i++)
 		b.locale[i] = value_cstr(a, r->locales[i]);
+	flag_items(&b);
 	view_statuses(&b);
 	root = root_view(&b);
 	buf_release(&b.scratch);

@@ -8,7 +8,7 @@
 #include "base/buf.h"
 #include "view.h"
 
-#define NSTATUS_KEYS	28
+#define NSTATUS_KEYS	30
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
 /*
@@ -35,6 +35,7 @@ struct build {
 	struct buf scratch;		/* case conversions */
 	const struct value **locale;	/* each locale's name */
 	const struct value **views;	/* each status's, or NULL: no list */
+	const struct value **flags;	/* each flag's {id, name, title} */
 	/* The keys of a status's view, x- keys aside, and which they are */
 	struct mkey *shape;
 	enum vkey shape_k[NSTATUS_KEYS];
