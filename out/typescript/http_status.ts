@@ -433,8 +433,10 @@ export type HttpStatusClass =
   | "client_error"
   | "server_error";
 
-/** Every code, in ascending order. */
-export const ALL_CODES: readonly HttpStatusCode[] = [
+// The tables are typed number[] and string[], not the union of the
+// codes: checking each literal against a union of N codes costs tsc
+// time that grows with N squared.
+const CODES: readonly number[] = [
   100,
   101,
   102,
@@ -501,7 +503,10 @@ export const ALL_CODES: readonly HttpStatusCode[] = [
   511,
 ];
 
-/** The phrase of each code of ALL_CODES, at the same position. */
+/** Every code, in ascending order. */
+export const ALL_CODES = CODES as readonly HttpStatusCode[];
+
+/** The phrase of each code of CODES, at the same position. */
 const PHRASES: readonly string[] = [
   "Continue",
   "Switching Protocols",
@@ -569,7 +574,7 @@ const PHRASES: readonly string[] = [
   "Network Authentication Required",
 ];
 
-/** The description of each code of ALL_CODES, at the same position. */
+/** The description of each code of CODES, at the same position. */
 const DESCRIPTIONS: readonly string[] = [
   "Interim response telling the client that the request headers were accepted and it can go on sending the body. Servers send it when the request carried Expect: 100-continue, so that a large upload is not wasted on a request that would be refused.",
   "The server agrees to the client's Upgrade request and will speak the protocol named in its own Upgrade header right after this response, for example when a connection becomes a WebSocket.",
@@ -637,20 +642,20 @@ const DESCRIPTIONS: readonly string[] = [
   "The client must authenticate before it gets network access, typically at a captive portal on public Wi-Fi. It is meant for intercepting proxies rather than origin servers, and the body should link to the login page.",
 ];
 
-/** The position of code in ALL_CODES, or -1: a binary search. */
+/** The position of code in CODES, or -1: a binary search. */
 function indexOf(code: number): number {
   let lo = 0;
-  let hi = ALL_CODES.length;
+  let hi = CODES.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    const c = ALL_CODES[mid];
+    const c = CODES[mid];
     if (c === undefined || c >= code) {
       hi = mid;
     } else {
       lo = mid + 1;
     }
   }
-  return ALL_CODES[lo] === code ? lo : -1;
+  return CODES[lo] === code ? lo : -1;
 }
 
 /** Every id and alias, in ASCII lower case. */
@@ -728,7 +733,7 @@ const NAME_KEYS: readonly string[] = [
 ];
 
 /** The code of each name of NAME_KEYS, at the same position. */
-const NAME_CODES: readonly HttpStatusCode[] = [
+const NAME_CODES: readonly number[] = [
   202,
   208,
   502,
@@ -884,7 +889,7 @@ const PHRASE_KEYS: readonly string[] = [
 ];
 
 /** The code of each phrase of PHRASE_KEYS, at the same position. */
-const PHRASE_CODES: readonly HttpStatusCode[] = [
+const PHRASE_CODES: readonly number[] = [
   306,
   202,
   208,
@@ -1022,9 +1027,9 @@ function asciiLower(s: string): string {
 /** A Map from keys to codes, which compares keys exactly. */
 function mapOf(
   keys: readonly string[],
-  codes: readonly HttpStatusCode[],
-): ReadonlyMap<string, HttpStatusCode> {
-  const m = new Map<string, HttpStatusCode>();
+  codes: readonly number[],
+): ReadonlyMap<string, number> {
+  const m = new Map<string, number>();
   keys.forEach((k, i) => {
     const c = codes[i];
     if (c !== undefined) {
@@ -1036,8 +1041,8 @@ function mapOf(
 
 // Built at the first lookup, so that a module that never looks up a
 // name or a phrase never builds them.
-let byName: ReadonlyMap<string, HttpStatusCode> | undefined;
-let byPhrase: ReadonlyMap<string, HttpStatusCode> | undefined;
+let byName: ReadonlyMap<string, number> | undefined;
+let byPhrase: ReadonlyMap<string, number> | undefined;
 
 /**
  * The code an id or alias names, in any ASCII case ("continue" or
@@ -1049,7 +1054,7 @@ export function fromName(
   if (byName === undefined) {
     byName = mapOf(NAME_KEYS, NAME_CODES);
   }
-  return byName.get(asciiLower(name));
+  return byName.get(asciiLower(name)) as HttpStatusCode | undefined;
 }
 
 /**
@@ -1063,7 +1068,7 @@ export function fromPhrase(
   if (byPhrase === undefined) {
     byPhrase = mapOf(PHRASE_KEYS, PHRASE_CODES);
   }
-  return byPhrase.get(asciiLower(phrase));
+  return byPhrase.get(asciiLower(phrase)) as HttpStatusCode | undefined;
 }
 
 /** Whether code is in 100-199: Informational. */
