@@ -989,7 +989,7 @@ export function isHttpStatusCode(
   return indexOf(code) >= 0;
 }
 
-/** The reason phrase of code, or "" when code is unknown. */
+/** The phrase of code, or "" when code is unknown. */
 export function statusText(code: number): string {
   const p = PHRASES[indexOf(code)];
   return p === undefined ? "" : p;
