@@ -4,7 +4,9 @@
 # (tests/lang/typescript/install-tsc.sh); runs
 # tsc --strict on the module and a typed user
 # (tests/lang/typescript/use_status.ts), then runs the compiled user and
-# checks the module's codes and phrases against the data with node.
+# checks the module's codes and phrases against the data with node; then
+# checks every lookup on the built-in registry and two examples
+# (tests/lang/typescript/check_lookup.js).
 # Usage: sh tests/test_lang_typescript.sh BUILDDIR
 set -u
 B=${1:-build}
@@ -89,5 +91,50 @@ if a != b:
         if a.get(k) != b.get(k):
             sys.exit("code %s: data %r, module %r" % (k, a.get(k), b.get(k)))
 ' "$T/expected" "$T/got" || fail "the module disagrees with $DATA"
+
+# Every capability (ALL_CODES, classOf, is<Class>, fromName, fromPhrase,
+# ...) on the built-in registry, a dense one and a sparse one, against
+# gen's JSON for the same data (tests/lang/typescript/check_lookup.js);
+# and on phrases whose letters beyond ASCII must not fold, one of them
+# above U+FFFF, where UTF-16 order is not the keys' byte order.
+cat >"$T/u.yaml" <<'Y'
+registry: {name: u_test, title: U, locales: [en]}
+classes:
+  - {id: low, first: 0, last: 15, title: Low, description: Low.}
+  - {id: high, first: 17, last: 99, title: High, description: High.}
+statuses:
+  - {code: 10, phrase: Bad Gateway, status: standard, description: x,
+     aliases: [gateway_bad]}
+  - {code: 17, phrase: "DÉJÀ Vu", id: deja_vu, status: standard,
+     description: x, history: [{phrase: Bad Gateway}, {phrase: Old}]}
+  - {code: 18, phrase: "Smile 😀", status: standard, description: x}
+  - {code: 19, phrase: "Private ", status: standard, description: x}
+  - {code: 20, phrase: "Kelvin K", status: standard, description: x}
+Y
+for reg in "" examples/registries/grpc.yaml examples/registries/smtp.yaml \
+    "$T/u.yaml"; do
+	R=$T/reg${reg:+_$(basename "$reg" .yaml)}
+	mkdir -p "$R" || fail "mkdir $R failed"
+	for l in typescript json; do
+		"$GEN" --lang $l ${reg:+--data "$reg"} >"$R/m.$l" \
+		    2>"$T/gen.err" ||
+			fail "gen --lang $l $reg failed: $(cat "$T/gen.err")"
+	done
+	mv "$R/m.typescript" "$R/m.ts" || fail "mv failed"
+	node "$TSC" --strict --noEmit --noUnusedLocals --noUnusedParameters \
+	    --noImplicitReturns --noUncheckedIndexedAccess \
+	    --exactOptionalPropertyTypes --isolatedModules --target es2015 \
+	    --lib es2015 "$R/m.ts" >"$T/tsc.log" 2>&1 || {
+		cat "$T/tsc.log" >&2
+		fail "tsc --strict rejects the module of ${reg:-$DATA}"
+	}
+	node "$TSC" --strict --target es2015 --module commonjs --lib es2015 \
+	    --outDir "$R" "$R/m.ts" >"$T/tsc.log" 2>&1 || {
+		cat "$T/tsc.log" >&2
+		fail "tsc could not compile the module of ${reg:-$DATA}"
+	}
+	node "$SRC/check_lookup.js" "$R/m.js" "$R/m.json" ||
+		fail "the lookups of ${reg:-$DATA} disagree with its data"
+done
 
 echo "test_lang_typescript: tsc $TS_VERSION --strict clean, matches the data"

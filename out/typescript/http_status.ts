@@ -8,6 +8,12 @@
  * object (`as const`) rather than an enum: it type-checks the same, but
  * it is ordinary JavaScript, so it works under `isolatedModules` and
  * type stripping, and bundlers can drop what is not used.
+ *
+ * From a code, `statusText` and `statusDescription` give its strings,
+ * `classOf` the id of its class, and `is<Class>` (one per class) tests
+ * its class; `fromName` (an id or alias) and `fromPhrase` (a phrase, now
+ * or earlier) go back to a code, in any ASCII case; `ALL_CODES` lists
+ * every code in ascending order.  Every lookup reads the tables below.
  */
 
 /** Every code by name; an alias is one more name for the same code. */
@@ -417,287 +423,652 @@ export type HttpStatusName = keyof typeof HttpStatus;
 export type HttpStatusCode =
   (typeof HttpStatus)[HttpStatusName];
 
-interface Entry {
-  readonly phrase: string;
-  readonly description: string;
+/**
+ * The id of a class of HttpStatus: "informational", ...
+ */
+export type HttpStatusClass =
+  | "informational"
+  | "success"
+  | "redirection"
+  | "client_error"
+  | "server_error";
+
+// The tables are typed number[] and string[], not the union of the
+// codes: checking each literal against a union of N codes costs tsc
+// time that grows with N squared.
+const CODES: readonly number[] = [
+  100,
+  101,
+  102,
+  103,
+  104,
+  200,
+  201,
+  202,
+  203,
+  204,
+  205,
+  206,
+  207,
+  208,
+  226,
+  300,
+  301,
+  302,
+  303,
+  304,
+  305,
+  306,
+  307,
+  308,
+  400,
+  401,
+  402,
+  403,
+  404,
+  405,
+  406,
+  407,
+  408,
+  409,
+  410,
+  411,
+  412,
+  413,
+  414,
+  415,
+  416,
+  417,
+  418,
+  421,
+  422,
+  423,
+  424,
+  425,
+  426,
+  428,
+  429,
+  431,
+  451,
+  500,
+  501,
+  502,
+  503,
+  504,
+  505,
+  506,
+  507,
+  508,
+  510,
+  511,
+];
+
+/** Every code, in ascending order. */
+export const ALL_CODES = CODES as readonly HttpStatusCode[];
+
+/** The phrase of each code of CODES, at the same position. */
+const PHRASES: readonly string[] = [
+  "Continue",
+  "Switching Protocols",
+  "Processing",
+  "Early Hints",
+  "Upload Resumption Supported",
+  "OK",
+  "Created",
+  "Accepted",
+  "Non-Authoritative Information",
+  "No Content",
+  "Reset Content",
+  "Partial Content",
+  "Multi-Status",
+  "Already Reported",
+  "IM Used",
+  "Multiple Choices",
+  "Moved Permanently",
+  "Found",
+  "See Other",
+  "Not Modified",
+  "Use Proxy",
+  "(Unused)",
+  "Temporary Redirect",
+  "Permanent Redirect",
+  "Bad Request",
+  "Unauthorized",
+  "Payment Required",
+  "Forbidden",
+  "Not Found",
+  "Method Not Allowed",
+  "Not Acceptable",
+  "Proxy Authentication Required",
+  "Request Timeout",
+  "Conflict",
+  "Gone",
+  "Length Required",
+  "Precondition Failed",
+  "Content Too Large",
+  "URI Too Long",
+  "Unsupported Media Type",
+  "Range Not Satisfiable",
+  "Expectation Failed",
+  "I'm a teapot",
+  "Misdirected Request",
+  "Unprocessable Content",
+  "Locked",
+  "Failed Dependency",
+  "Too Early",
+  "Upgrade Required",
+  "Precondition Required",
+  "Too Many Requests",
+  "Request Header Fields Too Large",
+  "Unavailable For Legal Reasons",
+  "Internal Server Error",
+  "Not Implemented",
+  "Bad Gateway",
+  "Service Unavailable",
+  "Gateway Timeout",
+  "HTTP Version Not Supported",
+  "Variant Also Negotiates",
+  "Insufficient Storage",
+  "Loop Detected",
+  "Not Extended",
+  "Network Authentication Required",
+];
+
+/** The description of each code of CODES, at the same position. */
+const DESCRIPTIONS: readonly string[] = [
+  "Interim response telling the client that the request headers were accepted and it can go on sending the body. Servers send it when the request carried Expect: 100-continue, so that a large upload is not wasted on a request that would be refused.",
+  "The server agrees to the client's Upgrade request and will speak the protocol named in its own Upgrade header right after this response, for example when a connection becomes a WebSocket.",
+  "WebDAV interim response sent while a long-running request is still being worked on, so that the client does not give up waiting. No final status has been decided yet.",
+  "Interim response carrying Link headers, typically with rel=preload or rel=preconnect, so that the client can start loading subresources while the server is still preparing the final response.",
+  "Interim response from the resumable uploads protocol: the server can resume this upload if it is interrupted, and the Location header gives the URL of the upload resource to continue with.",
+  "The request succeeded. What the body carries depends on the method: the resource for GET, the outcome of the action for POST, and nothing at all for HEAD, which returns only the headers.",
+  "The request succeeded and created one or more new resources. The Location header, when present, points at the main new resource; without it the request URI identifies it.",
+  "The server has taken the request on for processing but has not finished it, and it may still fail later. Typical for queued or batch jobs, usually with a way for the client to check on progress.",
+  "The request succeeded, but a transforming proxy altered the content it got from the origin server, so what the client sees is not exactly what the origin sent.",
+  "The request succeeded and there is no body to send back. Common for PUT and DELETE, and for submissions after which the client should stay on the current page.",
+  "The request succeeded and the client should reset the document view that sent it, for example clear a form so the user can enter new data. The response has no body.",
+  "The server returns only the parts of the resource that the Range header asked for. A single part is described by Content-Range; several parts are sent together as multipart/byteranges.",
+  "WebDAV response whose XML body reports a separate status for each of several resources. Used when one request touches many resources and the results differ.",
+  "Used inside a 207 Multi-Status body to say that the members of a binding were already listed earlier in the same response, so the same collection is not enumerated twice.",
+  "The server fulfilled a GET by applying instance manipulations, such as a delta encoding, to the current instance; the IM header lists what it applied. The client must have asked for this with an A-IM header.",
+  "The resource has several representations and the server does not pick one for the client. The body should list the options, and a preferred one may be given in Location.",
+  "The resource now lives permanently at the URI in the Location header, and clients should update any links they have stored. Clients may turn a POST into a GET when following it; use 308 when the method has to be kept.",
+  "The resource is for now at the URI in the Location header, but later requests should keep using the original URI. Clients may turn a POST into a GET when following it; use 307 when the method has to be kept.",
+  "The server sends the client to a different resource, named in Location, which the client should retrieve with GET. The usual answer to a POST, so that reloading the result page does not submit the form again.",
+  "Answer to a conditional GET or HEAD (If-None-Match, If-Modified-Since) when the copy the client has cached is still current. It has no body and carries only the headers needed to refresh the cache entry, such as ETag, Cache-Control and Expires.",
+  "Once asked the client to repeat the request through the proxy named in Location. Deprecated because letting a response pick the proxy is a security risk; clients ignore it.",
+  "Reserved and not used. An early draft gave it the name Switch Proxy, meaning that later requests should go through a different proxy, but the idea was dropped.",
+  "The resource is for now at the URI in the Location header, and the client must repeat the request there with the same method and body. Later requests should still go to the original URI.",
+  "The resource has moved for good to the URI in the Location header. The client must repeat the request there with the same method and body, and should update stored links.",
+  "The server will not handle the request because it sees a fault on the client side, such as a malformed request line or header, an inconsistent message length, or parameters it cannot make sense of.",
+  "The request lacks valid credentials for the target resource. The server must send a WWW-Authenticate header naming the schemes it accepts, so the client can retry with an Authorization header.",
+  "Reserved for future use and without a standard meaning. Some APIs and payment services send it to say that a payment or subscription is needed first.",
+  "The server understood the request but refuses to carry it out. Unlike 401, it is not a matter of missing credentials: any that were sent are not enough, and the client should not repeat the request with the same ones. The server may explain why in the body, or answer 404 instead to hide that the resource exists.",
+  "The server has no current representation of the target resource, or prefers not to reveal that it has one. It says nothing about whether the absence is temporary; 410 is the code for resources removed for good.",
+  "The target resource exists but does not support the request method. The response must include an Allow header listing the methods it does support.",
+  "Content negotiation failed: the server has no representation that satisfies the request's Accept, Accept-Encoding or Accept-Language headers. It may list the representations it does have in the body.",
+  "Like 401, but it is a proxy on the path that wants credentials. The proxy sends its challenge in Proxy-Authenticate, and the client retries with a Proxy-Authorization header.",
+  "The server did not receive a complete request within the time it was prepared to wait, and is closing the connection. The client may send the request again on a new connection.",
+  "The request clashes with the current state of the resource, for example an edit made against an outdated version, or creating something that already exists. The body should give the client enough to resolve it.",
+  "The resource was here once but has been removed on purpose and is not coming back. Unlike 404 it lets clients and search engines drop their links; it is cacheable by default.",
+  "The server refuses a request that has a body but no Content-Length header. The client may retry with a correct Content-Length.",
+  "A condition in the request headers, such as If-Match or If-Unmodified-Since, evaluated to false, so the method was not applied. This keeps two clients editing the same resource from overwriting each other.",
+  "The request body is bigger than the server is willing or able to handle. The server may simply close the connection; if the limit is only temporary it should say when to retry with Retry-After.",
+  "The request target is longer than the server is willing to interpret. Usually a form that should have used POST was sent as a GET with a huge query string, or a redirect loop keeps making the URI longer.",
+  "The server refuses the request because the body is in a format it does not support, judging by Content-Type, Content-Encoding or the data itself. It may name the formats it takes in an Accept or Accept-Encoding response header.",
+  "None of the ranges in the Range header overlap the resource as it is now, for example a start offset beyond the end of the file. For byte ranges the server should send Content-Range: bytes */LENGTH to tell the real size.",
+  "The server cannot meet the expectation in the request's Expect header. In practice that means an Expect value other than 100-continue.",
+  "A joke from the 1998 April Fools' Hyper Text Coffee Pot Control Protocol, where a teapot refuses to brew coffee. HTTP keeps the code reserved so it never gets a real meaning, yet some servers return it for fun or to turn away unwanted requests.",
+  "The request reached a server that cannot answer for this scheme and host, typically because an HTTP/2 or HTTP/3 connection was reused for a host name the server is not set up for. The client may retry over a new connection.",
+  "The server understands the content type and the syntax is fine, but it cannot act on what the content says, for example well-formed JSON that fails validation.",
+  "WebDAV: the source or destination resource is locked, and the request did not supply a matching lock token in its If header.",
+  "WebDAV: the action was not performed because another action it depended on failed, for example the remaining property changes of a PROPPATCH after one of them failed.",
+  "The server will not process a request that arrived in TLS 1.3 early data (0-RTT), because a replay of it could do harm. The client should send it again once the handshake has completed.",
+  "The server refuses to handle the request over the current protocol but would do so after the client upgrades. It must send an Upgrade header naming the protocols it requires.",
+  "The server insists that the request be conditional, typically a PUT with If-Match, so that a client cannot overwrite changes it has never seen.",
+  "The client has sent too many requests in a given period and is being rate limited. The server may send Retry-After to say how long to wait.",
+  "The server refuses the request because one header field, or the header section as a whole, is too large. The client may retry with smaller headers, for example after clearing oversized cookies.",
+  "The server denies access to the resource because of a legal demand, such as a court order or government censorship. A Link header with rel=blocked-by may name whoever imposes the block.",
+  "The server ran into an unexpected condition that kept it from fulfilling the request. The generic answer when no more specific 5xx code fits.",
+  "The server lacks the functionality the request needs, typically a request method it does not recognize for any resource. The response is cacheable by default.",
+  "A gateway or proxy received an invalid response from the upstream server it contacted while trying to fulfill the request.",
+  "The server cannot handle the request right now, because it is overloaded or down for maintenance, and expects the situation to pass. It may send Retry-After to say when to try again.",
+  "A gateway or proxy did not get an answer in time from the upstream server it had to reach to fulfill the request.",
+  "The server does not support, or will not use, the major HTTP version of the request. The body should explain why and list the versions it does support.",
+  "Transparent content negotiation went wrong: the variant that was chosen is itself set up to negotiate, which would make a loop. It points to a configuration error on the server.",
+  "WebDAV: the server cannot store what it needs to complete the request, for example because the disk or the user's quota is full. The condition is expected to be temporary.",
+  "WebDAV: the server stopped an operation with Depth: infinity because it ran into an endless loop among bindings.",
+  "From the HTTP Extension Framework: the request did not declare an extension that the server's policy requires for this resource. The body may describe which extensions are needed.",
+  "The client must authenticate before it gets network access, typically at a captive portal on public Wi-Fi. It is meant for intercepting proxies rather than origin servers, and the body should link to the login page.",
+];
+
+/** The position of code in CODES, or -1: a binary search. */
+function indexOf(code: number): number {
+  let lo = 0;
+  let hi = CODES.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const c = CODES[mid];
+    if (c === undefined || c >= code) {
+      hi = mid;
+    } else {
+      lo = mid + 1;
+    }
+  }
+  return CODES[lo] === code ? lo : -1;
 }
 
-const entries: { readonly [code: number]: Entry | undefined } = {
-  100: {
-    phrase: "Continue",
-    description: "Interim response telling the client that the request headers were accepted and it can go on sending the body. Servers send it when the request carried Expect: 100-continue, so that a large upload is not wasted on a request that would be refused.",
-  },
-  101: {
-    phrase: "Switching Protocols",
-    description: "The server agrees to the client's Upgrade request and will speak the protocol named in its own Upgrade header right after this response, for example when a connection becomes a WebSocket.",
-  },
-  102: {
-    phrase: "Processing",
-    description: "WebDAV interim response sent while a long-running request is still being worked on, so that the client does not give up waiting. No final status has been decided yet.",
-  },
-  103: {
-    phrase: "Early Hints",
-    description: "Interim response carrying Link headers, typically with rel=preload or rel=preconnect, so that the client can start loading subresources while the server is still preparing the final response.",
-  },
-  104: {
-    phrase: "Upload Resumption Supported",
-    description: "Interim response from the resumable uploads protocol: the server can resume this upload if it is interrupted, and the Location header gives the URL of the upload resource to continue with.",
-  },
-  200: {
-    phrase: "OK",
-    description: "The request succeeded. What the body carries depends on the method: the resource for GET, the outcome of the action for POST, and nothing at all for HEAD, which returns only the headers.",
-  },
-  201: {
-    phrase: "Created",
-    description: "The request succeeded and created one or more new resources. The Location header, when present, points at the main new resource; without it the request URI identifies it.",
-  },
-  202: {
-    phrase: "Accepted",
-    description: "The server has taken the request on for processing but has not finished it, and it may still fail later. Typical for queued or batch jobs, usually with a way for the client to check on progress.",
-  },
-  203: {
-    phrase: "Non-Authoritative Information",
-    description: "The request succeeded, but a transforming proxy altered the content it got from the origin server, so what the client sees is not exactly what the origin sent.",
-  },
-  204: {
-    phrase: "No Content",
-    description: "The request succeeded and there is no body to send back. Common for PUT and DELETE, and for submissions after which the client should stay on the current page.",
-  },
-  205: {
-    phrase: "Reset Content",
-    description: "The request succeeded and the client should reset the document view that sent it, for example clear a form so the user can enter new data. The response has no body.",
-  },
-  206: {
-    phrase: "Partial Content",
-    description: "The server returns only the parts of the resource that the Range header asked for. A single part is described by Content-Range; several parts are sent together as multipart/byteranges.",
-  },
-  207: {
-    phrase: "Multi-Status",
-    description: "WebDAV response whose XML body reports a separate status for each of several resources. Used when one request touches many resources and the results differ.",
-  },
-  208: {
-    phrase: "Already Reported",
-    description: "Used inside a 207 Multi-Status body to say that the members of a binding were already listed earlier in the same response, so the same collection is not enumerated twice.",
-  },
-  226: {
-    phrase: "IM Used",
-    description: "The server fulfilled a GET by applying instance manipulations, such as a delta encoding, to the current instance; the IM header lists what it applied. The client must have asked for this with an A-IM header.",
-  },
-  300: {
-    phrase: "Multiple Choices",
-    description: "The resource has several representations and the server does not pick one for the client. The body should list the options, and a preferred one may be given in Location.",
-  },
-  301: {
-    phrase: "Moved Permanently",
-    description: "The resource now lives permanently at the URI in the Location header, and clients should update any links they have stored. Clients may turn a POST into a GET when following it; use 308 when the method has to be kept.",
-  },
-  302: {
-    phrase: "Found",
-    description: "The resource is for now at the URI in the Location header, but later requests should keep using the original URI. Clients may turn a POST into a GET when following it; use 307 when the method has to be kept.",
-  },
-  303: {
-    phrase: "See Other",
-    description: "The server sends the client to a different resource, named in Location, which the client should retrieve with GET. The usual answer to a POST, so that reloading the result page does not submit the form again.",
-  },
-  304: {
-    phrase: "Not Modified",
-    description: "Answer to a conditional GET or HEAD (If-None-Match, If-Modified-Since) when the copy the client has cached is still current. It has no body and carries only the headers needed to refresh the cache entry, such as ETag, Cache-Control and Expires.",
-  },
-  305: {
-    phrase: "Use Proxy",
-    description: "Once asked the client to repeat the request through the proxy named in Location. Deprecated because letting a response pick the proxy is a security risk; clients ignore it.",
-  },
-  306: {
-    phrase: "(Unused)",
-    description: "Reserved and not used. An early draft gave it the name Switch Proxy, meaning that later requests should go through a different proxy, but the idea was dropped.",
-  },
-  307: {
-    phrase: "Temporary Redirect",
-    description: "The resource is for now at the URI in the Location header, and the client must repeat the request there with the same method and body. Later requests should still go to the original URI.",
-  },
-  308: {
-    phrase: "Permanent Redirect",
-    description: "The resource has moved for good to the URI in the Location header. The client must repeat the request there with the same method and body, and should update stored links.",
-  },
-  400: {
-    phrase: "Bad Request",
-    description: "The server will not handle the request because it sees a fault on the client side, such as a malformed request line or header, an inconsistent message length, or parameters it cannot make sense of.",
-  },
-  401: {
-    phrase: "Unauthorized",
-    description: "The request lacks valid credentials for the target resource. The server must send a WWW-Authenticate header naming the schemes it accepts, so the client can retry with an Authorization header.",
-  },
-  402: {
-    phrase: "Payment Required",
-    description: "Reserved for future use and without a standard meaning. Some APIs and payment services send it to say that a payment or subscription is needed first.",
-  },
-  403: {
-    phrase: "Forbidden",
-    description: "The server understood the request but refuses to carry it out. Unlike 401, it is not a matter of missing credentials: any that were sent are not enough, and the client should not repeat the request with the same ones. The server may explain why in the body, or answer 404 instead to hide that the resource exists.",
-  },
-  404: {
-    phrase: "Not Found",
-    description: "The server has no current representation of the target resource, or prefers not to reveal that it has one. It says nothing about whether the absence is temporary; 410 is the code for resources removed for good.",
-  },
-  405: {
-    phrase: "Method Not Allowed",
-    description: "The target resource exists but does not support the request method. The response must include an Allow header listing the methods it does support.",
-  },
-  406: {
-    phrase: "Not Acceptable",
-    description: "Content negotiation failed: the server has no representation that satisfies the request's Accept, Accept-Encoding or Accept-Language headers. It may list the representations it does have in the body.",
-  },
-  407: {
-    phrase: "Proxy Authentication Required",
-    description: "Like 401, but it is a proxy on the path that wants credentials. The proxy sends its challenge in Proxy-Authenticate, and the client retries with a Proxy-Authorization header.",
-  },
-  408: {
-    phrase: "Request Timeout",
-    description: "The server did not receive a complete request within the time it was prepared to wait, and is closing the connection. The client may send the request again on a new connection.",
-  },
-  409: {
-    phrase: "Conflict",
-    description: "The request clashes with the current state of the resource, for example an edit made against an outdated version, or creating something that already exists. The body should give the client enough to resolve it.",
-  },
-  410: {
-    phrase: "Gone",
-    description: "The resource was here once but has been removed on purpose and is not coming back. Unlike 404 it lets clients and search engines drop their links; it is cacheable by default.",
-  },
-  411: {
-    phrase: "Length Required",
-    description: "The server refuses a request that has a body but no Content-Length header. The client may retry with a correct Content-Length.",
-  },
-  412: {
-    phrase: "Precondition Failed",
-    description: "A condition in the request headers, such as If-Match or If-Unmodified-Since, evaluated to false, so the method was not applied. This keeps two clients editing the same resource from overwriting each other.",
-  },
-  413: {
-    phrase: "Content Too Large",
-    description: "The request body is bigger than the server is willing or able to handle. The server may simply close the connection; if the limit is only temporary it should say when to retry with Retry-After.",
-  },
-  414: {
-    phrase: "URI Too Long",
-    description: "The request target is longer than the server is willing to interpret. Usually a form that should have used POST was sent as a GET with a huge query string, or a redirect loop keeps making the URI longer.",
-  },
-  415: {
-    phrase: "Unsupported Media Type",
-    description: "The server refuses the request because the body is in a format it does not support, judging by Content-Type, Content-Encoding or the data itself. It may name the formats it takes in an Accept or Accept-Encoding response header.",
-  },
-  416: {
-    phrase: "Range Not Satisfiable",
-    description: "None of the ranges in the Range header overlap the resource as it is now, for example a start offset beyond the end of the file. For byte ranges the server should send Content-Range: bytes */LENGTH to tell the real size.",
-  },
-  417: {
-    phrase: "Expectation Failed",
-    description: "The server cannot meet the expectation in the request's Expect header. In practice that means an Expect value other than 100-continue.",
-  },
-  418: {
-    phrase: "I'm a teapot",
-    description: "A joke from the 1998 April Fools' Hyper Text Coffee Pot Control Protocol, where a teapot refuses to brew coffee. HTTP keeps the code reserved so it never gets a real meaning, yet some servers return it for fun or to turn away unwanted requests.",
-  },
-  421: {
-    phrase: "Misdirected Request",
-    description: "The request reached a server that cannot answer for this scheme and host, typically because an HTTP/2 or HTTP/3 connection was reused for a host name the server is not set up for. The client may retry over a new connection.",
-  },
-  422: {
-    phrase: "Unprocessable Content",
-    description: "The server understands the content type and the syntax is fine, but it cannot act on what the content says, for example well-formed JSON that fails validation.",
-  },
-  423: {
-    phrase: "Locked",
-    description: "WebDAV: the source or destination resource is locked, and the request did not supply a matching lock token in its If header.",
-  },
-  424: {
-    phrase: "Failed Dependency",
-    description: "WebDAV: the action was not performed because another action it depended on failed, for example the remaining property changes of a PROPPATCH after one of them failed.",
-  },
-  425: {
-    phrase: "Too Early",
-    description: "The server will not process a request that arrived in TLS 1.3 early data (0-RTT), because a replay of it could do harm. The client should send it again once the handshake has completed.",
-  },
-  426: {
-    phrase: "Upgrade Required",
-    description: "The server refuses to handle the request over the current protocol but would do so after the client upgrades. It must send an Upgrade header naming the protocols it requires.",
-  },
-  428: {
-    phrase: "Precondition Required",
-    description: "The server insists that the request be conditional, typically a PUT with If-Match, so that a client cannot overwrite changes it has never seen.",
-  },
-  429: {
-    phrase: "Too Many Requests",
-    description: "The client has sent too many requests in a given period and is being rate limited. The server may send Retry-After to say how long to wait.",
-  },
-  431: {
-    phrase: "Request Header Fields Too Large",
-    description: "The server refuses the request because one header field, or the header section as a whole, is too large. The client may retry with smaller headers, for example after clearing oversized cookies.",
-  },
-  451: {
-    phrase: "Unavailable For Legal Reasons",
-    description: "The server denies access to the resource because of a legal demand, such as a court order or government censorship. A Link header with rel=blocked-by may name whoever imposes the block.",
-  },
-  500: {
-    phrase: "Internal Server Error",
-    description: "The server ran into an unexpected condition that kept it from fulfilling the request. The generic answer when no more specific 5xx code fits.",
-  },
-  501: {
-    phrase: "Not Implemented",
-    description: "The server lacks the functionality the request needs, typically a request method it does not recognize for any resource. The response is cacheable by default.",
-  },
-  502: {
-    phrase: "Bad Gateway",
-    description: "A gateway or proxy received an invalid response from the upstream server it contacted while trying to fulfill the request.",
-  },
-  503: {
-    phrase: "Service Unavailable",
-    description: "The server cannot handle the request right now, because it is overloaded or down for maintenance, and expects the situation to pass. It may send Retry-After to say when to try again.",
-  },
-  504: {
-    phrase: "Gateway Timeout",
-    description: "A gateway or proxy did not get an answer in time from the upstream server it had to reach to fulfill the request.",
-  },
-  505: {
-    phrase: "HTTP Version Not Supported",
-    description: "The server does not support, or will not use, the major HTTP version of the request. The body should explain why and list the versions it does support.",
-  },
-  506: {
-    phrase: "Variant Also Negotiates",
-    description: "Transparent content negotiation went wrong: the variant that was chosen is itself set up to negotiate, which would make a loop. It points to a configuration error on the server.",
-  },
-  507: {
-    phrase: "Insufficient Storage",
-    description: "WebDAV: the server cannot store what it needs to complete the request, for example because the disk or the user's quota is full. The condition is expected to be temporary.",
-  },
-  508: {
-    phrase: "Loop Detected",
-    description: "WebDAV: the server stopped an operation with Depth: infinity because it ran into an endless loop among bindings.",
-  },
-  510: {
-    phrase: "Not Extended",
-    description: "From the HTTP Extension Framework: the request did not declare an extension that the server's policy requires for this resource. The body may describe which extensions are needed.",
-  },
-  511: {
-    phrase: "Network Authentication Required",
-    description: "The client must authenticate before it gets network access, typically at a captive portal on public Wi-Fi. It is meant for intercepting proxies rather than origin servers, and the body should link to the login page.",
-  },
-};
+/** Every id and alias, in ASCII lower case. */
+const NAME_KEYS: readonly string[] = [
+  "accepted",
+  "already_reported",
+  "bad_gateway",
+  "bad_request",
+  "conflict",
+  "content_too_large",
+  "continue",
+  "created",
+  "early_hints",
+  "expectation_failed",
+  "failed_dependency",
+  "forbidden",
+  "found",
+  "gateway_timeout",
+  "gone",
+  "http_version_not_supported",
+  "im_a_teapot",
+  "im_used",
+  "insufficient_storage",
+  "internal_server_error",
+  "length_required",
+  "locked",
+  "loop_detected",
+  "method_not_allowed",
+  "misdirected_request",
+  "moved_permanently",
+  "multi_status",
+  "multiple_choices",
+  "network_authentication_required",
+  "no_content",
+  "non_authoritative_information",
+  "not_acceptable",
+  "not_extended",
+  "not_found",
+  "not_implemented",
+  "not_modified",
+  "ok",
+  "partial_content",
+  "payload_too_large",
+  "payment_required",
+  "permanent_redirect",
+  "precondition_failed",
+  "precondition_required",
+  "processing",
+  "proxy_authentication_required",
+  "range_not_satisfiable",
+  "request_entity_too_large",
+  "request_header_fields_too_large",
+  "request_timeout",
+  "request_uri_too_long",
+  "requested_range_not_satisfiable",
+  "reset_content",
+  "see_other",
+  "service_unavailable",
+  "switch_proxy",
+  "switching_protocols",
+  "temporary_redirect",
+  "too_early",
+  "too_many_requests",
+  "unauthorized",
+  "unavailable_for_legal_reasons",
+  "unprocessable_content",
+  "unprocessable_entity",
+  "unsupported_media_type",
+  "unused",
+  "upgrade_required",
+  "upload_resumption_supported",
+  "uri_too_long",
+  "use_proxy",
+  "variant_also_negotiates",
+];
+
+/** The code of each name of NAME_KEYS, at the same position. */
+const NAME_CODES: readonly number[] = [
+  202,
+  208,
+  502,
+  400,
+  409,
+  413,
+  100,
+  201,
+  103,
+  417,
+  424,
+  403,
+  302,
+  504,
+  410,
+  505,
+  418,
+  226,
+  507,
+  500,
+  411,
+  423,
+  508,
+  405,
+  421,
+  301,
+  207,
+  300,
+  511,
+  204,
+  203,
+  406,
+  510,
+  404,
+  501,
+  304,
+  200,
+  206,
+  413,
+  402,
+  308,
+  412,
+  428,
+  102,
+  407,
+  416,
+  413,
+  431,
+  408,
+  414,
+  416,
+  205,
+  303,
+  503,
+  306,
+  101,
+  307,
+  425,
+  429,
+  401,
+  451,
+  422,
+  422,
+  415,
+  306,
+  426,
+  104,
+  414,
+  305,
+  506,
+];
+
+/**
+ * Every phrase, current and earlier, in ASCII lower case; a phrase two
+ * codes have had is listed once, for the code that has it now.
+ */
+const PHRASE_KEYS: readonly string[] = [
+  "(unused)",
+  "accepted",
+  "already reported",
+  "bad gateway",
+  "bad request",
+  "conflict",
+  "content too large",
+  "continue",
+  "created",
+  "early hints",
+  "expectation failed",
+  "failed dependency",
+  "forbidden",
+  "found",
+  "gateway time-out",
+  "gateway timeout",
+  "gone",
+  "http version not supported",
+  "i'm a teapot",
+  "im used",
+  "insufficient storage",
+  "internal server error",
+  "length required",
+  "locked",
+  "loop detected",
+  "method not allowed",
+  "misdirected request",
+  "moved permanently",
+  "moved temporarily",
+  "multi-status",
+  "multiple choices",
+  "network authentication required",
+  "no content",
+  "non-authoritative information",
+  "not acceptable",
+  "not extended",
+  "not found",
+  "not implemented",
+  "not modified",
+  "ok",
+  "partial content",
+  "payload too large",
+  "payment required",
+  "permanent redirect",
+  "precondition failed",
+  "precondition required",
+  "processing",
+  "proxy authentication required",
+  "range not satisfiable",
+  "request entity too large",
+  "request header fields too large",
+  "request time-out",
+  "request timeout",
+  "request-uri too large",
+  "request-uri too long",
+  "requested range not satisfiable",
+  "reset content",
+  "see other",
+  "service unavailable",
+  "switch proxy",
+  "switching protocols",
+  "temporary redirect",
+  "too early",
+  "too many requests",
+  "unauthorized",
+  "unavailable for legal reasons",
+  "unordered collection",
+  "unprocessable content",
+  "unprocessable entity",
+  "unsupported media type",
+  "upgrade required",
+  "upload resumption supported",
+  "uri too long",
+  "use proxy",
+  "variant also negotiates",
+];
+
+/** The code of each phrase of PHRASE_KEYS, at the same position. */
+const PHRASE_CODES: readonly number[] = [
+  306,
+  202,
+  208,
+  502,
+  400,
+  409,
+  413,
+  100,
+  201,
+  103,
+  417,
+  424,
+  403,
+  302,
+  504,
+  504,
+  410,
+  505,
+  418,
+  226,
+  507,
+  500,
+  411,
+  423,
+  508,
+  405,
+  421,
+  301,
+  302,
+  207,
+  300,
+  511,
+  204,
+  203,
+  406,
+  510,
+  404,
+  501,
+  304,
+  200,
+  206,
+  413,
+  402,
+  308,
+  412,
+  428,
+  102,
+  407,
+  416,
+  413,
+  431,
+  408,
+  408,
+  414,
+  414,
+  416,
+  205,
+  303,
+  503,
+  306,
+  101,
+  307,
+  425,
+  429,
+  401,
+  451,
+  425,
+  422,
+  422,
+  415,
+  426,
+  104,
+  414,
+  305,
+  506,
+];
+
+interface ClassRange {
+  readonly id: HttpStatusClass;
+  readonly first: number;
+  readonly last: number;
+}
+
+/** Each class's range of codes. */
+const CLASSES: readonly ClassRange[] = [
+  { id: "informational", first: 100, last: 199 },
+  { id: "success", first: 200, last: 299 },
+  { id: "redirection", first: 300, last: 399 },
+  { id: "client_error", first: 400, last: 499 },
+  { id: "server_error", first: 500, last: 599 },
+];
 
 /** Whether code is one of HttpStatus's codes. */
 export function isHttpStatusCode(
   code: number,
 ): code is HttpStatusCode {
-  return entries[code] !== undefined;
+  return indexOf(code) >= 0;
 }
 
-/** The reason phrase of code, or "" when code is unknown. */
+/** The phrase of code, or "" when code is unknown. */
 export function statusText(code: number): string {
-  const e = entries[code];
-  return e === undefined ? "" : e.phrase;
+  const p = PHRASES[indexOf(code)];
+  return p === undefined ? "" : p;
 }
 
 /** What code means, or "" when code is unknown. */
 export function statusDescription(code: number): string {
-  const e = entries[code];
-  return e === undefined ? "" : e.description;
+  const d = DESCRIPTIONS[indexOf(code)];
+  return d === undefined ? "" : d;
+}
+
+/**
+ * The id of the class whose range holds code, whether code is registered
+ * or not, or undefined when no class holds it.
+ */
+export function classOf(
+  code: number,
+): HttpStatusClass | undefined {
+  for (const c of CLASSES) {
+    if (code >= c.first && code <= c.last) {
+      return c.id;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * s with A-Z in lower case and every other character as it is, as the
+ * keys are: toLowerCase() would fold non-ASCII letters too.
+ */
+function asciiLower(s: string): string {
+  return s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+}
+
+/** A Map from keys to codes, which compares keys exactly. */
+function mapOf(
+  keys: readonly string[],
+  codes: readonly number[],
+): ReadonlyMap<string, number> {
+  const m = new Map<string, number>();
+  keys.forEach((k, i) => {
+    const c = codes[i];
+    if (c !== undefined) {
+      m.set(k, c);
+    }
+  });
+  return m;
+}
+
+// Built at the first lookup, so that a module that never looks up a
+// name or a phrase never builds them.
+let byName: ReadonlyMap<string, number> | undefined;
+let byPhrase: ReadonlyMap<string, number> | undefined;
+
+/**
+ * The code an id or alias names, in any ASCII case ("continue" or
+ * "CONTINUE" gives 100), or undefined.
+ */
+export function fromName(
+  name: string,
+): HttpStatusCode | undefined {
+  if (byName === undefined) {
+    byName = mapOf(NAME_KEYS, NAME_CODES);
+  }
+  return byName.get(asciiLower(name)) as HttpStatusCode | undefined;
+}
+
+/**
+ * The code whose phrase, now or earlier, is phrase in any ASCII case, or
+ * undefined.  A phrase two codes have had finds the code that has it
+ * now.
+ */
+export function fromPhrase(
+  phrase: string,
+): HttpStatusCode | undefined {
+  if (byPhrase === undefined) {
+    byPhrase = mapOf(PHRASE_KEYS, PHRASE_CODES);
+  }
+  return byPhrase.get(asciiLower(phrase)) as HttpStatusCode | undefined;
 }
 
 /** Whether code is in 100-199: Informational. */

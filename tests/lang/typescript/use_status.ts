@@ -2,9 +2,14 @@
 // type-checks it with the module under tsc --strict, then runs the
 // compiled JavaScript, which exits non-zero when a check fails.
 import {
+  ALL_CODES,
   HttpStatus,
+  HttpStatusClass,
   HttpStatusCode,
   HttpStatusName,
+  classOf,
+  fromName,
+  fromPhrase,
   isHttpStatusCode,
   isClientError,
   isSuccess,
@@ -52,6 +57,25 @@ if (isHttpStatusCode(n)) {
   check(false, "isHttpStatusCode(201)");
 }
 check(!isHttpStatusCode(499), "an unofficial code is in the module");
+
+// The lookups, typed: a class id, and codes of the union, or undefined.
+const cls: HttpStatusClass | undefined = classOf(404);
+check(cls === "client_error", "classOf(404)");
+check(classOf(99) === undefined, "classOf(99)");
+const found: HttpStatusCode | undefined = fromName("Not_Found");
+check(found === 404, "fromName(Not_Found)");
+check(fromName("payload_too_large") === 413, "fromName of an alias");
+check(fromName("") === undefined, "fromName empty");
+const byPhrase: HttpStatusCode | undefined = fromPhrase("NOT FOUND");
+check(byPhrase === 404, "fromPhrase(NOT FOUND)");
+check(fromPhrase("Moved Temporarily") === 302, "fromPhrase, earlier phrase");
+const all: readonly HttpStatusCode[] = ALL_CODES;
+function neverCalled(): void {
+  // @ts-expect-error: ALL_CODES is read-only
+  ALL_CODES.push(200);
+}
+void neverCalled;
+check(all[0] === 100 && all.length > 60, "ALL_CODES");
 
 // Every value has a phrase, and every phrase belongs to a value.
 let count = 0;
