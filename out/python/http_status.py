@@ -384,10 +384,10 @@ class HTTPStatus(enum.IntEnum):
         "The server cannot meet the expectation in the request's Expect header. In practice that means an Expect value other than 100-continue.",
     )
 
-    # 418 I'm a teapot
+    # 418 I'm a Teapot
     IM_A_TEAPOT = (
         418,
-        "I'm a teapot",
+        "I'm a Teapot",
         "A joke from the 1998 April Fools' Hyper Text Coffee Pot Control Protocol, where a teapot refuses to brew coffee. HTTP keeps the code reserved so it never gets a real meaning, yet some servers return it for fun or to turn away unwanted requests.",
     )
 
