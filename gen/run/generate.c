@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/buf.h"
 #include "base/xmalloc.h"
@@ -263,8 +264,7 @@ plan_lang(struct run *run, const char *name)
 	*vk = run->vk;
 	memset(vk->used, 0, sizeof(vk->used));
 	memset(vk->first, 0, sizeof(vk->first));
-	if (lang_load(&run->base.src, name, run->base.d, &l) != 0 ||
-	    lang_parse(l, run->base.keys, vk, run->base.d) != 0)
+	if (lang_load(&run->base, name, &l) != 0 || lang_parse(l, vk) != 0)
 		return -1;
 	for (i = 0; i < l->noutputs; i++) {
 		n = l->outputs[i].per_locale && o->out_dir != NULL &&
@@ -302,9 +302,9 @@ add_make_path(struct buf *b, const char *p)
 static void
 queue_depfile(struct run *run)
 {
-	struct lang_src *src = &run->base.src;
+	struct run_base *rb = &run->base;
 	struct buf b = BUF_INIT;
-	size_t i, n = lang_sort_unique(src->deps, src->ndeps), len;
+	size_t i, n = lang_sort_unique(rb->deps, rb->ndeps), len;
 	char *text;
 
 	for (i = 0; i < run->out.n; i++)
@@ -314,7 +314,7 @@ queue_depfile(struct run *run)
 	if (run->base.o->data != NULL)
 		add_make_path(&b, run->base.o->data);
 	for (i = 0; i < n; i++)
-		add_make_path(&b, src->deps[i]);
+		add_make_path(&b, rb->deps[i]);
 	buf_addc(&b, '\n');
 	text = buf_detach(&b, &len);
 	output_add(&run->out, run->base.o->depfile, text, len);
@@ -348,7 +348,9 @@ finish(struct run *run)
 static size_t
 threads(const struct run *run)
 {
-	size_t n = run->base.o->jobs != 0 ? run->base.o->jobs : pool_cpus();
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t n = run->base.o->jobs != 0 ? run->base.o->jobs :
+	    cpus > 0 ? (size_t)cpus : 1;
 
 	n = n < run->njobs ? n : run->njobs;
 	return n < POOL_MAX_THREADS ? n : POOL_MAX_THREADS;

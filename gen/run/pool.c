@@ -2,7 +2,6 @@
 
 #include <pthread.h>
 #include <stdatomic.h>
-#include <unistd.h>
 
 struct pool {
 	bool (*fn)(void *ctx, size_t i, size_t worker);
@@ -62,12 +61,4 @@ pool_run(size_t n, size_t threads,
 	for (k = 0; k < started; k++)
 		pthread_join(tid[k], NULL);
 	return atomic_load(&p.failed);
-}
-
-size_t
-pool_cpus(void)
-{
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
-
-	return n > 0 ? (size_t)n : 1;
 }

@@ -1,6 +1,7 @@
 #include "run.h"
 
 #include <libgen.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,8 +18,6 @@ run_base_init(struct run_base *b, const struct gen_opts *o, struct diag *d)
 {
 	*b = (struct run_base){ .o = o, .d = d, .a = ARENA_INIT,
 	    .spare = ARENA_INIT, .keys = keys_new() };
-	b->src = (struct lang_src){ .a = &b->a, .keys = b->keys,
-	    .user_dir = o->templates };
 }
 
 void
@@ -27,7 +26,22 @@ run_base_release(struct run_base *b)
 	arena_release(&b->a);
 	arena_release(&b->spare);
 	keys_free(b->keys);
-	free(b->src.deps);
+	free(b->deps);
+}
+
+const char *
+run_printf(struct arena *a, const char *fmt, ...)
+{
+	struct buf b = BUF_INIT;
+	const char *s;
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vaddf(&b, fmt, ap);
+	va_end(ap);
+	s = arena_strndup(a, b.ptr, b.len);
+	buf_release(&b);
+	return s;
 }
 
 /*
@@ -38,22 +52,22 @@ run_base_release(struct run_base *b)
 static const char *
 display_path(struct arena *a, const char *path)
 {
-	struct buf b = BUF_INIT;
-	const char *p = path, *s;
+	const char *p = path;
+	char *s, *w;
 
 	if (path[0] == '/')
-		return arena_strdup(a, strrchr(path, '/') + 1);
+		return strrchr(path, '/') + 1;
+	s = w = arena_strdup(a, path);
 	while (*p != '\0') {
-		if (p[0] == '/' && (b.len == 0 || b.ptr[b.len - 1] == '/'))
+		if (p[0] == '/' && (w == s || w[-1] == '/'))
 			p++;
 		else if (p[0] == '.' && (p[1] == '/' || p[1] == '\0') &&
-		    (b.len == 0 || b.ptr[b.len - 1] == '/'))
+		    (w == s || w[-1] == '/'))
 			p += p[1] ? 2 : 1;
 		else
-			buf_addc(&b, *p++);
+			*w++ = *p++;
 	}
-	s = arena_strndup(a, b.ptr, b.len);
-	buf_release(&b);
+	*w = '\0';
 	return s;
 }
 
@@ -97,9 +111,9 @@ generate_list_langs(const struct gen_opts *o, struct diag *d)
 	int rc = 0;
 
 	run_base_init(&b, o, d);
-	lang_names(&b.src, &names, &n);
+	lang_names(&b, &names, &n);
 	for (i = 0; i < n; i++)
-		if (lang_load(&b.src, names[i], d, &l) != 0)
+		if (lang_load(&b, names[i], &l) != 0)
 			rc = -1;
 		else
 			printf("%-12s %s\n", l->name, l->description);
@@ -135,7 +149,6 @@ find_in_dir(void *ctx, const char *name, struct arena *a, struct diag *d,
     const struct tmpl **out)
 {
 	struct dir_loader *dl = ctx;
-	struct buf b = BUF_INIT;
 	const char *p, *text;
 	struct tmpl *t;
 	size_t len;
@@ -144,9 +157,7 @@ find_in_dir(void *ctx, const char *name, struct arena *a, struct diag *d,
 	*out = NULL;
 	if (name[0] == '\0' || name[0] == '/' || strstr(name, "..") != NULL)
 		return 0;
-	buf_addf(&b, "%s/%s.mustache", dl->dir, name);
-	p = arena_strndup(a, b.ptr, b.len);
-	buf_release(&b);
+	p = run_printf(a, "%s/%s.mustache", dl->dir, name);
 	rc = file_read(a, p, dl->max, true, d, &text, &len);
 	if (rc != 0)
 		return rc > 0 ? 0 : -1;
