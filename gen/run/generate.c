@@ -9,14 +9,11 @@
 #include "model/keyword.h"
 #include "out/output.h"
 
-/*
- * One output to make: planned by plan_lang, rendered by render_job
- * (perhaps on a thread of the pool), then taken in order by settle.
- */
+/* One output: planned by plan_lang, rendered by render_job, settled. */
 struct job {
 	const struct lang *l;
 	struct output_set *out;		/* the run's */
-	size_t slot;			/* in out, when settled */
+	size_t slot;			/* in out */
 	size_t output;			/* index into l->outputs */
 	struct view_opts vo;		/* with this output's locale */
 	const struct view_keys *vk;	/* what its templates name */
@@ -64,21 +61,20 @@ resolve_sets(struct run *run)
 	const struct registry *r = run->base.r;
 	struct arena *a = &run->base.a;
 	const char *include = run->base.o->include, **sets, **names, *p, *end;
-	size_t n = 0, i, k;
+	size_t n = 0, i;
 
 	run->vo.include_all = run->base.o->include_all;
 	if (include == NULL)
 		return 0;
 	sets = arena_array(a, strlen(include) + 1, sizeof(*sets));
 	names = arena_array(a, r->nsets + 1, sizeof(*names));
-	for (k = 0; k < r->nsets; k++)
-		names[k] = r->sets[k].id;
+	for (i = 0; i < r->nsets; i++)
+		names[i] = r->sets[i].id;
 	for (p = include; *p != '\0'; p = *end ? end + 1 : end) {
 		end = p + strcspn(p, ",");
 		sets[n] = arena_strndup(a, p, (size_t)(end - p));
-		for (i = 0; i < r->nsets; i++)
-			if (strcmp(sets[n], names[i]) == 0)
-				break;
+		for (i = 0; i < r->nsets && strcmp(sets[n], names[i]) != 0; i++)
+			continue;
 		if (i == r->nsets) {
 			lang_unknown(run->base.d, "set", sets[n], names,
 			    r->nsets);
@@ -234,19 +230,6 @@ settle(struct run *run)
 	return 0;
 }
 
-static struct job *
-add_job(struct run *run)
-{
-	struct job *j;
-
-	run->jobs = xgrow(run->jobs, &run->capjobs, run->njobs,
-	    sizeof(*run->jobs));
-	j = &run->jobs[run->njobs++];
-	memset(j, 0, sizeof(*j));
-	diag_init(&j->d);
-	return j;
-}
-
 /*
  * Plans lang's outputs: one job each, or one per locale under --out,
  * all with the keys the language's templates name.
@@ -270,11 +253,11 @@ plan_lang(struct run *run, const char *name)
 		n = l->outputs[i].per_locale && o->out_dir != NULL &&
 		    o->locale == NULL ? run->base.r->nlocales : 1;
 		for (k = 0; k < n; k++) {
-			j = add_job(run);
-			j->l = l;
-			j->output = i;
-			j->vk = vk;
-			j->vo = run->vo;
+			run->jobs = xgrow(run->jobs, &run->capjobs, run->njobs,
+			    sizeof(*run->jobs));
+			j = &run->jobs[run->njobs++];
+			*j = (struct job){ .l = l, .out = &run->out, .output = i,
+			    .vo = run->vo, .vk = vk, .d = DIAG_INIT };
 			j->vo.lang = l->name;
 			j->vo.ident_case = l->ident_case;
 			if (n > 1)
@@ -359,16 +342,14 @@ threads(const struct run *run)
 int
 generate_run(const struct gen_opts *o, struct diag *d)
 {
-	struct run run;
+	struct run run = { .text = BUF_INIT };
 	size_t i, first, nthreads;
 	int rc = -1;
 
-	memset(&run, 0, sizeof(run));
 	run_base_init(&run.base, o, d);
 	/* While the program has one thread: it reads the umask. */
 	output_set_init(&run.out);
 	run.settles = o->out_dir != NULL && o->output == NULL && !o->check;
-	buf_init(&run.text);
 	if (run_load(&run.base) != 0 || resolve_locale(&run) != 0 ||
 	    resolve_sets(&run) != 0 || resolve_prefix(&run) != 0)
 		goto out;
@@ -386,10 +367,8 @@ generate_run(const struct gen_opts *o, struct diag *d)
 	arena_deal_spare(run.arenas, nthreads > 0 ? nthreads : 1,
 	    &run.base.spare);
 	first = output_reserve(&run.out, run.njobs);
-	for (i = 0; i < run.njobs; i++) {
-		run.jobs[i].out = &run.out;
+	for (i = 0; i < run.njobs; i++)
 		run.jobs[i].slot = first + i;
-	}
 	pool_run(run.njobs, nthreads, render_job, &run);
 	if (settle(&run) == 0)
 		rc = finish(&run);

@@ -1,8 +1,7 @@
 /*
- * generate: what gen does, as functions of its options.  generate_run
- * renders the languages and commits (or checks) the outputs; render_run
- * renders one template against any YAML document (`gen render`).  Each
- * task reports into d and returns 0 or -1.
+ * generate: gen's tasks, as functions of its options: generate_run
+ * writes (or checks) the languages' outputs, render_run is `gen
+ * render`.  Each reports into d and returns 0 or -1.
  */
 #ifndef GEN_GENERATE_H
 #define GEN_GENERATE_H
@@ -43,30 +42,20 @@ int render_run(const struct gen_opts *o, struct diag *d);
 int generate_list_langs(const struct gen_opts *o, struct diag *d);
 
 /*
- * Prints, one a line, the locales of the registry (--data, or the
- * built-in one), the default first, or with sets the ids of its sets
- * in the order of the data.
+ * Prints the registry's locales, the default first, or with sets the
+ * ids of its sets in the order of the data, one a line.
  */
 int generate_list(const struct gen_opts *o, bool sets, struct diag *d);
 
-/* Reading the command line (opts.c) */
-
 /*
- * opts: reads a command line against a table of options as GNU
- * getopt_long reads it, which scripts rely on, in plain C11 and POSIX:
- *	-l VALUE, -lVALUE, and letters in a cluster: -hl VALUE;
- *	--name VALUE, --name=VALUE, and any prefix of a long name that
- *	matches only one option (a whole name wins over longer names);
- *	options after operands are still options, unless POSIXLY_CORRECT
- *	is set, when the first operand ends them; "--" ends them too;
- *	"-" alone is an operand.
- * A value is the next argument whatever it looks like: in
- * `-o --check`, --check is the name of a file.
- *
- * Calling sequence: opts_init, then opts_next until it returns
- * OPTS_END or OPTS_BAD.  Nothing is allocated.
+ * opts (opts.c): reads a command line against a table of options the
+ * way GNU getopt_long does, which scripts rely on: -lVALUE, clusters
+ * (-hl VALUE), --name=VALUE, unambiguous prefixes of long names (a
+ * whole name wins), options after operands (not under POSIXLY_CORRECT),
+ * "--", "-" as an operand.  A value is the next argument whatever it
+ * looks like.  Call opts_init, then opts_next until it returns OPTS_END
+ * or OPTS_BAD; nothing is allocated.
  */
-
 struct opts_def {
 	char letter;		/* -l; 0: none */
 	const char *name;	/* --name, without the dashes; NULL: none */
@@ -74,7 +63,6 @@ struct opts_def {
 	int id;			/* what opts_next returns; 0 or more */
 };
 
-/* What opts_next returns past the options, or on a bad one. */
 #define OPTS_END	(-1)
 #define OPTS_BAD	(-2)
 
@@ -90,27 +78,22 @@ struct opts {
 	int argc;
 	char **argv;
 	int next;		/* the next argument to read */
-	int cur;		/* the argument whose letters are being read */
-	const char *letters;	/* the rest of a cluster, or NULL */
+	const char *letters;	/* the rest of argv[next - 1], or NULL */
 	bool in_order;		/* POSIXLY_CORRECT: an operand ends them */
 };
 
 /*
- * Gets s ready to read argv[1..argc) against the ndefs rows of defs,
- * which must outlive s.  The operands are gathered at the front of
- * argv, from argv[1], as they are met.
+ * Reads argv[1..argc) against defs[0..ndefs), which must outlive s,
+ * gathering the operands at argv[1] onwards.
  */
 void opts_init(struct opts *s, const struct opts_def *defs, size_t ndefs,
     int argc, char **argv);
 
 /*
- * Reads the next option and returns its id, with its value in s->value
- * (NULL for an option that takes none).  Returns OPTS_END when the
- * options are over, with the operands in s->operands.  Returns OPTS_BAD
- * on an unknown or ambiguous option, or one with a missing or an
- * unwanted value, with s->bad the argument to name (for an unknown
- * letter inside a cluster, what getopt_long's caller named: the last
- * operand before it, or else the argument before it).
+ * Returns the next option's id, with its value in s->value (or NULL);
+ * OPTS_END past the options; OPTS_BAD on an unknown or ambiguous
+ * option or a missing or unwanted value, with s->bad the argument
+ * getopt_long's caller would name.
  */
 int opts_next(struct opts *s);
 

@@ -10,6 +10,7 @@
 #include "base/suggest.h"
 #include "base/xmalloc.h"
 #include "load/load.h"
+#include "tmpl/filter.h"
 
 /* A partial of a language, read and parsed once, before rendering. */
 struct lang_partial {

@@ -3,48 +3,24 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int	read_long(struct opts *, const char *);
-static int	read_letter(struct opts *);
-static int	take_value(struct opts *, const struct opts_def *,
-		    const char *);
-static int	fail(struct opts *, const char *);
-
-void
-opts_init(struct opts *s, const struct opts_def *defs, size_t ndefs,
-    int argc, char **argv)
+static int
+fail(struct opts *s, const char *arg)
 {
-	*s = (struct opts){ .defs = defs, .ndefs = ndefs, .argc = argc,
-	    .argv = argv, .operands = argv + 1, .next = 1 };
-	s->in_order = getenv("POSIXLY_CORRECT") != NULL;
+	s->bad = arg;
+	return OPTS_BAD;
 }
 
-int
-opts_next(struct opts *s)
+/* The value of d, if it takes one, is the next argument. */
+static int
+take_value(struct opts *s, const struct opts_def *d, const char *arg)
 {
-	char *a;
-
-	if (s->letters != NULL)
-		return read_letter(s);
-	while (s->next < s->argc) {
-		a = s->argv[s->next++];
-		if (strcmp(a, "--") == 0)
-			break;
-		if (a[0] != '-' || a[1] == '\0') {
-			/* Only arguments already read are overwritten. */
-			s->operands[s->noperands++] = a;
-			if (s->in_order)
-				break;
-			continue;
-		}
-		if (a[1] == '-')
-			return read_long(s, a);
-		s->cur = s->next - 1;
-		s->letters = a + 1;
-		return read_letter(s);
-	}
-	while (s->next < s->argc)
-		s->operands[s->noperands++] = s->argv[s->next++];
-	return OPTS_END;
+	s->value = NULL;
+	if (!d->has_value)
+		return d->id;
+	if (s->next == s->argc)
+		return fail(s, arg);
+	s->value = s->argv[s->next++];
+	return d->id;
 }
 
 /* arg is "--name" or "--name=value". */
@@ -82,7 +58,7 @@ read_long(struct opts *s, const char *arg)
 static int
 read_letter(struct opts *s)
 {
-	const char *arg = s->argv[s->cur];
+	const char *arg = s->argv[s->next - 1];
 	const struct opts_def *d = NULL;
 	char c = *s->letters++;
 	bool last = *s->letters == '\0';
@@ -100,7 +76,7 @@ read_letter(struct opts *s)
 	 */
 	if (d == NULL && !last)
 		return fail(s, s->noperands > 0 ?
-		    s->operands[s->noperands - 1] : s->argv[s->cur - 1]);
+		    s->operands[s->noperands - 1] : s->argv[s->next - 2]);
 	if (d == NULL)
 		return fail(s, arg);
 	if (d->has_value && !last) {
@@ -111,22 +87,39 @@ read_letter(struct opts *s)
 	return take_value(s, d, arg);
 }
 
-/* The value of d, if it takes one, is the next argument. */
-static int
-take_value(struct opts *s, const struct opts_def *d, const char *arg)
+void
+opts_init(struct opts *s, const struct opts_def *defs, size_t ndefs,
+    int argc, char **argv)
 {
-	s->value = NULL;
-	if (!d->has_value)
-		return d->id;
-	if (s->next == s->argc)
-		return fail(s, arg);
-	s->value = s->argv[s->next++];
-	return d->id;
+	*s = (struct opts){ .defs = defs, .ndefs = ndefs, .argc = argc,
+	    .argv = argv, .operands = argv + 1, .next = 1 };
+	s->in_order = getenv("POSIXLY_CORRECT") != NULL;
 }
 
-static int
-fail(struct opts *s, const char *arg)
+int
+opts_next(struct opts *s)
 {
-	s->bad = arg;
-	return OPTS_BAD;
+	char *a;
+
+	if (s->letters != NULL)
+		return read_letter(s);
+	while (s->next < s->argc) {
+		a = s->argv[s->next++];
+		if (strcmp(a, "--") == 0)
+			break;
+		if (a[0] != '-' || a[1] == '\0') {
+			/* Only arguments already read are overwritten. */
+			s->operands[s->noperands++] = a;
+			if (s->in_order)
+				break;
+			continue;
+		}
+		if (a[1] == '-')
+			return read_long(s, a);
+		s->letters = a + 1;
+		return read_letter(s);
+	}
+	while (s->next < s->argc)
+		s->operands[s->noperands++] = s->argv[s->next++];
+	return OPTS_END;
 }

@@ -8,12 +8,8 @@
 #ifndef GEN_RUN_H
 #define GEN_RUN_H
 
-#include "base/arena.h"
-#include "base/value.h"
 #include "generate.h"
 #include "model/model.h"
-#include "tmpl/escape.h"
-#include "tmpl/filter.h"
 #include "tmpl/tmpl.h"
 #include "view/view.h"
 
@@ -44,15 +40,11 @@ int run_load(struct run_base *b);
 const char *run_printf(struct arena *a, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
-/*
- * The files tools/mkembed.c builds in, named by their path in the
- * source tree ("templates/c/lang.yaml"); data is NUL-terminated, and
- * len excludes the NUL.
- */
+/* The files tools/mkembed.c builds in, named as in the source tree. */
 struct embed_file {
-	const char *path;
-	const char *data;
-	size_t len;
+	const char *path;		/* "templates/c/lang.yaml" */
+	const char *data;		/* NUL-terminated */
+	size_t len;			/* without the NUL */
 };
 
 extern const struct embed_file embed_files[];
@@ -110,7 +102,7 @@ void lang_names(struct run_base *b, const char ***names, size_t *n);
  */
 int lang_parse(struct lang *l, struct view_keys *vk);
 
-/* A partial loader (tmpl.h) that reads no file: safe on any thread. */
+/* A partial loader (tmpl.h) that reads no file: for any thread. */
 struct tmpl_loader lang_loader(const struct lang *l);
 
 /* The usage error "unknown WHAT 'NAME'", with a hint (suggest_tail). */
