@@ -1,8 +1,7 @@
 /*
- * gen: generates code and docs for status-code registries.
- *
- * main reads the options, runs one task, prints the diagnostics and
- * picks the exit status.  Everything else lives in run/.
+ * gen: generates code and docs for status-code registries.  main reads
+ * the options, runs one task, prints the diagnostics and picks the exit
+ * status; everything else lives in run/.
  */
 #include <errno.h>
 #include <stdbool.h>
@@ -110,7 +109,7 @@ parse_opt(int c, const char *arg, struct gen_opts *o, enum task *task,
 }
 
 /* Options that make no sense together are usage errors. */
-static int
+static void
 check_combinations(const struct gen_opts *o, enum task task, size_t nargs,
     struct diag *d)
 {
@@ -120,7 +119,7 @@ check_combinations(const struct gen_opts *o, enum task task, size_t nargs,
 		else if (o->nlangs || o->out_dir || o->depfile)
 			diag_fail(d, DIAG_USAGE, "gen render takes no --lang, "
 			    "--out or --depfile");
-		return diag_has_errors(d) ? -1 : 0;
+		return;
 	}
 	if (nargs != 0)
 		diag_fail(d, DIAG_USAGE, "unexpected argument; see 'gen --help'");
@@ -136,7 +135,6 @@ check_combinations(const struct gen_opts *o, enum task task, size_t nargs,
 	else if (o->partials || o->escape || o->strict)
 		diag_fail(d, DIAG_USAGE, "--partials, --escape and --strict "
 		    "belong to gen render");
-	return diag_has_errors(d) ? -1 : 0;
 }
 
 static int
@@ -166,10 +164,11 @@ run_task(enum task task, const struct gen_opts *o, struct diag *d)
 		printf("gen %s\n", GEN_VERSION);
 		return 0;
 	case TASK_LIST:
-		return generate_list_langs(o, d);
+		return generate_list(o, LIST_LANGS, d);
 	case TASK_LIST_LOCALES:
+		return generate_list(o, LIST_LOCALES, d);
 	case TASK_LIST_SETS:
-		return generate_list(o, task == TASK_LIST_SETS, d);
+		return generate_list(o, LIST_SETS, d);
 	case TASK_RENDER:
 		return render_run(o, d);
 	case TASK_GENERATE:

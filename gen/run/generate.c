@@ -256,8 +256,9 @@ plan_lang(struct run *run, const char *name)
 			run->jobs = xgrow(run->jobs, &run->capjobs, run->njobs,
 			    sizeof(*run->jobs));
 			j = &run->jobs[run->njobs++];
-			*j = (struct job){ .l = l, .out = &run->out, .output = i,
-			    .vo = run->vo, .vk = vk, .d = DIAG_INIT };
+			*j = (struct job){ .l = l, .out = &run->out,
+			    .output = i, .vo = run->vo, .vk = vk,
+			    .d = DIAG_INIT };
 			j->vo.lang = l->name;
 			j->vo.ident_case = l->ident_case;
 			if (n > 1)

@@ -38,14 +38,13 @@ struct gen_opts {
 int generate_run(const struct gen_opts *o, struct diag *d);
 int render_run(const struct gen_opts *o, struct diag *d);
 
-/* Prints the language names and descriptions, one a line. */
-int generate_list_langs(const struct gen_opts *o, struct diag *d);
-
 /*
- * Prints the registry's locales, the default first, or with sets the
- * ids of its sets in the order of the data, one a line.
+ * Prints, one a line, the languages and their descriptions, or the
+ * registry's locales (the default first), or its sets' ids.
  */
-int generate_list(const struct gen_opts *o, bool sets, struct diag *d);
+enum gen_list { LIST_LANGS, LIST_LOCALES, LIST_SETS };
+int generate_list(const struct gen_opts *o, enum gen_list what,
+    struct diag *d);
 
 /*
  * opts (opts.c): reads a command line against a table of options the

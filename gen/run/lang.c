@@ -91,18 +91,17 @@ lang_read(const struct lang *l, const char *file, const char **path,
 	(&(struct srcpos){ (l)->manifest, (m)->u.keys[i].line, \
 	    (m)->u.keys[i].col })
 
+/* The string at key, absent when there is none (NULL: it is required). */
 static const char *
 get_text(const struct lang *l, struct diag *d, const struct value *map,
-    const char *key, bool required)
+    const char *key, const char *absent)
 {
 	const struct value *v = value_find(map, key);
 
-	if (v == NULL) {
-		if (required)
-			diag_error(d, AT(l, map), "missing required key '%s'",
-			    key);
-		return NULL;
-	}
+	if (v == NULL && absent == NULL)
+		diag_error(d, AT(l, map), "missing required key '%s'", key);
+	if (v == NULL)
+		return absent;
 	if (v->kind == VALUE_MAP || v->kind == VALUE_LIST ||
 	    v->kind == VALUE_NULL) {
 		diag_error(d, AT(l, v), "'%s' must be a string", key);
@@ -160,8 +159,8 @@ parse_output(struct lang *l, const struct value *v, struct lang_output *o,
 	}
 	check_keys(l, d, v, output_keys, LEN(output_keys));
 	o->pos = value_pos(l->manifest, v);
-	o->template = get_text(l, d, v, "template", true);
-	o->path = get_text(l, d, v, "path", true);
+	o->template = get_text(l, d, v, "template", NULL);
+	o->path = get_text(l, d, v, "path", NULL);
 	pl = value_find(v, "per_locale");
 	if (pl != NULL && pl->kind != VALUE_BOOL)
 		diag_error(d, AT(l, pl), "'per_locale' must be true or false");
@@ -183,11 +182,9 @@ parse_header(struct lang *l, const struct value *m, struct diag *d)
 		return;
 	}
 	check_keys(l, d, h, header_keys, LEN(header_keys));
-	l->header_prefix = get_text(l, d, h, "prefix", true);
-	l->header_suffix = get_text(l, d, h, "suffix", false);
-	if (l->header_suffix == NULL)
-		l->header_suffix = "";
-	as = get_text(l, d, h, "as", false);
+	l->header_prefix = get_text(l, d, h, "prefix", NULL);
+	l->header_suffix = get_text(l, d, h, "suffix", "");
+	as = get_text(l, d, h, "as", "comment");
 	if (as != NULL && strcmp(as, "string") != 0 &&
 	    strcmp(as, "comment") != 0)
 		diag_error(d, AT(l, value_find(h, "as")), "'as' must be "
@@ -199,7 +196,7 @@ static void
 parse_codes(struct lang *l, const struct value *m, struct diag *d)
 {
 	const struct value *ev = value_find(m, "escape");
-	const char *cs = get_text(l, d, m, "case", false);
+	const char *cs = get_text(l, d, m, "case", "snake");
 	enum filter_id f = FILTER_SNAKE;
 	const char *esc;
 
@@ -207,7 +204,7 @@ parse_codes(struct lang *l, const struct value *m, struct diag *d)
 	if (ev != NULL && ev->kind == VALUE_MAP) {
 		(void)escape_table_parse(&l->b->a, l->manifest, ev, d,
 		    &l->escape_table);
-	} else if ((esc = get_text(l, d, m, "escape", true)) != NULL &&
+	} else if ((esc = get_text(l, d, m, "escape", NULL)) != NULL &&
 	    escape_parse(esc, &l->escape) != 0)
 		unknown(d, AT(l, ev), "escape mode", esc, suggest(esc,
 		    strlen(esc), escape_modes, LEN(escape_modes)));
@@ -229,9 +226,7 @@ parse_manifest(struct lang *l, const struct value *m, struct diag *d)
 		return -1;
 	}
 	check_keys(l, d, m, manifest_keys, LEN(manifest_keys));
-	l->description = get_text(l, d, m, "description", false);
-	if (l->description == NULL)
-		l->description = "";
+	l->description = get_text(l, d, m, "description", "");
 	parse_codes(l, m, d);
 	parse_header(l, m, d);
 	outs = value_find(m, "outputs");

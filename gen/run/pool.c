@@ -41,15 +41,9 @@ pool_run(size_t n, size_t threads,
     bool (*fn)(void *ctx, size_t i, size_t worker), void *ctx)
 {
 	pthread_t tid[POOL_MAX_THREADS];
-	struct pool p;
+	struct pool p = { fn, ctx, n, 0, n, 1 };
 	size_t k, started = 0;
 
-	p.fn = fn;
-	p.ctx = ctx;
-	p.n = n;
-	atomic_init(&p.next, 0);
-	atomic_init(&p.failed, n);
-	atomic_init(&p.workers, 1);
 	if (threads > n)
 		threads = n;
 	if (threads > POOL_MAX_THREADS)

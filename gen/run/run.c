@@ -75,24 +75,17 @@ int
 run_load(struct run_base *b)
 {
 	const char *path = b->o->data ? b->o->data : EMBEDDED_DATA;
+	const struct embed_file *e = embed_find(EMBEDDED_DATA);
 	struct load_to to = { &b->spare, &b->a, b->keys };
-	const struct embed_file *e;
 	const struct value *root;
 	int rc;
 
-	if (b->o->data != NULL) {
-		rc = load_file(&to, path, &b->o->limits, b->d, &root);
-	} else {
-		e = embed_find(EMBEDDED_DATA);
-		rc = e == NULL ? -1 : load_yaml(&to, path, e->data, e->len,
-		    &b->o->limits, b->d, &root);
-	}
+	rc = b->o->data != NULL ?
+	    load_file(&to, path, &b->o->limits, b->d, &root) :
+	    load_yaml(&to, path, e->data, e->len, &b->o->limits, b->d, &root);
 	if (rc == 0)
 		rc = model_build(&b->a, path, root, b->d, &b->r);
-	/*
-	 * The checks need the model alone: the tree goes first, and its
-	 * memory, faulted in already, is kept for the views.
-	 */
+	/* The checks need the model alone; the tree's memory goes to views. */
 	arena_reset(&b->spare);
 	if (rc == 0)
 		rc = model_check(&b->a, b->r, b->d);
@@ -102,7 +95,7 @@ run_load(struct run_base *b)
 }
 
 int
-generate_list_langs(const struct gen_opts *o, struct diag *d)
+generate_list(const struct gen_opts *o, enum gen_list what, struct diag *d)
 {
 	struct run_base b;
 	const char **names;
@@ -111,28 +104,19 @@ generate_list_langs(const struct gen_opts *o, struct diag *d)
 	int rc = 0;
 
 	run_base_init(&b, o, d);
-	lang_names(&b, &names, &n);
-	for (i = 0; i < n; i++)
-		if (lang_load(&b, names[i], &l) != 0)
-			rc = -1;
-		else
-			printf("%-12s %s\n", l->name, l->description);
-	run_base_release(&b);
-	return rc;
-}
-
-int
-generate_list(const struct gen_opts *o, bool sets, struct diag *d)
-{
-	struct run_base b;
-	size_t i;
-	int rc;
-
-	run_base_init(&b, o, d);
-	if ((rc = run_load(&b)) == 0)
-		for (i = 0; i < (sets ? b.r->nsets : b.r->nlocales); i++)
-			printf("%s\n", sets ? b.r->sets[i].id :
+	if (what == LIST_LANGS) {
+		lang_names(&b, &names, &n);
+		for (i = 0; i < n; i++)
+			if (lang_load(&b, names[i], &l) != 0)
+				rc = -1;
+			else
+				printf("%-12s %s\n", l->name, l->description);
+	} else if ((rc = run_load(&b)) == 0) {
+		n = what == LIST_SETS ? b.r->nsets : b.r->nlocales;
+		for (i = 0; i < n; i++)
+			printf("%s\n", what == LIST_SETS ? b.r->sets[i].id :
 			    b.r->locales[i]);
+	}
 	run_base_release(&b);
 	return rc;
 }
