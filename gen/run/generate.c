@@ -9,7 +9,7 @@
 #include "model/keyword.h"
 #include "out/output.h"
 
-/* One output: planned by plan_lang, rendered by render_job, settled. */
+/* One output: planned by plan_lang, rendered by render_job, then finish. */
 struct job {
 	const struct lang *l;
 	struct output_set *out;		/* the run's */
@@ -160,10 +160,7 @@ spill(void *ctx, const char *p, size_t n)
 	output_spill(j->out, j->slot, j->path, p, n, &j->d);
 }
 
-/*
- * Renders job i on a worker of the pool, into the job's own diag, kept
- * apart until settle() takes them in order.
- */
+/* Renders job i on a worker; what it reports waits in j->d for finish. */
 static bool
 render_job(void *ctx, size_t i, size_t worker)
 {
@@ -199,41 +196,7 @@ render_job(void *ctx, size_t i, size_t worker)
 	return j->rendered;
 }
 
-/*
- * Takes the rendered outputs in order: the first that failed reports
- * what it reported, as if the outputs had rendered one by one and the
- * run had stopped there.  Those not settled yet wait for finish(),
- * which may still refuse the run; stdout and -o get them all in one.
- */
-static int
-settle(struct run *run)
-{
-	struct job *j;
-	size_t i;
-
-	for (i = 0; i < run->njobs; i++) {
-		j = &run->jobs[i];
-		if (!j->rendered) {
-			diag_take(run->base.d, &j->d);
-			return -1;
-		}
-		if (run->settles)
-			continue;
-		if (run->base.o->out_dir != NULL) {
-			output_add(&run->out, j->path, j->text, j->len);
-		} else {
-			buf_add(&run->text, j->text, j->len);
-			free(j->text);
-		}
-		j->text = NULL;
-	}
-	return 0;
-}
-
-/*
- * Plans lang's outputs: one job each, or one per locale under --out,
- * all with the keys the language's templates name.
- */
+/* A job per output of lang (per locale under --out), with its keys. */
 static int
 plan_lang(struct run *run, const char *name)
 {
@@ -304,13 +267,35 @@ queue_depfile(struct run *run)
 	output_add(&run->out, run->base.o->depfile, text, len);
 }
 
+/*
+ * Takes the outputs in order: the first that failed reports what it
+ * reported, as if the outputs had rendered one by one and the run had
+ * stopped there; stdout and -o get them all in one.
+ */
 static int
 finish(struct run *run)
 {
 	const struct gen_opts *o = run->base.o;
-	size_t len;
+	struct job *j;
+	size_t i, len;
 	char *text;
 
+	for (i = 0; i < run->njobs; i++) {
+		j = &run->jobs[i];
+		if (!j->rendered) {
+			diag_take(run->base.d, &j->d);
+			return -1;
+		}
+		if (run->settles)
+			continue;
+		if (o->out_dir != NULL) {
+			output_add(&run->out, j->path, j->text, j->len);
+		} else {
+			buf_add(&run->text, j->text, j->len);
+			free(j->text);
+		}
+		j->text = NULL;
+	}
 	if (o->output != NULL && run->njobs > 1) {
 		diag_fail(run->base.d, DIAG_USAGE, "-o takes one output, but "
 		    "these languages produce %zu files; use --out DIR",
@@ -359,10 +344,7 @@ generate_run(const struct gen_opts *o, struct diag *d)
 	for (i = 0; i < o->nlangs; i++)
 		if (plan_lang(&run, o->langs[i]) != 0)
 			goto out;
-	/*
-	 * What the views share, then the workers' views, go into the
-	 * memory the tree had.
-	 */
+	/* What the views share, then the workers' views, reuse the tree's. */
 	run.vb = view_base_build(&run.base.spare, run.base.r);
 	nthreads = threads(&run);
 	arena_deal_spare(run.arenas, nthreads > 0 ? nthreads : 1,
@@ -371,8 +353,7 @@ generate_run(const struct gen_opts *o, struct diag *d)
 	for (i = 0; i < run.njobs; i++)
 		run.jobs[i].slot = first + i;
 	pool_run(run.njobs, nthreads, render_job, &run);
-	if (settle(&run) == 0)
-		rc = finish(&run);
+	rc = finish(&run);
 out:
 	for (i = 0; i < run.njobs; i++) {
 		free(run.jobs[i].path);

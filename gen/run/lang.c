@@ -48,9 +48,8 @@ embed_find(const char *path)
 }
 
 /*
- * Reads file of language l: the user's copy if there is one (recorded
- * for the depfile), else the built-in one.  Returns 0, 1 when neither
- * exists, -1 after reporting a read error.
+ * Reads file of language l: the user's copy (recorded for the depfile),
+ * else the built-in one.  Returns 0, 1 when neither exists, or -1.
  */
 static int
 lang_read(const struct lang *l, const char *file, const char **path,
@@ -348,10 +347,7 @@ partial_named(const struct lang *l, const char *name, size_t len)
 	return NULL;
 }
 
-/*
- * Reads and parses partial name[0..len), once.  A partial that does not
- * parse is kept as text: rendering reports it where it is included.
- */
+/* Reads and parses partial name[0..len) once; renders report its errors. */
 static int
 add_partial(struct lang *l, const char *name, size_t len)
 {
@@ -417,10 +413,7 @@ on_file(struct refs *r, const char *file)
 		on_partial(r, file, len - n, false);
 }
 
-/*
- * Every partial file of the language, the user's and the built-in
- * ones: a name a key gives is known only as the output renders.
- */
+/* Every partial file of the language: a key's name is known only then. */
 static void
 add_all_partials(struct refs *r)
 {

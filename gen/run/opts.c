@@ -71,8 +71,7 @@ read_letter(struct opts *s)
 		s->letters = NULL;
 	/*
 	 * getopt_long's caller named argv[optind - 1]; optind passes a
-	 * cluster at its last letter, and the operands met so far stood
-	 * just before the cluster in getopt_long's permuted argv.
+	 * cluster at its last letter, after the operands met so far.
 	 */
 	if (d == NULL && !last)
 		return fail(s, s->noperands > 0 ?

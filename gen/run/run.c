@@ -45,9 +45,8 @@ run_printf(struct arena *a, const char *fmt, ...)
 }
 
 /*
- * The data path as generated files name it: relative and spelled one
- * way, so that ./data/x.yaml and data/x.yaml give the same bytes, and
- * never absolute (an absolute path names only its file).
+ * The data path as outputs name it: ./data/x.yaml as data/x.yaml, so
+ * both give the same bytes, and an absolute path as its file's name.
  */
 static const char *
 display_path(struct arena *a, const char *path)
