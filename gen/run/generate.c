@@ -38,31 +38,23 @@ struct run {
 	struct arena arenas[POOL_MAX_THREADS];
 };
 
+/* --locale, and --include nginx,iis: each name must be the registry's. */
 static int
-resolve_locale(struct run *run)
-{
-	const struct registry *r = run->base.r;
-	const char *name = run->base.o->locale;
-	int li = name != NULL ? model_locale(r, name) : 0;
-
-	if (li < 0) {
-		lang_unknown(run->base.d, "locale", name, r->locales,
-		    r->nlocales);
-		return -1;
-	}
-	run->vo.locale = (size_t)li;
-	return 0;
-}
-
-/* --include nginx,iis: each name must be a set of the registry. */
-static int
-resolve_sets(struct run *run)
+resolve_view(struct run *run)
 {
 	const struct registry *r = run->base.r;
 	struct arena *a = &run->base.a;
 	const char *include = run->base.o->include, **sets, **names, *p, *end;
+	const char *locale = run->base.o->locale;
+	int li = locale != NULL ? model_locale(r, locale) : 0;
 	size_t n = 0, i;
 
+	if (li < 0) {
+		lang_unknown(run->base.d, "locale", locale, r->locales,
+		    r->nlocales);
+		return -1;
+	}
+	run->vo.locale = (size_t)li;
 	run->vo.include_all = run->base.o->include_all;
 	if (include == NULL)
 		return 0;
@@ -170,7 +162,7 @@ render_job(void *ctx, size_t i, size_t worker)
 	const struct lang *l = j->l;
 	struct tmpl_opts topts = { l->escape, true,
 	    RUN_MAX_OUTPUT, l->escape_table };
-	struct tmpl_loader loader = lang_loader(l);
+	struct tmpl_loader loader = { lang_find_partial, (void *)l };
 	struct buf_sink sink = BUF_SINK_INIT(spill, j);
 	struct buf b = BUF_INIT;
 	const struct value *view;
@@ -336,8 +328,8 @@ generate_run(const struct gen_opts *o, struct diag *d)
 	/* While the program has one thread: it reads the umask. */
 	output_set_init(&run.out);
 	run.settles = o->out_dir != NULL && o->output == NULL && !o->check;
-	if (run_load(&run.base) != 0 || resolve_locale(&run) != 0 ||
-	    resolve_sets(&run) != 0 || resolve_prefix(&run) != 0)
+	if (run_load(&run.base) != 0 || resolve_view(&run) != 0 ||
+	    resolve_prefix(&run) != 0)
 		goto out;
 	run.vo.data_path = run.base.data_path;
 	view_keys_init(&run.vk, run.base.keys);

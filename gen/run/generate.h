@@ -6,10 +6,6 @@
 #ifndef GEN_GENERATE_H
 #define GEN_GENERATE_H
 
-#include <stdbool.h>
-#include <stddef.h>
-
-#include "base/diag.h"
 #include "load/load.h"
 
 struct gen_opts {

@@ -499,10 +499,10 @@ lang_parse(struct lang *l, struct view_keys *vk)
 	return r.rc;
 }
 
-/* Partials for a render: those lang_parse read, parsed there or here. */
-static int
-find_partial(void *ctx, const char *name, struct arena *a, struct diag *d,
-    const struct tmpl **out)
+/* The partials lang_parse read; one that did not parse, again, to report. */
+int
+lang_find_partial(void *ctx, const char *name, struct arena *a,
+    struct diag *d, const struct tmpl **out)
 {
 	const struct lang *l = ctx;
 	const struct lang_partial *p = partial_named(l, name, strlen(name));
@@ -511,15 +511,8 @@ find_partial(void *ctx, const char *name, struct arena *a, struct diag *d,
 	*out = p != NULL ? p->t : NULL;
 	if (p == NULL || p->text == NULL || p->t != NULL)
 		return 0;
-	/* It did not parse: again, to report where it is included. */
 	if (tmpl_parse(a, NULL, p->path, p->text, p->len, d, &t) != 0)
 		return TMPL_BAD;
 	*out = t;
 	return 0;
-}
-
-struct tmpl_loader
-lang_loader(const struct lang *l)
-{
-	return (struct tmpl_loader){ find_partial, (void *)l };
 }

@@ -1,9 +1,6 @@
 /*
- * run: what the files of the run stage share; other modules use
- * generate.h.  run.c: the run's base, `gen render` and the lists;
- * generate.c: a generating run; lang.c: languages and embedded files;
- * pool.c: outputs rendered in parallel.  What can fail returns 0, or -1
- * after reporting into the run's diag.
+ * run: what the files of the run stage share (others use generate.h).
+ * What can fail returns 0, or -1 after reporting into the run's diag.
  */
 #ifndef GEN_RUN_H
 #define GEN_RUN_H
@@ -60,8 +57,7 @@ const struct embed_file *embed_find(const char *path);
  */
 struct lang_output {
 	struct srcpos pos;
-	const char *template;
-	const char *path;
+	const char *template, *path;
 	bool per_locale;
 };
 
@@ -93,17 +89,16 @@ int lang_load(struct run_base *b, const char *name, struct lang **out);
 void lang_names(struct run_base *b, const char ***names, size_t *n);
 
 /*
- * Parses the template of each output and every partial they name, at
- * any depth (every partial of the language when one is named by a key),
- * so that rendering reads no file; a partial that does not parse is
- * reported when a render reaches it.  Marks in vk (view.h) every key
- * the templates and output paths name; every key when a partial is
- * named by a key or did not parse.
+ * Parses each output's template and the partials they name, at any
+ * depth (all of them when a key names one), so that rendering reads no
+ * file, and marks in vk (view.h) every key they and the output paths
+ * name (every key when a key names a partial or one did not parse).
  */
 int lang_parse(struct lang *l, struct view_keys *vk);
 
-/* A partial loader (tmpl.h) that reads no file: for any thread. */
-struct tmpl_loader lang_loader(const struct lang *l);
+/* A tmpl_loader's find (tmpl.h) over the partials of ctx, a language. */
+int lang_find_partial(void *ctx, const char *name, struct arena *a,
+    struct diag *d, const struct tmpl **out);
 
 /* The usage error "unknown WHAT 'NAME'", with a hint (suggest_tail). */
 void lang_unknown(struct diag *d, const char *what, const char *name,
@@ -113,13 +108,11 @@ void lang_unknown(struct diag *d, const char *what, const char *name,
 size_t lang_sort_unique(const char **names, size_t n);
 
 /*
- * Rendering in parallel (pool.c).  Calls fn(ctx, i, worker) once for
- * each i < n, on up to `threads` threads, the caller's among them
- * (worker 0).  Calls on one worker never overlap, so a task may reuse
- * what the last one on its worker left.  Tasks start in the order of
- * i; once one returns false, those not started yet after it are
- * skipped.  Returns the lowest i that failed, or n, whatever the
- * thread count.
+ * Rendering in parallel (pool.c): fn(ctx, i, worker) once for each
+ * i < n, in order, on up to `threads` threads, the caller's being
+ * worker 0; calls on one worker never overlap.  Once a task returns
+ * false, those after it not started yet are skipped.  Returns the
+ * lowest i that failed, or n, whatever the thread count.
  */
 #define POOL_MAX_THREADS	16	/* more would wait for each other */
 
