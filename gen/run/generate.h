@@ -64,7 +64,7 @@ struct opts_def {
 struct opts {
 	const char *value;	/* the value of the option just read */
 	const char *bad;	/* after OPTS_BAD: the argument to quote */
-	char **operands;	/* after OPTS_END: the operands, in order */
+	char **operands;	/* after OPTS_END: in order, over argv + 1 */
 	int noperands;
 
 	/* Private. */
@@ -77,10 +77,7 @@ struct opts {
 	bool in_order;		/* POSIXLY_CORRECT: an operand ends them */
 };
 
-/*
- * Reads argv[1..argc) against defs[0..ndefs), which must outlive s,
- * gathering the operands at argv[1] onwards.
- */
+/* Reads argv[1..argc) against defs[0..ndefs), which must outlive s. */
 void opts_init(struct opts *s, const struct opts_def *defs, size_t ndefs,
     int argc, char **argv);
 

@@ -5,7 +5,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "base/buf.h"
 #include "base/file.h"
 #include "base/suggest.h"
 #include "base/xmalloc.h"
@@ -234,8 +233,7 @@ parse_manifest(struct lang *l, const struct value *m, struct diag *d)
 		    "'outputs' must be a list of at least one output");
 		return -1;
 	}
-	l->outputs = arena_array(&l->b->a, outs->len,
-	    sizeof(*l->outputs));
+	l->outputs = arena_array(&l->b->a, outs->len, sizeof(*l->outputs));
 	l->noutputs = outs->len;
 	for (i = 0; i < outs->len; i++)
 		parse_output(l, outs->items[i], &l->outputs[i], d);

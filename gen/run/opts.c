@@ -14,12 +14,9 @@ fail(struct opts *s, const char *arg)
 static int
 take_value(struct opts *s, const struct opts_def *d, const char *arg)
 {
-	s->value = NULL;
-	if (!d->has_value)
-		return d->id;
-	if (s->next == s->argc)
+	if (d->has_value && s->next == s->argc)
 		return fail(s, arg);
-	s->value = s->argv[s->next++];
+	s->value = d->has_value ? s->argv[s->next++] : NULL;
 	return d->id;
 }
 

@@ -122,9 +122,8 @@ generate_list(const struct gen_opts *o, enum gen_list what, struct diag *d)
 
 /* Partials for `gen render`: DIR/NAME.mustache, parsed when needed. */
 struct dir_loader {
-	const struct keys *keys;
+	const struct run_base *b;
 	const char *dir;
-	size_t max;
 };
 
 static int
@@ -141,10 +140,10 @@ find_in_dir(void *ctx, const char *name, struct arena *a, struct diag *d,
 	if (name[0] == '\0' || name[0] == '/' || strstr(name, "..") != NULL)
 		return 0;
 	p = run_printf(a, "%s/%s.mustache", dl->dir, name);
-	rc = file_read(a, p, dl->max, true, d, &text, &len);
+	rc = file_read(a, p, dl->b->o->limits.max_bytes, true, d, &text, &len);
 	if (rc != 0)
 		return rc > 0 ? 0 : -1;
-	if (tmpl_parse(a, dl->keys, p, text, len, d, &t) != 0)
+	if (tmpl_parse(a, dl->b->keys, p, text, len, d, &t) != 0)
 		return TMPL_BAD;
 	*out = t;
 	return 0;
@@ -157,7 +156,7 @@ render_run(const struct gen_opts *o, struct diag *d)
 	    NULL };
 	struct run_base b;
 	struct load_to to = { &b.a, &b.a, NULL };
-	struct dir_loader dl = { NULL, o->partials, o->limits.max_bytes };
+	struct dir_loader dl = { &b, o->partials };
 	struct tmpl_loader loader = { find_in_dir, &dl };
 	const struct value *root = &value_null_v;
 	struct output_set out;
@@ -170,7 +169,6 @@ render_run(const struct gen_opts *o, struct diag *d)
 
 	run_base_init(&b, o, d);
 	to.keys = b.keys;
-	dl.keys = b.keys;
 	if (dl.dir == NULL)
 		dl.dir = arena_strdup(&b.a, dirname(arena_strdup(&b.a,
 		    o->template)));
