@@ -349,6 +349,7 @@ partial_named(const struct lang *l, const char *name, size_t len)
 static int
 add_partial(struct lang *l, const char *name, size_t len)
 {
+	struct arena *a = &l->b->a;
 	struct diag quiet = DIAG_INIT;
 	struct lang_partial *p;
 	struct tmpl *t;
@@ -360,9 +361,8 @@ add_partial(struct lang *l, const char *name, size_t len)
 	l->partials = xgrow(l->partials, &l->cappartials, l->npartials,
 	    sizeof(*l->partials));
 	p = &l->partials[l->npartials++];
-	memset(p, 0, sizeof(*p));
-	p->name = arena_strndup(&l->b->a, name, len);
-	file = arena_alloc(&l->b->a, len + sizeof(SUFFIX));
+	*p = (struct lang_partial){ .name = arena_strndup(a, name, len) };
+	file = arena_alloc(a, len + sizeof(SUFFIX));
 	memcpy(file, name, len);
 	memcpy(file + len, SUFFIX, sizeof(SUFFIX));
 	rc = lang_read(l, file, &p->path, &p->text, &p->len);
@@ -370,8 +370,8 @@ add_partial(struct lang *l, const char *name, size_t len)
 		p->text = NULL;
 		return rc < 0 ? -1 : 0;
 	}
-	if (tmpl_parse(&l->b->a, l->b->keys, p->path, p->text, p->len,
-	    &quiet, &t) == 0)
+	if (tmpl_parse(a, l->b->keys, p->path, p->text, p->len, &quiet,
+	    &t) == 0)
 		p->t = t;
 	diag_release(&quiet);
 	return 0;
