@@ -305,23 +305,12 @@ finish(struct run *run)
 	return output_commit(&run->out, run->base.d);
 }
 
-/* How many threads render: --jobs, or one per processor, one per job. */
-static size_t
-threads(const struct run *run)
-{
-	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-	size_t n = run->base.o->jobs != 0 ? run->base.o->jobs :
-	    cpus > 0 ? (size_t)cpus : 1;
-
-	n = n < run->njobs ? n : run->njobs;
-	return n < POOL_MAX_THREADS ? n : POOL_MAX_THREADS;
-}
-
 int
 generate_run(const struct gen_opts *o, struct diag *d)
 {
 	struct run run = { .text = BUF_INIT };
-	size_t i, first, nthreads;
+	size_t i, first, n;
+	long cpus;
 	int rc = -1;
 
 	run_base_init(&run.base, o, d);
@@ -338,13 +327,16 @@ generate_run(const struct gen_opts *o, struct diag *d)
 			goto out;
 	/* What the views share, then the workers' views, reuse the tree's. */
 	run.vb = view_base_build(&run.base.spare, run.base.r);
-	nthreads = threads(&run);
-	arena_deal_spare(run.arenas, nthreads > 0 ? nthreads : 1,
-	    &run.base.spare);
+	/* Threads: --jobs, or one per processor; at most one per job. */
+	cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	n = o->jobs != 0 ? o->jobs : cpus > 0 ? (size_t)cpus : 1;
+	n = n < run.njobs ? n : run.njobs;
+	n = n < POOL_MAX_THREADS ? n : POOL_MAX_THREADS;
+	arena_deal_spare(run.arenas, n > 0 ? n : 1, &run.base.spare);
 	first = output_reserve(&run.out, run.njobs);
 	for (i = 0; i < run.njobs; i++)
 		run.jobs[i].slot = first + i;
-	pool_run(run.njobs, nthreads, render_job, &run);
+	pool_run(run.njobs, n, render_job, &run);
 	rc = finish(&run);
 out:
 	for (i = 0; i < run.njobs; i++) {

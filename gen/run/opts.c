@@ -33,14 +33,12 @@ read_long(struct opts *s, const char *arg)
 		d = &s->defs[i];
 		if (d->name == NULL || strncmp(d->name, name, n) != 0)
 			continue;
+		ambiguous = ambiguous || (hit != NULL && hit->id != d->id);
+		hit = d;
 		if (d->name[n] == '\0') {
-			hit = d;
 			ambiguous = false;
 			break;
 		}
-		if (hit != NULL && hit->id != d->id)
-			ambiguous = true;
-		hit = d;
 	}
 	if (hit == NULL || ambiguous)
 		return fail(s, arg);
