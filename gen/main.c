@@ -10,7 +10,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "base/diag.h"
 #include "base/xmalloc.h"
 #include "run/run.h"
 
@@ -107,7 +106,6 @@ parse_opt(int c, const char *arg, struct gen_opts *o, enum task *task,
 	return 0;
 }
 
-/* Options that make no sense together are usage errors. */
 static void
 check_combinations(const struct gen_opts *o, enum task task, size_t nargs,
     struct diag *d)

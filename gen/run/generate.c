@@ -4,7 +4,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "base/buf.h"
 #include "base/xmalloc.h"
 #include "model/keyword.h"
 #include "out/output.h"
@@ -229,10 +228,8 @@ add_make_path(struct buf *b, const char *p)
 	if (b->len > 0)
 		buf_addc(b, ' ');
 	for (; *p != '\0'; p++) {
-		if (*p == ' ' || *p == '#' || *p == '\\')
-			buf_addc(b, '\\');
-		else if (*p == '$')
-			buf_addc(b, '$');
+		if (strchr(" #\\$", *p) != NULL)
+			buf_addc(b, *p == '$' ? '$' : '\\');
 		buf_addc(b, *p);
 	}
 }

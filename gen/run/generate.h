@@ -23,7 +23,6 @@ struct gen_opts {
 	const char *depfile;		/* --depfile FILE */
 	struct load_limits limits;	/* --max-input-size ... */
 	size_t jobs;			/* --jobs; 0: one per processor */
-
 	/* gen render */
 	const char *template;
 	const char *partials;		/* --partials DIR */
@@ -66,7 +65,6 @@ struct opts {
 	const char *bad;	/* after OPTS_BAD: the argument to quote */
 	char **operands;	/* after OPTS_END: in order, over argv + 1 */
 	int noperands;
-
 	/* Private. */
 	const struct opts_def *defs;
 	size_t ndefs;

@@ -8,7 +8,6 @@
 #include "base/file.h"
 #include "base/suggest.h"
 #include "base/xmalloc.h"
-#include "load/load.h"
 #include "tmpl/filter.h"
 
 /* A partial of a language, read and parsed once, before rendering. */
@@ -83,11 +82,8 @@ lang_read(const struct lang *l, const char *file, const char **path,
 	return 0;
 }
 
-/* Where value v, or key i of map m, is in l's manifest. */
+/* Where v (a value, or a map's key) is in l's manifest. */
 #define AT(l, v)	(&(struct srcpos){ (l)->manifest, (v)->line, (v)->col })
-#define KEY_AT(l, m, i) \
-	(&(struct srcpos){ (l)->manifest, (m)->u.keys[i].line, \
-	    (m)->u.keys[i].col })
 
 /* The string at key, absent when there is none (NULL: it is required). */
 static const char *
@@ -140,7 +136,7 @@ check_keys(const struct lang *l, struct diag *d, const struct value *map,
 		for (k = 0; k < n && strcmp(key, keys[k]) != 0; k++)
 			continue;
 		if (k == n && strncmp(key, "x-", 2) != 0)
-			unknown(d, KEY_AT(l, map, i), "key", key,
+			unknown(d, AT(l, &map->u.keys[i]), "key", key,
 			    suggest(key, strlen(key), keys, n));
 	}
 }

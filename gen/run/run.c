@@ -6,9 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/buf.h"
 #include "base/file.h"
-#include "load/load.h"
 #include "out/output.h"
 
 #define EMBEDDED_DATA	"data/http_status.yaml"
