@@ -88,22 +88,19 @@ parse_opt(int c, const char *arg, struct gen_opts *o, enum task *task,
 	case OPT_HELP: *task = TASK_HELP; break;
 	case OPT_VERSION: *task = TASK_VERSION; break;
 	case OPT_MAX_INPUT:
-		if (parse_size(arg, &o->limits.max_bytes) == 0)
-			break;
-		diag_fail(d, DIAG_USAGE, "--max-input-size takes a positive "
-		    "number of bytes, not '%s'", arg);
-		return -1;
+		if (parse_size(arg, &o->limits.max_bytes) != 0)
+			diag_fail(d, DIAG_USAGE, "--max-input-size takes a "
+			    "positive number of bytes, not '%s'", arg);
+		break;
 	case OPT_JOBS:
-		if (parse_size(arg, &o->jobs) == 0)
-			break;
-		diag_fail(d, DIAG_USAGE, "--jobs takes a positive number, "
-		    "not '%s'", arg);
-		return -1;
+		if (parse_size(arg, &o->jobs) != 0)
+			diag_fail(d, DIAG_USAGE, "--jobs takes a positive "
+			    "number, not '%s'", arg);
+		break;
 	default:
 		diag_fail(d, DIAG_USAGE, "unknown option; see 'gen --help'");
-		return -1;
 	}
-	return 0;
+	return diag_has_errors(d) ? -1 : 0;
 }
 
 static void

@@ -81,23 +81,22 @@ resolve_view(struct run *run)
 static int
 resolve_prefix(struct run *run)
 {
-	const char *p = run->base.o->c_prefix, *why;
-	struct diag *d = run->base.d;
+	const char *p = run->base.o->c_prefix, *is = NULL, *why = "";
 
 	if (p == NULL)
 		return 0;
 	if (!model_is_ident(p))
-		diag_fail(d, DIAG_USAGE, "--c-prefix '%s' is not a valid "
-		    "identifier (use [a-z][a-z0-9_]*)", p);
+		is = "not a valid identifier (use [a-z][a-z0-9_]*)";
 	else if ((why = keyword_in("c", p)) != NULL)
-		diag_fail(d, DIAG_USAGE, "--c-prefix '%s' is a keyword of %s",
-		    p, why);
+		is = "a keyword of ";
 	else if ((why = keyword_c_reserved(p)) != NULL)
-		diag_fail(d, DIAG_USAGE, "--c-prefix '%s' is reserved in C: %s",
-		    p, why);
+		is = "reserved in C: ";
+	if (is != NULL)
+		diag_fail(run->base.d, DIAG_USAGE, "--c-prefix '%s' is %s%s",
+		    p, is, why);
 	else
 		run->base.r->c_prefix = p;
-	return run->base.r->c_prefix == p ? 0 : -1;
+	return is != NULL ? -1 : 0;
 }
 
 /* The output's path, for free(); NULL after reporting into d. */

@@ -42,13 +42,12 @@ int generate_list(const struct gen_opts *o, enum gen_list what,
     struct diag *d);
 
 /*
- * opts (opts.c): reads a command line against a table of options the
- * way GNU getopt_long does, which scripts rely on: -lVALUE, clusters
- * (-hl VALUE), --name=VALUE, unambiguous prefixes of long names (a
- * whole name wins), options after operands (not under POSIXLY_CORRECT),
- * "--", "-" as an operand.  A value is the next argument whatever it
- * looks like.  Call opts_init, then opts_next until it returns OPTS_END
- * or OPTS_BAD; nothing is allocated.
+ * opts (opts.c): a command line read as GNU getopt_long reads it, which
+ * scripts rely on: -lVALUE, -hl VALUE, --name=VALUE, unambiguous
+ * prefixes (a whole name wins), options after operands (unless
+ * POSIXLY_CORRECT), "--", "-" as an operand; a value is the next
+ * argument, whatever it looks like.  opts_init, then opts_next until
+ * OPTS_END or OPTS_BAD; nothing is allocated.
  */
 struct opts_def {
 	char letter;		/* -l; 0: none */

@@ -145,7 +145,7 @@ static void
 parse_output(struct lang *l, const struct value *v, struct lang_output *o,
     struct diag *d)
 {
-	const struct value *pl;
+	const struct value *pl = value_find(v, "per_locale");
 
 	if (v->kind != VALUE_MAP) {
 		diag_error(d, AT(l, v), "an output must be a map");
@@ -155,7 +155,6 @@ parse_output(struct lang *l, const struct value *v, struct lang_output *o,
 	o->pos = value_pos(l->manifest, v);
 	o->template = get_text(l, d, v, "template", NULL);
 	o->path = get_text(l, d, v, "path", NULL);
-	pl = value_find(v, "per_locale");
 	if (pl != NULL && pl->kind != VALUE_BOOL)
 		diag_error(d, AT(l, pl), "'per_locale' must be true or false");
 	o->per_locale = pl != NULL && pl->kind == VALUE_BOOL && pl->u.b;
@@ -212,7 +211,7 @@ parse_codes(struct lang *l, const struct value *m, struct diag *d)
 static int
 parse_manifest(struct lang *l, const struct value *m, struct diag *d)
 {
-	const struct value *outs;
+	const struct value *outs = value_find(m, "outputs");
 	size_t before = d->errors, i;
 
 	if (m->kind != VALUE_MAP) {
@@ -223,7 +222,6 @@ parse_manifest(struct lang *l, const struct value *m, struct diag *d)
 	l->description = get_text(l, d, m, "description", "");
 	parse_codes(l, m, d);
 	parse_header(l, m, d);
-	outs = value_find(m, "outputs");
 	if (outs == NULL || outs->kind != VALUE_LIST || outs->len == 0) {
 		diag_error(d, AT(l, outs != NULL ? outs : m),
 		    "'outputs' must be a list of at least one output");

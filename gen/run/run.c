@@ -55,14 +55,13 @@ display_path(struct arena *a, const char *path)
 	if (path[0] == '/')
 		return strrchr(path, '/') + 1;
 	s = w = arena_strdup(a, path);
-	while (*p != '\0') {
-		if (p[0] == '/' && (w == s || w[-1] == '/'))
-			p++;
-		else if (p[0] == '.' && (p[1] == '/' || p[1] == '\0') &&
-		    (w == s || w[-1] == '/'))
-			p += p[1] ? 2 : 1;
-		else
-			*w++ = *p++;
+	for (; *p != '\0'; p++) {
+		if (w > s && w[-1] != '/')
+			*w++ = *p;
+		else if (*p == '.' && (p[1] == '/' || p[1] == '\0'))
+			p += p[1] != '\0';
+		else if (*p != '/')
+			*w++ = *p;
 	}
 	*w = '\0';
 	return s;

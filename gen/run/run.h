@@ -51,17 +51,14 @@ extern const size_t embed_count;
 const struct embed_file *embed_find(const char *path);
 
 /*
- * Languages (lang.c).  Language NAME is templates/NAME/: its manifest
- * lang.yaml and its templates, with --templates DIR/NAME/ searched
- * first, file by file.  All of it lives in the run's arena.
+ * Languages (lang.c): NAME is templates/NAME/ (lang.yaml and templates)
+ * under DIR/NAME/ of --templates, file by file; in the run's arena.
  */
 struct lang_output {
 	struct srcpos pos;
 	const char *template, *path;
 	bool per_locale;
 };
-
-struct lang_partial;
 
 struct lang {
 	struct run_base *b;
