@@ -45,7 +45,7 @@ LIB_SRC     = $(wildcard gen/*/*.c)
 LIB_OBJ     = $(LIB_SRC:gen/%.c=$(B)/%.o) $(B)/embedded.o
 TEST_SRC    = $(wildcard tests/test_*.c)
 TEST_BIN    = $(TEST_SRC:tests/%.c=$(B)/tests/%)
-EMBED_IN    = data/http_status.yaml $(shell find templates -type f | LC_ALL=C sort)
+EMBED_IN    = data/http_status.yaml doc/usage.txt $(shell find templates -type f | LC_ALL=C sort)
 
 # Files gen writes into out/ for this repository's own data.
 OUT_LANGS   = c python go markdown typescript rust json

@@ -1,8 +1,7 @@
 /*
- * gen: generates code and docs for status-code registries.
- *
- * main reads the options, runs one task, prints the diagnostics and
- * picks the exit status.  Everything else lives in run/.
+ * gen: generates code and docs for status-code registries.  main reads
+ * the options, runs one task, prints the diagnostics and picks the exit
+ * status; everything else lives in run/.
  */
 #include <errno.h>
 #include <stdbool.h>
@@ -11,16 +10,14 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "base/diag.h"
 #include "base/xmalloc.h"
-#include "run/generate.h"
+#include "run/run.h"
 
 enum {
 	OPT_LANG, OPT_OUTPUT, OPT_OUT, OPT_DATA, OPT_TEMPLATES, OPT_LOCALE,
 	OPT_C_PREFIX, OPT_INCLUDE, OPT_INCLUDE_ALL, OPT_CHECK, OPT_DEPFILE,
 	OPT_LIST_LANGS, OPT_LIST_LOCALES, OPT_LIST_SETS, OPT_MAX_INPUT,
-	OPT_JOBS,
-	OPT_PARTIALS, OPT_ESCAPE, OPT_STRICT, OPT_HELP, OPT_VERSION
+	OPT_JOBS, OPT_PARTIALS, OPT_ESCAPE, OPT_STRICT, OPT_HELP, OPT_VERSION
 };
 
 static const struct opts_def opt_defs[] = {
@@ -46,62 +43,6 @@ static const struct opts_def opt_defs[] = {
 	{ 'h', "help", false, OPT_HELP },
 	{ 0, "version", false, OPT_VERSION }
 };
-
-static const char usage_text[] =
-"usage: gen --lang LANG [--lang LANG...] [-o FILE | --out DIR] [--check]\n"
-"           [--data FILE] [--templates DIR] [--locale LOCALE]\n"
-"           [--c-prefix PREFIX] [--include SET,... | --include-unofficial]\n"
-"           [--depfile FILE] [--max-input-size BYTES] [-j N]\n"
-"       gen render TEMPLATE [--data FILE] [--partials DIR]\n"
-"           [--escape html|none|c|python|go|markdown] [--strict] [-o FILE]\n"
-"       gen --list-langs [--templates DIR]\n"
-"       gen --list-locales [--data FILE]\n"
-"       gen --list-sets [--data FILE]\n"
-"       gen --help | --version\n";
-
-static const char help_text[] =
-"\n"
-"Generates code and docs from a status-code registry (YAML) through\n"
-"Mustache templates.  Quiet on success; errors go to stderr as\n"
-"FILE:LINE:COL: error: MESSAGE.\n"
-"\n"
-"  -l, --lang LANG          generate LANG (c, python, go, markdown,\n"
-"                           typescript, rust, json, or a language from\n"
-"                           --templates; see --list-langs); repeatable\n"
-"  -o, --output FILE        write the single output to FILE\n"
-"      --out DIR            write every output under DIR at its usual path\n"
-"                           (markdown: one file per locale)\n"
-"                           (neither -o nor --out: write to stdout)\n"
-"      --check              write nothing; exit 1 naming each output that\n"
-"                           is missing or differs from what gen would write\n"
-"      --data FILE          the registry (default: the built-in one)\n"
-"      --templates DIR      look in DIR/LANG/ first for languages, templates\n"
-"                           and partials\n"
-"      --locale LOCALE      the description language (default: the first\n"
-"                           of the registry's locales)\n"
-"      --c-prefix PREFIX    prefix of C names (default: the registry's)\n"
-"      --include SET,...    put these sets' unofficial codes in the code\n"
-"      --include-unofficial put every unofficial code in the code\n"
-"      --depfile FILE       write a Make/Ninja depfile for the outputs\n"
-"      --max-input-size N   refuse input files over N bytes (default 64 MiB)\n"
-"  -j, --jobs N             use up to N threads to load, check and render\n"
-"                           (default: one per processor)\n"
-"      --list-langs         list the languages and exit\n"
-"      --list-locales       list the registry's locales and exit\n"
-"      --list-sets          list the registry's sets and exit\n"
-"  -h, --help               show this help and exit\n"
-"      --version            show the version and exit\n"
-"\n"
-"gen render options:\n"
-"      --data FILE          the YAML document the template sees\n"
-"      --partials DIR       where {{> NAME}} finds NAME.mustache (default:\n"
-"                           the template's directory)\n"
-"      --escape MODE        how {{name}} is escaped (default: html)\n"
-"      --strict             undefined names and partials are errors\n"
-"\n"
-"Exit status: 0 success, 1 --check found stale outputs, 64 usage error,\n"
-"65 data or template error, 66 input missing, 70 internal error,\n"
-"71 out of memory, 73 cannot create output, 74 I/O error.\n";
 
 static int
 parse_size(const char *s, size_t *out)
@@ -147,26 +88,22 @@ parse_opt(int c, const char *arg, struct gen_opts *o, enum task *task,
 	case OPT_HELP: *task = TASK_HELP; break;
 	case OPT_VERSION: *task = TASK_VERSION; break;
 	case OPT_MAX_INPUT:
-		if (parse_size(arg, &o->limits.max_bytes) == 0)
-			break;
-		diag_fail(d, DIAG_USAGE, "--max-input-size takes a positive "
-		    "number of bytes, not '%s'", arg);
-		return -1;
+		if (parse_size(arg, &o->limits.max_bytes) != 0)
+			diag_fail(d, DIAG_USAGE, "--max-input-size takes a "
+			    "positive number of bytes, not '%s'", arg);
+		break;
 	case OPT_JOBS:
-		if (parse_size(arg, &o->jobs) == 0)
-			break;
-		diag_fail(d, DIAG_USAGE, "--jobs takes a positive number, "
-		    "not '%s'", arg);
-		return -1;
+		if (parse_size(arg, &o->jobs) != 0)
+			diag_fail(d, DIAG_USAGE, "--jobs takes a positive "
+			    "number, not '%s'", arg);
+		break;
 	default:
 		diag_fail(d, DIAG_USAGE, "unknown option; see 'gen --help'");
-		return -1;
 	}
-	return 0;
+	return diag_has_errors(d) ? -1 : 0;
 }
 
-/* Options that make no sense together are usage errors. */
-static int
+static void
 check_combinations(const struct gen_opts *o, enum task task, size_t nargs,
     struct diag *d)
 {
@@ -176,7 +113,7 @@ check_combinations(const struct gen_opts *o, enum task task, size_t nargs,
 		else if (o->nlangs || o->out_dir || o->depfile)
 			diag_fail(d, DIAG_USAGE, "gen render takes no --lang, "
 			    "--out or --depfile");
-		return diag_has_errors(d) ? -1 : 0;
+		return;
 	}
 	if (nargs != 0)
 		diag_fail(d, DIAG_USAGE, "unexpected argument; see 'gen --help'");
@@ -192,7 +129,6 @@ check_combinations(const struct gen_opts *o, enum task task, size_t nargs,
 	else if (o->partials || o->escape || o->strict)
 		diag_fail(d, DIAG_USAGE, "--partials, --escape and --strict "
 		    "belong to gen render");
-	return diag_has_errors(d) ? -1 : 0;
 }
 
 static int
@@ -216,17 +152,17 @@ run_task(enum task task, const struct gen_opts *o, struct diag *d)
 {
 	switch (task) {
 	case TASK_HELP:
-		fputs(usage_text, stdout);
-		fputs(help_text, stdout);
+		fputs(embed_find("doc/usage.txt")->data, stdout);
 		return 0;
 	case TASK_VERSION:
 		printf("gen %s\n", GEN_VERSION);
 		return 0;
 	case TASK_LIST:
-		return generate_list_langs(o, d);
+		return generate_list(o, LIST_LANGS, d);
 	case TASK_LIST_LOCALES:
+		return generate_list(o, LIST_LOCALES, d);
 	case TASK_LIST_SETS:
-		return generate_list(o, task == TASK_LIST_SETS, d);
+		return generate_list(o, LIST_SETS, d);
 	case TASK_RENDER:
 		return render_run(o, d);
 	case TASK_GENERATE:

@@ -2,20 +2,17 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
-#include "base/buf.h"
 #include "base/xmalloc.h"
 #include "model/keyword.h"
 #include "out/output.h"
 
-/*
- * One output to make: planned by plan_lang, rendered by render_job
- * (perhaps on a thread of the pool), then taken in order by settle.
- */
+/* One output: planned by plan_lang, rendered by render_job, then finish. */
 struct job {
 	const struct lang *l;
 	struct output_set *out;		/* the run's */
-	size_t slot;			/* in out, when settled */
+	size_t slot;			/* in out */
 	size_t output;			/* index into l->outputs */
 	struct view_opts vo;		/* with this output's locale */
 	const struct view_keys *vk;	/* what its templates name */
@@ -40,44 +37,35 @@ struct run {
 	struct arena arenas[POOL_MAX_THREADS];
 };
 
+/* --locale, and --include nginx,iis: each name must be the registry's. */
 static int
-resolve_locale(struct run *run)
-{
-	const struct registry *r = run->base.r;
-	const char *name = run->base.o->locale;
-	int li = name != NULL ? model_locale(r, name) : 0;
-
-	if (li < 0) {
-		lang_unknown(run->base.d, "locale", name, r->locales,
-		    r->nlocales);
-		return -1;
-	}
-	run->vo.locale = (size_t)li;
-	return 0;
-}
-
-/* --include nginx,iis: each name must be a set of the registry. */
-static int
-resolve_sets(struct run *run)
+resolve_view(struct run *run)
 {
 	const struct registry *r = run->base.r;
 	struct arena *a = &run->base.a;
 	const char *include = run->base.o->include, **sets, **names, *p, *end;
-	size_t n = 0, i, k;
+	const char *locale = run->base.o->locale;
+	int li = locale != NULL ? model_locale(r, locale) : 0;
+	size_t n = 0, i;
 
+	if (li < 0) {
+		lang_unknown(run->base.d, "locale", locale, r->locales,
+		    r->nlocales);
+		return -1;
+	}
+	run->vo.locale = (size_t)li;
 	run->vo.include_all = run->base.o->include_all;
 	if (include == NULL)
 		return 0;
 	sets = arena_array(a, strlen(include) + 1, sizeof(*sets));
 	names = arena_array(a, r->nsets + 1, sizeof(*names));
-	for (k = 0; k < r->nsets; k++)
-		names[k] = r->sets[k].id;
+	for (i = 0; i < r->nsets; i++)
+		names[i] = r->sets[i].id;
 	for (p = include; *p != '\0'; p = *end ? end + 1 : end) {
 		end = p + strcspn(p, ",");
 		sets[n] = arena_strndup(a, p, (size_t)(end - p));
-		for (i = 0; i < r->nsets; i++)
-			if (strcmp(sets[n], names[i]) == 0)
-				break;
+		for (i = 0; i < r->nsets && strcmp(sets[n], names[i]) != 0; i++)
+			continue;
 		if (i == r->nsets) {
 			lang_unknown(run->base.d, "set", sets[n], names,
 			    r->nsets);
@@ -93,23 +81,22 @@ resolve_sets(struct run *run)
 static int
 resolve_prefix(struct run *run)
 {
-	const char *p = run->base.o->c_prefix, *why;
-	struct diag *d = run->base.d;
+	const char *p = run->base.o->c_prefix, *is = NULL, *why = "";
 
 	if (p == NULL)
 		return 0;
 	if (!model_is_ident(p))
-		diag_fail(d, DIAG_USAGE, "--c-prefix '%s' is not a valid "
-		    "identifier (use [a-z][a-z0-9_]*)", p);
+		is = "not a valid identifier (use [a-z][a-z0-9_]*)";
 	else if ((why = keyword_in("c", p)) != NULL)
-		diag_fail(d, DIAG_USAGE, "--c-prefix '%s' is a keyword of %s",
-		    p, why);
+		is = "a keyword of ";
 	else if ((why = keyword_c_reserved(p)) != NULL)
-		diag_fail(d, DIAG_USAGE, "--c-prefix '%s' is reserved in C: %s",
-		    p, why);
+		is = "reserved in C: ";
+	if (is != NULL)
+		diag_fail(run->base.d, DIAG_USAGE, "--c-prefix '%s' is %s%s",
+		    p, is, why);
 	else
 		run->base.r->c_prefix = p;
-	return run->base.r->c_prefix == p ? 0 : -1;
+	return is != NULL ? -1 : 0;
 }
 
 /* The output's path, for free(); NULL after reporting into d. */
@@ -163,10 +150,7 @@ spill(void *ctx, const char *p, size_t n)
 	output_spill(j->out, j->slot, j->path, p, n, &j->d);
 }
 
-/*
- * Renders job i on a worker of the pool, into the job's own diag, kept
- * apart until settle() takes them in order.
- */
+/* Renders job i on a worker; what it reports waits in j->d for finish. */
 static bool
 render_job(void *ctx, size_t i, size_t worker)
 {
@@ -176,7 +160,7 @@ render_job(void *ctx, size_t i, size_t worker)
 	const struct lang *l = j->l;
 	struct tmpl_opts topts = { l->escape, true,
 	    RUN_MAX_OUTPUT, l->escape_table };
-	struct tmpl_loader loader = lang_loader(l);
+	struct tmpl_loader loader = { lang_find_partial, (void *)l };
 	struct buf_sink sink = BUF_SINK_INIT(spill, j);
 	struct buf b = BUF_INIT;
 	const struct value *view;
@@ -202,54 +186,7 @@ render_job(void *ctx, size_t i, size_t worker)
 	return j->rendered;
 }
 
-/*
- * Takes the rendered outputs in order: the first that failed reports
- * what it reported, as if the outputs had rendered one by one and the
- * run had stopped there.  Those not settled yet wait for finish(),
- * which may still refuse the run; stdout and -o get them all in one.
- */
-static int
-settle(struct run *run)
-{
-	struct job *j;
-	size_t i;
-
-	for (i = 0; i < run->njobs; i++) {
-		j = &run->jobs[i];
-		if (!j->rendered) {
-			diag_take(run->base.d, &j->d);
-			return -1;
-		}
-		if (run->settles)
-			continue;
-		if (run->base.o->out_dir != NULL) {
-			output_add(&run->out, j->path, j->text, j->len);
-		} else {
-			buf_add(&run->text, j->text, j->len);
-			free(j->text);
-		}
-		j->text = NULL;
-	}
-	return 0;
-}
-
-static struct job *
-add_job(struct run *run)
-{
-	struct job *j;
-
-	run->jobs = xgrow(run->jobs, &run->capjobs, run->njobs,
-	    sizeof(*run->jobs));
-	j = &run->jobs[run->njobs++];
-	memset(j, 0, sizeof(*j));
-	diag_init(&j->d);
-	return j;
-}
-
-/*
- * Plans lang's outputs: one job each, or one per locale under --out,
- * all with the keys the language's templates name.
- */
+/* A job per output of lang (per locale under --out), with its keys. */
 static int
 plan_lang(struct run *run, const char *name)
 {
@@ -263,18 +200,18 @@ plan_lang(struct run *run, const char *name)
 	*vk = run->vk;
 	memset(vk->used, 0, sizeof(vk->used));
 	memset(vk->first, 0, sizeof(vk->first));
-	if (lang_load(&run->base.src, name, run->base.d, &l) != 0 ||
-	    lang_parse(l, run->base.keys, vk, run->base.d) != 0)
+	if (lang_load(&run->base, name, &l) != 0 || lang_parse(l, vk) != 0)
 		return -1;
 	for (i = 0; i < l->noutputs; i++) {
 		n = l->outputs[i].per_locale && o->out_dir != NULL &&
 		    o->locale == NULL ? run->base.r->nlocales : 1;
 		for (k = 0; k < n; k++) {
-			j = add_job(run);
-			j->l = l;
-			j->output = i;
-			j->vk = vk;
-			j->vo = run->vo;
+			run->jobs = xgrow(run->jobs, &run->capjobs, run->njobs,
+			    sizeof(*run->jobs));
+			j = &run->jobs[run->njobs++];
+			*j = (struct job){ .l = l, .out = &run->out,
+			    .output = i, .vo = run->vo, .vk = vk,
+			    .d = DIAG_INIT };
 			j->vo.lang = l->name;
 			j->vo.ident_case = l->ident_case;
 			if (n > 1)
@@ -290,10 +227,8 @@ add_make_path(struct buf *b, const char *p)
 	if (b->len > 0)
 		buf_addc(b, ' ');
 	for (; *p != '\0'; p++) {
-		if (*p == ' ' || *p == '#' || *p == '\\')
-			buf_addc(b, '\\');
-		else if (*p == '$')
-			buf_addc(b, '$');
+		if (strchr(" #\\$", *p) != NULL)
+			buf_addc(b, *p == '$' ? '$' : '\\');
 		buf_addc(b, *p);
 	}
 }
@@ -302,9 +237,9 @@ add_make_path(struct buf *b, const char *p)
 static void
 queue_depfile(struct run *run)
 {
-	struct lang_src *src = &run->base.src;
+	struct run_base *rb = &run->base;
 	struct buf b = BUF_INIT;
-	size_t i, n = lang_sort_unique(src->deps, src->ndeps), len;
+	size_t i, n = lang_sort_unique(rb->deps, rb->ndeps), len;
 	char *text;
 
 	for (i = 0; i < run->out.n; i++)
@@ -314,19 +249,41 @@ queue_depfile(struct run *run)
 	if (run->base.o->data != NULL)
 		add_make_path(&b, run->base.o->data);
 	for (i = 0; i < n; i++)
-		add_make_path(&b, src->deps[i]);
+		add_make_path(&b, rb->deps[i]);
 	buf_addc(&b, '\n');
 	text = buf_detach(&b, &len);
 	output_add(&run->out, run->base.o->depfile, text, len);
 }
 
+/*
+ * Takes the outputs in order: the first that failed reports what it
+ * reported, as if the outputs had rendered one by one and the run had
+ * stopped there; stdout and -o get them all in one.
+ */
 static int
 finish(struct run *run)
 {
 	const struct gen_opts *o = run->base.o;
-	size_t len;
+	struct job *j;
+	size_t i, len;
 	char *text;
 
+	for (i = 0; i < run->njobs; i++) {
+		j = &run->jobs[i];
+		if (!j->rendered) {
+			diag_take(run->base.d, &j->d);
+			return -1;
+		}
+		if (run->settles)
+			continue;
+		if (o->out_dir != NULL) {
+			output_add(&run->out, j->path, j->text, j->len);
+		} else {
+			buf_add(&run->text, j->text, j->len);
+			free(j->text);
+		}
+		j->text = NULL;
+	}
 	if (o->output != NULL && run->njobs > 1) {
 		diag_fail(run->base.d, DIAG_USAGE, "-o takes one output, but "
 		    "these languages produce %zu files; use --out DIR",
@@ -344,53 +301,39 @@ finish(struct run *run)
 	return output_commit(&run->out, run->base.d);
 }
 
-/* How many threads render: --jobs, or one per processor, one per job. */
-static size_t
-threads(const struct run *run)
-{
-	size_t n = run->base.o->jobs != 0 ? run->base.o->jobs : pool_cpus();
-
-	n = n < run->njobs ? n : run->njobs;
-	return n < POOL_MAX_THREADS ? n : POOL_MAX_THREADS;
-}
-
 int
 generate_run(const struct gen_opts *o, struct diag *d)
 {
-	struct run run;
-	size_t i, first, nthreads;
+	struct run run = { .text = BUF_INIT };
+	size_t i, first, n;
+	long cpus;
 	int rc = -1;
 
-	memset(&run, 0, sizeof(run));
 	run_base_init(&run.base, o, d);
 	/* While the program has one thread: it reads the umask. */
 	output_set_init(&run.out);
 	run.settles = o->out_dir != NULL && o->output == NULL && !o->check;
-	buf_init(&run.text);
-	if (run_load(&run.base) != 0 || resolve_locale(&run) != 0 ||
-	    resolve_sets(&run) != 0 || resolve_prefix(&run) != 0)
+	if (run_load(&run.base) != 0 || resolve_view(&run) != 0 ||
+	    resolve_prefix(&run) != 0)
 		goto out;
 	run.vo.data_path = run.base.data_path;
 	view_keys_init(&run.vk, run.base.keys);
 	for (i = 0; i < o->nlangs; i++)
 		if (plan_lang(&run, o->langs[i]) != 0)
 			goto out;
-	/*
-	 * What the views share, then the workers' views, go into the
-	 * memory the tree had.
-	 */
+	/* What the views share, then the workers' views, reuse the tree's. */
 	run.vb = view_base_build(&run.base.spare, run.base.r);
-	nthreads = threads(&run);
-	arena_deal_spare(run.arenas, nthreads > 0 ? nthreads : 1,
-	    &run.base.spare);
+	/* Threads: --jobs, or one per processor; at most one per job. */
+	cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	n = o->jobs != 0 ? o->jobs : cpus > 0 ? (size_t)cpus : 1;
+	n = n < run.njobs ? n : run.njobs;
+	n = n < POOL_MAX_THREADS ? n : POOL_MAX_THREADS;
+	arena_deal_spare(run.arenas, n > 0 ? n : 1, &run.base.spare);
 	first = output_reserve(&run.out, run.njobs);
-	for (i = 0; i < run.njobs; i++) {
-		run.jobs[i].out = &run.out;
+	for (i = 0; i < run.njobs; i++)
 		run.jobs[i].slot = first + i;
-	}
-	pool_run(run.njobs, nthreads, render_job, &run);
-	if (settle(&run) == 0)
-		rc = finish(&run);
+	pool_run(run.njobs, n, render_job, &run);
+	rc = finish(&run);
 out:
 	for (i = 0; i < run.njobs; i++) {
 		free(run.jobs[i].path);

@@ -5,11 +5,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "base/buf.h"
 #include "base/file.h"
 #include "base/suggest.h"
 #include "base/xmalloc.h"
-#include "load/load.h"
+#include "tmpl/filter.h"
 
 /* A partial of a language, read and parsed once, before rendering. */
 struct lang_partial {
@@ -26,9 +25,7 @@ struct lang_partial {
 static const char *const manifest_keys[] = {
 	"name", "description", "escape", "case", "header", "outputs"
 };
-static const char *const output_keys[] = {
-	"template", "path", "per_locale"
-};
+static const char *const output_keys[] = { "template", "path", "per_locale" };
 static const char *const escape_modes[] = {
 	"none", "html", "c", "python", "go", "markdown"
 };
@@ -48,47 +45,35 @@ embed_find(const char *path)
 	return NULL;
 }
 
-static const char *
-join(struct arena *a, const char *x, const char *y, const char *z)
-{
-	struct buf b = BUF_INIT;
-	const char *s;
-
-	buf_addf(&b, "%s/%s/%s", x, y, z);
-	s = arena_strndup(a, b.ptr, b.len);
-	buf_release(&b);
-	return s;
-}
-
 /*
- * Reads file of language l: the user's copy if there is one (recorded
- * for the depfile), else the built-in one.  Returns 0, 1 when neither
- * exists, -1 after reporting a read error into d.
+ * Reads file of language l: the user's copy (recorded for the depfile),
+ * else the built-in one.  Returns 0, 1 when neither exists, or -1.
  */
 static int
 lang_read(const struct lang *l, const char *file, const char **path,
-    const char **text, size_t *len, struct diag *d)
+    const char **text, size_t *len)
 {
-	struct lang_src *src = l->src;
+	struct run_base *b = l->b;
 	const struct embed_file *e;
 	const char *p;
 	int rc;
 
 	if (strstr(file, "..") != NULL || file[0] == '/')
 		return 1;
-	if (src->user_dir != NULL) {
-		p = join(src->a, src->user_dir, l->name, file);
-		rc = file_read(src->a, p, MAX_TEMPLATE_BYTES, true, d, text,
+	if (b->o->templates != NULL) {
+		p = run_printf(&b->a, "%s/%s/%s", b->o->templates, l->name,
+		    file);
+		rc = file_read(&b->a, p, MAX_TEMPLATE_BYTES, true, b->d, text,
 		    len);
 		if (rc == 0) {
-			src->deps = xgrow(src->deps, &src->capdeps, src->ndeps,
-			    sizeof(*src->deps));
-			src->deps[src->ndeps++] = *path = p;
+			b->deps = xgrow(b->deps, &b->capdeps, b->ndeps,
+			    sizeof(*b->deps));
+			b->deps[b->ndeps++] = *path = p;
 		}
 		if (rc <= 0)
 			return rc;
 	}
-	p = join(src->a, "templates", l->name, file);
+	p = run_printf(&b->a, "templates/%s/%s", l->name, file);
 	if ((e = embed_find(p)) == NULL)
 		return 1;
 	*path = p;
@@ -97,24 +82,20 @@ lang_read(const struct lang *l, const char *file, const char **path,
 	return 0;
 }
 
-/* Where value v, or key i of map m, is in l's manifest. */
+/* Where v (a value, or a map's key) is in l's manifest. */
 #define AT(l, v)	(&(struct srcpos){ (l)->manifest, (v)->line, (v)->col })
-#define KEY_AT(l, m, i) \
-	(&(struct srcpos){ (l)->manifest, (m)->u.keys[i].line, \
-	    (m)->u.keys[i].col })
 
+/* The string at key, absent when there is none (NULL: it is required). */
 static const char *
 get_text(const struct lang *l, struct diag *d, const struct value *map,
-    const char *key, bool required)
+    const char *key, const char *absent)
 {
 	const struct value *v = value_find(map, key);
 
-	if (v == NULL) {
-		if (required)
-			diag_error(d, AT(l, map), "missing required key '%s'",
-			    key);
-		return NULL;
-	}
+	if (v == NULL && absent == NULL)
+		diag_error(d, AT(l, map), "missing required key '%s'", key);
+	if (v == NULL)
+		return absent;
 	if (v->kind == VALUE_MAP || v->kind == VALUE_LIST ||
 	    v->kind == VALUE_NULL) {
 		diag_error(d, AT(l, v), "'%s' must be a string", key);
@@ -155,7 +136,7 @@ check_keys(const struct lang *l, struct diag *d, const struct value *map,
 		for (k = 0; k < n && strcmp(key, keys[k]) != 0; k++)
 			continue;
 		if (k == n && strncmp(key, "x-", 2) != 0)
-			unknown(d, KEY_AT(l, map, i), "key", key,
+			unknown(d, AT(l, &map->u.keys[i]), "key", key,
 			    suggest(key, strlen(key), keys, n));
 	}
 }
@@ -164,7 +145,7 @@ static void
 parse_output(struct lang *l, const struct value *v, struct lang_output *o,
     struct diag *d)
 {
-	const struct value *pl;
+	const struct value *pl = value_find(v, "per_locale");
 
 	if (v->kind != VALUE_MAP) {
 		diag_error(d, AT(l, v), "an output must be a map");
@@ -172,9 +153,8 @@ parse_output(struct lang *l, const struct value *v, struct lang_output *o,
 	}
 	check_keys(l, d, v, output_keys, LEN(output_keys));
 	o->pos = value_pos(l->manifest, v);
-	o->template = get_text(l, d, v, "template", true);
-	o->path = get_text(l, d, v, "path", true);
-	pl = value_find(v, "per_locale");
+	o->template = get_text(l, d, v, "template", NULL);
+	o->path = get_text(l, d, v, "path", NULL);
 	if (pl != NULL && pl->kind != VALUE_BOOL)
 		diag_error(d, AT(l, pl), "'per_locale' must be true or false");
 	o->per_locale = pl != NULL && pl->kind == VALUE_BOOL && pl->u.b;
@@ -195,11 +175,9 @@ parse_header(struct lang *l, const struct value *m, struct diag *d)
 		return;
 	}
 	check_keys(l, d, h, header_keys, LEN(header_keys));
-	l->header_prefix = get_text(l, d, h, "prefix", true);
-	l->header_suffix = get_text(l, d, h, "suffix", false);
-	if (l->header_suffix == NULL)
-		l->header_suffix = "";
-	as = get_text(l, d, h, "as", false);
+	l->header_prefix = get_text(l, d, h, "prefix", NULL);
+	l->header_suffix = get_text(l, d, h, "suffix", "");
+	as = get_text(l, d, h, "as", "comment");
 	if (as != NULL && strcmp(as, "string") != 0 &&
 	    strcmp(as, "comment") != 0)
 		diag_error(d, AT(l, value_find(h, "as")), "'as' must be "
@@ -211,15 +189,15 @@ static void
 parse_codes(struct lang *l, const struct value *m, struct diag *d)
 {
 	const struct value *ev = value_find(m, "escape");
-	const char *cs = get_text(l, d, m, "case", false);
+	const char *cs = get_text(l, d, m, "case", "snake");
 	enum filter_id f = FILTER_SNAKE;
 	const char *esc;
 
 	l->escape = ESCAPE_NONE;
 	if (ev != NULL && ev->kind == VALUE_MAP) {
-		(void)escape_table_parse(l->src->a, l->manifest, ev, d,
+		(void)escape_table_parse(&l->b->a, l->manifest, ev, d,
 		    &l->escape_table);
-	} else if ((esc = get_text(l, d, m, "escape", true)) != NULL &&
+	} else if ((esc = get_text(l, d, m, "escape", NULL)) != NULL &&
 	    escape_parse(esc, &l->escape) != 0)
 		unknown(d, AT(l, ev), "escape mode", esc, suggest(esc,
 		    strlen(esc), escape_modes, LEN(escape_modes)));
@@ -233,7 +211,7 @@ parse_codes(struct lang *l, const struct value *m, struct diag *d)
 static int
 parse_manifest(struct lang *l, const struct value *m, struct diag *d)
 {
-	const struct value *outs;
+	const struct value *outs = value_find(m, "outputs");
 	size_t before = d->errors, i;
 
 	if (m->kind != VALUE_MAP) {
@@ -241,19 +219,15 @@ parse_manifest(struct lang *l, const struct value *m, struct diag *d)
 		return -1;
 	}
 	check_keys(l, d, m, manifest_keys, LEN(manifest_keys));
-	l->description = get_text(l, d, m, "description", false);
-	if (l->description == NULL)
-		l->description = "";
+	l->description = get_text(l, d, m, "description", "");
 	parse_codes(l, m, d);
 	parse_header(l, m, d);
-	outs = value_find(m, "outputs");
 	if (outs == NULL || outs->kind != VALUE_LIST || outs->len == 0) {
 		diag_error(d, AT(l, outs != NULL ? outs : m),
 		    "'outputs' must be a list of at least one output");
 		return -1;
 	}
-	l->outputs = arena_array(l->src->a, outs->len,
-	    sizeof(*l->outputs));
+	l->outputs = arena_array(&l->b->a, outs->len, sizeof(*l->outputs));
 	l->noutputs = outs->len;
 	for (i = 0; i < outs->len; i++)
 		parse_output(l, outs->items[i], &l->outputs[i], d);
@@ -261,30 +235,29 @@ parse_manifest(struct lang *l, const struct value *m, struct diag *d)
 }
 
 int
-lang_load(struct lang_src *src, const char *name, struct diag *d,
-    struct lang **out)
+lang_load(struct run_base *b, const char *name, struct lang **out)
 {
 	struct load_limits lim = LOAD_LIMITS_DEFAULT;
-	struct lang *l = arena_alloc(src->a, sizeof(*l));
+	struct lang *l = arena_alloc(&b->a, sizeof(*l));
 	const char **names, *path, *text;
 	const struct value *m;
-	struct load_to to = { src->a, src->a, src->keys };
+	struct load_to to = { &b->a, &b->a, b->keys };
 	size_t len, n;
 	int rc;
 
-	l->src = src;
+	l->b = b;
 	l->name = name;
-	rc = lang_read(l, "lang.yaml", &path, &text, &len, d);
+	rc = lang_read(l, "lang.yaml", &path, &text, &len);
 	if (rc < 0)
 		return -1;
 	if (rc > 0 || !model_is_ident(name)) {
-		lang_names(src, &names, &n);
-		lang_unknown(d, "language", name, names, n);
+		lang_names(b, &names, &n);
+		lang_unknown(b->d, "language", name, names, n);
 		return -1;
 	}
 	l->manifest = path;
-	if (load_yaml(&to, path, text, len, &lim, d, &m) != 0 ||
-	    parse_manifest(l, m, d) != 0)
+	if (load_yaml(&to, path, text, len, &lim, b->d, &m) != 0 ||
+	    parse_manifest(l, m, b->d) != 0)
 		return -1;
 	*out = l;
 	return 0;
@@ -310,32 +283,31 @@ lang_sort_unique(const char **names, size_t n)
 
 /* Languages in the user directory: subdirectories with a lang.yaml. */
 static size_t
-user_names(struct lang_src *src, const char **names, size_t cap)
+user_names(struct run_base *b, const char **names, size_t cap)
 {
+	const char *top = b->o->templates, *p;
 	struct dirent *e;
 	size_t n = 0;
 	DIR *dir;
 
-	if (src->user_dir == NULL || (dir = opendir(src->user_dir)) == NULL)
+	if (top == NULL || (dir = opendir(top)) == NULL)
 		return 0;
 	while ((e = readdir(dir)) != NULL && n < cap) {
-		const char *p = join(src->a, src->user_dir, e->d_name,
-		    "lang.yaml");
-
+		p = run_printf(&b->a, "%s/%s/lang.yaml", top, e->d_name);
 		if (e->d_name[0] != '.' && model_is_ident(e->d_name) &&
 		    !file_is_dir(p) && access(p, R_OK) == 0)
-			names[n++] = arena_strdup(src->a, e->d_name);
+			names[n++] = arena_strdup(&b->a, e->d_name);
 	}
 	closedir(dir);
 	return n;
 }
 
 void
-lang_names(struct lang_src *src, const char ***out, size_t *nout)
+lang_names(struct run_base *b, const char ***out, size_t *nout)
 {
 	/* Plenty for any real directory; more are not listed. */
 	enum { MAX_USER = 256 };
-	const char **names = arena_array(src->a, embed_count + MAX_USER,
+	const char **names = arena_array(&b->a, embed_count + MAX_USER,
 	    sizeof(*names));
 	size_t i, n = 0;
 
@@ -346,10 +318,10 @@ lang_names(struct lang_src *src, const char ***out, size_t *nout)
 			continue;
 		slash = strchr(p + 10, '/');
 		if (slash != NULL && strcmp(slash, "/lang.yaml") == 0)
-			names[n++] = arena_strndup(src->a, p + 10,
+			names[n++] = arena_strndup(&b->a, p + 10,
 			    (size_t)(slash - p - 10));
 	}
-	n += user_names(src, names + n, MAX_USER);
+	n += user_names(b, names + n, MAX_USER);
 	*out = names;
 	*nout = lang_sort_unique(names, n);
 }
@@ -367,14 +339,11 @@ partial_named(const struct lang *l, const char *name, size_t len)
 	return NULL;
 }
 
-/*
- * Reads and parses partial name[0..len), once.  A partial that does not
- * parse is kept as text: rendering reports it where it is included.
- */
+/* Reads and parses partial name[0..len) once; renders report its errors. */
 static int
-add_partial(struct lang *l, const struct keys *keys, const char *name,
-    size_t len, struct diag *d)
+add_partial(struct lang *l, const char *name, size_t len)
 {
+	struct arena *a = &l->b->a;
 	struct diag quiet = DIAG_INIT;
 	struct lang_partial *p;
 	struct tmpl *t;
@@ -386,17 +355,16 @@ add_partial(struct lang *l, const struct keys *keys, const char *name,
 	l->partials = xgrow(l->partials, &l->cappartials, l->npartials,
 	    sizeof(*l->partials));
 	p = &l->partials[l->npartials++];
-	memset(p, 0, sizeof(*p));
-	p->name = arena_strndup(l->src->a, name, len);
-	file = arena_alloc(l->src->a, len + sizeof(SUFFIX));
+	*p = (struct lang_partial){ .name = arena_strndup(a, name, len) };
+	file = arena_alloc(a, len + sizeof(SUFFIX));
 	memcpy(file, name, len);
 	memcpy(file + len, SUFFIX, sizeof(SUFFIX));
-	rc = lang_read(l, file, &p->path, &p->text, &p->len, d);
+	rc = lang_read(l, file, &p->path, &p->text, &p->len);
 	if (rc != 0) {
 		p->text = NULL;
 		return rc < 0 ? -1 : 0;
 	}
-	if (tmpl_parse(l->src->a, keys, p->path, p->text, p->len, &quiet,
+	if (tmpl_parse(a, l->b->keys, p->path, p->text, p->len, &quiet,
 	    &t) == 0)
 		p->t = t;
 	diag_release(&quiet);
@@ -406,9 +374,7 @@ add_partial(struct lang *l, const struct keys *keys, const char *name,
 /* What tmpl_refs reports: keys to mark, partials to read. */
 struct refs {
 	struct lang *l;
-	const struct keys *keys;
 	struct view_keys *vk;
-	struct diag *d;
 	int rc;
 };
 
@@ -426,7 +392,7 @@ on_partial(void *ctx, const char *name, size_t len, bool dynamic)
 	if (dynamic)
 		r->l->dynamic = true;
 	else if (r->rc == 0)
-		r->rc = add_partial(r->l, r->keys, name, len, r->d);
+		r->rc = add_partial(r->l, name, len);
 }
 
 /* NAME of NAME.mustache, as a partial of the language. */
@@ -439,21 +405,19 @@ on_file(struct refs *r, const char *file)
 		on_partial(r, file, len - n, false);
 }
 
-/*
- * Every partial file of the language, the user's and the built-in
- * ones: a name a key gives is known only as the output renders.
- */
+/* Every partial file of the language: a key's name is known only then. */
 static void
 add_all_partials(struct refs *r)
 {
-	struct lang_src *src = r->l->src;
-	const char *lead = join(src->a, "templates", r->l->name, ""), *p;
+	struct run_base *b = r->l->b;
+	const char *lead = run_printf(&b->a, "templates/%s/", r->l->name), *p;
 	size_t k, n = strlen(lead);
 	struct dirent *e;
 	DIR *dir = NULL;
 
-	if (src->user_dir != NULL)
-		dir = opendir(join(src->a, src->user_dir, r->l->name, ""));
+	if (b->o->templates != NULL)
+		dir = opendir(run_printf(&b->a, "%s/%s/", b->o->templates,
+		    r->l->name));
 	while (dir != NULL && (e = readdir(dir)) != NULL && r->rc == 0)
 		on_file(r, e->d_name);
 	if (dir != NULL)
@@ -469,14 +433,15 @@ add_all_partials(struct refs *r)
 static void
 use_keys(struct refs *r, bool all)
 {
+	const struct lang *l = r->l;
 	struct diag quiet = DIAG_INIT;
 	struct arena a = ARENA_INIT;
 	struct tmpl *t;
 	size_t i;
 
-	for (i = 0; i < r->l->noutputs; i++)
-		if (tmpl_parse(&a, r->keys, r->l->name, r->l->outputs[i].path,
-		    strlen(r->l->outputs[i].path), &quiet, &t) == 0)
+	for (i = 0; i < l->noutputs; i++)
+		if (tmpl_parse(&a, l->b->keys, l->name, l->outputs[i].path,
+		    strlen(l->outputs[i].path), &quiet, &t) == 0)
 			tmpl_refs(t, on_key, NULL, r);
 	for (i = 0; all && i < VK_N; i++)
 		r->vk->used[i] = r->vk->first[i] = true;
@@ -485,25 +450,25 @@ use_keys(struct refs *r, bool all)
 }
 
 int
-lang_parse(struct lang *l, const struct keys *keys, struct view_keys *vk,
-    struct diag *d)
+lang_parse(struct lang *l, struct view_keys *vk)
 {
-	struct refs r = { l, keys, vk, d, 0 };
+	struct refs r = { l, vk, 0 };
+	struct run_base *b = l->b;
 	const char *path, *text;
 	struct tmpl *t;
 	size_t i, len;
 	bool all = false;
 	int rc;
 
-	l->tmpls = arena_array(l->src->a, l->noutputs, sizeof(*l->tmpls));
+	l->tmpls = arena_array(&b->a, l->noutputs, sizeof(*l->tmpls));
 	for (i = 0; i < l->noutputs; i++) {
 		const struct lang_output *lo = &l->outputs[i];
 
-		rc = lang_read(l, lo->template, &path, &text, &len, d);
+		rc = lang_read(l, lo->template, &path, &text, &len);
 		if (rc > 0)
-			diag_error(d, &lo->pos, "template '%s' not found",
+			diag_error(b->d, &lo->pos, "template '%s' not found",
 			    lo->template);
-		if (rc != 0 || tmpl_parse(l->src->a, keys, path, text, len, d,
+		if (rc != 0 || tmpl_parse(&b->a, b->keys, path, text, len, b->d,
 		    &t) != 0) {
 			r.rc = -1;
 			break;
@@ -520,37 +485,26 @@ lang_parse(struct lang *l, const struct keys *keys, struct view_keys *vk,
 	if (l->dynamic && r.rc == 0)
 		add_all_partials(&r);
 	/* The list is complete: it lives as long as the language. */
-	arena_keep(l->src->a, l->partials);
+	arena_keep(&b->a, l->partials);
 	if (r.rc == 0)
 		use_keys(&r, all || l->dynamic);
 	return r.rc;
 }
 
-/* Partials for a render: those lang_parse read, parsed there or here. */
-static int
-find_partial(void *ctx, const char *name, struct arena *a, struct diag *d,
-    const struct tmpl **out)
+/* The partials lang_parse read; one that did not parse, again, to report. */
+int
+lang_find_partial(void *ctx, const char *name, struct arena *a,
+    struct diag *d, const struct tmpl **out)
 {
 	const struct lang *l = ctx;
 	const struct lang_partial *p = partial_named(l, name, strlen(name));
 	struct tmpl *t;
 
-	*out = NULL;
-	if (p == NULL || p->text == NULL)
+	*out = p != NULL ? p->t : NULL;
+	if (p == NULL || p->text == NULL || p->t != NULL)
 		return 0;
-	if (p->t != NULL) {
-		*out = p->t;
-		return 0;
-	}
-	/* It did not parse: again, to report where it is included. */
 	if (tmpl_parse(a, NULL, p->path, p->text, p->len, d, &t) != 0)
 		return TMPL_BAD;
 	*out = t;
 	return 0;
-}
-
-struct tmpl_loader
-lang_loader(const struct lang *l)
-{
-	return (struct tmpl_loader){ find_partial, (void *)l };
 }

@@ -3,11 +3,83 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int	read_long(struct opts *, const char *);
-static int	read_letter(struct opts *);
-static int	take_value(struct opts *, const struct opts_def *,
-		    const char *);
-static int	fail(struct opts *, const char *);
+static int
+fail(struct opts *s, const char *arg)
+{
+	s->bad = arg;
+	return OPTS_BAD;
+}
+
+/* The value of d, if it takes one, is the next argument. */
+static int
+take_value(struct opts *s, const struct opts_def *d, const char *arg)
+{
+	if (d->has_value && s->next == s->argc)
+		return fail(s, arg);
+	s->value = d->has_value ? s->argv[s->next++] : NULL;
+	return d->id;
+}
+
+/* arg is "--name" or "--name=value". */
+static int
+read_long(struct opts *s, const char *arg)
+{
+	const char *name = arg + 2;
+	size_t n = strcspn(name, "="), i;
+	const struct opts_def *d, *hit = NULL;
+	bool ambiguous = false;
+
+	for (i = 0; i < s->ndefs; i++) {
+		d = &s->defs[i];
+		if (d->name == NULL || strncmp(d->name, name, n) != 0)
+			continue;
+		ambiguous = ambiguous || (hit != NULL && hit->id != d->id);
+		hit = d;
+		if (d->name[n] == '\0') {
+			ambiguous = false;
+			break;
+		}
+	}
+	if (hit == NULL || ambiguous)
+		return fail(s, arg);
+	if (name[n] != '=')
+		return take_value(s, hit, arg);
+	if (!hit->has_value)
+		return fail(s, arg);
+	s->value = name + n + 1;
+	return hit->id;
+}
+
+static int
+read_letter(struct opts *s)
+{
+	const char *arg = s->argv[s->next - 1];
+	const struct opts_def *d = NULL;
+	char c = *s->letters++;
+	bool last = *s->letters == '\0';
+	size_t i;
+
+	for (i = 0; i < s->ndefs && d == NULL; i++)
+		if (s->defs[i].letter == c)
+			d = &s->defs[i];
+	if (last)
+		s->letters = NULL;
+	/*
+	 * getopt_long's caller named argv[optind - 1]; optind passes a
+	 * cluster at its last letter, after the operands met so far.
+	 */
+	if (d == NULL && !last)
+		return fail(s, s->noperands > 0 ?
+		    s->operands[s->noperands - 1] : s->argv[s->next - 2]);
+	if (d == NULL)
+		return fail(s, arg);
+	if (d->has_value && !last) {
+		s->value = s->letters;
+		s->letters = NULL;
+		return d->id;
+	}
+	return take_value(s, d, arg);
+}
 
 void
 opts_init(struct opts *s, const struct opts_def *defs, size_t ndefs,
@@ -38,95 +110,10 @@ opts_next(struct opts *s)
 		}
 		if (a[1] == '-')
 			return read_long(s, a);
-		s->cur = s->next - 1;
 		s->letters = a + 1;
 		return read_letter(s);
 	}
 	while (s->next < s->argc)
 		s->operands[s->noperands++] = s->argv[s->next++];
 	return OPTS_END;
-}
-
-/* arg is "--name" or "--name=value". */
-static int
-read_long(struct opts *s, const char *arg)
-{
-	const char *name = arg + 2;
-	size_t n = strcspn(name, "="), i;
-	const struct opts_def *d, *hit = NULL;
-	bool ambiguous = false;
-
-	for (i = 0; i < s->ndefs; i++) {
-		d = &s->defs[i];
-		if (d->name == NULL || strncmp(d->name, name, n) != 0)
-			continue;
-		if (d->name[n] == '\0') {
-			hit = d;
-			ambiguous = false;
-			break;
-		}
-		if (hit != NULL && hit->id != d->id)
-			ambiguous = true;
-		hit = d;
-	}
-	if (hit == NULL || ambiguous)
-		return fail(s, arg);
-	if (name[n] != '=')
-		return take_value(s, hit, arg);
-	if (!hit->has_value)
-		return fail(s, arg);
-	s->value = name + n + 1;
-	return hit->id;
-}
-
-static int
-read_letter(struct opts *s)
-{
-	const char *arg = s->argv[s->cur];
-	const struct opts_def *d = NULL;
-	char c = *s->letters++;
-	bool last = *s->letters == '\0';
-	size_t i;
-
-	for (i = 0; i < s->ndefs && d == NULL; i++)
-		if (s->defs[i].letter == c)
-			d = &s->defs[i];
-	if (last)
-		s->letters = NULL;
-	/*
-	 * getopt_long's caller named argv[optind - 1]; optind passes a
-	 * cluster at its last letter, and the operands met so far stood
-	 * just before the cluster in getopt_long's permuted argv.
-	 */
-	if (d == NULL && !last)
-		return fail(s, s->noperands > 0 ?
-		    s->operands[s->noperands - 1] : s->argv[s->cur - 1]);
-	if (d == NULL)
-		return fail(s, arg);
-	if (d->has_value && !last) {
-		s->value = s->letters;
-		s->letters = NULL;
-		return d->id;
-	}
-	return take_value(s, d, arg);
-}
-
-/* The value of d, if it takes one, is the next argument. */
-static int
-take_value(struct opts *s, const struct opts_def *d, const char *arg)
-{
-	s->value = NULL;
-	if (!d->has_value)
-		return d->id;
-	if (s->next == s->argc)
-		return fail(s, arg);
-	s->value = s->argv[s->next++];
-	return d->id;
-}
-
-static int
-fail(struct opts *s, const char *arg)
-{
-	s->bad = arg;
-	return OPTS_BAD;
 }

@@ -2,7 +2,6 @@
 
 #include <pthread.h>
 #include <stdatomic.h>
-#include <unistd.h>
 
 struct pool {
 	bool (*fn)(void *ctx, size_t i, size_t worker);
@@ -42,15 +41,9 @@ pool_run(size_t n, size_t threads,
     bool (*fn)(void *ctx, size_t i, size_t worker), void *ctx)
 {
 	pthread_t tid[POOL_MAX_THREADS];
-	struct pool p;
+	struct pool p = { fn, ctx, n, 0, n, 1 };
 	size_t k, started = 0;
 
-	p.fn = fn;
-	p.ctx = ctx;
-	p.n = n;
-	atomic_init(&p.next, 0);
-	atomic_init(&p.failed, n);
-	atomic_init(&p.workers, 1);
 	if (threads > n)
 		threads = n;
 	if (threads > POOL_MAX_THREADS)
@@ -62,12 +55,4 @@ pool_run(size_t n, size_t threads,
 	for (k = 0; k < started; k++)
 		pthread_join(tid[k], NULL);
 	return atomic_load(&p.failed);
-}
-
-size_t
-pool_cpus(void)
-{
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
-
-	return n > 0 ? (size_t)n : 1;
 }

@@ -1,13 +1,12 @@
 #include "run.h"
 
 #include <libgen.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/buf.h"
 #include "base/file.h"
-#include "load/load.h"
 #include "out/output.h"
 
 #define EMBEDDED_DATA	"data/http_status.yaml"
@@ -17,8 +16,6 @@ run_base_init(struct run_base *b, const struct gen_opts *o, struct diag *d)
 {
 	*b = (struct run_base){ .o = o, .d = d, .a = ARENA_INIT,
 	    .spare = ARENA_INIT, .keys = keys_new() };
-	b->src = (struct lang_src){ .a = &b->a, .keys = b->keys,
-	    .user_dir = o->templates };
 }
 
 void
@@ -27,33 +24,46 @@ run_base_release(struct run_base *b)
 	arena_release(&b->a);
 	arena_release(&b->spare);
 	keys_free(b->keys);
-	free(b->src.deps);
+	free(b->deps);
+}
+
+const char *
+run_printf(struct arena *a, const char *fmt, ...)
+{
+	struct buf b = BUF_INIT;
+	const char *s;
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vaddf(&b, fmt, ap);
+	va_end(ap);
+	s = arena_strndup(a, b.ptr, b.len);
+	buf_release(&b);
+	return s;
 }
 
 /*
- * The data path as generated files name it: relative and spelled one
- * way, so that ./data/x.yaml and data/x.yaml give the same bytes, and
- * never absolute (an absolute path names only its file).
+ * The data path as outputs name it: ./data/x.yaml as data/x.yaml, so
+ * both give the same bytes, and an absolute path as its file's name.
  */
 static const char *
 display_path(struct arena *a, const char *path)
 {
-	struct buf b = BUF_INIT;
-	const char *p = path, *s;
+	const char *p = path;
+	char *s, *w;
 
 	if (path[0] == '/')
-		return arena_strdup(a, strrchr(path, '/') + 1);
-	while (*p != '\0') {
-		if (p[0] == '/' && (b.len == 0 || b.ptr[b.len - 1] == '/'))
-			p++;
-		else if (p[0] == '.' && (p[1] == '/' || p[1] == '\0') &&
-		    (b.len == 0 || b.ptr[b.len - 1] == '/'))
-			p += p[1] ? 2 : 1;
-		else
-			buf_addc(&b, *p++);
+		return strrchr(path, '/') + 1;
+	s = w = arena_strdup(a, path);
+	for (; *p != '\0'; p++) {
+		if (w > s && w[-1] != '/')
+			*w++ = *p;
+		else if (*p == '.' && (p[1] == '/' || p[1] == '\0'))
+			p += p[1] != '\0';
+		else if (*p != '/')
+			*w++ = *p;
 	}
-	s = arena_strndup(a, b.ptr, b.len);
-	buf_release(&b);
+	*w = '\0';
 	return s;
 }
 
@@ -61,24 +71,17 @@ int
 run_load(struct run_base *b)
 {
 	const char *path = b->o->data ? b->o->data : EMBEDDED_DATA;
+	const struct embed_file *e = embed_find(EMBEDDED_DATA);
 	struct load_to to = { &b->spare, &b->a, b->keys };
-	const struct embed_file *e;
 	const struct value *root;
 	int rc;
 
-	if (b->o->data != NULL) {
-		rc = load_file(&to, path, &b->o->limits, b->d, &root);
-	} else {
-		e = embed_find(EMBEDDED_DATA);
-		rc = e == NULL ? -1 : load_yaml(&to, path, e->data, e->len,
-		    &b->o->limits, b->d, &root);
-	}
+	rc = b->o->data != NULL ?
+	    load_file(&to, path, &b->o->limits, b->d, &root) :
+	    load_yaml(&to, path, e->data, e->len, &b->o->limits, b->d, &root);
 	if (rc == 0)
 		rc = model_build(&b->a, path, root, b->d, &b->r);
-	/*
-	 * The checks need the model alone: the tree goes first, and its
-	 * memory, faulted in already, is kept for the views.
-	 */
+	/* The checks need the model alone; the tree's memory goes to views. */
 	arena_reset(&b->spare);
 	if (rc == 0)
 		rc = model_check(&b->a, b->r, b->d);
@@ -88,7 +91,7 @@ run_load(struct run_base *b)
 }
 
 int
-generate_list_langs(const struct gen_opts *o, struct diag *d)
+generate_list(const struct gen_opts *o, enum gen_list what, struct diag *d)
 {
 	struct run_base b;
 	const char **names;
@@ -97,37 +100,27 @@ generate_list_langs(const struct gen_opts *o, struct diag *d)
 	int rc = 0;
 
 	run_base_init(&b, o, d);
-	lang_names(&b.src, &names, &n);
-	for (i = 0; i < n; i++)
-		if (lang_load(&b.src, names[i], d, &l) != 0)
-			rc = -1;
-		else
-			printf("%-12s %s\n", l->name, l->description);
-	run_base_release(&b);
-	return rc;
-}
-
-int
-generate_list(const struct gen_opts *o, bool sets, struct diag *d)
-{
-	struct run_base b;
-	size_t i;
-	int rc;
-
-	run_base_init(&b, o, d);
-	if ((rc = run_load(&b)) == 0)
-		for (i = 0; i < (sets ? b.r->nsets : b.r->nlocales); i++)
-			printf("%s\n", sets ? b.r->sets[i].id :
+	if (what == LIST_LANGS) {
+		lang_names(&b, &names, &n);
+		for (i = 0; i < n; i++)
+			if (lang_load(&b, names[i], &l) != 0)
+				rc = -1;
+			else
+				printf("%-12s %s\n", l->name, l->description);
+	} else if ((rc = run_load(&b)) == 0) {
+		n = what == LIST_SETS ? b.r->nsets : b.r->nlocales;
+		for (i = 0; i < n; i++)
+			printf("%s\n", what == LIST_SETS ? b.r->sets[i].id :
 			    b.r->locales[i]);
+	}
 	run_base_release(&b);
 	return rc;
 }
 
 /* Partials for `gen render`: DIR/NAME.mustache, parsed when needed. */
 struct dir_loader {
-	const struct keys *keys;
+	const struct run_base *b;
 	const char *dir;
-	size_t max;
 };
 
 static int
@@ -135,7 +128,6 @@ find_in_dir(void *ctx, const char *name, struct arena *a, struct diag *d,
     const struct tmpl **out)
 {
 	struct dir_loader *dl = ctx;
-	struct buf b = BUF_INIT;
 	const char *p, *text;
 	struct tmpl *t;
 	size_t len;
@@ -144,13 +136,11 @@ find_in_dir(void *ctx, const char *name, struct arena *a, struct diag *d,
 	*out = NULL;
 	if (name[0] == '\0' || name[0] == '/' || strstr(name, "..") != NULL)
 		return 0;
-	buf_addf(&b, "%s/%s.mustache", dl->dir, name);
-	p = arena_strndup(a, b.ptr, b.len);
-	buf_release(&b);
-	rc = file_read(a, p, dl->max, true, d, &text, &len);
+	p = run_printf(a, "%s/%s.mustache", dl->dir, name);
+	rc = file_read(a, p, dl->b->o->limits.max_bytes, true, d, &text, &len);
 	if (rc != 0)
 		return rc > 0 ? 0 : -1;
-	if (tmpl_parse(a, dl->keys, p, text, len, d, &t) != 0)
+	if (tmpl_parse(a, dl->b->keys, p, text, len, d, &t) != 0)
 		return TMPL_BAD;
 	*out = t;
 	return 0;
@@ -163,7 +153,7 @@ render_run(const struct gen_opts *o, struct diag *d)
 	    NULL };
 	struct run_base b;
 	struct load_to to = { &b.a, &b.a, NULL };
-	struct dir_loader dl = { NULL, o->partials, o->limits.max_bytes };
+	struct dir_loader dl = { &b, o->partials };
 	struct tmpl_loader loader = { find_in_dir, &dl };
 	const struct value *root = &value_null_v;
 	struct output_set out;
@@ -176,7 +166,6 @@ render_run(const struct gen_opts *o, struct diag *d)
 
 	run_base_init(&b, o, d);
 	to.keys = b.keys;
-	dl.keys = b.keys;
 	if (dl.dir == NULL)
 		dl.dir = arena_strdup(&b.a, dirname(arena_strdup(&b.a,
 		    o->template)));
