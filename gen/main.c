@@ -109,14 +109,16 @@ check_combinations(const struct gen_opts *o, enum task task, size_t nargs,
 {
 	if (task == TASK_RENDER) {
 		if (nargs != 1)
-			diag_fail(d, DIAG_USAGE, "gen render takes one template");
+			diag_fail(d, DIAG_USAGE,
+			    "gen render takes one template");
 		else if (o->nlangs || o->out_dir || o->depfile)
 			diag_fail(d, DIAG_USAGE, "gen render takes no --lang, "
 			    "--out or --depfile");
 		return;
 	}
 	if (nargs != 0)
-		diag_fail(d, DIAG_USAGE, "unexpected argument; see 'gen --help'");
+		diag_fail(d, DIAG_USAGE,
+		    "unexpected argument; see 'gen --help'");
 	else if (task == TASK_GENERATE && o->nlangs == 0)
 		diag_fail(d, DIAG_USAGE, "no language given; use --lang "
 		    "(see 'gen --list-langs')");

@@ -15,7 +15,7 @@ struct entry {
 	const char *key;
 	size_t len;
 	size_t status;		/* in the registry's statuses */
-	unsigned rank;		/* 2: an alias or a phrase it had; 1: unofficial */
+	unsigned rank;		/* +2: alias or phrase it had; +1: unofficial */
 };
 
 /* By key, then current before earlier, official first, then by code. */
@@ -128,7 +128,8 @@ lookup_map(struct build *b, const size_t *pick, size_t n)
 	bool dense = n > 0 && (unsigned long long)last -
 	    (unsigned long long)first < 4 * (unsigned long long)n;
 	const struct field f[] = {
-		{ VK_FIRST, n > 0 ? &b->base->st[pick[0]].code : &value_null_v },
+		{ VK_FIRST, n > 0 ? &b->base->st[pick[0]].code :
+		    &value_null_v },
 		{ VK_LAST, n > 0 ? &b->base->st[pick[n - 1]].code :
 		    &value_null_v },
 		{ VK_COUNT, value_int(b->a, (long long)n) },
