@@ -59,10 +59,10 @@ shown(const struct value *v)
 	return v->kind == VALUE_LIST || v->kind == VALUE_MAP ? "" : v->str;
 }
 
-/* aliases: or flags: [id, ...], into ids, pos and *n. */
+/* aliases: or flags: [id, ...] (one: an item's noun) into ids and pos. */
 static void
 build_ids(struct check *c, const struct value *list, const char *what,
-    const char ***ids, struct srcpos **pos, size_t *n)
+    const char *one, const char ***ids, struct srcpos **pos, size_t *n)
 {
 	size_t i;
 
@@ -74,9 +74,8 @@ build_ids(struct check *c, const struct value *list, const char *what,
 		const struct value *a = list->items[i];
 
 		if (a->kind != VALUE_STRING || !model_is_ident(a->str)) {
-			diag_error(c->d, POS(c, a), "%.*s '%s' is not a valid "
-			    "identifier (use [a-z][a-z0-9_]*)",
-			    (int)strlen(what) - 1, what, shown(a));
+			diag_error(c->d, POS(c, a), "%s '%s' is not a valid "
+			    "identifier (use [a-z][a-z0-9_]*)", one, shown(a));
 			continue;
 		}
 		(*pos)[*n] = value_pos(c->path, a);
@@ -204,10 +203,10 @@ model_build_status(struct check *c, const struct value *v, void *p)
 	}
 	s->phrase_len = s->phrase != NULL ? strlen(s->phrase) : 0;
 	s->id_len = s->id != NULL ? strlen(s->id) : 0;
-	build_ids(c, f.val[ST_ALIASES], "aliases", &s->aliases, &s->alias_pos,
-	    &s->naliases);
-	build_ids(c, f.val[ST_FLAGS], "flags", &s->flags, &s->flag_pos,
-	    &s->nflags);
+	build_ids(c, f.val[ST_ALIASES], "aliases", "alias", &s->aliases,
+	    &s->alias_pos, &s->naliases);
+	build_ids(c, f.val[ST_FLAGS], "flags", "flag", &s->flags,
+	    &s->flag_pos, &s->nflags);
 	build_names(c, &f, s);
 	build_phrases(c, &f, s);
 	build_kind(c, &f, s);
