@@ -42,4 +42,49 @@ $PY "$CHECK" "$DATA" "$EN" Contents || fail "docs/http_status.md is broken"
 $PY "$CHECK" "$DATA" "$ZH" 目录 || fail "docs/http_status.zh-CN.md is broken"
 grep -q '已弃用\|非官方' "$ZH" || fail "the zh-CN document has no Chinese labels"
 
-echo "test_lang_markdown: 2 documents, $codes entries each, links resolve"
+# Each flag's section lists exactly the codes the data gives it, each
+# linked, and each status's entry links to its flags.
+$PY - "$DATA" "$EN" <<'EOF' || fail "the flags do not match the data"
+import re, sys, yaml
+data = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))
+doc = open(sys.argv[2], encoding="utf-8").read()
+flags = data.get("flags") or []
+if not flags:
+    sys.exit("the data has no flags")
+bad = []
+for fl in flags:
+    want = sorted(s["code"] for s in data["statuses"]
+                  if fl["id"] in (s.get("flags") or []))
+    m = re.search(r'<a id="flag-%s"></a>(.*?)\n\*\*Codes:\*\* ([^\n]*)'
+                  % fl["id"], doc, re.S)
+    got = sorted(int(c) for c in re.findall(r"\[(\d+) [^]]*\]\(#[^)]*-\1\)",
+                                            m.group(2))) if m else None
+    if got != want:
+        bad.append("%s: codes %r, data has %r" % (fl["id"], got, want))
+for s in data["statuses"]:
+    m = re.search(r'<a id="[^"]*-%d"></a>.*?(?=\n#)' % s["code"], doc, re.S)
+    got = re.findall(r"\(#flag-([a-z0-9_]+)\)", m.group(0)) if m else []
+    if got != (s.get("flags") or []):
+        bad.append("%d: flags %r, data has %r" % (s["code"], got,
+                   s.get("flags")))
+if bad:
+    sys.exit("\n".join(bad[:5]))
+EOF
+
+# A registry without flags gets no flag section and no link to one.
+for ex in grpc smtp; do
+	"$GEN" --lang markdown --data "examples/registries/$ex.yaml" \
+	    --out "$T/$ex" 2>"$T/gen.err" ||
+		fail "gen --lang markdown --data $ex.yaml failed: $(cat "$T/gen.err")"
+	for doc in "$T/$ex"/docs/*.md; do
+		grep -qi 'flag\|标记' "$doc" &&
+			fail "$ex: $(basename "$doc") speaks of flags: $(grep -i -m1 'flag\|标记' "$doc")"
+	done
+	for doc in "$T/$ex"/docs/*.md; do
+		case $doc in *.zh-CN.md) c=目录 ;; *) c=Contents ;; esac
+		$PY "$CHECK" "examples/registries/$ex.yaml" "$doc" "$c" ||
+			fail "$ex: $(basename "$doc") is broken"
+	done
+done
+
+echo "test_lang_markdown: 2 documents, $codes entries each, links resolve, flags as the data has them; none for grpc, smtp"

@@ -370,17 +370,20 @@ def check_bad(gen, validator, path, kind):
     return []
 
 
-# The edges of the control characters a phrase, a title or a reference
-# may hold (tab and line feed) and may not (the rest of C0, DEL, C1):
+# The edges of the control characters a phrase (a language's too), a
+# title or a reference (a flag's too) may hold (tab and line feed) and may not (the rest of C0, DEL, C1):
 # gen and the schema must agree on each, one at a time.
 CONTROL_EDGES = {0x08: False, 0x09: True, 0x0A: True, 0x0B: False,
                  0x0D: False, 0x1F: False, 0x20: True, 0x7E: True,
                  0x7F: False, 0x80: False, 0x9F: False, 0xA0: True}
 CONTROL_DOC = """registry: {name: t, title: %s, locales: [en]}
+flags: [{id: f, title: %s, ref: %s, description: "\\x07 is fine here"}]
 classes: [{id: c, first: 200, last: 299, title: C, description: D}]
 statuses: [{code: 200, phrase: %s, ref: %s, status: standard,
-  description: "\\x07 is fine here"}]
+  phrases: {python: %s}, flags: [f], description: "\\x07 is fine here"}]
 """
+CONTROL_WHERE = ("title", "flag title", "flag ref", "phrase", "ref",
+                 "language's phrase")
 
 
 def check_controls(gen, validator):
@@ -390,9 +393,9 @@ def check_controls(gen, validator):
         path = os.path.join(tmp, "edge.yaml")
         for cp, ok in sorted(CONTROL_EDGES.items()):
             text = '"a\\u%04X b"' % cp
-            for where, args in (("title", (text, plain, plain)),
-                                ("phrase", (plain, text, plain)),
-                                ("ref", (plain, plain, text))):
+            for k, where in enumerate(CONTROL_WHERE):
+                args = tuple(text if i == k else plain
+                             for i in range(len(CONTROL_WHERE)))
                 with open(path, "w", encoding="utf-8") as f:
                     f.write(CONTROL_DOC % args)
                 rc, err = run_gen(gen, path)

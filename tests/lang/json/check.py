@@ -104,6 +104,13 @@ def main():
     check_map(["registry"], reg, g, {"name": "text", "title": "loc",
               "locales": "list", "c_prefix": "text",
               "description": "loc"}, default)
+    flags = data.get("flags") or []
+    same(["flags", "#"], len(flags), len(got["flags"]))
+    for i, fl in enumerate(flags):
+        check_map(["flags", fl["id"]], fl, got["flags"][i], {"id": "text",
+                  "title": "loc", "description": "loc", "ref": "text"},
+                  default)
+    flag_ids = [fl["id"] for fl in flags]
     sets = data.get("sets") or []
     same(["sets", "#"], len(sets), len(got["sets"]))
     for i, s in enumerate(sets):
@@ -145,10 +152,16 @@ def main():
         check_map(path, s, g, {"code": "text", "phrase": "text",
                   "id": "text", "aliases": "list", "names": "map",
                   "status": "text", "set": "text", "docs_only": "text",
+                  "flags": "list", "phrases": "map",
                   "source": "text",
                   "ref": "text", "expires": "text", "history": "list",
                   "subcodes": "list", "note": "loc", "description": "loc"},
                   default)
+    for g in got["statuses"]:
+        for fl in g["flags"]:
+            if fl not in flag_ids:
+                fail(["statuses", g["id"], "flags", fl], "not a flag of the "
+                     "registry")
     print("check.py: %d statuses, every field matches" % len(statuses))
 
 
