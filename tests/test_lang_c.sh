@@ -127,7 +127,7 @@ schema: 1
 registry: {name: fl_codes, title: Flags, locales: [en]}
 flags:
   - {id: odd, title: Odd, description: "An odd code, */ not closing."}
-  - {id: unused, title: Unused, description: No status has it.}
+  - {id: name, title: Unused, description: "No status has it; named so that its array is not fl_codes_name_codes."}
 classes: [{id: all, first: 0, last: 9, title: All, description: All.}]
 sets: [{id: vendor, title: Vendor}]
 statuses:
@@ -145,7 +145,7 @@ main(void)
 	int c;
 
 	for (c = -1; c < 12; c++)
-		if (fl_codes_is_odd(c) || fl_codes_is_unused(c))
+		if (fl_codes_is_odd(c) || fl_codes_is_name(c))
 			return 1;
 	return fl_codes_reason(2) == NULL || FL_CODES_COUNT != 1;
 }

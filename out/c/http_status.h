@@ -744,7 +744,7 @@ http_status_among(const int *codes, size_t n, int code)
 }
 
 /* The codes with the flag cacheable, ascending. */
-static const int http_status_cacheable_codes[] = {
+static const int http_status_flag_cacheable_codes[] = {
 	200,
 	203,
 	204,
@@ -762,13 +762,13 @@ static const int http_status_cacheable_codes[] = {
 int
 http_status_is_cacheable(int code)
 {
-	return http_status_among(http_status_cacheable_codes,
-	    sizeof(http_status_cacheable_codes) /
-	    sizeof(http_status_cacheable_codes[0]), code);
+	return http_status_among(http_status_flag_cacheable_codes,
+	    sizeof(http_status_flag_cacheable_codes) /
+	    sizeof(http_status_flag_cacheable_codes[0]), code);
 }
 
 /* The codes with the flag no_content, ascending. */
-static const int http_status_no_content_codes[] = {
+static const int http_status_flag_no_content_codes[] = {
 	100,
 	101,
 	102,
@@ -781,13 +781,13 @@ static const int http_status_no_content_codes[] = {
 int
 http_status_is_no_content(int code)
 {
-	return http_status_among(http_status_no_content_codes,
-	    sizeof(http_status_no_content_codes) /
-	    sizeof(http_status_no_content_codes[0]), code);
+	return http_status_among(http_status_flag_no_content_codes,
+	    sizeof(http_status_flag_no_content_codes) /
+	    sizeof(http_status_flag_no_content_codes[0]), code);
 }
 
 /* The codes with the flag retryable, ascending. */
-static const int http_status_retryable_codes[] = {
+static const int http_status_flag_retryable_codes[] = {
 	408,
 	429,
 	502,
@@ -798,9 +798,9 @@ static const int http_status_retryable_codes[] = {
 int
 http_status_is_retryable(int code)
 {
-	return http_status_among(http_status_retryable_codes,
-	    sizeof(http_status_retryable_codes) /
-	    sizeof(http_status_retryable_codes[0]), code);
+	return http_status_among(http_status_flag_retryable_codes,
+	    sizeof(http_status_flag_retryable_codes) /
+	    sizeof(http_status_flag_retryable_codes[0]), code);
 }
 
 /*
