@@ -4,7 +4,8 @@
 # C89 through C2x, and with g++ and clang++ as C++98 through C++20, all
 # with -Wall -Wextra -Wpedantic -Werror; runs each program, which checks
 # every capability (tests/lang/c/check.h holds the checks any registry
-# must pass).  Then the same for the gRPC and SMTP example registries
+# must pass), the flag predicates against each flag's codes in the data
+# included.  Then the same for the gRPC and SMTP example registries
 # (tests/lang/c/grpc.c, smtp.c), and --c-prefix.
 # Usage: sh tests/test_lang_c.sh BUILDDIR
 set -u
@@ -39,6 +40,25 @@ unofficial=$(grep -c '^[[:space:]]*status:[[:space:]]*unofficial' \
     data/http_status.yaml)
 expected=$((total - unofficial))
 [ "$expected" -gt 50 ] || fail "counted only $expected codes in the data"
+
+# Each flag's codes as the data gives them (a status's "flags: [a, b]"),
+# for main.c to compare with the flag predicates: FLAG_CODES_<id> lists
+# them, ending with -1.
+awk '
+/^[[:space:]]*- code:/ { code = $3 }
+/^[[:space:]]+flags:[[:space:]]*\[/ && code != "" {
+	s = $0
+	sub(/.*\[/, "", s)
+	sub(/\].*/, "", s)
+	gsub(/[[:space:]]/, "", s)
+	n = split(s, f, ",")
+	for (i = 1; i <= n; i++)
+		list[f[i]] = list[f[i]] code ", "
+}
+END { for (k in list) printf "#define FLAG_CODES_%s %s-1\n", k, list[k] }
+' data/http_status.yaml >"$T/flag_codes.h" || fail "awk failed"
+grep -q '^#define FLAG_CODES_retryable [0-9]' "$T/flag_codes.h" ||
+	fail "found no retryable code in the data"
 
 runs=0
 build() {	# build NAME COMPILER LANGFLAGS...
@@ -97,6 +117,44 @@ for reg in grpc smtp; do
 		"$T/$reg" || fail "$reg.c: the program failed ($cc)"
 		runs=$((runs + 1))
 	done
+done
+
+# A flag that no code of the output has (its one code is unofficial, so
+# left out) and one that no status has: the header still compiles
+# cleanly, and both predicates are false everywhere.
+cat >"$T/fl.yaml" <<'Y' || fail "cannot write fl.yaml"
+schema: 1
+registry: {name: fl_codes, title: Flags, locales: [en]}
+flags:
+  - {id: odd, title: Odd, description: "An odd code, */ not closing."}
+  - {id: name, title: Unused, description: "No status has it; named so that its array is not fl_codes_name_codes."}
+classes: [{id: all, first: 0, last: 9, title: All, description: All.}]
+sets: [{id: vendor, title: Vendor}]
+statuses:
+  - {code: 1, phrase: One, status: unofficial, set: vendor, description: x, flags: [odd]}
+  - {code: 2, phrase: Two, status: standard, description: y}
+Y
+"$GEN" --data "$T/fl.yaml" --lang c -o "$T/fl_codes.h" 2>"$T/gen.err" ||
+	fail "gen --lang c for fl.yaml failed: $(cat "$T/gen.err")"
+cat >"$T/fl.c" <<'C' || fail "cannot write fl.c"
+#define FL_CODES_IMPLEMENTATION
+#include "fl_codes.h"
+int
+main(void)
+{
+	int c;
+
+	for (c = -1; c < 12; c++)
+		if (fl_codes_is_odd(c) || fl_codes_is_name(c))
+			return 1;
+	return fl_codes_reason(2) == NULL || FL_CODES_COUNT != 1;
+}
+C
+for cc in "gcc -std=c89" "clang -std=c2x" "g++ -x c++ -std=c++98"; do
+	$cc $WARN -I"$T" -o "$T/fl" "$T/fl.c" >"$T/cc.log" 2>&1 ||
+	    { cat "$T/cc.log" >&2; fail "fl.yaml: $cc failed"; }
+	"$T/fl" || fail "fl.yaml: a flag with no code holds ($cc)"
+	runs=$((runs + 1))
 done
 
 # --c-prefix renames everything: no http_status name may remain.

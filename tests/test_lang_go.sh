@@ -11,7 +11,8 @@
 #     unknown code from three below the first to three above the last,
 #     every name and phrase in three cases, unknown and empty input;
 #   - tests/lang/go/PKG_test.go: the class predicates, named after the
-#     registry's classes, and edge cases by hand;
+#     registry's classes, the flag predicates (httpstatus: against each
+#     status's flags in the YAML, via the oracle), and edge cases by hand;
 #   - for the embedded data, tests/lang/go/compat_test.go: constants and
 #     StatusText against net/http.
 # tests/lang/go/ties.yaml adds the edges of FromPhrase (shared current
@@ -98,15 +99,18 @@ done
 check "$SRC/ties.yaml" tiecodes --data "$SRC/ties.yaml"
 
 # A registry whose code output lists no status, one whose only status is
-# unofficial and one with no class either, still makes a package that
+# unofficial (and has the one flag, so that no code of the package has
+# it) and one with no class either, still makes a package that
 # gofmt and go vet accept.
 cat >"$T/empty1.yaml" <<'Y' || fail "cannot write empty1.yaml"
 schema: 1
 registry: {name: empty_codes, title: Empty, locales: [en]}
+flags:
+  - {id: odd, title: Odd, description: "An odd code, */ // not closing."}
 classes: [{id: all, first: 0, last: 9, title: All, description: All.}]
 sets: [{id: vendor, title: Vendor}]
 statuses:
-  - {code: 1, phrase: One, status: unofficial, set: vendor, description: x}
+  - {code: 1, phrase: One, status: unofficial, set: vendor, description: x, flags: [odd]}
 Y
 printf '%s\n' 'schema: 1' 'classes: []' 'statuses: []' \
     'registry: {name: empty_codes, title: Empty, locales: [en]}' \

@@ -18,7 +18,8 @@
  * (aliases excluded), for tables of your own.
  *
  * From a code, http_status_reason, _name, _description and _class give
- * strings, and http_status_is_<class> tests its class; http_status_from_name
+ * strings, and http_status_is_<class> tests its class (http_status_is_<flag>
+ * whether it has a flag); http_status_from_name
  * and _from_phrase go back from a name or phrase to the code;
  * HTTP_STATUS_COUNT and http_status_codes[] list every code, ascending.
  * Each lookup reads tables (a binary search, or an index when the codes
@@ -301,6 +302,30 @@ int http_status_is_client_error(int code);
 
 /* Whether code is in 500-599: Server Error. */
 int http_status_is_server_error(int code);
+
+/*
+ * Whether code has the flag cacheable, Heuristically cacheable (RFC 9110, Section 15.1); 0 when
+ * code is unknown.
+ *
+ * A cache may keep a response with this code and serve it again even when the server gave no freshness information (no Cache-Control max-age, no Expires), guessing a lifetime on its own, unless the response or the request rules caching out.
+ */
+int http_status_is_cacheable(int code);
+
+/*
+ * Whether code has the flag no_content, Never has content (RFC 9110, Section 6.4.1); 0 when
+ * code is unknown.
+ *
+ * A response with this code never carries content: the message ends with its header section, so a client must not wait for a body and whatever bytes follow belong to the next response.
+ */
+int http_status_is_no_content(int code);
+
+/*
+ * Whether code has the flag retryable, Worth retrying (RFC 9110, Section 10.2.3); 0 when
+ * code is unknown.
+ *
+ * The failure may be temporary, so the same request can succeed later. Wait before sending it again, as long as a Retry-After header asks when there is one, and wait longer after each failed attempt. Other client errors such as 400, 403, 404 and 405 are not like this: change the request instead of repeating it.
+ */
+int http_status_is_retryable(int code);
 
 #ifdef __cplusplus
 }
@@ -697,6 +722,85 @@ int
 http_status_is_server_error(int code)
 {
 	return code >= 500 && code <= 599;
+}
+
+/*
+ * Whether code is among codes[0..n), sorted in ascending order: the flag
+ * predicates' binary search, each over an array of the flag's codes.
+ */
+static int
+http_status_among(const int *codes, size_t n, int code)
+{
+	size_t lo = 0, hi = n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (codes[mid] < code)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && codes[lo] == code;
+}
+
+/* The codes with the flag cacheable, ascending. */
+static const int http_status_flag_cacheable_codes[] = {
+	200,
+	203,
+	204,
+	206,
+	300,
+	301,
+	308,
+	404,
+	405,
+	410,
+	414,
+	501,
+};
+
+int
+http_status_is_cacheable(int code)
+{
+	return http_status_among(http_status_flag_cacheable_codes,
+	    sizeof(http_status_flag_cacheable_codes) /
+	    sizeof(http_status_flag_cacheable_codes[0]), code);
+}
+
+/* The codes with the flag no_content, ascending. */
+static const int http_status_flag_no_content_codes[] = {
+	100,
+	101,
+	102,
+	103,
+	204,
+	205,
+	304,
+};
+
+int
+http_status_is_no_content(int code)
+{
+	return http_status_among(http_status_flag_no_content_codes,
+	    sizeof(http_status_flag_no_content_codes) /
+	    sizeof(http_status_flag_no_content_codes[0]), code);
+}
+
+/* The codes with the flag retryable, ascending. */
+static const int http_status_flag_retryable_codes[] = {
+	408,
+	429,
+	502,
+	503,
+	504,
+};
+
+int
+http_status_is_retryable(int code)
+{
+	return http_status_among(http_status_flag_retryable_codes,
+	    sizeof(http_status_flag_retryable_codes) /
+	    sizeof(http_status_flag_retryable_codes[0]), code);
 }
 
 /*

@@ -7,7 +7,7 @@
 // Each code is an untyped constant, so it goes wherever an int does, and
 // StatusText and StatusDescription give its phrase and what it means.
 // The type Status adds methods (String, Reason, Description, Class and
-// a predicate per class); FromName and FromPhrase find a code by its
+// a predicate per class and per flag); FromName and FromPhrase find a code by its
 // name or phrase in any ASCII case, and All lists every code.
 package httpstatus
 
@@ -930,6 +930,90 @@ func IsServerError(code int) bool {
 // IsServerError reports whether s is in 500-599: Server Error.
 func (s Status) IsServerError() bool {
 	return IsServerError(int(s))
+}
+
+// flagCacheableCodes holds the codes with the flag cacheable, ascending.
+var flagCacheableCodes = [...]int{
+	200,
+	203,
+	204,
+	206,
+	300,
+	301,
+	308,
+	404,
+	405,
+	410,
+	414,
+	501,
+}
+
+// IsCacheable reports whether code has the flag cacheable, Heuristically cacheable
+// (RFC 9110, Section 15.1); false when code is unknown.
+//
+// A cache may keep a response with this code and serve it again even when the server gave no freshness information (no Cache-Control max-age, no Expires), guessing a lifetime on its own, unless the response or the request rules caching out.
+func IsCacheable(code int) bool {
+	return among(flagCacheableCodes[:], code)
+}
+
+// IsCacheable reports whether s has the flag cacheable, Heuristically cacheable; see
+// the function IsCacheable.
+func (s Status) IsCacheable() bool {
+	return IsCacheable(int(s))
+}
+
+// flagNoContentCodes holds the codes with the flag no_content, ascending.
+var flagNoContentCodes = [...]int{
+	100,
+	101,
+	102,
+	103,
+	204,
+	205,
+	304,
+}
+
+// IsNoContent reports whether code has the flag no_content, Never has content
+// (RFC 9110, Section 6.4.1); false when code is unknown.
+//
+// A response with this code never carries content: the message ends with its header section, so a client must not wait for a body and whatever bytes follow belong to the next response.
+func IsNoContent(code int) bool {
+	return among(flagNoContentCodes[:], code)
+}
+
+// IsNoContent reports whether s has the flag no_content, Never has content; see
+// the function IsNoContent.
+func (s Status) IsNoContent() bool {
+	return IsNoContent(int(s))
+}
+
+// flagRetryableCodes holds the codes with the flag retryable, ascending.
+var flagRetryableCodes = [...]int{
+	408,
+	429,
+	502,
+	503,
+	504,
+}
+
+// IsRetryable reports whether code has the flag retryable, Worth retrying
+// (RFC 9110, Section 10.2.3); false when code is unknown.
+//
+// The failure may be temporary, so the same request can succeed later. Wait before sending it again, as long as a Retry-After header asks when there is one, and wait longer after each failed attempt. Other client errors such as 400, 403, 404 and 405 are not like this: change the request instead of repeating it.
+func IsRetryable(code int) bool {
+	return among(flagRetryableCodes[:], code)
+}
+
+// IsRetryable reports whether s has the flag retryable, Worth retrying; see
+// the function IsRetryable.
+func (s Status) IsRetryable() bool {
+	return IsRetryable(int(s))
+}
+
+// among reports whether code is in codes, which are in ascending order.
+func among(codes []int, code int) bool {
+	i := sort.SearchInts(codes, code)
+	return i < len(codes) && codes[i] == code
 }
 
 // FromName returns the status whose id or alias is name, in any ASCII

@@ -10,6 +10,7 @@
 #include "http_status.h"
 #include "http_status.h"
 #include "check.h"
+#include "flag_codes.h"	/* written by tests/test_lang_c.sh from the data */
 
 int impl_reason_is(int code, const char *phrase);
 
@@ -179,6 +180,90 @@ check_capabilities(void)
 	SAME_INT(http_status_from_phrase("Not"), -1);
 }
 
+/* Whether code is in list, which ends with -1. */
+static int
+listed(const int *list, int code)
+{
+	for (; *list != -1; list++)
+		if (*list == code)
+			return 1;
+	return 0;
+}
+
+/*
+ * The predicate is of the flag id holds for exactly the codes the data
+ * gives that flag (want, ending with -1) among the header's codes, and
+ * for no code the header does not know.
+ */
+static void
+check_flag(const char *id, int (*is)(int), const int *want)
+{
+	static const int unknown[] = { -1, 0, 1, 99, 600, 999, 1000, 99999 };
+	int code, n = 0, flagged = 0;
+	size_t i;
+
+	for (i = 0; want[i] != -1; i++)
+		n++;
+	if (n == 0) {
+		fprintf(stderr, "flag %s: the data gives it no code\n", id);
+		failures++;
+	}
+	for (i = 0; i < HTTP_STATUS_COUNT; i++) {
+		code = http_status_codes[i];
+		if (!is(code) != !listed(want, code)) {
+			fprintf(stderr, "http_status_is_%s(%d) is %d, the data "
+			    "says %d\n", id, code, is(code), listed(want, code));
+			failures++;
+		}
+		if (is(code))
+			flagged++;
+	}
+	for (code = -5; code < 1100; code++)
+		if (http_status_reason(code) == NULL && is(code)) {
+			fprintf(stderr, "http_status_is_%s(%d) holds for an "
+			    "unknown code\n", id, code);
+			failures++;
+		}
+	for (i = 0; i < sizeof(unknown) / sizeof(unknown[0]); i++)
+		CHECK(!is(unknown[i]));
+	/* Every code the data flags is in the header (all are official). */
+	SAME_INT(flagged, n);
+}
+
+/* The flag predicates: each flag of the data, then codes by hand. */
+static void
+check_flags(void)
+{
+	static const int cacheable[] = { FLAG_CODES_cacheable };
+	static const int no_content[] = { FLAG_CODES_no_content };
+	static const int retryable[] = { FLAG_CODES_retryable };
+
+	check_flag("cacheable", http_status_is_cacheable, cacheable);
+	check_flag("no_content", http_status_is_no_content, no_content);
+	check_flag("retryable", http_status_is_retryable, retryable);
+
+	CHECK(http_status_is_cacheable(204));
+	CHECK(http_status_is_no_content(204));
+	CHECK(!http_status_is_retryable(204));
+	CHECK(http_status_is_cacheable(HTTP_STATUS_OK));
+	CHECK(!http_status_is_no_content(200));
+	CHECK(!http_status_is_retryable(200));
+	CHECK(http_status_is_cacheable(404));
+	CHECK(!http_status_is_cacheable(403));
+	CHECK(http_status_is_no_content(100));
+	CHECK(http_status_is_no_content(304));
+	CHECK(!http_status_is_no_content(302));
+	CHECK(http_status_is_retryable(503));
+	CHECK(http_status_is_retryable(429));
+	CHECK(http_status_is_retryable(408));
+	CHECK(!http_status_is_retryable(400));
+	CHECK(!http_status_is_retryable(500));
+	CHECK(!http_status_is_cacheable(418));
+	CHECK(!http_status_is_cacheable(-1));
+	CHECK(!http_status_is_no_content(0));
+	CHECK(!http_status_is_retryable(600));
+}
+
 int
 main(void)
 {
@@ -236,6 +321,7 @@ main(void)
 	CHECK(count == EXPECTED_COUNT);
 	HTTP_STATUS_MAP(SAME)
 	check_capabilities();
+	check_flags();
 	if (failures != 0) {
 		fprintf(stderr, "%d checks failed (X-macro count %d, "
 		    "expected %d)\n", failures, count, EXPECTED_COUNT);

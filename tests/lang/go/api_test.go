@@ -38,6 +38,7 @@ type oracleStatus struct {
 	Class       string
 	Names       []string
 	Phrases     []string
+	Flags       []string
 }
 
 type oracle struct {

@@ -17,7 +17,83 @@ var (
 	_ func(int) bool = IsRedirection
 	_ func(int) bool = IsClientError
 	_ func(int) bool = IsServerError
+	_ func(int) bool = IsCacheable
+	_ func(int) bool = IsNoContent
+	_ func(int) bool = IsRetryable
 )
+
+// TestHTTPFlags checks each flag predicate, function and method, against
+// the flags the YAML gives each status (testdata/oracle.json): true for
+// exactly those, false for every code the package does not know; then
+// codes by hand.
+func TestHTTPFlags(t *testing.T) {
+	type pred struct {
+		fn     func(int) bool
+		method func(Status) bool
+	}
+	preds := map[string]pred{
+		"cacheable":  {IsCacheable, Status.IsCacheable},
+		"no_content": {IsNoContent, Status.IsNoContent},
+		"retryable":  {IsRetryable, Status.IsRetryable},
+	}
+	o := load(t)
+	known := map[int]bool{}
+	count := map[string]int{}
+	for _, s := range o.Statuses {
+		known[s.Code] = true
+		has := map[string]bool{}
+		for _, f := range s.Flags {
+			if _, ok := preds[f]; !ok {
+				t.Errorf("%d: flag %q has no predicate here", s.Code, f)
+			}
+			has[f] = true
+			count[f]++
+		}
+		for id, p := range preds {
+			if p.fn(s.Code) != has[id] || p.method(Status(s.Code)) != has[id] {
+				t.Errorf("%s(%d) is %v, method %v; want %v", id, s.Code,
+					p.fn(s.Code), p.method(Status(s.Code)), has[id])
+			}
+		}
+	}
+	for id, p := range preds {
+		if count[id] == 0 {
+			t.Errorf("the data gives %s no code", id)
+		}
+		for code := -5; code < 1100; code++ {
+			if !known[code] && (p.fn(code) || p.method(Status(code))) {
+				t.Errorf("%s(%d) holds for an unknown code", id, code)
+			}
+		}
+	}
+	for _, c := range []struct {
+		code                            int
+		cacheable, noContent, retryable bool
+	}{
+		{100, false, true, false},
+		{200, true, false, false},
+		{204, true, true, false},
+		{304, false, true, false},
+		{403, false, false, false},
+		{404, true, false, false},
+		{408, false, false, true},
+		{418, false, false, false},
+		{429, false, false, true},
+		{500, false, false, false},
+		{503, false, false, true},
+		{-1, false, false, false},
+		{600, false, false, false},
+	} {
+		s := Status(c.code)
+		if IsCacheable(c.code) != c.cacheable || s.IsCacheable() != c.cacheable ||
+			IsNoContent(c.code) != c.noContent || s.IsNoContent() != c.noContent ||
+			IsRetryable(c.code) != c.retryable || s.IsRetryable() != c.retryable {
+			t.Errorf("%d: cacheable %v, no content %v, retryable %v; want %v, %v, %v",
+				c.code, IsCacheable(c.code), IsNoContent(c.code),
+				IsRetryable(c.code), c.cacheable, c.noContent, c.retryable)
+		}
+	}
+}
 
 func TestHTTPEdges(t *testing.T) {
 	for _, c := range []struct {

@@ -2,7 +2,8 @@
 registry, read from the YAML itself rather than from gen's view: the
 statuses of the code output (neither unofficial nor docs_only), in code
 order, each with its phrase and description (default locale), its class
-id, its names (id and aliases) and its phrases (current and earlier);
+id, its names (id and aliases), its phrases (current and earlier) and
+its flags;
 the classes; and, for each phrase folded to ASCII lower case, the code
 FromPhrase must return (the status that has it now, else the lowest
 code).  tests/test_lang_go.sh puts it beside api_test.go.
@@ -44,6 +45,7 @@ for s in sorted(data["statuses"], key=lambda s: s["code"]):
         "class": cls[0] if cls else "",
         "names": [s["id"]] + s.get("aliases", []),
         "phrases": [s["phrase"]] + old,
+        "flags": s.get("flags", []),
     })
     for rank, p in enumerate([s["phrase"]] + old):
         key = p.translate(FOLD)
