@@ -70,6 +70,7 @@ expect 0 "$gen" --list-sets
 same_text "$tmp/o" "nginx
 cloudflare
 iis
+shopify
 apache
 aws
 esri
