@@ -306,6 +306,7 @@ generate_run(const struct gen_opts *o, struct diag *d)
 {
 	struct run run = { .text = BUF_INIT };
 	size_t i, first, n;
+	bool lookup = false;
 	long cpus;
 	int rc = -1;
 
@@ -322,7 +323,10 @@ generate_run(const struct gen_opts *o, struct diag *d)
 		if (plan_lang(&run, o->langs[i]) != 0)
 			goto out;
 	/* What the views share, then the workers' views, reuse the tree's. */
-	run.vb = view_base_build(&run.base.spare, run.base.r);
+	for (i = 0; i < run.njobs && !lookup; i++)
+		lookup = run.jobs[i].vk->used[VK_LOOKUP];
+	run.vb = view_base_build(&run.base.spare, run.base.r,
+	    lookup ? &run.vo : NULL, &run.vk);
 	/* Threads: --jobs, or one per processor; at most one per job. */
 	cpus = sysconf(_SC_NPROCESSORS_ONLN);
 	n = o->jobs != 0 ? o->jobs : cpus > 0 ? (size_t)cpus : 1;

@@ -1,9 +1,6 @@
 /*
- * The tables a generated lookup reads instead of one branch per status:
- * {{#lookup}} holds the count, first and last code listed, whether they
- * are dense enough for a table indexed by code (slots: each code's
- * position in `statuses`, -1 for none), and the names and phrases,
- * folded to ASCII lower case and sorted, each with its code.
+ * {{#lookup}}: the tables generated lookups read instead of one branch
+ * per status (doc/templates.md), made once per run for every output.
  */
 #include "view_int.h"
 
@@ -134,12 +131,10 @@ lookup_map(struct build *b, const size_t *pick, size_t n)
 		    &value_null_v },
 		{ VK_COUNT, value_int(b->a, (long long)n) },
 		{ VK_DENSE, value_bool(dense) },
-		{ VK_SLOTS, dense && view_want(b, VK_SLOTS) ? slots(b, pick, n,
-		    first, (size_t)(last - first) + 1) : &value_empty_list },
-		{ VK_BY_NAME, view_want(b, VK_BY_NAME) ?
-		    keys_of(b, pick, n, false) : NULL },
-		{ VK_BY_PHRASE, view_want(b, VK_BY_PHRASE) ?
-		    keys_of(b, pick, n, true) : NULL }
+		{ VK_SLOTS, dense ? slots(b, pick, n, first,
+		    (size_t)(last - first) + 1) : &value_empty_list },
+		{ VK_BY_NAME, keys_of(b, pick, n, false) },
+		{ VK_BY_PHRASE, keys_of(b, pick, n, true) }
 	};
 
 	return view_map(b, f, NELEM(f), NULL);
@@ -149,11 +144,8 @@ const struct value *
 view_lookup(struct build *b)
 {
 	const struct registry *r = b->r;
-	size_t *pick, i, n = 0;
+	size_t *pick = arena_array(b->a, r->nstatuses, sizeof(*pick)), i, n = 0;
 
-	if (!view_want(b, VK_LOOKUP))
-		return NULL;
-	pick = arena_array(b->a, r->nstatuses, sizeof(*pick));
 	for (i = 0; i < r->nstatuses; i++)
 		if (view_picks(b, &r->statuses[i], true))
 			pick[n++] = i;

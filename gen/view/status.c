@@ -28,10 +28,23 @@ static const enum vkey is_kind[] = {
 
 static const struct value *node_of(struct build *b, const struct value *d);
 
+/* The last strings made values, which most statuses repeat (sources). */
+struct seen {
+	const struct value *v[8];
+	unsigned next;
+};
+
 static const struct value *
-base_str(struct arena *a, const char *s)
+base_str(struct arena *a, struct seen *seen, const char *s)
 {
-	return s != NULL ? value_str(a, s, strlen(s)) : &value_null_v;
+	unsigned i;
+
+	if (s == NULL)
+		return &value_null_v;
+	for (i = 0; i < 8; i++)
+		if (seen->v[i] != NULL && strcmp(seen->v[i]->str, s) == 0)
+			return seen->v[i];
+	return seen->v[seen->next++ % 8] = value_str(a, s, strlen(s));
 }
 
 /* A string value in place. */
@@ -46,7 +59,7 @@ set_str(struct value *v, const char *s, size_t len)
 static void
 base_status(struct arena *a, const struct registry *r,
     const struct status *s, const struct value *const *classes,
-    struct status_base *sb)
+    struct seen *seen, struct status_base *sb)
 {
 	char tmp[VALUE_INT_MAX], *end = tmp + VALUE_INT_MAX;
 	const char *digits = value_spell_int(end, s->code);
@@ -60,10 +73,10 @@ base_status(struct arena *a, const struct registry *r,
 	set_str(&sb->phrase, s->phrase, s->phrase_len);
 	set_str(&sb->id, s->id, s->id_len);
 	sb->class_id = classes[s->class_index];
-	sb->set = base_str(a, s->set);
-	sb->source = base_str(a, s->source);
-	sb->ref = base_str(a, s->ref);
-	sb->expires = base_str(a, s->expires);
+	sb->set = base_str(a, seen, s->set);
+	sb->source = base_str(a, seen, s->source);
+	sb->ref = value_cstr(a, s->ref);
+	sb->expires = base_str(a, seen, s->expires);
 	sb->text = arena_array(a, 2 * n, sizeof(*sb->text));
 	for (i = 0; i < n; i++) {
 		if (s->description[i].s != NULL)
@@ -76,18 +89,27 @@ base_status(struct arena *a, const struct registry *r,
 }
 
 struct view_base *
-view_base_build(struct arena *a, const struct registry *r)
+view_base_build(struct arena *a, const struct registry *r,
+    const struct view_opts *o, const struct view_keys *vk)
 {
 	struct view_base *vb = arena_alloc(a, sizeof(*vb));
 	const struct value **classes;
+	struct seen seen = { { NULL }, 0 };
 	size_t i;
 
 	classes = arena_array(a, r->nclasses, sizeof(*classes));
 	for (i = 0; i < r->nclasses; i++)
-		classes[i] = base_str(a, r->classes[i].id);
+		classes[i] = value_cstr(a, r->classes[i].id);
 	vb->st = arena_array(a, r->nstatuses, sizeof(*vb->st));
 	for (i = 0; i < r->nstatuses; i++)
-		base_status(a, r, &r->statuses[i], classes, &vb->st[i]);
+		base_status(a, r, &r->statuses[i], classes, &seen,
+		    &vb->st[i]);
+	if (o != NULL) {
+		struct build b = { .a = a, .r = r, .o = o, .vk = vk,
+		    .base = vb };
+
+		vb->lookup = view_lookup(&b);
+	}
 	return vb;
 }
 
@@ -205,10 +227,7 @@ view_convert(struct build *b, const char *id)
 	return value_copy_str(b->a, b->scratch.ptr, b->scratch.len);
 }
 
-/*
- * The status's names in the output's language: the data's `names:`
- * for it, else its id and aliases in the output's case.
- */
+/* The data's `names:` for the output's language, else ids in its case. */
 static const struct value *
 names_of(struct build *b, const struct status *s)
 {
@@ -406,10 +425,7 @@ status_value(struct build *b, const struct status *s, enum vkey k,
 	}
 }
 
-/*
- * A status's view: the keys the templates use, in one array that every
- * status without x- keys shares (b->shape), then its x- keys.
- */
+/* The keys the templates use, shared by every status (b->shape), x- keys. */
 static const struct value *
 status_view(struct build *b, const struct status *s)
 {

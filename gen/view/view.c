@@ -105,10 +105,7 @@ view_list(struct build *b, const struct value **items, size_t n)
 	return list;
 }
 
-/*
- * The views of the statuses [lo, hi) that picks() takes, when the
- * templates use key k, the list's.
- */
+/* The views of the statuses [lo, hi) view_picks takes, if k is used. */
 static const struct value *
 pick_views(struct build *b, enum vkey k, size_t lo, size_t hi, bool code)
 {
@@ -162,10 +159,7 @@ classes_view(struct build *b)
 	return list;
 }
 
-/*
- * The index of the set named id, or nsets for none; *hint is where the
- * last one was, which the next status most often shares.
- */
+/* The set named id's index (nsets: none), trying *hint, the last, first. */
 static size_t
 set_index(const struct registry *r, const char *id, size_t *hint)
 {
@@ -330,7 +324,7 @@ root_view(struct build *b)
 		    pick_views(b, VK_UNOFFICIAL, 0, r->nstatuses, false) },
 		{ VK_SETS, sets_view(b) },
 		{ VK_FLAGS, flags_view(b) },
-		{ VK_LOOKUP, view_lookup(b) },
+		{ VK_LOOKUP, b->base->lookup },
 		{ VK_EXTENSIONS, view_extensions(b, r->root) }
 	};
 

@@ -66,9 +66,14 @@ struct view_opts {
 	bool include_all;		/* every unofficial set joins */
 };
 
-/* What every output's view shares (each status's scalars and texts). */
+/*
+ * What every output's view shares: each status's scalars and texts, and
+ * with o (any output's options: lookup reads only the sets included)
+ * the lookup tables.
+ */
 struct view_base;
-struct view_base *view_base_build(struct arena *a, const struct registry *r);
+struct view_base *view_base_build(struct arena *a, const struct registry *r,
+    const struct view_opts *o, const struct view_keys *vk);
 
 /* The notice written at the top of every generated file. */
 const char *view_notice(struct arena *a, const char *data_path);

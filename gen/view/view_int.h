@@ -23,6 +23,7 @@ struct status_base {
 
 struct view_base {
 	struct status_base *st;
+	const struct value *lookup;	/* or NULL: no output reads it */
 };
 
 /* Where a view is being built, and what it is made of. */
