@@ -6,13 +6,13 @@
 # checks every code, phrase and description against the data.
 # Then, for the built-in registry, examples/registries/grpc.yaml (dense
 # codes from 0), examples/registries/smtp.yaml (sparse),
-# tests/lang/rust/signed.yaml (codes below zero, so i64) and a synthetic
+# tests/lang/rust/signed.yaml (codes below zero, so i64; flags) and a synthetic
 # registry of 1000 statuses (bench/mkregistry.py; codes above 65535, so
 # u32): the no_std build, its unit tests, clippy when it is installed,
 # and tests/lang/rust/mkcheck.py's program, which asks every lookup of
-# the API (from_code, from_u16, ALL, class, is_<class>, from_name,
-# from_phrase, Display) with edge cases and compares the answers with
-# the registry's.
+# the API (from_code, from_u16, ALL, class, is_<class>, is_<flag>,
+# from_name, from_phrase, Display) with edge cases and compares the
+# answers with the registry's (the flags with the YAML's).
 # Usage: sh tests/test_lang_rust.sh BUILDDIR
 set -u
 B=${1:-build}
@@ -114,7 +114,7 @@ for data in "$DATA" examples/registries/grpc.yaml \
 		cat "$T/unit.log" >&2
 		fail "$reg: the module's unit tests failed"
 	}
-	$PY "$SRC/mkcheck.py" "$O/json/$f.json" "$O/rust/$f.rs" \
+	$PY "$SRC/mkcheck.py" "$O/json/$f.json" "$O/rust/$f.rs" "$data" \
 	    >"$O/rust/check.rs" || fail "$reg: mkcheck.py failed"
 	(cd "$O/rust" && $RUSTC -o check check.rs) >"$T/rustc.log" 2>&1 || {
 		cat "$T/rustc.log" >&2

@@ -5,7 +5,8 @@
 # tsc --strict on the module and a typed user
 # (tests/lang/typescript/use_status.ts), then runs the compiled user and
 # checks the module's codes and phrases against the data with node; then
-# checks every lookup on the built-in registry and two examples
+# checks every lookup, the flag predicates against the YAML, on the
+# built-in registry, two examples and a registry of its own
 # (tests/lang/typescript/check_lookup.js).
 # Usage: sh tests/test_lang_typescript.sh BUILDDIR
 set -u
@@ -92,24 +93,36 @@ if a != b:
             sys.exit("code %s: data %r, module %r" % (k, a.get(k), b.get(k)))
 ' "$T/expected" "$T/got" || fail "the module disagrees with $DATA"
 
-# Every capability (ALL_CODES, classOf, is<Class>, fromName, fromPhrase,
-# ...) on the built-in registry, a dense one and a sparse one, against
-# gen's JSON for the same data (tests/lang/typescript/check_lookup.js);
-# and on phrases whose letters beyond ASCII must not fold, one of them
-# above U+FFFF, where UTF-16 order is not the keys' byte order.
+# Every capability (ALL_CODES, classOf, is<Class>, is<Flag>, fromName,
+# fromPhrase, ...) on the built-in registry, a dense one and a sparse
+# one (neither has flags), against gen's JSON and the YAML for the same
+# data (tests/lang/typescript/check_lookup.js); and on phrases whose
+# letters beyond ASCII must not fold, one of them above U+FFFF, where
+# UTF-16 order is not the keys' byte order, with flags: one without a
+# description, one no status has, one only an unofficial status has.
 cat >"$T/u.yaml" <<'Y'
 registry: {name: u_test, title: U, locales: [en]}
+sets:
+  - {id: acme, title: Acme, description: Acme's own.}
+flags:
+  - {id: odd_one, title: Odd one, description: "An odd */ one."}
+  - {id: unused, title: Unused}
+  - {id: hidden, title: Unofficial only, description: x}
 classes:
   - {id: low, first: 0, last: 15, title: Low, description: Low.}
   - {id: high, first: 17, last: 99, title: High, description: High.}
 statuses:
   - {code: 10, phrase: Bad Gateway, status: standard, description: x,
-     aliases: [gateway_bad]}
+     aliases: [gateway_bad], flags: [odd_one]}
   - {code: 17, phrase: "DÉJÀ Vu", id: deja_vu, status: standard,
      description: x, history: [{phrase: Bad Gateway}, {phrase: Old}]}
-  - {code: 18, phrase: "Smile 😀", status: standard, description: x}
+  - {code: 18, phrase: "Smile 😀", status: standard, description: x,
+     flags: [odd_one]}
   - {code: 19, phrase: "Private ", status: standard, description: x}
-  - {code: 20, phrase: "Kelvin K", status: standard, description: x}
+  - {code: 20, phrase: "Kelvin K", status: standard, description: x,
+     flags: [odd_one]}
+  - {code: 21, phrase: "Acme Only", status: unofficial, set: acme,
+     description: x, flags: [hidden, odd_one]}
 Y
 for reg in "" examples/registries/grpc.yaml examples/registries/smtp.yaml \
     "$T/u.yaml"; do
@@ -121,6 +134,9 @@ for reg in "" examples/registries/grpc.yaml examples/registries/smtp.yaml \
 			fail "gen --lang $l $reg failed: $(cat "$T/gen.err")"
 	done
 	mv "$R/m.typescript" "$R/m.ts" || fail "mv failed"
+	$PY -c 'import json, sys, yaml
+json.dump(yaml.safe_load(open(sys.argv[1], encoding="utf-8")), sys.stdout)
+' "${reg:-$DATA}" >"$R/data.json" || fail "reading ${reg:-$DATA} failed"
 	node "$TSC" --strict --noEmit --noUnusedLocals --noUnusedParameters \
 	    --noImplicitReturns --noUncheckedIndexedAccess \
 	    --exactOptionalPropertyTypes --isolatedModules --target es2015 \
@@ -133,7 +149,7 @@ for reg in "" examples/registries/grpc.yaml examples/registries/smtp.yaml \
 		cat "$T/tsc.log" >&2
 		fail "tsc could not compile the module of ${reg:-$DATA}"
 	}
-	node "$SRC/check_lookup.js" "$R/m.js" "$R/m.json" ||
+	node "$SRC/check_lookup.js" "$R/m.js" "$R/m.json" "$R/data.json" ||
 		fail "the lookups of ${reg:-$DATA} disagree with its data"
 done
 

@@ -6,7 +6,8 @@
 //! No dependencies and no `unsafe`: the module compiles under
 //! `#![forbid(unsafe_code)]` and `#![no_std]`, from Rust 1.63 on.
 //! Every lookup reads a table: the statuses in the order of their codes,
-//! and their names and phrases sorted for a binary search.
+//! their names and phrases sorted for a binary search, and for each
+//! flag of the data (`is_<flag>`) its codes in ascending order.
 
 use core::cmp::Ordering;
 use core::convert::TryFrom;
@@ -672,6 +673,42 @@ const ENTRIES: &[HttpStatusEntry] = &[
     },
 ];
 
+/// The codes with the flag `cacheable`, ascending.
+const FLAG_CACHEABLE: &[i64] = &[
+    200,
+    203,
+    204,
+    206,
+    300,
+    301,
+    308,
+    404,
+    405,
+    410,
+    414,
+    501,
+];
+
+/// The codes with the flag `no_content`, ascending.
+const FLAG_NO_CONTENT: &[i64] = &[
+    100,
+    101,
+    102,
+    103,
+    204,
+    205,
+    304,
+];
+
+/// The codes with the flag `retryable`, ascending.
+const FLAG_RETRYABLE: &[i64] = &[
+    408,
+    429,
+    502,
+    503,
+    504,
+];
+
 /// Each class: its first and last code and its id.
 const CLASSES: &[(i64, i64, &str)] = &[
     (100, 199, "informational"),
@@ -1028,6 +1065,45 @@ impl HttpStatus {
         matches!(self as i64, 500..=599)
     }
 
+    /// Whether `codes`, ascending, holds this status's code: a binary
+    /// search.
+    const fn in_codes(self, codes: &[i64]) -> bool {
+        let code = self as i64;
+        let (mut lo, mut hi) = (0, codes.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if codes[mid] < code {
+                lo = mid + 1;
+            } else if codes[mid] > code {
+                hi = mid;
+            } else {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Whether the status has the flag `cacheable`: Heuristically cacheable.
+    ///
+    /// A cache may keep a response with this code and serve it again even when the server gave no freshness information (no Cache-Control max-age, no Expires), guessing a lifetime on its own, unless the response or the request rules caching out.
+    pub const fn is_cacheable(self) -> bool {
+        self.in_codes(FLAG_CACHEABLE)
+    }
+
+    /// Whether the status has the flag `no_content`: Never has content.
+    ///
+    /// A response with this code never carries content: the message ends with its header section, so a client must not wait for a body and whatever bytes follow belong to the next response.
+    pub const fn is_no_content(self) -> bool {
+        self.in_codes(FLAG_NO_CONTENT)
+    }
+
+    /// Whether the status has the flag `retryable`: Worth retrying.
+    ///
+    /// The failure may be temporary, so the same request can succeed later. Wait before sending it again, as long as a Retry-After header asks when there is one, and wait longer after each failed attempt. Other client errors such as 400, 403, 404 and 405 are not like this: change the request instead of repeating it.
+    pub const fn is_retryable(self) -> bool {
+        self.in_codes(FLAG_RETRYABLE)
+    }
+
     /// The status an id or alias names, in any ASCII case (`"continue"`
     /// and `"CONTINUE"` alike), or `None`.
     pub const fn from_name(name: &str) -> Option<Self> {
@@ -1131,6 +1207,31 @@ mod tests {
             for pair in table.windows(2) {
                 assert!(pair[0].0 < pair[1].0, "{:?} is out of order", pair[1].0);
             }
+        }
+    }
+
+    #[test]
+    fn flags_list_known_codes_in_order() {
+        for pair in FLAG_CACHEABLE.windows(2) {
+            assert!(pair[0] < pair[1], "cacheable: {} is out of order", pair[1]);
+        }
+        for &code in FLAG_CACHEABLE {
+            let status = HttpStatus::from_i64(code);
+            assert!(matches!(status, Some(s) if s.is_cacheable()), "cacheable: {}", code);
+        }
+        for pair in FLAG_NO_CONTENT.windows(2) {
+            assert!(pair[0] < pair[1], "no_content: {} is out of order", pair[1]);
+        }
+        for &code in FLAG_NO_CONTENT {
+            let status = HttpStatus::from_i64(code);
+            assert!(matches!(status, Some(s) if s.is_no_content()), "no_content: {}", code);
+        }
+        for pair in FLAG_RETRYABLE.windows(2) {
+            assert!(pair[0] < pair[1], "retryable: {} is out of order", pair[1]);
+        }
+        for &code in FLAG_RETRYABLE {
+            let status = HttpStatus::from_i64(code);
+            assert!(matches!(status, Some(s) if s.is_retryable()), "retryable: {}", code);
         }
     }
 

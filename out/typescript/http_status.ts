@@ -10,8 +10,9 @@
  * type stripping, and bundlers can drop what is not used.
  *
  * From a code, `statusText` and `statusDescription` give its strings,
- * `classOf` the id of its class, and `is<Class>` (one per class) tests
- * its class; `fromName` (an id or alias) and `fromPhrase` (a phrase, now
+ * `classOf` the id of its class, `is<Class>` (one per class) whether
+ * it is in that class, `is<Flag>` (one per flag) whether it has that
+ * flag; `fromName` (an id or alias) and `fromPhrase` (a phrase, now
  * or earlier) go back to a code, in any ASCII case; `ALL_CODES` lists
  * every code in ascending order.  Every lookup reads the tables below.
  */
@@ -973,6 +974,43 @@ interface ClassRange {
   readonly last: number;
 }
 
+
+/** The codes that have the flag cacheable, ascending. */
+const FLAG_CACHEABLE: readonly number[] = [
+  200,
+  203,
+  204,
+  206,
+  300,
+  301,
+  308,
+  404,
+  405,
+  410,
+  414,
+  501,
+];
+
+/** The codes that have the flag no_content, ascending. */
+const FLAG_NO_CONTENT: readonly number[] = [
+  100,
+  101,
+  102,
+  103,
+  204,
+  205,
+  304,
+];
+
+/** The codes that have the flag retryable, ascending. */
+const FLAG_RETRYABLE: readonly number[] = [
+  408,
+  429,
+  502,
+  503,
+  504,
+];
+
 /** Each class's range of codes. */
 const CLASSES: readonly ClassRange[] = [
   { id: "informational", first: 100, last: 199 },
@@ -1094,4 +1132,47 @@ export function isClientError(code: number): boolean {
 /** Whether code is in 500-599: Server Error. */
 export function isServerError(code: number): boolean {
   return code >= 500 && code <= 599;
+}
+
+/** Whether codes, in ascending order, holds code: a binary search. */
+function holds(codes: readonly number[], code: number): boolean {
+  let lo = 0;
+  let hi = codes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const c = codes[mid];
+    if (c === undefined || c >= code) {
+      hi = mid;
+    } else {
+      lo = mid + 1;
+    }
+  }
+  return codes[lo] === code;
+}
+
+/**
+ * Whether code is one of HttpStatus's codes and has the flag cacheable: Heuristically cacheable.
+ *
+ * A cache may keep a response with this code and serve it again even when the server gave no freshness information (no Cache-Control max-age, no Expires), guessing a lifetime on its own, unless the response or the request rules caching out.
+ */
+export function isCacheable(code: number): boolean {
+  return holds(FLAG_CACHEABLE, code);
+}
+
+/**
+ * Whether code is one of HttpStatus's codes and has the flag no_content: Never has content.
+ *
+ * A response with this code never carries content: the message ends with its header section, so a client must not wait for a body and whatever bytes follow belong to the next response.
+ */
+export function isNoContent(code: number): boolean {
+  return holds(FLAG_NO_CONTENT, code);
+}
+
+/**
+ * Whether code is one of HttpStatus's codes and has the flag retryable: Worth retrying.
+ *
+ * The failure may be temporary, so the same request can succeed later. Wait before sending it again, as long as a Retry-After header asks when there is one, and wait longer after each failed attempt. Other client errors such as 400, 403, 404 and 405 are not like this: change the request instead of repeating it.
+ */
+export function isRetryable(code: number): boolean {
+  return holds(FLAG_RETRYABLE, code);
 }

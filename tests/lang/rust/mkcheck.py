@@ -3,11 +3,12 @@
 registry every question of its lookup API and compares each answer with
 what this script works out from the registry itself.
 
-Usage: mkcheck.py JSON RS > check.rs
+Usage: mkcheck.py JSON RS YAML > check.rs
 
 JSON is gen's JSON output for the registry (every status with its id,
-aliases and history, ids already derived) and RS the Rust module
-written in the same run, from which the enum's name is read.  The code
+aliases and history, ids already derived), RS the Rust module written
+in the same run, from which the enum's name is read, and YAML the
+registry's data itself, from which the flags are read.  The code
 outputs list the statuses that are neither unofficial nor docs_only
 (gen run without --include).
 
@@ -15,8 +16,9 @@ The questions, each with the answer expected:
   - from_code (through the registry's code type) and from_u16: every
     code from two below the first to two above the last when that range
     is small, else every listed code and its neighbours; the ends of
-    i64; for each found, code, reason, class, Display and every class
-    predicate;
+    i64; for each found, code, reason, class, Display, every class
+    predicate and every flag predicate (is_<flag>: true exactly when
+    the YAML gives the status the flag);
   - ALL: every listed code, ascending;
   - from_name: each id and alias as it is, in upper case and in mixed
     case, and near misses (a letter short, a space more, the empty
@@ -29,6 +31,8 @@ The questions, each with the answer expected:
 import json
 import re
 import sys
+
+import yaml
 
 
 def fold(s):
@@ -83,6 +87,9 @@ def main():
                     key=lambda s: s["code"])
     by_code = {s["code"]: s for s in listed}
     classes = data["classes"]
+    source = yaml.safe_load(open(sys.argv[3], encoding="utf-8"))
+    flag_ids = [f["id"] for f in source.get("flags") or []]
+    flags_of = {s["code"]: s.get("flags") or [] for s in source["statuses"]}
 
     def class_of(code):
         for k in classes:
@@ -118,8 +125,9 @@ def main():
         if s is None:
             code_rows.append("    (%d, None)," % c)
         else:
-            code_rows.append("    (%d, Some((%s, %s)))," % (
-                c, lit(s["phrase"]), lit(class_of(c))))
+            code_rows.append("    (%d, Some((%s, %s, %s)))," % (
+                c, lit(s["phrase"]), lit(class_of(c)),
+                lit("".join(" %s " % f for f in flags_of[c]))))
 
     name_asks = {"", " ", "no_such_status_name_at_all"}
     for n, c in names.items():
@@ -145,6 +153,9 @@ def main():
         "    check_class(&mut bad, %s, |s| s.is_%s());\n" % (lit(k["id"]),
                                                               k["id"])
         for k in classes)
+    preds += "".join(
+        "    check_flag(&mut bad, %s, |s| s.is_%s());\n" % (lit(f), f)
+        for f in flag_ids)
     sys.stdout.write(TEMPLATE % {
         "module": module, "enum": enum,
         "codes": "\n".join(code_rows),
@@ -167,8 +178,9 @@ use registry::{%(enum)s as R, %(enum)sCode as Code};
 use std::convert::TryFrom;
 use std::process::exit;
 
-/// Codes, each with the reason and class of its status, if listed.
-const CODES: &[(i64, Option<(&str, &str)>)] = &[
+/// Codes, each with the reason, class and flags (each with a space
+/// either side) of its status, if listed.
+const CODES: &[(i64, Option<(&str, &str, &str)>)] = &[
 %(codes)s
 ];
 
@@ -205,11 +217,32 @@ fn report(bad: &mut u32, ok: bool, what: String) {
 /// The predicate holds for exactly the listed codes of the class.
 fn check_class(bad: &mut u32, class: &str, pred: fn(R) -> bool) {
     for &(code, want) in CODES {
-        if let (Some(s), Some((_, k))) = (by_code(code), want) {
+        if let (Some(s), Some((_, k, _))) = (by_code(code), want) {
             report(bad, pred(s) == (k == class),
                    format!("is_{}() of {}", class, code));
         }
     }
+}
+
+/// The predicate holds for exactly the listed codes with the flag.
+// Unused when the registry has no flags.
+#[allow(dead_code)]
+fn check_flag(bad: &mut u32, flag: &str, pred: fn(R) -> bool) {
+    let (mut with, mut without) = (0, 0);
+    for &(code, want) in CODES {
+        if let (Some(s), Some((_, _, flags))) = (by_code(code), want) {
+            let has = flags.contains(&format!(" {} ", flag));
+            report(bad, pred(s) == has,
+                   format!("is_{}() of {} is {}", flag, code, pred(s)));
+            if has {
+                with += 1;
+            } else {
+                without += 1;
+            }
+        }
+    }
+    println!("is_{}: {} codes with the flag, {} without", flag, with,
+             without);
 }
 
 fn main() {
@@ -222,7 +255,7 @@ fn main() {
             report(&mut bad, R::from_u16(code as u16) == s,
                    format!("from_u16({}) differs from from_code", code));
         }
-        if let (Some(s), Some((reason, class))) = (s, want) {
+        if let (Some(s), Some((reason, class, _))) = (s, want) {
             report(&mut bad, s.reason() == reason,
                    format!("reason() of {} is {:?}", code, s.reason()));
             report(&mut bad, s.class() == class,

@@ -14,6 +14,7 @@ use std::process::exit;
 
 // The lookups are const fns, so they work in constants too.
 const NOT_FOUND: Option<HttpStatus> = HttpStatus::from_name("Not_Found");
+const RETRY_503: bool = HttpStatus::ServiceUnavailable.is_retryable();
 const TEAPOT: Option<HttpStatus> = HttpStatus::from_phrase("i'm a teapot");
 
 fn main() {
@@ -41,6 +42,15 @@ fn main() {
     );
     check(HttpStatus::NotFound.is_client_error(), "is_client_error");
     check(!HttpStatus::NotFound.is_server_error(), "is_server_error");
+    // The flags: a status that has it, one that does not.
+    check(RETRY_503, "is_retryable of 503, in a const");
+    check(HttpStatus::TooManyRequests.is_retryable(), "is_retryable of 429");
+    check(!HttpStatus::NotFound.is_retryable(), "is_retryable of 404");
+    check(HttpStatus::Ok.is_cacheable(), "is_cacheable of 200");
+    check(!HttpStatus::Created.is_cacheable(), "is_cacheable of 201");
+    check(HttpStatus::NoContent.is_no_content(), "is_no_content of 204");
+    check(HttpStatus::NotModified.is_no_content(), "is_no_content of 304");
+    check(!HttpStatus::Ok.is_no_content(), "is_no_content of 200");
     check(
         HttpStatus::NotFound.to_string() == "404 Not Found",
         "Display of 404",

@@ -1,16 +1,20 @@
 // Checks every capability of a TypeScript module gen wrote, compiled to
-// CommonJS, against gen's JSON output for the same registry:
-//   node check_lookup.js MODULE.js REGISTRY.json
-// ALL_CODES, statusText, is<Registry>Code, classOf, is<Class>, fromName
-// and fromPhrase, at every code and name and phrase of the data, and at
-// the edges: a code just outside each end, a gap, names and phrases in
-// other ASCII cases, non-ASCII look-alikes that only a Unicode fold
-// would match, unknown and empty strings.  Exits 1 on a failure.
+// CommonJS, against gen's JSON output for the same registry and the
+// registry's own data (its YAML, converted to JSON):
+//   node check_lookup.js MODULE.js REGISTRY.json DATA.json
+// ALL_CODES, statusText, is<Registry>Code, classOf, is<Class>, is<Flag>
+// (from DATA.json's flags), fromName and fromPhrase, at every code and
+// name and phrase of the data, and at the edges: a code just outside
+// each end, a gap, a code the module leaves out (unofficial), names and
+// phrases in other ASCII cases, non-ASCII look-alikes that only a
+// Unicode fold would match, unknown and empty strings.  Exits 1 on a
+// failure.
 "use strict";
 const fs = require("fs");
 
 const m = require(process.argv[2]);
 const data = JSON.parse(fs.readFileSync(process.argv[3], "utf8"));
+const source = JSON.parse(fs.readFileSync(process.argv[4], "utf8"));
 
 let failures = 0;
 let checks = 0;
@@ -116,6 +120,39 @@ for (const k of classes) {
   }
 }
 
+// Each flag predicate: true at exactly the module's codes whose status
+// lists the flag in the data; false at every other code, among them
+// those the module leaves out and codes no status has.
+const flagIds = (source.flags || []).map((f) => f.id);
+const flagsOf = new Map();
+for (const s of source.statuses) {
+  flagsOf.set(s.code, s.flags || []);
+}
+const flagAround = around.concat(source.statuses.map((s) => s.code));
+let flagged = 0;
+for (const id of flagIds) {
+  const is = m["is" + camel(id)];
+  same(typeof is, "function", "is" + camel(id));
+  if (typeof is !== "function") {
+    continue;
+  }
+  for (const c of flagAround) {
+    const want = codes.includes(c) && flagsOf.get(c).includes(id);
+    same(is(c), want, "is" + camel(id) + "(" + c + ")");
+  }
+  flagged += codes.filter((c) => flagsOf.get(c).includes(id)).length;
+}
+// No predicate for a flag or class the data does not have.
+const predicates = new Set(["is" + camel(data.registry.name) + "Code"]);
+for (const id of flagIds.concat(classes.map((k) => k.id))) {
+  predicates.add("is" + camel(id));
+}
+for (const key of Object.keys(m)) {
+  if (/^is[A-Z]/.test(key) && typeof m[key] === "function") {
+    same(predicates.has(key), true, key + " is exported");
+  }
+}
+
 // Names: ids and aliases, in any ASCII case.
 let aliases = 0;
 const names = new Map();
@@ -190,4 +227,5 @@ if (failures > 0) {
 }
 console.log(data.registry.name + ": " + checks + " checks, " +
     codes.length + " codes, " + names.size + " names (" + aliases +
-    " aliases), " + phrases.size + " phrases (" + earlier + " earlier)");
+    " aliases), " + phrases.size + " phrases (" + earlier + " earlier), " +
+    flagIds.length + " flags (" + flagged + " flagged codes)");

@@ -10,8 +10,11 @@ import {
   classOf,
   fromName,
   fromPhrase,
+  isCacheable,
   isHttpStatusCode,
   isClientError,
+  isNoContent,
+  isRetryable,
   isSuccess,
   statusDescription,
   statusText,
@@ -48,6 +51,17 @@ check(
 );
 check(isClientError(404) && !isClientError(500), "isClientError");
 check(isSuccess(204) && !isSuccess(304), "isSuccess");
+
+// The flags: a code that has it, one that does not, an unknown code.
+const retry: boolean = isRetryable(503);
+check(retry && isRetryable(429) && !isRetryable(404), "isRetryable");
+check(isCacheable(200) && !isCacheable(201), "isCacheable");
+check(isNoContent(204) && isNoContent(304) && !isNoContent(200),
+  "isNoContent");
+for (const unknown of [999, 0, -1, 204.5, NaN]) {
+  check(!isRetryable(unknown) && !isCacheable(unknown) &&
+    !isNoContent(unknown), "a flag of unknown code " + unknown);
+}
 
 const n: number = 201;
 if (isHttpStatusCode(n)) {
