@@ -105,7 +105,7 @@ parse_opt(int c, const char *arg, struct gen_opts *o, enum task *task,
 
 static void
 check_combinations(const struct gen_opts *o, enum task task, size_t nargs,
-    struct diag *d)
+    char **args, struct diag *d)
 {
 	if (task == TASK_RENDER) {
 		if (nargs != 1)
@@ -117,8 +117,8 @@ check_combinations(const struct gen_opts *o, enum task task, size_t nargs,
 		return;
 	}
 	if (nargs != 0)
-		diag_fail(d, DIAG_USAGE,
-		    "unexpected argument; see 'gen --help'");
+		diag_fail(d, DIAG_USAGE, "unexpected argument '%s'; see "
+		    "'gen --help'", args[0]);
 	else if (task == TASK_GENERATE && o->nlangs == 0)
 		diag_fail(d, DIAG_USAGE, "no language given; use --lang "
 		    "(see 'gen --list-langs')");
@@ -194,13 +194,18 @@ main(int argc, char **argv)
 	while ((c = opts_next(&s)) >= 0)
 		if (parse_opt(c, s.value, &o, &task, &d) != 0)
 			break;
-	if (c == OPTS_BAD)
+	if (c == OPTS_BAD && s.missing != NULL)
+		diag_fail(&d, DIAG_USAGE, "option '%s%s' needs a value",
+		    s.bad[1] == '-' ? "--" : "-", s.bad[1] == '-' ?
+		    s.missing->name : (char[]){ s.missing->letter, '\0' });
+	else if (c == OPTS_BAD)
 		diag_fail(&d, DIAG_USAGE, "unknown option '%s'; see "
 		    "'gen --help'", s.bad);
 	if (!diag_has_errors(&d) && task == TASK_RENDER && s.noperands > 0)
 		o.template = s.operands[0];
 	if (!diag_has_errors(&d) && task <= TASK_RENDER)
-		check_combinations(&o, task, (size_t)s.noperands, &d);
+		check_combinations(&o, task, (size_t)s.noperands, s.operands,
+		    &d);
 	if (!diag_has_errors(&d) && run_task(task, &o, &d) != 0 &&
 	    !diag_has_errors(&d))
 		diag_fail(&d, DIAG_INTERNAL, "internal error: a step failed "

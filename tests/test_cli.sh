@@ -302,7 +302,7 @@ done <<'EOT'
 66|--lang c --data -x|gen: error: -x: No such file or directory
 0|--lang c --output -o|
 64|--lang c -o -- --out file/d|gen: error: -o and --out do not go together
-64|--data --lang c|gen: error: unexpected argument; see 'gen --help'
+64|--data --lang c|gen: error: unexpected argument 'c'; see 'gen --help'
 # Ambiguous prefixes, unknown options, a value given to a flag.
 64|--lang c --c 9x|gen: error: unknown option '--c'; see 'gen --help'
 64|--lang c --inc nosuch|gen: error: unknown option '--inc'; see 'gen --help'
@@ -329,22 +329,23 @@ done <<'EOT'
 64|--version=1|gen: error: unknown option '--version=1'; see 'gen --help'
 64|--vers=x|gen: error: unknown option '--vers=x'; see 'gen --help'
 # A value missing at the end.
-64|--lang|gen: error: unknown option '--lang'; see 'gen --help'
-64|--la|gen: error: unknown option '--la'; see 'gen --help'
-64|-l|gen: error: unknown option '-l'; see 'gen --help'
-64|--lang c --data|gen: error: unknown option '--data'; see 'gen --help'
-64|--lang c --output|gen: error: unknown option '--output'; see 'gen --help'
-64|--lang c -o|gen: error: unknown option '-o'; see 'gen --help'
-64|--lang c -j|gen: error: unknown option '-j'; see 'gen --help'
-64|--lang c --jobs|gen: error: unknown option '--jobs'; see 'gen --help'
-64|render nosuch.mustache --data|gen: error: unknown option '--data'; see 'gen --help'
+64|--lang|gen: error: option '--lang' needs a value
+64|--la|gen: error: option '--lang' needs a value
+64|-l|gen: error: option '-l' needs a value
+64|--lang c --data|gen: error: option '--data' needs a value
+64|--lang c --output|gen: error: option '--output' needs a value
+64|--lang c -o|gen: error: option '-o' needs a value
+64|--lang c -j|gen: error: option '-j' needs a value
+64|--lang c --jobs|gen: error: option '--jobs' needs a value
+64|render nosuch.mustache --data|gen: error: option '--data' needs a value
+64|c|gen: error: unexpected argument 'c'; see 'gen --help'
 # Letters in a cluster.
 0|-hh|
 0|-hj4|
 0|-lc -h|
 64|-hx|gen: error: unknown option '-hx'; see 'gen --help'
-64|-hj|gen: error: unknown option '-hj'; see 'gen --help'
-64|-hl|gen: error: unknown option '-hl'; see 'gen --help'
+64|-hj|gen: error: option '-j' needs a value
+64|-hl|gen: error: option '-l' needs a value
 64|-hjx|gen: error: --jobs takes a positive number, not 'x'
 64|-jh|gen: error: --jobs takes a positive number, not 'h'
 64|-hlx -x|gen: error: unknown option '-x'; see 'gen --help'
@@ -363,14 +364,14 @@ done <<'EOT'
 64|--lang c -xh|gen: error: unknown option 'c'; see 'gen --help'
 # Operands, "--", and options after operands.
 64|--|gen: error: no language given; use --lang (see 'gen --list-langs')
-64|-- -h|gen: error: unexpected argument; see 'gen --help'
-64|-- --lang c|gen: error: unexpected argument; see 'gen --help'
+64|-- -h|gen: error: unexpected argument '-h'; see 'gen --help'
+64|-- --lang c|gen: error: unexpected argument '--lang'; see 'gen --help'
 0|--lang c --|
-64|--lang c -- -x|gen: error: unexpected argument; see 'gen --help'
-64|--lang c -- --bogus|gen: error: unexpected argument; see 'gen --help'
-64|--lang c render|gen: error: unexpected argument; see 'gen --help'
-64|foo --lang c|gen: error: unexpected argument; see 'gen --help'
-64|--lang c -|gen: error: unexpected argument; see 'gen --help'
+64|--lang c -- -x|gen: error: unexpected argument '-x'; see 'gen --help'
+64|--lang c -- --bogus|gen: error: unexpected argument '--bogus'; see 'gen --help'
+64|--lang c render|gen: error: unexpected argument 'render'; see 'gen --help'
+64|foo --lang c|gen: error: unexpected argument 'foo'; see 'gen --help'
+64|--lang c -|gen: error: unexpected argument '-'; see 'gen --help'
 66|render --data nosuch.yaml nosuch.mustache|gen: error: nosuch.yaml: No such file or directory
 66|render --escape none nosuch.mustache|gen: error: nosuch.mustache: No such file or directory
 64|render nosuch.mustache --lang c|gen: error: gen render takes no --lang, --out or --depfile
@@ -386,7 +387,7 @@ EOT
 expect 64 env POSIXLY_CORRECT=1 "$gen" render nosuch.mustache --escape none
 same_text "$tmp/e" "gen: error: gen render takes one template"
 expect 64 env POSIXLY_CORRECT= "$gen" --lang c foo --bogus
-same_text "$tmp/e" "gen: error: unexpected argument; see 'gen --help'"
+same_text "$tmp/e" "gen: error: unexpected argument 'foo'; see 'gen --help'"
 # An unknown first letter of the first argument names the program.
 expect 64 "$gen" -xh
 same_text "$tmp/e" "gen: error: unknown option '$gen'; see 'gen --help'"

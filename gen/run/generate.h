@@ -62,6 +62,7 @@ struct opts_def {
 struct opts {
 	const char *value;	/* the value of the option just read */
 	const char *bad;	/* after OPTS_BAD: the argument to quote */
+	const struct opts_def *missing;	/* and if its value is missing */
 	char **operands;	/* after OPTS_END: in order, over argv + 1 */
 	int noperands;
 	/* Private. */

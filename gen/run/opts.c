@@ -14,7 +14,7 @@ fail(struct opts *s, const char *arg)
 static int
 take_value(struct opts *s, const struct opts_def *d, const char *arg)
 {
-	if (d->has_value && s->next == s->argc)
+	if (d->has_value && s->next == s->argc && (s->missing = d) != NULL)
 		return fail(s, arg);
 	s->value = d->has_value ? s->argv[s->next++] : NULL;
 	return d->id;
