@@ -15,6 +15,15 @@ test)
 	pkgs="libcmocka-dev clang libclang-rt-14-dev valgrind g++ golang-go
 	    python3 python3-yaml python3-jsonschema mypy mandoc man-db
 	    cmake meson ninja-build zsh fish"
+	# CPython's own test suite, whose test_httplib test_lang_python.sh
+	# runs with gen's module as http.HTTPStatus: Debian ships it apart,
+	# as libpython3.X-testsuite for the python3 installed (or about to
+	# be).
+	v=$(/usr/bin/python3 -c \
+	    'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null) ||
+	    v=$(apt-cache depends python3 2>/dev/null |
+	    sed -n 's/^ *Depends: python\(3\.[0-9][0-9]*\)$/\1/p' | head -n 1)
+	[ -z "$v" ] || pkgs="$pkgs libpython$v-testsuite"
 	toolchains=1 ;;
 bench)
 	# valgrind counts instructions; bench/compile.py times the

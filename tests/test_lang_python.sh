@@ -2,9 +2,12 @@
 # Generates the Python module from the embedded data; runs mypy --strict
 # on it and on a typed user (tests/lang/python/use_status.py); checks it
 # against http.HTTPStatus and the data (tests/lang/python/check.py);
-# checks status_class, is_<class>, from_name, from_phrase and iteration
-# on it and on examples/registries/grpc.yaml and smtp.yaml
-# (tests/lang/python/capabilities.py).
+# checks status_class, is_<class>, is_<flag>, from_name, from_phrase and
+# iteration on it and on examples/registries/grpc.yaml and smtp.yaml
+# (tests/lang/python/capabilities.py); runs CPython's own test_httplib
+# with it in place of http.HTTPStatus (tests/lang/python/cpython_httplib.py;
+# the test suite is Debian's libpython3.X-testsuite, which
+# tests/ensure-packages.sh test installs).
 # Usage: sh tests/test_lang_python.sh BUILDDIR
 set -u
 B=${1:-build}
@@ -22,6 +25,8 @@ fail() {
 [ -x "$PY" ] || fail "$PY is not installed"
 $PY -m mypy --version >/dev/null 2>&1 || fail "mypy is not installed for $PY"
 $PY -c 'import yaml' 2>/dev/null || fail "python3-yaml is not installed"
+$PY -c 'import test.test_httplib' 2>/dev/null ||
+	fail "CPython's test suite is not installed for $PY (tests/ensure-packages.sh test)"
 T=$(mktemp -d "${TMPDIR:-/tmp}/test_lang_python.XXXXXX") ||
 	fail "mktemp failed"
 trap 'rm -rf "$T"' EXIT
@@ -49,6 +54,17 @@ PYTHONPATH=$T $PY -B "$T/use_status.py" >/dev/null 2>"$T/run.log" || {
 }
 PYTHONPATH=$T $PY -B "$SRC/check.py" "$DATA" || fail "check.py failed"
 
+# CPython's own test_httplib, with the module as http.HTTPStatus (and so
+# as http.client's constants and responses), in a scratch directory.
+mkdir "$T/httplib" || fail "mkdir failed"
+top=$(pwd) || fail "pwd failed"
+(cd "$T/httplib" && PYTHONPATH=$T $PY -B "$top/$SRC/cpython_httplib.py" \
+    "$top/$DATA") >"$T/httplib.log" 2>&1 || {
+	tail -n 40 "$T/httplib.log" >&2
+	fail "CPython's test_httplib fails with the module as http.HTTPStatus"
+}
+httplib=$(tail -n 1 "$T/httplib.log")
+
 # Every capability, on the built-in registry and on two that are not
 # HTTP: gRPC's dense codes 0-16 and SMTP's sparse ones.
 PYTHONPATH=$T $PY -B "$SRC/capabilities.py" http_status "$DATA" ||
@@ -67,4 +83,4 @@ for reg in examples/registries/grpc.yaml examples/registries/smtp.yaml; do
 	    "$reg" || fail "capabilities.py failed on $reg"
 done
 
-echo "test_lang_python: mypy --strict clean (also as 3.8), matches http.HTTPStatus and the data; every capability holds on $DATA, grpc and smtp"
+echo "test_lang_python: mypy --strict clean (also as 3.8), matches http.HTTPStatus and the data; every capability holds on $DATA, grpc and smtp; $httplib"

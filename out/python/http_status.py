@@ -7,6 +7,10 @@ HTTPStatus is an IntEnum with a member for each code, in
 ascending order when iterated; aliases are the same members under other
 names. Every member has .phrase, .description, .status_class (the id of
 its class) and an is_<class> property for each class.
+Each flag is a property too, true for the codes that have it:
+is_cacheable (Heuristically cacheable),
+is_no_content (Never has content),
+is_retryable (Worth retrying).
 HTTPStatus.from_name() finds a member by id or alias and
 HTTPStatus.from_phrase() by its phrase, now or earlier,
 both in any ASCII case. reason() gives a code's phrase, or None.
@@ -14,7 +18,7 @@ both in any ASCII case. reason() gives a code's phrase, or None.
 
 import bisect
 import enum
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, FrozenSet, List, Optional, Tuple
 
 __all__ = ["HTTPStatus", "reason"]
 
@@ -66,6 +70,21 @@ class HTTPStatus(enum.IntEnum):
     def is_server_error(self) -> bool:
         """Whether the code is in 500-599: Server Error."""
         return 500 <= self <= 599
+
+    @property
+    def is_cacheable(self) -> bool:
+        """Whether the code has the flag cacheable: Heuristically cacheable."""
+        return self in _flag_codes("cacheable")
+
+    @property
+    def is_no_content(self) -> bool:
+        """Whether the code has the flag no_content: Never has content."""
+        return self in _flag_codes("no_content")
+
+    @property
+    def is_retryable(self) -> bool:
+        """Whether the code has the flag retryable: Worth retrying."""
+        return self in _flag_codes("retryable")
 
     @classmethod
     def from_name(cls, name: str) -> "HTTPStatus":
@@ -560,6 +579,25 @@ _CLASSES: Tuple[Tuple[int, int, str], ...] = (
     (400, 499, "client_error"),
     (500, 599, "server_error"),
 )
+
+# Each flag's codes, ascending, each followed by a space: one string per
+# flag, made a frozenset on first use.
+_FLAGS: Dict[str, str] = {
+    "cacheable": "200 203 204 206 300 301 308 404 405 410 414 501 ",
+    "no_content": "100 101 102 103 204 205 304 ",
+    "retryable": "408 429 502 503 504 ",
+}
+_flag_sets: Dict[str, FrozenSet[int]] = {}
+
+
+def _flag_codes(flag_id: str) -> FrozenSet[int]:
+    """The codes that have the flag flag_id."""
+    codes = _flag_sets.get(flag_id)
+    if codes is None:
+        codes = frozenset(int(c) for c in _FLAGS[flag_id].split())
+        _flag_sets[flag_id] = codes
+    return codes
+
 
 # The tables of from_name and from_phrase: the ids and aliases, and the
 # phrases now and earlier in ASCII lower case, each sorted (str order is

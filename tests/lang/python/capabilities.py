@@ -1,9 +1,9 @@
 """Checks every capability of a module gen wrote for any registry against
 the registry's YAML: the class of a code (.status_class), the class
-predicates (.is_<class>), from_name, from_phrase and iteration, with the
-edge cases: first and last code, one past each end, a gap, names and
-phrases in mixed case, aliases, earlier phrases, unknown text and the
-empty string.
+predicates (.is_<class>), the flag predicates (.is_<flag>), from_name,
+from_phrase and iteration, with the edge cases: first and last code, one
+past each end, a gap, names and phrases in mixed case, aliases, earlier
+phrases, unknown text and the empty string.
 
 Usage: capabilities.py MODULE DATA_YAML (MODULE found on PYTHONPATH)
 """
@@ -87,6 +87,26 @@ def main() -> int:
             got = getattr(m, "is_" + c["id"])
             check(got is (c["id"] in want),
                   "%d: is_%s is %r" % (m, c["id"], got))
+
+    # The flag predicates, for every member: exactly True for the codes
+    # the data marks, False for the others.
+    flags = data.get("flags") or []
+    for f in flags:
+        have = set(s["code"] for s in statuses if f["id"] in
+                   (s.get("flags") or []))
+        name = "is_" + f["id"]
+        for m in E:
+            try:
+                got = getattr(m, name)
+            except AttributeError:
+                check(False, "%d has no %s" % (m, name))
+                break
+            check(got is (int(m) in have), "%d: %s is %r" % (m, name, got))
+    # No predicate for a class or flag the registry does not have.
+    known = set("is_" + c["id"] for c in classes)
+    known.update("is_" + f["id"] for f in flags)
+    extra = sorted(n for n in dir(E) if n.startswith("is_") and n not in known)
+    check(not extra, "predicates the data does not declare: %r" % extra)
 
     # Codes at and past each end, and a gap: only members exist.
     first, last = codes[0], codes[-1]

@@ -61,6 +61,13 @@ def default_text(value, default):
     return value
 
 
+def python_phrase(status):
+    """The phrase of status in Python: the data's phrases.python when it
+    gives one (CPython's wording, such as 418's "I'm a Teapot"), else its
+    phrase."""
+    return (status.get("phrases") or {}).get("python", status["phrase"])
+
+
 def main():
     with open(sys.argv[1], encoding="utf-8") as f:
         data = yaml.safe_load(f)
@@ -84,6 +91,25 @@ def main():
           % sorted(set(http.HTTPStatus.__members__) - set(STDLIB_NAMES)))
 
     official = [s for s in data["statuses"] if s["status"] != "unofficial"]
+    by_code = {s["code"]: s for s in official}
+
+    # Drop-in: every phrase of this Python's http.HTTPStatus, which is
+    # ours, or for a Python before 3.13 an earlier phrase of the code
+    # that RFC 9110 renamed (such as 413 "Request Entity Too Large").
+    for member in http.HTTPStatus:
+        s = by_code.get(member.value)
+        if s is None:
+            continue
+        earlier = [h["phrase"] for h in s.get("history") or []]
+        ours = HTTPStatus(member.value).phrase
+        check(ours == member.phrase or (sys.version_info < (3, 13)
+                                        and member.phrase in earlier),
+              "%d: phrase %r, this Python's http.HTTPStatus says %r"
+              % (member.value, ours, member.phrase))
+    if sys.version_info >= (3, 9):
+        check(HTTPStatus.IM_A_TEAPOT.phrase
+              == http.HTTPStatus.IM_A_TEAPOT.phrase == "I'm a Teapot",
+              "418: %r" % HTTPStatus.IM_A_TEAPOT.phrase)
     codes = set(s["code"] for s in official)
     for s in official:
         try:
@@ -91,10 +117,10 @@ def main():
         except ValueError:
             check(False, "no member for %d" % s["code"])
             continue
-        check(m.phrase == s["phrase"], "%d: phrase %r" % (m, m.phrase))
+        check(m.phrase == python_phrase(s), "%d: phrase %r" % (m, m.phrase))
         want = default_text(s["description"], default)
         check(m.description == want, "%d: description %r" % (m, m.description))
-        check(http_status.reason(s["code"]) == s["phrase"],
+        check(http_status.reason(s["code"]) == python_phrase(s),
               "reason(%d)" % s["code"])
         flags = [m.is_informational, m.is_success, m.is_redirection,
                  m.is_client_error, m.is_server_error]
@@ -115,6 +141,28 @@ def main():
     check(HTTPStatus.CONTENT_TOO_LARGE is HTTPStatus(413), "413")
     check(HTTPStatus.PAYLOAD_TOO_LARGE is HTTPStatus.CONTENT_TOO_LARGE,
           "PAYLOAD_TOO_LARGE is not an alias of CONTENT_TOO_LARGE")
+    # The flag predicates: a code with the flag and one without, each
+    # exactly True or False (every member is checked against the data in
+    # capabilities.py); an unknown code has no member to ask.
+    for with_flag, without, flag in (
+            (HTTPStatus.OK, HTTPStatus.CREATED, "is_cacheable"),
+            (HTTPStatus.NOT_FOUND, HTTPStatus.FORBIDDEN, "is_cacheable"),
+            (HTTPStatus.NO_CONTENT, HTTPStatus.OK, "is_no_content"),
+            (HTTPStatus.CONTINUE, HTTPStatus.NOT_FOUND, "is_no_content"),
+            (HTTPStatus.NOT_MODIFIED, HTTPStatus.FOUND, "is_no_content"),
+            (HTTPStatus.SERVICE_UNAVAILABLE, HTTPStatus.BAD_REQUEST,
+             "is_retryable"),
+            (HTTPStatus.TOO_MANY_REQUESTS, HTTPStatus.NOT_FOUND,
+             "is_retryable")):
+        check(getattr(with_flag, flag) is True,
+              "%d.%s is not True" % (with_flag, flag))
+        check(getattr(without, flag) is False,
+              "%d.%s is not False" % (without, flag))
+    try:
+        HTTPStatus(999).is_retryable
+        check(False, "999 is a member")
+    except ValueError:
+        pass
     check(http_status.reason(999) is None, "reason(999)")
     check(http_status.reason(0) is None, "reason(0)")
     check(isinstance(nf, int) and nf + 1 == 405, "IntEnum arithmetic")
