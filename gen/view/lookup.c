@@ -29,10 +29,7 @@ entry_cmp(const void *pa, const void *pb)
 	return a->status < b->status ? -1 : a->status > b->status;
 }
 
-/*
- * The list of {key, code} of e[0..n), sorted; a key two statuses share
- * finds the first of them by entry_cmp.
- */
+/* {key, code} of e[0..n), sorted, each key once: entry_cmp's first. */
 static const struct value *
 table(struct build *b, struct entry *e, size_t n)
 {

@@ -266,6 +266,8 @@ flags_view(struct build *b)
 	struct value *list = value_list(b->a, b->r->nflags);
 	size_t k;
 
+	if (!view_want(b, VK_FLAGS))
+		return NULL;
 	for (k = 0; k < b->r->nflags; k++) {
 		const struct status_set *g = &b->r->flags[k];
 		const struct field f[] = {
@@ -344,7 +346,8 @@ view_build(struct arena *a, const struct registry *r,
 	b.locale = arena_array(a, r->nlocales, sizeof(*b.locale));
 	for (i = 0; i < r->nlocales; i++)
 		b.locale[i] = value_cstr(a, r->locales[i]);
-	flag_items(&b);
+	if (view_want(&b, VK_FLAGS))
+		flag_items(&b);
 	view_statuses(&b);
 	root = root_view(&b);
 	buf_release(&b.scratch);
