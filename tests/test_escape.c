@@ -194,8 +194,13 @@ static const struct row comment_rows[] = {
 	{ "go comment line breaks", ESCAPE_GO, S("a\nb\tc"), S("a b c") },
 	{ "go comment bom spelt out", ESCAPE_GO, S("\xef\xbb\xbf" "x"),
 	    S("<U+FEFF>x") },
-	{ "go comment line separator kept", ESCAPE_GO, S("a\xe2\x80\xa8" "b"),
-	    S("a\xe2\x80\xa8" "b") },
+	{ "go comment line separators", ESCAPE_GO,
+	    S("a\xe2\x80\xa8" "b\xe2\x80\xa9" "c"), S("a b c") },
+	{ "go comment block scalar end", ESCAPE_GO, S("a\n"), S("a") },
+	{ "go comment trailing blanks", ESCAPE_GO,
+	    S("a \t\r\n\xe2\x80\xa8\xe2\x80\xa9"), S("a") },
+	{ "python comment trailing blank", ESCAPE_PYTHON, S("a "), S("a") },
+	{ "python comment only blanks", ESCAPE_PYTHON, S(" \n"), S("") },
 	{ "go comment nul", ESCAPE_GO, S("a\0b"), S("a<U+0000>b") },
 
 	/* HTML and Markdown: inside <!-- --> */
@@ -293,6 +298,11 @@ test_escape_appends_to_buffer(void **state)
 	buf_adds(b, "<!--");
 	escape_comment_by(b, ESCAPE_HTML, NULL, S("-x"));
 	assert_string_equal(b->ptr, "<!-- -x");
+	/* Only the text's own trailing blanks go. */
+	buf_reset(b);
+	buf_adds(b, "// ");
+	escape_comment_by(b, ESCAPE_GO, NULL, S(" \n"));
+	assert_string_equal(b->ptr, "// ");
 }
 
 /* A long run exercises buffer growth. */
@@ -618,8 +628,8 @@ test_escape_unsafe_edges(void **state)
 				escape_by(b, by[k].mode, by[k].table ? t : NULL,
 				    in, n);
 			w = edges[i].unsafe ? want[by[k].spelt] : raw;
-			/* A table's comment breaks lines at U+2029 too. */
-			if (by[k].table && by[k].comment && cp == 0x2029)
+			/* A comment breaks lines at U+2028 and U+2029 too. */
+			if (by[k].comment && (cp == 0x2028 || cp == 0x2029))
 				w = " ";
 			expect_framed(b, w, cp, by[k].name);
 		}

@@ -11,7 +11,8 @@ enum {
 	K_QMARK = 0x010,	/* ?, which may make a C trigraph */
 	K_HTML = 0x020,		/* & < > " */
 	K_CPAIR = 0x040,	/* / * ?, which may end a pair to break in C */
-	K_HPAIR = 0x080		/* - !, the same for HTML and Markdown */
+	K_HPAIR = 0x080,	/* - !, the same for HTML and Markdown */
+	K_LSEP = 0x100		/* not a byte's: copy_run stops at U+2028/9 */
 };
 
 #define K8(k)	k, k, k, k, k, k, k, k
@@ -141,7 +142,8 @@ copy_run(struct buf *out, const unsigned char *s, size_t n, unsigned mask)
 		if (s[i] < 0x80)
 			len = run_of(s + i, n - i, mask);
 		else if ((len = escape_utf8(s + i, n - i, &cp)) != 0 &&
-		    escape_is_unsafe(cp))
+		    (escape_is_unsafe(cp) || ((mask & K_LSEP) &&
+		    (cp == 0x2028 || cp == 0x2029))))
 			len = 0;
 		if (len == 0)
 			break;
@@ -343,22 +345,24 @@ escape_by(struct buf *out, enum escape_mode mode,
 }
 
 /*
+ * Blanks at the end of a comment mean nothing, and gofmt and linters
+ * strip them: a description written as a YAML block ends in a newline.
+ */
+static void
+end_blanks(struct buf *out, size_t start)
+{
+	while (out->len > start && out->ptr[out->len - 1] == ' ')
+		out->ptr[--out->len] = '\0';
+}
+
+/*
  * The C compilers splice a line ending in a backslash even with blanks
  * before the newline (gcc and clang only warn), so the text must not end
- * in a backslash and blanks: trailing blanks go and a '.' guards it.
+ * in a backslash: a '.' guards it.
  */
 static void
 end_c(struct buf *out, size_t start)
 {
-	size_t len = out->len;
-
-	while (len > start && (out->ptr[len - 1] == ' ' ||
-	    out->ptr[len - 1] == '\t'))
-		len--;
-	if (len < out->len) {
-		out->len = len;
-		out->ptr[len] = '\0';
-	}
 	if (out->len > start && out->ptr[out->len - 1] == '\\')
 		buf_addc(out, '.');
 }
@@ -388,13 +392,14 @@ escape_comment_by(struct buf *out, enum escape_mode mode,
 {
 	const unsigned char *u = (const unsigned char *)s;
 	const char *const *brk = NULL;
-	unsigned mask = K_CTRL | K_HIGH;
+	unsigned mask = K_CTRL | K_HIGH | K_LSEP;
 	char name[ESCAPE_SPELL_MAX];
 	size_t i, n, nbrk = 0, start = out->len;
 	uint32_t cp;
 
 	if (t != NULL) {
 		escape_table_comment(out, t, s, len);
+		end_blanks(out, start);
 		return;
 	}
 	if (mode == ESCAPE_C) {
@@ -420,10 +425,13 @@ escape_comment_by(struct buf *out, enum escape_mode mode,
 		} else if ((n = escape_utf8(u + i, len - i, &cp)) == 0) {
 			buf_add(out, fffd, 3);
 			n = 1;
+		} else if (cp == 0x2028 || cp == 0x2029) {
+			buf_addc(out, ' ');	/* ends a // comment in JS */
 		} else {
 			buf_add(out, name, escape_spell(name, cp));
 		}
 	}
+	end_blanks(out, start);
 	if (brk == c_breaks)
 		end_c(out, start);
 	else if (brk == html_breaks)
