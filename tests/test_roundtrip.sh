@@ -36,9 +36,11 @@ trap 'exit 1' INT TERM
 . tests/lib_go.sh
 go_offline "$BABS" "$T"
 
-compare() {	# compare WHAT FILE
-	if ! cmp -s "$T/expected" "$2"; then
-		$PY "$SRC/first_diff.py" "$T/expected" "$2" >&2
+compare() {	# compare WHAT LANG FILE: FILE must hold what LANG's output says
+	$PY "$SRC/expect.py" "$DATA" "$2" >"$T/expected" ||
+		fail "expect.py failed"
+	if ! cmp -s "$T/expected" "$3"; then
+		$PY "$SRC/first_diff.py" "$T/expected" "$3" >&2
 		fail "$1: the text read back differs from $DATA"
 	fi
 }
@@ -54,8 +56,6 @@ roundtrip() {	# roundtrip DATA
 	DATA=$1
 	NAME=$(basename "$DATA" .yaml)
 	O=$T/$NAME
-	$PY "$SRC/expect.py" "$DATA" >"$T/expected" ||
-		fail "expect.py failed"
 	"$GEN" --lang c --lang python --lang go --lang markdown \
 	    --lang typescript --lang rust --lang json --data "$DATA" \
 	    --out "$O" 2>"$T/gen.err" ||
@@ -72,7 +72,7 @@ roundtrip() {	# roundtrip DATA
 		    >"$T/cc.log" 2>&1 || { cat "$T/cc.log" >&2;
 			fail "C: $c could not compile print.c"; }
 		"$T/print" >"$T/got.c" || fail "C ($c): print failed"
-		compare "C ($c)" "$T/got.c"
+		compare "C ($c)" c "$T/got.c"
 		n=$((n + 1))
 	done
 
@@ -80,7 +80,7 @@ roundtrip() {	# roundtrip DATA
 	program print.py >"$T/print.py" || fail "cannot copy print.py"
 	PYTHONPATH=$O/python $PY -B "$T/print.py" >"$T/got.py" ||
 		fail "Python: print.py failed"
-	compare Python "$T/got.py"
+	compare Python python "$T/got.py"
 
 	# Go
 	M=$O/go
@@ -90,7 +90,7 @@ roundtrip() {	# roundtrip DATA
 	(cd "$M" && go mod init example.com/t && go vet ./... &&
 	    go run . >"$T/got.go") >"$T/go.log" 2>&1 ||
 		{ cat "$T/go.log" >&2; fail "Go: go vet or go run failed"; }
-	compare Go "$T/got.go"
+	compare Go go "$T/got.go"
 
 	# TypeScript: type-checked and compiled by tsc, run by node.
 	M=$O/typescript
@@ -101,7 +101,7 @@ roundtrip() {	# roundtrip DATA
 		{ cat "$T/tsc.log" >&2; fail "TypeScript: tsc --strict failed"; }
 	node "$M/js/print.js" >"$T/got.ts" ||
 		fail "TypeScript: print.js failed"
-	compare TypeScript "$T/got.ts"
+	compare TypeScript typescript "$T/got.ts"
 
 	# Rust, under rustc's default lints (text_direction_* deny).
 	M=$O/rust
@@ -110,12 +110,12 @@ roundtrip() {	# roundtrip DATA
 	    -o print print.rs) >"$T/rustc.log" 2>&1 ||
 		{ cat "$T/rustc.log" >&2; fail "Rust: rustc -D warnings failed"; }
 	"$M/print" >"$T/got.rs" || fail "Rust: print failed"
-	compare Rust "$T/got.rs"
+	compare Rust rust "$T/got.rs"
 
 	# JSON
 	$PY "$SRC/print_json.py" "$O/json/$NAME.json" >"$T/got.json" ||
 		fail "JSON: print_json.py failed"
-	compare JSON "$T/got.json"
+	compare JSON json "$T/got.json"
 
 	echo "test_roundtrip: $DATA: $(cat "$T/scan.log")"
 	echo "test_roundtrip: $DATA: C ($n compilers), Python, Go," \

@@ -66,11 +66,16 @@ fold(struct arena *a, const char *s, size_t len)
 	return f;
 }
 
-/* The statuses pick[0..n)'s ids and aliases, or phrases now and before. */
+/*
+ * The statuses pick[0..n)'s ids and aliases, or phrases: now, each
+ * language's own (so that every output finds the phrase it writes), and
+ * before.
+ */
 static const struct value *
 keys_of(struct build *b, const size_t *pick, size_t n, bool phrases)
 {
 	const struct status *s;
+	const struct value *own;
 	struct entry *e;
 	size_t i, k, len = 0;
 	unsigned rank;
@@ -79,6 +84,7 @@ keys_of(struct build *b, const size_t *pick, size_t n, bool phrases)
 	for (i = 0; i < n; i++) {
 		s = &b->r->statuses[pick[i]];
 		len += 1 + (phrases ? s->nhistory : s->naliases);
+		len += phrases && s->phrases ? s->phrases->len : 0;
 	}
 	e = arena_array(b->a, len, sizeof(*e));
 	for (i = 0, len = 0; i < n; i++) {
@@ -91,6 +97,11 @@ keys_of(struct build *b, const size_t *pick, size_t n, bool phrases)
 			t = phrases ? s->history[k].phrase : s->aliases[k];
 			e[len++] = (struct entry){ phrases ? fold(b->a, t,
 			    strlen(t)) : t, strlen(t), pick[i], 2 + rank };
+		}
+		for (k = 0; phrases && s->phrases && k < s->phrases->len; k++) {
+			own = s->phrases->items[k];
+			e[len++] = (struct entry){ fold(b->a, own->str, own->len),
+			    own->len, pick[i], rank };
 		}
 	}
 	return table(b, e, len);

@@ -149,6 +149,8 @@ def main():
             sc["code"] = gs.get("code")
             subs[k] = sc
         s["subcodes"] = subs
+        # The JSON's phrase is its own where the data gives one.
+        s["phrase"] = s.get("phrases", {}).get("json", s["phrase"])
         check_map(path, s, g, {"code": "text", "phrase": "text",
                   "id": "text", "aliases": "list", "names": "map",
                   "status": "text", "set": "text", "docs_only": "text",
