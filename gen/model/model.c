@@ -51,17 +51,12 @@ size_t
 model_lookup(struct check *c, const struct srcpos *pos, const char *what,
     const char *s, const char *const *cands, size_t n)
 {
-	const char *hint;
 	size_t i;
 
 	for (i = 0; i < n; i++)
 		if (strcmp(s, cands[i]) == 0)
 			return i;
-	if ((hint = suggest(s, strlen(s), cands, n)) != NULL)
-		diag_error(c->d, pos, "unknown %s '%s'; did you mean '%s'?",
-		    what, s, hint);
-	else
-		diag_error(c->d, pos, "unknown %s '%s'", what, s);
+	suggest_unknown(c->d, pos, what, s, strlen(s), cands, n);
 	return n;
 }
 

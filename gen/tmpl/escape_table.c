@@ -54,16 +54,12 @@ static size_t
 find_name(struct diag *d, const struct srcpos *pos, const char *what,
     const char *name, const char *const *names, size_t n)
 {
-	const char *hint;
 	size_t k;
 
 	for (k = 0; k < n; k++)
 		if (strcmp(name, names[k]) == 0)
 			return k;
-	hint = suggest(name, strlen(name), names, n);
-	diag_error(d, pos, "unknown %s '%s'%s%s%s", what, name,
-	    hint ? "; did you mean '" : "", hint ? hint : "",
-	    hint ? "'?" : "");
+	suggest_unknown(d, pos, what, name, strlen(name), names, n);
 	return n;
 }
 
