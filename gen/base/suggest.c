@@ -120,3 +120,16 @@ suggest_unknown(struct diag *d, const struct srcpos *pos, const char *what,
 	diag_error(d, pos, "unknown %s '%.*s'%s", what, (int)len, word,
 	    suggest_tail(tail, sizeof(tail), word, len, cands, n));
 }
+
+size_t
+suggest_lookup(struct diag *d, const struct srcpos *pos, const char *what,
+    const char *word, const char *const *cands, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(word, cands[i]) == 0)
+			return i;
+	suggest_unknown(d, pos, what, word, strlen(word), cands, n);
+	return n;
+}

@@ -31,10 +31,14 @@ const char *suggest_tail(char *out, size_t size, const char *word,
 /*
  * Records the error "unknown WHAT 'WORD'" at pos in d, with
  * suggest_tail's hint: every closed set of names reports this way.
+ * suggest_lookup returns the index of word in cands[0..n), or n after
+ * reporting it.
  */
 void suggest_unknown(struct diag *d, const struct srcpos *pos,
     const char *what, const char *word, size_t len,
     const char *const *cands, size_t n);
+size_t suggest_lookup(struct diag *d, const struct srcpos *pos,
+    const char *what, const char *word, const char *const *cands, size_t n);
 
 /* Edit distance of a[0..la) and b[0..lb <= 63), as suggest counts it. */
 size_t suggest_distance(const char *a, size_t la, const char *b, size_t lb);
