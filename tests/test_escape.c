@@ -657,7 +657,8 @@ test_escape_table_errors(void **state)
 		    "'utf16'?",
 		"t.yaml:4:11: error: unknown class 'bidy'; did you mean "
 		    "'bidi'?",
-		"t.yaml:4:26: error: unknown class '3'",
+		"t.yaml:4:26: error: unknown class '3'; expected one of: "
+		    "control, line_separator, bidi, bom, non_ascii, format",
 		"t.yaml:5:17: error: a 'comment_break' sequence must be two or "
 		    "more printable ASCII characters",
 		"t.yaml:5:22: error: a 'comment_break' sequence must be a "

@@ -227,12 +227,12 @@ test_filter_find_and_name(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof(ids) / sizeof(ids[0]); i++) {
-		name = filter_name(ids[i]);
+		name = filter_names[ids[i]];
 		id = ids[i] == FILTER_SNAKE ? FILTER_UPPER : FILTER_SNAKE;
 		assert_int_equal(filter_find(name, strlen(name), &id), 0);
 		assert_int_equal(id, ids[i]);
 	}
-	assert_string_equal(filter_name(FILTER_UPPER_SNAKE), "upper_snake");
+	assert_string_equal(filter_names[FILTER_UPPER_SNAKE], "upper_snake");
 	assert_int_equal(filter_find("upper_snake", 5, &id), 0);
 	assert_int_equal(id, FILTER_UPPER);
 	id = FILTER_KEBAB;

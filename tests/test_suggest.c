@@ -5,6 +5,7 @@
 #include <cmocka.h>
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/suggest.h"
@@ -83,6 +84,36 @@ test_suggest_tail_cuts_long_lists(void **state)
 	    "; expected one of: c, go, ...");
 }
 
+/* A set of SUGGEST_LIST_MAX names is listed; one more is not. */
+static void
+test_suggest_unknown_lists_small_sets(void **state)
+{
+	static const char *const months[] = { "jan", "feb", "mar", "apr",
+	    "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "und" };
+	struct srcpos pos = { "t.yaml", 2, 3 };
+	struct diag d = DIAG_INIT;
+	char *msg;
+
+	(void)state;
+	suggest_unknown(&d, &pos, "month", "xyzzy", 5, months, 12);
+	suggest_unknown(&d, &pos, "month", "xyzzy", 5, months, 13);
+	suggest_unknown(&d, &pos, "month", "unx", 3, months, 13);
+	assert_int_equal(d.n, 3);
+	msg = diag_format(&d, 0);
+	assert_string_equal(msg, "t.yaml:2:3: error: unknown month 'xyzzy'; "
+	    "expected one of: jan, feb, mar, apr, may, jun, jul, aug, sep, "
+	    "oct, nov, dec");
+	free(msg);
+	msg = diag_format(&d, 1);
+	assert_string_equal(msg, "t.yaml:2:3: error: unknown month 'xyzzy'");
+	free(msg);
+	msg = diag_format(&d, 2);
+	assert_string_equal(msg, "t.yaml:2:3: error: unknown month 'unx'; "
+	    "did you mean 'und'?");
+	free(msg);
+	diag_release(&d);
+}
+
 int
 main(void)
 {
@@ -90,6 +121,7 @@ main(void)
 		cmocka_unit_test(test_suggest_table),
 		cmocka_unit_test(test_suggest_tail_hint_or_list),
 		cmocka_unit_test(test_suggest_tail_cuts_long_lists),
+		cmocka_unit_test(test_suggest_unknown_lists_small_sets),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -165,7 +165,9 @@ static const struct {
 	    "t.mustache:3:12: error: unknown filter 'pascl'; "
 	    "did you mean 'pascal'?" },
 	{ "unknown filter far", "{{id|zzzzzzzz}}",
-	    "t.mustache:1:6: error: unknown filter 'zzzzzzzz'" },
+	    "t.mustache:1:6: error: unknown filter 'zzzzzzzz'; expected one "
+	    "of: snake, upper_snake, kebab, camel, pascal, upper_camel, "
+	    "lower, upper, comment" },
 	{ "filter in multiline tag", "{{id\n  | snak}}",
 	    "t.mustache:2:5: error: unknown filter 'snak'; "
 	    "did you mean 'snake'?" },
@@ -193,7 +195,9 @@ static const struct {
 	    "t.mustache:1:1: error: empty tag name" },
 	{ "errors in one pass", "{{/a}}\n{{x|nope}}\n{{#b}}",
 	    "t.mustache:1:1: error: closing tag 'a' has no open section\n"
-	    "t.mustache:2:5: error: unknown filter 'nope'\n"
+	    "t.mustache:2:5: error: unknown filter 'nope'; expected one of: "
+	    "snake, upper_snake, kebab, camel, pascal, upper_camel, lower, "
+	    "upper, comment\n"
 	    "t.mustache:3:7: error: section 'b' is never closed\n"
 	    "t.mustache:3:1: note: section 'b' opened here" },
 };

@@ -94,7 +94,7 @@ suggest_tail(char *out, size_t size, const char *word, size_t len,
 	out[0] = '\0';
 	if (hint != NULL)
 		snprintf(out, size, "; did you mean '%s'?", hint);
-	if (hint != NULL || n == 0)
+	if (hint != NULL || n == 0 || n > SUGGEST_LIST_MAX)
 		return out;
 	used = (size_t)snprintf(out, size, "; expected one of: ");
 	for (i = 0; i < n; i++) {
@@ -109,4 +109,27 @@ suggest_tail(char *out, size_t size, const char *word, size_t len,
 		    i ? ", " : "", cands[i]);
 	}
 	return out;
+}
+
+void
+suggest_unknown(struct diag *d, const struct srcpos *pos, const char *what,
+    const char *word, size_t len, const char *const *cands, size_t n)
+{
+	char tail[512];
+
+	diag_error(d, pos, "unknown %s '%.*s'%s", what, (int)len, word,
+	    suggest_tail(tail, sizeof(tail), word, len, cands, n));
+}
+
+size_t
+suggest_lookup(struct diag *d, const struct srcpos *pos, const char *what,
+    const char *word, const char *const *cands, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(word, cands[i]) == 0)
+			return i;
+	suggest_unknown(d, pos, what, word, strlen(word), cands, n);
+	return n;
 }

@@ -47,24 +47,6 @@ model_is(struct check *c, const struct value *v, enum value_kind kind,
 	return false;
 }
 
-size_t
-model_lookup(struct check *c, const struct srcpos *pos, const char *what,
-    const char *s, const char *const *cands, size_t n)
-{
-	const char *hint;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (strcmp(s, cands[i]) == 0)
-			return i;
-	if ((hint = suggest(s, strlen(s), cands, n)) != NULL)
-		diag_error(c->d, pos, "unknown %s '%s'; did you mean '%s'?",
-		    what, s, hint);
-	else
-		diag_error(c->d, pos, "unknown %s '%s'", what, s);
-	return n;
-}
-
 static const struct value *
 copy_ext(struct check *c, const struct value *m, size_t n)
 {
@@ -108,8 +90,8 @@ model_read(struct check *c, const struct value *map,
 				break;
 		}
 		if (j == nkeys)
-			model_lookup(c, KEY_POS(c, map, i), "key", key, keys,
-			    nkeys);
+			suggest_lookup(c->d, KEY_POS(c, map, i), "key", key,
+			    keys, nkeys);
 		else if (f->val[k] == NULL)
 			f->val[k] = map->items[i];
 	}

@@ -63,13 +63,6 @@ const struct text *model_get_loc(struct check *c, const struct fields *f,
 bool model_is(struct check *c, const struct value *v, enum value_kind kind,
     const char *what);
 
-/*
- * The index of s in cands[0..n), or n after reporting "unknown WHAT 'S'"
- * with the closest candidate if one is near.
- */
-size_t model_lookup(struct check *c, const struct srcpos *pos,
-    const char *what, const char *s, const char *const *cands, size_t n);
-
 /* A copy of the subtree v in the model's arena, texts borrowed. */
 const struct value *model_copy_value(struct arena *a, const struct value *v);
 

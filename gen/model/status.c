@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/suggest.h"
+
 enum {
 	ST_CODE, ST_PHRASE, ST_ID, ST_ALIASES, ST_NAMES, ST_STATUS, ST_SET,
 	ST_SOURCE, ST_REF, ST_EXPIRES, ST_HISTORY, ST_SUBCODES, ST_NOTE,
@@ -159,9 +161,9 @@ build_kind(struct check *c, const struct fields *f, struct status *s)
 	const char *kind = model_get_str(c, f, ST_STATUS, GET_REQUIRED);
 	size_t k;
 
-	if (kind != NULL && (k = model_lookup(c, POS(c, f->val[ST_STATUS]),
-	    "status", kind, status_names, NKEYS(status_names))) <
-	    NKEYS(status_names))
+	if (kind != NULL && (k = suggest_lookup(c->d,
+	    POS(c, f->val[ST_STATUS]), "status", kind, status_names,
+	    NKEYS(status_names))) < NKEYS(status_names))
 		s->kind = (enum status_kind)k;
 }
 
@@ -319,8 +321,8 @@ check_sets(struct check *c)
 		const struct status *s = &r->statuses[i];
 
 		if (s->set != NULL)
-			model_lookup(c, &s->set_pos, "set", s->set, ids,
-			    r->nsets);
+			suggest_lookup(c->d, &s->set_pos, "set", s->set,
+			    ids, r->nsets);
 		else if (s->kind == STATUS_UNOFFICIAL)
 			diag_error(c->d, &s->pos, "unofficial code %lld needs "
 			    "a 'set'", s->code);
@@ -341,7 +343,7 @@ check_flags(struct check *c)
 		struct status *s = &r->statuses[i];
 
 		for (j = 0; j < s->nflags; j++) {
-			k = model_lookup(c, &s->flag_pos[j], "flag",
+			k = suggest_lookup(c->d, &s->flag_pos[j], "flag",
 			    s->flags[j], ids, r->nflags);
 			if (k == r->nflags)
 				continue;

@@ -49,24 +49,6 @@ static const char *const unit_names[] = { "code_point", "utf16", "utf8" };
 /* The longest format width; more is never useful. */
 #define MAX_WIDTH 16
 
-/* The index of name in names[0..n), or n after reporting it unknown. */
-static size_t
-find_name(struct diag *d, const struct srcpos *pos, const char *what,
-    const char *name, const char *const *names, size_t n)
-{
-	const char *hint;
-	size_t k;
-
-	for (k = 0; k < n; k++)
-		if (strcmp(name, names[k]) == 0)
-			return k;
-	hint = suggest(name, strlen(name), names, n);
-	diag_error(d, pos, "unknown %s '%s'%s%s%s", what, name,
-	    hint ? "; did you mean '" : "", hint ? hint : "",
-	    hint ? "'?" : "");
-	return n;
-}
-
 static const char *
 text_of(const struct escape_table *t, struct diag *d, const struct value *v,
     const char *what)
@@ -172,8 +154,9 @@ parse_classes(struct escape_table *t, const struct value *v, struct diag *d)
 		const struct value *c = v->items[i];
 		const char *name = text_of(t, d, c, "a class");
 
-		if (name != NULL && (k = find_name(d, AT(t, c), "class", name,
-		    class_names, NELEM(class_names))) < NELEM(class_names))
+		if (name != NULL && (k = suggest_lookup(d, AT(t, c), "class",
+		    name, class_names, NELEM(class_names))) <
+		    NELEM(class_names))
 			t->classes |= 1u << k;
 	}
 }
@@ -184,8 +167,8 @@ parse_units(struct escape_table *t, const struct value *v, struct diag *d)
 	const char *name = text_of(t, d, v, "'units'");
 	size_t k;
 
-	if (name != NULL && (k = find_name(d, AT(t, v), "units", name,
-	    unit_names, NELEM(unit_names))) < NELEM(unit_names))
+	if (name != NULL && (k = suggest_lookup(d, AT(t, v), "units",
+	    name, unit_names, NELEM(unit_names))) < NELEM(unit_names))
 		t->units = (enum units)k;
 }
 
@@ -233,8 +216,8 @@ escape_table_parse(struct arena *a, const char *path, const struct value *v,
 	}
 	for (i = 0; i < v->len; i++)
 		if (strncmp(v->u.keys[i].s, "x-", 2) != 0)
-			find_name(d, KEY_AT(t, v, i), "key", v->u.keys[i].s,
-			    table_keys, NELEM(table_keys));
+			suggest_lookup(d, KEY_AT(t, v, i), "key",
+			    v->u.keys[i].s, table_keys, NELEM(table_keys));
 	if ((x = value_find(v, "chars")) != NULL)
 		parse_chars(a, t, x, d);
 	if ((f = value_find(v, "format")) != NULL)

@@ -4,26 +4,25 @@
 
 #include "base/suggest.h"
 
+const char *const filter_names[FILTER_N] = {
+	"snake", "upper_snake", "kebab", "camel", "pascal", "upper_camel",
+	"lower", "upper", "comment"
+};
+
 int
 filter_find(const char *name, size_t len, enum filter_id *id)
 {
 	const char *f;
 	int i;
 
-	for (i = 0; i <= FILTER_COMMENT; i++) {
-		f = filter_name((enum filter_id)i);
+	for (i = 0; i < FILTER_N; i++) {
+		f = filter_names[i];
 		if (strlen(f) == len && memcmp(f, name, len) == 0) {
 			*id = (enum filter_id)i;
 			return 0;
 		}
 	}
 	return -1;
-}
-
-const char *
-filter_name(enum filter_id id)
-{
-	return id == FILTER_COMMENT ? "comment" : case_name((enum case_id)id);
 }
 
 /* Up to max(2, len / 3) edits: filter names are short. */
@@ -34,8 +33,8 @@ filter_suggest(const char *name, size_t len)
 	size_t best = limit + 1;
 	const char *f, *found = NULL;
 
-	for (i = 0; i <= FILTER_COMMENT; i++) {
-		f = filter_name((enum filter_id)i);
+	for (i = 0; i < FILTER_N; i++) {
+		f = filter_names[i];
 		n = strlen(f);
 		if (len > n + limit || n > len + limit)
 			continue;

@@ -19,14 +19,15 @@ enum filter_id {
 	FILTER_UPPER_CAMEL = CASE_UPPER_CAMEL,
 	FILTER_LOWER = CASE_LOWER,
 	FILTER_UPPER = CASE_UPPER,
-	FILTER_COMMENT = CASE_N
+	FILTER_COMMENT = CASE_N,
+	FILTER_N
 };
 
 /* Sets *id for the filter named name[0..len); -1 when there is none. */
 int filter_find(const char *name, size_t len, enum filter_id *id);
 
-/* The filter's name. */
-const char *filter_name(enum filter_id id);
+/* The filters' names, by id; a case filter's is its case's name. */
+extern const char *const filter_names[FILTER_N];
 
 /* The filter name closest to name[0..len), or NULL when none is close. */
 const char *filter_suggest(const char *name, size_t len);

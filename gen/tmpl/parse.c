@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/suggest.h"
+
 static int
 parse_name(struct parser *p, const struct tok *t, const char *s, size_t len,
     struct tname *n)
@@ -45,7 +47,7 @@ parse_name(struct parser *p, const struct tok *t, const char *s, size_t len,
 static int
 parse_filters(struct parser *p, const struct tok *t, struct tnode *n)
 {
-	const char *s = t->s, *end = t->s + t->len, *bar, *f, *near;
+	const char *s = t->s, *end = t->s + t->len, *bar, *f;
 	size_t count = 0, flen, nlen;
 	struct srcpos pos;
 	int rc = 0;
@@ -72,13 +74,11 @@ parse_filters(struct parser *p, const struct tok *t, struct tnode *n)
 		if (filter_find(f, flen, &n->filters[n->nfilters++]) == 0)
 			continue;
 		pos = tmpl_pos_at(p->src, t->pos, t->at, (size_t)(f - p->src));
-		near = filter_suggest(f, flen);
 		if (flen == 0)
 			diag_error(p->d, &pos, "empty filter name");
 		else
-			diag_error(p->d, &pos, "unknown filter '%.*s'%s%s%s",
-			    (int)flen, f, near ? "; did you mean '" : "",
-			    near ? near : "", near ? "'?" : "");
+			suggest_unknown(p->d, &pos, "filter", f, flen,
+			    filter_names, FILTER_N);
 		rc = -1;
 	}
 	return rc;
