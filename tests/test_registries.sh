@@ -160,7 +160,7 @@ check_typescript() {
 
 check_rust() {
 	M=$O/rust
-	fill rs '^pub enum \([A-Za-z0-9_]*\) {$'
+	fill rs '^pub struct \([A-Za-z0-9_]*\)(.*);$'
 	RUSTC="rustc --edition 2021 -D warnings -C debuginfo=0"
 	printf '%s\n' '//! The generated module as a library of its own.' \
 	    '#![no_std]' '#![forbid(unsafe_code)]' '#![deny(missing_docs)]' \

@@ -13,290 +13,362 @@ use core::cmp::Ordering;
 use core::convert::TryFrom;
 use core::fmt;
 
-/// HTTP Status Codes: every code is a variant whose value is the
-/// code; an alias is an associated constant naming the same variant.
+/// HTTP Status Codes: a code of the registry, and only a known
+/// one (`from_code` makes one from a number). Every status and alias is
+/// an associated constant, usable in `match` like an enum's variant.
+// A newtype, not an enum: rustc checks each enum value in a constant
+// such as `ALL` by walking the variants and their explicit discriminants,
+// which costs time in the square of the statuses.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[repr(i64)]
-pub enum HttpStatus {
+pub struct HttpStatus(HttpStatusCode);
+
+// Spelled like the variants of an enum, so that they read and match as
+// such.
+#[allow(non_upper_case_globals)]
+impl HttpStatus {
     /// 100 Continue.
     ///
     /// Interim response telling the client that the request headers were accepted and it can go on sending the body. Servers send it when the request carried Expect: 100-continue, so that a large upload is not wasted on a request that would be refused.
-    Continue = 100,
+    pub const Continue: Self = Self(100);
+
     /// 101 Switching Protocols.
     ///
     /// The server agrees to the client's Upgrade request and will speak the protocol named in its own Upgrade header right after this response, for example when a connection becomes a WebSocket.
-    SwitchingProtocols = 101,
+    pub const SwitchingProtocols: Self = Self(101);
+
     /// 102 Processing.
     ///
     /// WebDAV interim response sent while a long-running request is still being worked on, so that the client does not give up waiting. No final status has been decided yet.
-    Processing = 102,
+    pub const Processing: Self = Self(102);
+
     /// 103 Early Hints.
     ///
     /// Interim response carrying Link headers, typically with rel=preload or rel=preconnect, so that the client can start loading subresources while the server is still preparing the final response.
-    EarlyHints = 103,
+    pub const EarlyHints: Self = Self(103);
+
     /// 104 Upload Resumption Supported.
     ///
     /// Interim response from the resumable uploads protocol: the server can resume this upload if it is interrupted, and the Location header gives the URL of the upload resource to continue with.
-    UploadResumptionSupported = 104,
+    pub const UploadResumptionSupported: Self = Self(104);
+
     /// 200 OK.
     ///
     /// The request succeeded. What the body carries depends on the method: the resource for GET, the outcome of the action for POST, and nothing at all for HEAD, which returns only the headers.
-    Ok = 200,
+    pub const Ok: Self = Self(200);
+
     /// 201 Created.
     ///
     /// The request succeeded and created one or more new resources. The Location header, when present, points at the main new resource; without it the request URI identifies it.
-    Created = 201,
+    pub const Created: Self = Self(201);
+
     /// 202 Accepted.
     ///
     /// The server has taken the request on for processing but has not finished it, and it may still fail later. Typical for queued or batch jobs, usually with a way for the client to check on progress.
-    Accepted = 202,
+    pub const Accepted: Self = Self(202);
+
     /// 203 Non-Authoritative Information.
     ///
     /// The request succeeded, but a transforming proxy altered the content it got from the origin server, so what the client sees is not exactly what the origin sent.
-    NonAuthoritativeInformation = 203,
+    pub const NonAuthoritativeInformation: Self = Self(203);
+
     /// 204 No Content.
     ///
     /// The request succeeded and there is no body to send back. Common for PUT and DELETE, and for submissions after which the client should stay on the current page.
-    NoContent = 204,
+    pub const NoContent: Self = Self(204);
+
     /// 205 Reset Content.
     ///
     /// The request succeeded and the client should reset the document view that sent it, for example clear a form so the user can enter new data. The response has no body.
-    ResetContent = 205,
+    pub const ResetContent: Self = Self(205);
+
     /// 206 Partial Content.
     ///
     /// The server returns only the parts of the resource that the Range header asked for. A single part is described by Content-Range; several parts are sent together as multipart/byteranges.
-    PartialContent = 206,
+    pub const PartialContent: Self = Self(206);
+
     /// 207 Multi-Status.
     ///
     /// WebDAV response whose XML body reports a separate status for each of several resources. Used when one request touches many resources and the results differ.
-    MultiStatus = 207,
+    pub const MultiStatus: Self = Self(207);
+
     /// 208 Already Reported.
     ///
     /// Used inside a 207 Multi-Status body to say that the members of a binding were already listed earlier in the same response, so the same collection is not enumerated twice.
-    AlreadyReported = 208,
+    pub const AlreadyReported: Self = Self(208);
+
     /// 226 IM Used.
     ///
     /// The server fulfilled a GET by applying instance manipulations, such as a delta encoding, to the current instance; the IM header lists what it applied. The client must have asked for this with an A-IM header.
-    ImUsed = 226,
+    pub const ImUsed: Self = Self(226);
+
     /// 300 Multiple Choices.
     ///
     /// The resource has several representations and the server does not pick one for the client. The body should list the options, and a preferred one may be given in Location.
-    MultipleChoices = 300,
+    pub const MultipleChoices: Self = Self(300);
+
     /// 301 Moved Permanently.
     ///
     /// The resource now lives permanently at the URI in the Location header, and clients should update any links they have stored. Clients may turn a POST into a GET when following it; use 308 when the method has to be kept.
-    MovedPermanently = 301,
+    pub const MovedPermanently: Self = Self(301);
+
     /// 302 Found.
     ///
     /// The resource is for now at the URI in the Location header, but later requests should keep using the original URI. Clients may turn a POST into a GET when following it; use 307 when the method has to be kept.
-    Found = 302,
+    pub const Found: Self = Self(302);
+
     /// 303 See Other.
     ///
     /// The server sends the client to a different resource, named in Location, which the client should retrieve with GET. The usual answer to a POST, so that reloading the result page does not submit the form again.
-    SeeOther = 303,
+    pub const SeeOther: Self = Self(303);
+
     /// 304 Not Modified.
     ///
     /// Answer to a conditional GET or HEAD (If-None-Match, If-Modified-Since) when the copy the client has cached is still current. It has no body and carries only the headers needed to refresh the cache entry, such as ETag, Cache-Control and Expires.
-    NotModified = 304,
+    pub const NotModified: Self = Self(304);
+
     /// 305 Use Proxy.
     ///
     /// Once asked the client to repeat the request through the proxy named in Location. Deprecated because letting a response pick the proxy is a security risk; clients ignore it.
-    UseProxy = 305,
+    pub const UseProxy: Self = Self(305);
+
     /// 306 (Unused).
     ///
     /// Reserved and not used. An early draft gave it the name Switch Proxy, meaning that later requests should go through a different proxy, but the idea was dropped.
-    Unused = 306,
-    /// 307 Temporary Redirect.
-    ///
-    /// The resource is for now at the URI in the Location header, and the client must repeat the request there with the same method and body. Later requests should still go to the original URI.
-    TemporaryRedirect = 307,
-    /// 308 Permanent Redirect.
-    ///
-    /// The resource has moved for good to the URI in the Location header. The client must repeat the request there with the same method and body, and should update stored links.
-    PermanentRedirect = 308,
-    /// 400 Bad Request.
-    ///
-    /// The server will not handle the request because it sees a fault on the client side, such as a malformed request line or header, an inconsistent message length, or parameters it cannot make sense of.
-    BadRequest = 400,
-    /// 401 Unauthorized.
-    ///
-    /// The request lacks valid credentials for the target resource. The server must send a WWW-Authenticate header naming the schemes it accepts, so the client can retry with an Authorization header.
-    Unauthorized = 401,
-    /// 402 Payment Required.
-    ///
-    /// Reserved for future use and without a standard meaning. Some APIs and payment services send it to say that a payment or subscription is needed first.
-    PaymentRequired = 402,
-    /// 403 Forbidden.
-    ///
-    /// The server understood the request but refuses to carry it out. Unlike 401, it is not a matter of missing credentials: any that were sent are not enough, and the client should not repeat the request with the same ones. The server may explain why in the body, or answer 404 instead to hide that the resource exists.
-    Forbidden = 403,
-    /// 404 Not Found.
-    ///
-    /// The server has no current representation of the target resource, or prefers not to reveal that it has one. It says nothing about whether the absence is temporary; 410 is the code for resources removed for good.
-    NotFound = 404,
-    /// 405 Method Not Allowed.
-    ///
-    /// The target resource exists but does not support the request method. The response must include an Allow header listing the methods it does support.
-    MethodNotAllowed = 405,
-    /// 406 Not Acceptable.
-    ///
-    /// Content negotiation failed: the server has no representation that satisfies the request's Accept, Accept-Encoding or Accept-Language headers. It may list the representations it does have in the body.
-    NotAcceptable = 406,
-    /// 407 Proxy Authentication Required.
-    ///
-    /// Like 401, but it is a proxy on the path that wants credentials. The proxy sends its challenge in Proxy-Authenticate, and the client retries with a Proxy-Authorization header.
-    ProxyAuthenticationRequired = 407,
-    /// 408 Request Timeout.
-    ///
-    /// The server did not receive a complete request within the time it was prepared to wait, and is closing the connection. The client may send the request again on a new connection.
-    RequestTimeout = 408,
-    /// 409 Conflict.
-    ///
-    /// The request clashes with the current state of the resource, for example an edit made against an outdated version, or creating something that already exists. The body should give the client enough to resolve it.
-    Conflict = 409,
-    /// 410 Gone.
-    ///
-    /// The resource was here once but has been removed on purpose and is not coming back. Unlike 404 it lets clients and search engines drop their links; it is cacheable by default.
-    Gone = 410,
-    /// 411 Length Required.
-    ///
-    /// The server refuses a request that has a body but no Content-Length header. The client may retry with a correct Content-Length.
-    LengthRequired = 411,
-    /// 412 Precondition Failed.
-    ///
-    /// A condition in the request headers, such as If-Match or If-Unmodified-Since, evaluated to false, so the method was not applied. This keeps two clients editing the same resource from overwriting each other.
-    PreconditionFailed = 412,
-    /// 413 Content Too Large.
-    ///
-    /// The request body is bigger than the server is willing or able to handle. The server may simply close the connection; if the limit is only temporary it should say when to retry with Retry-After.
-    ContentTooLarge = 413,
-    /// 414 URI Too Long.
-    ///
-    /// The request target is longer than the server is willing to interpret. Usually a form that should have used POST was sent as a GET with a huge query string, or a redirect loop keeps making the URI longer.
-    UriTooLong = 414,
-    /// 415 Unsupported Media Type.
-    ///
-    /// The server refuses the request because the body is in a format it does not support, judging by Content-Type, Content-Encoding or the data itself. It may name the formats it takes in an Accept or Accept-Encoding response header.
-    UnsupportedMediaType = 415,
-    /// 416 Range Not Satisfiable.
-    ///
-    /// None of the ranges in the Range header overlap the resource as it is now, for example a start offset beyond the end of the file. For byte ranges the server should send Content-Range: bytes */LENGTH to tell the real size.
-    RangeNotSatisfiable = 416,
-    /// 417 Expectation Failed.
-    ///
-    /// The server cannot meet the expectation in the request's Expect header. In practice that means an Expect value other than 100-continue.
-    ExpectationFailed = 417,
-    /// 418 I'm a teapot.
-    ///
-    /// A joke from the 1998 April Fools' Hyper Text Coffee Pot Control Protocol, where a teapot refuses to brew coffee. HTTP keeps the code reserved so it never gets a real meaning, yet some servers return it for fun or to turn away unwanted requests.
-    ImATeapot = 418,
-    /// 421 Misdirected Request.
-    ///
-    /// The request reached a server that cannot answer for this scheme and host, typically because an HTTP/2 or HTTP/3 connection was reused for a host name the server is not set up for. The client may retry over a new connection.
-    MisdirectedRequest = 421,
-    /// 422 Unprocessable Content.
-    ///
-    /// The server understands the content type and the syntax is fine, but it cannot act on what the content says, for example well-formed JSON that fails validation.
-    UnprocessableContent = 422,
-    /// 423 Locked.
-    ///
-    /// WebDAV: the source or destination resource is locked, and the request did not supply a matching lock token in its If header.
-    Locked = 423,
-    /// 424 Failed Dependency.
-    ///
-    /// WebDAV: the action was not performed because another action it depended on failed, for example the remaining property changes of a PROPPATCH after one of them failed.
-    FailedDependency = 424,
-    /// 425 Too Early.
-    ///
-    /// The server will not process a request that arrived in TLS 1.3 early data (0-RTT), because a replay of it could do harm. The client should send it again once the handshake has completed.
-    TooEarly = 425,
-    /// 426 Upgrade Required.
-    ///
-    /// The server refuses to handle the request over the current protocol but would do so after the client upgrades. It must send an Upgrade header naming the protocols it requires.
-    UpgradeRequired = 426,
-    /// 428 Precondition Required.
-    ///
-    /// The server insists that the request be conditional, typically a PUT with If-Match, so that a client cannot overwrite changes it has never seen.
-    PreconditionRequired = 428,
-    /// 429 Too Many Requests.
-    ///
-    /// The client has sent too many requests in a given period and is being rate limited. The server may send Retry-After to say how long to wait.
-    TooManyRequests = 429,
-    /// 431 Request Header Fields Too Large.
-    ///
-    /// The server refuses the request because one header field, or the header section as a whole, is too large. The client may retry with smaller headers, for example after clearing oversized cookies.
-    RequestHeaderFieldsTooLarge = 431,
-    /// 451 Unavailable For Legal Reasons.
-    ///
-    /// The server denies access to the resource because of a legal demand, such as a court order or government censorship. A Link header with rel=blocked-by may name whoever imposes the block.
-    UnavailableForLegalReasons = 451,
-    /// 500 Internal Server Error.
-    ///
-    /// The server ran into an unexpected condition that kept it from fulfilling the request. The generic answer when no more specific 5xx code fits.
-    InternalServerError = 500,
-    /// 501 Not Implemented.
-    ///
-    /// The server lacks the functionality the request needs, typically a request method it does not recognize for any resource. The response is cacheable by default.
-    NotImplemented = 501,
-    /// 502 Bad Gateway.
-    ///
-    /// A gateway or proxy received an invalid response from the upstream server it contacted while trying to fulfill the request.
-    BadGateway = 502,
-    /// 503 Service Unavailable.
-    ///
-    /// The server cannot handle the request right now, because it is overloaded or down for maintenance, and expects the situation to pass. It may send Retry-After to say when to try again.
-    ServiceUnavailable = 503,
-    /// 504 Gateway Timeout.
-    ///
-    /// A gateway or proxy did not get an answer in time from the upstream server it had to reach to fulfill the request.
-    GatewayTimeout = 504,
-    /// 505 HTTP Version Not Supported.
-    ///
-    /// The server does not support, or will not use, the major HTTP version of the request. The body should explain why and list the versions it does support.
-    HttpVersionNotSupported = 505,
-    /// 506 Variant Also Negotiates.
-    ///
-    /// Transparent content negotiation went wrong: the variant that was chosen is itself set up to negotiate, which would make a loop. It points to a configuration error on the server.
-    VariantAlsoNegotiates = 506,
-    /// 507 Insufficient Storage.
-    ///
-    /// WebDAV: the server cannot store what it needs to complete the request, for example because the disk or the user's quota is full. The condition is expected to be temporary.
-    InsufficientStorage = 507,
-    /// 508 Loop Detected.
-    ///
-    /// WebDAV: the server stopped an operation with Depth: infinity because it ran into an endless loop among bindings.
-    LoopDetected = 508,
-    /// 510 Not Extended.
-    ///
-    /// From the HTTP Extension Framework: the request did not declare an extension that the server's policy requires for this resource. The body may describe which extensions are needed.
-    NotExtended = 510,
-    /// 511 Network Authentication Required.
-    ///
-    /// The client must authenticate before it gets network access, typically at a captive portal on public Wi-Fi. It is meant for intercepting proxies rather than origin servers, and the body should link to the login page.
-    NetworkAuthenticationRequired = 511,
-}
+    pub const Unused: Self = Self(306);
 
-// Aliases are spelled like variants, so that they read and match alike.
-#[allow(non_upper_case_globals)]
-impl HttpStatus {
     /// 306 (Unused), under another name: the same value as
     /// `Unused`.
     pub const SwitchProxy: Self = Self::Unused;
+
+    /// 307 Temporary Redirect.
+    ///
+    /// The resource is for now at the URI in the Location header, and the client must repeat the request there with the same method and body. Later requests should still go to the original URI.
+    pub const TemporaryRedirect: Self = Self(307);
+
+    /// 308 Permanent Redirect.
+    ///
+    /// The resource has moved for good to the URI in the Location header. The client must repeat the request there with the same method and body, and should update stored links.
+    pub const PermanentRedirect: Self = Self(308);
+
+    /// 400 Bad Request.
+    ///
+    /// The server will not handle the request because it sees a fault on the client side, such as a malformed request line or header, an inconsistent message length, or parameters it cannot make sense of.
+    pub const BadRequest: Self = Self(400);
+
+    /// 401 Unauthorized.
+    ///
+    /// The request lacks valid credentials for the target resource. The server must send a WWW-Authenticate header naming the schemes it accepts, so the client can retry with an Authorization header.
+    pub const Unauthorized: Self = Self(401);
+
+    /// 402 Payment Required.
+    ///
+    /// Reserved for future use and without a standard meaning. Some APIs and payment services send it to say that a payment or subscription is needed first.
+    pub const PaymentRequired: Self = Self(402);
+
+    /// 403 Forbidden.
+    ///
+    /// The server understood the request but refuses to carry it out. Unlike 401, it is not a matter of missing credentials: any that were sent are not enough, and the client should not repeat the request with the same ones. The server may explain why in the body, or answer 404 instead to hide that the resource exists.
+    pub const Forbidden: Self = Self(403);
+
+    /// 404 Not Found.
+    ///
+    /// The server has no current representation of the target resource, or prefers not to reveal that it has one. It says nothing about whether the absence is temporary; 410 is the code for resources removed for good.
+    pub const NotFound: Self = Self(404);
+
+    /// 405 Method Not Allowed.
+    ///
+    /// The target resource exists but does not support the request method. The response must include an Allow header listing the methods it does support.
+    pub const MethodNotAllowed: Self = Self(405);
+
+    /// 406 Not Acceptable.
+    ///
+    /// Content negotiation failed: the server has no representation that satisfies the request's Accept, Accept-Encoding or Accept-Language headers. It may list the representations it does have in the body.
+    pub const NotAcceptable: Self = Self(406);
+
+    /// 407 Proxy Authentication Required.
+    ///
+    /// Like 401, but it is a proxy on the path that wants credentials. The proxy sends its challenge in Proxy-Authenticate, and the client retries with a Proxy-Authorization header.
+    pub const ProxyAuthenticationRequired: Self = Self(407);
+
+    /// 408 Request Timeout.
+    ///
+    /// The server did not receive a complete request within the time it was prepared to wait, and is closing the connection. The client may send the request again on a new connection.
+    pub const RequestTimeout: Self = Self(408);
+
+    /// 409 Conflict.
+    ///
+    /// The request clashes with the current state of the resource, for example an edit made against an outdated version, or creating something that already exists. The body should give the client enough to resolve it.
+    pub const Conflict: Self = Self(409);
+
+    /// 410 Gone.
+    ///
+    /// The resource was here once but has been removed on purpose and is not coming back. Unlike 404 it lets clients and search engines drop their links; it is cacheable by default.
+    pub const Gone: Self = Self(410);
+
+    /// 411 Length Required.
+    ///
+    /// The server refuses a request that has a body but no Content-Length header. The client may retry with a correct Content-Length.
+    pub const LengthRequired: Self = Self(411);
+
+    /// 412 Precondition Failed.
+    ///
+    /// A condition in the request headers, such as If-Match or If-Unmodified-Since, evaluated to false, so the method was not applied. This keeps two clients editing the same resource from overwriting each other.
+    pub const PreconditionFailed: Self = Self(412);
+
+    /// 413 Content Too Large.
+    ///
+    /// The request body is bigger than the server is willing or able to handle. The server may simply close the connection; if the limit is only temporary it should say when to retry with Retry-After.
+    pub const ContentTooLarge: Self = Self(413);
+
     /// 413 Content Too Large, under another name: the same value as
     /// `ContentTooLarge`.
     pub const PayloadTooLarge: Self = Self::ContentTooLarge;
+
     /// 413 Content Too Large, under another name: the same value as
     /// `ContentTooLarge`.
     pub const RequestEntityTooLarge: Self = Self::ContentTooLarge;
+
+    /// 414 URI Too Long.
+    ///
+    /// The request target is longer than the server is willing to interpret. Usually a form that should have used POST was sent as a GET with a huge query string, or a redirect loop keeps making the URI longer.
+    pub const UriTooLong: Self = Self(414);
+
     /// 414 URI Too Long, under another name: the same value as
     /// `UriTooLong`.
     pub const RequestUriTooLong: Self = Self::UriTooLong;
+
+    /// 415 Unsupported Media Type.
+    ///
+    /// The server refuses the request because the body is in a format it does not support, judging by Content-Type, Content-Encoding or the data itself. It may name the formats it takes in an Accept or Accept-Encoding response header.
+    pub const UnsupportedMediaType: Self = Self(415);
+
+    /// 416 Range Not Satisfiable.
+    ///
+    /// None of the ranges in the Range header overlap the resource as it is now, for example a start offset beyond the end of the file. For byte ranges the server should send Content-Range: bytes */LENGTH to tell the real size.
+    pub const RangeNotSatisfiable: Self = Self(416);
+
     /// 416 Range Not Satisfiable, under another name: the same value as
     /// `RangeNotSatisfiable`.
     pub const RequestedRangeNotSatisfiable: Self = Self::RangeNotSatisfiable;
+
+    /// 417 Expectation Failed.
+    ///
+    /// The server cannot meet the expectation in the request's Expect header. In practice that means an Expect value other than 100-continue.
+    pub const ExpectationFailed: Self = Self(417);
+
+    /// 418 I'm a teapot.
+    ///
+    /// A joke from the 1998 April Fools' Hyper Text Coffee Pot Control Protocol, where a teapot refuses to brew coffee. HTTP keeps the code reserved so it never gets a real meaning, yet some servers return it for fun or to turn away unwanted requests.
+    pub const ImATeapot: Self = Self(418);
+
+    /// 421 Misdirected Request.
+    ///
+    /// The request reached a server that cannot answer for this scheme and host, typically because an HTTP/2 or HTTP/3 connection was reused for a host name the server is not set up for. The client may retry over a new connection.
+    pub const MisdirectedRequest: Self = Self(421);
+
+    /// 422 Unprocessable Content.
+    ///
+    /// The server understands the content type and the syntax is fine, but it cannot act on what the content says, for example well-formed JSON that fails validation.
+    pub const UnprocessableContent: Self = Self(422);
+
     /// 422 Unprocessable Content, under another name: the same value as
     /// `UnprocessableContent`.
     pub const UnprocessableEntity: Self = Self::UnprocessableContent;
+
+    /// 423 Locked.
+    ///
+    /// WebDAV: the source or destination resource is locked, and the request did not supply a matching lock token in its If header.
+    pub const Locked: Self = Self(423);
+
+    /// 424 Failed Dependency.
+    ///
+    /// WebDAV: the action was not performed because another action it depended on failed, for example the remaining property changes of a PROPPATCH after one of them failed.
+    pub const FailedDependency: Self = Self(424);
+
+    /// 425 Too Early.
+    ///
+    /// The server will not process a request that arrived in TLS 1.3 early data (0-RTT), because a replay of it could do harm. The client should send it again once the handshake has completed.
+    pub const TooEarly: Self = Self(425);
+
+    /// 426 Upgrade Required.
+    ///
+    /// The server refuses to handle the request over the current protocol but would do so after the client upgrades. It must send an Upgrade header naming the protocols it requires.
+    pub const UpgradeRequired: Self = Self(426);
+
+    /// 428 Precondition Required.
+    ///
+    /// The server insists that the request be conditional, typically a PUT with If-Match, so that a client cannot overwrite changes it has never seen.
+    pub const PreconditionRequired: Self = Self(428);
+
+    /// 429 Too Many Requests.
+    ///
+    /// The client has sent too many requests in a given period and is being rate limited. The server may send Retry-After to say how long to wait.
+    pub const TooManyRequests: Self = Self(429);
+
+    /// 431 Request Header Fields Too Large.
+    ///
+    /// The server refuses the request because one header field, or the header section as a whole, is too large. The client may retry with smaller headers, for example after clearing oversized cookies.
+    pub const RequestHeaderFieldsTooLarge: Self = Self(431);
+
+    /// 451 Unavailable For Legal Reasons.
+    ///
+    /// The server denies access to the resource because of a legal demand, such as a court order or government censorship. A Link header with rel=blocked-by may name whoever imposes the block.
+    pub const UnavailableForLegalReasons: Self = Self(451);
+
+    /// 500 Internal Server Error.
+    ///
+    /// The server ran into an unexpected condition that kept it from fulfilling the request. The generic answer when no more specific 5xx code fits.
+    pub const InternalServerError: Self = Self(500);
+
+    /// 501 Not Implemented.
+    ///
+    /// The server lacks the functionality the request needs, typically a request method it does not recognize for any resource. The response is cacheable by default.
+    pub const NotImplemented: Self = Self(501);
+
+    /// 502 Bad Gateway.
+    ///
+    /// A gateway or proxy received an invalid response from the upstream server it contacted while trying to fulfill the request.
+    pub const BadGateway: Self = Self(502);
+
+    /// 503 Service Unavailable.
+    ///
+    /// The server cannot handle the request right now, because it is overloaded or down for maintenance, and expects the situation to pass. It may send Retry-After to say when to try again.
+    pub const ServiceUnavailable: Self = Self(503);
+
+    /// 504 Gateway Timeout.
+    ///
+    /// A gateway or proxy did not get an answer in time from the upstream server it had to reach to fulfill the request.
+    pub const GatewayTimeout: Self = Self(504);
+
+    /// 505 HTTP Version Not Supported.
+    ///
+    /// The server does not support, or will not use, the major HTTP version of the request. The body should explain why and list the versions it does support.
+    pub const HttpVersionNotSupported: Self = Self(505);
+
+    /// 506 Variant Also Negotiates.
+    ///
+    /// Transparent content negotiation went wrong: the variant that was chosen is itself set up to negotiate, which would make a loop. It points to a configuration error on the server.
+    pub const VariantAlsoNegotiates: Self = Self(506);
+
+    /// 507 Insufficient Storage.
+    ///
+    /// WebDAV: the server cannot store what it needs to complete the request, for example because the disk or the user's quota is full. The condition is expected to be temporary.
+    pub const InsufficientStorage: Self = Self(507);
+
+    /// 508 Loop Detected.
+    ///
+    /// WebDAV: the server stopped an operation with Depth: infinity because it ran into an endless loop among bindings.
+    pub const LoopDetected: Self = Self(508);
+
+    /// 510 Not Extended.
+    ///
+    /// From the HTTP Extension Framework: the request did not declare an extension that the server's policy requires for this resource. The body may describe which extensions are needed.
+    pub const NotExtended: Self = Self(510);
+
+    /// 511 Network Authentication Required.
+    ///
+    /// The client must authenticate before it gets network access, typically at a captive portal on public Wi-Fi. It is meant for intercepting proxies rather than origin servers, and the body should link to the login page.
+    pub const NetworkAuthenticationRequired: Self = Self(511);
 }
 
 /// The integer type of a code: `u16` when every code of the registry is
@@ -343,7 +415,7 @@ const FIRST: i64 = 100;
 const LAST: i64 = 511;
 
 /// A status's texts, in `ENTRIES` at its position in `ALL`; named after
-/// the registry, so that no registry's enum can take its name.
+/// the registry, so that no registry's type can take its name.
 struct HttpStatusEntry {
     name: &'static str,
     reason: &'static str,
@@ -967,7 +1039,14 @@ impl HttpStatus {
 
     /// The numeric code.
     pub const fn code(self) -> HttpStatusCode {
-        self as i64 as HttpStatusCode
+        self.0
+    }
+
+    /// The code, widened to `i64`, which every code type fits.
+    // The cast widens u16 and u32, and is no cast when the type is i64.
+    #[allow(clippy::unnecessary_cast)]
+    const fn wide(self) -> i64 {
+        self.0 as i64
     }
 
     /// The position in `ALL` of the status with this code, if any.
@@ -975,7 +1054,7 @@ impl HttpStatus {
         let (mut lo, mut hi) = (0, Self::ALL.len());
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
-            let at = Self::ALL[mid] as i64;
+            let at = Self::ALL[mid].wide();
             if at < code {
                 lo = mid + 1;
             } else if at > code {
@@ -997,7 +1076,7 @@ impl HttpStatus {
 
     /// This status's texts; every status has a position.
     const fn entry(self) -> &'static HttpStatusEntry {
-        match Self::index(self as i64) {
+        match Self::index(self.wide()) {
             Some(i) => &ENTRIES[i],
             None => &ENTRIES[0],
         }
@@ -1028,7 +1107,7 @@ impl HttpStatus {
 
     /// The id of the class the code is in, such as `"informational"`.
     pub const fn class(self) -> &'static str {
-        let code = self as i64;
+        let code = self.wide();
         let mut i = 0;
         while i < CLASSES.len() {
             let (first, last, id) = CLASSES[i];
@@ -1042,33 +1121,33 @@ impl HttpStatus {
 
     /// Whether the code is in 100-199: Informational.
     pub const fn is_informational(self) -> bool {
-        matches!(self as i64, 100..=199)
+        matches!(self.wide(), 100..=199)
     }
 
     /// Whether the code is in 200-299: Success.
     pub const fn is_success(self) -> bool {
-        matches!(self as i64, 200..=299)
+        matches!(self.wide(), 200..=299)
     }
 
     /// Whether the code is in 300-399: Redirection.
     pub const fn is_redirection(self) -> bool {
-        matches!(self as i64, 300..=399)
+        matches!(self.wide(), 300..=399)
     }
 
     /// Whether the code is in 400-499: Client Error.
     pub const fn is_client_error(self) -> bool {
-        matches!(self as i64, 400..=499)
+        matches!(self.wide(), 400..=499)
     }
 
     /// Whether the code is in 500-599: Server Error.
     pub const fn is_server_error(self) -> bool {
-        matches!(self as i64, 500..=599)
+        matches!(self.wide(), 500..=599)
     }
 
     /// Whether `codes`, ascending, holds this status's code: a binary
     /// search.
     const fn in_codes(self, codes: &[i64]) -> bool {
-        let code = self as i64;
+        let code = self.wide();
         let (mut lo, mut hi) = (0, codes.len());
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
@@ -1147,7 +1226,7 @@ impl TryFrom<HttpStatusCode> for HttpStatus {
     }
 }
 
-/// Writes the variant's name, as `#[derive(Debug)]` would: `Continue`.
+/// Writes the status's name, as `#[derive(Debug)]` would for an enum: `Continue`.
 // Derived, it would be a match with one arm per status.
 impl fmt::Debug for HttpStatus {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -1186,7 +1265,7 @@ mod tests {
             .count();
         let small = HttpStatus::ALL
             .iter()
-            .filter(|&&s| (0..=0xFFFF).contains(&(s as i64)))
+            .filter(|&&s| (0..=0xFFFF).contains(&s.wide()))
             .count();
         assert_eq!(known, small);
     }

@@ -7,7 +7,7 @@ Usage: mkcheck.py JSON RS YAML > check.rs
 
 JSON is gen's JSON output for the registry (every status with its id,
 aliases and history, ids already derived), RS the Rust module written
-in the same run, from which the enum's name is read, and YAML the
+in the same run, from which the type's name is read, and YAML the
 registry's data itself, from which the flags are read.  The code
 outputs list the statuses that are neither unofficial nor docs_only
 (gen run without --include).
@@ -80,7 +80,7 @@ def opt(v):
 def main():
     data = json.load(open(sys.argv[1], encoding="utf-8"))
     rs = open(sys.argv[2], encoding="utf-8").read()
-    enum = re.search(r"^pub enum ([A-Za-z0-9_]+) \{$", rs, re.M).group(1)
+    name = re.search(r"^pub struct ([A-Za-z0-9_]+)\(", rs, re.M).group(1)
     module = re.sub(r"\.rs$", "", sys.argv[2].rsplit("/", 1)[-1])
     listed = sorted((s for s in data["statuses"]
                      if s["status"] != "unofficial" and not s["docs_only"]),
@@ -157,7 +157,7 @@ def main():
         "    check_flag(&mut bad, %s, |s| s.is_%s());\n" % (lit(f), f)
         for f in flag_ids)
     sys.stdout.write(TEMPLATE % {
-        "module": module, "enum": enum,
+        "module": module, "type": name,
         "codes": "\n".join(code_rows),
         "all": "\n".join("    %d," % c for c in codes),
         "names": "\n".join(name_rows),
@@ -174,7 +174,7 @@ TEMPLATE = """\
 #[path = "%(module)s.rs"]
 mod registry;
 
-use registry::{%(enum)s as R, %(enum)sCode as Code};
+use registry::{%(type)s as R, %(type)sCode as Code};
 use std::convert::TryFrom;
 use std::process::exit;
 

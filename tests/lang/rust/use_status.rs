@@ -25,7 +25,11 @@ fn main() {
             bad = true;
         }
     };
-    check(HttpStatus::NotFound as u16 == 404, "NotFound is not 404");
+    check(HttpStatus::NotFound.code() == 404, "NotFound is not 404");
+    check(
+        matches!(HttpStatus::from_u16(404), Some(HttpStatus::NotFound)),
+        "a status does not match as a pattern",
+    );
     check(HttpStatus::NotFound.reason() == "Not Found", "reason of 404");
     check(HttpStatus::from_u16(418) == Some(HttpStatus::ImATeapot), "418");
     check(HttpStatus::from_u16(999).is_none(), "999 is known");
