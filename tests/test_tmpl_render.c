@@ -803,6 +803,25 @@ test_tmpl_render_strict_accepts_null(void **state)
 	assert_false(diag_has_errors(&f->d));
 }
 
+/*
+ * The data may leave out any x- key, so strict mode reads a missing one,
+ * or a name through one, as null; only a part that starts "x-" and goes on does.
+ */
+static void
+test_tmpl_render_strict_accepts_missing_extension(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_int_equal(render(f, "[{{x-a}}{{a.x-b}}{{x-c.d}}]"
+	    "{{^a.x-b}}n{{/a.x-b}}{{#inner}}{{x-e}}{{/inner}}", true), 0);
+	assert_string_equal(f->out.ptr, "[]n");
+	assert_false(diag_has_errors(&f->d));
+	expect_errors(*state, "{{ax-b}}{{a.bx-c}}{{x-}}", true,
+	    "t.mustache:1:1: error: 'ax-b' is not defined\n"
+	    "t.mustache:1:9: error: 'a.bx-c' is not defined\n"
+	    "t.mustache:1:19: error: 'x-' is not defined");
+}
+
 static void
 test_tmpl_render_strict_position_outside_list(void **state)
 {
@@ -1059,6 +1078,7 @@ main(void)
 		T(test_tmpl_render_strict_reports_unknown_name),
 		T(test_tmpl_render_strict_reports_every_miss),
 		T(test_tmpl_render_strict_accepts_null),
+		T(test_tmpl_render_strict_accepts_missing_extension),
 		T(test_tmpl_render_strict_position_outside_list),
 		T(test_tmpl_render_bounds_partial_depth),
 		T(test_tmpl_render_resolves_names_at_parse),

@@ -148,6 +148,11 @@ resolve(struct render *r, const struct tnode *n)
 			v = value_get(v, nm->keys[k]);
 		break;
 	}
+	/* The data may leave out any x- key: one it lacks is null. */
+	for (k = 0; v == NULL && k + 2 < nm->len; k++)
+		if ((k == 0 || nm->s[k - 1] == '.') &&
+		    strncmp(nm->s + k, "x-", 2) == 0)
+			return NULL;
 	if (v == NULL)
 		strict_error(r, n, "'%.*s' is not defined",
 		    (int)n->name.len, n->name.s);

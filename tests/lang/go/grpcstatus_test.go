@@ -8,8 +8,8 @@ package grpcstatus
 import "testing"
 
 var (
-	_ int            = StatusOK
-	_ Status         = StatusCanceled
+	_ int            = CodeOK
+	_ Status         = CodeCanceled
 	_ func(int) bool = IsSuccess
 	_ func(int) bool = IsError
 )

@@ -8,7 +8,7 @@ package smtpreply
 import "testing"
 
 var (
-	_ int            = StatusServiceReady
+	_ int            = ReplyServiceReady
 	_ func(int) bool = IsPositiveCompletion
 	_ func(int) bool = IsPositiveIntermediate
 	_ func(int) bool = IsTransientNegative
