@@ -77,7 +77,7 @@ static void
 add_word(struct buf *b, const char *w)
 {
 	const char *safe = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-	    "0123456789_-+=/.,:@%";
+	    "0123456789_-+=/.,:@%", *q;
 
 	if (b->len > 0)
 		buf_addc(b, ' ');
@@ -85,21 +85,9 @@ add_word(struct buf *b, const char *w)
 		buf_adds(b, w);
 		return;
 	}
-	buf_addc(b, '\'');
-	for (; *w != '\0'; w++)
-		buf_adds(b, *w == '\'' ? "'\\''" : (char[]){ *w, '\0' });
-	buf_addc(b, '\'');
-}
-
-static void
-empty_value(int c, struct diag *d)
-{
-	size_t i;
-
-	for (i = 0; opt_defs[i].id != c; i++)
-		continue;
-	diag_fail(d, DIAG_USAGE, "option '--%s' needs a value, not ''",
-	    opt_defs[i].name);
+	for (buf_addc(b, '\''); (q = strchr(w, '\'')) != NULL; w = q + 1)
+		buf_addf(b, "%.*s'\\''", (int)(q - w), w);
+	buf_addf(b, "%s'", w);
 }
 
 /* Returns 0, or -1 after reporting a usage error into d. */
@@ -253,7 +241,7 @@ main(int argc, char **argv)
 	struct gen_opts o = { .limits = LOAD_LIMITS_DEFAULT };
 	struct diag d = DIAG_INIT;
 	enum task task = TASK_GENERATE;
-	const char *nocolor = getenv("NO_COLOR");
+	const char *nocolor = getenv("NO_COLOR"), *p;
 	struct buf cmd = BUF_INIT;
 	struct opts s;
 	int c, from, status;
@@ -265,13 +253,16 @@ main(int argc, char **argv)
 		argv++;
 		argc--;
 	}
-	opts_init(&s, opt_defs, sizeof(opt_defs) / sizeof(opt_defs[0]),
-	    argc, argv);
+	opts_init(&s, opt_defs, NOPTS, argc, argv);
 	for (from = s.next; (c = opts_next(&s)) >= 0; from = s.next) {
 		while (c != AT(check) && c != AT(diff) && from < s.next)
 			add_word(&cmd, argv[from++]);
+		/* The option as given: "--out=", or "-o" before "". */
+		p = argv[s.next - 1][0] != '\0' ? argv[s.next - 1] :
+		    argv[s.next - 2];
 		if (s.value != NULL && *s.value == '\0')
-			empty_value(c, &d);
+			diag_fail(&d, DIAG_USAGE, "option '%.*s' needs a value, "
+			    "not ''", (int)strcspn(p, "="), p);
 		if (diag_has_errors(&d) ||
 		    parse_opt(c, s.value, &o, &task, &d) != 0)
 			break;

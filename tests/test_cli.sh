@@ -419,7 +419,7 @@ done <<'EOT'
 64|--lnxx c|gen: error: unknown option '--lnxx'; see 'gen --help'
 64|--list|gen: error: unknown option '--list'; see 'gen --help'
 # An empty value is refused, whatever the option.
-64|--lang c -o ''|gen: error: option '--output' needs a value, not ''
+64|--lang c -o ''|gen: error: option '-o' needs a value, not ''
 64|--lang c --out=|gen: error: option '--out' needs a value, not ''
 64|--lang c --data ''|gen: error: option '--data' needs a value, not ''
 # --out is a directory: not a file, nor a name gen gives files.

@@ -427,15 +427,13 @@ fail:
 static void
 show_diff(const struct output_file *f, enum cmp c, struct diag *d)
 {
-	const char *old = c == CMP_MISSING ? "/dev/null" : f->target;
 	int status = -1;
-	FILE *p = NULL;
+	FILE *p;
 
 	fflush(stdout);
-	if (setenv("GEN_DIFF_OLD", old, 1) == 0)
-		p = popen("diff -u -- \"$GEN_DIFF_OLD\" -; s=$?; "
-		    "cat >/dev/null; exit $s", "w");
-	if (p != NULL) {
+	if (setenv("GEN_DIFF_OLD", c == CMP_MISSING ? "/dev/null" :
+	    f->target, 1) == 0 && (p = popen("diff -u -- \"$GEN_DIFF_OLD\" "
+	    "-; s=$?; cat >/dev/null; exit $s", "w")) != NULL) {
 		fwrite(f->data, 1, f->len, p);
 		status = pclose(p);
 	}
