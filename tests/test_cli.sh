@@ -195,19 +195,20 @@ head -n 10 tests/bad/phrase_digits.yaml > "$tmp/latin.yaml"
 printf 'statuses:\n' >> "$tmp/latin.yaml"
 n=200
 for p in "Déjà Vu" "Straße Æther Łódź" "Œuvre×Þing" "Don’t «Panic»" \
-    "Àÿ Āſ" "ĲŉĸĦŦĐ"; do
+    "Àÿ Āſ" "ĲŉĸĦŦĐ" "Ok ✓ 😀 Go"; do
 	printf '  - {code: %d, phrase: "%s", status: standard, description: x}\n' $n "$p" \
 	    >> "$tmp/latin.yaml"
 	n=$((n + 1))
 done
 expect 0 "$gen" --lang json --data "$tmp/latin.yaml"
-sed -n 's/^ *"id": "\([^"]*\)",*$/\1/p' "$tmp/o" | tail -n 6 > "$tmp/ids"
+sed -n 's/^ *"id": "\([^"]*\)",*$/\1/p' "$tmp/o" | tail -n 7 > "$tmp/ids"
 same_text "$tmp/ids" "deja_vu
 strasse_aether_lodz
 oeuvre_thing
 dont_panic
 ay_as
-ijnkhtd"
+ijnkhtd
+ok_go"
 
 # Missing input, unwritable output.
 expect 66 "$gen" --lang c --data "$tmp/nonexistent.yaml"

@@ -144,7 +144,7 @@ static const char pairs[] = "AaeIijOoeSssTth";
 /*
  * The non-ASCII character at p[*i] spelled in ASCII into out[3], with
  * *i left on its last byte: "_" separates, "" is dropped (a typographic
- * apostrophe); NULL when gen knows no spelling (CJK, Greek, ...).
+ * apostrophe); NULL for a letter gen has no spelling of (CJK, Greek).
  */
 static const char *
 spell(const char *p, size_t *i, char *out)
@@ -158,10 +158,13 @@ spell(const char *p, size_t *i, char *out)
 		cp = cp << 6 | ((unsigned char)p[++*i] & 0x3F);
 	if (cp == 0x2019)
 		return "";
-	if (cp < 0xC0 || (cp >= 0x2000 && cp < 0x2070))
-		return "_";
-	if (cp >= 0x180)
+	/* The blocks of scripts, roughly: the rest are signs and symbols. */
+	if ((cp >= 0x180 && cp < 0x2000) || (cp >= 0x2C00 && cp < 0xD800) ||
+	    (cp >= 0xF900 && cp < 0xFE00) || (cp >= 0xFE70 && cp < 0xFFF0) ||
+	    (cp >= 0x10000 && cp < 0x1F000) || (cp >= 0x20000 && cp < 0x40000))
 		return NULL;
+	if (cp < 0xC0 || cp >= 0x180)
+		return "_";
 	l = &latin[cp - 0xC0];
 	two = *l >= 'A' && *l <= 'Z' ? strchr(pairs, *l) : NULL;
 	memcpy(out, two != NULL ? two + 1 : *l == ' ' ? "_" : l, 2);
