@@ -110,7 +110,7 @@ _gen_complete()
 		_gen_complete_reply "$(printf '%s\n' html none c python go \
 		    markdown)" "$cur"
 		;;
-	-o | --output | --data | --depfile)
+	-o | --output | --data | --depfile | --stamp)
 		compopt -o filenames 2>/dev/null
 		_gen_complete_reply "$(compgen -f -- "$cur")" "$cur"
 		;;
@@ -133,9 +133,9 @@ _gen_complete()
 				list=$(compgen -f -- "$cur")
 			fi
 		else
-			list='--lang --output --out --check --data --templates
---locale --c-prefix --include --include-unofficial --depfile
---max-input-size --jobs --list-langs --list-locales --list-sets --help
+			list='--lang --output --out --check --diff --data
+--templates --locale --c-prefix --include --include-unofficial --depfile
+--stamp --list-outputs --max-input-size --jobs --list-langs --list-locales --list-sets --help
 --version'
 			if ((COMP_CWORD == 1)); then
 				list="render

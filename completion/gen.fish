@@ -90,6 +90,10 @@ complete -c gen -n $gen -l out -x -a '(__fish_complete_directories)' \
     -d 'write every output under DIR at its usual path'
 complete -c gen -n $gen -l check \
     -d 'write nothing; exit 1 naming each stale output'
+complete -c gen -n $gen -l diff -d 'with --check: print a unified diff of each'
+complete -c gen -n $gen -l list-outputs -d 'print the paths gen would write'
+complete -c gen -n $gen -l stamp -r -F \
+    -d 'touch FILE after every run that writes'
 complete -c gen -n $gen -l data -r -F \
     -d 'the registry (default: the built-in one)'
 complete -c gen -n $gen -l templates -x -a '(__fish_complete_directories)' \

@@ -3,45 +3,61 @@
  * the options, runs one task, prints the diagnostics and picks the exit
  * status; everything else lives in run/.
  */
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "base/buf.h"
+#include "base/suggest.h"
 #include "base/xmalloc.h"
 #include "run/run.h"
 
-enum {
-	OPT_LANG, OPT_OUTPUT, OPT_OUT, OPT_DATA, OPT_TEMPLATES, OPT_LOCALE,
-	OPT_C_PREFIX, OPT_INCLUDE, OPT_INCLUDE_ALL, OPT_CHECK, OPT_DEPFILE,
-	OPT_LIST_LANGS, OPT_LIST_LOCALES, OPT_LIST_SETS, OPT_MAX_INPUT,
-	OPT_JOBS, OPT_PARTIALS, OPT_ESCAPE, OPT_STRICT, OPT_HELP, OPT_VERSION
+/* The tasks that generate or render come first. */
+enum task {
+	TASK_GENERATE, TASK_RENDER, TASK_LIST, TASK_LIST_LOCALES,
+	TASK_LIST_SETS, TASK_HELP, TASK_VERSION
 };
+
+/*
+ * An option's id is where parse_opt stores it in struct gen_opts (a
+ * value, or true), or one of these past the struct, or OPT_TASK plus
+ * the task it asks for.
+ */
+#define AT(field)	((int)offsetof(struct gen_opts, field))
+enum { OPT_LANG = 1000, OPT_MAX_INPUT, OPT_JOBS, OPT_TASK };
+_Static_assert(sizeof(struct gen_opts) < OPT_LANG, "ids overlap fields");
 
 static const struct opts_def opt_defs[] = {
 	{ 'l', "lang", true, OPT_LANG },
-	{ 'o', "output", true, OPT_OUTPUT },
-	{ 0, "out", true, OPT_OUT },
-	{ 0, "data", true, OPT_DATA },
-	{ 0, "templates", true, OPT_TEMPLATES },
-	{ 0, "locale", true, OPT_LOCALE },
-	{ 0, "c-prefix", true, OPT_C_PREFIX },
-	{ 0, "include", true, OPT_INCLUDE },
-	{ 0, "include-unofficial", false, OPT_INCLUDE_ALL },
-	{ 0, "check", false, OPT_CHECK },
-	{ 0, "depfile", true, OPT_DEPFILE },
-	{ 0, "list-langs", false, OPT_LIST_LANGS },
-	{ 0, "list-locales", false, OPT_LIST_LOCALES },
-	{ 0, "list-sets", false, OPT_LIST_SETS },
+	{ 'o', "output", true, AT(output) },
+	{ 0, "out", true, AT(out_dir) },
+	{ 0, "data", true, AT(data) },
+	{ 0, "templates", true, AT(templates) },
+	{ 0, "locale", true, AT(locale) },
+	{ 0, "c-prefix", true, AT(c_prefix) },
+	{ 0, "include", true, AT(include) },
+	{ 0, "include-unofficial", false, AT(include_all) },
+	{ 0, "check", false, AT(check) },
+	{ 0, "diff", false, AT(diff) },
+	{ 0, "depfile", true, AT(depfile) },
+	{ 0, "stamp", true, AT(stamp) },
+	{ 0, "list-outputs", false, AT(list_outputs) },
+	{ 0, "list-langs", false, OPT_TASK + TASK_LIST },
+	{ 0, "list-locales", false, OPT_TASK + TASK_LIST_LOCALES },
+	{ 0, "list-sets", false, OPT_TASK + TASK_LIST_SETS },
 	{ 0, "max-input-size", true, OPT_MAX_INPUT },
 	{ 'j', "jobs", true, OPT_JOBS },
-	{ 0, "partials", true, OPT_PARTIALS },
-	{ 0, "escape", true, OPT_ESCAPE },
-	{ 0, "strict", false, OPT_STRICT },
-	{ 'h', "help", false, OPT_HELP },
-	{ 0, "version", false, OPT_VERSION }
+	{ 0, "partials", true, AT(partials) },
+	{ 0, "escape", true, AT(escape) },
+	{ 0, "strict", false, AT(strict) },
+	{ 'h', "help", false, OPT_TASK + TASK_HELP },
+	{ 0, "version", false, OPT_TASK + TASK_VERSION }
 };
 
 static int
@@ -56,57 +72,104 @@ parse_size(const char *s, size_t *out)
 	return 0;
 }
 
-/* The tasks that generate or render come first. */
-enum task {
-	TASK_GENERATE, TASK_RENDER, TASK_LIST, TASK_LIST_LOCALES,
-	TASK_LIST_SETS, TASK_HELP, TASK_VERSION
-};
+/* A word of the command line, quoted for the shell when it must be. */
+static void
+add_word(struct buf *b, const char *w)
+{
+	const char *safe = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "0123456789_-+=/.,:@%", *q;
+
+	if (b->len > 0)
+		buf_addc(b, ' ');
+	if (*w != '\0' && w[strspn(w, safe)] == '\0') {
+		buf_adds(b, w);
+		return;
+	}
+	for (buf_addc(b, '\''); (q = strchr(w, '\'')) != NULL; w = q + 1)
+		buf_addf(b, "%.*s'\\''", (int)(q - w), w);
+	buf_addf(b, "%s'", w);
+}
 
 /* Returns 0, or -1 after reporting a usage error into d. */
 static int
 parse_opt(int c, const char *arg, struct gen_opts *o, enum task *task,
     struct diag *d)
 {
-	switch (c) {
-	case OPT_LANG: o->langs[o->nlangs++] = arg; break;
-	case OPT_OUTPUT: o->output = arg; break;
-	case OPT_OUT: o->out_dir = arg; break;
-	case OPT_DATA: o->data = arg; break;
-	case OPT_TEMPLATES: o->templates = arg; break;
-	case OPT_LOCALE: o->locale = arg; break;
-	case OPT_C_PREFIX: o->c_prefix = arg; break;
-	case OPT_INCLUDE: o->include = arg; break;
-	case OPT_INCLUDE_ALL: o->include_all = true; break;
-	case OPT_CHECK: o->check = true; break;
-	case OPT_DEPFILE: o->depfile = arg; break;
-	case OPT_LIST_LANGS: *task = TASK_LIST; break;
-	case OPT_LIST_LOCALES: *task = TASK_LIST_LOCALES; break;
-	case OPT_LIST_SETS: *task = TASK_LIST_SETS; break;
-	case OPT_PARTIALS: o->partials = arg; break;
-	case OPT_ESCAPE: o->escape = arg; break;
-	case OPT_STRICT: o->strict = true; break;
-	case OPT_HELP: *task = TASK_HELP; break;
-	case OPT_VERSION: *task = TASK_VERSION; break;
-	case OPT_MAX_INPUT:
-		if (parse_size(arg, &o->limits.max_bytes) != 0)
-			diag_fail(d, DIAG_USAGE, "--max-input-size takes a "
-			    "positive number of bytes, not '%s'", arg);
-		break;
-	case OPT_JOBS:
-		if (parse_size(arg, &o->jobs) != 0)
-			diag_fail(d, DIAG_USAGE, "--jobs takes a positive "
-			    "number, not '%s'", arg);
-		break;
-	default:
-		diag_fail(d, DIAG_USAGE, "unknown option; see 'gen --help'");
-	}
+	if (c >= OPT_TASK)
+		*task = (enum task)(c - OPT_TASK);
+	else if (c == OPT_LANG)
+		o->langs[o->nlangs++] = arg;
+	else if (c == OPT_MAX_INPUT &&
+	    parse_size(arg, &o->limits.max_bytes) != 0)
+		diag_fail(d, DIAG_USAGE, "--max-input-size takes a positive "
+		    "number of bytes, not '%s'", arg);
+	else if (c == OPT_JOBS && parse_size(arg, &o->jobs) != 0)
+		diag_fail(d, DIAG_USAGE, "--jobs takes a positive number, "
+		    "not '%s'", arg);
+	else if (c < OPT_LANG && arg != NULL)
+		*(const char **)(void *)((char *)o + c) = arg;
+	else if (c < OPT_LANG)
+		*(bool *)(void *)((char *)o + c) = true;
 	return diag_has_errors(d) ? -1 : 0;
+}
+
+#define NOPTS	(sizeof(opt_defs) / sizeof(opt_defs[0]))
+
+/* "did you mean" for a mistyped long option no option begins with. */
+static void
+unknown_option(struct diag *d, const char *arg)
+{
+	const char *names[NOPTS], *hint = NULL;
+	size_t i, n = strcspn(arg, "=") - 2;
+	bool begun = strncmp(arg, "--", 2) != 0;
+
+	for (i = 0; i < NOPTS; i++) {
+		names[i] = opt_defs[i].name;
+		begun = begun || strncmp(names[i], arg + 2, n) == 0;
+	}
+	if (!begun && (hint = suggest(arg + 2, n, names, NOPTS)) != NULL)
+		diag_fail(d, DIAG_USAGE, "unknown option '%s'; did you mean "
+		    "'--%s'?", arg, hint);
+	else
+		diag_fail(d, DIAG_USAGE, "unknown option '%s'; see 'gen "
+		    "--help'", arg);
+}
+
+/* What --out must not be given: a file, or a name gen gives files. */
+static bool
+is_file_name(const char *path)
+{
+	const char *dot = strrchr(path, '.');
+	char ext[8];
+	struct stat st;
+
+	if (stat(path, &st) == 0)
+		return S_ISREG(st.st_mode);
+	return dot != NULL && strlen(dot) < 6 &&
+	    (snprintf(ext, sizeof(ext), " %s ", dot), strstr(" .h .c .py "
+	    ".go .md .ts .rs .json ", ext) != NULL);
+}
+
+/* --templates and --partials: a missing directory is an error of its own. */
+static void
+need_dir(const char *opt, const char *path, struct diag *d)
+{
+	struct stat st;
+	int err = path == NULL ? 0 : stat(path, &st) != 0 ? errno :
+	    !S_ISDIR(st.st_mode) ? ENOTDIR : 0;
+
+	if (err != 0 && !diag_has_errors(d))
+		diag_fail(d, DIAG_NOINPUT, "%s %s: %s", opt, path,
+		    strerror(err));
 }
 
 static void
 check_combinations(const struct gen_opts *o, enum task task, size_t nargs,
     char **args, struct diag *d)
 {
+	const char *one = o->check ? "--check" : o->depfile ? "--depfile" :
+	    o->list_outputs ? "--list-outputs" : NULL;
+
 	if (task == TASK_RENDER) {
 		if (nargs != 1)
 			diag_fail(d, DIAG_USAGE,
@@ -124,10 +187,13 @@ check_combinations(const struct gen_opts *o, enum task task, size_t nargs,
 		    "(see 'gen --list-langs')");
 	else if (o->output && o->out_dir)
 		diag_fail(d, DIAG_USAGE, "-o and --out do not go together");
-	else if (o->check && !o->output && !o->out_dir)
-		diag_fail(d, DIAG_USAGE, "--check needs -o or --out");
-	else if (o->depfile && !o->output && !o->out_dir)
-		diag_fail(d, DIAG_USAGE, "--depfile needs -o or --out");
+	else if (one != NULL && !o->output && !o->out_dir)
+		diag_fail(d, DIAG_USAGE, "%s needs -o or --out", one);
+	else if (o->diff && !o->check)
+		diag_fail(d, DIAG_USAGE, "--diff goes with --check");
+	else if (o->out_dir != NULL && is_file_name(o->out_dir))
+		diag_fail(d, DIAG_USAGE, "--out takes a directory, not the "
+		    "file '%s'; use -o FILE for one output", o->out_dir);
 	else if (o->partials || o->escape || o->strict)
 		diag_fail(d, DIAG_USAGE, "--partials, --escape and --strict "
 		    "belong to gen render");
@@ -159,12 +225,8 @@ run_task(enum task task, const struct gen_opts *o, struct diag *d)
 	case TASK_VERSION:
 		printf("gen %s\n", GEN_VERSION);
 		return 0;
-	case TASK_LIST:
-		return generate_list(o, LIST_LANGS, d);
-	case TASK_LIST_LOCALES:
-		return generate_list(o, LIST_LOCALES, d);
-	case TASK_LIST_SETS:
-		return generate_list(o, LIST_SETS, d);
+	case TASK_LIST: case TASK_LIST_LOCALES: case TASK_LIST_SETS:
+		return generate_list(o, (enum gen_list)(task - TASK_LIST), d);
 	case TASK_RENDER:
 		return render_run(o, d);
 	case TASK_GENERATE:
@@ -179,33 +241,46 @@ main(int argc, char **argv)
 	struct gen_opts o = { .limits = LOAD_LIMITS_DEFAULT };
 	struct diag d = DIAG_INIT;
 	enum task task = TASK_GENERATE;
-	const char *nocolor = getenv("NO_COLOR");
+	const char *nocolor = getenv("NO_COLOR"), *p;
+	struct buf cmd = BUF_INIT;
 	struct opts s;
-	int c, status;
+	int c, from, status;
 
 	o.langs = xcalloc((size_t)argc, sizeof(*o.langs));
+	add_word(&cmd, argv[0]);
 	if (argc > 1 && strcmp(argv[1], "render") == 0) {
 		task = TASK_RENDER;
 		argv++;
 		argc--;
 	}
-	opts_init(&s, opt_defs, sizeof(opt_defs) / sizeof(opt_defs[0]),
-	    argc, argv);
-	while ((c = opts_next(&s)) >= 0)
-		if (parse_opt(c, s.value, &o, &task, &d) != 0)
+	opts_init(&s, opt_defs, NOPTS, argc, argv);
+	for (from = s.next; (c = opts_next(&s)) >= 0; from = s.next) {
+		while (c != AT(check) && c != AT(diff) && from < s.next)
+			add_word(&cmd, argv[from++]);
+		/* The option as given: "--out=", or "-o" before "". */
+		p = argv[s.next - 1][0] != '\0' ? argv[s.next - 1] :
+		    argv[s.next - 2];
+		if (s.value != NULL && *s.value == '\0')
+			diag_fail(&d, DIAG_USAGE, "option '%.*s' needs a value, "
+			    "not ''", (int)strcspn(p, "="), p);
+		if (diag_has_errors(&d) ||
+		    parse_opt(c, s.value, &o, &task, &d) != 0)
 			break;
+	}
+	o.command = cmd.ptr;
 	if (c == OPTS_BAD && s.missing != NULL)
 		diag_fail(&d, DIAG_USAGE, "option '%s%s' needs a value",
 		    s.bad[1] == '-' ? "--" : "-", s.bad[1] == '-' ?
 		    s.missing->name : (char[]){ s.missing->letter, '\0' });
 	else if (c == OPTS_BAD)
-		diag_fail(&d, DIAG_USAGE, "unknown option '%s'; see "
-		    "'gen --help'", s.bad);
+		unknown_option(&d, s.bad);
 	if (!diag_has_errors(&d) && task == TASK_RENDER && s.noperands > 0)
 		o.template = s.operands[0];
 	if (!diag_has_errors(&d) && task <= TASK_RENDER)
 		check_combinations(&o, task, (size_t)s.noperands, s.operands,
 		    &d);
+	need_dir("--templates", o.templates, &d);
+	need_dir("--partials", o.partials, &d);
 	if (!diag_has_errors(&d) && run_task(task, &o, &d) != 0 &&
 	    !diag_has_errors(&d))
 		diag_fail(&d, DIAG_INTERNAL, "internal error: a step failed "
@@ -217,6 +292,7 @@ main(int argc, char **argv)
 	    (nocolor == NULL || *nocolor == '\0'));
 	status = exit_status(&d);
 	diag_release(&d);
+	buf_release(&cmd);
 	free(o.langs);
 	return status;
 }

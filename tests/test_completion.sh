@@ -55,12 +55,14 @@ mini=$tmp/mini.yaml
 complete -p gen | grep -q -- '-F _gen_complete gen$' ||
     { echo "test_completion: gen is not registered" >&2; fails=$((fails + 1)); }
 offers 'render' gen r
-offers '--lang --list-langs --list-locales --list-sets --locale' gen --l
+offers '--lang --list-langs --list-locales --list-outputs --list-sets --locale' gen --l
 offers '--include --include-unofficial' gen --lang c --inc
 offers '' gen --lang c re
 offers '--strict' gen render x.mustache --st
-offers '' gen --lang c --st
-offers '--data --depfile' gen -l c --d
+offers '--stamp' gen --lang c --st
+offers '--data --depfile --diff' gen -l c --d
+offers '--stamp' gen --st
+offers '--list-langs --list-locales --list-outputs --list-sets' gen --list
 
 # Languages: the built-in ones, and those of --templates given before.
 # Which languages are built in is gen's business, so ask it.

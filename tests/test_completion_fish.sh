@@ -54,9 +54,9 @@ describes() {
 # each with its description.
 offers 'render' 'gen r'
 describes render 'render one template against a YAML document' 'gen r'
-offers '--lang --list-langs --list-locales --list-sets --locale' 'gen --l'
+offers '--lang --list-langs --list-locales --list-outputs --list-sets --locale' 'gen --l'
 offers '--include --include-unofficial' 'gen --lang c --inc'
-offers '' 'gen --lang c --st'
+offers '--stamp' 'gen --lang c --st'
 offers '' 'gen --lang c re'
 "$gen" --help | grep -o -e '--[a-z][a-z-]*' | sort -u |
     grep -v -x -e --partials -e --escape -e --strict > "$tmp/opts"

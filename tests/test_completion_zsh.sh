@@ -155,9 +155,9 @@ describes() {
 # each with its description.
 offers 'render' 'gen r'
 leaves 'gen render ' 'gen r'
-offers '--lang --list-langs --list-locales --list-sets --locale' 'gen --l'
+offers '--lang --list-langs --list-locales --list-outputs --list-sets --locale' 'gen --l'
 offers '--include --include-unofficial' 'gen --lang c --inc'
-offers '' 'gen --lang c --st'
+offers '--stamp' 'gen --lang c --st'
 offers '' 'gen --lang c re'
 opts=(${(f)"$("$gen" --help | grep -o -e '--[a-z][a-z-]*' | sort -u)"})
 longopts=${(j: :)${opts:#(--partials|--escape|--strict)}}

@@ -372,7 +372,8 @@ static const struct error_case errors[] = {
 	    F ":2:2: error: did not find expected ',' or ']'",
 	    F ":1:4: note: while parsing a flow sequence", NULL } },
 	{ "tab indentation", "a:\n\tb: 1\n", 0, 0, 0, {
-	    F ":2:1: error: found character that cannot start any token",
+	    F ":2:1: error: found character that cannot start any token; "
+	    "indent with spaces, not tabs",
 	    F ":2:1: note: while scanning for the next token", NULL } },
 	{ "duplicate key", "a: 1\nb: 2\na: 3\n", 0, 0, 0, {
 	    F ":3:1: error: duplicate key 'a'",

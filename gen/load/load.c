@@ -374,6 +374,7 @@ parse_error(const struct loader *l, const yaml_parser_t *p)
 {
 	const char *problem = p->problem ? p->problem : "invalid YAML";
 	struct srcpos pos;
+	bool tab;
 
 	if (p->error == YAML_READER_ERROR && l->nul != SIZE_MAX) {
 		pos = offset_pos(l, l->nul);
@@ -392,7 +393,13 @@ parse_error(const struct loader *l, const yaml_parser_t *p)
 	} else if (p->error == YAML_SCANNER_ERROR ||
 	    p->error == YAML_PARSER_ERROR) {
 		pos = mark_pos(l, &p->problem_mark);
-		diag_error(l->d, &pos, "%s", problem);
+		/* YAML allows no tab in indentation; not every message says. */
+		tab = strstr(problem, "tab") != NULL ||
+		    (p->problem_mark.index == p->mark.index &&
+		    p->buffer.pointer < p->buffer.last &&
+		    *p->buffer.pointer == '\t');
+		diag_error(l->d, &pos, "%s%s", problem,
+		    tab ? "; indent with spaces, not tabs" : "");
 		if (p->context != NULL) {
 			pos = mark_pos(l, &p->context_mark);
 			diag_note(l->d, &pos, "%s", p->context);

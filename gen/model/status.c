@@ -132,22 +132,76 @@ build_names(struct check *c, const struct fields *f, struct status *s)
 	s->names = model_copy_value(c->a, names);
 }
 
-/* The default id: the phrase in snake case, ASCII letters and digits. */
+/*
+ * Latin-1 Supplement and Latin Extended-A letters from U+00C0 in ASCII:
+ * a capital stands for two letters (pairs), a space for a sign that
+ * separates words (multiplication, division).
+ */
+static const char latin[] =
+    "aaaaaaAceeeeiiiidnooooo ouuuuyTSaaaaaaAceeeeiiiidnooooo ouuuuyTy"
+    "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiIIjjkkklllllll"
+    "lllnnnnnnnnnooooooOOrrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+static const char pairs[] = "AaeIijOoeSssTth";
+
+/*
+ * The non-ASCII character at p[*i] spelled in ASCII into out[3], with
+ * *i left on its last byte: "_" separates, "" is dropped (a typographic
+ * apostrophe); NULL for a letter gen has no spelling of (CJK, Greek).
+ */
+static const char *
+spell(const char *p, size_t *i, char *out)
+{
+	unsigned char u = (unsigned char)p[*i];
+	size_t k = u >= 0xF0 ? 3 : u >= 0xE0 ? 2 : 1;
+	unsigned long cp = u & (0x3Fu >> k);
+	const char *two, *l;
+
+	while (k-- > 0)
+		cp = cp << 6 | ((unsigned char)p[++*i] & 0x3F);
+	if (cp == 0x2019)
+		return "";
+	/* The blocks of scripts, roughly: the rest are signs and symbols. */
+	if ((cp >= 0x180 && cp < 0x2000) || (cp >= 0x2C00 && cp < 0xD800) ||
+	    (cp >= 0xF900 && cp < 0xFE00) || (cp >= 0xFE70 && cp < 0xFFF0) ||
+	    (cp >= 0x10000 && cp < 0x1F000) || (cp >= 0x20000 && cp < 0x40000))
+		return NULL;
+	if (cp < 0xC0 || cp >= 0x180)
+		return "_";
+	l = &latin[cp - 0xC0];
+	two = *l >= 'A' && *l <= 'Z' ? strchr(pairs, *l) : NULL;
+	memcpy(out, two != NULL ? two + 1 : *l == ' ' ? "_" : l, 2);
+	out[two != NULL ? 2 : 1] = '\0';
+	return out;
+}
+
+/*
+ * The default id: the phrase in snake case, Latin letters spelled in
+ * ASCII; "" (no identifier) when a letter has no spelling.
+ */
 static const char *
 phrase_id(struct check *c, const char *phrase)
 {
 	size_t n = strlen(phrase), i, o = 0;
-	char *id = arena_alloc(c->a, n + 1);
+	char *id = arena_alloc(c->a, n + 1), ch[3];
+	const char *t;
 
 	for (i = 0; i < n; i++) {
-		char ch = phrase[i];
-
-		if (ch >= 'A' && ch <= 'Z')
-			ch = (char)(ch - 'A' + 'a');
-		if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9'))
-			id[o++] = ch;
-		else if (ch != '\'' && o > 0 && id[o - 1] != '_')
-			id[o++] = '_';
+		ch[0] = phrase[i];
+		ch[1] = '\0';
+		t = ch;
+		if (ch[0] >= 'A' && ch[0] <= 'Z')
+			ch[0] = (char)(ch[0] - 'A' + 'a');
+		else if (ch[0] == '\'')
+			t = "";
+		else if ((unsigned char)ch[0] < 0x80 &&
+		    strspn(ch, "abcdefghijklmnopqrstuvwxyz0123456789") == 0)
+			t = "_";
+		else if ((unsigned char)ch[0] >= 0x80 &&
+		    (t = spell(phrase, &i, ch)) == NULL)
+			return "";
+		for (; *t != '\0'; t++)
+			if (*t != '_' || (o > 0 && id[o - 1] != '_'))
+				id[o++] = *t;
 	}
 	while (o > 0 && id[o - 1] == '_')
 		o--;

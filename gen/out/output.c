@@ -1,11 +1,13 @@
 #include "output.h"
 
 #include <sys/stat.h>
+#include <sys/wait.h>
 
 #include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -148,8 +150,10 @@ compare(struct output_file *f, const char *data, struct diag *d)
 			off += n > 0 ? (size_t)n : 0;
 		} while (n > 0 && n == m &&
 		    memcmp(mine, theirs, (size_t)n) == 0);
+	/* A directory where the output goes cannot be replaced by it. */
 	if (n == -1 || m == -1)
-		diag_sys(d, DIAG_IOERR, f->path, errno);
+		diag_sys(d, errno == EISDIR ? DIAG_CANTCREAT : DIAG_IOERR,
+		    f->path, errno);
 	close(fd);
 	free(theirs);
 	if (n == -1 || m == -1)
@@ -415,8 +419,30 @@ fail:
 	return -1;
 }
 
+/*
+ * diff -u of the target (or /dev/null) and f's bytes, the "-" of its
+ * standard input (POSIX gives no way to name it); the path goes by the
+ * environment, unquoted, and the shell drains what diff did not read.
+ */
+static void
+show_diff(const struct output_file *f, enum cmp c, struct diag *d)
+{
+	int status = -1;
+	FILE *p;
+
+	fflush(stdout);
+	if (setenv("GEN_DIFF_OLD", c == CMP_MISSING ? "/dev/null" :
+	    f->target, 1) == 0 && (p = popen("diff -u -- \"$GEN_DIFF_OLD\" "
+	    "-; s=$?; cat >/dev/null; exit $s", "w")) != NULL) {
+		fwrite(f->data, 1, f->len, p);
+		status = pclose(p);
+	}
+	if (status == -1 || !WIFEXITED(status) || WEXITSTATUS(status) > 1)
+		diag_fail(d, DIAG_IOERR, "%s: 'diff -u' failed", f->path);
+}
+
 int
-output_check(struct output_set *set, struct diag *d)
+output_check(struct output_set *set, bool diff, struct diag *d)
 {
 	struct output_file *f;
 	enum cmp c;
@@ -430,6 +456,8 @@ output_check(struct output_set *set, struct diag *d)
 			diag_fail(d, DIAG_STALE, "%s: out of date", f->path);
 		else if (c == CMP_MISSING)
 			diag_fail(d, DIAG_STALE, "%s: missing", f->path);
+		if (diff && (c == CMP_DIFFERENT || c == CMP_MISSING))
+			show_diff(f, c, d);
 		if (c != CMP_SAME)
 			rc = -1;
 	}

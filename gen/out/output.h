@@ -101,8 +101,9 @@ int output_commit(struct output_set *set, struct diag *d);
  * Compares the queued outputs but streams with the disk, writing
  * nothing.  Returns 0 when all match, else -1 after reporting each other
  * one: "FILE: out of date" or "FILE: missing" (DIAG_STALE), or
- * "FILE: strerror" (DIAG_IOERR).
+ * "FILE: strerror" (DIAG_IOERR).  With diff, each of those is shown on
+ * standard output by diff(1) -u, the new text named "-".
  */
-int output_check(struct output_set *set, struct diag *d);
+int output_check(struct output_set *set, bool diff, struct diag *d);
 
 #endif

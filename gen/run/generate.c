@@ -1,5 +1,10 @@
 #include "run.h"
 
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -242,9 +247,12 @@ queue_depfile(struct run *run)
 	size_t i, n = lang_sort_unique(rb->deps, rb->ndeps), len;
 	char *text;
 
-	for (i = 0; i < run->out.n; i++)
+	for (i = 0; i < run->out.n && rb->o->stamp == NULL; i++)
 		if (run->out.items[i].path != NULL)
 			add_make_path(&b, run->out.items[i].path);
+	/* Make then reruns gen when an input changes, by the stamp. */
+	if (rb->o->stamp != NULL)
+		add_make_path(&b, rb->o->stamp);
 	buf_addc(&b, ':');
 	if (run->base.o->data != NULL)
 		add_make_path(&b, run->base.o->data);
@@ -294,11 +302,34 @@ finish(struct run *run)
 		text = buf_detach(&run->text, &len);
 		output_add(&run->out, o->output ? o->output : "-", text, len);
 	}
-	if (o->check)
-		return output_check(&run->out, run->base.d);
-	if (o->depfile != NULL)
+	if (o->depfile != NULL && !o->check)
 		queue_depfile(run);
-	return output_commit(&run->out, run->base.d);
+	if (o->list_outputs) {
+		for (i = 0; i < run->out.n; i++)
+			if (run->out.items[i].path != NULL)
+				printf("%s\n", run->out.items[i].path);
+		return 0;
+	}
+	if (!o->check)
+		return output_commit(&run->out, run->base.d);
+	if (output_check(&run->out, o->diff, run->base.d) == 0)
+		return 0;
+	if (!o->diff && run->base.d->fail == DIAG_STALE)
+		diag_note(run->base.d, NULL, "to regenerate, run: %s",
+		    o->command);
+	return -1;
+}
+
+/* Touched after a run that wrote, so that Make can depend on it alone. */
+static int
+touch_stamp(const char *path, struct diag *d)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0666);
+	int err = fd == -1 || futimens(fd, NULL) != 0 ? errno : 0;
+
+	if ((fd != -1 && close(fd) != 0 && err == 0) || err != 0)
+		diag_sys(d, DIAG_CANTCREAT, path, err != 0 ? err : errno);
+	return diag_has_errors(d) ? -1 : 0;
 }
 
 int
@@ -313,7 +344,8 @@ generate_run(const struct gen_opts *o, struct diag *d)
 	run_base_init(&run.base, o, d);
 	/* While the program has one thread: it reads the umask. */
 	output_set_init(&run.out);
-	run.settles = o->out_dir != NULL && o->output == NULL && !o->check;
+	run.settles = o->out_dir != NULL && o->output == NULL && !o->check &&
+	    !o->list_outputs;
 	if (run_load(&run.base) != 0 || resolve_view(&run) != 0 ||
 	    resolve_prefix(&run) != 0)
 		goto out;
@@ -338,6 +370,8 @@ generate_run(const struct gen_opts *o, struct diag *d)
 		run.jobs[i].slot = first + i;
 	pool_run(run.njobs, n, render_job, &run);
 	rc = finish(&run);
+	if (rc == 0 && o->stamp != NULL && !o->check && !o->list_outputs)
+		rc = touch_stamp(o->stamp, d);
 out:
 	for (i = 0; i < run.njobs; i++) {
 		free(run.jobs[i].path);

@@ -20,7 +20,11 @@ struct gen_opts {
 	const char *include;		/* --include SET,... */
 	bool include_all;		/* --include-unofficial */
 	bool check;			/* --check */
+	bool diff;			/* --diff, under --check */
+	bool list_outputs;		/* --list-outputs */
 	const char *depfile;		/* --depfile FILE */
+	const char *stamp;		/* --stamp FILE */
+	const char *command;		/* the command line, without --check */
 	struct load_limits limits;	/* --max-input-size ... */
 	size_t jobs;			/* --jobs; 0: one per processor */
 	/* gen render */

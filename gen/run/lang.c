@@ -281,47 +281,35 @@ lang_sort_unique(const char **names, size_t n)
 	return k;
 }
 
-/* Languages in the user directory: subdirectories with a lang.yaml. */
-static size_t
-user_names(struct run_base *b, const char **names, size_t cap)
-{
-	const char *top = b->o->templates, *p;
-	struct dirent *e;
-	size_t n = 0;
-	DIR *dir;
-
-	if (top == NULL || (dir = opendir(top)) == NULL)
-		return 0;
-	while ((e = readdir(dir)) != NULL && n < cap) {
-		p = run_printf(&b->a, "%s/%s/lang.yaml", top, e->d_name);
-		if (e->d_name[0] != '.' && model_is_ident(e->d_name) &&
-		    !file_is_dir(p) && access(p, R_OK) == 0)
-			names[n++] = arena_strdup(&b->a, e->d_name);
-	}
-	closedir(dir);
-	return n;
-}
-
 void
 lang_names(struct run_base *b, const char ***out, size_t *nout)
 {
 	/* Plenty for any real directory; more are not listed. */
 	enum { MAX_USER = 256 };
 	const char **names = arena_array(&b->a, embed_count + MAX_USER,
-	    sizeof(*names));
-	size_t i, n = 0;
+	    sizeof(*names)), *top = b->o->templates, *p, *slash;
+	DIR *dir = top != NULL ? opendir(top) : NULL;
+	size_t i, n = 0, cap;
+	struct dirent *e;
 
 	for (i = 0; i < embed_count; i++) {
-		const char *p = embed_files[i].path, *slash;
-
-		if (strncmp(p, "templates/", 10) != 0)
-			continue;
-		slash = strchr(p + 10, '/');
+		p = embed_files[i].path;
+		slash = strncmp(p, "templates/", 10) == 0 ?
+		    strchr(p + 10, '/') : NULL;
 		if (slash != NULL && strcmp(slash, "/lang.yaml") == 0)
 			names[n++] = arena_strndup(&b->a, p + 10,
 			    (size_t)(slash - p - 10));
 	}
-	n += user_names(b, names + n, MAX_USER);
+	/* The user's: subdirectories of --templates with a lang.yaml. */
+	for (cap = n + MAX_USER; dir != NULL && n < cap &&
+	    (e = readdir(dir)) != NULL;) {
+		p = run_printf(&b->a, "%s/%s/lang.yaml", top, e->d_name);
+		if (e->d_name[0] != '.' && model_is_ident(e->d_name) &&
+		    !file_is_dir(p) && access(p, R_OK) == 0)
+			names[n++] = arena_strdup(&b->a, e->d_name);
+	}
+	if (dir != NULL)
+		closedir(dir);
 	*out = names;
 	*nout = lang_sort_unique(names, n);
 }
@@ -346,8 +334,8 @@ add_partial(struct lang *l, const char *name, size_t len)
 	struct arena *a = &l->b->a;
 	struct diag quiet = DIAG_INIT;
 	struct lang_partial *p;
+	const char *file;
 	struct tmpl *t;
-	char *file;
 	int rc;
 
 	if (partial_named(l, name, len) != NULL)
@@ -356,9 +344,7 @@ add_partial(struct lang *l, const char *name, size_t len)
 	    sizeof(*l->partials));
 	p = &l->partials[l->npartials++];
 	*p = (struct lang_partial){ .name = arena_strndup(a, name, len) };
-	file = arena_alloc(a, len + sizeof(SUFFIX));
-	memcpy(file, name, len);
-	memcpy(file + len, SUFFIX, sizeof(SUFFIX));
+	file = run_printf(a, "%.*s" SUFFIX, (int)len, name);
 	rc = lang_read(l, file, &p->path, &p->text, &p->len);
 	if (rc != 0) {
 		p->text = NULL;

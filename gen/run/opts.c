@@ -3,19 +3,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int
-fail(struct opts *s, const char *arg)
-{
-	s->bad = arg;
-	return OPTS_BAD;
-}
+/* Each failure names the argument getopt_long's caller would name. */
+#define FAIL(s, arg)	((s)->bad = (arg), OPTS_BAD)
 
 /* The value of d, if it takes one, is the next argument. */
 static int
 take_value(struct opts *s, const struct opts_def *d, const char *arg)
 {
 	if (d->has_value && s->next == s->argc && (s->missing = d) != NULL)
-		return fail(s, arg);
+		return FAIL(s, arg);
 	s->value = d->has_value ? s->argv[s->next++] : NULL;
 	return d->id;
 }
@@ -41,11 +37,11 @@ read_long(struct opts *s, const char *arg)
 		}
 	}
 	if (hit == NULL || ambiguous)
-		return fail(s, arg);
+		return FAIL(s, arg);
 	if (name[n] != '=')
 		return take_value(s, hit, arg);
 	if (!hit->has_value)
-		return fail(s, arg);
+		return FAIL(s, arg);
 	s->value = name + n + 1;
 	return hit->id;
 }
@@ -69,10 +65,10 @@ read_letter(struct opts *s)
 	 * cluster at its last letter, after the operands met so far.
 	 */
 	if (d == NULL && !last)
-		return fail(s, s->noperands > 0 ?
+		return FAIL(s, s->noperands > 0 ?
 		    s->operands[s->noperands - 1] : s->argv[s->next - 2]);
 	if (d == NULL)
-		return fail(s, arg);
+		return FAIL(s, arg);
 	if (d->has_value && !last) {
 		s->value = s->letters;
 		s->letters = NULL;

@@ -1,5 +1,6 @@
 #include "run.h"
 
+#include <errno.h>
 #include <libgen.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -76,6 +77,11 @@ run_load(struct run_base *b)
 	const struct value *root;
 	int rc;
 
+	/* A directory opens, and fails only when read: 66, not 74. */
+	if (b->o->data != NULL && file_is_dir(path)) {
+		diag_sys(b->d, DIAG_NOINPUT, path, EISDIR);
+		return -1;
+	}
 	rc = b->o->data != NULL ?
 	    load_file(&to, path, &b->o->limits, b->d, &root) :
 	    load_yaml(&to, path, e->data, e->len, &b->o->limits, b->d, &root);
@@ -181,7 +187,8 @@ render_run(const struct gen_opts *o, struct diag *d)
 	    tmpl_render(t, root, &topts, &loader, &b.a, &buf, d) == 0) {
 		s = buf_detach(&buf, &len);
 		output_add(&out, o->output ? o->output : "-", s, len);
-		rc = o->check ? output_check(&out, d) : output_commit(&out, d);
+		rc = o->check ? output_check(&out, false, d) :
+		    output_commit(&out, d);
 	}
 	buf_release(&buf);
 	output_set_release(&out);
