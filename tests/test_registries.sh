@@ -211,8 +211,9 @@ for data in examples/registries/*.yaml; do
 	"$GEN" --data "$data" $(printf -- '--lang %s ' $LANGS) --out "$O" \
 	    2>"$T/gen.err" ||
 		fail "$reg: gen --data $data failed: $(cat "$T/gen.err")"
-	$PY "$EXPECT" "$data" >"$T/expected" || fail "$reg: expect.py failed"
 	for lang in $LANGS; do
+		$PY "$EXPECT" "$data" "$lang" >"$T/expected" ||
+			fail "$reg: expect.py failed"
 		"check_$lang"
 	done
 	n=$((n + 1))
