@@ -61,15 +61,9 @@ base_status(struct arena *a, const struct registry *r,
     const struct status *s, const struct value *const *classes,
     struct seen *seen, struct status_base *sb)
 {
-	char tmp[VALUE_INT_MAX], *end = tmp + VALUE_INT_MAX;
-	const char *digits = value_spell_int(end, s->code);
 	size_t i, n = r->nlocales;
 
-	set_str(&sb->code, arena_strndup(a, digits, (size_t)(end - digits)),
-	    (size_t)(end - digits));
-	sb->code.kind = VALUE_INT;
-	sb->code.decimal = true;
-	sb->code.u.i = s->code;
+	sb->code = value_int(a, s->code);
 	set_str(&sb->phrase, s->phrase, s->phrase_len);
 	set_str(&sb->id, s->id, s->id_len);
 	sb->class_id = classes[s->class_index];
@@ -331,19 +325,6 @@ subcodes_of(struct build *b, const struct status *s)
 	return list;
 }
 
-/* The value of status key k, when the templates use k. */
-/* The status's name, names or alias names, of its names. */
-static const struct value *
-names_value(struct build *b, enum vkey k, const struct value *names)
-{
-	if (k == VK_NAMES)
-		return names;
-	if (k == VK_NAME)
-		return names->len > 0 ? names->items[0] : &value_null_v;
-	return names->len > 1 ? view_list(b, names->items + 1,
-	    names->len - 1) : &value_empty_list;
-}
-
 /* A status's texts and lists. */
 static const struct value *
 status_more(struct build *b, const struct status *s,
@@ -390,13 +371,16 @@ status_value(struct build *b, const struct status *s, enum vkey k,
 
 	switch (k) {
 	case VK_CODE:
-		return &sb->code;
+		return sb->code;
 	case VK_ID:
 		return &sb->id;
 	case VK_NAME:
+		return names->len > 0 ? names->items[0] : &value_null_v;
 	case VK_NAMES:
+		return names;
 	case VK_ALIAS_NAMES:
-		return names_value(b, k, names);
+		return names->len > 1 ? view_list(b, names->items + 1,
+		    names->len - 1) : &value_empty_list;
 	case VK_ALIASES:
 		return aliases_of(b, s);
 	case VK_CLASS:
