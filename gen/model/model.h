@@ -51,6 +51,7 @@ struct status {
 	enum status_kind kind;
 	const char *set;		/* set id or NULL */
 	struct srcpos set_pos;
+	size_t set_index;		/* once checked; nsets: none */
 	bool docs_only;		/* shares its code; Markdown only */
 	const char *source, *ref, *expires;	/* or NULL */
 	struct history *history;

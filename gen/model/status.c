@@ -311,18 +311,19 @@ check_codes(struct check *c)
 static void
 check_sets(struct check *c)
 {
-	const struct registry *r = c->r;
+	struct registry *r = c->r;
 	const char **ids = arena_array(&c->tmp, r->nsets + 1, sizeof(*ids));
 	size_t i, k;
 
 	for (k = 0; k < r->nsets; k++)
 		ids[k] = r->sets[k].id;
 	for (i = 0; i < r->nstatuses; i++) {
-		const struct status *s = &r->statuses[i];
+		struct status *s = &r->statuses[i];
 
+		s->set_index = r->nsets;
 		if (s->set != NULL)
-			suggest_lookup(c->d, &s->set_pos, "set", s->set,
-			    ids, r->nsets);
+			s->set_index = suggest_lookup(c->d, &s->set_pos,
+			    "set", s->set, ids, r->nsets);
 		else if (s->kind == STATUS_UNOFFICIAL)
 			diag_error(c->d, &s->pos, "unofficial code %lld needs "
 			    "a 'set'", s->code);

@@ -167,22 +167,6 @@ classes_view(struct build *b)
 	return list;
 }
 
-/* The set named id's index (nsets: none), trying *hint, the last, first. */
-static size_t
-set_index(const struct registry *r, const char *id, size_t *hint)
-{
-	size_t k;
-
-	if (id == NULL)
-		return r->nsets;
-	if (*hint < r->nsets && strcmp(r->sets[*hint].id, id) == 0)
-		return *hint;
-	for (k = 0; k < r->nsets; k++)
-		if (strcmp(r->sets[k].id, id) == 0)
-			return *hint = k;
-	return r->nsets;
-}
-
 /*
  * Every set's statuses, from one pass over the registry: a counting sort
  * of the views by set into one array, where set k's run from at[k] to
@@ -194,15 +178,14 @@ set_views(struct build *b, size_t *at)
 	const struct registry *r = b->r;
 	const struct value **all = arena_array(b->a, r->nstatuses,
 	    sizeof(*all));
-	size_t *of = arena_array(b->a, r->nstatuses, sizeof(*of));
-	size_t i, k, hint = 0;
+	size_t i, k;
 
 	for (i = 0; i < r->nstatuses; i++)
-		at[of[i] = set_index(r, r->statuses[i].set, &hint)]++;
+		at[r->statuses[i].set_index]++;
 	for (k = 1; k <= r->nsets; k++)
 		at[k] += at[k - 1];
 	for (i = r->nstatuses; i-- > 0;)
-		all[--at[of[i]]] = b->views[i];
+		all[--at[r->statuses[i].set_index]] = b->views[i];
 	return all;
 }
 
