@@ -47,15 +47,6 @@ base_str(struct arena *a, struct seen *seen, const char *s)
 	return seen->v[seen->next++ % 8] = value_str(a, s, strlen(s));
 }
 
-/* A string value in place. */
-static void
-set_str(struct value *v, const char *s, size_t len)
-{
-	v->kind = VALUE_STRING;
-	v->str = s;
-	v->len = (unsigned)len;
-}
-
 static void
 base_status(struct arena *a, const struct registry *r,
     const struct status *s, const struct value *const *classes,
@@ -64,8 +55,8 @@ base_status(struct arena *a, const struct registry *r,
 	size_t i, n = r->nlocales;
 
 	sb->code = value_int(a, s->code);
-	set_str(&sb->phrase, s->phrase, s->phrase_len);
-	set_str(&sb->id, s->id, s->id_len);
+	sb->phrase = value_str(a, s->phrase, s->phrase_len);
+	sb->id = value_str(a, s->id, s->id_len);
 	sb->class_id = classes[s->class_index];
 	sb->set = base_str(a, seen, s->set);
 	sb->source = base_str(a, seen, s->source);
@@ -289,7 +280,7 @@ history_of(struct build *b, const struct status *s)
 			{ VK_PHRASE, value_cstr(b->a, h->phrase) },
 			{ VK_REF, value_cstr(b->a, h->ref) },
 			/* The status's phrase is hidden inside {{#history}}. */
-			{ VK_CURRENT, &b->base->st[s - b->r->statuses].phrase },
+			{ VK_CURRENT, b->base->st[s - b->r->statuses].phrase },
 			{ VK_EXTENSIONS, view_extensions(b, h->node) }
 		};
 
@@ -336,7 +327,7 @@ status_more(struct build *b, const struct status *s,
 	case VK_PHRASE:
 		/* The output's language may word it as its library does. */
 		return s->phrases != NULL && (v = value_find(s->phrases,
-		    b->o->lang)) != NULL ? v : &sb->phrase;
+		    b->o->lang)) != NULL ? v : sb->phrase;
 	case VK_DESCRIPTION:
 		return base_loc(b, sb->text);
 	case VK_NOTE:
@@ -373,7 +364,7 @@ status_value(struct build *b, const struct status *s, enum vkey k,
 	case VK_CODE:
 		return sb->code;
 	case VK_ID:
-		return &sb->id;
+		return sb->id;
 	case VK_NAME:
 		return names->len > 0 ? names->items[0] : &value_null_v;
 	case VK_NAMES:
