@@ -148,7 +148,7 @@ classes_view(struct build *b)
 	for (i = 0; i < r->nstatuses; i++)
 		hi[r->statuses[i].class_index] = i + 1;
 	for (k = 0; k < r->nclasses; k++) {
-		const struct status_class *c = &r->classes[k];
+		const struct group *c = &r->classes[k];
 		const struct field f[] = {
 			{ VK_ID, value_cstr(b->a, c->id) },
 			{ VK_NAME, view_convert(b, c->id) },
@@ -199,7 +199,7 @@ sets_view(struct build *b)
 	    set_views(b, at) : NULL;
 
 	for (k = 0; k < r->nsets; k++) {
-		const struct status_set *s = &r->sets[k];
+		const struct group *s = &r->sets[k];
 		const struct field f[] = {
 			{ VK_ID, value_cstr(b->a, s->id) },
 			TEXTS(b, s),
@@ -218,7 +218,7 @@ sets_view(struct build *b)
  * title} that its statuses list.
  */
 static const struct value *
-flag_view(struct build *b, const struct status_set *g, bool whole)
+flag_view(struct build *b, const struct group *g, bool whole)
 {
 	const struct field f[] = {
 		{ VK_ID, value_cstr(b->a, g->id) },
