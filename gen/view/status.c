@@ -243,77 +243,68 @@ by_lang(struct build *b, const struct value *m, enum vkey k)
 	return list;
 }
 
-/* The flags of s, as b->flags has them. */
+/* A list of fn(b, s, i) for i in [0, n). */
 static const struct value *
-flags_of(struct build *b, const struct status *s)
+list_of(struct build *b, const struct status *s, size_t n,
+    const struct value *(*fn)(struct build *, const struct status *, size_t))
 {
-	struct value *list = value_list(b->a, s->nflags);
-	size_t i, k;
+	struct value *list = value_list(b->a, n);
+	size_t i;
 
-	for (i = 0; i < s->nflags; i++)
-		for (k = 0; k < b->r->nflags; k++)
-			if (b->r->flags[k].id == s->flags[i])
-				list->items[i] = b->flags[k];
+	for (i = 0; i < n; i++)
+		list->items[i] = fn(b, s, i);
 	return list;
 }
 
 static const struct value *
-aliases_of(struct build *b, const struct status *s)
+alias(struct build *b, const struct status *s, size_t i)
 {
-	struct value *list = value_list(b->a, s->naliases);
-	size_t i;
+	return value_cstr(b->a, s->aliases[i]);
+}
 
-	for (i = 0; i < s->naliases; i++)
-		list->items[i] = value_cstr(b->a, s->aliases[i]);
-	return list;
+/* Flag i of s, as b->flags has it: check_flags made s's ids the flags'. */
+static const struct value *
+flag(struct build *b, const struct status *s, size_t i)
+{
+	size_t k = 0;
+
+	while (b->r->flags[k].id != s->flags[i])
+		k++;
+	return b->flags[k];
 }
 
 static const struct value *
-history_of(struct build *b, const struct status *s)
+history(struct build *b, const struct status *s, size_t i)
 {
-	struct value *list = value_list(b->a, s->nhistory);
-	size_t i;
+	const struct history *h = &s->history[i];
+	const struct field f[] = {
+		{ VK_PHRASE, value_cstr(b->a, h->phrase) },
+		{ VK_REF, value_cstr(b->a, h->ref) },
+		/* The status's phrase is hidden inside {{#history}}. */
+		{ VK_CURRENT, b->base->st[s - b->r->statuses].phrase },
+		{ VK_EXTENSIONS, view_extensions(b, h->node) }
+	};
 
-	for (i = 0; i < s->nhistory; i++) {
-		const struct history *h = &s->history[i];
-		const struct field f[] = {
-			{ VK_PHRASE, value_cstr(b->a, h->phrase) },
-			{ VK_REF, value_cstr(b->a, h->ref) },
-			/* The status's phrase is hidden inside {{#history}}. */
-			{ VK_CURRENT, b->base->st[s - b->r->statuses].phrase },
-			{ VK_EXTENSIONS, view_extensions(b, h->node) }
-		};
-
-		list->items[i] = view_map(b, f, NELEM(f), h->node);
-	}
-	return list;
+	return view_map(b, f, NELEM(f), h->node);
 }
 
 static const struct value *
-subcodes_of(struct build *b, const struct status *s)
+subcode(struct build *b, const struct status *s, size_t i)
 {
-	struct value *list = value_list(b->a, s->nsubcodes);
-	size_t i;
+	const struct subcode *sc = &s->subcodes[i];
+	char code[48];	/* "404.1" */
+	int n = snprintf(code, sizeof(code), "%lld.%lld", s->code, sc->sub);
+	const struct field f[] = {
+		{ VK_CODE, value_copy_str(b->a, code, (size_t)n) },
+		{ VK_SUB, value_int(b->a, sc->sub) },
+		{ VK_PHRASE, value_cstr(b->a, sc->phrase) },
+		{ VK_DESCRIPTION, view_loc(b, sc->description) },
+		{ VK_DESCRIPTION_LOCALES, view_want(b, VK_DESCRIPTION_LOCALES) ?
+		    view_loc_all(b, sc->description) : NULL },
+		{ VK_EXTENSIONS, view_extensions(b, sc->node) }
+	};
 
-	for (i = 0; i < s->nsubcodes; i++) {
-		const struct subcode *sc = &s->subcodes[i];
-		char code[48];	/* "404.1" */
-		int n = snprintf(code, sizeof(code), "%lld.%lld", s->code,
-		    sc->sub);
-		const struct field f[] = {
-			{ VK_CODE, value_copy_str(b->a, code, (size_t)n) },
-			{ VK_SUB, value_int(b->a, sc->sub) },
-			{ VK_PHRASE, value_cstr(b->a, sc->phrase) },
-			{ VK_DESCRIPTION, view_loc(b, sc->description) },
-			{ VK_DESCRIPTION_LOCALES,
-			    view_want(b, VK_DESCRIPTION_LOCALES) ?
-			    view_loc_all(b, sc->description) : NULL },
-			{ VK_EXTENSIONS, view_extensions(b, sc->node) }
-		};
-
-		list->items[i] = view_map(b, f, NELEM(f), sc->node);
-	}
-	return list;
+	return view_map(b, f, NELEM(f), sc->node);
 }
 
 /* A status's texts and lists. */
@@ -342,11 +333,11 @@ status_more(struct build *b, const struct status *s,
 	case VK_PHRASES:
 		return by_lang(b, s->phrases, VK_PHRASE);
 	case VK_FLAGS:
-		return flags_of(b, s);
+		return list_of(b, s, s->nflags, flag);
 	case VK_HISTORY:
-		return history_of(b, s);
+		return list_of(b, s, s->nhistory, history);
 	case VK_SUBCODES:
-		return subcodes_of(b, s);
+		return list_of(b, s, s->nsubcodes, subcode);
 	case VK_EXTENSIONS:
 		return view_extensions(b, s->node);
 	default:
@@ -373,7 +364,7 @@ status_value(struct build *b, const struct status *s, enum vkey k,
 		return names->len > 1 ? view_list(b, names->items + 1,
 		    names->len - 1) : &value_empty_list;
 	case VK_ALIASES:
-		return aliases_of(b, s);
+		return list_of(b, s, s->naliases, alias);
 	case VK_CLASS:
 		return sb->class_id;
 	case VK_STATUS:
