@@ -331,7 +331,7 @@ build_registry(struct check *c, const struct value *v)
 static void
 build_class(struct check *c, const struct value *v, void *p)
 {
-	struct status_class *k = p;
+	struct group *k = p;
 	struct fields f;
 
 	k->pos = value_pos(c->path, v);
@@ -347,7 +347,7 @@ build_class(struct check *c, const struct value *v, void *p)
 }
 
 static void
-build_group(struct check *c, const struct value *v, struct status_set *s,
+build_group(struct check *c, const struct value *v, struct group *s,
     size_t nkeys)
 {
 	struct fields f;

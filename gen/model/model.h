@@ -51,6 +51,7 @@ struct status {
 	enum status_kind kind;
 	const char *set;		/* set id or NULL */
 	struct srcpos set_pos;
+	size_t set_index;		/* once checked; nsets: none */
 	bool docs_only;		/* shares its code; Markdown only */
 	const char *source, *ref, *expires;	/* or NULL */
 	struct history *history;
@@ -63,19 +64,12 @@ struct status {
 	const struct value *node;	/* its x- keys only, or NULL */
 };
 
-struct status_class {
+/* A class of codes, a set of unofficial codes, or a flag. */
+struct group {
 	struct srcpos pos;
-	const char *id;
-	long long first, last;
-	const struct text *title, *description;
-	const struct value *node;	/* its x- keys only, or NULL */
-};
-
-/* A set of unofficial codes, or a flag (which may have a ref). */
-struct status_set {
-	struct srcpos pos;
-	const char *id, *ref;		/* ref: or NULL */
-	const struct text *title, *description;	/* the latter or NULL */
+	const char *id, *ref;		/* ref: a flag's, or NULL */
+	long long first, last;		/* a class's range */
+	const struct text *title, *description;	/* the latter: or NULL */
 	const struct value *node;	/* its x- keys only, or NULL */
 };
 
@@ -85,9 +79,9 @@ struct registry {
 	const struct text *title, *description;	/* the latter or NULL */
 	const char **locales;
 	size_t nlocales;
-	struct status_class *classes;
+	struct group *classes;
 	size_t nclasses;
-	struct status_set *sets, *flags;
+	struct group *sets, *flags;
 	size_t nsets, nflags;
 	struct status *statuses;	/* sorted by code */
 	size_t nstatuses;

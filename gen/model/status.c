@@ -365,18 +365,19 @@ check_codes(struct check *c)
 static void
 check_sets(struct check *c)
 {
-	const struct registry *r = c->r;
+	struct registry *r = c->r;
 	const char **ids = arena_array(&c->tmp, r->nsets + 1, sizeof(*ids));
 	size_t i, k;
 
 	for (k = 0; k < r->nsets; k++)
 		ids[k] = r->sets[k].id;
 	for (i = 0; i < r->nstatuses; i++) {
-		const struct status *s = &r->statuses[i];
+		struct status *s = &r->statuses[i];
 
+		s->set_index = r->nsets;
 		if (s->set != NULL)
-			suggest_lookup(c->d, &s->set_pos, "set", s->set,
-			    ids, r->nsets);
+			s->set_index = suggest_lookup(c->d, &s->set_pos,
+			    "set", s->set, ids, r->nsets);
 		else if (s->kind == STATUS_UNOFFICIAL)
 			diag_error(c->d, &s->pos, "unofficial code %lld needs "
 			    "a 'set'", s->code);
@@ -415,32 +416,42 @@ check_flags(struct check *c)
 	}
 }
 
-/* Class, set and flag lists are short: comparing every pair is fine. */
+/*
+ * Ids unique and (ranges) classes apart: class, set and flag lists are
+ * short, so comparing every pair is fine.
+ */
 static void
-check_unique(struct check *c, const char *what, const char *id,
-    const struct srcpos *pos, const char *prev, const struct srcpos *ppos)
+check_groups(struct check *c, const char *what, const struct group *v,
+    size_t n, bool ranges)
 {
-	if (strcmp(id, prev) != 0)
-		return;
-	diag_error(c->d, pos, "duplicate %s id '%s'", what, id);
-	diag_note(c->d, ppos, "first defined here");
+	const struct group *a, *b;
+	size_t i, j;
+
+	for (i = 0; i < n; i++)
+		for (j = 0; j < i; j++) {
+			a = &v[j];
+			b = &v[i];
+			if (strcmp(a->id, b->id) == 0) {
+				diag_error(c->d, &b->pos, "duplicate %s id "
+				    "'%s'", what, b->id);
+				diag_note(c->d, &a->pos, "first defined here");
+			}
+			if (!ranges || b->first > a->last || a->first > b->last)
+				continue;
+			diag_error(c->d, &b->pos, "class '%s' overlaps class "
+			    "'%s'", b->id, a->id);
+			diag_note(c->d, &a->pos, "'%s' defined here", a->id);
+		}
 }
 
 static void
 check_classes(struct check *c)
 {
 	const struct registry *r = c->r;
-	const struct status_class *a, *b;
 	size_t i, j;
 
-	for (i = 0; i < r->nsets; i++)
-		for (j = 0; j < i; j++)
-			check_unique(c, "set", r->sets[i].id, &r->sets[i].pos,
-			    r->sets[j].id, &r->sets[j].pos);
-	for (i = 0; i < r->nflags; i++)
-		for (j = 0; j < i; j++)
-			check_unique(c, "flag", r->flags[i].id,
-			    &r->flags[i].pos, r->flags[j].id, &r->flags[j].pos);
+	check_groups(c, "set", r->sets, r->nsets, false);
+	check_groups(c, "flag", r->flags, r->nflags, false);
 	/* Both become predicates (is_<id>) in the code outputs. */
 	for (i = 0; i < r->nflags; i++)
 		for (j = 0; j < r->nclasses; j++)
@@ -450,18 +461,7 @@ check_classes(struct check *c)
 				diag_note(c->d, &r->classes[j].pos,
 				    "class defined here");
 			}
-	for (i = 0; i < r->nclasses; i++)
-		for (j = 0; j < i; j++) {
-			a = &r->classes[j];
-			b = &r->classes[i];
-			check_unique(c, "class", b->id, &b->pos, a->id,
-			    &a->pos);
-			if (b->first > a->last || a->first > b->last)
-				continue;
-			diag_error(c->d, &b->pos, "class '%s' overlaps class "
-			    "'%s'", b->id, a->id);
-			diag_note(c->d, &a->pos, "'%s' defined here", a->id);
-		}
+	check_groups(c, "class", r->classes, r->nclasses, true);
 }
 
 int

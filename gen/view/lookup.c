@@ -47,7 +47,7 @@ table(struct build *b, struct entry *e, size_t n)
 			continue;
 		m = value_map(b->a, shape, 2);
 		m->items[0] = value_str(b->a, e[i].key, e[i].len);
-		m->items[1] = &b->base->st[e[i].status].code;
+		m->items[1] = b->base->st[e[i].status].code;
 		list->items[k++] = m;
 	}
 	list->len = (unsigned)k;
@@ -133,9 +133,8 @@ lookup_map(struct build *b, const size_t *pick, size_t n)
 	bool dense = n > 0 && (unsigned long long)last -
 	    (unsigned long long)first < 4 * (unsigned long long)n;
 	const struct field f[] = {
-		{ VK_FIRST, n > 0 ? &b->base->st[pick[0]].code :
-		    &value_null_v },
-		{ VK_LAST, n > 0 ? &b->base->st[pick[n - 1]].code :
+		{ VK_FIRST, n > 0 ? b->base->st[pick[0]].code : &value_null_v },
+		{ VK_LAST, n > 0 ? b->base->st[pick[n - 1]].code :
 		    &value_null_v },
 		{ VK_COUNT, value_int(b->a, (long long)n) },
 		{ VK_DENSE, value_bool(dense) },

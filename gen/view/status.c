@@ -47,31 +47,16 @@ base_str(struct arena *a, struct seen *seen, const char *s)
 	return seen->v[seen->next++ % 8] = value_str(a, s, strlen(s));
 }
 
-/* A string value in place. */
-static void
-set_str(struct value *v, const char *s, size_t len)
-{
-	v->kind = VALUE_STRING;
-	v->str = s;
-	v->len = (unsigned)len;
-}
-
 static void
 base_status(struct arena *a, const struct registry *r,
     const struct status *s, const struct value *const *classes,
     struct seen *seen, struct status_base *sb)
 {
-	char tmp[VALUE_INT_MAX], *end = tmp + VALUE_INT_MAX;
-	const char *digits = value_spell_int(end, s->code);
 	size_t i, n = r->nlocales;
 
-	set_str(&sb->code, arena_strndup(a, digits, (size_t)(end - digits)),
-	    (size_t)(end - digits));
-	sb->code.kind = VALUE_INT;
-	sb->code.decimal = true;
-	sb->code.u.i = s->code;
-	set_str(&sb->phrase, s->phrase, s->phrase_len);
-	set_str(&sb->id, s->id, s->id_len);
+	sb->code = value_int(a, s->code);
+	sb->phrase = value_str(a, s->phrase, s->phrase_len);
+	sb->id = value_str(a, s->id, s->id_len);
 	sb->class_id = classes[s->class_index];
 	sb->set = base_str(a, seen, s->set);
 	sb->source = base_str(a, seen, s->source);
@@ -258,90 +243,68 @@ by_lang(struct build *b, const struct value *m, enum vkey k)
 	return list;
 }
 
-/* The flags of s, as b->flags has them. */
+/* A list of fn(b, s, i) for i in [0, n). */
 static const struct value *
-flags_of(struct build *b, const struct status *s)
+list_of(struct build *b, const struct status *s, size_t n,
+    const struct value *(*fn)(struct build *, const struct status *, size_t))
 {
-	struct value *list = value_list(b->a, s->nflags);
-	size_t i, k;
-
-	for (i = 0; i < s->nflags; i++)
-		for (k = 0; k < b->r->nflags; k++)
-			if (b->r->flags[k].id == s->flags[i])
-				list->items[i] = b->flags[k];
-	return list;
-}
-
-static const struct value *
-aliases_of(struct build *b, const struct status *s)
-{
-	struct value *list = value_list(b->a, s->naliases);
+	struct value *list = value_list(b->a, n);
 	size_t i;
 
-	for (i = 0; i < s->naliases; i++)
-		list->items[i] = value_cstr(b->a, s->aliases[i]);
+	for (i = 0; i < n; i++)
+		list->items[i] = fn(b, s, i);
 	return list;
 }
 
 static const struct value *
-history_of(struct build *b, const struct status *s)
+alias(struct build *b, const struct status *s, size_t i)
 {
-	struct value *list = value_list(b->a, s->nhistory);
-	size_t i;
+	return value_cstr(b->a, s->aliases[i]);
+}
 
-	for (i = 0; i < s->nhistory; i++) {
-		const struct history *h = &s->history[i];
-		const struct field f[] = {
-			{ VK_PHRASE, value_cstr(b->a, h->phrase) },
-			{ VK_REF, value_cstr(b->a, h->ref) },
-			/* The status's phrase is hidden inside {{#history}}. */
-			{ VK_CURRENT, &b->base->st[s - b->r->statuses].phrase },
-			{ VK_EXTENSIONS, view_extensions(b, h->node) }
-		};
+/* Flag i of s, as b->flags has it: check_flags made s's ids the flags'. */
+static const struct value *
+flag(struct build *b, const struct status *s, size_t i)
+{
+	size_t k = 0;
 
-		list->items[i] = view_map(b, f, NELEM(f), h->node);
-	}
-	return list;
+	while (b->r->flags[k].id != s->flags[i])
+		k++;
+	return b->flags[k];
 }
 
 static const struct value *
-subcodes_of(struct build *b, const struct status *s)
+history(struct build *b, const struct status *s, size_t i)
 {
-	struct value *list = value_list(b->a, s->nsubcodes);
-	size_t i;
+	const struct history *h = &s->history[i];
+	const struct field f[] = {
+		{ VK_PHRASE, value_cstr(b->a, h->phrase) },
+		{ VK_REF, value_cstr(b->a, h->ref) },
+		/* The status's phrase is hidden inside {{#history}}. */
+		{ VK_CURRENT, b->base->st[s - b->r->statuses].phrase },
+		{ VK_EXTENSIONS, view_extensions(b, h->node) }
+	};
 
-	for (i = 0; i < s->nsubcodes; i++) {
-		const struct subcode *sc = &s->subcodes[i];
-		char code[48];	/* "404.1" */
-		int n = snprintf(code, sizeof(code), "%lld.%lld", s->code,
-		    sc->sub);
-		const struct field f[] = {
-			{ VK_CODE, value_copy_str(b->a, code, (size_t)n) },
-			{ VK_SUB, value_int(b->a, sc->sub) },
-			{ VK_PHRASE, value_cstr(b->a, sc->phrase) },
-			{ VK_DESCRIPTION, view_loc(b, sc->description) },
-			{ VK_DESCRIPTION_LOCALES,
-			    view_want(b, VK_DESCRIPTION_LOCALES) ?
-			    view_loc_all(b, sc->description) : NULL },
-			{ VK_EXTENSIONS, view_extensions(b, sc->node) }
-		};
-
-		list->items[i] = view_map(b, f, NELEM(f), sc->node);
-	}
-	return list;
+	return view_map(b, f, NELEM(f), h->node);
 }
 
-/* The value of status key k, when the templates use k. */
-/* The status's name, names or alias names, of its names. */
 static const struct value *
-names_value(struct build *b, enum vkey k, const struct value *names)
+subcode(struct build *b, const struct status *s, size_t i)
 {
-	if (k == VK_NAMES)
-		return names;
-	if (k == VK_NAME)
-		return names->len > 0 ? names->items[0] : &value_null_v;
-	return names->len > 1 ? view_list(b, names->items + 1,
-	    names->len - 1) : &value_empty_list;
+	const struct subcode *sc = &s->subcodes[i];
+	char code[48];	/* "404.1" */
+	int n = snprintf(code, sizeof(code), "%lld.%lld", s->code, sc->sub);
+	const struct field f[] = {
+		{ VK_CODE, value_copy_str(b->a, code, (size_t)n) },
+		{ VK_SUB, value_int(b->a, sc->sub) },
+		{ VK_PHRASE, value_cstr(b->a, sc->phrase) },
+		{ VK_DESCRIPTION, view_loc(b, sc->description) },
+		{ VK_DESCRIPTION_LOCALES, view_want(b, VK_DESCRIPTION_LOCALES) ?
+		    view_loc_all(b, sc->description) : NULL },
+		{ VK_EXTENSIONS, view_extensions(b, sc->node) }
+	};
+
+	return view_map(b, f, NELEM(f), sc->node);
 }
 
 /* A status's texts and lists. */
@@ -355,7 +318,7 @@ status_more(struct build *b, const struct status *s,
 	case VK_PHRASE:
 		/* The output's language may word it as its library does. */
 		return s->phrases != NULL && (v = value_find(s->phrases,
-		    b->o->lang)) != NULL ? v : &sb->phrase;
+		    b->o->lang)) != NULL ? v : sb->phrase;
 	case VK_DESCRIPTION:
 		return base_loc(b, sb->text);
 	case VK_NOTE:
@@ -370,11 +333,11 @@ status_more(struct build *b, const struct status *s,
 	case VK_PHRASES:
 		return by_lang(b, s->phrases, VK_PHRASE);
 	case VK_FLAGS:
-		return flags_of(b, s);
+		return list_of(b, s, s->nflags, flag);
 	case VK_HISTORY:
-		return history_of(b, s);
+		return list_of(b, s, s->nhistory, history);
 	case VK_SUBCODES:
-		return subcodes_of(b, s);
+		return list_of(b, s, s->nsubcodes, subcode);
 	case VK_EXTENSIONS:
 		return view_extensions(b, s->node);
 	default:
@@ -390,15 +353,18 @@ status_value(struct build *b, const struct status *s, enum vkey k,
 
 	switch (k) {
 	case VK_CODE:
-		return &sb->code;
+		return sb->code;
 	case VK_ID:
-		return &sb->id;
+		return sb->id;
 	case VK_NAME:
+		return names->len > 0 ? names->items[0] : &value_null_v;
 	case VK_NAMES:
+		return names;
 	case VK_ALIAS_NAMES:
-		return names_value(b, k, names);
+		return names->len > 1 ? view_list(b, names->items + 1,
+		    names->len - 1) : &value_empty_list;
 	case VK_ALIASES:
-		return aliases_of(b, s);
+		return list_of(b, s, s->naliases, alias);
 	case VK_CLASS:
 		return sb->class_id;
 	case VK_STATUS:

@@ -105,21 +105,29 @@ view_list(struct build *b, const struct value **items, size_t n)
 	return list;
 }
 
-/* The views of the statuses [lo, hi) view_picks takes, if k is used. */
+/*
+ * The views of the statuses [lo, hi) view_picks takes, with flag (NULL:
+ * any), if k is used.
+ */
 static const struct value *
-pick_views(struct build *b, enum vkey k, size_t lo, size_t hi, bool code)
+pick_views(struct build *b, enum vkey k, size_t lo, size_t hi, bool code,
+    const char *flag)
 {
 	const struct value **items;
-	size_t i, n = 0;
+	const struct status *s;
+	size_t i, j, n = 0;
 
 	if (!view_want(b, k))
 		return NULL;
-	for (i = lo; i < hi; i++)
-		n += view_picks(b, &b->r->statuses[i], code);
-	items = arena_array(b->a, n, sizeof(*items));
-	for (i = lo, n = 0; i < hi; i++)
-		if (view_picks(b, &b->r->statuses[i], code))
+	items = arena_array(b->a, hi - lo, sizeof(*items));
+	for (i = lo; i < hi; i++) {
+		s = &b->r->statuses[i];
+		for (j = 0; flag != NULL && j < s->nflags; j++)
+			if (s->flags[j] == flag)
+				break;
+		if (view_picks(b, s, code) && (flag == NULL || j < s->nflags))
 			items[n++] = b->views[i];
+	}
 	return view_list(b, items, n);
 }
 
@@ -140,15 +148,15 @@ classes_view(struct build *b)
 	for (i = 0; i < r->nstatuses; i++)
 		hi[r->statuses[i].class_index] = i + 1;
 	for (k = 0; k < r->nclasses; k++) {
-		const struct status_class *c = &r->classes[k];
+		const struct group *c = &r->classes[k];
 		const struct field f[] = {
 			{ VK_ID, value_cstr(b->a, c->id) },
 			{ VK_NAME, view_convert(b, c->id) },
 			{ VK_FIRST, value_int(b->a, c->first) },
 			{ VK_LAST, value_int(b->a, c->last) },
 			TEXTS(b, c),
-			{ VK_STATUSES,
-			    pick_views(b, VK_STATUSES, lo[k], hi[k], true) },
+			{ VK_STATUSES, pick_views(b, VK_STATUSES, lo[k], hi[k],
+			    true, NULL) },
 			{ VK_ALL_STATUSES,
 			    view_list(b, b->views + lo[k], hi[k] - lo[k]) },
 			{ VK_EXTENSIONS, view_extensions(b, c->node) }
@@ -157,22 +165,6 @@ classes_view(struct build *b)
 		list->items[k] = view_map(b, f, NELEM(f), c->node);
 	}
 	return list;
-}
-
-/* The set named id's index (nsets: none), trying *hint, the last, first. */
-static size_t
-set_index(const struct registry *r, const char *id, size_t *hint)
-{
-	size_t k;
-
-	if (id == NULL)
-		return r->nsets;
-	if (*hint < r->nsets && strcmp(r->sets[*hint].id, id) == 0)
-		return *hint;
-	for (k = 0; k < r->nsets; k++)
-		if (strcmp(r->sets[k].id, id) == 0)
-			return *hint = k;
-	return r->nsets;
 }
 
 /*
@@ -186,15 +178,14 @@ set_views(struct build *b, size_t *at)
 	const struct registry *r = b->r;
 	const struct value **all = arena_array(b->a, r->nstatuses,
 	    sizeof(*all));
-	size_t *of = arena_array(b->a, r->nstatuses, sizeof(*of));
-	size_t i, k, hint = 0;
+	size_t i, k;
 
 	for (i = 0; i < r->nstatuses; i++)
-		at[of[i] = set_index(r, r->statuses[i].set, &hint)]++;
+		at[r->statuses[i].set_index]++;
 	for (k = 1; k <= r->nsets; k++)
 		at[k] += at[k - 1];
 	for (i = r->nstatuses; i-- > 0;)
-		all[--at[of[i]]] = b->views[i];
+		all[--at[r->statuses[i].set_index]] = b->views[i];
 	return all;
 }
 
@@ -208,7 +199,7 @@ sets_view(struct build *b)
 	    set_views(b, at) : NULL;
 
 	for (k = 0; k < r->nsets; k++) {
-		const struct status_set *s = &r->sets[k];
+		const struct group *s = &r->sets[k];
 		const struct field f[] = {
 			{ VK_ID, value_cstr(b->a, s->id) },
 			TEXTS(b, s),
@@ -222,65 +213,39 @@ sets_view(struct build *b)
 	return list;
 }
 
-/* Each flag's {id, name, title}, which its statuses list too. */
-static void
-flag_items(struct build *b)
+/*
+ * Flag g's view, or (!whole, before the statuses' views) the {id, name,
+ * title} that its statuses list.
+ */
+static const struct value *
+flag_view(struct build *b, const struct group *g, bool whole)
 {
-	size_t k;
+	const struct field f[] = {
+		{ VK_ID, value_cstr(b->a, g->id) },
+		{ VK_NAME, view_convert(b, g->id) },
+		TEXTS(b, g),
+		{ VK_REF, value_cstr(b->a, g->ref) },
+		{ VK_STATUSES, whole ? pick_views(b, VK_STATUSES, 0,
+		    b->r->nstatuses, true, g->id) : NULL },
+		{ VK_EXTENSIONS, view_extensions(b, g->node) }
+	};
 
-	b->flags = arena_array(b->a, b->r->nflags, sizeof(*b->flags));
-	for (k = 0; k < b->r->nflags; k++) {
-		const struct status_set *g = &b->r->flags[k];
-		const struct field f[] = {
-			{ VK_ID, value_cstr(b->a, g->id) },
-			{ VK_NAME, view_convert(b, g->id) },
-			{ VK_TITLE, view_loc(b, g->title) }
-		};
-
-		b->flags[k] = view_map(b, f, NELEM(f), NULL);
-	}
+	return view_map(b, f, whole ? NELEM(f) : 3, whole ? g->node : NULL);
 }
 
-/* The statuses of the code outputs that have flag id. */
+/* The flags' views, or (!whole) their items in b->flags. */
 static const struct value *
-flag_statuses(struct build *b, const char *id)
-{
-	const struct registry *r = b->r;
-	const struct value **items;
-	size_t i, j, n = 0;
-
-	if (!view_want(b, VK_STATUSES))
-		return NULL;
-	items = arena_array(b->a, r->nstatuses, sizeof(*items));
-	for (i = 0; i < r->nstatuses; i++)
-		for (j = 0; j < r->statuses[i].nflags; j++)
-			if (r->statuses[i].flags[j] == id &&
-			    view_picks(b, &r->statuses[i], true))
-				items[n++] = b->views[i];
-	return view_list(b, items, n);
-}
-
-static const struct value *
-flags_view(struct build *b)
+flags_view(struct build *b, bool whole)
 {
 	struct value *list = value_list(b->a, b->r->nflags);
 	size_t k;
 
 	if (!view_want(b, VK_FLAGS))
 		return NULL;
-	for (k = 0; k < b->r->nflags; k++) {
-		const struct status_set *g = &b->r->flags[k];
-		const struct field f[] = {
-			{ VK_ID, value_cstr(b->a, g->id) },
-			{ VK_NAME, view_convert(b, g->id) },
-			TEXTS(b, g),
-			{ VK_REF, value_cstr(b->a, g->ref) },
-			{ VK_STATUSES, flag_statuses(b, g->id) },
-			{ VK_EXTENSIONS, view_extensions(b, g->node) }
-		};
-
-		list->items[k] = view_map(b, f, NELEM(f), g->node);
-	}
+	for (k = 0; k < b->r->nflags; k++)
+		list->items[k] = flag_view(b, &b->r->flags[k], whole);
+	if (!whole)
+		b->flags = list->items;
 	return list;
 }
 
@@ -319,13 +284,13 @@ root_view(struct build *b)
 		{ VK_GEN, view_map(b, gen, NELEM(gen), NULL) },
 		{ VK_REGISTRY, view_map(b, reg, NELEM(reg), r->node) },
 		{ VK_CLASSES, classes_view(b) },
-		{ VK_STATUSES,
-		    pick_views(b, VK_STATUSES, 0, r->nstatuses, true) },
+		{ VK_STATUSES, pick_views(b, VK_STATUSES, 0, r->nstatuses,
+		    true, NULL) },
 		{ VK_ALL_STATUSES, view_list(b, b->views, r->nstatuses) },
-		{ VK_UNOFFICIAL,
-		    pick_views(b, VK_UNOFFICIAL, 0, r->nstatuses, false) },
+		{ VK_UNOFFICIAL, pick_views(b, VK_UNOFFICIAL, 0,
+		    r->nstatuses, false, NULL) },
 		{ VK_SETS, sets_view(b) },
-		{ VK_FLAGS, flags_view(b) },
+		{ VK_FLAGS, flags_view(b, true) },
 		{ VK_LOOKUP, b->base->lookup },
 		{ VK_EXTENSIONS, view_extensions(b, r->root) }
 	};
@@ -346,8 +311,7 @@ view_build(struct arena *a, const struct registry *r,
 	b.locale = arena_array(a, r->nlocales, sizeof(*b.locale));
 	for (i = 0; i < r->nlocales; i++)
 		b.locale[i] = value_cstr(a, r->locales[i]);
-	if (view_want(&b, VK_FLAGS))
-		flag_items(&b);
+	flags_view(&b, false);
 	view_statuses(&b);
 	root = root_view(&b);
 	buf_release(&b.scratch);

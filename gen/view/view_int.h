@@ -16,8 +16,8 @@
  * scalars, and each locale's description and note (NULL: none).
  */
 struct status_base {
-	struct value code, phrase, id;
-	const struct value *class_id, *set, *source, *ref, *expires;
+	const struct value *code, *phrase, *id, *class_id, *set, *source;
+	const struct value *ref, *expires;
 	const struct value **text;	/* descriptions, then notes */
 };
 
