@@ -42,9 +42,12 @@ $PY "$CHECK" "$DATA" "$EN" Contents || fail "docs/http_status.md is broken"
 $PY "$CHECK" "$DATA" "$ZH" 目录 || fail "docs/http_status.zh-CN.md is broken"
 grep -q '已弃用\|非官方' "$ZH" || fail "the zh-CN document has no Chinese labels"
 
-# Each flag's section lists exactly the codes the data gives it, each
-# linked, and each status's entry links to its flags.
-$PY - "$DATA" "$EN" <<'EOF' || fail "the flags do not match the data"
+# Each flag's section lists exactly the codes of the document that have
+# it, each linked, whatever --include says; a flag no status has gets no
+# section and no entry in the contents; each status's entry links to its
+# flags.  check_flags DATA DOC
+check_flags() {
+	$PY - "$1" "$2" <<'EOF'
 import re, sys, yaml
 data = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))
 doc = open(sys.argv[2], encoding="utf-8").read()
@@ -58,11 +61,14 @@ for fl in flags:
     m = re.search(r'<a id="flag-%s"></a>(.*?)\n\*\*Codes:\*\* ([^\n]*)'
                   % fl["id"], doc, re.S)
     got = sorted(int(c) for c in re.findall(r"\[(\d+) [^]]*\]\(#[^)]*-\1\)",
-                                            m.group(2))) if m else None
+                                            m.group(2))) if m else []
     if got != want:
         bad.append("%s: codes %r, data has %r" % (fl["id"], got, want))
+    if not want and "flag-%s" % fl["id"] in doc:
+        bad.append("%s: on no status, but named" % fl["id"])
 for s in data["statuses"]:
-    m = re.search(r'<a id="[^"]*-%d"></a>.*?(?=\n#)' % s["code"], doc, re.S)
+    m = re.search(r'<a id="[^"]*-%d"></a>%d %s.*?(?=\n#|\Z)'
+                  % (s["code"], s["code"], re.escape(s["phrase"])), doc, re.S)
     got = re.findall(r"\(#flag-([a-z0-9_]+)\)", m.group(0)) if m else []
     if got != (s.get("flags") or []):
         bad.append("%d: flags %r, data has %r" % (s["code"], got,
@@ -70,6 +76,18 @@ for s in data["statuses"]:
 if bad:
     sys.exit("\n".join(bad[:5]))
 EOF
+}
+check_flags "$DATA" "$EN" || fail "the flags do not match the data"
+FLAGS=tests/lang/markdown/flags.yaml
+for inc in --include=acme --include-unofficial ""; do
+	"$GEN" --lang markdown --data "$FLAGS" -o "$T/flags.md" $inc \
+	    2>"$T/gen.err" ||
+		fail "gen --data $FLAGS $inc failed: $(cat "$T/gen.err")"
+	check_flags "$FLAGS" "$T/flags.md" ||
+		fail "$FLAGS $inc: the flags do not match the data"
+	$PY "$CHECK" "$FLAGS" "$T/flags.md" Contents ||
+		fail "$FLAGS $inc: the document is broken"
+done
 
 # A registry without flags gets no flag section and no link to one.
 for ex in grpc smtp; do
@@ -87,4 +105,4 @@ for ex in grpc smtp; do
 	done
 done
 
-echo "test_lang_markdown: 2 documents, $codes entries each, links resolve, flags as the data has them; none for grpc, smtp"
+echo "test_lang_markdown: 2 documents, $codes entries each, links resolve, flags as the data has them, also whatever --include says; none for grpc, smtp"

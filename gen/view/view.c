@@ -24,7 +24,7 @@ static const char *const key_names[VK_N] = {
 	"names_by_lang", "note", "note_locales", "notice", "phrase", "phrases",
 	"prefix", "ref", "registry", "set", "sets", "slots", "source", "status",
 	"statuses", "sub", "subcodes", "text", "title", "title_locales",
-	"unofficial", "value", "version"
+	"unofficial", "used_flags", "value", "version"
 };
 
 void
@@ -106,8 +106,8 @@ view_list(struct build *b, const struct value **items, size_t n)
 }
 
 /*
- * The views of the statuses [lo, hi) view_picks takes, with flag (NULL:
- * any), if k is used.
+ * The views of the statuses [lo, hi) view_picks takes (every one for
+ * all_statuses), with flag (NULL: any), if k is used.
  */
 static const struct value *
 pick_views(struct build *b, enum vkey k, size_t lo, size_t hi, bool code,
@@ -125,7 +125,8 @@ pick_views(struct build *b, enum vkey k, size_t lo, size_t hi, bool code,
 		for (j = 0; flag != NULL && j < s->nflags; j++)
 			if (s->flags[j] == flag)
 				break;
-		if (view_picks(b, s, code) && (flag == NULL || j < s->nflags))
+		if ((k == VK_ALL_STATUSES || view_picks(b, s, code)) &&
+		    (flag == NULL || j < s->nflags))
 			items[n++] = b->views[i];
 	}
 	return view_list(b, items, n);
@@ -227,6 +228,8 @@ flag_view(struct build *b, const struct group *g, bool whole)
 		{ VK_REF, value_cstr(b->a, g->ref) },
 		{ VK_STATUSES, whole ? pick_views(b, VK_STATUSES, 0,
 		    b->r->nstatuses, true, g->id) : NULL },
+		{ VK_ALL_STATUSES, whole ? pick_views(b, VK_ALL_STATUSES, 0,
+		    b->r->nstatuses, true, g->id) : NULL },
 		{ VK_EXTENSIONS, view_extensions(b, g->node) }
 	};
 
@@ -240,13 +243,37 @@ flags_view(struct build *b, bool whole)
 	struct value *list = value_list(b->a, b->r->nflags);
 	size_t k;
 
-	if (!view_want(b, VK_FLAGS))
+	if (!view_want(b, VK_FLAGS) && !view_want(b, VK_USED_FLAGS))
 		return NULL;
 	for (k = 0; k < b->r->nflags; k++)
 		list->items[k] = flag_view(b, &b->r->flags[k], whole);
 	if (!whole)
 		b->flags = list->items;
 	return list;
+}
+
+/* The flags some status has, which the Markdown lists; flags is theirs. */
+static const struct value *
+used_flags(struct build *b, const struct value *flags)
+{
+	const struct registry *r = b->r;
+	const struct value **items;
+	size_t i, j, k, n = 0;
+
+	if (flags == NULL || !view_want(b, VK_USED_FLAGS))
+		return NULL;
+	items = arena_array(b->a, r->nflags, sizeof(*items));
+	for (k = 0; k < r->nflags; k++)
+		for (i = 0; i < r->nstatuses; i++) {
+			for (j = 0; j < r->statuses[i].nflags &&
+			    r->statuses[i].flags[j] != r->flags[k].id; j++)
+				continue;
+			if (j < r->statuses[i].nflags) {
+				items[n++] = flags->items[k];
+				break;
+			}
+		}
+	return view_list(b, items, n);
 }
 
 const char *
@@ -264,6 +291,7 @@ static const struct value *
 root_view(struct build *b)
 {
 	const struct registry *r = b->r;
+	const struct value *flags = flags_view(b, true);
 	const struct field gen[] = {
 		{ VK_VERSION, value_cstr(b->a, GEN_VERSION) },
 		{ VK_DATA, value_cstr(b->a, b->o->data_path) },
@@ -290,7 +318,8 @@ root_view(struct build *b)
 		{ VK_UNOFFICIAL, pick_views(b, VK_UNOFFICIAL, 0,
 		    r->nstatuses, false, NULL) },
 		{ VK_SETS, sets_view(b) },
-		{ VK_FLAGS, flags_view(b, true) },
+		{ VK_FLAGS, view_want(b, VK_FLAGS) ? flags : NULL },
+		{ VK_USED_FLAGS, used_flags(b, flags) },
 		{ VK_LOOKUP, b->base->lookup },
 		{ VK_EXTENSIONS, view_extensions(b, r->root) }
 	};
