@@ -36,12 +36,13 @@ append(struct diag *d)
 }
 
 /* The error past DIAG_MAX_ERRORS becomes "too many errors". */
-static void
-report(struct diag *d, enum diag_fail kind, enum diag_level level,
-    const struct srcpos *pos, const char *fmt, va_list ap)
+void
+diag_report(struct diag *d, enum diag_fail kind, enum diag_level level,
+    const struct srcpos *pos, const char *fmt, ...)
 {
 	struct buf b = BUF_INIT;
 	struct diag_entry *e;
+	va_list ap;
 
 	if (level == DIAG_ERROR) {
 		if (d->fail == DIAG_OK)
@@ -60,38 +61,10 @@ report(struct diag *d, enum diag_fail kind, enum diag_level level,
 		e->pos = *pos;
 		e->pos.file = xstrndup(pos->file, strlen(pos->file));
 	}
+	va_start(ap, fmt);
 	buf_vaddf(&b, fmt, ap);
+	va_end(ap);
 	e->msg = buf_detach(&b, NULL);
-}
-
-void
-diag_error(struct diag *d, const struct srcpos *pos, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	report(d, DIAG_DATA, DIAG_ERROR, pos, fmt, ap);
-	va_end(ap);
-}
-
-void
-diag_note(struct diag *d, const struct srcpos *pos, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	report(d, DIAG_OK, DIAG_NOTE, pos, fmt, ap);
-	va_end(ap);
-}
-
-void
-diag_fail(struct diag *d, enum diag_fail kind, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	report(d, kind, DIAG_ERROR, NULL, fmt, ap);
-	va_end(ap);
 }
 
 /* strerror may share one buffer, and outputs fail on several threads. */
