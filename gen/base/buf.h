@@ -120,9 +120,6 @@ buf_stream(struct buf *b, struct buf_sink *s)
 	b->sink = s;
 }
 
-/* Hands every byte held to the sink, if b has one. */
-void buf_flush(struct buf *b);
-
 /*
  * The bytes written to b since it was last empty, a sink's included;
  * ptr[len - 1] is the last of them while some are held.
