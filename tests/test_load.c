@@ -252,6 +252,14 @@ assert_pos(struct srcpos p, unsigned line, unsigned col)
 	assert_int_equal(p.col, col);
 }
 
+static void
+assert_key_pos(const struct value *map, size_t i, unsigned line,
+    unsigned col)
+{
+	assert_int_equal(map->u.keys[i].line, line);
+	assert_int_equal(map->u.keys[i].col, col);
+}
+
 /* Where each value and each map key of text was written. */
 static void
 check_positions(struct fixture *fx, const char *text)
@@ -260,28 +268,28 @@ check_positions(struct fixture *fx, const char *text)
 
 	assert_non_null(v);
 	assert_pos(value_pos(F, v), 1, 1);
-	assert_pos(value_key_pos(F, v, 0), 1, 1);	/* key a */
+	assert_key_pos(v, 0, 1, 1);	/* key a */
 	assert_pos(value_pos(F, v->items[0]), 1, 4);
-	assert_pos(value_key_pos(F, v, 1), 2, 1);	/* key list */
+	assert_key_pos(v, 1, 2, 1);	/* key list */
 	list = v->items[1];
 	assert_pos(value_pos(F, list), 3, 3);
 	assert_pos(value_pos(F, list->items[0]), 3, 5);
 	m = list->items[1];
 	assert_pos(value_pos(F, m), 4, 5);
-	assert_pos(value_key_pos(F, m, 0), 4, 6);	/* key k */
+	assert_key_pos(m, 0, 4, 6);	/* key k */
 	assert_pos(value_pos(F, m->items[0]), 4, 9);
-	assert_pos(value_key_pos(F, v, 2), 5, 1);	/* key last */
+	assert_key_pos(v, 2, 5, 1);	/* key last */
 	assert_pos(value_pos(F, v->items[2]), 5, 7);
 	/* Columns count characters, not bytes. */
 	assert_pos(value_pos(F, v->items[2]->items[1]), 5, 13);
 	/* A quoted key is placed at its quote. */
-	assert_pos(value_key_pos(F, v, 3), 6, 1);	/* key "é" */
+	assert_key_pos(v, 3, 6, 1);	/* key "é" */
 	assert_string_equal(v->u.keys[3].s, "é");
 	assert_pos(value_pos(F, v->items[3]), 6, 6);
 	/* A tagged value or key is placed at its tag; a key stays text. */
-	assert_pos(value_key_pos(F, v, 4), 7, 1);	/* key b */
+	assert_key_pos(v, 4, 7, 1);	/* key b */
 	assert_pos(value_pos(F, v->items[4]), 7, 4);
-	assert_pos(value_key_pos(F, v, 5), 8, 1);	/* key 3 */
+	assert_key_pos(v, 5, 8, 1);	/* key 3 */
 	assert_string_equal(v->u.keys[5].s, "3");
 	assert_pos(value_pos(F, v->items[5]), 8, 10);
 }
@@ -675,8 +683,7 @@ test_load_interns_keys(void **state)
 		assert_int_equal(get(fx, big, key)->u.i, i);
 		assert_ptr_equal(big->u.keys[i].s,
 		    keys_find(fx->keys, key, strlen(key)));
-		assert_pos(value_key_pos(F, big, (size_t)i),
-		    6 + (unsigned)i, 3);
+		assert_key_pos(big, (size_t)i, 6 + (unsigned)i, 3);
 	}
 	/* Another document, the same table: the same keys. */
 	assert_int_equal(load_yaml(&fx->to, "u.yaml", "{x: 1, code: 2}", 15,
@@ -832,7 +839,7 @@ test_load_file_reads_in_chunks(void **state)
 			assert_int_equal(load_file(&fx->to, path, NULL, &fx->d,
 			    &v), 0);
 			/* The key after the BOM is at column 1. */
-			assert_int_equal(value_key_pos(path, v, 0).col, 1);
+			assert_int_equal(v->u.keys[0].col, 1);
 			assert_int_equal(get(fx, v, "big")->len, 3000);
 			assert_string_equal(get(fx, get(fx, v, "big")->
 			    items[2999], "text")->str, "\xC3\xA9t\xC3\xA9"
