@@ -94,18 +94,6 @@ attach(struct loader *l, const struct value *v)
 	}
 }
 
-static void
-add_key(struct loader *l, const yaml_event_t *ev, const struct srcpos *pos)
-{
-	struct slot *s = push_slot(l);
-
-	s->key.s = keys_add(l->to->keys, (const char *)ev->data.scalar.value,
-	    ev->data.scalar.length);
-	s->key.line = pos->line;
-	s->key.col = pos->col;
-	l->frames[l->depth - 1].want_key = false;
-}
-
 static int
 count_node(struct loader *l, const struct srcpos *pos)
 {
@@ -116,79 +104,72 @@ count_node(struct loader *l, const struct srcpos *pos)
 }
 
 static int
-on_scalar(struct loader *l, const yaml_event_t *ev)
+on_scalar(struct loader *l, const yaml_event_t *ev, const struct srcpos *pos)
 {
-	struct srcpos pos = mark_pos(l, &ev->start_mark);
 	const char *tag = (const char *)ev->data.scalar.tag;
 	const char *text = (const char *)ev->data.scalar.value;
 	size_t len = ev->data.scalar.length;
 	struct value *v;
 
-	if (count_node(l, &pos) != 0)
+	if (count_node(l, pos) != 0)
 		return -1;
 	if (len > UINT_MAX) {
-		diag_error(l->d, &pos, "text longer than %u bytes", UINT_MAX);
+		diag_error(l->d, pos, "text longer than %u bytes", UINT_MAX);
 		return -1;
 	}
 	/* A "\0" escape: texts end at a NUL, some outputs cannot write one. */
 	if (memchr(text, '\0', len) != NULL)
-		diag_error(l->d, &pos, "text must not hold a NUL character "
+		diag_error(l->d, pos, "text must not hold a NUL character "
 		    "('\\0')");
 	if (in_key(l)) {
 		/* Keys stay text whatever their tag, which is checked. */
-		if (tag != NULL) {
-			struct value key = { .kind = VALUE_STRING, .str = text,
-			    .len = (unsigned)len };
+		struct value key = { .kind = VALUE_STRING, .str = text,
+		    .len = (unsigned)len };
 
-			load_resolve_tagged(&key, tag, &pos, l->d);
-		}
-		add_key(l, ev, &pos);
+		load_resolve(&key, tag, pos, l->d);
+		push_slot(l)->key = (struct mkey){ keys_add(l->to->keys, text,
+		    len), pos->line, pos->col };
+		l->frames[l->depth - 1].want_key = false;
 		return 0;
 	}
 	v = value_str(l->to->nodes, arena_strndup(l->to->texts, text, len),
 	    len);
-	v->line = pos.line;
-	v->col = pos.col;
+	v->line = pos->line;
+	v->col = pos->col;
 	v->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-	if (tag != NULL)
-		load_resolve_tagged(v, tag, &pos, l->d);
-	else if (v->plain)
-		load_resolve_plain(v, &pos, l->d);
+	load_resolve(v, tag, pos, l->d);
 	attach(l, v);
 	return 0;
 }
 
 static int
-on_open(struct loader *l, const yaml_event_t *ev, enum value_kind kind)
+on_open(struct loader *l, const struct srcpos *pos, enum value_kind kind,
+    const char *tag)
 {
-	struct srcpos pos = mark_pos(l, &ev->start_mark);
-	const char *tag = kind == VALUE_MAP ?
-	    (const char *)ev->data.mapping_start.tag :
-	    (const char *)ev->data.sequence_start.tag;
 	const char *want = kind == VALUE_MAP ? TAG_PREFIX "map" :
 	    TAG_PREFIX "seq";
 	char show[LOAD_TAG_SHOW];
 	struct frame *f;
 
-	if (count_node(l, &pos) != 0)
+	if (count_node(l, pos) != 0)
 		return -1;
 	if (l->depth >= l->lim.max_depth) {
-		diag_error(l->d, &pos, "nesting deeper than %zu levels",
+		diag_error(l->d, pos, "nesting deeper than %zu levels",
 		    l->lim.max_depth);
 		return -1;
 	}
 	if (tag != NULL && strcmp(tag, "!") != 0 && strcmp(tag, want) != 0)
-		diag_error(l->d, &pos, "unsupported tag '%s' on a %s",
+		diag_error(l->d, pos, "unsupported tag '%s' on a %s",
 		    load_show_tag(tag, show, sizeof(show)),
 		    kind == VALUE_MAP ? "map" : "list");
 	if (in_key(l))
-		diag_error(l->d, &pos, "map keys must be scalars");
+		diag_error(l->d, pos, "map keys must be scalars");
 	l->frames = xgrow(l->frames, &l->fcap, l->depth, sizeof(*l->frames));
 	f = &l->frames[l->depth++];
 	f->v = arena_alloc(l->to->nodes, sizeof(*f->v));
 	f->v->kind = (unsigned char)kind;
-	f->v->line = pos.line;
-	f->v->col = pos.col;
+	f->v->line = pos->line;
+	f->v->col = pos->col;
 	f->base = l->nslots;
 	f->want_key = kind == VALUE_MAP;
 	return 0;
@@ -300,11 +281,13 @@ on_event(struct loader *l, const yaml_event_t *ev)
 		attach(l, NULL);
 		return 0;
 	case YAML_SCALAR_EVENT:
-		return on_scalar(l, ev);
+		return on_scalar(l, ev, &pos);
 	case YAML_SEQUENCE_START_EVENT:
-		return on_open(l, ev, VALUE_LIST);
+		return on_open(l, &pos, VALUE_LIST,
+		    (const char *)ev->data.sequence_start.tag);
 	case YAML_MAPPING_START_EVENT:
-		return on_open(l, ev, VALUE_MAP);
+		return on_open(l, &pos, VALUE_MAP,
+		    (const char *)ev->data.mapping_start.tag);
 	case YAML_SEQUENCE_END_EVENT:
 	case YAML_MAPPING_END_EVENT:
 		on_close(l);

@@ -121,9 +121,8 @@ parse_float(const char *s, size_t n, double *out)
 	return errno == ERANGE && isinf(*out) ? NUM_RANGE : NUM_OK;
 }
 
-void
-load_resolve_plain(struct value *v, const struct srcpos *pos,
-    struct diag *d)
+static void
+resolve_plain(struct value *v, const struct srcpos *pos, struct diag *d)
 {
 	enum num r = NUM_OK;
 
@@ -141,15 +140,18 @@ load_resolve_plain(struct value *v, const struct srcpos *pos,
 }
 
 void
-load_resolve_tagged(struct value *v, const char *tag,
-    const struct srcpos *pos, struct diag *d)
+load_resolve(struct value *v, const char *tag, const struct srcpos *pos,
+    struct diag *d)
 {
 	size_t np = sizeof(TAG_PREFIX) - 1;
-	const char *t = strncmp(tag, TAG_PREFIX, np) == 0 ? tag + np : "";
+	const char *t = tag != NULL && strncmp(tag, TAG_PREFIX, np) == 0 ?
+	    tag + np : "";
 	enum num r = NUM_SYNTAX;
 	char show[LOAD_TAG_SHOW];
 
-	if (strcmp(tag, "!") == 0 || strcmp(t, "str") == 0)
+	if (tag == NULL && v->plain)
+		resolve_plain(v, pos, d);
+	if (tag == NULL || strcmp(tag, "!") == 0 || strcmp(t, "str") == 0)
 		return;
 	if (strcmp(t, "null") == 0) {
 		v->kind = VALUE_NULL;
