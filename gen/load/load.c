@@ -297,23 +297,6 @@ on_event(struct loader *l, const yaml_event_t *ev)
 	}
 }
 
-static int
-load_events(struct loader *l, yaml_parser_t *p)
-{
-	yaml_event_t ev;
-	bool done = false;
-	int rc = 0;
-
-	while (!done && rc == 0 && !diag_full(l->d)) {
-		if (!yaml_parser_parse(p, &ev))
-			return -1;
-		done = ev.type == YAML_STREAM_END_EVENT;
-		rc = on_event(l, &ev);
-		yaml_event_delete(&ev);
-	}
-	return rc;
-}
-
 /*
  * A reader error's byte offset as a position, lines as libyaml counts
  * them (CRLF is one), columns in characters; a file is read again.
@@ -414,7 +397,9 @@ run(struct loader *l, const struct value **out)
 	    .line = 1, .col = 1 };
 	size_t errors = l->d->errors;
 	yaml_parser_t p;
-	int rc;
+	yaml_event_t ev;
+	bool done = false;
+	int rc = 0;
 
 	if (!yaml_parser_initialize(&p)) {
 		diag_error(l->d, NULL, "%s: cannot start the YAML parser",
@@ -427,7 +412,13 @@ run(struct loader *l, const struct value **out)
 	else
 		yaml_parser_set_input_string(&p,
 		    (const unsigned char *)l->text, l->len);
-	rc = load_events(l, &p);
+	/* A parser error ends the loop, and parse_error reports it. */
+	while (!done && rc == 0 && !diag_full(l->d) &&
+	    yaml_parser_parse(&p, &ev)) {
+		done = ev.type == YAML_STREAM_END_EVENT;
+		rc = on_event(l, &ev);
+		yaml_event_delete(&ev);
+	}
 	if (p.error != YAML_NO_ERROR)
 		parse_error(l, &p);
 	if (rc == 0 && l->docs == 0)
