@@ -16,6 +16,7 @@
 
 #include "base/buf.h"
 #include "load/load.h"
+#include "diag_text.h"
 
 #define F "t.yaml"
 
@@ -80,7 +81,7 @@ dump(const struct diag *d, const char *name)
 	size_t i;
 
 	for (i = 0; i < d->n; i++) {
-		char *s = diag_format(d, i);
+		char *s = entry_text(d, i);
 
 		print_message("[%s] %s\n", name, s);
 		free(s);
@@ -477,7 +478,7 @@ check_errors(struct fixture *fx, const struct error_case *c)
 		char *s;
 
 		assert_true(i < fx->d.n);
-		s = diag_format(&fx->d, i);
+		s = entry_text(&fx->d, i);
 		assert_string_equal(s, c->want[i]);
 		free(s);
 	}
@@ -519,7 +520,7 @@ test_load_limits_default_depth(void **state)
 	assert_int_equal(load_yaml(&fx->to, F, b.ptr, b.len, NULL, &fx->d,
 	    &v), -1);
 	assert_int_equal(fx->d.n, 1);
-	s = diag_format(&fx->d, 0);
+	s = entry_text(&fx->d, 0);
 	assert_string_equal(s, F ":1:257: error: nesting deeper than 256 "
 	    "levels");
 	free(s);
@@ -605,7 +606,7 @@ test_load_finds_duplicates_either_side_of_16_keys(void **state)
 		assert_int_equal(fx->d.n, n);
 		assert_int_equal(rc, n == 0 ? 0 : -1);
 		for (k = 0; k < n; k++) {
-			s = diag_format(&fx->d, k);
+			s = entry_text(&fx->d, k);
 			assert_string_equal(s, dup_cases[i].want[k]);
 			free(s);
 		}
@@ -630,13 +631,13 @@ test_load_finds_duplicates_in_big_maps(void **state)
 	assert_int_equal(load_yaml(&fx->to, F, b.ptr, b.len, NULL, &fx->d,
 	    &v), -1);
 	assert_int_equal(fx->d.errors, 300);
-	s = diag_format(&fx->d, 0);
+	s = entry_text(&fx->d, 0);
 	assert_string_equal(s, F ":701:1: error: duplicate key 'k0'");
 	free(s);
-	s = diag_format(&fx->d, 1);
+	s = entry_text(&fx->d, 1);
 	assert_string_equal(s, F ":1:1: note: first defined here");
 	free(s);
-	s = diag_format(&fx->d, 2);
+	s = entry_text(&fx->d, 2);
 	assert_string_equal(s, F ":702:1: error: duplicate key 'k1'");
 	free(s);
 	buf_release(&b);
@@ -748,7 +749,7 @@ test_load_file_reports_missing_file(void **state)
 	assert_null(v);
 	assert_int_equal(fx->d.fail, DIAG_NOINPUT);
 	assert_int_equal(fx->d.n, 1);
-	s = diag_format(&fx->d, 0);
+	s = entry_text(&fx->d, 0);
 	assert_string_equal(s,
 	    "gen: error: /nonexistent/x.yaml: No such file or directory");
 	free(s);
@@ -776,7 +777,7 @@ test_load_file_reads_and_limits_size(void **state)
 	assert_int_equal(load_file(&fx->to, path, &lim, &fx->d, &v), -1);
 	assert_null(v);
 	assert_int_equal(fx->d.fail, DIAG_DATA);
-	s = diag_format(&fx->d, 0);
+	s = entry_text(&fx->d, 0);
 	assert_true(strstr(s, ": file is larger than 11 bytes") != NULL);
 	assert_true(strncmp(s, "gen: error: /tmp/test_load_", 27) == 0);
 	free(s);
@@ -847,7 +848,7 @@ test_load_file_reads_in_chunks(void **state)
 		} else {
 			assert_int_equal(load_file(&fx->to, path, NULL, &fx->d,
 			    &v), -1);
-			s = diag_format(&fx->d, 0);
+			s = entry_text(&fx->d, 0);
 			if (strstr(s, cases[k].want) == NULL)
 				fail_msg("case %zu: got '%s'", k, s);
 			free(s);
@@ -867,7 +868,7 @@ test_load_file_reports_read_errors(void **state)
 	assert_int_equal(load_file(&fx->to, "/", NULL, &fx->d, &v), -1);
 	assert_null(v);
 	assert_int_equal(fx->d.fail, DIAG_IOERR);
-	s = diag_format(&fx->d, 0);
+	s = entry_text(&fx->d, 0);
 	assert_string_equal(s, "gen: error: /: Is a directory");
 	free(s);
 }
@@ -926,7 +927,7 @@ test_load_file_reads_a_pipe_whole(void **state)
 		assert_int_equal(fx->d.fail, DIAG_DATA);
 		snprintf(want, sizeof(want), "%s%s%s", cases[i].pre, path,
 		    cases[i].want);
-		s = diag_format(&fx->d, 0);
+		s = entry_text(&fx->d, 0);
 		assert_string_equal(s, want);
 		free(s);
 	}

@@ -128,15 +128,6 @@ format_entry(struct buf *b, const struct diag_entry *e, bool color)
 	add_printable(b, e->msg);
 }
 
-char *
-diag_format(const struct diag *d, size_t i)
-{
-	struct buf b = BUF_INIT;
-
-	format_entry(&b, &d->items[i], false);
-	return buf_detach(&b, NULL);
-}
-
 void
 diag_print(const struct diag *d, FILE *fp, bool color)
 {

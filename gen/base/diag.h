@@ -96,7 +96,4 @@ diag_full(const struct diag *d)
 /* Prints every entry, one line each, to fp, with GCC's colours or none. */
 void diag_print(const struct diag *d, FILE *fp, bool color);
 
-/* Formats entry i into a new string the caller frees; for tests. */
-char *diag_format(const struct diag *d, size_t i);
-
 #endif
