@@ -712,7 +712,7 @@ test_load_keeps_texts_apart_from_nodes(void **state)
 
 	assert_int_equal(load_yaml(&to, F, "- {code: 404, phrase: Not Found}",
 	    32, NULL, &fx->d, &v), 0);
-	assert_int_equal(fx->texts.total, strlen("404") + 1 +
+	assert_int_equal(fx->texts.used, strlen("404") + 1 +
 	    strlen("Not Found") + 1);
 	phrase = v->items[0]->items[1]->str;
 	key = v->items[0]->u.keys[1].s;

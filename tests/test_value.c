@@ -98,7 +98,7 @@ test_value_constants_are_shared(void **state)
 	assert_ptr_equal(value_bool(false), &value_false_v);
 	assert_ptr_equal(value_cstr(&f->a, NULL), &value_null_v);
 	assert_ptr_equal(value_list(&f->a, 0), &value_empty_list);
-	assert_int_equal(f->a.total, 0);
+	assert_null(f->a.head);
 
 	assert_int_equal(value_null_v.kind, VALUE_NULL);
 	assert_string_equal(value_null_v.str, "");
