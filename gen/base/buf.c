@@ -2,7 +2,6 @@
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "xmalloc.h"
 
@@ -89,10 +88,8 @@ buf_addf(struct buf *b, const char *fmt, ...)
 bool
 buf_check(const struct buf *b)
 {
-	if (b->ptr == NULL)
-		return false;
 	if (b->cap == 0)
 		return b->ptr == buf_empty && b->len == 0 &&
 		    buf_empty[0] == '\0';
-	return b->len < b->cap && b->ptr[b->len] == '\0';
+	return b->ptr != NULL && b->len < b->cap && b->ptr[b->len] == '\0';
 }
