@@ -95,15 +95,6 @@ attach(struct loader *l, const struct value *v)
 }
 
 static int
-count_node(struct loader *l, const struct srcpos *pos)
-{
-	if (++l->nodes <= l->lim.max_nodes)
-		return 0;
-	diag_error(l->d, pos, "more than %zu values", l->lim.max_nodes);
-	return -1;
-}
-
-static int
 on_scalar(struct loader *l, const yaml_event_t *ev, const struct srcpos *pos)
 {
 	const char *tag = (const char *)ev->data.scalar.tag;
@@ -111,8 +102,6 @@ on_scalar(struct loader *l, const yaml_event_t *ev, const struct srcpos *pos)
 	size_t len = ev->data.scalar.length;
 	struct value *v;
 
-	if (count_node(l, pos) != 0)
-		return -1;
 	if (len > UINT_MAX) {
 		diag_error(l->d, pos, "text longer than %u bytes", UINT_MAX);
 		return -1;
@@ -151,8 +140,6 @@ on_open(struct loader *l, const struct srcpos *pos, enum value_kind kind,
 	char show[LOAD_TAG_SHOW];
 	struct frame *f;
 
-	if (count_node(l, pos) != 0)
-		return -1;
 	if (l->depth >= l->lim.max_depth) {
 		diag_error(l->d, pos, "nesting deeper than %zu levels",
 		    l->lim.max_depth);
@@ -267,7 +254,17 @@ static int
 on_event(struct loader *l, const yaml_event_t *ev)
 {
 	struct srcpos pos = mark_pos(l, &ev->start_mark);
+	bool node = ev->type == YAML_ALIAS_EVENT ||
+	    ev->type == YAML_SCALAR_EVENT ||
+	    ev->type == YAML_SEQUENCE_START_EVENT ||
+	    ev->type == YAML_MAPPING_START_EVENT;
 
+	/* Map keys count too. */
+	if (node && ++l->nodes > l->lim.max_nodes) {
+		diag_error(l->d, &pos, "more than %zu values",
+		    l->lim.max_nodes);
+		return -1;
+	}
 	switch (ev->type) {
 	case YAML_DOCUMENT_START_EVENT:
 		if (++l->docs == 1)
@@ -275,8 +272,6 @@ on_event(struct loader *l, const yaml_event_t *ev)
 		diag_error(l->d, &pos, "more than one document");
 		return -1;
 	case YAML_ALIAS_EVENT:
-		if (count_node(l, &pos) != 0)
-			return -1;
 		diag_error(l->d, &pos, "aliases are not supported");
 		attach(l, NULL);
 		return 0;
