@@ -112,30 +112,25 @@ add_printable(struct buf *b, const char *s)
 }
 
 /* With color, as GCC colours them. */
-static void
-format_entry(struct buf *b, const struct diag_entry *e, bool color)
-{
-	bool err = e->level == DIAG_ERROR;
-	const char *on = err ? "\033[1;31m" : "\033[1;36m", *off = "\033[0m";
-
-	if (!color)
-		on = off = "";
-	buf_adds(b, color ? "\033[1m" : "");
-	add_printable(b, e->pos.file != NULL ? e->pos.file : "gen");
-	if (e->pos.file != NULL)
-		buf_addf(b, ":%u:%u", e->pos.line, e->pos.col);
-	buf_addf(b, ":%s %s%s:%s ", off, on, err ? "error" : "note", off);
-	add_printable(b, e->msg);
-}
-
 void
 diag_print(const struct diag *d, FILE *fp, bool color)
 {
+	const char *on, *off = color ? "\033[0m" : "";
+	const struct diag_entry *e;
 	struct buf b = BUF_INIT;
 	size_t i;
 
 	for (i = 0; i < d->n; i++) {
-		format_entry(&b, &d->items[i], color);
+		e = &d->items[i];
+		on = !color ? "" : e->level == DIAG_ERROR ? "\033[1;31m" :
+		    "\033[1;36m";
+		buf_adds(&b, color ? "\033[1m" : "");
+		add_printable(&b, e->pos.file != NULL ? e->pos.file : "gen");
+		if (e->pos.file != NULL)
+			buf_addf(&b, ":%u:%u", e->pos.line, e->pos.col);
+		buf_addf(&b, ":%s %s%s:%s ", off, on,
+		    e->level == DIAG_ERROR ? "error" : "note", off);
+		add_printable(&b, e->msg);
 		buf_addc(&b, '\n');
 	}
 	fwrite(b.ptr, 1, b.len, fp);
