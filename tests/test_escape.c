@@ -13,7 +13,7 @@
 #include "base/diag.h"
 #include "tmpl/escape.h"
 #include "load/load.h"
-#include "diag_text.h"
+#include "check.h"
 
 /*
  * A string literal and its length, so that rows may hold NUL bytes.

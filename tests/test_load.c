@@ -16,7 +16,7 @@
 
 #include "base/buf.h"
 #include "load/load.h"
-#include "diag_text.h"
+#include "check.h"
 
 #define F "t.yaml"
 

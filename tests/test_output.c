@@ -27,7 +27,7 @@
 
 #include "out/output.h"
 #include "base/xmalloc.h"
-#include "diag_text.h"
+#include "check.h"
 
 #define OLD_TIME 1000000000	/* 2001-09-09: far from "now" */
 

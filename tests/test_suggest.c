@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "base/suggest.h"
-#include "diag_text.h"
+#include "check.h"
 
 static const char *const langs[] = { "c", "go", "markdown", "python" };
 static const char *const locales[] = { "en", "zh-CN", "zh-TW" };

@@ -16,7 +16,7 @@
 #include "base/buf.h"
 #include "tmpl/tmpl.h"
 #include "tmpl/tmpl_int.h"
-#include "diag_text.h"
+#include "check.h"
 
 struct fixture {
 	struct arena a;

@@ -18,7 +18,7 @@
 
 #include "load/load.h"
 #include "tmpl/tmpl.h"
-#include "diag_text.h"
+#include "check.h"
 
 struct fixture {
 	struct arena a;

@@ -84,12 +84,3 @@ buf_addf(struct buf *b, const char *fmt, ...)
 	buf_vaddf(b, fmt, ap);
 	va_end(ap);
 }
-
-bool
-buf_check(const struct buf *b)
-{
-	if (b->cap == 0)
-		return b->ptr == buf_empty && b->len == 0 &&
-		    buf_empty[0] == '\0';
-	return b->ptr != NULL && b->len < b->cap && b->ptr[b->len] == '\0';
-}

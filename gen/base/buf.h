@@ -130,7 +130,4 @@ buf_pos(const struct buf *b)
 	return b->sink != NULL ? b->sink->flushed + b->len : b->len;
 }
 
-/* True when the invariants above hold; for tests. */
-bool buf_check(const struct buf *b);
-
 #endif

@@ -26,7 +26,7 @@
 #include "base/value.h"
 #include "load/load.h"
 #include "model/model.h"
-#include "../diag_text.h"
+#include "../check.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

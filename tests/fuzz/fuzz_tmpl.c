@@ -24,7 +24,7 @@
 #include "load/load.h"
 #include "tmpl/escape.h"
 #include "tmpl/tmpl.h"
-#include "../diag_text.h"
+#include "../check.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
