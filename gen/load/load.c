@@ -452,15 +452,11 @@ load_yaml(const struct load_to *to, const char *path, const char *text,
 		return -1;
 	}
 	/* Skip a UTF-8 BOM ourselves so it does not count as a column. */
-	if (len >= 3 && memcmp(text, BOM, 3) == 0) {
-		text += 3;
-		len -= 3;
-	}
-	l.text = text;
-	l.len = len;
+	l.text = text + (len >= 3 && memcmp(text, BOM, 3) == 0 ? 3 : 0);
+	l.len = len - (size_t)(l.text - text);
 	/* libyaml would take a NUL for the end of the input. */
-	if ((nul = memchr(text, '\0', len)) != NULL) {
-		pos = offset_pos(&l, (size_t)(nul - text));
+	if ((nul = memchr(l.text, '\0', l.len)) != NULL) {
+		pos = offset_pos(&l, (size_t)(nul - l.text));
 		diag_error(d, &pos, "NUL byte in input");
 		return -1;
 	}
