@@ -97,7 +97,7 @@ parse_int(const char *s, size_t n, long long *out)
 static enum num
 parse_float(const char *s, size_t n, double *out)
 {
-	size_t i = n > 0 && (s[0] == '-' || s[0] == '+'), j;
+	size_t i = n > 0 && (s[0] == '-' || s[0] == '+');
 	char *end;
 
 	if (eq(s + i, n - i, ".inf") || eq(s + i, n - i, ".Inf") ||
@@ -109,11 +109,8 @@ parse_float(const char *s, size_t n, double *out)
 		*out = NAN;
 		return NUM_OK;
 	}
-	if (n == 0)
+	if (n == 0 || strspn(s, "0123456789.eE+-") != n)
 		return NUM_SYNTAX;
-	for (j = 0; j < n; j++)
-		if ((s[j] < '0' || s[j] > '9') && strchr(".eE+-", s[j]) == NULL)
-			return NUM_SYNTAX;
 	errno = 0;
 	*out = strtod(s, &end);
 	if (end != s + n)
