@@ -10,7 +10,6 @@
 #define GEN_BUF_H
 
 #include <stdarg.h>
-#include <stdbool.h>
 #include <stddef.h>
 #include <string.h>
 
