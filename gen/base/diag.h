@@ -18,8 +18,7 @@
 /* A place in an input file; line and column count from 1. */
 struct srcpos {
 	const char *file;
-	unsigned line;
-	unsigned col;
+	unsigned line, col;
 };
 
 enum diag_level { DIAG_ERROR, DIAG_NOTE };

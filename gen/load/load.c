@@ -201,8 +201,8 @@ check_dups(struct loader *l, const struct slot *m, size_t n)
 				}
 		return;
 	}
-	refs = xmalloc(xmul(n, sizeof(*refs)));
-	first = xcalloc(n, sizeof(*first));
+	refs = xcalloc(n, 2 * sizeof(*refs));
+	first = refs + n;
 	for (i = 0; i < n; i++)
 		if (m[i].key.s != NULL)
 			refs[k++] = &m[i];
@@ -216,7 +216,6 @@ check_dups(struct loader *l, const struct slot *m, size_t n)
 		if (first[i] != NULL)
 			report_dup(l, &m[i], first[i]);
 	free(refs);
-	free(first);
 }
 
 static void
