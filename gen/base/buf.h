@@ -13,7 +13,18 @@
 #include <stddef.h>
 #include <string.h>
 
-struct buf_sink;
+/*
+ * Where a streaming buffer's bytes go, so that a big output needs memory
+ * for the threshold only.  write() gets the bytes in order and must take
+ * them all (a sink that fails reports later): writers of a buffer cannot
+ * fail.
+ */
+struct buf_sink {
+	void (*write)(void *ctx, const char *p, size_t n);
+	void *ctx;
+	size_t threshold;	/* held bytes that start a hand-over */
+	size_t flushed;		/* bytes handed over so far */
+};
 
 struct buf {
 	char *ptr;
@@ -88,19 +99,6 @@ void buf_addf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void buf_vaddf(struct buf *b, const char *fmt, va_list ap)
 	__attribute__((format(printf, 2, 0)));
-
-/*
- * Where a streaming buffer's bytes go, so that a big output needs memory
- * for the threshold only.  write() gets the bytes in order and must take
- * them all (a sink that fails reports later): writers of a buffer cannot
- * fail.
- */
-struct buf_sink {
-	void (*write)(void *ctx, const char *p, size_t n);
-	void *ctx;
-	size_t threshold;	/* held bytes that start a hand-over */
-	size_t flushed;		/* bytes handed over so far */
-};
 
 /* A threshold that keeps copies cheap and a buffer well out of RSS. */
 #define BUF_SINK_THRESHOLD	((size_t)256 << 10)
