@@ -35,7 +35,6 @@ append(struct diag *d)
 	return &d->items[d->n++];
 }
 
-/* The error past DIAG_MAX_ERRORS becomes "too many errors". */
 void
 diag_report(struct diag *d, enum diag_fail kind, enum diag_level level,
     const struct srcpos *pos, const char *fmt, ...)
