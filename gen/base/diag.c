@@ -110,7 +110,6 @@ add_printable(struct buf *b, const char *s)
 			buf_addf(b, "\\x%02x", *p);
 }
 
-/* With color, as GCC colours them. */
 void
 diag_print(const struct diag *d, FILE *fp, bool color)
 {
