@@ -56,7 +56,6 @@ test_arena_alloc_is_zeroed_and_aligned(void **state)
 		assert_true(is_zero(p, n));
 		memset(p, 0xAB, n);
 	}
-	assert_true(a->total >= 1 + 5000 / 2 * 50);
 }
 
 /*
@@ -135,7 +134,7 @@ test_arena_reset_reuses_blocks(void **state)
 	arena_reset(a);
 	assert_null(a->head);
 	assert_null(a->kept);
-	assert_int_equal(a->total, 0);
+	assert_int_equal(a->used, 0);
 	for (k = 0; k < 3; k++) {
 		again = arena_alloc(a, 20000);
 		assert_ptr_equal(again, first[k]);

@@ -13,6 +13,7 @@
 #include "base/diag.h"
 #include "tmpl/escape.h"
 #include "load/load.h"
+#include "check.h"
 
 /*
  * A string literal and its length, so that rows may hold NUL bytes.
@@ -468,7 +469,7 @@ load_map(struct arena *a, struct diag *d, const char *yaml)
 
 	if (load_yaml(&to, "t.yaml", yaml, strlen(yaml), NULL, d, &v) != 0)
 		fail_msg("cannot load %s: %s", yaml,
-		    d->n > 0 ? diag_format(d, 0) : "?");
+		    d->n > 0 ? entry_text(d, 0) : "?");
 	return v;
 }
 
@@ -480,7 +481,7 @@ table_from(struct arena *a, struct diag *d, const char *yaml)
 	if (escape_table_parse(a, "t.yaml", load_map(a, d, yaml), d,
 	    &t) != 0)
 		fail_msg("cannot build table from %s: %s", yaml,
-		    d->n > 0 ? diag_format(d, 0) : "?");
+		    d->n > 0 ? entry_text(d, 0) : "?");
 	return t;
 }
 
@@ -674,7 +675,7 @@ test_escape_table_errors(void **state)
 	    load_map(&a, &d, yaml), &d, &t), -1);
 	assert_null(t);
 	for (i = 0; i < d.n && i < sizeof(want) / sizeof(want[0]); i++) {
-		char *s = diag_format(&d, i);
+		char *s = entry_text(&d, i);
 
 		assert_string_equal(s, want[i]);
 		free(s);
@@ -727,7 +728,7 @@ test_escape_table_format_errors(void **state)
 		assert_int_equal(escape_table_parse(&a, "t.yaml",
 		    load_map(&a, &d, rows[i].yaml), &d, &t), -1);
 		assert_int_equal(d.n, 1);
-		s = diag_format(&d, 0);
+		s = entry_text(&d, 0);
 		if (strcmp(s, rows[i].want) != 0)
 			fail_msg("row %zu: got '%s', want '%s'", i, s,
 			    rows[i].want);

@@ -9,6 +9,7 @@
 #include "base/buf.h"
 #include "tmpl/escape.h"
 #include "tmpl/filter.h"
+#include "check.h"
 
 struct row {
 	const char *name;

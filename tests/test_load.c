@@ -16,6 +16,7 @@
 
 #include "base/buf.h"
 #include "load/load.h"
+#include "check.h"
 
 #define F "t.yaml"
 
@@ -80,7 +81,7 @@ dump(const struct diag *d, const char *name)
 	size_t i;
 
 	for (i = 0; i < d->n; i++) {
-		char *s = diag_format(d, i);
+		char *s = entry_text(d, i);
 
 		print_message("[%s] %s\n", name, s);
 		free(s);
@@ -252,6 +253,14 @@ assert_pos(struct srcpos p, unsigned line, unsigned col)
 	assert_int_equal(p.col, col);
 }
 
+static void
+assert_key_pos(const struct value *map, size_t i, unsigned line,
+    unsigned col)
+{
+	assert_int_equal(map->u.keys[i].line, line);
+	assert_int_equal(map->u.keys[i].col, col);
+}
+
 /* Where each value and each map key of text was written. */
 static void
 check_positions(struct fixture *fx, const char *text)
@@ -260,28 +269,28 @@ check_positions(struct fixture *fx, const char *text)
 
 	assert_non_null(v);
 	assert_pos(value_pos(F, v), 1, 1);
-	assert_pos(value_key_pos(F, v, 0), 1, 1);	/* key a */
+	assert_key_pos(v, 0, 1, 1);	/* key a */
 	assert_pos(value_pos(F, v->items[0]), 1, 4);
-	assert_pos(value_key_pos(F, v, 1), 2, 1);	/* key list */
+	assert_key_pos(v, 1, 2, 1);	/* key list */
 	list = v->items[1];
 	assert_pos(value_pos(F, list), 3, 3);
 	assert_pos(value_pos(F, list->items[0]), 3, 5);
 	m = list->items[1];
 	assert_pos(value_pos(F, m), 4, 5);
-	assert_pos(value_key_pos(F, m, 0), 4, 6);	/* key k */
+	assert_key_pos(m, 0, 4, 6);	/* key k */
 	assert_pos(value_pos(F, m->items[0]), 4, 9);
-	assert_pos(value_key_pos(F, v, 2), 5, 1);	/* key last */
+	assert_key_pos(v, 2, 5, 1);	/* key last */
 	assert_pos(value_pos(F, v->items[2]), 5, 7);
 	/* Columns count characters, not bytes. */
 	assert_pos(value_pos(F, v->items[2]->items[1]), 5, 13);
 	/* A quoted key is placed at its quote. */
-	assert_pos(value_key_pos(F, v, 3), 6, 1);	/* key "é" */
+	assert_key_pos(v, 3, 6, 1);	/* key "é" */
 	assert_string_equal(v->u.keys[3].s, "é");
 	assert_pos(value_pos(F, v->items[3]), 6, 6);
 	/* A tagged value or key is placed at its tag; a key stays text. */
-	assert_pos(value_key_pos(F, v, 4), 7, 1);	/* key b */
+	assert_key_pos(v, 4, 7, 1);	/* key b */
 	assert_pos(value_pos(F, v->items[4]), 7, 4);
-	assert_pos(value_key_pos(F, v, 5), 8, 1);	/* key 3 */
+	assert_key_pos(v, 5, 8, 1);	/* key 3 */
 	assert_string_equal(v->u.keys[5].s, "3");
 	assert_pos(value_pos(F, v->items[5]), 8, 10);
 }
@@ -470,7 +479,7 @@ check_errors(struct fixture *fx, const struct error_case *c)
 		char *s;
 
 		assert_true(i < fx->d.n);
-		s = diag_format(&fx->d, i);
+		s = entry_text(&fx->d, i);
 		assert_string_equal(s, c->want[i]);
 		free(s);
 	}
@@ -512,7 +521,7 @@ test_load_limits_default_depth(void **state)
 	assert_int_equal(load_yaml(&fx->to, F, b.ptr, b.len, NULL, &fx->d,
 	    &v), -1);
 	assert_int_equal(fx->d.n, 1);
-	s = diag_format(&fx->d, 0);
+	s = entry_text(&fx->d, 0);
 	assert_string_equal(s, F ":1:257: error: nesting deeper than 256 "
 	    "levels");
 	free(s);
@@ -598,7 +607,7 @@ test_load_finds_duplicates_either_side_of_16_keys(void **state)
 		assert_int_equal(fx->d.n, n);
 		assert_int_equal(rc, n == 0 ? 0 : -1);
 		for (k = 0; k < n; k++) {
-			s = diag_format(&fx->d, k);
+			s = entry_text(&fx->d, k);
 			assert_string_equal(s, dup_cases[i].want[k]);
 			free(s);
 		}
@@ -623,13 +632,13 @@ test_load_finds_duplicates_in_big_maps(void **state)
 	assert_int_equal(load_yaml(&fx->to, F, b.ptr, b.len, NULL, &fx->d,
 	    &v), -1);
 	assert_int_equal(fx->d.errors, 300);
-	s = diag_format(&fx->d, 0);
+	s = entry_text(&fx->d, 0);
 	assert_string_equal(s, F ":701:1: error: duplicate key 'k0'");
 	free(s);
-	s = diag_format(&fx->d, 1);
+	s = entry_text(&fx->d, 1);
 	assert_string_equal(s, F ":1:1: note: first defined here");
 	free(s);
-	s = diag_format(&fx->d, 2);
+	s = entry_text(&fx->d, 2);
 	assert_string_equal(s, F ":702:1: error: duplicate key 'k1'");
 	free(s);
 	buf_release(&b);
@@ -676,8 +685,7 @@ test_load_interns_keys(void **state)
 		assert_int_equal(get(fx, big, key)->u.i, i);
 		assert_ptr_equal(big->u.keys[i].s,
 		    keys_find(fx->keys, key, strlen(key)));
-		assert_pos(value_key_pos(F, big, (size_t)i),
-		    6 + (unsigned)i, 3);
+		assert_key_pos(big, (size_t)i, 6 + (unsigned)i, 3);
 	}
 	/* Another document, the same table: the same keys. */
 	assert_int_equal(load_yaml(&fx->to, "u.yaml", "{x: 1, code: 2}", 15,
@@ -705,7 +713,7 @@ test_load_keeps_texts_apart_from_nodes(void **state)
 
 	assert_int_equal(load_yaml(&to, F, "- {code: 404, phrase: Not Found}",
 	    32, NULL, &fx->d, &v), 0);
-	assert_int_equal(fx->texts.total, strlen("404") + 1 +
+	assert_int_equal(fx->texts.used, strlen("404") + 1 +
 	    strlen("Not Found") + 1);
 	phrase = v->items[0]->items[1]->str;
 	key = v->items[0]->u.keys[1].s;
@@ -742,7 +750,7 @@ test_load_file_reports_missing_file(void **state)
 	assert_null(v);
 	assert_int_equal(fx->d.fail, DIAG_NOINPUT);
 	assert_int_equal(fx->d.n, 1);
-	s = diag_format(&fx->d, 0);
+	s = entry_text(&fx->d, 0);
 	assert_string_equal(s,
 	    "gen: error: /nonexistent/x.yaml: No such file or directory");
 	free(s);
@@ -770,7 +778,7 @@ test_load_file_reads_and_limits_size(void **state)
 	assert_int_equal(load_file(&fx->to, path, &lim, &fx->d, &v), -1);
 	assert_null(v);
 	assert_int_equal(fx->d.fail, DIAG_DATA);
-	s = diag_format(&fx->d, 0);
+	s = entry_text(&fx->d, 0);
 	assert_true(strstr(s, ": file is larger than 11 bytes") != NULL);
 	assert_true(strncmp(s, "gen: error: /tmp/test_load_", 27) == 0);
 	free(s);
@@ -833,7 +841,7 @@ test_load_file_reads_in_chunks(void **state)
 			assert_int_equal(load_file(&fx->to, path, NULL, &fx->d,
 			    &v), 0);
 			/* The key after the BOM is at column 1. */
-			assert_int_equal(value_key_pos(path, v, 0).col, 1);
+			assert_int_equal(v->u.keys[0].col, 1);
 			assert_int_equal(get(fx, v, "big")->len, 3000);
 			assert_string_equal(get(fx, get(fx, v, "big")->
 			    items[2999], "text")->str, "\xC3\xA9t\xC3\xA9"
@@ -841,7 +849,7 @@ test_load_file_reads_in_chunks(void **state)
 		} else {
 			assert_int_equal(load_file(&fx->to, path, NULL, &fx->d,
 			    &v), -1);
-			s = diag_format(&fx->d, 0);
+			s = entry_text(&fx->d, 0);
 			if (strstr(s, cases[k].want) == NULL)
 				fail_msg("case %zu: got '%s'", k, s);
 			free(s);
@@ -861,7 +869,7 @@ test_load_file_reports_read_errors(void **state)
 	assert_int_equal(load_file(&fx->to, "/", NULL, &fx->d, &v), -1);
 	assert_null(v);
 	assert_int_equal(fx->d.fail, DIAG_IOERR);
-	s = diag_format(&fx->d, 0);
+	s = entry_text(&fx->d, 0);
 	assert_string_equal(s, "gen: error: /: Is a directory");
 	free(s);
 }
@@ -920,7 +928,7 @@ test_load_file_reads_a_pipe_whole(void **state)
 		assert_int_equal(fx->d.fail, DIAG_DATA);
 		snprintf(want, sizeof(want), "%s%s%s", cases[i].pre, path,
 		    cases[i].want);
-		s = diag_format(&fx->d, 0);
+		s = entry_text(&fx->d, 0);
 		assert_string_equal(s, want);
 		free(s);
 	}

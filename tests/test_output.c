@@ -27,6 +27,7 @@
 
 #include "out/output.h"
 #include "base/xmalloc.h"
+#include "check.h"
 
 #define OLD_TIME 1000000000	/* 2001-09-09: far from "now" */
 
@@ -196,7 +197,7 @@ assert_diag(const struct diag *d, size_t i, const char *want)
 	char *s;
 
 	assert_true(i < d->n);
-	s = diag_format(d, i);
+	s = entry_text(d, i);
 	assert_string_equal(s, want);
 	free(s);
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "base/suggest.h"
+#include "check.h"
 
 static const char *const langs[] = { "c", "go", "markdown", "python" };
 static const char *const locales[] = { "en", "zh-CN", "zh-TW" };
@@ -99,15 +100,15 @@ test_suggest_unknown_lists_small_sets(void **state)
 	suggest_unknown(&d, &pos, "month", "xyzzy", 5, months, 13);
 	suggest_unknown(&d, &pos, "month", "unx", 3, months, 13);
 	assert_int_equal(d.n, 3);
-	msg = diag_format(&d, 0);
+	msg = entry_text(&d, 0);
 	assert_string_equal(msg, "t.yaml:2:3: error: unknown month 'xyzzy'; "
 	    "expected one of: jan, feb, mar, apr, may, jun, jul, aug, sep, "
 	    "oct, nov, dec");
 	free(msg);
-	msg = diag_format(&d, 1);
+	msg = entry_text(&d, 1);
 	assert_string_equal(msg, "t.yaml:2:3: error: unknown month 'xyzzy'");
 	free(msg);
-	msg = diag_format(&d, 2);
+	msg = entry_text(&d, 2);
 	assert_string_equal(msg, "t.yaml:2:3: error: unknown month 'unx'; "
 	    "did you mean 'und'?");
 	free(msg);

@@ -16,6 +16,7 @@
 #include "base/buf.h"
 #include "tmpl/tmpl.h"
 #include "tmpl/tmpl_int.h"
+#include "check.h"
 
 struct fixture {
 	struct arena a;
@@ -80,7 +81,7 @@ all_diags(const struct diag *d)
 	size_t i;
 
 	for (i = 0; i < d->n; i++) {
-		char *s = diag_format(d, i);
+		char *s = entry_text(d, i);
 
 		buf_addf(&b, "%s%s", i ? "\n" : "", s);
 		free(s);
@@ -252,7 +253,7 @@ test_tmpl_parse_bounds_nesting(void **state)
 
 	assert_int_equal(parse(f, text, len, &t), -1);
 	assert_null(t);
-	s = diag_format(&f->d, 0);
+	s = entry_text(&f->d, 0);
 	assert_string_equal(s, "t.mustache:1:1537: error: sections nested "
 	    "deeper than 256");
 	assert_int_equal(f->d.n, 1);
@@ -291,7 +292,7 @@ test_tmpl_parse_stops_after_too_many_errors(void **state)
 
 	assert_int_equal(parse(f, text, len, &t), -1);
 	assert_int_equal(f->d.n, DIAG_MAX_ERRORS + 1);
-	s = diag_format(&f->d, DIAG_MAX_ERRORS);
+	s = entry_text(&f->d, DIAG_MAX_ERRORS);
 	assert_string_equal(s, "gen: error: too many errors");
 	free(s);
 	free(text);

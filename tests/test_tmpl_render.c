@@ -18,6 +18,7 @@
 
 #include "load/load.h"
 #include "tmpl/tmpl.h"
+#include "check.h"
 
 struct fixture {
 	struct arena a;
@@ -592,7 +593,7 @@ test_tmpl_render_spec_cases_streamed(void **state)
 			assert_true(buf_check(&f->out));
 			assert_int_equal(buf_pos(&f->out), pad + 1 +
 			    strlen(cases[i].expected));
-			buf_flush(&f->out);
+			buf_add(&got, f->out.ptr, f->out.len);
 			if (got.len != pad + 1 + strlen(cases[i].expected) ||
 			    strcmp(got.ptr + pad + 1,
 			    cases[i].expected) != 0) {
@@ -643,7 +644,7 @@ expect_errors_named(struct fixture *f, const char *name, const char *text,
 	diag_release(&f->d);
 	rc = render(f, text, strict);
 	for (i = 0; i < f->d.n; i++) {
-		char *s = diag_format(&f->d, i);
+		char *s = entry_text(&f->d, i);
 
 		buf_addf(&all, "%s%s", i ? "\n" : "", s);
 		free(s);
@@ -876,7 +877,7 @@ test_tmpl_render_resolves_names_at_parse(void **state)
 	    &f->out, &f->d), -1);
 	assert_int_equal(f->d.n, 3);
 	for (i = 0; i < 3; i++) {
-		s = diag_format(&f->d, i);
+		s = entry_text(&f->d, i);
 		assert_string_equal(s, want[i]);
 		free(s);
 	}
@@ -911,7 +912,7 @@ test_tmpl_render_stops_at_loader_failure(void **state)
 	assert_string_equal(f->out.ptr, "a");
 	assert_int_equal(f->d.n, 1);
 	assert_int_equal(f->d.fail, DIAG_IOERR);
-	s = diag_format(&f->d, 0);
+	s = entry_text(&f->d, 0);
 	assert_string_equal(s, "gen: error: ioerr.mustache: "
 	    "Input/output error");
 	free(s);

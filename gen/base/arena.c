@@ -69,7 +69,6 @@ take(struct arena *a, size_t n, size_t align)
 		at = 0;
 	}
 	a->used = at + n;
-	a->total += n;
 	return a->head->data + at;
 }
 

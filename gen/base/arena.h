@@ -15,12 +15,11 @@ struct arena_kept;
 struct arena {
 	struct arena_block *head;
 	size_t used;		/* bytes used in head */
-	size_t total;		/* bytes handed out, for limits and tests */
 	struct arena_kept *kept;	/* see arena_keep */
 	struct arena_block *spare;	/* emptied by arena_reset */
 };
 
-#define ARENA_INIT { NULL, 0, 0, NULL, NULL }
+#define ARENA_INIT { NULL, 0, NULL, NULL }
 
 /* n zeroed bytes, or count objects of size bytes; never NULL. */
 void *arena_alloc(struct arena *a, size_t n);

@@ -2,7 +2,6 @@
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "xmalloc.h"
 
@@ -27,21 +26,7 @@ buf_detach(struct buf *b, size_t *len_out)
 	return p;
 }
 
-/*
- * Hands the first n bytes to the sink and keeps the rest, which
- * buf_grow leaves at one byte: the renderer looks back at it to end an
- * open line.  The buffer keeps its storage for the next run of bytes.
- */
-static void
-hand_over(struct buf *b, size_t n)
-{
-	b->sink->write(b->sink->ctx, b->ptr, n);
-	b->sink->flushed += n;
-	memmove(b->ptr, b->ptr + n, b->len - n);
-	b->len -= n;
-	b->ptr[b->len] = '\0';
-}
-
+/* The last byte stays: the renderer looks back at it to end a line. */
 void
 buf_grow(struct buf *b, size_t n)
 {
@@ -49,7 +34,11 @@ buf_grow(struct buf *b, size_t n)
 
 	if (need > b->cap && b->sink != NULL && b->len > 1 &&
 	    b->len > b->sink->threshold) {
-		hand_over(b, b->len - 1);
+		b->sink->write(b->sink->ctx, b->ptr, b->len - 1);
+		b->sink->flushed += b->len - 1;
+		b->ptr[0] = b->ptr[b->len - 1];
+		b->ptr[1] = '\0';
+		b->len = 1;
 		need = xadd(n, 2);
 	}
 	if (need <= b->cap)
@@ -65,13 +54,6 @@ buf_grow(struct buf *b, size_t n)
 		b->ptr = xrealloc(b->ptr, cap);
 	}
 	b->cap = cap;
-}
-
-void
-buf_flush(struct buf *b)
-{
-	if (b->sink != NULL && b->len > 0)
-		hand_over(b, b->len);
 }
 
 /* cap - len is 0 for an empty buffer too, whose cap is 0. */
@@ -101,15 +83,4 @@ buf_addf(struct buf *b, const char *fmt, ...)
 	va_start(ap, fmt);
 	buf_vaddf(b, fmt, ap);
 	va_end(ap);
-}
-
-bool
-buf_check(const struct buf *b)
-{
-	if (b->ptr == NULL)
-		return false;
-	if (b->cap == 0)
-		return b->ptr == buf_empty && b->len == 0 &&
-		    buf_empty[0] == '\0';
-	return b->len < b->cap && b->ptr[b->len] == '\0';
 }

@@ -10,11 +10,21 @@
 #define GEN_BUF_H
 
 #include <stdarg.h>
-#include <stdbool.h>
 #include <stddef.h>
 #include <string.h>
 
-struct buf_sink;
+/*
+ * Where a streaming buffer's bytes go, so that a big output needs memory
+ * for the threshold only.  write() gets the bytes in order and must take
+ * them all (a sink that fails reports later): writers of a buffer cannot
+ * fail.
+ */
+struct buf_sink {
+	void (*write)(void *ctx, const char *p, size_t n);
+	void *ctx;
+	size_t threshold;	/* held bytes that start a hand-over */
+	size_t flushed;		/* bytes handed over so far */
+};
 
 struct buf {
 	char *ptr;
@@ -90,19 +100,6 @@ void buf_addf(struct buf *b, const char *fmt, ...)
 void buf_vaddf(struct buf *b, const char *fmt, va_list ap)
 	__attribute__((format(printf, 2, 0)));
 
-/*
- * Where a streaming buffer's bytes go, so that a big output needs memory
- * for the threshold only.  write() gets the bytes in order and must take
- * them all (a sink that fails reports later): writers of a buffer cannot
- * fail.
- */
-struct buf_sink {
-	void (*write)(void *ctx, const char *p, size_t n);
-	void *ctx;
-	size_t threshold;	/* held bytes that start a hand-over */
-	size_t flushed;		/* bytes handed over so far */
-};
-
 /* A threshold that keeps copies cheap and a buffer well out of RSS. */
 #define BUF_SINK_THRESHOLD	((size_t)256 << 10)
 
@@ -120,9 +117,6 @@ buf_stream(struct buf *b, struct buf_sink *s)
 	b->sink = s;
 }
 
-/* Hands every byte held to the sink, if b has one. */
-void buf_flush(struct buf *b);
-
 /*
  * The bytes written to b since it was last empty, a sink's included;
  * ptr[len - 1] is the last of them while some are held.
@@ -132,8 +126,5 @@ buf_pos(const struct buf *b)
 {
 	return b->sink != NULL ? b->sink->flushed + b->len : b->len;
 }
-
-/* True when the invariants above hold; for tests. */
-bool buf_check(const struct buf *b);
 
 #endif

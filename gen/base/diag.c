@@ -35,13 +35,13 @@ append(struct diag *d)
 	return &d->items[d->n++];
 }
 
-/* The error past DIAG_MAX_ERRORS becomes "too many errors". */
-static void
-report(struct diag *d, enum diag_fail kind, enum diag_level level,
-    const struct srcpos *pos, const char *fmt, va_list ap)
+void
+diag_report(struct diag *d, enum diag_fail kind, enum diag_level level,
+    const struct srcpos *pos, const char *fmt, ...)
 {
 	struct buf b = BUF_INIT;
 	struct diag_entry *e;
+	va_list ap;
 
 	if (level == DIAG_ERROR) {
 		if (d->fail == DIAG_OK)
@@ -60,38 +60,10 @@ report(struct diag *d, enum diag_fail kind, enum diag_level level,
 		e->pos = *pos;
 		e->pos.file = xstrndup(pos->file, strlen(pos->file));
 	}
+	va_start(ap, fmt);
 	buf_vaddf(&b, fmt, ap);
+	va_end(ap);
 	e->msg = buf_detach(&b, NULL);
-}
-
-void
-diag_error(struct diag *d, const struct srcpos *pos, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	report(d, DIAG_DATA, DIAG_ERROR, pos, fmt, ap);
-	va_end(ap);
-}
-
-void
-diag_note(struct diag *d, const struct srcpos *pos, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	report(d, DIAG_OK, DIAG_NOTE, pos, fmt, ap);
-	va_end(ap);
-}
-
-void
-diag_fail(struct diag *d, enum diag_fail kind, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	report(d, kind, DIAG_ERROR, NULL, fmt, ap);
-	va_end(ap);
 }
 
 /* strerror may share one buffer, and outputs fail on several threads. */
@@ -138,40 +110,25 @@ add_printable(struct buf *b, const char *s)
 			buf_addf(b, "\\x%02x", *p);
 }
 
-/* With color, as GCC colours them. */
-static void
-format_entry(struct buf *b, const struct diag_entry *e, bool color)
-{
-	bool err = e->level == DIAG_ERROR;
-	const char *on = err ? "\033[1;31m" : "\033[1;36m", *off = "\033[0m";
-
-	if (!color)
-		on = off = "";
-	buf_adds(b, color ? "\033[1m" : "");
-	add_printable(b, e->pos.file != NULL ? e->pos.file : "gen");
-	if (e->pos.file != NULL)
-		buf_addf(b, ":%u:%u", e->pos.line, e->pos.col);
-	buf_addf(b, ":%s %s%s:%s ", off, on, err ? "error" : "note", off);
-	add_printable(b, e->msg);
-}
-
-char *
-diag_format(const struct diag *d, size_t i)
-{
-	struct buf b = BUF_INIT;
-
-	format_entry(&b, &d->items[i], false);
-	return buf_detach(&b, NULL);
-}
-
 void
 diag_print(const struct diag *d, FILE *fp, bool color)
 {
+	const char *on, *off = color ? "\033[0m" : "";
+	const struct diag_entry *e;
 	struct buf b = BUF_INIT;
 	size_t i;
 
 	for (i = 0; i < d->n; i++) {
-		format_entry(&b, &d->items[i], color);
+		e = &d->items[i];
+		on = !color ? "" : e->level == DIAG_ERROR ? "\033[1;31m" :
+		    "\033[1;36m";
+		buf_adds(&b, color ? "\033[1m" : "");
+		add_printable(&b, e->pos.file != NULL ? e->pos.file : "gen");
+		if (e->pos.file != NULL)
+			buf_addf(&b, ":%u:%u", e->pos.line, e->pos.col);
+		buf_addf(&b, ":%s %s%s:%s ", off, on,
+		    e->level == DIAG_ERROR ? "error" : "note", off);
+		add_printable(&b, e->msg);
 		buf_addc(&b, '\n');
 	}
 	fwrite(b.ptr, 1, b.len, fp);

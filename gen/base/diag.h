@@ -18,8 +18,7 @@
 /* A place in an input file; line and column count from 1. */
 struct srcpos {
 	const char *file;
-	unsigned line;
-	unsigned col;
+	unsigned line, col;
 };
 
 enum diag_level { DIAG_ERROR, DIAG_NOTE };
@@ -55,22 +54,24 @@ void diag_init(struct diag *d);
 void diag_release(struct diag *d);
 
 /*
- * Reporting; an error sets the failure kind if none is set yet.
- * diag_error records one at pos (NULL: none), of kind DIAG_DATA.
+ * Reporting, printf-style; an error sets the failure kind if none is set
+ * yet.  diag_error records one at pos (NULL: none), of kind DIAG_DATA;
+ * diag_note a note that belongs to the error before it; diag_fail an
+ * error with no position and the given failure kind.
  */
-void diag_error(struct diag *d, const struct srcpos *pos, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+void diag_report(struct diag *d, enum diag_fail kind, enum diag_level level,
+    const struct srcpos *pos, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
 
-/* Records a note that belongs to the error before it. */
-void diag_note(struct diag *d, const struct srcpos *pos, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+#define diag_error(d, pos, ...) \
+	diag_report((d), DIAG_DATA, DIAG_ERROR, (pos), __VA_ARGS__)
+#define diag_note(d, pos, ...) \
+	diag_report((d), DIAG_OK, DIAG_NOTE, (pos), __VA_ARGS__)
+#define diag_fail(d, kind, ...) \
+	diag_report((d), (kind), DIAG_ERROR, NULL, __VA_ARGS__)
 
 /* Records "PATH: strerror(err)", as err(3); thread-safe per diag. */
 void diag_sys(struct diag *d, enum diag_fail kind, const char *path, int err);
-
-/* Records an error with no position and the given failure kind. */
-void diag_fail(struct diag *d, enum diag_fail kind, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
 
 /*
  * Moves every entry of from (left empty) to the end of d, with its count
@@ -93,8 +94,5 @@ diag_full(const struct diag *d)
 
 /* Prints every entry, one line each, to fp, with GCC's colours or none. */
 void diag_print(const struct diag *d, FILE *fp, bool color);
-
-/* Formats entry i into a new string the caller frees; for tests. */
-char *diag_format(const struct diag *d, size_t i);
 
 #endif

@@ -109,18 +109,11 @@ value_get(const struct value *v, const char *key)
 /* As value_get, for any text: compares strings. */
 const struct value *value_find(const struct value *v, const char *key);
 
-/* Where v, or map's key i, was written in file. */
+/* Where v was written in file. */
 static inline struct srcpos
 value_pos(const char *file, const struct value *v)
 {
 	return (struct srcpos){ file, v->line, v->col };
-}
-
-static inline struct srcpos
-value_key_pos(const char *file, const struct value *map, size_t i)
-{
-	return (struct srcpos){ file, map->u.keys[i].line,
-	    map->u.keys[i].col };
 }
 
 /* Spells i in decimal, no NUL, just before end; returns its first digit. */

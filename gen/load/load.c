@@ -94,101 +94,69 @@ attach(struct loader *l, const struct value *v)
 	}
 }
 
-static void
-add_key(struct loader *l, const yaml_event_t *ev, const struct srcpos *pos)
-{
-	struct slot *s = push_slot(l);
-
-	s->key.s = keys_add(l->to->keys, (const char *)ev->data.scalar.value,
-	    ev->data.scalar.length);
-	s->key.line = pos->line;
-	s->key.col = pos->col;
-	l->frames[l->depth - 1].want_key = false;
-}
-
 static int
-count_node(struct loader *l, const struct srcpos *pos)
+on_scalar(struct loader *l, const yaml_event_t *ev, const struct srcpos *pos)
 {
-	if (++l->nodes <= l->lim.max_nodes)
-		return 0;
-	diag_error(l->d, pos, "more than %zu values", l->lim.max_nodes);
-	return -1;
-}
-
-static int
-on_scalar(struct loader *l, const yaml_event_t *ev)
-{
-	struct srcpos pos = mark_pos(l, &ev->start_mark);
 	const char *tag = (const char *)ev->data.scalar.tag;
 	const char *text = (const char *)ev->data.scalar.value;
 	size_t len = ev->data.scalar.length;
 	struct value *v;
 
-	if (count_node(l, &pos) != 0)
-		return -1;
 	if (len > UINT_MAX) {
-		diag_error(l->d, &pos, "text longer than %u bytes", UINT_MAX);
+		diag_error(l->d, pos, "text longer than %u bytes", UINT_MAX);
 		return -1;
 	}
 	/* A "\0" escape: texts end at a NUL, some outputs cannot write one. */
 	if (memchr(text, '\0', len) != NULL)
-		diag_error(l->d, &pos, "text must not hold a NUL character "
+		diag_error(l->d, pos, "text must not hold a NUL character "
 		    "('\\0')");
 	if (in_key(l)) {
 		/* Keys stay text whatever their tag, which is checked. */
-		if (tag != NULL) {
-			struct value key = { .kind = VALUE_STRING, .str = text,
-			    .len = (unsigned)len };
+		struct value key = { .kind = VALUE_STRING, .str = text,
+		    .len = (unsigned)len };
 
-			load_resolve_tagged(&key, tag, &pos, l->d);
-		}
-		add_key(l, ev, &pos);
+		load_resolve(&key, tag, pos, l->d);
+		push_slot(l)->key = (struct mkey){ keys_add(l->to->keys, text,
+		    len), pos->line, pos->col };
+		l->frames[l->depth - 1].want_key = false;
 		return 0;
 	}
 	v = value_str(l->to->nodes, arena_strndup(l->to->texts, text, len),
 	    len);
-	v->line = pos.line;
-	v->col = pos.col;
+	v->line = pos->line;
+	v->col = pos->col;
 	v->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-	if (tag != NULL)
-		load_resolve_tagged(v, tag, &pos, l->d);
-	else if (v->plain)
-		load_resolve_plain(v, &pos, l->d);
+	load_resolve(v, tag, pos, l->d);
 	attach(l, v);
 	return 0;
 }
 
 static int
-on_open(struct loader *l, const yaml_event_t *ev, enum value_kind kind)
+on_open(struct loader *l, const struct srcpos *pos, enum value_kind kind,
+    const char *tag)
 {
-	struct srcpos pos = mark_pos(l, &ev->start_mark);
-	const char *tag = kind == VALUE_MAP ?
-	    (const char *)ev->data.mapping_start.tag :
-	    (const char *)ev->data.sequence_start.tag;
 	const char *want = kind == VALUE_MAP ? TAG_PREFIX "map" :
 	    TAG_PREFIX "seq";
 	char show[LOAD_TAG_SHOW];
 	struct frame *f;
 
-	if (count_node(l, &pos) != 0)
-		return -1;
 	if (l->depth >= l->lim.max_depth) {
-		diag_error(l->d, &pos, "nesting deeper than %zu levels",
+		diag_error(l->d, pos, "nesting deeper than %zu levels",
 		    l->lim.max_depth);
 		return -1;
 	}
 	if (tag != NULL && strcmp(tag, "!") != 0 && strcmp(tag, want) != 0)
-		diag_error(l->d, &pos, "unsupported tag '%s' on a %s",
+		diag_error(l->d, pos, "unsupported tag '%s' on a %s",
 		    load_show_tag(tag, show, sizeof(show)),
 		    kind == VALUE_MAP ? "map" : "list");
 	if (in_key(l))
-		diag_error(l->d, &pos, "map keys must be scalars");
+		diag_error(l->d, pos, "map keys must be scalars");
 	l->frames = xgrow(l->frames, &l->fcap, l->depth, sizeof(*l->frames));
 	f = &l->frames[l->depth++];
 	f->v = arena_alloc(l->to->nodes, sizeof(*f->v));
 	f->v->kind = (unsigned char)kind;
-	f->v->line = pos.line;
-	f->v->col = pos.col;
+	f->v->line = pos->line;
+	f->v->col = pos->col;
 	f->base = l->nslots;
 	f->want_key = kind == VALUE_MAP;
 	return 0;
@@ -233,8 +201,8 @@ check_dups(struct loader *l, const struct slot *m, size_t n)
 				}
 		return;
 	}
-	refs = xmalloc(xmul(n, sizeof(*refs)));
-	first = xcalloc(n, sizeof(*first));
+	refs = xcalloc(n, 2 * sizeof(*refs));
+	first = refs + n;
 	for (i = 0; i < n; i++)
 		if (m[i].key.s != NULL)
 			refs[k++] = &m[i];
@@ -248,7 +216,6 @@ check_dups(struct loader *l, const struct slot *m, size_t n)
 		if (first[i] != NULL)
 			report_dup(l, &m[i], first[i]);
 	free(refs);
-	free(first);
 }
 
 static void
@@ -286,7 +253,17 @@ static int
 on_event(struct loader *l, const yaml_event_t *ev)
 {
 	struct srcpos pos = mark_pos(l, &ev->start_mark);
+	bool node = ev->type == YAML_ALIAS_EVENT ||
+	    ev->type == YAML_SCALAR_EVENT ||
+	    ev->type == YAML_SEQUENCE_START_EVENT ||
+	    ev->type == YAML_MAPPING_START_EVENT;
 
+	/* Map keys count too. */
+	if (node && ++l->nodes > l->lim.max_nodes) {
+		diag_error(l->d, &pos, "more than %zu values",
+		    l->lim.max_nodes);
+		return -1;
+	}
 	switch (ev->type) {
 	case YAML_DOCUMENT_START_EVENT:
 		if (++l->docs == 1)
@@ -294,17 +271,17 @@ on_event(struct loader *l, const yaml_event_t *ev)
 		diag_error(l->d, &pos, "more than one document");
 		return -1;
 	case YAML_ALIAS_EVENT:
-		if (count_node(l, &pos) != 0)
-			return -1;
 		diag_error(l->d, &pos, "aliases are not supported");
 		attach(l, NULL);
 		return 0;
 	case YAML_SCALAR_EVENT:
-		return on_scalar(l, ev);
+		return on_scalar(l, ev, &pos);
 	case YAML_SEQUENCE_START_EVENT:
-		return on_open(l, ev, VALUE_LIST);
+		return on_open(l, &pos, VALUE_LIST,
+		    (const char *)ev->data.sequence_start.tag);
 	case YAML_MAPPING_START_EVENT:
-		return on_open(l, ev, VALUE_MAP);
+		return on_open(l, &pos, VALUE_MAP,
+		    (const char *)ev->data.mapping_start.tag);
 	case YAML_SEQUENCE_END_EVENT:
 	case YAML_MAPPING_END_EVENT:
 		on_close(l);
@@ -312,23 +289,6 @@ on_event(struct loader *l, const yaml_event_t *ev)
 	default:
 		return 0;
 	}
-}
-
-static int
-load_events(struct loader *l, yaml_parser_t *p)
-{
-	yaml_event_t ev;
-	bool done = false;
-	int rc = 0;
-
-	while (!done && rc == 0 && !diag_full(l->d)) {
-		if (!yaml_parser_parse(p, &ev))
-			return -1;
-		done = ev.type == YAML_STREAM_END_EVENT;
-		rc = on_event(l, &ev);
-		yaml_event_delete(&ev);
-	}
-	return rc;
 }
 
 /*
@@ -438,7 +398,9 @@ run(struct loader *l, const struct value **out)
 	    .line = 1, .col = 1 };
 	size_t errors = l->d->errors;
 	yaml_parser_t p;
-	int rc;
+	yaml_event_t ev;
+	bool done = false;
+	int rc = 0;
 
 	if (!yaml_parser_initialize(&p)) {
 		diag_error(l->d, NULL, "%s: cannot start the YAML parser",
@@ -451,7 +413,13 @@ run(struct loader *l, const struct value **out)
 	else
 		yaml_parser_set_input_string(&p,
 		    (const unsigned char *)l->text, l->len);
-	rc = load_events(l, &p);
+	/* A parser error ends the loop, and parse_error reports it. */
+	while (!done && rc == 0 && !diag_full(l->d) &&
+	    yaml_parser_parse(&p, &ev)) {
+		done = ev.type == YAML_STREAM_END_EVENT;
+		rc = on_event(l, &ev);
+		yaml_event_delete(&ev);
+	}
 	if (p.error != YAML_NO_ERROR)
 		parse_error(l, &p);
 	if (rc == 0 && l->docs == 0)
@@ -490,15 +458,11 @@ load_yaml(const struct load_to *to, const char *path, const char *text,
 		return -1;
 	}
 	/* Skip a UTF-8 BOM ourselves so it does not count as a column. */
-	if (len >= 3 && memcmp(text, BOM, 3) == 0) {
-		text += 3;
-		len -= 3;
-	}
-	l.text = text;
-	l.len = len;
+	l.text = text + (len >= 3 && memcmp(text, BOM, 3) == 0 ? 3 : 0);
+	l.len = len - (size_t)(l.text - text);
 	/* libyaml would take a NUL for the end of the input. */
-	if ((nul = memchr(text, '\0', len)) != NULL) {
-		pos = offset_pos(&l, (size_t)(nul - text));
+	if ((nul = memchr(l.text, '\0', l.len)) != NULL) {
+		pos = offset_pos(&l, (size_t)(nul - l.text));
 		diag_error(d, &pos, "NUL byte in input");
 		return -1;
 	}

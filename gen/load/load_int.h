@@ -7,14 +7,12 @@
 #define TAG_PREFIX	"tag:yaml.org,2002:"
 
 /*
- * Sets v->kind and v->u from v->str, NUL-terminated at v->len: a plain
- * scalar by the core schema, any scalar by tag as libyaml resolves it
- * ("tag:yaml.org,2002:int", "!").  Bad values and tags go into d at pos.
+ * Sets v->kind and v->u from v->str, NUL-terminated at v->len, as libyaml
+ * gave tag ("tag:yaml.org,2002:int", "!"), or for a NULL tag by the core
+ * schema if v is plain.  Bad values and tags go into d at pos.
  */
-void load_resolve_plain(struct value *v, const struct srcpos *pos,
+void load_resolve(struct value *v, const char *tag, const struct srcpos *pos,
     struct diag *d);
-void load_resolve_tagged(struct value *v, const char *tag,
-    const struct srcpos *pos, struct diag *d);
 
 /* tag as a document writes it ("!!int") in buf, cut as load_quote_len. */
 #define LOAD_TAG_SHOW	72

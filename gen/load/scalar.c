@@ -97,7 +97,7 @@ parse_int(const char *s, size_t n, long long *out)
 static enum num
 parse_float(const char *s, size_t n, double *out)
 {
-	size_t i = n > 0 && (s[0] == '-' || s[0] == '+'), j;
+	size_t i = n > 0 && (s[0] == '-' || s[0] == '+');
 	char *end;
 
 	if (eq(s + i, n - i, ".inf") || eq(s + i, n - i, ".Inf") ||
@@ -109,11 +109,8 @@ parse_float(const char *s, size_t n, double *out)
 		*out = NAN;
 		return NUM_OK;
 	}
-	if (n == 0)
+	if (n == 0 || strspn(s, "0123456789.eE+-") != n)
 		return NUM_SYNTAX;
-	for (j = 0; j < n; j++)
-		if ((s[j] < '0' || s[j] > '9') && strchr(".eE+-", s[j]) == NULL)
-			return NUM_SYNTAX;
 	errno = 0;
 	*out = strtod(s, &end);
 	if (end != s + n)
@@ -121,9 +118,8 @@ parse_float(const char *s, size_t n, double *out)
 	return errno == ERANGE && isinf(*out) ? NUM_RANGE : NUM_OK;
 }
 
-void
-load_resolve_plain(struct value *v, const struct srcpos *pos,
-    struct diag *d)
+static void
+resolve_plain(struct value *v, const struct srcpos *pos, struct diag *d)
 {
 	enum num r = NUM_OK;
 
@@ -141,15 +137,18 @@ load_resolve_plain(struct value *v, const struct srcpos *pos,
 }
 
 void
-load_resolve_tagged(struct value *v, const char *tag,
-    const struct srcpos *pos, struct diag *d)
+load_resolve(struct value *v, const char *tag, const struct srcpos *pos,
+    struct diag *d)
 {
 	size_t np = sizeof(TAG_PREFIX) - 1;
-	const char *t = strncmp(tag, TAG_PREFIX, np) == 0 ? tag + np : "";
+	const char *t = tag != NULL && strncmp(tag, TAG_PREFIX, np) == 0 ?
+	    tag + np : "";
 	enum num r = NUM_SYNTAX;
 	char show[LOAD_TAG_SHOW];
 
-	if (strcmp(tag, "!") == 0 || strcmp(t, "str") == 0)
+	if (tag == NULL && v->plain)
+		resolve_plain(v, pos, d);
+	if (tag == NULL || strcmp(tag, "!") == 0 || strcmp(t, "str") == 0)
 		return;
 	if (strcmp(t, "null") == 0) {
 		v->kind = VALUE_NULL;

@@ -26,6 +26,7 @@
 #include "base/value.h"
 #include "load/load.h"
 #include "model/model.h"
+#include "../check.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -186,7 +187,7 @@ run(struct pass *p, struct keys *keys, const uint8_t *data, size_t size)
 		p->rc = model_check(&p->texts, p->r, &p->d);
 	/* Formatting every entry exercises the stored positions too. */
 	for (i = 0; i < p->d.n; i++) {
-		char *s = diag_format(&p->d, i);
+		char *s = entry_text(&p->d, i);
 
 		buf_adds(&p->msgs, s);
 		buf_addc(&p->msgs, '\n');

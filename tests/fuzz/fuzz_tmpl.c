@@ -24,6 +24,7 @@
 #include "load/load.h"
 #include "tmpl/escape.h"
 #include "tmpl/tmpl.h"
+#include "../check.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -179,7 +180,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		(void)tmpl_render(t, root, &opts, &loader, &a, &out, &d);
 	}
 	for (size_t i = 0; i < d.n; i++)
-		free(diag_format(&d, i));
+		free(entry_text(&d, i));
 	buf_release(&out);
 	diag_release(&d);
 	arena_release(&a);
