@@ -64,15 +64,38 @@ struct tnode {
 
 struct tmpl { struct tnode *root; };
 
-/* Escaping (escape.c, escape_table.c); these two for a table. */
+/* Escaping (escape.c, escape_table.c) */
+
+enum units { UNITS_CODE_POINT, UNITS_UTF16, UNITS_UTF8 };
+
+struct rule {
+	const char *from, *to;
+	size_t fromlen, tolen;
+};
+
+struct escape_table {
+	struct rule *rules;		/* longest `from` first */
+	size_t nrules;
+	bool first[256];		/* bytes that start some rule */
+	const char *format;		/* printf's, for one number */
+	char conv;			/* its x X d o, 0 when none */
+	unsigned classes;
+	enum units units;
+	const char **breaks;
+	size_t nbreaks;
+	const char *path;		/* of the manifest, for messages */
+};
+
+/* Appends s[0..len) escaped by table t. */
 void escape_table_add(struct buf *out, const struct escape_table *t,
     const char *s, size_t len);
-void escape_table_comment(struct buf *out, const struct escape_table *t,
-    const char *s, size_t len);
 
-/* Appends c, after a space if it would end one of brk[0..n) in out[start..]. */
-void escape_break(struct buf *out, const char *const *brk, size_t n,
-    size_t start, int c);
+/*
+ * Appends code point cp (s[0..n), or a stray byte) as t formats it in a
+ * comment and returns true, or returns false if t leaves it as it is.
+ */
+bool escape_table_format(struct buf *out, const struct escape_table *t,
+    uint32_t cp, const unsigned char *s, size_t n);
 
 #define ESCAPE_SPELL_MAX	10	/* "<U+10FFFF>" */
 
