@@ -84,27 +84,6 @@ parse_filters(struct parser *p, const struct tok *t, struct tnode *n)
 	return rc;
 }
 
-static struct tnode *
-add_node(struct parser *p, struct tnode *parent, enum tnode_kind kind,
-    const struct tok *t)
-{
-	struct tnode *n = arena_alloc(p->a, sizeof(*n));
-
-	n->kind = kind;
-	n->pos = t->pos;
-	n->parent = parent;
-	n->bol = t->bol;
-	n->standalone = t->standalone;
-	n->indent = t->indent;
-	n->indentlen = t->indentlen;
-	if (parent->last != NULL)
-		parent->last->next = n;
-	else
-		parent->child = n;
-	parent->last = n;
-	return n;
-}
-
 /* Drops a leading '*' and the blanks after it; false if there is none. */
 static bool
 strip_star(const char **s, size_t *len)
@@ -211,9 +190,17 @@ report_unclosed(struct parser *p, struct tnode **stack, size_t depth)
 static struct tnode *
 build_one(struct parser *p, const struct tok *t, struct tnode *parent)
 {
-	struct tnode *n = add_node(p, parent, (enum tnode_kind)t->kind, t);
+	struct tnode *n = arena_alloc(p->a, sizeof(*n));
 	int rc = 0;
 
+	*n = (struct tnode){ .kind = (enum tnode_kind)t->kind, .pos = t->pos,
+	    .parent = parent, .bol = t->bol, .standalone = t->standalone,
+	    .indent = t->indent, .indentlen = t->indentlen };
+	if (parent->last != NULL)
+		parent->last->next = n;
+	else
+		parent->child = n;
+	parent->last = n;
 	switch (n->kind) {
 	case TNODE_TEXT:
 		n->text = t->s;

@@ -211,19 +211,17 @@ resolve(struct render *r, const struct tnode *n)
 	return v;
 }
 
-static int
+/* The cache entry for partial name[0..len), or NULL after an error. */
+static const struct pcache *
 find_partial(struct render *r, const struct tnode *n, const char *name,
-    size_t len, const struct pcache **out)
+    size_t len)
 {
 	struct pcache *c;
 	int rc = 0;
 
-	for (c = r->cache; c != NULL; c = c->next) {
-		if (c->len == len && memcmp(c->name, name, len) == 0) {
-			*out = c;
-			return 0;
-		}
-	}
+	for (c = r->cache; c != NULL; c = c->next)
+		if (c->len == len && memcmp(c->name, name, len) == 0)
+			return c;
 	c = arena_alloc(r->a, sizeof(*c));
 	c->name = arena_strndup(r->a, name, len);
 	c->len = len;
@@ -235,11 +233,10 @@ find_partial(struct render *r, const struct tnode *n, const char *name,
 		note_includes(r, n);
 	}
 	if (rc != 0)
-		return -1;
+		return NULL;
 	c->next = r->cache;
 	r->cache = c;
-	*out = c;
-	return 0;
+	return c;
 }
 
 static bool
@@ -276,7 +273,7 @@ run_partial(struct render *r, const struct tnode *n)
 
 	if (!partial_target(r, n, &name, &len))
 		return;
-	if (find_partial(r, n, name, len, &c) != 0) {
+	if ((c = find_partial(r, n, name, len)) == NULL) {
 		r->fatal = r->failed = true;
 		return;
 	}
@@ -460,27 +457,6 @@ emit_var(struct render *r, const struct tnode *n)
 }
 
 static void
-enter(struct render *r, const struct tnode *n)
-{
-	if (n->bol && !r->nobol) {
-		r->pending = true;
-		r->pendlen = r->indent.len;
-		r->skip = r->strip;
-	}
-	r->nobol = false;
-}
-
-static void
-check_limit(struct render *r, const struct tnode *n)
-{
-	if (!r->fatal && buf_pos(r->out) > r->limit) {
-		diag_error(r->d, &n->pos, "output exceeds %zu bytes",
-		    r->opts->max_output);
-		r->fatal = r->failed = true;
-	}
-}
-
-static void
 run_section(struct render *r, const struct tnode *n)
 {
 	const struct value *v = resolve(r, n);
@@ -570,9 +546,18 @@ step(struct render *r)
 		return;
 	}
 	f->next = n->next;
-	enter(r, n);
+	if (n->bol && !r->nobol) {
+		r->pending = true;
+		r->pendlen = r->indent.len;
+		r->skip = r->strip;
+	}
+	r->nobol = false;
 	run_node(r, n);
-	check_limit(r, n);
+	if (!r->fatal && buf_pos(r->out) > r->limit) {
+		diag_error(r->d, &n->pos, "output exceeds %zu bytes",
+		    r->opts->max_output);
+		r->fatal = r->failed = true;
+	}
 }
 
 int
