@@ -85,23 +85,16 @@ static void
 parse_format(struct escape_table *t, const struct value *v, struct diag *d)
 {
 	const char *f = text_of(t, d, v, "'format'"), *p;
-	int width;
+	int width, n = 0;
 
 	if (f == NULL)
 		return;
 	for (p = f; *p != '\0'; p++) {
-		if (*p != '%')
+		if (*p != '%' || *++p == '%')	/* past a "%%" whole */
 			continue;
-		if (p[1] == '%') {
-			p++;
-			continue;
-		}
-		if (t->conv != 0) {
-			diag_error(d, AT(t, v), "'format' must hold exactly "
-			    "one of %%x, %%X, %%d or %%o");
-			return;
-		}
-		p += p[1] == '0' ? 2 : 1;
+		if (++n > 1)
+			break;
+		p += *p == '0';
 		for (width = 0; *p >= '0' && *p <= '9'; p++)
 			if (width <= MAX_WIDTH)
 				width = width * 10 + (*p - '0');
@@ -114,7 +107,7 @@ parse_format(struct escape_table *t, const struct value *v, struct diag *d)
 		}
 		t->conv = *p;
 	}
-	if (t->conv == 0)
+	if (n != 1)
 		diag_error(d, AT(t, v), "'format' must hold exactly one of "
 		    "%%x, %%X, %%d or %%o");
 	t->format = f;

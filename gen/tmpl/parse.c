@@ -265,8 +265,7 @@ measure(const struct parser *p, size_t i, struct margin *m)
 		return;
 	}
 	if (!tmpl_all_blank(t->s, t->len))
-		while (tmpl_is_blank(t->s[k]))
-			k++;
+		k = strspn(t->s, " \t");
 	else if (t->s[t->len - 1] == '\n' || i + 1 == p->ntoks)
 		return;		/* a blank line */
 	else

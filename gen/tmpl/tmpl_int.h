@@ -159,8 +159,7 @@ void tmpl_trim(const char **s, size_t *n);
 struct srcpos tmpl_pos_at(const char *src, struct srcpos pos, size_t from,
     size_t o);
 
-/* Space or tab; s[0..n) all such, but for a final line break. */
-bool tmpl_is_blank(char c);
+/* Whether s[0..n) is spaces and tabs, but for a final line break. */
 bool tmpl_all_blank(const char *s, size_t n);
 
 #endif
