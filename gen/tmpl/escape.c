@@ -1,5 +1,6 @@
 #include "tmpl_int.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* Byte classes, by table so that the locale never matters. */
@@ -99,16 +100,7 @@ escape_is_unsafe(uint32_t cp)
 size_t
 escape_spell(char *s, uint32_t cp)
 {
-	static const char upper[] = "0123456789ABCDEF";
-	int shift = cp > 0xfffff ? 20 : cp > 0xffff ? 16 : 12;
-	size_t n;
-
-	memcpy(s, "<U+", 3);
-	n = 3;
-	for (; shift >= 0; shift -= 4)
-		s[n++] = upper[(cp >> shift) & 15];
-	s[n++] = '>';
-	return n;
+	return (size_t)snprintf(s, ESCAPE_SPELL_MAX, "<U+%04X>", (unsigned)cp);
 }
 
 /*

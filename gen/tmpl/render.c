@@ -239,40 +239,26 @@ find_partial(struct render *r, const struct tnode *n, const char *name,
 	return c;
 }
 
-static bool
-partial_target(struct render *r, const struct tnode *n, const char **name,
-    size_t *len)
-{
-	const struct value *v;
-
-	if (!n->dynamic) {
-		*name = n->name.s;
-		*len = n->name.len;
-		return true;
-	}
-	v = resolve(r, n);
-	if (v == NULL || v->kind == VALUE_NULL)
-		return false;
-	if (v->kind != VALUE_STRING) {
-		strict_error(r, n, "dynamic name '%.*s' is not a string",
-		    (int)n->name.len, n->name.s);
-		return false;
-	}
-	*name = v->str;
-	*len = v->len;
-	return true;
-}
-
 static void
 run_partial(struct render *r, const struct tnode *n)
 {
+	const char *name = n->name.s;
+	size_t len = n->name.len;
+	const struct value *v;
 	const struct pcache *c;
 	struct frame *f;
-	const char *name;
-	size_t len;
 
-	if (!partial_target(r, n, &name, &len))
-		return;
+	if (n->dynamic) {
+		if ((v = resolve(r, n)) == NULL || v->kind == VALUE_NULL)
+			return;
+		if (v->kind != VALUE_STRING) {
+			strict_error(r, n, "dynamic name '%.*s' is not a "
+			    "string", (int)len, name);
+			return;
+		}
+		name = v->str;
+		len = v->len;
+	}
 	if ((c = find_partial(r, n, name, len)) == NULL) {
 		r->fatal = r->failed = true;
 		return;

@@ -97,9 +97,9 @@ void escape_table_add(struct buf *out, const struct escape_table *t,
 bool escape_table_format(struct buf *out, const struct escape_table *t,
     uint32_t cp, const unsigned char *s, size_t n);
 
-#define ESCAPE_SPELL_MAX	10	/* "<U+10FFFF>" */
+#define ESCAPE_SPELL_MAX	11	/* "<U+10FFFF>" and its NUL */
 
-/* Writes "<U+XXXX>" (four or more hex digits, no NUL); returns its length. */
+/* Writes "<U+XXXX>" (four to six hex digits); returns its length. */
 size_t escape_spell(char *s, uint32_t cp);
 
 /* The length of the well-formed UTF-8 at s[0..n), n > 0, and *cp; or 0. */
