@@ -182,16 +182,13 @@ md_lead(struct buf *out, const unsigned char *s, size_t n)
 static size_t
 md_span(struct buf *out, const unsigned char *s, size_t n)
 {
-	char name[ESCAPE_SPELL_MAX];
-	size_t i = 0, len, k;
+	size_t i = 0, len;
 	uint32_t cp;
 
 	while (i < n && !is_blank(s[i]) &&
 	    (len = escape_utf8(s + i, n - i, &cp)) != 0 &&
 	    escape_is_unsafe(cp)) {
-		k = escape_spell(name, cp);
-		buf_addc(out, i == 0 ? '`' : ' ');
-		buf_add(out, name + 1, k - 2);
+		buf_addf(out, "%cU+%04X", i == 0 ? '`' : ' ', (unsigned)cp);
 		i += len;
 	}
 	if (i > 0)

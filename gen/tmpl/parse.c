@@ -17,7 +17,7 @@ parse_name(struct parser *p, const struct tok *t, const char *s, size_t len,
 	n->s = s;
 	n->len = len;
 	if (len == 0)
-		return -1;	/* scan_tag reported the empty tag */
+		return -1;	/* the caller reported the empty name */
 	for (i = 0; i < 4; i++) {
 		if (strlen(specials[i]) == len &&
 		    memcmp(specials[i], s, len) == 0) {
@@ -103,16 +103,14 @@ partial_name(struct parser *p, const struct tok *t, struct tnode *n)
 	size_t len = t->len;
 
 	n->dynamic = strip_star(&s, &len);
-	if (n->dynamic) {
-		if (len == 0) {
-			diag_error(p->d, &t->pos, "empty name after '*'");
-			return -1;
-		}
-		return parse_name(p, t, s, len, &n->name);
+	if (!n->dynamic) {
+		n->name.s = s;
+		n->name.len = len;
+		return 0;
 	}
-	n->name.s = s;
-	n->name.len = len;
-	return 0;
+	if (len == 0)
+		diag_error(p->d, &t->pos, "empty name after '*'");
+	return parse_name(p, t, s, len, &n->name);
 }
 
 static const char *

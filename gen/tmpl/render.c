@@ -120,16 +120,15 @@ static void
 note_includes(struct render *r, const struct tnode *n)
 {
 	const struct frame *f;
-	size_t i, top = 0;
+	bool found = false;
+	size_t i;
 
 	while (n->parent != NULL)
 		n = n->parent;
-	for (i = r->nfr; i > 0 && top == 0; i--)
-		if (r->fr[i - 1].owner == n)
-			top = i;
-	for (i = top; i > 0; i--) {
+	for (i = r->nfr; i > 0; i--) {
 		f = &r->fr[i - 1];
-		if (f->kind == FRAME_PARTIAL)
+		found = found || f->owner == n;
+		if (found && f->kind == FRAME_PARTIAL)
 			diag_note(r->d, &f->from->pos,
 			    "partial '%s' included here", f->partial->name);
 	}
