@@ -136,18 +136,6 @@ is_blank(unsigned char c)
 	return c == '\t' || c == '\n' || c == '\r';
 }
 
-static bool
-add_named(struct buf *out, unsigned char c, const char *from,
-    const char *const *to)
-{
-	const char *p = memchr(from, c, strlen(from));
-
-	if (p == NULL)
-		return false;
-	buf_adds(out, to[p - from]);
-	return true;
-}
-
 /*
  * A leading "-", "+", "=", "1. " or "1) " would open a list or underline
  * a heading.  Returns how many bytes it wrote through.
@@ -155,18 +143,13 @@ add_named(struct buf *out, unsigned char c, const char *from,
 static size_t
 md_lead(struct buf *out, const unsigned char *s, size_t n)
 {
-	size_t i;
+	bool sign = n > 0 && (s[0] == '-' || s[0] == '+' || s[0] == '=');
+	size_t i = 0;
 
-	if (n > 0 && (s[0] == '-' || s[0] == '+' || s[0] == '=')) {
-		buf_addc(out, '\\');
-		buf_addc(out, s[0]);
-		return 1;
-	}
-	for (i = 0; i < n && s[i] >= '0' && s[i] <= '9'; i++)
-		;
-	if (i == 0 || i == n || (s[i] != '.' && s[i] != ')'))
-		return 0;
-	if (i + 1 < n && s[i + 1] != ' ' && s[i + 1] != '\t')
+	while (!sign && i < n && s[i] >= '0' && s[i] <= '9')
+		i++;
+	if (!sign && (i == 0 || i == n || (s[i] != '.' && s[i] != ')') ||
+	    (i + 1 < n && s[i + 1] != ' ' && s[i + 1] != '\t')))
 		return 0;
 	buf_add(out, s, i);
 	buf_addc(out, '\\');
@@ -308,6 +291,7 @@ static void
 add_string(struct buf *out, const struct mode *m, const unsigned char *s,
     size_t n)
 {
+	const char *named;
 	size_t i, len;
 	uint32_t cp;
 
@@ -317,10 +301,10 @@ add_string(struct buf *out, const struct mode *m, const unsigned char *s,
 			continue;
 		}
 		len = 1;
-		if (add_named(out, s[i], m->from, m->to))
-			continue;
-		/* Only C stops at '?': "??" would start a trigraph. */
-		if (s[i] == '?')
+		named = memchr(m->from, s[i], strlen(m->from));
+		if (named != NULL)
+			buf_adds(out, m->to[named - m->from]);
+		else if (s[i] == '?')	/* C's: "??" starts a trigraph */
 			buf_adds(out, i > 0 && s[i - 1] == '?' ? "\\?" : "?");
 		else if ((IS(s[i], K_CTRL) && !m->ctrl_cp) || m->cp == NULL ||
 		    (len = escape_utf8(s + i, n - i, &cp)) == 0) {
@@ -360,13 +344,15 @@ struct pairs {
 static void
 put_broken(struct buf *out, const struct pairs *p, const char *s, size_t n)
 {
+	const char *b;
 	size_t i, j, k;
 
 	for (j = 0; j < n; j++) {
 		for (i = 0; i < p->n; i++) {
-			k = strlen(p->brk[i]) - 1;
-			if (p->brk[i][k] == s[j] && out->len - p->from >= k &&
-			    memcmp(out->ptr + out->len - k, p->brk[i], k) == 0) {
+			b = p->brk[i];
+			k = strlen(b) - 1;
+			if (b[k] == s[j] && out->len - p->from >= k &&
+			    memcmp(out->ptr + out->len - k, b, k) == 0) {
 				buf_addc(out, ' ');
 				break;
 			}
