@@ -1,5 +1,6 @@
 #include "tmpl_int.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* Byte classes, by table so that the locale never matters. */
@@ -99,33 +100,7 @@ escape_is_unsafe(uint32_t cp)
 size_t
 escape_spell(char *s, uint32_t cp)
 {
-	static const char upper[] = "0123456789ABCDEF";
-	int shift = cp > 0xfffff ? 20 : cp > 0xffff ? 16 : 12;
-	size_t n;
-
-	memcpy(s, "<U+", 3);
-	n = 3;
-	for (; shift >= 0; shift -= 4)
-		s[n++] = upper[(cp >> shift) & 15];
-	s[n++] = '>';
-	return n;
-}
-
-void
-escape_break(struct buf *out, const char *const *brk, size_t n,
-    size_t start, int c)
-{
-	size_t i, k;
-
-	for (i = 0; i < n; i++) {
-		k = strlen(brk[i]) - 1;
-		if ((unsigned char)brk[i][k] == c && out->len - start >= k &&
-		    memcmp(out->ptr + out->len - k, brk[i], k) == 0) {
-			buf_addc(out, ' ');
-			break;
-		}
-	}
-	buf_addc(out, c);
+	return (size_t)snprintf(s, ESCAPE_SPELL_MAX, "<U+%04X>", (unsigned)cp);
 }
 
 /*
@@ -161,78 +136,6 @@ is_blank(unsigned char c)
 	return c == '\t' || c == '\n' || c == '\r';
 }
 
-static bool
-add_named(struct buf *out, unsigned char c, const char *from,
-    const char *const *to)
-{
-	const char *p = memchr(from, c, strlen(from));
-
-	if (p == NULL)
-		return false;
-	buf_adds(out, to[p - from]);
-	return true;
-}
-
-/*
- * C89's basic source character set has no room for UTF-8, so all but
- * printable ASCII is octal, with all three digits so that a digit after
- * it never joins it; "??" would start a trigraph, so the second is \?.
- */
-static void
-add_c(struct buf *out, const unsigned char *s, size_t n)
-{
-	size_t i, len;
-
-	for (i = 0; i < n; i++) {
-		len = run_of(s + i, n - i, K_CTRL | K_HIGH | K_STR | K_QMARK);
-		if (len > 0) {
-			buf_add(out, s + i, len);
-			i += len - 1;
-			continue;
-		}
-		if (add_named(out, s[i], str_from, str_to))
-			continue;
-		if (IS(s[i], K_CTRL | K_HIGH))
-			buf_addf(out, "\\%03o", (unsigned)s[i]);
-		else if (s[i] == '?' && i > 0 && s[i - 1] == '?')
-			buf_add(out, "\\?", 2);
-		else
-			buf_addc(out, s[i]);
-	}
-}
-
-/*
- * Python and Go sources are UTF-8: controls are \xNN, other unsafe code
- * points \uXXXX (in Go \xNN is a byte).  A stray byte is \xNN: Go reads
- * the byte, Python U+00NN, and the source stays valid.  In HTML, tab
- * and line breaks are white space, other unsafe code points &#x..;.
- */
-static void
-add_numeric(struct buf *out, const unsigned char *s, size_t n, bool html)
-{
-	unsigned mask = K_CTRL | K_HIGH | (html ? K_HTML : K_STR);
-	size_t i, len;
-	uint32_t cp;
-
-	for (i = 0; i < n; i += len) {
-		len = copy_run(out, s + i, n - i, mask);
-		if (len > 0)
-			continue;
-		len = 1;
-		if (add_named(out, s[i], html ? html_from : str_from,
-		    html ? html_to : str_to))
-			continue;
-		if ((!html && IS(s[i], K_CTRL)) ||
-		    (len = escape_utf8(s + i, n - i, &cp)) == 0) {
-			buf_addf(out, html ? "%c" : "\\x%02x", (unsigned)s[i]);
-			len = 1;
-		} else {
-			buf_addf(out, html ? "&#x%X;" : "\\u%04x",
-			    (unsigned)cp);
-		}
-	}
-}
-
 /*
  * A leading "-", "+", "=", "1. " or "1) " would open a list or underline
  * a heading.  Returns how many bytes it wrote through.
@@ -240,18 +143,13 @@ add_numeric(struct buf *out, const unsigned char *s, size_t n, bool html)
 static size_t
 md_lead(struct buf *out, const unsigned char *s, size_t n)
 {
-	size_t i;
+	bool sign = n > 0 && (s[0] == '-' || s[0] == '+' || s[0] == '=');
+	size_t i = 0;
 
-	if (n > 0 && (s[0] == '-' || s[0] == '+' || s[0] == '=')) {
-		buf_addc(out, '\\');
-		buf_addc(out, s[0]);
-		return 1;
-	}
-	for (i = 0; i < n && s[i] >= '0' && s[i] <= '9'; i++)
-		;
-	if (i == 0 || i == n || (s[i] != '.' && s[i] != ')'))
-		return 0;
-	if (i + 1 < n && s[i + 1] != ' ' && s[i + 1] != '\t')
+	while (!sign && i < n && s[i] >= '0' && s[i] <= '9')
+		i++;
+	if (!sign && (i == 0 || i == n || (s[i] != '.' && s[i] != ')') ||
+	    (i + 1 < n && s[i + 1] != ' ' && s[i + 1] != '\t')))
 		return 0;
 	buf_add(out, s, i);
 	buf_addc(out, '\\');
@@ -267,16 +165,13 @@ md_lead(struct buf *out, const unsigned char *s, size_t n)
 static size_t
 md_span(struct buf *out, const unsigned char *s, size_t n)
 {
-	char name[ESCAPE_SPELL_MAX];
-	size_t i = 0, len, k;
+	size_t i = 0, len;
 	uint32_t cp;
 
 	while (i < n && !is_blank(s[i]) &&
 	    (len = escape_utf8(s + i, n - i, &cp)) != 0 &&
 	    escape_is_unsafe(cp)) {
-		k = escape_spell(name, cp);
-		buf_addc(out, i == 0 ? '`' : ' ');
-		buf_add(out, name + 1, k - 2);
+		buf_addf(out, "%cU+%04X", i == 0 ? '`' : ' ', (unsigned)cp);
 		i += len;
 	}
 	if (i > 0)
@@ -311,36 +206,6 @@ add_markdown(struct buf *out, const unsigned char *s, size_t n)
 			buf_add(out, fffd, 3);
 			len = 1;
 		}
-	}
-}
-
-void
-escape_by(struct buf *out, enum escape_mode mode,
-    const struct escape_table *t, const char *s, size_t len)
-{
-	const unsigned char *u = (const unsigned char *)s;
-
-	if (t != NULL) {
-		escape_table_add(out, t, s, len);
-		return;
-	}
-	switch (mode) {
-	case ESCAPE_NONE:
-		buf_add(out, s, len);
-		break;
-	case ESCAPE_HTML:
-		add_numeric(out, u, len, true);
-		break;
-	case ESCAPE_C:
-		add_c(out, u, len);
-		break;
-	case ESCAPE_PYTHON:
-	case ESCAPE_GO:
-		add_numeric(out, u, len, false);
-		break;
-	case ESCAPE_MARKDOWN:
-		add_markdown(out, u, len);
-		break;
 	}
 }
 
@@ -385,62 +250,169 @@ end_html(struct buf *out, size_t start)
 		buf_addc(out, ' ');
 }
 
-/* Sources must be valid UTF-8 without NUL: broken UTF-8 is U+FFFD. */
+/*
+ * What sets the modes apart, but for Markdown's text (add_markdown).  In
+ * a string: the bytes run_of stops at, those with a name of their own,
+ * and printf formats for a control or stray byte and for other unsafe
+ * code points.  C89's basic source character set has no room for UTF-8,
+ * so C writes every byte in octal, all three digits so that a digit
+ * after it never joins it.  Python and Go sources are UTF-8 (in Go \xNN
+ * is a byte); a stray byte is \xNN, which Go reads as the byte, Python
+ * as U+00NN, and the source stays valid.  In a comment: the pairs to
+ * break, the bytes that may end one, and what guards the comment's end.
+ */
+static const struct mode {
+	unsigned mask;
+	const char *from;
+	const char *const *to;
+	const char *byte, *cp;	/* cp NULL: byte by byte */
+	bool ctrl_cp;		/* controls as code points too */
+	const char *const *brk;
+	size_t nbrk;
+	unsigned pair;
+	void (*end)(struct buf *, size_t);
+} modes[] = {
+	[ESCAPE_HTML] = { K_CTRL | K_HIGH | K_HTML, html_from, html_to, "%c",
+	    "&#x%X;", true, html_breaks, 2, K_HPAIR, end_html },
+	[ESCAPE_C] = { K_CTRL | K_HIGH | K_STR | K_QMARK, str_from,
+	    str_to, "\\%03o", NULL, false, c_breaks, 3, K_CPAIR, end_c },
+	[ESCAPE_PYTHON] = { .mask = K_CTRL | K_HIGH | K_STR, .from = str_from,
+	    .to = str_to, .byte = "\\x%02x", .cp = "\\u%04x" },
+	[ESCAPE_GO] = { .mask = K_CTRL | K_HIGH | K_STR, .from = str_from,
+	    .to = str_to, .byte = "\\x%02x", .cp = "\\u%04x" },
+	[ESCAPE_MARKDOWN] = { .brk = html_breaks, .nbrk = 2, .pair = K_HPAIR,
+	    .end = end_html }
+};
+
+const char *const escape_names[ESCAPE_N] = { "none", "html", "c", "python",
+    "go", "markdown" };
+
+static void
+add_string(struct buf *out, const struct mode *m, const unsigned char *s,
+    size_t n)
+{
+	const char *named;
+	size_t i, len;
+	uint32_t cp;
+
+	for (i = 0; i < n; i += len) {
+		if ((len = run_of(s + i, n - i, m->mask)) > 0) {
+			buf_add(out, s + i, len);
+			continue;
+		}
+		len = 1;
+		named = memchr(m->from, s[i], strlen(m->from));
+		if (named != NULL)
+			buf_adds(out, m->to[named - m->from]);
+		else if (s[i] == '?')	/* C's: "??" starts a trigraph */
+			buf_adds(out, i > 0 && s[i - 1] == '?' ? "\\?" : "?");
+		else if ((IS(s[i], K_CTRL) && !m->ctrl_cp) || m->cp == NULL ||
+		    (len = escape_utf8(s + i, n - i, &cp)) == 0) {
+			buf_addf(out, m->byte, (unsigned)s[i]);
+			len = 1;
+		} else if (escape_is_unsafe(cp)) {
+			buf_addf(out, m->cp, (unsigned)cp);
+		} else {
+			buf_add(out, s + i, len);
+		}
+	}
+}
+
+void
+escape_by(struct buf *out, enum escape_mode mode,
+    const struct escape_table *t, const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (t != NULL)
+		escape_table_add(out, t, s, len);
+	else if (mode == ESCAPE_NONE)
+		buf_add(out, s, len);
+	else if (mode == ESCAPE_MARKDOWN)
+		add_markdown(out, u, len);
+	else
+		add_string(out, &modes[mode], u, len);
+}
+
+/* The pairs to break, judged with what out holds from `from` on. */
+struct pairs {
+	const char *const *brk;
+	size_t n, from;
+};
+
+/* Appends s[0..n), with a space before a byte that would end a pair. */
+static void
+put_broken(struct buf *out, const struct pairs *p, const char *s, size_t n)
+{
+	const char *b;
+	size_t i, j, k;
+
+	for (j = 0; j < n; j++) {
+		for (i = 0; i < p->n; i++) {
+			b = p->brk[i];
+			k = strlen(b) - 1;
+			if (b[k] == s[j] && out->len - p->from >= k &&
+			    memcmp(out->ptr + out->len - k, b, k) == 0) {
+				buf_addc(out, ' ');
+				break;
+			}
+		}
+		buf_addc(out, s[j]);
+	}
+}
+
+/*
+ * Sources must be valid UTF-8 without NUL: broken UTF-8 is U+FFFD.  A
+ * mode judges pairs with what out held before, a table within this text,
+ * and a table's formatted text is broken too: it may hold anything.
+ */
 void
 escape_comment_by(struct buf *out, enum escape_mode mode,
     const struct escape_table *t, const char *s, size_t len)
 {
+	const struct mode *m = &modes[t != NULL ? ESCAPE_NONE : mode];
 	const unsigned char *u = (const unsigned char *)s;
-	const char *const *brk = NULL;
-	unsigned mask = K_CTRL | K_HIGH | K_LSEP;
+	struct pairs p = { m->brk, m->nbrk, 0 };
+	struct buf tmp = BUF_INIT;
 	char name[ESCAPE_SPELL_MAX];
-	size_t i, n, nbrk = 0, start = out->len;
+	size_t i, n, start = out->len;
 	uint32_t cp;
 
-	if (t != NULL) {
-		escape_table_comment(out, t, s, len);
-		end_blanks(out, start);
-		return;
-	}
-	if (mode == ESCAPE_C) {
-		brk = c_breaks;
-		nbrk = 3;
-		mask |= K_CPAIR;
-	} else if (mode == ESCAPE_HTML || mode == ESCAPE_MARKDOWN) {
-		brk = html_breaks;
-		nbrk = 2;
-		mask |= K_HPAIR;
-	}
+	if (t != NULL)
+		p = (struct pairs){ t->breaks, t->nbreaks, start };
 	for (i = 0; i < len; i += n) {
-		if ((n = copy_run(out, u + i, len - i, mask)) > 0)
+		if (t == NULL && (n = copy_run(out, u + i, len - i,
+		    K_CTRL | K_HIGH | K_LSEP | m->pair)) > 0)
 			continue;
-		n = 1;
-		if (u[i] == '\r' && i + 1 < len && u[i + 1] == '\n')
-			n = 2;
-		if (is_blank(u[i])) {
-			buf_addc(out, ' ');
-		} else if (!IS(u[i], K_CTRL | K_HIGH)) {
-			/* A pair is judged with what out held before. */
-			escape_break(out, brk, nbrk, 0, u[i]);
-		} else if ((n = escape_utf8(u + i, len - i, &cp)) == 0) {
-			buf_add(out, fffd, 3);
+		if ((n = escape_utf8(u + i, len - i, &cp)) == 0) {
 			n = 1;
-		} else if (cp == 0x2028 || cp == 0x2029) {
-			buf_addc(out, ' ');	/* ends a // comment in JS */
+			cp = 0xfffd;
+		}
+		if (cp == '\r' && i + 1 < len && u[i + 1] == '\n')
+			n = 2;
+		/* U+2028 and U+2029 end a // comment in JavaScript. */
+		if (cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x2028 ||
+		    cp == 0x2029) {
+			buf_addc(out, ' ');
+		} else if (escape_is_unsafe(cp)) {
+			put_broken(out, &p, name, escape_spell(name, cp));
+		} else if (t != NULL && escape_table_format(&tmp, t, cp, u + i,
+		    n)) {
+			put_broken(out, &p, tmp.ptr, tmp.len);
+			buf_reset(&tmp);
+		} else if (cp < 0x80) {
+			put_broken(out, &p, s + i, 1);
+		} else if (cp == 0xfffd && n == 1) {
+			buf_add(out, fffd, 3);
 		} else {
-			buf_add(out, name, escape_spell(name, cp));
+			buf_add(out, u + i, n);
 		}
 	}
+	buf_release(&tmp);
 	end_blanks(out, start);
-	if (brk == c_breaks)
-		end_c(out, start);
-	else if (brk == html_breaks)
-		end_html(out, start);
+	if (m->end != NULL)
+		m->end(out, start);
 }
-
-/* By enum escape_mode. */
-static const char *const modes[] = { "none", "html", "c", "python", "go",
-    "markdown" };
 
 int
 escape_parse(const char *name, enum escape_mode *mode)
@@ -449,8 +421,8 @@ escape_parse(const char *name, enum escape_mode *mode)
 
 	if (strcmp(name, "text") == 0)
 		name = "none";
-	for (i = 0; i < sizeof(modes) / sizeof(modes[0]); i++) {
-		if (strcmp(name, modes[i]) == 0) {
+	for (i = 0; i < ESCAPE_N; i++) {
+		if (strcmp(name, escape_names[i]) == 0) {
 			*mode = (enum escape_mode)i;
 			return 0;
 		}

@@ -21,8 +21,12 @@ enum escape_mode {
 	ESCAPE_C,		/* a C89-C23 string literal's body */
 	ESCAPE_PYTHON,		/* a "..." or """...""" str literal's body */
 	ESCAPE_GO,		/* a "..." Go string literal's body */
-	ESCAPE_MARKDOWN		/* inline text, also safe in a table cell */
+	ESCAPE_MARKDOWN,	/* inline text, also safe in a table cell */
+	ESCAPE_N
 };
+
+/* The modes' names, by enum escape_mode. */
+extern const char *const escape_names[ESCAPE_N];
 
 /*
  * Sets *mode from its name ("none" or "text", "html", "c", "python",

@@ -11,26 +11,6 @@
  */
 enum { C_LINE_SEP = 0x02, C_NON_ASCII = 0x10 };
 
-enum units { UNITS_CODE_POINT, UNITS_UTF16, UNITS_UTF8 };
-
-struct rule {
-	const char *from, *to;
-	size_t fromlen, tolen;
-};
-
-struct escape_table {
-	struct rule *rules;		/* longest `from` first */
-	size_t nrules;
-	bool first[256];		/* bytes that start some rule */
-	const char *format;		/* printf's, for one number */
-	char conv;			/* its x X d o, 0 when none */
-	unsigned classes;
-	enum units units;
-	const char **breaks;
-	size_t nbreaks;
-	const char *path;		/* of the manifest, for messages */
-};
-
 #define AT(t, v)	(&(struct srcpos){ (t)->path, (v)->line, (v)->col })
 #define KEY_AT(t, m, i) \
 	(&(struct srcpos){ (t)->path, (m)->u.keys[i].line, \
@@ -105,23 +85,16 @@ static void
 parse_format(struct escape_table *t, const struct value *v, struct diag *d)
 {
 	const char *f = text_of(t, d, v, "'format'"), *p;
-	int width;
+	int width, n = 0;
 
 	if (f == NULL)
 		return;
 	for (p = f; *p != '\0'; p++) {
-		if (*p != '%')
+		if (*p != '%' || *++p == '%')	/* past a "%%" whole */
 			continue;
-		if (p[1] == '%') {
-			p++;
-			continue;
-		}
-		if (t->conv != 0) {
-			diag_error(d, AT(t, v), "'format' must hold exactly "
-			    "one of %%x, %%X, %%d or %%o");
-			return;
-		}
-		p += p[1] == '0' ? 2 : 1;
+		if (++n > 1)
+			break;
+		p += *p == '0';
 		for (width = 0; *p >= '0' && *p <= '9'; p++)
 			if (width <= MAX_WIDTH)
 				width = width * 10 + (*p - '0');
@@ -134,7 +107,7 @@ parse_format(struct escape_table *t, const struct value *v, struct diag *d)
 		}
 		t->conv = *p;
 	}
-	if (t->conv == 0)
+	if (n != 1)
 		diag_error(d, AT(t, v), "'format' must hold exactly one of "
 		    "%%x, %%X, %%d or %%o");
 	t->format = f;
@@ -332,51 +305,12 @@ escape_table_add(struct buf *out, const struct escape_table *t,
 	}
 }
 
-static void
-put_all(struct buf *out, const struct escape_table *t, size_t start,
-    const char *s, size_t n)
+bool
+escape_table_format(struct buf *out, const struct escape_table *t,
+    uint32_t cp, const unsigned char *s, size_t n)
 {
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		escape_break(out, t->breaks, t->nbreaks, start,
-		    (unsigned char)s[i]);
-}
-
-void
-escape_table_comment(struct buf *out, const struct escape_table *t,
-    const char *s, size_t len)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	char name[ESCAPE_SPELL_MAX];
-	size_t i, n, start = out->len;
-	uint32_t cp;
-
-	for (i = 0; i < len; i += n) {
-		n = escape_utf8(u + i, len - i, &cp);
-		if (n == 0)
-			n = 1, cp = 0xfffd;
-		if (cp == '\r' && i + 1 < len && u[i + 1] == '\n')
-			n = 2;
-		if (cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x2028 ||
-		    cp == 0x2029) {
-			put_all(out, t, start, " ", 1);
-		} else if (escape_is_unsafe(cp)) {
-			put_all(out, t, start, name, escape_spell(name, cp));
-		} else if (t->conv != 0 && in_class(t->classes, cp)) {
-			/* Formatted text is ASCII in practice; break it too. */
-			struct buf tmp = BUF_INIT;
-
-			add_formatted(&tmp, t, cp, u + i, n);
-			put_all(out, t, start, tmp.ptr, tmp.len);
-			buf_release(&tmp);
-		} else if (cp < 0x80) {
-			escape_break(out, t->breaks, t->nbreaks, start,
-			    (int)cp);
-		} else if (cp == 0xfffd && n == 1) {
-			buf_add(out, "\xef\xbf\xbd", 3);
-		} else {
-			buf_add(out, u + i, n);
-		}
-	}
+	if (t->conv == 0 || !in_class(t->classes, cp))
+		return false;
+	add_formatted(out, t, cp, s, n);
+	return true;
 }

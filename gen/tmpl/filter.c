@@ -12,12 +12,11 @@ const char *const filter_names[FILTER_N] = {
 int
 filter_find(const char *name, size_t len, enum filter_id *id)
 {
-	const char *f;
 	int i;
 
 	for (i = 0; i < FILTER_N; i++) {
-		f = filter_names[i];
-		if (strlen(f) == len && memcmp(f, name, len) == 0) {
+		if (strlen(filter_names[i]) == len &&
+		    memcmp(filter_names[i], name, len) == 0) {
 			*id = (enum filter_id)i;
 			return 0;
 		}

@@ -17,7 +17,7 @@ parse_name(struct parser *p, const struct tok *t, const char *s, size_t len,
 	n->s = s;
 	n->len = len;
 	if (len == 0)
-		return -1;	/* scan_tag reported the empty tag */
+		return -1;	/* the caller reported the empty name */
 	for (i = 0; i < 4; i++) {
 		if (strlen(specials[i]) == len &&
 		    memcmp(specials[i], s, len) == 0) {
@@ -84,27 +84,6 @@ parse_filters(struct parser *p, const struct tok *t, struct tnode *n)
 	return rc;
 }
 
-static struct tnode *
-add_node(struct parser *p, struct tnode *parent, enum tnode_kind kind,
-    const struct tok *t)
-{
-	struct tnode *n = arena_alloc(p->a, sizeof(*n));
-
-	n->kind = kind;
-	n->pos = t->pos;
-	n->parent = parent;
-	n->bol = t->bol;
-	n->standalone = t->standalone;
-	n->indent = t->indent;
-	n->indentlen = t->indentlen;
-	if (parent->last != NULL)
-		parent->last->next = n;
-	else
-		parent->child = n;
-	parent->last = n;
-	return n;
-}
-
 /* Drops a leading '*' and the blanks after it; false if there is none. */
 static bool
 strip_star(const char **s, size_t *len)
@@ -124,16 +103,14 @@ partial_name(struct parser *p, const struct tok *t, struct tnode *n)
 	size_t len = t->len;
 
 	n->dynamic = strip_star(&s, &len);
-	if (n->dynamic) {
-		if (len == 0) {
-			diag_error(p->d, &t->pos, "empty name after '*'");
-			return -1;
-		}
-		return parse_name(p, t, s, len, &n->name);
+	if (!n->dynamic) {
+		n->name.s = s;
+		n->name.len = len;
+		return 0;
 	}
-	n->name.s = s;
-	n->name.len = len;
-	return 0;
+	if (len == 0)
+		diag_error(p->d, &t->pos, "empty name after '*'");
+	return parse_name(p, t, s, len, &n->name);
 }
 
 static const char *
@@ -211,9 +188,17 @@ report_unclosed(struct parser *p, struct tnode **stack, size_t depth)
 static struct tnode *
 build_one(struct parser *p, const struct tok *t, struct tnode *parent)
 {
-	struct tnode *n = add_node(p, parent, (enum tnode_kind)t->kind, t);
+	struct tnode *n = arena_alloc(p->a, sizeof(*n));
 	int rc = 0;
 
+	*n = (struct tnode){ .kind = (enum tnode_kind)t->kind, .pos = t->pos,
+	    .parent = parent, .bol = t->bol, .standalone = t->standalone,
+	    .indent = t->indent, .indentlen = t->indentlen };
+	if (parent->last != NULL)
+		parent->last->next = n;
+	else
+		parent->child = n;
+	parent->last = n;
 	switch (n->kind) {
 	case TNODE_TEXT:
 		n->text = t->s;
@@ -278,8 +263,7 @@ measure(const struct parser *p, size_t i, struct margin *m)
 		return;
 	}
 	if (!tmpl_all_blank(t->s, t->len))
-		while (tmpl_is_blank(t->s[k]))
-			k++;
+		k = strspn(t->s, " \t");
 	else if (t->s[t->len - 1] == '\n' || i + 1 == p->ntoks)
 		return;		/* a blank line */
 	else

@@ -8,16 +8,67 @@
 
 #include "base/xmalloc.h"
 
+/* A partial, parsed at most once per render; t NULL: there is none. */
+struct pcache {
+	struct pcache *next;
+	const char *name;
+	size_t len;
+	const struct tmpl *t;
+};
+
+enum frame_kind { FRAME_PLAIN, FRAME_LIST, FRAME_PARTIAL, FRAME_BLOCK };
+
+/*
+ * A frame runs the children of one container and knows what to undo
+ * when they are done.  The frames that hold a value make the context
+ * stack; those of {{<parent}} tags, the scopes that blocks look in.
+ * Indentation is one rule at a time: every line loses up to `strip`
+ * leading blanks, then gains `indent`.
+ */
+struct frame {
+	enum frame_kind kind;
+	const struct tnode *owner;	/* whose children run */
+	const struct tnode *next;
+	const struct value *v;		/* on the context stack, or NULL */
+	const struct value *list;	/* FRAME_LIST: v is its item i */
+	size_t i;
+	size_t indentlen, strip;
+	size_t scope;			/* r->scope before; a parent's outer */
+	bool whole;			/* FRAME_BLOCK: writes whole lines */
+	const char *eol;		/* ends a last line left open */
+	size_t eollen;
+	size_t outstart;
+	const struct tnode *from;	/* FRAME_PARTIAL: the tag, and */
+	const struct pcache *partial;	/* the partial it named */
+};
+
+struct render {
+	const struct tmpl_opts *opts;
+	const struct tmpl_loader *loader;
+	struct arena *a;
+	struct buf *out;
+	size_t limit;			/* where output becomes too much */
+	struct diag *d;
+	struct frame *fr;
+	size_t nfr, capfr;
+	size_t scope;			/* 1 + the frame of the innermost
+					   {{<parent}} in sight, or 0 */
+	struct buf indent;		/* added to each line */
+	size_t strip;			/* blanks taken from each line */
+	bool pending;			/* indent before the next output */
+	size_t pendlen;
+	size_t skip;			/* blanks still to take here */
+	bool nobol;			/* first node of inline content */
+	unsigned pdepth;
+	struct pcache *cache;
+	struct buf f1, f2;		/* filter results */
+	struct value idx;		/* @index */
+	bool fatal, failed;
+};
+
 /* In strict mode, reports fmt at n once per position; fails the render. */
 static void strict_error(struct render *r, const struct tnode *n,
     const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-
-static void
-push_ctx(struct render *r, const struct value *v, bool iter, size_t count)
-{
-	r->ctx = xgrow(r->ctx, &r->capctx, r->nctx, sizeof(*r->ctx));
-	r->ctx[r->nctx++] = (struct ctxent){ v, 0, count, iter };
-}
 
 static struct frame *
 push_frame(struct render *r, enum frame_kind kind, const struct tnode *owner)
@@ -27,8 +78,8 @@ push_frame(struct render *r, enum frame_kind kind, const struct tnode *owner)
 	r->fr = xgrow(r->fr, &r->capfr, r->nfr, sizeof(*r->fr));
 	f = &r->fr[r->nfr++];
 	*f = (struct frame){ .kind = kind, .owner = owner,
-	    .next = owner->child, .nctx = r->nctx, .indentlen = r->indent.len,
-	    .strip = r->strip, .nscopes = r->nscopes, .scope = r->scope };
+	    .next = owner->child, .indentlen = r->indent.len,
+	    .strip = r->strip, .scope = r->scope };
 	return f;
 }
 
@@ -69,19 +120,17 @@ static void
 note_includes(struct render *r, const struct tnode *n)
 {
 	const struct frame *f;
-	size_t i, top = 0;
+	bool found = false;
+	size_t i;
 
 	while (n->parent != NULL)
 		n = n->parent;
-	for (i = r->nfr; i > 0 && top == 0; i--)
-		if (r->fr[i - 1].owner == n)
-			top = i;
-	for (i = top; i > 0; i--) {
+	for (i = r->nfr; i > 0; i--) {
 		f = &r->fr[i - 1];
-		if (f->kind == FRAME_PARTIAL)
+		found = found || f->owner == n;
+		if (found && f->kind == FRAME_PARTIAL)
 			diag_note(r->d, &f->from->pos,
-			    "partial '%.*s' included here", (int)f->namelen,
-			    f->name);
+			    "partial '%s' included here", f->partial->name);
 	}
 }
 
@@ -110,19 +159,19 @@ strict_error(struct render *r, const struct tnode *n, const char *fmt, ...)
 static const struct value *
 lookup_special(struct render *r, enum tname_special sp)
 {
-	const struct ctxent *e;
-	size_t i = r->nctx;
+	const struct frame *f;
+	size_t i = r->nfr;
 
-	while (i > 0 && !r->ctx[i - 1].iter)
+	while (i > 0 && r->fr[i - 1].kind != FRAME_LIST)
 		i--;
 	if (i == 0)
 		return NULL;
-	e = &r->ctx[i - 1];
+	f = &r->fr[i - 1];
 	if (sp != TNAME_INDEX)
-		return value_bool(sp == TNAME_FIRST ? e->index == 0 :
-		    e->index + 1 == e->count);
+		return value_bool(sp == TNAME_FIRST ? f->i == 0 :
+		    f->i + 1 == f->list->len);
 	r->idx.kind = VALUE_INT;
-	r->idx.u.i = (long long)e->index;
+	r->idx.u.i = (long long)f->i;
 	return &r->idx;
 }
 
@@ -135,19 +184,21 @@ resolve(struct render *r, const struct tnode *n)
 {
 	const struct tname *nm = &n->name;
 	const struct value *v = NULL;
-	size_t i, k;
+	size_t i = r->nfr, k;
 
-	if (nm->special == TNAME_DOT && r->nctx > 0)
-		v = r->ctx[r->nctx - 1].v;
-	else if (nm->special != TNAME_DATA && nm->special != TNAME_DOT)
+	if (nm->special != TNAME_DATA && nm->special != TNAME_DOT) {
 		v = lookup_special(r, nm->special);
-	for (i = r->nctx; nm->special == TNAME_DATA && i > 0; i--) {
-		if ((v = value_get(r->ctx[i - 1].v, nm->keys[0])) == NULL)
-			continue;
-		for (k = 1; k < nm->nparts && v != NULL; k++)
-			v = value_get(v, nm->keys[k]);
-		break;
+		i = 0;
 	}
+	for (; i > 0; i--) {
+		if ((v = r->fr[i - 1].v) == NULL)
+			continue;
+		if (nm->special == TNAME_DOT ||
+		    (v = value_get(v, nm->keys[0])) != NULL)
+			break;
+	}
+	for (k = 1; k < nm->nparts && v != NULL; k++)
+		v = value_get(v, nm->keys[k]);
 	/* The data may leave out any x- key: one it lacks is null. */
 	for (k = 0; v == NULL && k + 2 < nm->len; k++)
 		if ((k == 0 || nm->s[k - 1] == '.') &&
@@ -159,19 +210,17 @@ resolve(struct render *r, const struct tnode *n)
 	return v;
 }
 
-static int
+/* The cache entry for partial name[0..len), or NULL after an error. */
+static const struct pcache *
 find_partial(struct render *r, const struct tnode *n, const char *name,
-    size_t len, const struct tmpl **out)
+    size_t len)
 {
 	struct pcache *c;
 	int rc = 0;
 
-	for (c = r->cache; c != NULL; c = c->next) {
-		if (c->len == len && memcmp(c->name, name, len) == 0) {
-			*out = c->t;
-			return 0;
-		}
-	}
+	for (c = r->cache; c != NULL; c = c->next)
+		if (c->len == len && memcmp(c->name, name, len) == 0)
+			return c;
 	c = arena_alloc(r->a, sizeof(*c));
 	c->name = arena_strndup(r->a, name, len);
 	c->len = len;
@@ -183,52 +232,37 @@ find_partial(struct render *r, const struct tnode *n, const char *name,
 		note_includes(r, n);
 	}
 	if (rc != 0)
-		return -1;
+		return NULL;
 	c->next = r->cache;
 	r->cache = c;
-	*out = c->t;
-	return 0;
-}
-
-static bool
-partial_target(struct render *r, const struct tnode *n, const char **name,
-    size_t *len)
-{
-	const struct value *v;
-
-	if (!n->dynamic) {
-		*name = n->name.s;
-		*len = n->name.len;
-		return true;
-	}
-	v = resolve(r, n);
-	if (v == NULL || v->kind == VALUE_NULL)
-		return false;
-	if (v->kind != VALUE_STRING) {
-		strict_error(r, n, "dynamic name '%.*s' is not a string",
-		    (int)n->name.len, n->name.s);
-		return false;
-	}
-	*name = v->str;
-	*len = v->len;
-	return true;
+	return c;
 }
 
 static void
 run_partial(struct render *r, const struct tnode *n)
 {
-	const struct tmpl *t = NULL;
+	const char *name = n->name.s;
+	size_t len = n->name.len;
+	const struct value *v;
+	const struct pcache *c;
 	struct frame *f;
-	const char *name;
-	size_t len;
 
-	if (!partial_target(r, n, &name, &len))
-		return;
-	if (find_partial(r, n, name, len, &t) != 0) {
+	if (n->dynamic) {
+		if ((v = resolve(r, n)) == NULL || v->kind == VALUE_NULL)
+			return;
+		if (v->kind != VALUE_STRING) {
+			strict_error(r, n, "dynamic name '%.*s' is not a "
+			    "string", (int)len, name);
+			return;
+		}
+		name = v->str;
+		len = v->len;
+	}
+	if ((c = find_partial(r, n, name, len)) == NULL) {
 		r->fatal = r->failed = true;
 		return;
 	}
-	if (t == NULL) {
+	if (c->t == NULL) {
 		strict_error(r, n, "partial '%.*s' not found", (int)len, name);
 		return;
 	}
@@ -239,21 +273,16 @@ run_partial(struct render *r, const struct tnode *n)
 		r->fatal = r->failed = true;
 		return;
 	}
-	f = push_frame(r, FRAME_PARTIAL, t->root);
+	f = push_frame(r, FRAME_PARTIAL, c->t->root);
 	f->from = n;
-	f->name = name;
-	f->namelen = len;
+	f->partial = c;
 	r->pdepth++;
 	if (n->standalone)
 		push_indent(r, 0, n->indent, n->indentlen);
 	else
 		r->nobol = true;
-	if (n->kind == TNODE_PARENT) {
-		r->scopes = xgrow(r->scopes, &r->capscopes, r->nscopes,
-		    sizeof(*r->scopes));
-		r->scopes[r->nscopes] = (struct scope){ n, r->scope };
-		r->scope = ++r->nscopes;
-	}
+	if (n->kind == TNODE_PARENT)
+		r->scope = r->nfr;
 }
 
 /*
@@ -267,13 +296,13 @@ find_block(const struct render *r, const struct tnode *n, size_t *outer)
 	const struct tnode *c, *found = n;
 	size_t i;
 
-	for (i = r->scope; i > 0; i = r->scopes[i - 1].outer)
-		for (c = r->scopes[i - 1].tag->child; c != NULL; c = c->next)
+	for (i = r->scope; i > 0; i = r->fr[i - 1].scope)
+		for (c = r->fr[i - 1].from->child; c != NULL; c = c->next)
 			if (c->kind == TNODE_BLOCK &&
 			    c->name.len == n->name.len &&
 			    memcmp(c->name.s, n->name.s, n->name.len) == 0) {
 				found = c;
-				*outer = r->scopes[i - 1].outer;
+				*outer = r->fr[i - 1].scope;
 			}
 	return found;
 }
@@ -413,27 +442,6 @@ emit_var(struct render *r, const struct tnode *n)
 }
 
 static void
-enter(struct render *r, const struct tnode *n)
-{
-	if (n->bol && !r->nobol) {
-		r->pending = true;
-		r->pendlen = r->indent.len;
-		r->skip = r->strip;
-	}
-	r->nobol = false;
-}
-
-static void
-check_limit(struct render *r, const struct tnode *n)
-{
-	if (!r->fatal && buf_pos(r->out) > r->limit) {
-		diag_error(r->d, &n->pos, "output exceeds %zu bytes",
-		    r->opts->max_output);
-		r->fatal = r->failed = true;
-	}
-}
-
-static void
 run_section(struct render *r, const struct tnode *n)
 {
 	const struct value *v = resolve(r, n);
@@ -446,11 +454,10 @@ run_section(struct render *r, const struct tnode *n)
 	if (v->kind == VALUE_LIST) {
 		f = push_frame(r, FRAME_LIST, n);
 		f->list = v;
-		push_ctx(r, v->items[0], true, v->len);
+		f->v = v->items[0];
 		return;
 	}
-	push_frame(r, FRAME_PLAIN, n);
-	push_ctx(r, v, false, 0);
+	push_frame(r, FRAME_PLAIN, n)->v = v;
 }
 
 static void
@@ -488,8 +495,7 @@ end_frame(struct render *r)
 	struct frame *f = &r->fr[r->nfr - 1];
 
 	if (f->kind == FRAME_LIST && ++f->i < f->list->len) {
-		r->ctx[r->nctx - 1].v = f->list->items[f->i];
-		r->ctx[r->nctx - 1].index = f->i;
+		f->v = f->list->items[f->i];
 		f->next = f->owner->child;
 		return;
 	}
@@ -510,8 +516,6 @@ end_frame(struct render *r)
 		if (r->indent.cap != 0)
 			r->indent.ptr[f->indentlen] = '\0';
 	}
-	r->nctx = f->nctx;
-	r->nscopes = f->nscopes;
 	r->scope = f->scope;
 	r->nfr--;
 }
@@ -527,9 +531,18 @@ step(struct render *r)
 		return;
 	}
 	f->next = n->next;
-	enter(r, n);
+	if (n->bol && !r->nobol) {
+		r->pending = true;
+		r->pendlen = r->indent.len;
+		r->skip = r->strip;
+	}
+	r->nobol = false;
 	run_node(r, n);
-	check_limit(r, n);
+	if (!r->fatal && buf_pos(r->out) > r->limit) {
+		diag_error(r->d, &n->pos, "output exceeds %zu bytes",
+		    r->opts->max_output);
+		r->fatal = r->failed = true;
+	}
 }
 
 int
@@ -543,14 +556,10 @@ tmpl_render(const struct tmpl *t, const struct value *root,
 
 	if (opts->max_output != 0 && opts->max_output < SIZE_MAX - buf_pos(out))
 		r.limit = buf_pos(out) + opts->max_output;
-	if (root != NULL)
-		push_ctx(&r, root, false, 0);
-	push_frame(&r, FRAME_PLAIN, t->root);
+	push_frame(&r, FRAME_PLAIN, t->root)->v = root;
 	while (r.nfr > 0 && !r.fatal)
 		step(&r);
-	free(r.ctx);
 	free(r.fr);
-	free(r.scopes);
 	buf_release(&r.indent);
 	buf_release(&r.f1);
 	buf_release(&r.f2);

@@ -9,8 +9,8 @@
  * whole line of tokens.
  */
 
-bool
-tmpl_is_blank(char c)
+static bool
+is_blank(char c)
 {
 	return c == ' ' || c == '\t';
 }
@@ -18,7 +18,7 @@ tmpl_is_blank(char c)
 static bool
 is_space(char c)
 {
-	return tmpl_is_blank(c) || c == '\n' || c == '\r';
+	return is_blank(c) || c == '\n' || c == '\r';
 }
 
 struct srcpos
@@ -78,7 +78,7 @@ tmpl_all_blank(const char *s, size_t n)
 	if (n > 0 && s[n - 1] == '\r')
 		n--;
 	for (i = 0; i < n; i++)
-		if (!tmpl_is_blank(s[i]))
+		if (!is_blank(s[i]))
 			return false;
 	return true;
 }
@@ -235,16 +235,14 @@ static int
 scan_tag(struct parser *p)
 {
 	size_t start = p->off, body = start + p->olen, close, end;
-	char sigil = body < p->len ? p->src[body] : 0, pre = 0;
+	char sigil = body < p->len ? p->src[body] : 0;
+	char pre = sigil == '{' ? '}' : sigil == '=' ? '=' : 0;
 	int kind = sigil_kind(sigil);
 	struct tok *t = push_tok(p, kind, start);
 
 	t->at = start;
-	if (sigil == '{')
-		pre = '}';
-	else if (sigil == '=')
-		pre = '=';
-	if (kind != TNODE_VAR || sigil == '{' || sigil == '&')
+	t->raw = sigil == '{' || sigil == '&';
+	if (kind != TNODE_VAR || t->raw)
 		body++;
 	close = find_close(p, body, pre);
 	if (close == (size_t)-1 || close < body) {
@@ -253,7 +251,6 @@ scan_tag(struct parser *p)
 		return -1;
 	}
 	end = close + p->clen + (pre != 0);
-	t->raw = sigil == '{' || sigil == '&';
 	t->s = p->src + body;
 	t->len = close - body;
 	tmpl_trim(&t->s, &t->len);

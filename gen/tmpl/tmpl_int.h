@@ -64,97 +64,46 @@ struct tnode {
 
 struct tmpl { struct tnode *root; };
 
-/* Escaping (escape.c, escape_table.c); these two for a table. */
+/* Escaping (escape.c, escape_table.c) */
+
+enum units { UNITS_CODE_POINT, UNITS_UTF16, UNITS_UTF8 };
+
+struct rule {
+	const char *from, *to;
+	size_t fromlen, tolen;
+};
+
+struct escape_table {
+	struct rule *rules;		/* longest `from` first */
+	size_t nrules;
+	bool first[256];		/* bytes that start some rule */
+	const char *format;		/* printf's, for one number */
+	char conv;			/* its x X d o, 0 when none */
+	unsigned classes;
+	enum units units;
+	const char **breaks;
+	size_t nbreaks;
+	const char *path;		/* of the manifest, for messages */
+};
+
+/* Appends s[0..len) escaped by table t. */
 void escape_table_add(struct buf *out, const struct escape_table *t,
     const char *s, size_t len);
-void escape_table_comment(struct buf *out, const struct escape_table *t,
-    const char *s, size_t len);
 
-/* Appends c, after a space if it would end one of brk[0..n) in out[start..]. */
-void escape_break(struct buf *out, const char *const *brk, size_t n,
-    size_t start, int c);
+/*
+ * Appends code point cp (s[0..n), or a stray byte) as t formats it in a
+ * comment and returns true, or returns false if t leaves it as it is.
+ */
+bool escape_table_format(struct buf *out, const struct escape_table *t,
+    uint32_t cp, const unsigned char *s, size_t n);
 
-#define ESCAPE_SPELL_MAX	10	/* "<U+10FFFF>" */
+#define ESCAPE_SPELL_MAX	11	/* "<U+10FFFF>" and its NUL */
 
-/* Writes "<U+XXXX>" (four or more hex digits, no NUL); returns its length. */
+/* Writes "<U+XXXX>" (four to six hex digits); returns its length. */
 size_t escape_spell(char *s, uint32_t cp);
 
 /* The length of the well-formed UTF-8 at s[0..n), n > 0, and *cp; or 0. */
 size_t escape_utf8(const unsigned char *s, size_t n, uint32_t *cp);
-
-/* Rendering (render.c) */
-
-/* A {{<parent}} tag being rendered, and the one around it (1 + index). */
-struct scope {
-	const struct tnode *tag;
-	size_t outer;
-};
-
-struct ctxent {
-	const struct value *v;
-	size_t index, count;	/* list items, for @first @last @index */
-	bool iter;
-};
-
-enum frame_kind { FRAME_PLAIN, FRAME_LIST, FRAME_PARTIAL, FRAME_BLOCK };
-
-/*
- * A frame runs the children of one container and knows what to undo
- * when they are done.  Indentation is one rule at a time: every line
- * loses up to `strip` leading blanks, then gains `indent`.
- */
-struct frame {
-	enum frame_kind kind;
-	const struct tnode *owner;	/* whose children run */
-	const struct tnode *next;
-	const struct value *list;	/* FRAME_LIST */
-	size_t i;
-	size_t nctx;			/* restored when the frame ends */
-	size_t indentlen, strip;
-	size_t nscopes, scope;
-	bool whole;			/* FRAME_BLOCK: writes whole lines */
-	const char *eol;		/* ends a last line left open */
-	size_t eollen;
-	size_t outstart;
-	const struct tnode *from;	/* FRAME_PARTIAL: the tag, and */
-	const char *name;		/* the partial it named */
-	size_t namelen;
-};
-
-/* A partial, parsed at most once per render; t NULL: there is none. */
-struct pcache {
-	struct pcache *next;
-	const char *name;
-	size_t len;
-	const struct tmpl *t;
-};
-
-struct render {
-	const struct tmpl_opts *opts;
-	const struct tmpl_loader *loader;
-	struct arena *a;
-	struct buf *out;
-	size_t limit;			/* where output becomes too much */
-	struct diag *d;
-	struct ctxent *ctx;
-	size_t nctx, capctx;
-	struct frame *fr;
-	size_t nfr, capfr;
-	struct scope *scopes;		/* {{<parent}} tags in use */
-	size_t nscopes, capscopes;
-	size_t scope;			/* 1 + the innermost one seen, or 0 */
-	struct buf indent;		/* added to each line */
-	size_t strip;			/* blanks taken from each line */
-	bool pending;			/* indent before the next output */
-	size_t pendlen;
-	size_t skip;			/* blanks still to take here */
-	bool nobol;			/* first node of inline content */
-	unsigned pdepth;
-	struct pcache *cache;
-	struct buf f1, f2;		/* filter results */
-	struct value idx;		/* @index */
-	bool fatal, failed;
-};
 
 /* Parsing (scan.c, parse.c) */
 
@@ -210,8 +159,7 @@ void tmpl_trim(const char **s, size_t *n);
 struct srcpos tmpl_pos_at(const char *src, struct srcpos pos, size_t from,
     size_t o);
 
-/* Space or tab; s[0..n) all such, but for a final line break. */
-bool tmpl_is_blank(char c);
+/* Whether s[0..n) is spaces and tabs, but for a final line break. */
 bool tmpl_all_blank(const char *s, size_t n);
 
 #endif
