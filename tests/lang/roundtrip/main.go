@@ -20,7 +20,7 @@ func main() {
 		}
 	}
 	w.Flush()
-	if awkward.StatusOldQuote != awkward.StatusQuoteBackslash ||
+	if awkward.CodeOldQuote != awkward.CodeQuoteBackslash ||
 		awkward.StatusText(444) != "" {
 		fmt.Fprintln(os.Stderr, "main.go: the package disagrees with itself")
 		os.Exit(1)
