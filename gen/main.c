@@ -17,7 +17,8 @@ enum {
 	OPT_LANG, OPT_OUTPUT, OPT_OUT, OPT_DATA, OPT_TEMPLATES, OPT_LOCALE,
 	OPT_C_PREFIX, OPT_INCLUDE, OPT_INCLUDE_ALL, OPT_CHECK, OPT_DEPFILE,
 	OPT_LIST_LANGS, OPT_LIST_LOCALES, OPT_LIST_SETS, OPT_MAX_INPUT,
-	OPT_JOBS, OPT_PARTIALS, OPT_ESCAPE, OPT_STRICT, OPT_HELP, OPT_VERSION
+	OPT_JOBS, OPT_PARTIALS, OPT_ESCAPE, OPT_STRICT, OPT_HELP, OPT_VERSION,
+	OPT_FORMAT
 };
 
 static const struct opts_def opt_defs[] = {
@@ -41,7 +42,8 @@ static const struct opts_def opt_defs[] = {
 	{ 0, "escape", true, OPT_ESCAPE },
 	{ 0, "strict", false, OPT_STRICT },
 	{ 'h', "help", false, OPT_HELP },
-	{ 0, "version", false, OPT_VERSION }
+	{ 0, "version", false, OPT_VERSION },
+	{ 0, "format", true, OPT_FORMAT }
 };
 
 static int
@@ -58,7 +60,7 @@ parse_size(const char *s, size_t *out)
 
 /* The tasks that generate or render come first. */
 enum task {
-	TASK_GENERATE, TASK_RENDER, TASK_LIST, TASK_LIST_LOCALES,
+	TASK_GENERATE, TASK_RENDER, TASK_DIFF, TASK_LIST, TASK_LIST_LOCALES,
 	TASK_LIST_SETS, TASK_HELP, TASK_VERSION
 };
 
@@ -85,6 +87,7 @@ parse_opt(int c, const char *arg, struct gen_opts *o, enum task *task,
 	case OPT_PARTIALS: o->partials = arg; break;
 	case OPT_ESCAPE: o->escape = arg; break;
 	case OPT_STRICT: o->strict = true; break;
+	case OPT_FORMAT: o->format = arg; break;
 	case OPT_HELP: *task = TASK_HELP; break;
 	case OPT_VERSION: *task = TASK_VERSION; break;
 	case OPT_MAX_INPUT:
@@ -116,6 +119,15 @@ check_combinations(const struct gen_opts *o, enum task task, size_t nargs,
 			    "--out or --depfile");
 		return;
 	}
+	if (task == TASK_DIFF) {
+		if (nargs != 2)
+			diag_fail(d, DIAG_USAGE, "gen diff takes two registries");
+		else if (o->output || o->out_dir || o->data || o->check ||
+		    o->depfile || o->partials || o->escape || o->strict)
+			diag_fail(d, DIAG_USAGE, "gen diff takes no -o, --out, "
+			    "--data, --check, --depfile or gen render's options");
+		return;
+	}
 	if (nargs != 0)
 		diag_fail(d, DIAG_USAGE, "unexpected argument '%s'; see "
 		    "'gen --help'", args[0]);
@@ -131,6 +143,8 @@ check_combinations(const struct gen_opts *o, enum task task, size_t nargs,
 	else if (o->partials || o->escape || o->strict)
 		diag_fail(d, DIAG_USAGE, "--partials, --escape and --strict "
 		    "belong to gen render");
+	else if (o->format)
+		diag_fail(d, DIAG_USAGE, "--format belongs to gen diff");
 }
 
 static int
@@ -167,6 +181,8 @@ run_task(enum task task, const struct gen_opts *o, struct diag *d)
 		return generate_list(o, LIST_SETS, d);
 	case TASK_RENDER:
 		return render_run(o, d);
+	case TASK_DIFF:
+		return diff_run(o, d);
 	case TASK_GENERATE:
 		return generate_run(o, d);
 	}
@@ -184,8 +200,9 @@ main(int argc, char **argv)
 	int c, status;
 
 	o.langs = xcalloc((size_t)argc, sizeof(*o.langs));
-	if (argc > 1 && strcmp(argv[1], "render") == 0) {
-		task = TASK_RENDER;
+	if (argc > 1 && (strcmp(argv[1], "render") == 0 ||
+	    strcmp(argv[1], "diff") == 0)) {
+		task = argv[1][0] == 'r' ? TASK_RENDER : TASK_DIFF;
 		argv++;
 		argc--;
 	}
@@ -203,7 +220,9 @@ main(int argc, char **argv)
 		    "'gen --help'", s.bad);
 	if (!diag_has_errors(&d) && task == TASK_RENDER && s.noperands > 0)
 		o.template = s.operands[0];
-	if (!diag_has_errors(&d) && task <= TASK_RENDER)
+	if (!diag_has_errors(&d) && task == TASK_DIFF && s.noperands == 2)
+		memcpy(o.diff, s.operands, sizeof(o.diff));
+	if (!diag_has_errors(&d) && task <= TASK_DIFF)
 		check_combinations(&o, task, (size_t)s.noperands, s.operands,
 		    &d);
 	if (!diag_has_errors(&d) && run_task(task, &o, &d) != 0 &&
