@@ -206,9 +206,11 @@ listing(struct side *s, const char *name, char **out)
 	vo.ident_case = l->ident_case;
 	to = (struct tmpl_opts){ l->escape, true, RUN_MAX_OUTPUT,
 	    l->escape_table };
-	rc = tmpl_render(l->tmpls[0], view_build(&b->a, b->r, s->vb, &vo, vk),
-	    &to, &(struct tmpl_loader){ lang_find_partial, l }, &b->a, &buf,
-	    b->d);
+	/* Each view goes once rendered: the listings are what stay. */
+	rc = tmpl_render(l->tmpls[0], view_build(&b->spare, b->r, s->vb, &vo,
+	    vk), &to, &(struct tmpl_loader){ lang_find_partial, l },
+	    &b->spare, &buf, b->d);
+	arena_reset(&b->spare);
 	*out = buf_detach(&buf, NULL);
 	return rc;
 }
