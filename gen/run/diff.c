@@ -239,26 +239,18 @@ load_side(struct diff *df, int k, const char *path, struct diag *d)
 	return 0;
 }
 
-static int
-cmp_place(const struct finding *x, const struct finding *y)
-{
-	if (x->side != y->side)
-		return x->side - y->side;
-	if (x->pos.line != y->pos.line)
-		return x->pos.line < y->pos.line ? -1 : 1;
-	if (x->pos.col != y->pos.col)
-		return x->pos.col < y->pos.col ? -1 : 1;
-	return 0;
-}
+/* Where a finding is, as one number: the file, the line, the column. */
+#define PLACE(f)	((unsigned long long)(f)->side << 63 | \
+    (unsigned long long)(f)->pos.line << 31 | ((f)->pos.col & 0x7fffffff))
 
 static int
 cmp_message(const struct finding *x, const struct finding *y)
 {
-	int c = cmp_place(x, y);
-
-	if (c == 0 && x->breaking != y->breaking)
-		c = x->breaking ? -1 : 1;
-	return c != 0 ? c : strcmp(x->msg, y->msg);
+	if (PLACE(x) != PLACE(y))
+		return PLACE(x) < PLACE(y) ? -1 : 1;
+	if (x->breaking != y->breaking)
+		return x->breaking ? -1 : 1;
+	return strcmp(x->msg, y->msg);
 }
 
 /* Order to join languages in: the same finding, then the language. */
@@ -276,11 +268,10 @@ static int
 by_place(const void *a, const void *b)
 {
 	const struct finding *x = a, *y = b;
-	int c = cmp_place(x, y);
 
-	if (c == 0 && x->lang != y->lang)
+	if (PLACE(x) == PLACE(y) && x->lang != y->lang)
 		return x->lang < y->lang ? -1 : 1;
-	return c != 0 ? c : cmp_message(x, y);
+	return cmp_message(x, y);
 }
 
 static void
