@@ -76,11 +76,13 @@ resolve_view(struct run_base *b, struct view_opts *vo)
 	return 0;
 }
 
-static int
-resolve_prefix(struct run_base *b)
+int
+run_resolve(struct run_base *b, struct view_opts *vo)
 {
 	const char *p = b->o->c_prefix, *is = NULL, *why = "";
 
+	if (resolve_view(b, vo) != 0)
+		return -1;
 	if (p == NULL)
 		return 0;
 	if (!model_is_ident(p))
@@ -95,12 +97,6 @@ resolve_prefix(struct run_base *b)
 	else
 		b->r->c_prefix = p;
 	return is != NULL ? -1 : 0;
-}
-
-int
-run_resolve(struct run_base *b, struct view_opts *vo)
-{
-	return resolve_view(b, vo) != 0 || resolve_prefix(b) != 0 ? -1 : 0;
 }
 
 /* The output's path, for free(); NULL after reporting into d. */
