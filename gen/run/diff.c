@@ -1,9 +1,9 @@
 /*
  * gen diff: what a registry edit changes in the code made from it.  A
- * language's api.mustache lists, a line each, "CODE NAME VALUE" for
+ * language's api.mustache lists, a line each, "CODE\tNAME\tVALUE" for
  * every name its real template writes ("-" when no status owns it;
- * NAME "~KIND" for a text, compared per code).  The lines of both
- * registries are sorted together, so that a name's two lines meet.
+ * NAME "~KIND of CODE" for a text).  The lines of both registries are
+ * sorted together, so that a name's two lines meet.
  */
 #include "run.h"
 
@@ -46,8 +46,8 @@ struct diff {
 };
 
 /*
- * By name (and code, for a text), language and side: -1 or 1 between
- * the two lines of one name, -2 or 2 between different names.
+ * By name, language and side: -1 or 1 between the two lines of one
+ * name, -2 or 2 between different names.
  */
 static int
 cmp_entry(const void *a, const void *b)
@@ -55,8 +55,6 @@ cmp_entry(const void *a, const void *b)
 	const struct entry *x = a, *y = b;
 	int c = strcmp(x->name, y->name);
 
-	if (c == 0 && x->name[0] == '~')
-		c = strcmp(x->code, y->code);
 	c = c != 0 ? c : CMP(x->lang, y->lang);
 	return c != 0 ? 2 * CMP(c, 0) : CMP(x->side, y->side);
 }
@@ -127,7 +125,7 @@ compare(struct diff *df)
 		was = find_status(df->r[0], x->code);
 		if (y != NULL && y->name[0] == '~')
 			add(df, 1, now, false, x->lang, run_printf(a,
-			    "%s of %s changed", y->name + 1, y->code));
+			    "%s changed", y->name + 1));
 		else if (y != NULL)
 			add(df, 1, now, true, x->lang, run_printf(a,
 			    "%s now %s, was %s", y->name, y->value, x->value));
@@ -173,13 +171,10 @@ listing(struct diff *df, int k, size_t li)
 	    &df->vo[k], &df->all), &(struct tmpl_opts){ l->escape, true,
 	    RUN_MAX_OUTPUT, l->escape_table }, NULL, &b->spare, &buf, b->d);
 	arena_reset(&b->spare);
-	line = arena_strndup(&b->a, buf.ptr, buf.len);
-	for (; *line != '\0'; line = next) {
-		next = line + strcspn(line, "\n");
-		if (*next != '\0')
-			*next++ = '\0';
-		if ((name = strchr(line, ' ')) == NULL ||
-		    (value = strchr(++name, ' ')) == NULL)
+	for (line = strtok_r(arena_strndup(&b->a, buf.ptr, buf.len), "\n",
+	    &next); line != NULL; line = strtok_r(NULL, "\n", &next)) {
+		if ((name = strchr(line, '\t')) == NULL ||
+		    (value = strchr(++name, '\t')) == NULL)
 			continue;
 		name[-1] = *value++ = '\0';
 		df->e = xgrow(df->e, &df->cape, df->ne, sizeof(*df->e));
