@@ -220,8 +220,7 @@ main(int argc, char **argv)
 		    "'gen --help'", s.bad);
 	if (!diag_has_errors(&d) && task == TASK_RENDER && s.noperands > 0)
 		o.template = s.operands[0];
-	if (!diag_has_errors(&d) && task == TASK_DIFF && s.noperands == 2)
-		memcpy(o.diff, s.operands, sizeof(o.diff));
+	o.diff = s.operands;
 	if (!diag_has_errors(&d) && task <= TASK_DIFF)
 		check_combinations(&o, task, (size_t)s.noperands, s.operands,
 		    &d);

@@ -87,12 +87,11 @@ static void
 add(struct diff *df, int side, const struct status *s, bool breaking,
     size_t lang, const char *msg)
 {
-	struct finding f = { 0, { df->r[side]->path, 1, 1 }, breaking, lang,
+	struct finding f = { 0, s != NULL ? s->pos :
+	    (struct srcpos){ df->r[side]->path, 1, 1 }, breaking, lang,
 	    df->langs[lang], msg };
 	struct finding *last = df->nf > 0 ? &df->f[df->nf - 1] : NULL;
 
-	if (s != NULL)
-		f.pos = s->pos;
 	f.place = (unsigned long long)side << 63 |
 	    (unsigned long long)f.pos.line << 31 | (f.pos.col & 0x7fffffff);
 	if (last != NULL && last->place == f.place &&
@@ -123,12 +122,11 @@ compare(struct diff *df)
 			continue;
 		now = find_status(df->r[1], (y != NULL ? y : x)->code);
 		was = find_status(df->r[0], x->code);
-		if (y != NULL && y->name[0] == '~')
-			add(df, 1, now, false, x->lang, run_printf(a,
-			    "%s changed", y->name + 1));
-		else if (y != NULL)
-			add(df, 1, now, true, x->lang, run_printf(a,
-			    "%s now %s, was %s", y->name, y->value, x->value));
+		if (y != NULL)
+			add(df, 1, now, y->name[0] != '~', x->lang,
+			    y->name[0] == '~' ? run_printf(a, "%s changed",
+			    y->name + 1) : run_printf(a, "%s now %s, was %s",
+			    y->name, y->value, x->value));
 		else if (x->side == 1)
 			add(df, 1, now, false, x->lang, run_printf(a,
 			    "%s added", x->name));
@@ -263,9 +261,8 @@ report(struct diff *df, bool json, struct diag *d)
 int
 diff_run(const struct gen_opts *o, struct diag *d)
 {
-	static const char *const builtin[] = {
-		"c", "python", "go", "typescript", "rust"
-	};
+	static const char *const builtin[] = { "c", "python", "go",
+	    "typescript", "rust" };
 	struct diff df = { .o = *o, .langs = o->nlangs != 0 ? o->langs :
 	    builtin, .nlangs = o->nlangs != 0 ? o->nlangs :
 	    sizeof(builtin) / sizeof(builtin[0]) };

@@ -29,18 +29,14 @@ struct gen_opts {
 	const char *escape;		/* --escape MODE */
 	bool strict;			/* --strict */
 	/* gen diff */
-	const char *diff[2];		/* OLD and NEW registries */
+	char **diff;			/* OLD and NEW registries */
 	const char *format;		/* --format text|json */
 };
 
 int generate_run(const struct gen_opts *o, struct diag *d);
 int render_run(const struct gen_opts *o, struct diag *d);
 
-/*
- * gen diff (diff.c): prints what changes, between two registries, in
- * the names and values each language's code exposes; sets d->fail to
- * DIAG_STALE, with no message, when something breaks.
- */
+/* In diff.c; an edit that breaks sets d->fail to DIAG_STALE, silently. */
 int diff_run(const struct gen_opts *o, struct diag *d);
 
 /*
