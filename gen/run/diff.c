@@ -184,12 +184,12 @@ listing(struct diff *df, int k, size_t li)
 
 /* Loads registry k and adds its languages' lines. */
 static int
-load(struct diff *df, int k, const char *path)
+load(struct diff *df, int k)
 {
 	struct run_base *b = &df->b;
 	size_t i;
 
-	df->o.data = path;
+	df->o.data = df->o.diff[k];
 	if (run_load(b) != 0 || run_resolve(b, &df->vo[k]) != 0)
 		return -1;
 	df->r[k] = b->r;
@@ -223,39 +223,11 @@ quote(struct arena *a, const char *s, bool json)
 	if (!json)
 		return s;
 	for (; *s != '\0'; s++)
-		if (*s == '"' || *s == '\\')
-			buf_addf(&b, "\\%c", *s);
-		else if ((unsigned char)*s < 0x20)
-			buf_addf(&b, "\\u%04x", (unsigned)*s);
-		else
-			buf_addc(&b, *s);
+		buf_addf(&b, *s == '"' || *s == '\\' ? "\\%c" :
+		    (unsigned char)*s < 0x20 ? "\\u%04x" : "%c", *s);
 	s = arena_strndup(a, b.ptr, b.len);
 	buf_release(&b);
 	return s;
-}
-
-/* Prints the findings; something breaking sets d->fail, to exit 1. */
-static void
-report(struct diff *df, bool json, struct diag *d)
-{
-	struct arena *a = &df->b.a;
-	const struct finding *f;
-	size_t i;
-
-	qsort(df->f, df->nf, sizeof(*df->f), cmp_finding);
-	for (i = 0; i < df->nf; i++) {
-		f = &df->f[i];
-		printf(json ? "%s\n  {\"file\": \"%s\", \"line\": %u, "
-		    "\"column\": %u, \"level\": \"%s\", \"lang\": \"%s\", "
-		    "\"message\": \"%s\"}" : "%s%s:%u:%u: %s: %s: %s\n",
-		    !json ? "" : i == 0 ? "[" : ",", quote(a, f->pos.file, json),
-		    f->pos.line, f->pos.col, f->breaking ? "breaking" : "info",
-		    quote(a, f->langs, json), quote(a, f->msg, json));
-		if (f->breaking)
-			d->fail = DIAG_STALE;
-	}
-	if (json)
-		printf("%s\n", df->nf == 0 ? "[]" : "\n]");
 }
 
 int
@@ -267,19 +239,35 @@ diff_run(const struct gen_opts *o, struct diag *d)
 	    builtin, .nlangs = o->nlangs != 0 ? o->nlangs :
 	    sizeof(builtin) / sizeof(builtin[0]) };
 	bool json = o->format != NULL && strcmp(o->format, "json") == 0;
+	struct arena *a = &df.b.a;
+	const struct finding *f;
+	size_t i;
 	int rc = -1;
 
 	run_base_init(&df.b, &df.o, d);
 	if (o->format != NULL && !json && strcmp(o->format, "text") != 0)
 		diag_fail(d, DIAG_USAGE, "unknown format '%s' (use text or "
 		    "json)", o->format);
-	else if (load(&df, 0, o->diff[0]) == 0 &&
-	    load(&df, 1, o->diff[1]) == 0) {
+	else if (load(&df, 0) == 0 && load(&df, 1) == 0) {
 		qsort(df.e, df.ne, sizeof(*df.e), cmp_entry);
 		compare(&df);
-		report(&df, json, d);
+		qsort(df.f, df.nf, sizeof(*df.f), cmp_finding);
 		rc = 0;
 	}
+	for (i = 0; rc == 0 && i < df.nf; i++) {
+		f = &df.f[i];
+		printf(json ? "%s\n  {\"file\": \"%s\", \"line\": %u, "
+		    "\"column\": %u, \"level\": \"%s\", \"lang\": \"%s\", "
+		    "\"message\": \"%s\"}" : "%s%s:%u:%u: %s: %s: %s\n",
+		    json ? (i == 0 ? "[" : ",") : "", quote(a, f->pos.file,
+		    json), f->pos.line, f->pos.col, f->breaking ? "breaking" :
+		    "info", quote(a, f->langs, json), quote(a, f->msg, json));
+		/* Exit 1, with nothing more to say. */
+		if (f->breaking)
+			d->fail = DIAG_STALE;
+	}
+	if (rc == 0 && json)
+		printf("%s\n", df.nf == 0 ? "[]" : "\n]");
 	run_base_release(&df.b);
 	free(df.e);
 	free(df.f);
