@@ -190,11 +190,9 @@ load(struct diff *df, int k)
 	size_t i;
 
 	df->o.data = df->o.diff[k];
-	if (run_load(b) != 0 || run_resolve(b, &df->vo[k]) != 0)
+	if (run_prepare(b, &df->vo[k], &df->all) != 0)
 		return -1;
 	df->r[k] = b->r;
-	df->vo[k].data_path = b->data_path;
-	view_keys_init(&df->all, b->keys);
 	df->vb[k] = view_base_build(&b->a, b->r, &df->vo[k], &df->all);
 	for (i = 0; i < df->nlangs; i++)
 		if (listing(df, k, i) != 0)

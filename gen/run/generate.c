@@ -77,12 +77,14 @@ resolve_view(struct run_base *b, struct view_opts *vo)
 }
 
 int
-run_resolve(struct run_base *b, struct view_opts *vo)
+run_prepare(struct run_base *b, struct view_opts *vo, struct view_keys *vk)
 {
 	const char *p = b->o->c_prefix, *is = NULL, *why = "";
 
-	if (resolve_view(b, vo) != 0)
+	if (run_load(b) != 0 || resolve_view(b, vo) != 0)
 		return -1;
+	vo->data_path = b->data_path;
+	view_keys_init(vk, b->keys);
 	if (p == NULL)
 		return 0;
 	if (!model_is_ident(p))
@@ -314,10 +316,8 @@ generate_run(const struct gen_opts *o, struct diag *d)
 	/* While the program has one thread: it reads the umask. */
 	output_set_init(&run.out);
 	run.settles = o->out_dir != NULL && o->output == NULL && !o->check;
-	if (run_load(&run.base) != 0 || run_resolve(&run.base, &run.vo) != 0)
+	if (run_prepare(&run.base, &run.vo, &run.vk) != 0)
 		goto out;
-	run.vo.data_path = run.base.data_path;
-	view_keys_init(&run.vk, run.base.keys);
 	for (i = 0; i < o->nlangs; i++)
 		if (plan_lang(&run, o->langs[i]) != 0)
 			goto out;

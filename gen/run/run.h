@@ -33,8 +33,9 @@ void run_base_release(struct run_base *b);
 /* Loads and checks the registry (--data, or the built-in one) into b. */
 int run_load(struct run_base *b);
 
-/* --locale, --include and --c-prefix, checked, into vo and b->r. */
-int run_resolve(struct run_base *b, struct view_opts *vo);
+/* run_load; --locale, --include, --c-prefix into vo; view keys into vk. */
+int run_prepare(struct run_base *b, struct view_opts *vo,
+    struct view_keys *vk);
 
 /* printf into a string of arena a. */
 const char *run_printf(struct arena *a, const char *fmt, ...)
