@@ -132,6 +132,8 @@ valgrind: $(B)/gen $(TEST_BIN) $(B)/.deps-test
 	    echo "valgrind $$t"; $(VALGRIND) $$t >/dev/null; done
 	@d=$$(mktemp -d) && trap 'rm -rf "$$d"' EXIT && \
 	    $(VALGRIND) $(B)/gen $(OUT_LANGS:%=--lang %) --out "$$d" && \
+	    $(VALGRIND) $(B)/gen diff --format json tests/diff/base.yaml \
+	        tests/diff/phrase_pinned.yaml >/dev/null && \
 	    $(VALGRIND) $(B)/gen --data tests/bad/many_errors.yaml --lang c \
 	        2>/dev/null; test $$? -eq 65 && echo "valgrind: clean"
 

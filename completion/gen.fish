@@ -110,6 +110,8 @@ complete -c gen -n $gen -l depfile -r -F \
 complete -c gen -n $gen -l max-input-size -x \
     -d 'refuse input files over N bytes'
 complete -c gen -n $gen -s j -l jobs -x -d 'use up to N threads'
+complete -c gen -n $gen -l format -x -a 'text json' \
+    -d 'gen diff: text or json'
 complete -c gen -n $gen -l list-langs -d 'list the languages and exit'
 complete -c gen -n $gen -l list-locales \
     -d "list the registry's locales and exit"

@@ -20,7 +20,7 @@
 
 /* The tasks that generate or render come first. */
 enum task {
-	TASK_GENERATE, TASK_RENDER, TASK_LIST, TASK_LIST_LOCALES,
+	TASK_GENERATE, TASK_RENDER, TASK_DIFF, TASK_LIST, TASK_LIST_LOCALES,
 	TASK_LIST_SETS, TASK_HELP, TASK_VERSION
 };
 
@@ -57,7 +57,8 @@ static const struct opts_def opt_defs[] = {
 	{ 0, "escape", true, AT(escape) },
 	{ 0, "strict", false, AT(strict) },
 	{ 'h', "help", false, OPT_TASK + TASK_HELP },
-	{ 0, "version", false, OPT_TASK + TASK_VERSION }
+	{ 0, "version", false, OPT_TASK + TASK_VERSION },
+	{ 0, "format", true, AT(format) }
 };
 
 static int
@@ -179,6 +180,15 @@ check_combinations(const struct gen_opts *o, enum task task, size_t nargs,
 			    "--out or --depfile");
 		return;
 	}
+	if (task == TASK_DIFF) {
+		if (nargs != 2)
+			diag_fail(d, DIAG_USAGE, "gen diff takes two registries");
+		else if (o->output || o->out_dir || o->data || o->check ||
+		    o->depfile || o->partials || o->escape || o->strict)
+			diag_fail(d, DIAG_USAGE, "gen diff takes no -o, --out, "
+			    "--data, --check, --depfile or gen render's options");
+		return;
+	}
 	if (nargs != 0)
 		diag_fail(d, DIAG_USAGE, "unexpected argument '%s'; see "
 		    "'gen --help'", args[0]);
@@ -197,6 +207,8 @@ check_combinations(const struct gen_opts *o, enum task task, size_t nargs,
 	else if (o->partials || o->escape || o->strict)
 		diag_fail(d, DIAG_USAGE, "--partials, --escape and --strict "
 		    "belong to gen render");
+	else if (o->format)
+		diag_fail(d, DIAG_USAGE, "--format belongs to gen diff");
 }
 
 static int
@@ -229,6 +241,8 @@ run_task(enum task task, const struct gen_opts *o, struct diag *d)
 		return generate_list(o, (enum gen_list)(task - TASK_LIST), d);
 	case TASK_RENDER:
 		return render_run(o, d);
+	case TASK_DIFF:
+		return diff_run(o, d);
 	case TASK_GENERATE:
 		return generate_run(o, d);
 	}
@@ -248,8 +262,9 @@ main(int argc, char **argv)
 
 	o.langs = xcalloc((size_t)argc, sizeof(*o.langs));
 	add_word(&cmd, argv[0]);
-	if (argc > 1 && strcmp(argv[1], "render") == 0) {
-		task = TASK_RENDER;
+	if (argc > 1 && (strcmp(argv[1], "render") == 0 ||
+	    strcmp(argv[1], "diff") == 0)) {
+		task = argv[1][0] == 'r' ? TASK_RENDER : TASK_DIFF;
 		argv++;
 		argc--;
 	}
@@ -276,7 +291,8 @@ main(int argc, char **argv)
 		unknown_option(&d, s.bad);
 	if (!diag_has_errors(&d) && task == TASK_RENDER && s.noperands > 0)
 		o.template = s.operands[0];
-	if (!diag_has_errors(&d) && task <= TASK_RENDER)
+	o.operands = s.operands;
+	if (!diag_has_errors(&d) && task <= TASK_DIFF)
 		check_combinations(&o, task, (size_t)s.noperands, s.operands,
 		    &d);
 	need_dir("--templates", o.templates, &d);

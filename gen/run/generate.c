@@ -44,22 +44,21 @@ struct run {
 
 /* --locale, and --include nginx,iis: each name must be the registry's. */
 static int
-resolve_view(struct run *run)
+resolve_view(struct run_base *b, struct view_opts *vo)
 {
-	const struct registry *r = run->base.r;
-	struct arena *a = &run->base.a;
-	const char *include = run->base.o->include, **sets, **names, *p, *end;
-	const char *locale = run->base.o->locale;
+	const struct registry *r = b->r;
+	struct arena *a = &b->a;
+	const char *include = b->o->include, **sets, **names, *p, *end;
+	const char *locale = b->o->locale;
 	int li = locale != NULL ? model_locale(r, locale) : 0;
 	size_t n = 0, i;
 
 	if (li < 0) {
-		lang_unknown(run->base.d, "locale", locale, r->locales,
-		    r->nlocales);
+		lang_unknown(b->d, "locale", locale, r->locales, r->nlocales);
 		return -1;
 	}
-	run->vo.locale = (size_t)li;
-	run->vo.include_all = run->base.o->include_all;
+	vo->locale = (size_t)li;
+	vo->include_all = b->o->include_all;
 	if (include == NULL)
 		return 0;
 	sets = arena_array(a, strlen(include) + 1, sizeof(*sets));
@@ -72,22 +71,25 @@ resolve_view(struct run *run)
 		for (i = 0; i < r->nsets && strcmp(sets[n], names[i]) != 0; i++)
 			continue;
 		if (i == r->nsets) {
-			lang_unknown(run->base.d, "set", sets[n], names,
-			    r->nsets);
+			lang_unknown(b->d, "set", sets[n], names, r->nsets);
 			return -1;
 		}
 		n++;
 	}
-	run->vo.include = sets;
-	run->vo.ninclude = n;
+	vo->include = sets;
+	vo->ninclude = n;
 	return 0;
 }
 
-static int
-resolve_prefix(struct run *run)
+int
+run_prepare(struct run_base *b, struct view_opts *vo, struct view_keys *vk)
 {
-	const char *p = run->base.o->c_prefix, *is = NULL, *why = "";
+	const char *p = b->o->c_prefix, *is = NULL, *why = "";
 
+	if (run_load(b) != 0 || resolve_view(b, vo) != 0)
+		return -1;
+	vo->data_path = b->data_path;
+	view_keys_init(vk, b->keys);
 	if (p == NULL)
 		return 0;
 	if (!model_is_ident(p))
@@ -97,10 +99,10 @@ resolve_prefix(struct run *run)
 	else if ((why = keyword_c_reserved(p)) != NULL)
 		is = "reserved in C: ";
 	if (is != NULL)
-		diag_fail(run->base.d, DIAG_USAGE, "--c-prefix '%s' is %s%s",
+		diag_fail(b->d, DIAG_USAGE, "--c-prefix '%s' is %s%s",
 		    p, is, why);
 	else
-		run->base.r->c_prefix = p;
+		b->r->c_prefix = p;
 	return is != NULL ? -1 : 0;
 }
 
@@ -346,11 +348,8 @@ generate_run(const struct gen_opts *o, struct diag *d)
 	output_set_init(&run.out);
 	run.settles = o->out_dir != NULL && o->output == NULL && !o->check &&
 	    !o->list_outputs;
-	if (run_load(&run.base) != 0 || resolve_view(&run) != 0 ||
-	    resolve_prefix(&run) != 0)
+	if (run_prepare(&run.base, &run.vo, &run.vk) != 0)
 		goto out;
-	run.vo.data_path = run.base.data_path;
-	view_keys_init(&run.vk, run.base.keys);
 	for (i = 0; i < o->nlangs; i++)
 		if (plan_lang(&run, o->langs[i]) != 0)
 			goto out;

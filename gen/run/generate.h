@@ -1,7 +1,7 @@
 /*
  * generate: gen's tasks, as functions of its options: generate_run
  * writes (or checks) the languages' outputs, render_run is `gen
- * render`.  Each reports into d and returns 0 or -1.
+ * render`, diff_run `gen diff`.  Each reports into d and returns 0 or -1.
  */
 #ifndef GEN_GENERATE_H
 #define GEN_GENERATE_H
@@ -32,10 +32,16 @@ struct gen_opts {
 	const char *partials;		/* --partials DIR */
 	const char *escape;		/* --escape MODE */
 	bool strict;			/* --strict */
+	/* gen diff */
+	char **operands;		/* OLD and NEW registries */
+	const char *format;		/* --format text|json */
 };
 
 int generate_run(const struct gen_opts *o, struct diag *d);
 int render_run(const struct gen_opts *o, struct diag *d);
+
+/* In diff.c; an edit that breaks sets d->fail to DIAG_STALE, silently. */
+int diff_run(const struct gen_opts *o, struct diag *d);
 
 /*
  * Prints, one a line, the languages and their descriptions, or the

@@ -45,11 +45,7 @@ embed_find(const char *path)
 	return NULL;
 }
 
-/*
- * Reads file of language l: the user's copy (recorded for the depfile),
- * else the built-in one.  Returns 0, 1 when neither exists, or -1.
- */
-static int
+int
 lang_read(const struct lang *l, const char *file, const char **path,
     const char **text, size_t *len)
 {

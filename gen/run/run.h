@@ -33,6 +33,10 @@ void run_base_release(struct run_base *b);
 /* Loads and checks the registry (--data, or the built-in one) into b. */
 int run_load(struct run_base *b);
 
+/* run_load; --locale, --include, --c-prefix into vo; view keys into vk. */
+int run_prepare(struct run_base *b, struct view_opts *vo,
+    struct view_keys *vk);
+
 /* printf into a string of arena a. */
 const char *run_printf(struct arena *a, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
@@ -84,6 +88,13 @@ int lang_load(struct run_base *b, const char *name, struct lang **out);
 
 /* Every language name, built-in or the user's, sorted, without repeats. */
 void lang_names(struct run_base *b, const char ***names, size_t *n);
+
+/*
+ * Reads file of language l: the user's copy (recorded for the depfile),
+ * else the built-in one.  Returns 0, 1 when neither exists, or -1.
+ */
+int lang_read(const struct lang *l, const char *file, const char **path,
+    const char **text, size_t *len);
 
 /*
  * Parses each output's template and the partials they name, at any
