@@ -342,10 +342,8 @@ add_partial(struct lang *l, const char *name, size_t len)
 	*p = (struct lang_partial){ .name = arena_strndup(a, name, len) };
 	file = run_printf(a, "%.*s" SUFFIX, (int)len, name);
 	rc = lang_read(l, file, &p->path, &p->text, &p->len);
-	if (rc != 0) {
-		p->text = NULL;
+	if (rc != 0)
 		return rc < 0 ? -1 : 0;
-	}
 	if (tmpl_parse(a, l->b->keys, p->path, p->text, p->len, &quiet,
 	    &t) == 0)
 		p->t = t;
