@@ -339,15 +339,16 @@ output_spill(struct output_set *set, size_t i, const char *path,
 	if (!f->spilled) {
 		fill(f, path, NULL, 0);
 		f->spilled = true;
-		f->failed = !f->stream && open_temp(f, d) != 0;
+		if (!f->stream)
+			(void)open_temp(f, d);
 	}
-	if (f->failed)
+	/* Failing dropped the temporary file: the output fails. */
+	if (!f->stream && f->fd == -1)
 		return -1;
 	if (f->stream) {
 		f->data = xrealloc(f->data, xadd(f->len, len) + 1);
 		memcpy(f->data + f->len, data, len);
 	} else if (write_all(f->fd, data, len) != 0) {
-		f->failed = true;
 		return fail_temp(f, errno, d);
 	}
 	f->len += len;
@@ -364,8 +365,7 @@ output_settle(struct output_set *set, size_t i, const char *path,
 
 	assert(i < set->n && (f->path == NULL || f->spilled));
 	if (f->spilled) {
-		if (f->failed ||
-		    output_spill(set, i, path, data, len, d) != 0 ||
+		if (output_spill(set, i, path, data, len, d) != 0 ||
 		    (c = compare(f, NULL, d)) == CMP_ERROR)
 			rc = -1;
 		else if (c == CMP_SAME)

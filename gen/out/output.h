@@ -37,7 +37,6 @@ struct output_file {
 	char *path;		/* owned; as given; NULL: an empty slot */
 	int fd;			/* the temporary file while spilling, or -1 */
 	bool spilled;		/* output_spill began the output */
-	bool failed;		/* and reported a failure */
 	char *target;		/* owned; path with symbolic links followed */
 	char *data;		/* owned; NULL if settled, but for streams */
 	size_t len;
