@@ -50,15 +50,13 @@ resolve_view(struct run_base *b, struct view_opts *vo)
 	struct arena *a = &b->a;
 	const char *include = b->o->include, **sets, **names, *p, *end;
 	const char *locale = b->o->locale;
-	int li = locale != NULL ? model_locale(r, locale) : 0;
 	size_t n = 0, i;
 
-	if (li < 0) {
-		lang_unknown(b->d, "locale", locale, r->locales, r->nlocales);
-		return -1;
-	}
-	vo->locale = (size_t)li;
+	vo->locale = locale == NULL ? 0 : lang_lookup(b->d, "locale", locale,
+	    r->locales, r->nlocales);
 	vo->include_all = b->o->include_all;
+	if (vo->locale == r->nlocales)
+		return -1;
 	if (include == NULL)
 		return 0;
 	sets = arena_array(a, strlen(include) + 1, sizeof(*sets));
@@ -68,13 +66,9 @@ resolve_view(struct run_base *b, struct view_opts *vo)
 	for (p = include; *p != '\0'; p = *end ? end + 1 : end) {
 		end = p + strcspn(p, ",");
 		sets[n] = arena_strndup(a, p, (size_t)(end - p));
-		for (i = 0; i < r->nsets && strcmp(sets[n], names[i]) != 0; i++)
-			continue;
-		if (i == r->nsets) {
-			lang_unknown(b->d, "set", sets[n], names, r->nsets);
+		if (lang_lookup(b->d, "set", sets[n++], names, r->nsets) ==
+		    r->nsets)
 			return -1;
-		}
-		n++;
 	}
 	vo->include = sets;
 	vo->ninclude = n;
@@ -344,7 +338,6 @@ generate_run(const struct gen_opts *o, struct diag *d)
 	int rc = -1;
 
 	run_base_init(&run.base, o, d);
-	/* While the program has one thread: it reads the umask. */
 	output_set_init(&run.out);
 	run.settles = o->out_dir != NULL && o->output == NULL && !o->check &&
 	    !o->list_outputs;

@@ -100,14 +100,20 @@ get_text(const struct lang *l, struct diag *d, const struct value *map,
 	return v->str;
 }
 
-void
-lang_unknown(struct diag *d, const char *what, const char *name,
+size_t
+lang_lookup(struct diag *d, const char *what, const char *name,
     const char *const *cands, size_t n)
 {
 	char tail[256];
+	size_t i;
 
-	diag_fail(d, DIAG_USAGE, "unknown %s '%s'%s", what, name,
-	    suggest_tail(tail, sizeof(tail), name, strlen(name), cands, n));
+	for (i = 0; i < n && strcmp(name, cands[i]) != 0; i++)
+		continue;
+	if (i == n)
+		diag_fail(d, DIAG_USAGE, "unknown %s '%s'%s", what, name,
+		    suggest_tail(tail, sizeof(tail), name, strlen(name), cands,
+		    n));
+	return i;
 }
 
 /* "unknown WHAT 'NAME'", and "; did you mean 'HINT'?" if there is one. */
@@ -248,7 +254,7 @@ lang_load(struct run_base *b, const char *name, struct lang **out)
 		return -1;
 	if (rc > 0 || !model_is_ident(name)) {
 		lang_names(b, &names, &n);
-		lang_unknown(b->d, "language", name, names, n);
+		lang_lookup(b->d, "language", name, names, n);
 		return -1;
 	}
 	l->manifest = path;
@@ -415,17 +421,15 @@ use_keys(struct refs *r, bool all)
 {
 	const struct lang *l = r->l;
 	struct diag quiet = DIAG_INIT;
-	struct arena a = ARENA_INIT;
 	struct tmpl *t;
 	size_t i;
 
 	for (i = 0; i < l->noutputs; i++)
-		if (tmpl_parse(&a, l->b->keys, l->name, l->outputs[i].path,
+		if (tmpl_parse(&l->b->a, l->b->keys, l->name, l->outputs[i].path,
 		    strlen(l->outputs[i].path), &quiet, &t) == 0)
 			tmpl_refs(t, on_key, NULL, r);
 	for (i = 0; all && i < VK_N; i++)
 		r->vk->used[i] = r->vk->first[i] = true;
-	arena_release(&a);
 	diag_release(&quiet);
 }
 

@@ -108,8 +108,11 @@ int lang_parse(struct lang *l, struct view_keys *vk);
 int lang_find_partial(void *ctx, const char *name, struct arena *a,
     struct diag *d, const struct tmpl **out);
 
-/* The usage error "unknown WHAT 'NAME'", with a hint (suggest_tail). */
-void lang_unknown(struct diag *d, const char *what, const char *name,
+/*
+ * The index of name in cands[0..n), or n after the usage error "unknown
+ * WHAT 'NAME'" with a hint (suggest_tail).
+ */
+size_t lang_lookup(struct diag *d, const char *what, const char *name,
     const char *const *cands, size_t n);
 
 /* Sorts names and drops repeats; returns how many are left. */
