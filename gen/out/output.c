@@ -176,13 +176,10 @@ make_parents(const char *path, struct diag *d)
 	p += strspn(p, "/");
 	while (err == 0 && (p = strchr(p, '/')) != NULL) {
 		*p = '\0';
-		if (mkdir(dir, 0777) == -1) {
-			if (errno != EEXIST)
-				err = errno;
-			else if (stat(dir, &st) == -1 ||
-			    !S_ISDIR(st.st_mode))
-				err = ENOTDIR;
-		}
+		if (mkdir(dir, 0777) == -1 && errno != EEXIST)
+			err = errno;
+		else if (stat(dir, &st) == -1 || !S_ISDIR(st.st_mode))
+			err = ENOTDIR;
 		if (err != 0)
 			diag_sys(d, DIAG_CANTCREAT, dir, err);
 		*p = '/';
