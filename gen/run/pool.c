@@ -9,13 +9,15 @@ struct pool {
 	size_t n;
 	atomic_size_t next;	/* the next task to start */
 	atomic_size_t failed;	/* the lowest task that failed, or n */
-	atomic_size_t workers;	/* the caller is worker 0 */
+	atomic_size_t workers;	/* how many have started */
 };
 
-static void
-work(struct pool *p, size_t k)
+/* The caller, and each thread started, numbered as they start. */
+static void *
+work(void *arg)
 {
-	size_t i, low;
+	struct pool *p = arg;
+	size_t k = atomic_fetch_add(&p->workers, 1), i, low;
 
 	while ((i = atomic_fetch_add(&p->next, 1)) < p->n) {
 		if (i > atomic_load(&p->failed) || p->fn(p->ctx, i, k))
@@ -25,14 +27,6 @@ work(struct pool *p, size_t k)
 		    !atomic_compare_exchange_weak(&p->failed, &low, i))
 			continue;
 	}
-}
-
-static void *
-start(void *arg)
-{
-	struct pool *p = arg;
-
-	work(p, atomic_fetch_add(&p->workers, 1));
 	return NULL;
 }
 
@@ -41,7 +35,7 @@ pool_run(size_t n, size_t threads,
     bool (*fn)(void *ctx, size_t i, size_t worker), void *ctx)
 {
 	pthread_t tid[POOL_MAX_THREADS];
-	struct pool p = { fn, ctx, n, 0, n, 1 };
+	struct pool p = { fn, ctx, n, 0, n, 0 };
 	size_t k, started = 0;
 
 	if (threads > n)
@@ -49,9 +43,9 @@ pool_run(size_t n, size_t threads,
 	if (threads > POOL_MAX_THREADS)
 		threads = POOL_MAX_THREADS;
 	for (k = 1; k < threads; k++)
-		if (pthread_create(&tid[started], NULL, start, &p) == 0)
+		if (pthread_create(&tid[started], NULL, work, &p) == 0)
 			started++;
-	work(&p, 0);
+	work(&p);
 	for (k = 0; k < started; k++)
 		pthread_join(tid[k], NULL);
 	return atomic_load(&p.failed);

@@ -120,10 +120,10 @@ size_t lang_sort_unique(const char **names, size_t n);
 
 /*
  * Rendering in parallel (pool.c): fn(ctx, i, worker) once for each
- * i < n, in order, on up to `threads` threads, the caller's being
- * worker 0; calls on one worker never overlap.  Once a task returns
- * false, those after it not started yet are skipped.  Returns the
- * lowest i that failed, or n, whatever the thread count.
+ * i < n, in order, on up to `threads` threads, the caller's among them;
+ * worker < threads, and calls on one worker never overlap.  Once a task
+ * returns false, those after it not started yet are skipped.  Returns
+ * the lowest i that failed, or n, whatever the thread count.
  */
 #define POOL_MAX_THREADS	16	/* more would wait for each other */
 
