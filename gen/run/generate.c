@@ -23,7 +23,6 @@ struct job {
 	const struct view_keys *vk;	/* what its templates name */
 	char *path;			/* owned; NULL until rendered */
 	struct diag d;			/* what rendering it reported */
-	bool rendered;			/* render_job ran and succeeded */
 	char *text;			/* the whole output */
 	size_t len;
 };
@@ -165,6 +164,7 @@ render_job(void *ctx, size_t i, size_t worker)
 	struct buf_sink sink = BUF_SINK_INIT(spill, j);
 	struct buf b = BUF_INIT;
 	const struct value *view;
+	bool ok = false;
 
 	view = view_build(a, run->base.r, run->vb, &j->vo, j->vk);
 	j->path = output_path(run, j, view, a, &j->d);
@@ -173,18 +173,18 @@ render_job(void *ctx, size_t i, size_t worker)
 		add_header(&b, l, view_notice(a, j->vo.data_path));
 		if (run->settles)
 			buf_stream(&b, &sink);
-		j->rendered = tmpl_render(l->tmpls[j->output], view, &topts,
-		    &loader, a, &b, &j->d) == 0;
+		ok = tmpl_render(l->tmpls[j->output], view, &topts, &loader,
+		    a, &b, &j->d) == 0;
 	}
 	/* Under --out, each output is written as soon as it is whole. */
-	if (j->rendered && run->settles)
-		j->rendered = output_settle(&run->out, j->slot, j->path, b.ptr,
-		    b.len, &j->d) == 0;
-	else if (j->rendered)
+	if (ok && run->settles)
+		ok = output_settle(&run->out, j->slot, j->path, b.ptr, b.len,
+		    &j->d) == 0;
+	else if (ok)
 		j->text = buf_detach(&b, &j->len);
 	buf_release(&b);
 	arena_reset(a);
-	return j->rendered;
+	return ok;
 }
 
 /* A job per output of lang (per locale under --out), with its keys. */
@@ -260,26 +260,24 @@ queue_depfile(struct run *run)
 }
 
 /*
- * Takes the outputs in order: the first that failed reports what it
- * reported, as if the outputs had rendered one by one and the run had
- * stopped there; stdout and -o get them all in one.
+ * Takes the outputs in order: the first that failed (pool_run's) reports
+ * what it reported, as if the outputs had rendered one by one and the
+ * run had stopped there; stdout and -o get them all in one.
  */
 static int
-finish(struct run *run)
+finish(struct run *run, size_t failed)
 {
 	const struct gen_opts *o = run->base.o;
 	struct job *j;
 	size_t i, len;
 	char *text;
 
-	for (i = 0; i < run->njobs; i++) {
+	if (failed < run->njobs) {
+		diag_take(run->base.d, &run->jobs[failed].d);
+		return -1;
+	}
+	for (i = 0; i < run->njobs && !run->settles; i++) {
 		j = &run->jobs[i];
-		if (!j->rendered) {
-			diag_take(run->base.d, &j->d);
-			return -1;
-		}
-		if (run->settles)
-			continue;
 		if (o->out_dir != NULL) {
 			output_add(&run->out, j->path, j->text, j->len);
 		} else {
@@ -360,8 +358,7 @@ generate_run(const struct gen_opts *o, struct diag *d)
 	first = output_reserve(&run.out, run.njobs);
 	for (i = 0; i < run.njobs; i++)
 		run.jobs[i].slot = first + i;
-	pool_run(run.njobs, n, render_job, &run);
-	rc = finish(&run);
+	rc = finish(&run, pool_run(run.njobs, n, render_job, &run));
 	if (rc == 0 && o->stamp != NULL && !o->check && !o->list_outputs)
 		rc = touch_stamp(o->stamp, d);
 out:
