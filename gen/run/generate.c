@@ -337,8 +337,7 @@ generate_run(const struct gen_opts *o, struct diag *d)
 
 	run_base_init(&run.base, o, d);
 	output_set_init(&run.out);
-	run.settles = o->out_dir != NULL && o->output == NULL && !o->check &&
-	    !o->list_outputs;
+	run.settles = o->out_dir != NULL && !o->check && !o->list_outputs;
 	if (run_prepare(&run.base, &run.vo, &run.vk) != 0)
 		goto out;
 	for (i = 0; i < o->nlangs; i++)
