@@ -180,11 +180,10 @@ parse_header(struct lang *l, const struct value *m, struct diag *d)
 	l->header_prefix = get_text(l, d, h, "prefix", NULL);
 	l->header_suffix = get_text(l, d, h, "suffix", "");
 	as = get_text(l, d, h, "as", "comment");
-	if (as != NULL && strcmp(as, "string") != 0 &&
-	    strcmp(as, "comment") != 0)
+	l->header_string = as != NULL && strcmp(as, "string") == 0;
+	if (as != NULL && !l->header_string && strcmp(as, "comment") != 0)
 		diag_error(d, AT(l, value_find(h, "as")), "'as' must be "
 		    "'comment' or 'string', not '%s'", as);
-	l->header_string = as != NULL && strcmp(as, "string") == 0;
 }
 
 static void

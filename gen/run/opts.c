@@ -36,12 +36,10 @@ read_long(struct opts *s, const char *arg)
 			break;
 		}
 	}
-	if (hit == NULL || ambiguous)
+	if (hit == NULL || ambiguous || (name[n] == '=' && !hit->has_value))
 		return FAIL(s, arg);
 	if (name[n] != '=')
 		return take_value(s, hit, arg);
-	if (!hit->has_value)
-		return FAIL(s, arg);
 	s->value = name + n + 1;
 	return hit->id;
 }
