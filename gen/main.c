@@ -289,8 +289,6 @@ main(int argc, char **argv)
 		    s.missing->name : (char[]){ s.missing->letter, '\0' });
 	else if (c == OPTS_BAD)
 		unknown_option(&d, s.bad);
-	if (!diag_has_errors(&d) && task == TASK_RENDER && s.noperands > 0)
-		o.template = s.operands[0];
 	o.operands = s.operands;
 	if (!diag_has_errors(&d) && task <= TASK_DIFF)
 		check_combinations(&o, task, (size_t)s.noperands, s.operands,

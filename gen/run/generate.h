@@ -27,13 +27,12 @@ struct gen_opts {
 	const char *command;		/* the command line, without --check */
 	struct load_limits limits;	/* --max-input-size ... */
 	size_t jobs;			/* --jobs; 0: one per processor */
+	char **operands;		/* render's TEMPLATE, diff's OLD NEW */
 	/* gen render */
-	const char *template;
 	const char *partials;		/* --partials DIR */
 	const char *escape;		/* --escape MODE */
 	bool strict;			/* --strict */
 	/* gen diff */
-	char **operands;		/* OLD and NEW registries */
 	const char *format;		/* --format text|json */
 };
 

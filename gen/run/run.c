@@ -174,16 +174,16 @@ render_run(const struct gen_opts *o, struct diag *d)
 	to.keys = b.keys;
 	if (dl.dir == NULL)
 		dl.dir = arena_strdup(&b.a, dirname(arena_strdup(&b.a,
-		    o->template)));
+		    o->operands[0])));
 	output_set_init(&out);
 	if (o->escape != NULL && escape_parse(o->escape, &topts.escape) != 0)
 		diag_fail(d, DIAG_USAGE, "unknown escape mode '%s' (use html, "
 		    "none, c, python, go or markdown)", o->escape);
 	else if ((o->data == NULL ||
 	    load_file(&to, o->data, &o->limits, d, &root) == 0) &&
-	    file_read(&b.a, o->template, o->limits.max_bytes, false, d,
+	    file_read(&b.a, o->operands[0], o->limits.max_bytes, false, d,
 	    &text, &len) == 0 &&
-	    tmpl_parse(&b.a, b.keys, o->template, text, len, d, &t) == 0 &&
+	    tmpl_parse(&b.a, b.keys, o->operands[0], text, len, d, &t) == 0 &&
 	    tmpl_render(t, root, &topts, &loader, &b.a, &buf, d) == 0) {
 		s = buf_detach(&buf, &len);
 		output_add(&out, o->output ? o->output : "-", s, len);
