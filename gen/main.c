@@ -116,14 +116,23 @@ parse_opt(int c, const char *arg, struct gen_opts *o, enum task *task,
 
 #define NOPTS	(sizeof(opt_defs) / sizeof(opt_defs[0]))
 
-/* "did you mean" for a mistyped long option no option begins with. */
+/*
+ * An option without its value, or an unknown one: "did you mean" for a
+ * mistyped long option no option begins with.
+ */
 static void
-unknown_option(struct diag *d, const char *arg)
+bad_option(struct diag *d, const struct opts *s)
 {
-	const char *names[NOPTS], *hint = NULL;
+	const char *names[NOPTS], *hint = NULL, *arg = s->bad;
 	size_t i, n = strcspn(arg, "=") - 2;
 	bool begun = strncmp(arg, "--", 2) != 0;
 
+	if (s->missing != NULL) {
+		diag_fail(d, DIAG_USAGE, "option '%s%s' needs a value",
+		    arg[1] == '-' ? "--" : "-", arg[1] == '-' ?
+		    s->missing->name : (char[]){ s->missing->letter, '\0' });
+		return;
+	}
 	for (i = 0; i < NOPTS; i++) {
 		names[i] = opt_defs[i].name;
 		begun = begun || strncmp(names[i], arg + 2, n) == 0;
@@ -283,12 +292,8 @@ main(int argc, char **argv)
 			break;
 	}
 	o.command = cmd.ptr;
-	if (c == OPTS_BAD && s.missing != NULL)
-		diag_fail(&d, DIAG_USAGE, "option '%s%s' needs a value",
-		    s.bad[1] == '-' ? "--" : "-", s.bad[1] == '-' ?
-		    s.missing->name : (char[]){ s.missing->letter, '\0' });
-	else if (c == OPTS_BAD)
-		unknown_option(&d, s.bad);
+	if (c == OPTS_BAD)
+		bad_option(&d, &s);
 	o.operands = s.operands;
 	if (!diag_has_errors(&d) && task <= TASK_DIFF)
 		check_combinations(&o, task, (size_t)s.noperands, s.operands,

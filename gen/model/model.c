@@ -117,6 +117,18 @@ has_text(const struct value *v)
 	    v->kind != VALUE_NULL;
 }
 
+/* The index of locale name in r->locales, or -1. */
+static int
+model_locale(const struct registry *r, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < r->nlocales; i++)
+		if (strcmp(r->locales[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
 /*
  * A phrase, title or reference is one line: no control character but
  * tab and line feed, which descriptions, notes and x- values may hold.
@@ -251,17 +263,6 @@ model_copy_value(struct arena *a, const struct value *v)
 		k->u.keys = memcpy(arena_array(a, v->len, sizeof(*v->u.keys)),
 		    v->u.keys, v->len * sizeof(*v->u.keys));
 	return k;
-}
-
-int
-model_locale(const struct registry *r, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < r->nlocales; i++)
-		if (strcmp(r->locales[i], name) == 0)
-			return (int)i;
-	return -1;
 }
 
 /* The name becomes file, package and (pascal) class names. */

@@ -103,9 +103,6 @@ int model_build(struct arena *a, const char *path, const struct value *root,
  */
 int model_check(struct arena *a, struct registry *r, struct diag *d);
 
-/* The index of locale name in r->locales, or -1. */
-int model_locale(const struct registry *r, const char *name);
-
 /* True when s matches [a-z][a-z0-9_]*. */
 bool model_is_ident(const char *s);
 

@@ -26,9 +26,6 @@ static const char *const manifest_keys[] = {
 	"name", "description", "escape", "case", "header", "outputs"
 };
 static const char *const output_keys[] = { "template", "path", "per_locale" };
-static const char *const escape_modes[] = {
-	"none", "html", "c", "python", "go", "markdown"
-};
 static const char *const header_keys[] = { "prefix", "suffix", "as" };
 
 #define LEN(a)	(sizeof(a) / sizeof((a)[0]))
@@ -201,7 +198,7 @@ parse_codes(struct lang *l, const struct value *m, struct diag *d)
 	} else if ((esc = get_text(l, d, m, "escape", NULL)) != NULL &&
 	    escape_parse(esc, &l->escape) != 0)
 		unknown(d, AT(l, ev), "escape mode", esc, suggest(esc,
-		    strlen(esc), escape_modes, LEN(escape_modes)));
+		    strlen(esc), escape_names, ESCAPE_N));
 	if (cs != NULL && (filter_find(cs, strlen(cs), &f) != 0 ||
 	    f == FILTER_COMMENT))
 		unknown(d, AT(l, value_find(m, "case")), "case", cs,
