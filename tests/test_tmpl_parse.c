@@ -15,6 +15,7 @@
 
 #include "base/buf.h"
 #include "tmpl/tmpl.h"
+#include "tmpl_check.h"
 #include "tmpl/tmpl_int.h"
 #include "check.h"
 

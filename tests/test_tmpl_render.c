@@ -19,6 +19,7 @@
 #include "load/load.h"
 #include "tmpl/tmpl.h"
 #include "check.h"
+#include "tmpl_check.h"
 
 struct fixture {
 	struct arena a;

@@ -399,34 +399,3 @@ tmpl_refs(const struct tmpl *t, void (*key)(void *, const char *, bool),
 				key(ctx, n->name.keys[i], i == 0);
 	}
 }
-
-static bool
-node_ok(const struct tnode *n, const struct tnode *parent)
-{
-	const char *nl;
-
-	if (n->parent != parent || n->pos.line == 0 || n->pos.col == 0 ||
-	    (n->child != NULL && (n->kind == TNODE_TEXT ||
-	    n->kind == TNODE_VAR || n->kind == TNODE_PARTIAL)))
-		return false;
-	if (n->kind != TNODE_TEXT)
-		return true;
-	/* Text ends at its first line break, if it holds one. */
-	nl = memchr(n->text, '\n', n->len);
-	return nl == NULL || nl == n->text + n->len - 1;
-}
-
-bool
-tmpl_check(const struct tmpl *t)
-{
-	const struct tnode *n, *c;
-
-	if (t == NULL || t->root == NULL || t->root->kind != TNODE_ROOT ||
-	    t->root->parent != NULL)
-		return false;
-	for (n = t->root; n != NULL; n = next_node(n))
-		for (c = n->child; c != NULL; c = c->next)
-			if (!node_ok(c, n))
-				return false;
-	return true;
-}

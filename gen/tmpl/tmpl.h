@@ -66,7 +66,4 @@ int tmpl_render(const struct tmpl *t, const struct value *root,
     const struct tmpl_opts *opts, const struct tmpl_loader *loader,
     struct arena *a, struct buf *out, struct diag *d);
 
-/* Checks the AST's invariants (parent links, positions); for tests. */
-bool tmpl_check(const struct tmpl *t);
-
 #endif

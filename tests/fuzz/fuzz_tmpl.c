@@ -25,6 +25,7 @@
 #include "tmpl/escape.h"
 #include "tmpl/tmpl.h"
 #include "../check.h"
+#include "../tmpl_check.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
