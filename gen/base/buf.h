@@ -14,10 +14,9 @@
 #include <string.h>
 
 /*
- * Where a streaming buffer's bytes go, so that a big output needs memory
- * for the threshold only.  write() gets the bytes in order and must take
- * them all (a sink that fails reports later): writers of a buffer cannot
- * fail.
+ * Where a streaming buffer's bytes go, so that a big output needs memory for
+ * the threshold only.  write() gets the bytes in order and must take them all
+ * (a sink that fails reports later): writers of a buffer cannot fail.
  */
 struct buf_sink {
 	void (*write)(void *ctx, const char *p, size_t n);

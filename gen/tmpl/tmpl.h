@@ -37,21 +37,19 @@ struct tmpl_opts {
 };
 
 /*
- * Parses text[0..len) (named path in diagnostics) into *out, in arena a;
- * text and path must outlive it.  Each name resolves to its key in keys
- * (only read), which must hold every key of the data rendered; a name
- * not interned finds nothing.  Returns 0, or -1 after reporting every
- * error into d.
+ * Parses text[0..len) (named path in diagnostics) into *out, in arena a; text
+ * and path must outlive it.  Each name resolves to its key in keys (only read),
+ * which must hold every key of the data rendered; a name not interned finds
+ * nothing.  Returns 0, or -1 after reporting every error into d.
  */
 int tmpl_parse(struct arena *a, const struct keys *keys, const char *path,
     const char *text, size_t len, struct diag *d, struct tmpl **out);
 
 /*
- * Calls key(ctx, k, first) for every interned key a name of t resolved
- * to (first: the name's first part, looked up through the context
- * stack), and partial(ctx, name, len, dynamic) for every partial and
- * parent tag (dynamic: name is looked up at render time).  Either may
- * be NULL.
+ * Calls key(ctx, k, first) for every interned key a name of t resolved to
+ * (first: the name's first part, looked up through the context stack), and
+ * partial(ctx, name, len, dynamic) for every partial and parent tag (dynamic:
+ * name is looked up at render time).  Either may be NULL.
  */
 void tmpl_refs(const struct tmpl *t, void (*key)(void *, const char *, bool),
     void (*partial)(void *, const char *, size_t, bool), void *ctx);

@@ -67,9 +67,8 @@ fold(struct arena *a, const char *s, size_t len)
 }
 
 /*
- * The statuses pick[0..n)'s ids and aliases, or phrases: now, each
- * language's own (so that every output finds the phrase it writes), and
- * before.
+ * The statuses pick[0..n)'s ids and aliases, or phrases: now, each language's
+ * own (so that every output finds the phrase it writes), and before.
  */
 static const struct value *
 keys_of(struct build *b, const size_t *pick, size_t n, bool phrases)

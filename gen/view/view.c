@@ -132,10 +132,7 @@ pick_views(struct build *b, enum vkey k, size_t lo, size_t hi, bool code,
 	return view_list(b, items, n);
 }
 
-/*
- * Statuses are sorted by code and classes are ranges of codes that do
- * not overlap, so a class's statuses sit together, at [lo[k], hi[k]).
- */
+/* Statuses sort by code and classes are disjoint: k has [lo[k], hi[k]). */
 static const struct value *
 classes_view(struct build *b)
 {
