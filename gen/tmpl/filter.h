@@ -1,7 +1,6 @@
 /*
- * filter: {{name | filter | ...}}, applied left to right to the value's
- * text: the case filters of case.h under their names, and `comment`
- * (escape_comment_by), after which the usual escaping is skipped.
+ * filter: {{name | filter | ...}}, applied left to right to the text: case.h's
+ * cases by name, and `comment` (escape_comment_by), which replaces escaping.
  */
 #ifndef GEN_FILTER_H
 #define GEN_FILTER_H

@@ -17,10 +17,9 @@
 struct tmpl;
 
 /*
- * find() sets *out to the partial `name`, parsed into arena a if it must
- * be and valid until the render ends, or to NULL when there is none, and
- * returns 0; TMPL_BAD after reporting into d that it did not parse; -1
- * after reporting a system error.
+ * find() sets *out to the partial `name` (parsed in arena a if need be, valid
+ * until the render ends) or NULL if none, and returns 0; TMPL_BAD after
+ * reporting into d that it did not parse; -1 after reporting a system error.
  */
 #define TMPL_BAD	1
 struct tmpl_loader {

@@ -67,9 +67,8 @@ struct view_opts {
 };
 
 /*
- * What every output's view shares: each status's scalars and texts, and
- * with o (any output's options: lookup reads only the sets included)
- * the lookup tables.
+ * What all outputs' views share: each status's scalars and texts and, with o
+ * (any output's: lookup reads only the sets included), the lookup tables.
  */
 struct view_base;
 struct view_base *view_base_build(struct arena *a, const struct registry *r,
