@@ -1,7 +1,4 @@
-/*
- * model_int: what model.c (maps, the registry, classes, sets), status.c
- * (statuses, the checks across them) and ident.c (identifiers) share.
- */
+/* model_int: shared by model.c (registry, classes, sets), status.c, ident.c. */
 #ifndef GEN_MODEL_INT_H
 #define GEN_MODEL_INT_H
 

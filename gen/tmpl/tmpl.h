@@ -54,10 +54,9 @@ void tmpl_refs(const struct tmpl *t, void (*key)(void *, const char *, bool),
     void (*partial)(void *, const char *, size_t, bool), void *ctx);
 
 /*
- * Renders t against root, appending to out.  Partials are found through
- * loader (NULL: there are none) once per name per render, into arena a.
- * Returns 0, or -1 after reporting into d (out then holds partial
- * output).  max_output counts from buf_pos(out).
+ * Renders t against root onto out; loader (NULL: none) finds each partial once
+ * per render, into arena a.  Returns 0, or -1 after reporting into d (out may
+ * then hold partial output).  max_output counts from buf_pos(out).
  */
 int tmpl_render(const struct tmpl *t, const struct value *root,
     const struct tmpl_opts *opts, const struct tmpl_loader *loader,

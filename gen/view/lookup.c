@@ -1,7 +1,4 @@
-/*
- * {{#lookup}}: the tables generated lookups read instead of one branch
- * per status (doc/templates.md), made once per run for every output.
- */
+/* {{#lookup}}: the tables generated lookups read (templates.md), once a run. */
 #include "view_int.h"
 
 #include <stdlib.h>
