@@ -10,10 +10,9 @@
 #define SUGGEST_LIST_MAX 12
 
 /*
- * The one of cands[0..n) closest to word[0..len) by edit distance (insertions,
- * deletions, substitutions and swaps of neighbours) within max(1, len / 3)
- * edits, the earlier on a tie; failing that, the only one that starts with
- * word, ignoring case ("zh" suggests "zh-CN"); else NULL.
+ * The one of cands[0..n) closest to word[0..len) by optimal string alignment
+ * distance, within max(1, len / 3) edits, the earlier on a tie; failing that,
+ * the only one word begins, ignoring case ("zh" suggests "zh-CN"); else NULL.
  */
 const char *suggest(const char *word, size_t len, const char *const *cands,
     size_t n);

@@ -166,9 +166,8 @@ classes_view(struct build *b)
 }
 
 /*
- * Every set's statuses, from one pass over the registry: a counting sort
- * of the views by set into one array, where set k's run from at[k] to
- * at[k + 1] (at[nsets]: those of statuses in no set).
+ * Every set's statuses, in one pass: a counting sort of the views by set into
+ * one array, set k's from at[k] to at[k + 1] (at[nsets]: those in no set).
  */
 static const struct value **
 set_views(struct build *b, size_t *at)
