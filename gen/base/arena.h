@@ -36,9 +36,8 @@ char *arena_strdup(struct arena *a, const char *s);
 void arena_keep(struct arena *a, void *p);
 
 /*
- * Invalidates everything the arena handed out but keeps its blocks as
- * spares, to be filled again without new memory (a view per output).
- * What arena_keep was given is freed at once.
+ * Invalidates all it handed out but keeps its blocks as spares to refill
+ * without new memory (a view per output); frees what arena_keep was given.
  */
 void arena_reset(struct arena *a);
 

@@ -14,10 +14,9 @@
 #include <string.h>
 
 /*
- * Where a streaming buffer's bytes go, so that a big output needs memory
- * for the threshold only.  write() gets the bytes in order and must take
- * them all (a sink that fails reports later): writers of a buffer cannot
- * fail.
+ * Where a streaming buffer's bytes go, so that a big output needs memory for
+ * the threshold only.  write() gets the bytes in order and must take them all
+ * (a sink that fails reports later): writers of a buffer cannot fail.
  */
 struct buf_sink {
 	void (*write)(void *ctx, const char *p, size_t n);
@@ -106,10 +105,9 @@ void buf_vaddf(struct buf *b, const char *fmt, va_list ap)
 #define BUF_SINK_INIT(write, ctx) { (write), (ctx), BUF_SINK_THRESHOLD, 0 }
 
 /*
- * Sends b's bytes, those held included, to s, which must outlive the
- * buffer's use; `len` then counts the bytes still held.  Only code that
- * looks back at most at the last byte (the renderer, not the comment
- * escapers) may write to a streaming buffer.
+ * Sends b's bytes, those held included, to s, which must outlive the buffer's
+ * use; `len` then counts the bytes still held.  Only code looking back at most
+ * at the last byte (the renderer, not comment escapers) may then write to b.
  */
 static inline void
 buf_stream(struct buf *b, struct buf_sink *s)

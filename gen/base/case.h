@@ -1,15 +1,13 @@
 /*
  * case: identifiers spelt in the cases target languages name things in.
  *
- * A text is split into words at '_', '-', ' ', '.', at an upper-case
- * letter after a lower-case letter or a digit ("http2Server"), and at
- * the last capital of a run that goes on in lower case ("HTTPVersion"),
- * then joined: snake not_found, upper_snake NOT_FOUND, kebab not-found,
- * camel notFound, pascal NotFound; lower and upper change the whole
- * text.  pascal and camel spell Go's initialisms (HTTP, ID, URL...) in
- * upper case, except as camel's first word; upper_camel is pascal
- * without them (HttpVersion).  Only ASCII letters change, whatever the
- * locale.
+ * Text splits into words at '_', '-', ' ', '.', at a capital after a lowercase
+ * letter or digit ("http2Server"), and at the last capital of a run going on in
+ * lowercase ("HTTPVersion"), then joined: snake not_found, upper_snake
+ * NOT_FOUND, kebab not-found, camel notFound, pascal NotFound; lower and upper
+ * change the whole text.  pascal and camel spell Go's initialisms (HTTP, ID,
+ * URL...) in capitals, but as camel's first word; upper_camel is pascal without
+ * them (HttpVersion).  Only ASCII letters change, in any locale.
  */
 #ifndef GEN_CASE_H
 #define GEN_CASE_H

@@ -91,10 +91,7 @@ diag_take(struct diag *d, struct diag *from)
 	diag_init(from);
 }
 
-/*
- * Control characters quoted from the data ("ok\n", an ESC sequence) must
- * neither break the one-line form nor reach the terminal.
- */
+/* Quoted controls ("ok\n", ESC) must not break the line nor reach a tty. */
 static void
 add_printable(struct buf *b, const char *s)
 {

@@ -54,10 +54,9 @@ void diag_init(struct diag *d);
 void diag_release(struct diag *d);
 
 /*
- * Reporting, printf-style; an error sets the failure kind if none is set
- * yet.  diag_error records one at pos (NULL: none), of kind DIAG_DATA;
- * diag_note a note that belongs to the error before it; diag_fail an
- * error with no position and the given failure kind.
+ * Reporting, printf-style; the first error sets the failure kind.  diag_error
+ * records one at pos (NULL: none) of kind DIAG_DATA; diag_note a note on the
+ * error before it; diag_fail one of the given kind, without position.
  */
 void diag_report(struct diag *d, enum diag_fail kind, enum diag_level level,
     const struct srcpos *pos, const char *fmt, ...)

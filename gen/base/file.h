@@ -9,11 +9,10 @@
 #include "diag.h"
 
 /*
- * Reads the file at path into the arena, NUL-terminated, and sets *text
- * and *len.  Returns 0; 1 when the file does not exist and missing_ok is
- * set (nothing reported); -1 after reporting into d: DIAG_NOINPUT when it
- * cannot be opened, DIAG_IOERR when reading fails, DIAG_DATA
- * "PATH: file is larger than N bytes" past max bytes.
+ * Reads the file at path into the arena, NUL-terminated, into *text and *len.
+ * Returns 0; 1 when it does not exist and missing_ok is set (nothing reported);
+ * -1 after reporting into d: DIAG_NOINPUT if it cannot be opened, DIAG_IOERR if
+ * reading fails, DIAG_DATA "PATH: file is larger than N bytes" past max bytes.
  */
 int file_read(struct arena *a, const char *path, size_t max, bool missing_ok,
     struct diag *d, const char **text, size_t *len);

@@ -37,10 +37,7 @@ suggest_distance(const char *a, size_t la, const char *b, size_t lb)
 	return prev[lb];
 }
 
-/*
- * The one candidate that word begins, ignoring case ("zh" for "zh-CN");
- * gen never calls setlocale, so strncasecmp folds ASCII letters only.
- */
+/* gen never calls setlocale, so strncasecmp folds ASCII letters only. */
 static const char *
 unique_prefix(const char *word, size_t len, const char *const *cands,
     size_t n)

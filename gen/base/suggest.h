@@ -10,11 +10,9 @@
 #define SUGGEST_LIST_MAX 12
 
 /*
- * The one of cands[0..n) closest to word[0..len) by edit distance
- * (insertions, deletions, substitutions and swaps of neighbours) within
- * max(1, len / 3) edits, the earlier on a tie; failing that, the only
- * one that starts with word, ignoring case ("zh" suggests "zh-CN");
- * else NULL.
+ * The one of cands[0..n) closest to word[0..len) by optimal string alignment
+ * distance, within max(1, len / 3) edits, the earlier on a tie; failing that,
+ * the only one word begins, ignoring case ("zh" suggests "zh-CN"); else NULL.
  */
 const char *suggest(const char *word, size_t len, const char *const *cands,
     size_t n);
@@ -29,10 +27,9 @@ const char *suggest_tail(char *out, size_t size, const char *word,
     size_t len, const char *const *cands, size_t n);
 
 /*
- * Records the error "unknown WHAT 'WORD'" at pos in d, with
- * suggest_tail's hint: every closed set of names reports this way.
- * suggest_lookup returns the index of word in cands[0..n), or n after
- * reporting it.
+ * Records the error "unknown WHAT 'WORD'" at pos in d, with suggest_tail's
+ * hint: every closed set of names reports this way.  suggest_lookup returns the
+ * index of word in cands[0..n), or n after reporting it.
  */
 void suggest_unknown(struct diag *d, const struct srcpos *pos,
     const char *what, const char *word, size_t len,

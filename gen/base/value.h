@@ -1,14 +1,13 @@
 /*
- * value: the tree that data files load into and templates read (the
- * view, view.h, is one too, so the template engine knows no registries).
+ * value: the tree that data files load into and templates read (the view,
+ * view.h, is one too, so the template engine knows no registries).
  *
  * Map keys are interned in a struct keys, so a lookup compares pointers;
- * templates resolve their names to them when parsed, and a name no map
- * has resolves to NULL.  A map keeps keys and values in two arrays, so
- * that maps of one shape (a status's view) share one array of keys.
- * A loaded value knows where it was written; a made one has line 0.
- * Strings are NUL-terminated and carry a length.  Values live in an
- * arena; the constants below are never written.
+ * templates resolve their names to them when parsed, and a name no map has
+ * resolves to NULL.  A map keeps keys and values in two arrays, so that maps of
+ * one shape (a status's view) share one array of keys.  A loaded value knows
+ * where it was written; a made one has line 0.  Strings carry a length and a
+ * NUL.  Values live in an arena; the constants below are read-only.
  */
 #ifndef GEN_VALUE_H
 #define GEN_VALUE_H
@@ -56,9 +55,8 @@ struct keys *keys_new(void);
 void keys_free(struct keys *k);
 
 /*
- * The interned copy of s[0..n), made at the first call for that text,
- * valid while the table lives.  Not thread-safe: keys are added before
- * any thread starts.
+ * The interned copy of s[0..n), made at the first call for that text, valid
+ * while the table lives.  Not thread-safe: add keys before any thread starts.
  */
 const char *keys_add(struct keys *k, const char *s, size_t n);
 

@@ -1,7 +1,6 @@
 /*
- * xmalloc: allocation that cannot fail.  Running out of memory, or a size
- * that overflows in xmul/xadd, ends the run with one line on stderr and
- * exit status 71 (EX_OSERR).
+ * xmalloc: allocation that cannot fail.  Out of memory, or a size overflowing
+ * xmul/xadd, ends the run with a line on stderr, exit 71 (EX_OSERR).
  */
 #ifndef GEN_XMALLOC_H
 #define GEN_XMALLOC_H

@@ -258,7 +258,6 @@ on_event(struct loader *l, const yaml_event_t *ev)
 	    ev->type == YAML_SEQUENCE_START_EVENT ||
 	    ev->type == YAML_MAPPING_START_EVENT;
 
-	/* Map keys count too. */
 	if (node && ++l->nodes > l->lim.max_nodes) {
 		diag_error(l->d, &pos, "more than %zu values",
 		    l->lim.max_nodes);

@@ -1,12 +1,11 @@
 /*
  * load: YAML text into a value tree (see value.h), with positions.
  *
- * One UTF-8 document (a leading BOM is skipped; an empty stream is a
- * null value), built with an explicit stack.  Plain scalars follow the
- * YAML 1.2 core schema ("yes", "no", "on" stay strings); the core tags
- * are honoured, other tags and aliases are errors, anchors are ignored.
- * Map keys are unique interned texts.  Syntax errors stop the load; the
- * others are all collected, up to diag_full().
+ * One UTF-8 document (a leading BOM skipped; an empty stream is null), built
+ * with an explicit stack.  Plain scalars follow YAML 1.2's core schema ("yes",
+ * "no", "on" stay strings); core tags are honoured, other tags and aliases are
+ * errors, anchors ignored.  Map keys are unique interned texts.  Syntax errors
+ * stop the load; the rest are all collected, up to diag_full().
  */
 #ifndef GEN_LOAD_H
 #define GEN_LOAD_H
@@ -14,9 +13,8 @@
 #include "base/value.h"
 
 /*
- * Bounds on one input, each an error that stops the load: its size in
- * bytes, the nesting of lists and maps (the root is level 1), and the
- * number of nodes, map keys included.
+ * Bounds on an input, each stopping the load: its bytes, the nesting of lists
+ * and maps (the root is level 1), and the nodes, map keys included.
  */
 struct load_limits {
 	size_t max_bytes, max_depth, max_nodes;
@@ -42,9 +40,8 @@ int load_yaml(const struct load_to *to, const char *path, const char *text,
     const struct value **out);
 
 /*
- * Loads the file at path as load_yaml does, reading a regular file in
- * chunks and anything else whole.  A file that cannot be opened is
- * DIAG_NOINPUT, a failed read DIAG_IOERR.
+ * Loads the file at path as load_yaml does: a regular file in chunks, others
+ * whole.  DIAG_NOINPUT if it cannot be opened, DIAG_IOERR if a read fails.
  */
 int load_file(const struct load_to *to, const char *path,
     const struct load_limits *lim, struct diag *d, const struct value **out);

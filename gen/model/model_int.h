@@ -1,7 +1,4 @@
-/*
- * model_int: what model.c (maps, the registry, classes, sets), status.c
- * (statuses, the checks across them) and ident.c (identifiers) share.
- */
+/* model_int: shared by model.c (registry, classes, sets), status.c, ident.c. */
 #ifndef GEN_MODEL_INT_H
 #define GEN_MODEL_INT_H
 
@@ -29,11 +26,10 @@ struct check {
 #define NKEYS(k) (sizeof(k) / sizeof((k)[0]))
 
 /*
- * model_read sorts the members of map into f by keys[0..nkeys); another
- * key is an error but for x- ones, returned copied into a map (or NULL).
- * The getters of f->val[k] report a missing required key at the map, a
- * bad value at the value, and return NULL (or false); integers are
- * always required.
+ * model_read sorts the members of map into f by keys[0..nkeys); another key is
+ * an error but for x- ones, returned copied into a map (or NULL).  The getters
+ * of f->val[k] report a missing required key at the map, a bad value at the
+ * value, and return NULL (or false); integers are always required.
  */
 #define FIELDS_MAX	17
 

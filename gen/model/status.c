@@ -174,10 +174,7 @@ spell(const char *p, size_t *i, char *out)
 	return out;
 }
 
-/*
- * The default id: the phrase in snake case, Latin letters spelled in
- * ASCII; "" (no identifier) when a letter has no spelling.
- */
+/* The default id: the phrase in snake case, in ASCII; "" if it cannot be. */
 static const char *
 phrase_id(struct check *c, const char *phrase)
 {
@@ -416,10 +413,7 @@ check_flags(struct check *c)
 	}
 }
 
-/*
- * Ids unique and (ranges) classes apart: class, set and flag lists are
- * short, so comparing every pair is fine.
- */
+/* Ids unique and class ranges apart: the lists are short, so pair by pair. */
 static void
 check_groups(struct check *c, const char *what, const struct group *v,
     size_t n, bool ranges)

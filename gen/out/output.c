@@ -114,9 +114,8 @@ clear(struct output_file *f)
 }
 
 /*
- * Compares the target with data, or when NULL f's temporary file, and
- * sets f->changed.  ENOTDIR counts as missing: a parent that is a file
- * is reported when the temporary file is made.
+ * Sets f->changed, comparing the target with data (NULL: f's temporary file).
+ * ENOTDIR is missing: making the temporary file reports the parent file.
  */
 static enum cmp
 compare(struct output_file *f, const char *data, struct diag *d)
@@ -197,10 +196,7 @@ fail_temp(struct output_file *f, int err, struct diag *d)
 	return -1;
 }
 
-/*
- * The temporary file goes beside the target, so that rename(2) is
- * atomic.  Errors name the output: the temporary name means nothing.
- */
+/* Beside the target, for an atomic rename(2); errors name the output. */
 static int
 open_temp(struct output_file *f, struct diag *d)
 {

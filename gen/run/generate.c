@@ -260,9 +260,8 @@ queue_depfile(struct run *run)
 }
 
 /*
- * Takes the outputs in order: the first that failed (pool_run's) reports
- * what it reported, as if the outputs had rendered one by one and the
- * run had stopped there; stdout and -o get them all in one.
+ * Takes the outputs in order: the first that failed (pool_run's) reports as if
+ * rendered one by one and the run stopped there; stdout and -o get all in one.
  */
 static int
 finish(struct run *run, size_t failed)

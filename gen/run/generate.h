@@ -51,12 +51,11 @@ int generate_list(const struct gen_opts *o, enum gen_list what,
     struct diag *d);
 
 /*
- * opts (opts.c): a command line read as GNU getopt_long reads it, which
- * scripts rely on: -lVALUE, -hl VALUE, --name=VALUE, unambiguous
- * prefixes (a whole name wins), options after operands (unless
- * POSIXLY_CORRECT), "--", "-" as an operand; a value is the next
- * argument, whatever it looks like.  opts_init, then opts_next until
- * OPTS_END or OPTS_BAD; nothing is allocated.
+ * opts (opts.c): a command line read as GNU getopt_long reads it, which scripts
+ * rely on: -lVALUE, -hl VALUE, --name=VALUE, unambiguous prefixes (a whole name
+ * wins), options after operands (unless POSIXLY_CORRECT), "--", "-" as an
+ * operand; a value is the next argument, whatever it looks like.  opts_init,
+ * then opts_next until OPTS_END or OPTS_BAD; nothing is allocated.
  */
 struct opts_def {
 	char letter;		/* -l; 0: none */
@@ -89,10 +88,9 @@ void opts_init(struct opts *s, const struct opts_def *defs, size_t ndefs,
     int argc, char **argv);
 
 /*
- * Returns the next option's id, with its value in s->value (or NULL);
- * OPTS_END past the options; OPTS_BAD on an unknown or ambiguous
- * option or a missing or unwanted value, with s->bad the argument
- * getopt_long's caller would name.
+ * Returns the next option's id, with its value in s->value (or NULL); OPTS_END
+ * past the options; OPTS_BAD on an unknown or ambiguous option or a missing or
+ * unwanted value, with s->bad the argument getopt_long's caller would name.
  */
 int opts_next(struct opts *s);
 

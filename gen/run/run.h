@@ -108,10 +108,7 @@ int lang_parse(struct lang *l, struct view_keys *vk);
 int lang_find_partial(void *ctx, const char *name, struct arena *a,
     struct diag *d, const struct tmpl **out);
 
-/*
- * The index of name in cands[0..n), or n after the usage error "unknown
- * WHAT 'NAME'" with a hint (suggest_tail).
- */
+/* As suggest_lookup, but a usage error: "unknown WHAT 'NAME'" and a hint. */
 size_t lang_lookup(struct diag *d, const char *what, const char *name,
     const char *const *cands, size_t n);
 

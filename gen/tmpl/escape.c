@@ -158,9 +158,8 @@ md_lead(struct buf *out, const unsigned char *s, size_t n)
 }
 
 /*
- * Writes the run of unsafe code points but tab and line breaks at the
- * start of s[0..n) as one visible code span, "`U+0007 U+202E`".
- * Returns the run's length.
+ * Writes the unsafe code points (but tab and line breaks) that start s[0..n)
+ * as one visible code span, "`U+0007 U+202E`"; returns the run's length.
  */
 static size_t
 md_span(struct buf *out, const unsigned char *s, size_t n)
@@ -221,9 +220,8 @@ end_blanks(struct buf *out, size_t start)
 }
 
 /*
- * The C compilers splice a line ending in a backslash even with blanks
- * before the newline (gcc and clang only warn), so the text must not end
- * in a backslash: a '.' guards it.
+ * gcc and clang splice a line that ends in a backslash even if blanks follow
+ * it (with only a warning), so a '.' guards a text ending in one.
  */
 static void
 end_c(struct buf *out, size_t start)
@@ -232,10 +230,7 @@ end_c(struct buf *out, size_t start)
 		buf_addc(out, '.');
 }
 
-/*
- * An HTML comment's text must not start with ">" or "->", and a '-' at
- * the end would meet the "-->" that closes it.
- */
+/* An HTML comment's text must not start with ">" or "->", nor end in '-'. */
 static void
 end_html(struct buf *out, size_t start)
 {
@@ -251,15 +246,14 @@ end_html(struct buf *out, size_t start)
 }
 
 /*
- * What sets the modes apart, but for Markdown's text (add_markdown).  In
- * a string: the bytes run_of stops at, those with a name of their own,
- * and printf formats for a control or stray byte and for other unsafe
- * code points.  C89's basic source character set has no room for UTF-8,
- * so C writes every byte in octal, all three digits so that a digit
- * after it never joins it.  Python and Go sources are UTF-8 (in Go \xNN
- * is a byte); a stray byte is \xNN, which Go reads as the byte, Python
- * as U+00NN, and the source stays valid.  In a comment: the pairs to
- * break, the bytes that may end one, and what guards the comment's end.
+ * What sets the modes apart, but for Markdown's text (add_markdown).  In a
+ * string: the bytes run_of stops at, those with a name of their own, and printf
+ * formats for a control or stray byte and for other unsafe code points.  C89's
+ * basic source character set has no UTF-8, so C writes every byte in octal, all
+ * three digits so that a digit after it never joins it.  Python and Go sources
+ * are UTF-8; a stray byte is \xNN, which Go reads as the byte, Python as
+ * U+00NN, and the source stays valid.  In a comment: the pairs to break, the
+ * bytes that may end one, and what guards the comment's end.
  */
 static const struct mode {
 	unsigned mask;

@@ -45,9 +45,8 @@ bool escape_is_unsafe(uint32_t cp);
 struct escape_table;
 
 /*
- * Builds the table escaper described by map v, loaded from path, into
- * *out, in arena a (strings are borrowed from v).  Returns 0, or -1
- * after reporting every problem into d.
+ * Builds into *out, in arena a, the table escaper map v (from path) describes,
+ * borrowing v's text.  Returns 0, or -1 after reporting each problem into d.
  */
 int escape_table_parse(struct arena *a, const char *path,
     const struct value *v, struct diag *d, const struct escape_table **out);

@@ -267,10 +267,7 @@ match(const struct escape_table *t, const unsigned char *s, size_t n)
 	return NULL;
 }
 
-/*
- * Without a format, an unsafe code point is spelt "<U+XXXX>" through the
- * rules, so that it stays visible.
- */
+/* No format: an unsafe code point is "<U+XXXX>" (kept visible) by the rules. */
 void
 escape_table_add(struct buf *out, const struct escape_table *t,
     const char *s, size_t len)

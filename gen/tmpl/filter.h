@@ -1,7 +1,6 @@
 /*
- * filter: {{name | filter | ...}}, applied left to right to the value's
- * text: the case filters of case.h under their names, and `comment`
- * (escape_comment_by), after which the usual escaping is skipped.
+ * filter: {{name | filter | ...}}, applied left to right to the text: case.h's
+ * cases by name, and `comment` (escape_comment_by), which replaces escaping.
  */
 #ifndef GEN_FILTER_H
 #define GEN_FILTER_H
@@ -33,9 +32,8 @@ extern const char *const filter_names[FILTER_N];
 const char *filter_suggest(const char *name, size_t len);
 
 /*
- * Appends s[0..len) through filter id to out, for a target that escapes
- * as escape_by(mode, table).  Returns whether the result is already safe
- * for the target (FILTER_COMMENT).
+ * Appends s[0..len) through filter id to out, for a target escaping as
+ * escape_by(mode, table); true if that made it safe (FILTER_COMMENT).
  */
 bool filter_apply(struct buf *out, enum filter_id id, enum escape_mode mode,
     const struct escape_table *table, const char *s, size_t len);

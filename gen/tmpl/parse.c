@@ -272,9 +272,8 @@ measure(const struct parser *p, size_t i, struct margin *m)
 }
 
 /*
- * Ends container stack[depth], closed by t (NULL after an error).  Its
- * lines count for the one around it unless either is a parent tag, whose
- * lines are not rendered where they stand.
+ * Ends container stack[depth], closed by t (NULL: an error).  Its lines count
+ * for the outer one unless either is a parent tag (rendered elsewhere).
  */
 static void
 finish(struct tnode **stack, struct margin *m, size_t depth,

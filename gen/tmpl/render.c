@@ -19,11 +19,10 @@ struct pcache {
 enum frame_kind { FRAME_PLAIN, FRAME_LIST, FRAME_PARTIAL, FRAME_BLOCK };
 
 /*
- * A frame runs the children of one container and knows what to undo
- * when they are done.  The frames that hold a value make the context
- * stack; those of {{<parent}} tags, the scopes that blocks look in.
- * Indentation is one rule at a time: every line loses up to `strip`
- * leading blanks, then gains `indent`.
+ * A frame runs the children of one container and knows what to undo when they
+ * are done.  The frames that hold a value make the context stack; those of
+ * {{<parent}} tags, the scopes that blocks look in.  Indentation is one rule at
+ * a time: every line loses up to `strip` leading blanks, then gains `indent`.
  */
 struct frame {
 	enum frame_kind kind;
@@ -175,10 +174,7 @@ lookup_special(struct render *r, enum tname_special sp)
 	return &r->idx;
 }
 
-/*
- * The spec's resolution: a dotted name's first part is looked up through
- * the context stack, the rest only in what the part before found.
- */
+/* Per the spec, a.b.c finds a through the context stack, b in a, c in b. */
 static const struct value *
 resolve(struct render *r, const struct tnode *n)
 {
@@ -286,9 +282,8 @@ run_partial(struct render *r, const struct tnode *n)
 }
 
 /*
- * The outermost {{<parent}} in sight that overrides block n wins.  Sets
- * *outer to the scopes outside the one that gave it, so that a block
- * inside an override never finds that override again.
+ * The outermost {{<parent}} in sight overriding block n wins; *outer gets the
+ * scopes outside it, so a block inside an override never finds it again.
  */
 static const struct tnode *
 find_block(const struct render *r, const struct tnode *n, size_t *outer)
@@ -308,9 +303,8 @@ find_block(const struct render *r, const struct tnode *n, size_t *outer)
 }
 
 /*
- * Block n renders its override, or itself: an override loses its own
- * margin and takes n's, and a standalone n writes whole lines, the last
- * one ended.
+ * Block n renders its override, or itself: an override loses its own margin and
+ * takes n's, and a standalone n writes whole lines, the last one ended.
  */
 static void
 run_block(struct render *r, const struct tnode *n)

@@ -4,10 +4,7 @@
 
 #include "base/xmalloc.h"
 
-/*
- * Tokens first, the tree after (parse.c): the standalone rule needs a
- * whole line of tokens.
- */
+/* Tokens first, tree after (parse.c): standalone needs a line of tokens. */
 
 static bool
 is_blank(char c)

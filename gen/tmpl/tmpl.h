@@ -17,10 +17,9 @@
 struct tmpl;
 
 /*
- * find() sets *out to the partial `name`, parsed into arena a if it must
- * be and valid until the render ends, or to NULL when there is none, and
- * returns 0; TMPL_BAD after reporting into d that it did not parse; -1
- * after reporting a system error.
+ * find() sets *out to the partial `name` (parsed in arena a if need be, valid
+ * until the render ends) or NULL if none, and returns 0; TMPL_BAD after
+ * reporting into d that it did not parse; -1 after reporting a system error.
  */
 #define TMPL_BAD	1
 struct tmpl_loader {
@@ -37,30 +36,27 @@ struct tmpl_opts {
 };
 
 /*
- * Parses text[0..len) (named path in diagnostics) into *out, in arena a;
- * text and path must outlive it.  Each name resolves to its key in keys
- * (only read), which must hold every key of the data rendered; a name
- * not interned finds nothing.  Returns 0, or -1 after reporting every
- * error into d.
+ * Parses text[0..len) (named path in diagnostics) into *out, in arena a; text
+ * and path must outlive it.  Each name resolves to its key in keys (only read),
+ * which must hold every key of the data rendered; a name not interned finds
+ * nothing.  Returns 0, or -1 after reporting every error into d.
  */
 int tmpl_parse(struct arena *a, const struct keys *keys, const char *path,
     const char *text, size_t len, struct diag *d, struct tmpl **out);
 
 /*
- * Calls key(ctx, k, first) for every interned key a name of t resolved
- * to (first: the name's first part, looked up through the context
- * stack), and partial(ctx, name, len, dynamic) for every partial and
- * parent tag (dynamic: name is looked up at render time).  Either may
- * be NULL.
+ * Calls key(ctx, k, first) for every interned key a name of t resolved to
+ * (first: the name's first part, looked up through the context stack), and
+ * partial(ctx, name, len, dynamic) for every partial and parent tag (dynamic:
+ * name is looked up at render time).  Either may be NULL.
  */
 void tmpl_refs(const struct tmpl *t, void (*key)(void *, const char *, bool),
     void (*partial)(void *, const char *, size_t, bool), void *ctx);
 
 /*
- * Renders t against root, appending to out.  Partials are found through
- * loader (NULL: there are none) once per name per render, into arena a.
- * Returns 0, or -1 after reporting into d (out then holds partial
- * output).  max_output counts from buf_pos(out).
+ * Renders t against root onto out; loader (NULL: none) finds each partial once
+ * per render, into arena a.  Returns 0, or -1 after reporting into d (out may
+ * then hold partial output).  max_output counts from buf_pos(out).
  */
 int tmpl_render(const struct tmpl *t, const struct value *root,
     const struct tmpl_opts *opts, const struct tmpl_loader *loader,

@@ -1,8 +1,7 @@
 /*
- * tmpl_int: the template tree, renderer state and tokens that the files
- * of tmpl share.  Text nodes end at their first '\n', so that a
- * standalone partial's indentation can go before each line.  Every node
- * knows its parent, so the walkers need no recursion.
+ * tmpl_int: the template tree, renderer state and tokens the files of tmpl
+ * share.  Text nodes end at their first '\n', so a standalone partial can
+ * indent each line.  Every node knows its parent, so walkers need no recursion.
  */
 #ifndef GEN_TMPL_INT_H
 #define GEN_TMPL_INT_H

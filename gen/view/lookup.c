@@ -1,7 +1,4 @@
-/*
- * {{#lookup}}: the tables generated lookups read instead of one branch
- * per status (doc/templates.md), made once per run for every output.
- */
+/* {{#lookup}}: the tables generated lookups read (templates.md), once a run. */
 #include "view_int.h"
 
 #include <stdlib.h>
@@ -67,9 +64,8 @@ fold(struct arena *a, const char *s, size_t len)
 }
 
 /*
- * The statuses pick[0..n)'s ids and aliases, or phrases: now, each
- * language's own (so that every output finds the phrase it writes), and
- * before.
+ * The statuses pick[0..n)'s ids and aliases, or phrases: now, each language's
+ * own (so that every output finds the phrase it writes), and before.
  */
 static const struct value *
 keys_of(struct build *b, const size_t *pick, size_t n, bool phrases)

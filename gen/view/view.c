@@ -132,10 +132,7 @@ pick_views(struct build *b, enum vkey k, size_t lo, size_t hi, bool code,
 	return view_list(b, items, n);
 }
 
-/*
- * Statuses are sorted by code and classes are ranges of codes that do
- * not overlap, so a class's statuses sit together, at [lo[k], hi[k]).
- */
+/* Statuses sort by code and classes are disjoint: k has [lo[k], hi[k]). */
 static const struct value *
 classes_view(struct build *b)
 {
@@ -169,9 +166,8 @@ classes_view(struct build *b)
 }
 
 /*
- * Every set's statuses, from one pass over the registry: a counting sort
- * of the views by set into one array, where set k's run from at[k] to
- * at[k + 1] (at[nsets]: those of statuses in no set).
+ * Every set's statuses, in one pass: a counting sort of the views by set into
+ * one array, set k's from at[k] to at[k + 1] (at[nsets]: those in no set).
  */
 static const struct value **
 set_views(struct build *b, size_t *at)

@@ -1,10 +1,9 @@
 /*
- * view: the value tree that templates read, made from the model for one
- * output (a language, a locale), whole, before rendering, and only with
- * the keys its templates name.  doc/templates.md lists every key.
- * Calling sequence: view_keys_init and view_base_build once per run,
- * before any thread starts; mark the keys each output uses; view_build
- * for each output.  Texts are borrowed from the model.
+ * view: the value tree that templates read, made from the model for one output
+ * (a language, a locale), whole, before rendering, and only with the keys its
+ * templates name (templates.md lists them).  Calling sequence: view_keys_init
+ * and view_base_build once per run, before any thread starts; mark the keys
+ * each output uses; view_build per output.  Texts are the model's.
  */
 #ifndef GEN_VIEW_H
 #define GEN_VIEW_H
@@ -67,9 +66,8 @@ struct view_opts {
 };
 
 /*
- * What every output's view shares: each status's scalars and texts, and
- * with o (any output's options: lookup reads only the sets included)
- * the lookup tables.
+ * What all outputs' views share: each status's scalars and texts and, with o
+ * (any output's: lookup reads only the sets included), the lookup tables.
  */
 struct view_base;
 struct view_base *view_base_build(struct arena *a, const struct registry *r,
