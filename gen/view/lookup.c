@@ -96,8 +96,8 @@ keys_of(struct build *b, const size_t *pick, size_t n, bool phrases)
 		}
 		for (k = 0; phrases && s->phrases && k < s->phrases->len; k++) {
 			own = s->phrases->items[k];
-			e[len++] = (struct entry){ fold(b->a, own->str, own->len),
-			    own->len, pick[i], rank };
+			e[len++] = (struct entry){ fold(b->a, own->str,
+			    own->len), own->len, pick[i], rank };
 		}
 	}
 	return table(b, e, len);
