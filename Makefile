@@ -42,7 +42,7 @@ DEPFLAGS    = -MMD -MP
 B           = build
 # gen/ has a folder per stage (see README.md, "Layout"); objects mirror it.
 LIB_SRC     = $(wildcard gen/*/*.c)
-LIB_OBJ     = $(LIB_SRC:gen/%.c=$(B)/%.o) $(B)/embedded.o
+LIB_OBJ     = $(LIB_SRC:gen/%.c=$(B)/%.o) $(B)/embedded.o $(B)/keywords.o
 TEST_SRC    = $(wildcard tests/test_*.c)
 TEST_BIN    = $(TEST_SRC:tests/%.c=$(B)/tests/%)
 EMBED_IN    = data/http_status.yaml doc/usage.txt $(shell find templates -type f | LC_ALL=C sort)
@@ -86,6 +86,13 @@ $(B)/embedded.c: $(B)/mkembed $(EMBED_IN)
 
 $(B)/embedded.o: $(B)/embedded.c
 	$(CC) $(GEN_CFLAGS) $(CFLAGS) -Igen -c -o $@ $(B)/embedded.c
+
+# The reserved words model/keyword.c looks names up in, as its table.
+$(B)/keywords.c: tools/keywords.awk data/keywords.txt | $(B)/.deps-build
+	awk -f tools/keywords.awk data/keywords.txt > $@
+
+$(B)/keywords.o: $(B)/keywords.c
+	$(CC) $(GEN_CFLAGS) $(CFLAGS) -Igen -c -o $@ $(B)/keywords.c
 
 $(B)/libgen.a: $(LIB_OBJ)
 	rm -f $@

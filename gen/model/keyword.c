@@ -4,61 +4,9 @@
 #include <string.h>
 
 /*
- * Each language's words, separated by single spaces: only ids that fold
- * like some keyword are looked up, so a linear search is enough.
+ * Whether words, separated by single spaces, hold word: only ids that
+ * fold like some keyword are looked up, so a linear search is enough.
  */
-static const struct {
-	const char *lang;	/* gen's language name */
-	const char *title;	/* for messages */
-	const char *words;
-} tables[] = {
-	{ "c", "C",	/* C89, C99, C11 and C23 */
-	    "_Alignas _Alignof _Atomic _BitInt _Bool _Complex _Decimal128 "
-	    "_Decimal32 _Decimal64 _Generic _Imaginary _Noreturn "
-	    "_Static_assert _Thread_local alignas alignof auto bool break case "
-	    "char const constexpr continue default do double else enum extern "
-	    "false float for goto if inline int long nullptr register restrict "
-	    "return short signed sizeof static static_assert struct switch "
-	    "thread_local true typedef typeof typeof_unqual union unsigned "
-	    "void volatile while" },
-	{ "c", "C++",	/* C++98 to C++20, with alternative tokens */
-	    "alignas alignof and and_eq asm auto bitand bitor bool break case "
-	    "catch char char16_t char32_t char8_t class co_await co_return "
-	    "co_yield compl concept const const_cast consteval constexpr "
-	    "constinit continue decltype default delete do double dynamic_cast "
-	    "else enum explicit export extern false float for friend goto if "
-	    "inline int long mutable namespace new noexcept not not_eq nullptr "
-	    "operator or or_eq private protected public register "
-	    "reinterpret_cast requires return short signed sizeof static "
-	    "static_assert static_cast struct switch template this "
-	    "thread_local throw true try typedef typeid typename union "
-	    "unsigned using virtual void volatile wchar_t while xor xor_eq" },
-	{ "python", "Python",	/* soft ones (match, case, type, _) too */
-	    "False None True _ and as assert async await break case class "
-	    "continue def del elif else except finally for from global if "
-	    "import in is lambda match nonlocal not or pass raise return try "
-	    "type while with yield" },
-	{ "go", "Go",
-	    "break case chan const continue default defer else fallthrough for "
-	    "func go goto if import interface map package range return select "
-	    "struct switch type var" },
-	{ "typescript", "TypeScript",	/* strict mode and modules too */
-	    "await break case catch class const continue debugger default "
-	    "delete do else enum export extends false finally for function if "
-	    "implements import in instanceof interface let new null package "
-	    "private protected public return static super switch this throw "
-	    "true try typeof var void while with yield" },
-	{ "rust", "Rust",	/* strict and reserved, to edition 2024 */
-	    "Self abstract as async await become box break const continue "
-	    "crate do dyn else enum extern false final fn for gen if impl in "
-	    "let loop macro match mod move mut override priv pub ref return "
-	    "self static struct super trait true try type typeof unsafe "
-	    "unsized use virtual where while yield" }
-};
-
-#define NTABLES (sizeof(tables) / sizeof(tables[0]))
-
-/* Whether words, separated by single spaces, hold word. */
 static bool
 has_word(const char *words, const char *word)
 {
@@ -74,15 +22,16 @@ has_word(const char *words, const char *word)
 const char **
 keyword_all(struct arena *a, size_t *n)
 {
+	const struct keyword_table *k = keyword_tables;
 	const char **v, *p;
-	size_t t, m = NTABLES;
+	size_t t, m = keyword_ntables;
 
-	for (t = 0; t < NTABLES; t++)
-		for (p = tables[t].words; (p = strchr(p, ' ')) != NULL; p++)
+	for (t = 0; t < keyword_ntables; t++)
+		for (p = k[t].words; (p = strchr(p, ' ')) != NULL; p++)
 			m++;
 	v = arena_array(a, m, sizeof(*v));
-	for (t = 0, m = 0; t < NTABLES; t++)
-		for (p = tables[t].words; p != NULL; p = strchr(p, ' ')) {
+	for (t = 0, m = 0; t < keyword_ntables; t++)
+		for (p = k[t].words; p != NULL; p = strchr(p, ' ')) {
 			p += *p == ' ';
 			v[m++] = arena_strndup(a, p, strcspn(p, " "));
 		}
@@ -96,12 +45,12 @@ keyword_in(const char *lang, const char *word)
 	bool known = false;
 	size_t i;
 
-	for (i = 0; lang != NULL && i < NTABLES; i++)
-		known = known || strcmp(tables[i].lang, lang) == 0;
-	for (i = 0; i < NTABLES; i++)
-		if ((!known || strcmp(tables[i].lang, lang) == 0) &&
-		    has_word(tables[i].words, word))
-			return tables[i].title;
+	for (i = 0; lang != NULL && i < keyword_ntables; i++)
+		known = known || strcmp(keyword_tables[i].lang, lang) == 0;
+	for (i = 0; i < keyword_ntables; i++)
+		if ((!known || strcmp(keyword_tables[i].lang, lang) == 0) &&
+		    has_word(keyword_tables[i].words, word))
+			return keyword_tables[i].title;
 	return NULL;
 }
 

@@ -10,6 +10,12 @@
 
 #include "base/arena.h"
 
+/* The tables of data/keywords.txt, which the build writes as C. */
+extern const struct keyword_table {
+	const char *lang, *title, *words;	/* words: single spaces */
+} keyword_tables[];
+extern const size_t keyword_ntables;
+
 /*
  * The display name ("C++", "Python", ...) of the first language that
  * reserves word, or NULL; only lang's tables are read, or all of them

@@ -42,8 +42,10 @@ probe() {
 }
 
 # The stages each target needs: not run/ or main.c, so no embedded
-# data is needed either.
-LOAD_SRC="base load model"
+# data is needed either; model/ needs only the keywords' table, which
+# the Makefile writes the same way.
+awk -f tools/keywords.awk data/keywords.txt > "$out/keywords.c" || exit 1
+LOAD_SRC="base load model $out/keywords.c"
 TMPL_SRC="base load tmpl"
 
 build() {
@@ -52,6 +54,7 @@ build() {
 	srcs=""
 	for m in "$@"; do
 		case $m in
+		"$out"/*) srcs="$srcs $m" ;;
 		*.c) srcs="$srcs gen/$m" ;;
 		*) srcs="$srcs $(echo gen/"$m"/*.c)" ;;
 		esac
