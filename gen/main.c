@@ -77,8 +77,8 @@ parse_size(const char *s, size_t *out)
 static void
 add_word(struct buf *b, const char *w)
 {
-	const char *safe = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-	    "0123456789_-+=/.,:@%", *q;
+	const char *safe = "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-+=/.,:@%", *q;
 
 	if (b->len > 0)
 		buf_addc(b, ' ');
@@ -116,10 +116,7 @@ parse_opt(int c, const char *arg, struct gen_opts *o, enum task *task,
 
 #define NOPTS	(sizeof(opt_defs) / sizeof(opt_defs[0]))
 
-/*
- * An option without its value, or an unknown one: "did you mean" for a
- * mistyped long option no option begins with.
- */
+/* An option without its value, or an unknown one: maybe a typo. */
 static void
 bad_option(struct diag *d, const struct opts *s)
 {
@@ -180,25 +177,21 @@ check_combinations(const struct gen_opts *o, enum task task, size_t nargs,
 	const char *one = o->check ? "--check" : o->depfile ? "--depfile" :
 	    o->list_outputs ? "--list-outputs" : NULL;
 
-	if (task == TASK_RENDER) {
-		if (nargs != 1)
-			diag_fail(d, DIAG_USAGE,
-			    "gen render takes one template");
-		else if (o->nlangs || o->out_dir || o->depfile)
-			diag_fail(d, DIAG_USAGE, "gen render takes no --lang, "
-			    "--out or --depfile");
+	if (task == TASK_RENDER && nargs != 1)
+		diag_fail(d, DIAG_USAGE, "gen render takes one template");
+	else if (task == TASK_RENDER && (o->nlangs || o->out_dir ||
+	    o->depfile))
+		diag_fail(d, DIAG_USAGE, "gen render takes no --lang, --out "
+		    "or --depfile");
+	else if (task == TASK_DIFF && nargs != 2)
+		diag_fail(d, DIAG_USAGE, "gen diff takes two registries");
+	else if (task == TASK_DIFF && (o->output || o->out_dir || o->data ||
+	    o->check || o->depfile || o->partials || o->escape || o->strict))
+		diag_fail(d, DIAG_USAGE, "gen diff takes no -o, --out, --data, "
+		    "--check, --depfile or gen render's options");
+	else if (task != TASK_GENERATE)
 		return;
-	}
-	if (task == TASK_DIFF) {
-		if (nargs != 2)
-			diag_fail(d, DIAG_USAGE, "gen diff takes two registries");
-		else if (o->output || o->out_dir || o->data || o->check ||
-		    o->depfile || o->partials || o->escape || o->strict)
-			diag_fail(d, DIAG_USAGE, "gen diff takes no -o, --out, "
-			    "--data, --check, --depfile or gen render's options");
-		return;
-	}
-	if (nargs != 0)
+	else if (nargs != 0)
 		diag_fail(d, DIAG_USAGE, "unexpected argument '%s'; see "
 		    "'gen --help'", args[0]);
 	else if (task == TASK_GENERATE && o->nlangs == 0)
@@ -285,8 +278,8 @@ main(int argc, char **argv)
 		p = argv[s.next - 1][0] != '\0' ? argv[s.next - 1] :
 		    argv[s.next - 2];
 		if (s.value != NULL && *s.value == '\0')
-			diag_fail(&d, DIAG_USAGE, "option '%.*s' needs a value, "
-			    "not ''", (int)strcspn(p, "="), p);
+			diag_fail(&d, DIAG_USAGE, "option '%.*s' needs a "
+			    "value, not ''", (int)strcspn(p, "="), p);
 		if (diag_has_errors(&d) ||
 		    parse_opt(c, s.value, &o, &task, &d) != 0)
 			break;

@@ -421,8 +421,9 @@ use_keys(struct refs *r, bool all)
 	size_t i;
 
 	for (i = 0; i < l->noutputs; i++)
-		if (tmpl_parse(&l->b->a, l->b->keys, l->name, l->outputs[i].path,
-		    strlen(l->outputs[i].path), &quiet, &t) == 0)
+		if (tmpl_parse(&l->b->a, l->b->keys, l->name,
+		    l->outputs[i].path, strlen(l->outputs[i].path), &quiet,
+		    &t) == 0)
 			tmpl_refs(t, on_key, NULL, r);
 	for (i = 0; all && i < VK_N; i++)
 		r->vk->used[i] = r->vk->first[i] = true;
