@@ -1,9 +1,8 @@
 /*
- * gen diff: what a registry edit changes in the code made from it.  A
- * language's api.mustache lists, a line each, "CODE\tNAME\tVALUE" for
- * every name its real template writes ("-" when no status owns it;
- * NAME "~KIND of CODE" for a text).  The lines of both registries are
- * sorted together, so that a name's two lines meet.
+ * gen diff: what a registry edit changes in the code made from it.  Each
+ * language's api.mustache lists "CODE\tNAME\tVALUE" a line for every name
+ * its real template writes (CODE "-": no status owns it; NAME "~KIND of
+ * CODE": a text).  Both registries' lines sort together: a name's meet.
  */
 #include "run.h"
 
@@ -247,9 +246,11 @@ diff_run(const struct gen_opts *o, struct diag *d)
 		diag_fail(d, DIAG_USAGE, "unknown format '%s' (use text or "
 		    "json)", o->format);
 	else if (load(&df, 0) == 0 && load(&df, 1) == 0) {
-		qsort(df.e, df.ne, sizeof(*df.e), cmp_entry);
+		if (df.ne > 0)	/* qsort wants a pointer even for none */
+			qsort(df.e, df.ne, sizeof(*df.e), cmp_entry);
 		compare(&df);
-		qsort(df.f, df.nf, sizeof(*df.f), cmp_finding);
+		if (df.nf > 0)
+			qsort(df.f, df.nf, sizeof(*df.f), cmp_finding);
 		rc = 0;
 	}
 	for (i = 0; rc == 0 && i < df.nf; i++) {

@@ -272,7 +272,8 @@ lang_sort_unique(const char **names, size_t n)
 {
 	size_t i, k = 0;
 
-	qsort(names, n, sizeof(*names), cmp_str);
+	if (n > 1)	/* names may be NULL when n is 0 */
+		qsort(names, n, sizeof(*names), cmp_str);
 	for (i = 0; i < n; i++)
 		if (k == 0 || strcmp(names[k - 1], names[i]) != 0)
 			names[k++] = names[i];
