@@ -114,7 +114,9 @@ suggest_unknown(struct diag *d, const struct srcpos *pos, const char *what,
 {
 	char tail[512];
 
-	diag_error(d, pos, "unknown %s '%.*s'%s", what, (int)len, word,
+	/* Without a place, the name came from the command line. */
+	diag_report(d, pos != NULL ? DIAG_DATA : DIAG_USAGE, DIAG_ERROR, pos,
+	    "unknown %s '%.*s'%s", what, (int)len, word,
 	    suggest_tail(tail, sizeof(tail), word, len, cands, n));
 }
 

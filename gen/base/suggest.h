@@ -27,9 +27,10 @@ const char *suggest_tail(char *out, size_t size, const char *word,
     size_t len, const char *const *cands, size_t n);
 
 /*
- * Records the error "unknown WHAT 'WORD'" at pos in d, with suggest_tail's
- * hint: every closed set of names reports this way.  suggest_lookup returns the
- * index of word in cands[0..n), or n after reporting it.
+ * Records the error "unknown WHAT 'WORD'" at pos in d (NULL: a usage error),
+ * with suggest_tail's hint: every closed set of names reports this way.
+ * suggest_lookup returns the index of word in cands[0..n), or n after
+ * reporting it.
  */
 void suggest_unknown(struct diag *d, const struct srcpos *pos,
     const char *what, const char *word, size_t len,

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/suggest.h"
 #include "base/xmalloc.h"
 #include "model/keyword.h"
 #include "out/output.h"
@@ -51,8 +52,8 @@ resolve_view(struct run_base *b, struct view_opts *vo)
 	const char *locale = b->o->locale;
 	size_t n = 0, i;
 
-	vo->locale = locale == NULL ? 0 : lang_lookup(b->d, "locale", locale,
-	    r->locales, r->nlocales);
+	vo->locale = locale == NULL ? 0 : suggest_lookup(b->d, NULL, "locale",
+	    locale, r->locales, r->nlocales);
 	vo->include_all = b->o->include_all;
 	if (vo->locale == r->nlocales)
 		return -1;
@@ -65,8 +66,8 @@ resolve_view(struct run_base *b, struct view_opts *vo)
 	for (p = include; *p != '\0'; p = *end ? end + 1 : end) {
 		end = p + strcspn(p, ",");
 		sets[n] = arena_strndup(a, p, (size_t)(end - p));
-		if (lang_lookup(b->d, "set", sets[n++], names, r->nsets) ==
-		    r->nsets)
+		if (suggest_lookup(b->d, NULL, "set", sets[n++], names,
+		    r->nsets) == r->nsets)
 			return -1;
 	}
 	vo->include = sets;

@@ -97,22 +97,6 @@ get_text(const struct lang *l, struct diag *d, const struct value *map,
 	return v->str;
 }
 
-size_t
-lang_lookup(struct diag *d, const char *what, const char *name,
-    const char *const *cands, size_t n)
-{
-	char tail[256];
-	size_t i;
-
-	for (i = 0; i < n && strcmp(name, cands[i]) != 0; i++)
-		continue;
-	if (i == n)
-		diag_fail(d, DIAG_USAGE, "unknown %s '%s'%s", what, name,
-		    suggest_tail(tail, sizeof(tail), name, strlen(name), cands,
-		    n));
-	return i;
-}
-
 /* "unknown WHAT 'NAME'", and "; did you mean 'HINT'?" if there is one. */
 static void
 unknown(struct diag *d, const struct srcpos *at, const char *what,
@@ -250,7 +234,7 @@ lang_load(struct run_base *b, const char *name, struct lang **out)
 		return -1;
 	if (rc > 0 || !model_is_ident(name)) {
 		lang_names(b, &names, &n);
-		lang_lookup(b->d, "language", name, names, n);
+		suggest_lookup(b->d, NULL, "language", name, names, n);
 		return -1;
 	}
 	l->manifest = path;

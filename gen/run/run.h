@@ -108,10 +108,6 @@ int lang_parse(struct lang *l, struct view_keys *vk);
 int lang_find_partial(void *ctx, const char *name, struct arena *a,
     struct diag *d, const struct tmpl **out);
 
-/* As suggest_lookup, but a usage error: "unknown WHAT 'NAME'" and a hint. */
-size_t lang_lookup(struct diag *d, const char *what, const char *name,
-    const char *const *cands, size_t n);
-
 /* Sorts names and drops repeats; returns how many are left. */
 size_t lang_sort_unique(const char **names, size_t n);
 
